@@ -1,0 +1,7 @@
+"""The built-in analyzers, one module each; :mod:`narrascope.registry` imports them on first use."""
+
+from narrascope.analyzers.base import Analyzer
+
+__all__ = ["Analyzer"]
+
+BUILTIN = ("language", "segment", "entities", "dates", "quotes")

@@ -1,0 +1,50 @@
+"""What every analyzer is: a named, versioned step that reads some layers and adds others."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, ClassVar
+
+from narrascope.document import Document, Label, Span
+from narrascope.errors import NarrascopeError
+
+__all__ = ["Analyzer"]
+
+
+class Analyzer(ABC):
+    """Base class of analyzers.
+
+    Subclasses set ``name`` (registered, versioned), ``requires`` (layers that must exist
+    before it runs) and ``provides`` (layers it adds), validate their settings in
+    ``__init__``, and implement ``__call__``. Heavy models load lazily on first call, so that
+    building a pipeline is cheap and each process loads each model once.
+    """
+
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ()
+    #: Settings this analyzer accepts, with their defaults; anything else is refused (E020).
+    defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        unknown = sorted(set(settings) - set(self.defaults))
+        if unknown:
+            raise NarrascopeError("E020", f"{self.name} has no setting {', '.join(map(repr, unknown))}")
+        self.settings: dict[str, Any] = {**self.defaults, **settings}
+
+    @property
+    def model(self) -> str | None:
+        """Identifies the model behind the analyzer's output, for provenance."""
+        return None
+
+    @abstractmethod
+    def __call__(self, doc: Document) -> None:
+        """Add this analyzer's spans and labels to ``doc``."""
+
+    # Helpers so that every span and label carries this analyzer's name.
+
+    def span(self, doc: Document, start: int, end: int, layer: str, label: str, **kw: Any) -> Span:
+        return doc.add_span(Span(start, end, layer, label, self.name, **kw))
+
+    def label(self, doc: Document, layer: str, label: str, **kw: Any) -> Label:
+        return doc.add_label(Label(layer, label, self.name, **kw))

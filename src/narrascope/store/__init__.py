@@ -1,0 +1,5 @@
+"""Storage of analysed documents: the embedded SQLite store."""
+
+from narrascope.store.sqlite import SCHEMA_VERSION, Store
+
+__all__ = ["SCHEMA_VERSION", "Store"]
