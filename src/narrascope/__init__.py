@@ -53,6 +53,12 @@ def analyze(
 ) -> Document:
     """Analyse one text with the default pipeline (or ``pipeline``) and return its Document."""
     doc = Document(
-        text=text, title=title, language=language, published=published, source=source, url=url, metadata=metadata
+        text=text,
+        title=title,
+        language=language,
+        published=published,
+        source=source,
+        url=url,
+        metadata=metadata,
     )
     return (pipeline or _default_pipeline())(doc)

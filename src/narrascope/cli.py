@@ -7,7 +7,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -92,7 +92,9 @@ def _summary(doc: Document) -> None:
         (s.label, str(s.attrs.get("normal") or s.text_in(doc))) for s in doc.layer("entity")
     )
     if entities:
-        top = ", ".join(f"{escape(name)} [dim]{label} ×{n}[/dim]" for (label, name), n in entities.most_common(10))
+        top = ", ".join(
+            f"{escape(name)} [dim]{label} ×{n}[/dim]" for (label, name), n in entities.most_common(10)
+        )
         out.print(f"[bold]Entities[/bold]  {top}")
     quotes = [q for q in doc.layer("quote") if q.label != "phrase"]
     if quotes:
@@ -103,7 +105,9 @@ def _summary(doc: Document) -> None:
         for quote in quotes:
             who = quote.attrs.get("speaker_entity") or quote.attrs.get("speaker") or "—"
             text = " ".join(quote.text_in(doc).split())
-            table.add_row(escape(str(who)), quote.label, escape(text if len(text) < 140 else text[:137] + "…"))
+            table.add_row(
+                escape(str(who)), quote.label, escape(text if len(text) < 140 else text[:137] + "…")
+            )
         out.print(table)
     dates = doc.layer("date")
     if dates:
@@ -116,21 +120,36 @@ def _summary(doc: Document) -> None:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively), or - for standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (searched recursively), or - for standard input.")
+    ],
     out_dir: Annotated[
-        Optional[Path], typer.Option("--out", "-o", help="Write <name>.json and <name>.html for each article here.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write <name>.json and <name>.html for each article here."),
     ] = None,
-    db: Annotated[Optional[Path], typer.Option(help="SQLite database to record results in [default: store.path]")] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="SQLite database to record results in [default: store.path]")
+    ] = None,
     no_db: Annotated[bool, typer.Option("--no-db", help="Do not record anything in a database.")] = False,
-    config_path: Annotated[Optional[Path], typer.Option("--config", help="TOML file merged over the defaults.")] = None,
-    language: Annotated[Optional[str], typer.Option(help="Language of every input (ISO 639-1), skipping detection.")] = None,
-    published: Annotated[
-        Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs that do not state one.")
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="TOML file merged over the defaults.")
     ] = None,
-    max_bytes: Annotated[Optional[int], typer.Option(help="Refuse inputs larger than this [default: 20000000].")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Encoding of text inputs [default: utf-8].")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print each document as one JSON line instead of a summary.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors, warnings and the final count.")] = False,
+    language: Annotated[
+        str | None, typer.Option(help="Language of every input (ISO 639-1), skipping detection.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that do not state one.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Refuse inputs larger than this [default: 20000000].")
+    ] = None,
+    encoding: Annotated[str | None, typer.Option(help="Encoding of text inputs [default: utf-8].")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print each document as one JSON line instead of a summary.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors, warnings and the final count.")
+    ] = False,
 ) -> None:
     """Analyse articles; print a summary of each, and record them in the database.
 
@@ -216,7 +235,10 @@ def analyze(
 @app.command()
 def components() -> None:
     """List the registered analyzers with the layers each needs and adds."""
-    table = Table("analyzer", "needs", "adds", "settings", header_style="bold")
+    table = Table(header_style="bold")
+    table.add_column("analyzer", no_wrap=True)
+    for column in ("needs", "adds", "settings"):
+        table.add_column(column)
     try:
         for name in registry.names():
             cls = registry.get(name)
@@ -247,7 +269,9 @@ def show(
             doc = store.load(doc_id)
     except NarrascopeError as exc:
         raise _fail(exc) from None
-    sys.stdout.write(render_html(doc) if html else json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(
+        render_html(doc) if html else json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
+    )
 
 
 def _version_callback(value: bool) -> None:

@@ -59,7 +59,9 @@ def _merge(base: dict[str, Any], override: dict[str, Any], where: str) -> dict[s
         here = f"{where}.{key}" if where else key
         # Analyzers' tables are open: a plugin analyzer brings settings the defaults cannot know.
         if key not in base and not where.startswith("analyzers"):
-            raise NarrascopeError("E020", f"unknown setting '{here}' (see `narrascope config` for all settings)")
+            raise NarrascopeError(
+                "E020", f"unknown setting '{here}' (see `narrascope config` for all settings)"
+            )
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             out[key] = _merge(base[key], value, here)
         else:

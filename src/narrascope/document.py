@@ -59,7 +59,9 @@ class Span:
 
     def __post_init__(self) -> None:
         if not (0 <= self.start <= self.end):
-            raise NarrascopeError("E010", f"span [{self.start}, {self.end}) of {self.analyzer} is not ordered")
+            raise NarrascopeError(
+                "E010", f"span [{self.start}, {self.end}) of {self.analyzer} is not ordered"
+            )
 
     def text_in(self, document: Document) -> str:
         return document.text[self.start : self.end]
@@ -228,7 +230,9 @@ class Document:
     def from_json(cls, data: JSONDict) -> Document:
         schema = data.get("schema")
         if schema != SCHEMA:
-            raise NarrascopeError("E011", f"document JSON has schema {schema!r}; this version reads {SCHEMA!r}")
+            raise NarrascopeError(
+                "E011", f"document JSON has schema {schema!r}; this version reads {SCHEMA!r}"
+            )
         published = data.get("published")
         analyses = [Analysis.from_json(a) for a in data.get("analyses", [])]
         return cls(

@@ -36,7 +36,9 @@ def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
     for analyzer in analyzers:
         for layer in analyzer.provides:
             if layer in providers:
-                raise NarrascopeError("E022", f"both {providers[layer]} and {analyzer.name} provide '{layer}'")
+                raise NarrascopeError(
+                    "E022", f"both {providers[layer]} and {analyzer.name} provide '{layer}'"
+                )
             providers[layer] = analyzer.name
     ordered: list[Analyzer] = []
     done: set[str] = set()
@@ -45,9 +47,13 @@ def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
         ready = [a for a in pending if all(layer in done for layer in a.requires)]
         if not ready:
             missing = {layer for a in pending for layer in a.requires if layer not in providers}
-            what = f"nothing provides {', '.join(sorted(missing))}" if missing else "they depend on each other"
+            what = (
+                f"nothing provides {', '.join(sorted(missing))}" if missing else "they depend on each other"
+            )
             names = ", ".join(a.name for a in pending)
-            raise NarrascopeError("E022", f"cannot order {names}: {what}; add the analyzers that provide them")
+            raise NarrascopeError(
+                "E022", f"cannot order {names}: {what}; add the analyzers that provide them"
+            )
         for analyzer in ready:
             ordered.append(analyzer)
             done.update(analyzer.provides)
@@ -81,7 +87,9 @@ class Pipeline:
                 raise
             except Exception as exc:  # one analyzer's bug must cost one input, not the batch
                 name = doc.metadata.get("input", doc.id)
-                raise InputError("E107", str(name), f"{analyzer.name} failed: {type(exc).__name__}: {exc}") from exc
+                raise InputError(
+                    "E107", str(name), f"{analyzer.name} failed: {type(exc).__name__}: {exc}"
+                ) from exc
             doc.analyses[analyzer.name] = Analysis(
                 analyzer=analyzer.name,
                 narrascope_version=__version__,

@@ -55,7 +55,9 @@ def get(name: str) -> type[Analyzer]:
         return _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY))
-        raise NarrascopeError("E021", f"no analyzer is registered as {name!r} (registered: {known})") from None
+        raise NarrascopeError(
+            "E021", f"no analyzer is registered as {name!r} (registered: {known})"
+        ) from None
 
 
 def create(name: str, settings: dict[str, Any] | None = None) -> Analyzer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from narrascope.document import Document
 from narrascope.errors import InputError
@@ -12,7 +13,9 @@ __all__ = ["html_to_document", "looks_like_html"]
 
 # Navigation-only pages still yield a few words ("Home About us"); below this, there is no article.
 _MIN_WORDS = 5
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -23,7 +26,10 @@ def html_to_document(html: str, name: str, warnings: list[str] | None = None) ->
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    data = extracted.as_dict() if extracted is not None else {}
+    if extracted is None:
+        data: dict[str, Any] = {}
+    else:
+        data = extracted if isinstance(extracted, dict) else extracted.as_dict()
     text = (data.get("text") or "").strip()
     if len(text.split()) < _MIN_WORDS:
         raise InputError("E104", name, "HTML page without main text (navigation or boilerplate only)")

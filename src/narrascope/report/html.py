@@ -11,6 +11,7 @@ any, so markup inside an article can never run.
 from __future__ import annotations
 
 import html
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -30,7 +31,11 @@ LAYER_STYLES: dict[tuple[str, str | None], tuple[str, str]] = {
     ("speaker", None): ("#c62828", "speaker"),
 }
 QUOTE_CLASSES = {"direct": "q-direct", "reported": "q-reported", "phrase": "q-phrase"}
-QUOTE_NAMES = {"direct": "direct quote", "reported": "reported speech", "phrase": "quoted phrase (no speaker)"}
+QUOTE_NAMES = {
+    "direct": "direct quote",
+    "reported": "reported speech",
+    "phrase": "quoted phrase (no speaker)",
+}
 _LINE_PX = 3
 
 
@@ -62,11 +67,15 @@ def _marks(doc: Document) -> list[_Mark]:
         if span.layer == "quote":
             who = span.attrs.get("speaker")
             tip = f"{QUOTE_NAMES.get(span.label, span.label)}" + (f" — {who}" if who else "")
-            marks.append(_Mark(span.start, span.end, "quote", span.label, tip, None, QUOTE_CLASSES.get(span.label)))
+            marks.append(
+                _Mark(span.start, span.end, "quote", span.label, tip, None, QUOTE_CLASSES.get(span.label))
+            )
             start, end = span.attrs.get("speaker_start"), span.attrs.get("speaker_end")
             if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc.text):
                 entity = span.attrs.get("speaker_entity")
-                tip = f"speaker: {entity or who}" + (f" (cue: {span.attrs['cue']})" if span.attrs.get("cue") else "")
+                tip = f"speaker: {entity or who}" + (
+                    f" (cue: {span.attrs['cue']})" if span.attrs.get("cue") else ""
+                )
                 marks.append(_Mark(start, end, "speaker", "speaker", tip, _colour("speaker", "speaker")))
             continue
         colour = _colour(span.layer, span.label)
@@ -110,11 +119,11 @@ def _tracks(marks: list[_Mark]) -> dict[_Mark, int]:
 def _render_text(doc: Document, marks: list[_Mark]) -> str:
     lanes = _tracks(marks)
     cuts = sorted({0, len(doc.text), *(m.start for m in marks), *(m.end for m in marks)})
-    anchors = {}
+    anchors: dict[int, str] = {}
     for number, mark in enumerate(marks):
         anchors.setdefault(mark.start, f"m{number}")
     out: list[str] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         if left == right:
             continue
         active = [m for m in marks if m.start <= left and right <= m.end]
@@ -156,7 +165,7 @@ def _entities_table(doc: Document) -> str:
     if not counts:
         return "<p>No people, places or organisations found.</p>"
     rows = "".join(
-        f'<tr><td>{_e(name)}</td><td>{_e(LAYER_STYLES.get(("entity", label), ("", label))[1])}</td>'
+        f"<tr><td>{_e(name)}</td><td>{_e(LAYER_STYLES.get(('entity', label), ('', label))[1])}</td>"
         f'<td class="n">{n}</td></tr>'
         for (label, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1]))
     )
@@ -177,7 +186,7 @@ def _quotes_list(doc: Document, marks: list[_Mark]) -> str:
         href = f' href="#{link}"' if link else ""
         items.append(
             f'<li><span class="who">{_e(who)}</span> <span class="kind">{_e(QUOTE_NAMES.get(quote.label, quote.label))}'
-            f'</span><br/><a{href}>“{_e(short)}”</a></li>'
+            f"</span><br/><a{href}>“{_e(short)}”</a></li>"
         )
     return f'<ul class="quote-list">{"".join(items)}</ul>'
 
@@ -202,7 +211,9 @@ def _meta(doc: Document) -> str:
     ]
     parts = [f"<span><b>{_e(k)}</b> {_e(v)}</span>" for k, v in fields if v]
     if doc.url:
-        parts.insert(1, f'<span><b>url</b> <a href="{_e(doc.url)}" rel="noopener noreferrer">{_e(doc.url)}</a></span>')
+        parts.insert(
+            1, f'<span><b>url</b> <a href="{_e(doc.url)}" rel="noopener noreferrer">{_e(doc.url)}</a></span>'
+        )
     return f'<div class="meta">{"".join(parts)}</div>'
 
 
@@ -220,7 +231,7 @@ def render_html(doc: Document) -> str:
         provenance[analysis.analyzer].append(analysis.model or "rules")
     made_by = ", ".join(f"{_e(name)} ({_e('; '.join(models))})" for name, models in provenance.items())
     return f"""<!DOCTYPE html>
-<html lang="{_e(doc.language or 'und')}" xmlns="http://www.w3.org/1999/xhtml">
+<html lang="{_e(doc.language or "und")}" xmlns="http://www.w3.org/1999/xhtml">
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -239,7 +250,7 @@ def render_html(doc: Document) -> str:
 <section class="card">
 <h2>Text</h2>
 {_legend(marks)}
-<div class="text" lang="{_e(doc.language or 'und')}">{_render_text(doc, marks)}</div>
+<div class="text" lang="{_e(doc.language or "und")}">{_render_text(doc, marks)}</div>
 </section>
 <aside>
 <section class="card"><h2>Quotes</h2>{_quotes_list(doc, marks)}</section>

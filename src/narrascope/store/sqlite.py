@@ -106,7 +106,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -120,11 +122,14 @@ class Store:
         current = self.version
         if current > SCHEMA_VERSION:
             raise NarrascopeError(
-                "E200", f"{self.path} has schema version {current}, newer than this narrascope ({SCHEMA_VERSION}); upgrade"
+                "E200",
+                f"{self.path} has schema version {current}, newer than this narrascope ({SCHEMA_VERSION}); upgrade",
             )
         for number in range(current, SCHEMA_VERSION):
             with self.db:
-                self.db.executescript(f"BEGIN; {_MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+                self.db.executescript(
+                    f"BEGIN; {_MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;"
+                )
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -156,7 +161,13 @@ class Store:
             self.db.executemany(
                 "INSERT INTO analyses VALUES (?, ?, ?, ?, ?)",
                 [
-                    (doc.id, a.analyzer, a.narrascope_version, a.model, json.dumps(a.settings, sort_keys=True))
+                    (
+                        doc.id,
+                        a.analyzer,
+                        a.narrascope_version,
+                        a.model,
+                        json.dumps(a.settings, sort_keys=True),
+                    )
                     for a in doc.analyses.values()
                 ],
             )
@@ -176,7 +187,9 @@ class Store:
             )
             self._record_input(name, "ok", doc.id, None, None, doc.warnings())
 
-    def record_failure(self, error: NarrascopeError, name: str | None = None, warnings: list[str] | None = None) -> None:
+    def record_failure(
+        self, error: NarrascopeError, name: str | None = None, warnings: list[str] | None = None
+    ) -> None:
         """Record that an input failed, and why; a later success for the same input replaces it."""
         if name is None:
             name = error.input_name if isinstance(error, InputError) else "<unknown>"
@@ -185,7 +198,13 @@ class Store:
             self._record_input(name, "failed", None, error.code, reason, warnings or [])
 
     def _record_input(
-        self, name: str, status: str, doc_id: str | None, code: str | None, reason: str | None, warnings: list[str]
+        self,
+        name: str,
+        status: str,
+        doc_id: str | None,
+        code: str | None,
+        reason: str | None,
+        warnings: list[str],
     ) -> None:
         self.db.execute(
             """INSERT INTO inputs (name, status, document_id, error_code, reason, warnings, updated_at)
@@ -224,9 +243,12 @@ class Store:
             "SELECT char_start, char_end, layer, label, analyzer, score, attrs FROM spans WHERE document_id = ? ORDER BY seq",
             (doc_id,),
         ):
-            doc.spans.append(Span(start, end, layer, label, analyzer, score, json.loads(attrs) if attrs else {}))
+            doc.spans.append(
+                Span(start, end, layer, label, analyzer, score, json.loads(attrs) if attrs else {})
+            )
         for layer, label, analyzer, score, attrs in self.db.execute(
-            "SELECT layer, label, analyzer, score, attrs FROM labels WHERE document_id = ? ORDER BY seq", (doc_id,)
+            "SELECT layer, label, analyzer, score, attrs FROM labels WHERE document_id = ? ORDER BY seq",
+            (doc_id,),
         ):
             doc.labels.append(Label(layer, label, analyzer, score, json.loads(attrs) if attrs else {}))
         return doc
@@ -242,7 +264,7 @@ class Store:
         if status:
             query += " WHERE status = ?"
             args = (status,)
-        return [tuple(row) for row in self.db.execute(query + " ORDER BY name", args)]  # type: ignore[misc]
+        return [(row[0], row[1], row[2], row[3]) for row in self.db.execute(query + " ORDER BY name", args)]
 
     def count(self, table: str) -> int:
         if table not in ("documents", "spans", "labels", "analyses", "inputs"):

