@@ -80,7 +80,7 @@ def test_every_input_is_accounted_for_in_order(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "c.txt").write_text("")
     skipped = Skipped()
-    stdin = io.BytesIO("Text from standard input.".encode())
+    stdin = io.BytesIO(b"Text from standard input.")
     results = list(
         read_inputs([str(tmp_path), "-", str(tmp_path / "nope.txt")], load_config(), skipped, stdin)
     )

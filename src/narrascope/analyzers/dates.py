@@ -46,8 +46,24 @@ _RU_MONTH = (
     r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
 )
 _RU_YEAR_WORD = r"(?:\s*(?:года|году|год|г\.))"
-_RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6}
-_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_RU_WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+}
+_EN_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 
@@ -55,8 +71,18 @@ _FLAGS = re.IGNORECASE | re.UNICODE
 # the genitive ("4 июня") but not the prepositional ("в июне 2022 года"), so months with only a
 # year are normalised here.
 _MONTH_PREFIXES = {
-    **{name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)},
-    **{name: n for n, name in enumerate(("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"), 1)},
+    **{
+        name: n
+        for n, name in enumerate(
+            ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+        )
+    },
+    **{
+        name: n
+        for n, name in enumerate(
+            ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"), 1
+        )
+    },
 }
 
 # (kind, pattern). Kinds: "day", "month" (month and year), "year", "dmy"/"mdy"/"iso" (numeric),
@@ -77,7 +103,7 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         (
             "day",
             re.compile(
-                rf"\b(?:{_EN_WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}{_EN_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}"
+                rf"\b(?:{_EN_WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}{_EN_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?!\w)"
                 rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
             ),
         ),
@@ -188,7 +214,9 @@ def find_dates(text: str, language: str, reference: dt.date | None) -> Iterator[
             value = (reference + dt.timedelta(days=days)).isoformat() if reference else None
             yield DateMention(start, end, value, "day", True)
         elif kind == "weekday":
-            value = _weekday(match.group("wd"), match.group("mod"), reference).isoformat() if reference else None
+            value = (
+                _weekday(match.group("wd"), match.group("mod"), reference).isoformat() if reference else None
+            )
             yield DateMention(start, end, value, "day", True)
         elif kind == "year":
             yield DateMention(start, end, match.string[start : start + 4], "year", False)
@@ -228,5 +256,9 @@ class DateAnalyzer(Analyzer):
                 mention.end,
                 "date",
                 mention.granularity,
-                attrs={"value": mention.value, "granularity": mention.granularity, "relative": mention.relative},
+                attrs={
+                    "value": mention.value,
+                    "granularity": mention.granularity,
+                    "relative": mention.relative,
+                },
             )

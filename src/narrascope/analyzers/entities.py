@@ -9,6 +9,7 @@ article or possessive for English ("the Kremlin's" -> "Kremlin").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from natasha import Doc as NatashaDoc
@@ -60,7 +61,9 @@ class EntityAnalyzer(Analyzer):
                 if label is None or (label == "NORP" and not self.settings["keep_groups"]):
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
-                self.span(doc, start, end, "entity", label, attrs=_attrs(english_normal(ent.text), ent.label_))
+                self.span(
+                    doc, start, end, "entity", label, attrs=_attrs(english_normal(ent.text), ent.label_)
+                )
 
     def _russian(self, doc: Document) -> None:
         models = natasha_models()
@@ -72,20 +75,32 @@ class EntityAnalyzer(Analyzer):
             parsed.tag_ner(models.ner)
             for ent in parsed.spans:
                 ent.normalize(models.vocab)
-                normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type)
-                self.span(doc, offset + ent.start, offset + ent.stop, "entity", ent.type, attrs=_attrs(normal, ent.type))
+                pos = [token.pos for token in ent.tokens]
+                normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, pos)
+                self.span(
+                    doc,
+                    offset + ent.start,
+                    offset + ent.stop,
+                    "entity",
+                    ent.type,
+                    attrs=_attrs(normal, ent.type),
+                )
 
 
-def _russian_normal(text: str, normal: str, label: str) -> str:
+def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ()) -> str:
     """Natasha's normal form, except that an organisation keeps its genitive modifiers.
 
     Natasha puts every word of a name in the nominative, which suits people and places
-    ("Сергея Лаврова" -> "Сергей Лавров") but mangles organisations, whose head word comes first
-    and whose modifiers stay in the genitive ("Совета безопасности" -> "Совет безопасности").
+    ("Сергея Лаврова" -> "Сергей Лавров") but mangles organisations, whose words after the head
+    noun stay in the genitive ("Совета безопасности" -> "Совет безопасности"). The head is the
+    first noun (``pos``, one tag per word), so adjectives before it agree with it
+    ("Государственной думы" -> "Государственная дума"); without tags it is the first word.
     """
     words, normal_words = text.split(), normal.split()
     if label == "ORG" and len(words) > 1 and len(words) == len(normal_words):
-        return " ".join([normal_words[0], *words[1:]])
+        nouns = [i for i, tag in enumerate(pos) if tag in ("NOUN", "PROPN")] if len(pos) == len(words) else []
+        head = nouns[0] if nouns else 0
+        return " ".join([*normal_words[: head + 1], *words[head + 1 :]])
     return normal
 
 

@@ -7,8 +7,8 @@ Reported speech is found from speech verbs followed by a clause ("X warned that 
 "X заявил, что ...", "по словам X, ...", "according to X, ...").
 
 The speaker is looked for next to a speech verb, after the quote ("...,” said X", "...», —
-заявил X") or before it ("X said: “...”", "Как заявил X, «...»"), also in the previous
-paragraph when a quote stands alone after a colon. A speaker is linked to the nearest person
+заявил X") or before it ("X said: “...”", "Как заявил X, «...»", "По словам X, «...»"), also
+in the previous paragraph when a quote stands alone after a colon. A speaker is linked to the nearest person
 (or organisation) entity; a pronoun ("he", "она") is resolved to the last person named before
 the quote; otherwise the speaker is the phrase itself ("the ministry"), unlinked.
 
@@ -22,7 +22,7 @@ Quote spans cover the quoted words without the marks. Labels: ``direct``, ``repo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from narrascope.analyzers.base import Analyzer
@@ -33,7 +33,7 @@ __all__ = ["QuoteAnalyzer", "find_direct_quotes"]
 
 # Opening mark -> closing marks. “ closes „ in German/Russian style and opens in English style.
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
-_CLOSERS = set("”»“’\"›")
+_CLOSERS = set('”»“’"›')
 
 _EN_VERBS = (
     r"said|says|say|told|tells|added|adds|stated|states|warned|warns|noted|notes|stressed|stresses"
@@ -46,7 +46,7 @@ _RU_VERBS = (
     r"(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|пояснил|предупредил|указал|напомнил|уточнил"
     r"|констатировал|заверил|признал|написал|рассказал|утверждал|заключил|резюмировал|обвинил|считал)(?:а|и|о)?"
     r"|считает|считают|говорит|говорят|заявляет|заявляют|отмечает|отмечают|подч[её]ркивает|утверждает"
-    r"|полагает|уверен[аы]?|убежд[её]н[аы]?|говорится|по\s+(?:его|её|ее)\s+словам"
+    r"|полагает|уверен[аы]?|убежд[её]н[аы]?|говорится|по\s+(?:(?:его|её|ее)\s+)?словам"
 )
 _VERBS = {
     "en": re.compile(rf"\b(?:{_EN_VERBS})\b", re.IGNORECASE),
@@ -69,11 +69,16 @@ _REPORTED = {
 }
 _ACCORDING = {
     "en": re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:]{2,80}?)\s*,\s*(?P<content>\S)", re.IGNORECASE),
-    "ru": re.compile(r"(?<!\w)(?:по\s+словам|как\s+(?:заявил|сказал|отметил|сообщил)[аи]?)\s+(?P<who>[^,.;:]{2,80}?)\s*,\s*(?P<content>\S)", re.IGNORECASE),
+    "ru": re.compile(
+        r"(?<!\w)(?:по\s+словам|как\s+(?:заявил|сказал|отметил|сообщил)[аи]?)\s+(?P<who>[^,.;:]{2,80}?)\s*,\s*(?P<content>\S)",
+        re.IGNORECASE,
+    ),
 }
 _ACCORDING_TAIL = {
     "en": re.compile(r",\s*(?P<cue>according\s+to)\s+(?P<who>[^,.;:]{2,80}?)\s*[.!?]?\s*$", re.IGNORECASE),
-    "ru": re.compile(r",\s*[—–-]?\s*(?P<cue>по\s+словам)\s+(?P<who>[^,.;:]{2,80}?)\s*[.!?]?\s*$", re.IGNORECASE),
+    "ru": re.compile(
+        r",\s*[—–-]?\s*(?P<cue>по\s+словам)\s+(?P<who>[^,.;:]{2,80}?)\s*[.!?]?\s*$", re.IGNORECASE
+    ),
 }
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _WORD = re.compile(r"\w+")
@@ -125,9 +130,10 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
             stack.clear()
         elif stack and char in _PAIRS[stack[-1][0]] and not (char == "’" and _apostrophe(text, i)):
             if char == '"' and _straight_opens(text, i) and i + 1 < len(text) and not text[i + 1].isspace():
-                stack.append((char, i))  # a nested straight quote inside a straight one is rare; treat as opening
+                # A nested straight quote inside a straight one is rare; treat it as opening.
+                stack.append((char, i))
             else:
-                opener, position = stack.pop()
+                _opener, position = stack.pop()
                 if not stack:
                     quotes.append(RawQuote(position, i))
         elif char in _PAIRS and (char != '"' or _straight_opens(text, i)) and char != "’":
@@ -173,28 +179,50 @@ class _Attributor:
         earlier = [p for p in self.persons if p.end <= position]
         return earlier[-1] if earlier else None
 
-    def _from_region(self, lo: int, hi: int, cue: re.Match[str], phrase_side: str) -> _Speaker:
-        """The speaker in ``text[lo:hi]`` around a speech verb ``cue`` (offsets absolute)."""
+    def _from_region(
+        self, lo: int, hi: int, cue: re.Match[str], phrase_side: str, quote_open: int | None = None
+    ) -> _Speaker:
+        """The speaker in ``text[lo:hi]`` around a speech verb ``cue`` (offsets absolute).
+
+        A pronoun's antecedent is looked for before ``quote_open`` when given, so that a name
+        inside the quote is never taken for its speaker.
+        """
         cue_start, cue_end = lo + cue.start(), lo + cue.end()
         entity = self._nearest_entity(lo, hi, cue_start if phrase_side == "before" else cue_end)
         if entity is not None:
-            return _Speaker(entity.start, entity.end, entity.text_in(self.doc), "entity",
-                            str(entity.attrs.get("normal", entity.text_in(self.doc))), cue.group())
+            return _Speaker(
+                entity.start,
+                entity.end,
+                entity.text_in(self.doc),
+                "entity",
+                str(entity.attrs.get("normal", entity.text_in(self.doc))),
+                cue.group(),
+            )
         region = self.text[lo:hi]
         pronoun = _PRONOUNS[self.language].search(region)
         if pronoun is not None:
-            antecedent = self._last_person_before(lo + pronoun.start())
+            position = lo + pronoun.start()
+            antecedent = self._last_person_before(
+                position if quote_open is None else min(position, quote_open)
+            )
             if antecedent is not None:
-                return _Speaker(lo + pronoun.start(), lo + pronoun.end(), pronoun.group(), "pronoun",
-                                str(antecedent.attrs.get("normal", antecedent.text_in(self.doc))), cue.group())
+                return _Speaker(
+                    lo + pronoun.start(),
+                    lo + pronoun.end(),
+                    pronoun.group(),
+                    "pronoun",
+                    str(antecedent.attrs.get("normal", antecedent.text_in(self.doc))),
+                    cue.group(),
+                )
         # No entity: the words on the far side of the verb name the speaker ("the ministry said").
-        if phrase_side == "before":
-            words = list(_WORD.finditer(region[: cue.start()]))[-4:]
-        else:
-            words = list(_WORD.finditer(region[cue.end():]))[:4]
+        # After a quote the subject may come first (',” the ministry said') or last (',” said X').
+        words = list(_WORD.finditer(region[: cue.start()]))[-4:]
+        base = lo
+        if phrase_side == "after" and not words:
+            words = list(_WORD.finditer(region[cue.end() :]))[:4]
+            base = cue_end
         if not words:
             return _Speaker(cue_start, cue_end, "", "none", None, cue.group())
-        base = lo if phrase_side == "before" else cue_end
         start, end = base + words[0].start(), base + words[-1].end()
         return _Speaker(start, end, self.text[start:end], "phrase", None, cue.group())
 
@@ -225,13 +253,17 @@ class _Attributor:
         tail = tail[: stop.start() if stop else len(tail)]
         cue = self.verbs.search(tail)
         if cue is not None and not tail[: cue.start()].strip(" ,—–-").count(" ") > 6:
-            return self._from_region(quote.close + 1, quote.close + 1 + len(tail), cue, "after")
+            return self._from_region(quote.close + 1, quote.close + 1 + len(tail), cue, "after", quote.open)
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
         line_start = text.rfind("\n", 0, quote.open) + 1
         lo = max(line_start, quote.open - self.window)
         head = text[lo : quote.open]
         cues = list(self.verbs.finditer(head))
-        if cues and not text[lo + cues[-1].end() : quote.open].count(".") and self._ends_with_lead_in(head, cues[-1]):
+        if (
+            cues
+            and not text[lo + cues[-1].end() : quote.open].count(".")
+            and self._ends_with_lead_in(head, cues[-1])
+        ):
             boundary = max((m.end() for m in _SENTENCE_END.finditer(head, 0, cues[-1].start())), default=0)
             region = text[lo + boundary : quote.open]
             cue = self.verbs.search(region, cues[-1].start() - boundary)
@@ -252,8 +284,18 @@ class _Attributor:
     @staticmethod
     def _ends_with_lead_in(head: str, cue: re.Match[str]) -> bool:
         """Between the verb and the quote there is only a lead-in: ':', ',', 'that', 'что'."""
-        between = head[cue.end():].strip()
-        return bool(re.fullmatch(r"(?:[\w'’-]+\s*){0,5}[:,]?\s*(?:that|что)?\s*[:,]?", between, re.IGNORECASE))
+        between = head[cue.end() :].strip()
+        return bool(
+            re.fullmatch(r"(?:[\w'’-]+\s*){0,5}[:,]?\s*(?:that|что)?\s*[:,]?", between, re.IGNORECASE)
+        )
+
+    def _named(self, lo: int, hi: int, cue: str) -> _Speaker:
+        """The speaker named in ``text[lo:hi]`` ("according to <X>"): an entity there, or the words."""
+        entity = self._nearest_entity(lo, hi, lo)
+        if entity is not None:
+            normal = str(entity.attrs.get("normal", entity.text_in(self.doc)))
+            return _Speaker(entity.start, entity.end, entity.text_in(self.doc), "entity", normal, cue)
+        return _Speaker(lo, hi, self.text[lo:hi], "phrase", None, cue)
 
     def reported(self, blocked: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker]]:
         """Reported speech in sentences that hold no direct quote: (content start, end, speaker)."""
@@ -265,21 +307,22 @@ class _Attributor:
             end = sentence.start + len(s_text.rstrip(" .!?…"))
             tail = _ACCORDING_TAIL[self.language].search(s_text)
             if tail is not None:
-                who_lo = sentence.start + tail.start("who")
-                speaker = self._from_region(sentence.start + tail.start(), sentence.end, tail, "after")
-                if speaker.how == "none" or speaker.how == "phrase":
-                    speaker = _Speaker(who_lo, sentence.start + tail.end("who"), tail.group("who"), "phrase", None, tail.group("cue"))
+                lead = " ".join(tail.group("cue").lower().split())
+                speaker = self._named(
+                    sentence.start + tail.start("who"), sentence.start + tail.end("who"), lead
+                )
                 found.append((sentence.start, sentence.start + tail.start(), speaker))
                 continue
             according = _ACCORDING[self.language].search(s_text)
-            if according is not None and (according.start() < 40 or s_text[: according.start()].rstrip().endswith(",")):
-                lo = sentence.start + according.start()
-                speaker = self._from_region(lo, sentence.start + according.end("who"), according, "after")
-                lead = s_text[according.start() : according.start("who")].strip().lower()
-                speaker = replace(speaker, cue=lead)
-                if speaker.how in ("none", "phrase"):
-                    speaker = _Speaker(sentence.start + according.start("who"), sentence.start + according.end("who"),
-                                       according.group("who"), "phrase", None, lead)
+            if according is not None and (
+                according.start() < 40 or s_text[: according.start()].rstrip().endswith(",")
+            ):
+                lead = " ".join(s_text[according.start() : according.start("who")].lower().split())
+                who_lo, who_hi = (
+                    sentence.start + according.start("who"),
+                    sentence.start + according.end("who"),
+                )
+                speaker = self._named(who_lo, who_hi, lead)
                 mid = according.start() > 0 and s_text[: according.start()].rstrip().endswith(",")
                 content_start = sentence.start if mid else sentence.start + according.start("content")
                 found.append((content_start, end, speaker))
@@ -314,7 +357,11 @@ class QuoteAnalyzer(Analyzer):
             if not content.strip():
                 continue
             speaker = attributor.for_quote(quote)
-            if speaker is None and previous is not None and _same_paragraph(doc.text, previous[0].close, quote.open):
+            if (
+                speaker is None
+                and previous is not None
+                and _same_paragraph(doc.text, previous[0].close, quote.open)
+            ):
                 # “A,” X said. “B.” -- the second quote is X's too.
                 speaker = previous[1]
             if speaker is None and len(_WORD.findall(content)) < int(self.settings["min_quote_words"]):
@@ -326,13 +373,15 @@ class QuoteAnalyzer(Analyzer):
             previous = (quote, speaker) if speaker is not None else None
         for start, end, reported in attributor.reported(blocked):
             if end > start:
-                self.span(doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(reported)))
+                self.span(
+                    doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(reported))
+                )
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     between = text[a:b]
     # A quote continued into the next paragraph has no text of its own in between.
-    return "\n" not in between or not between.strip(" \n\"“”«»„")
+    return "\n" not in between or not between.strip(' \n"“”«»„')
 
 
 def _speaker_attrs(speaker: _Speaker | None) -> dict[str, Any]:

@@ -1,0 +1,404 @@
+"""Quotations: matching the marks, and finding who speaks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Analyze
+from narrascope.analyzers.quotes import _PAIRS, find_direct_quotes
+from narrascope.document import Document, Span
+
+PUBLISHED = dt.date(2023, 6, 8)
+
+
+def quoted(text: str) -> list[str]:
+    """The content of each quote found, checking that the marks sit at its two ends."""
+    out = []
+    for q in find_direct_quotes(text):
+        assert 0 <= q.open < q.close < len(text)
+        assert text[q.close] in _PAIRS[text[q.open]], (q, text)
+        assert (q.start, q.end) == (q.open + 1, q.close)
+        out.append(text[q.start : q.end])
+    return out
+
+
+# -- matching the marks ---------------------------------------------------------------------
+
+
+def test_russian_nested_quotes_stay_inside_the_outer_one() -> None:
+    text = "Он сказал: «Это „так называемые“ гарантии безопасности», — и покинул зал."
+    assert quoted(text) == ["Это „так называемые“ гарантии безопасности"]
+    (q,) = find_direct_quotes(text)
+    assert (q.open, q.close) == (11, 54)
+
+
+def test_english_nested_quotes_stay_inside_the_outer_one() -> None:
+    text = "He said: “They call it ‘defence’, but it is an occupation.” Then he left."
+    assert quoted(text) == ["They call it ‘defence’, but it is an occupation."]
+
+
+def test_apostrophes_do_not_close_a_quote() -> None:
+    text = "“Russia’s position hasn’t changed,” the envoy said."
+    assert quoted(text) == ["Russia’s position hasn’t changed,"]
+    text = "“The West’s ‘rules’ don’t apply to us,” she said."
+    assert quoted(text) == ["The West’s ‘rules’ don’t apply to us,"]
+
+
+def test_stray_closing_marks_outside_quotes_are_ignored() -> None:
+    text = "The soldiers’ families and the ministry’s “so-called” experts."
+    assert quoted(text) == ["so-called"]
+
+
+def test_quote_across_paragraphs_is_one_quote() -> None:
+    text = (
+        "Colonel Brennan said: “The first stage of the exercise is over.\n"
+        "“The second stage will begin in July.”\n"
+        "The exercise ends in August."
+    )
+    (q,) = find_direct_quotes(text)
+    assert text[q.open] == "“" and q.open == text.index("“")
+    assert (
+        text[q.start : q.end]
+        == "The first stage of the exercise is over.\n“The second stage will begin in July."
+    )
+
+
+def test_russian_quote_across_paragraphs_is_one_quote() -> None:
+    text = "Министр заявил:\n«Учения завершены.\n\n«Войска возвращаются в пункты дислокации».\nКонец."
+    assert quoted(text) == ["Учения завершены.\n\n«Войска возвращаются в пункты дислокации"]
+
+
+def test_unclosed_quote_not_reopened_is_dropped() -> None:
+    text = (
+        "Colonel Brennan said: “The first stage of the exercise is over.\n"
+        "The second paragraph does not re-open the quote. Analysts called it “a show of force”.\n"
+        "The exercise ends in August."
+    )
+    assert quoted(text) == ["a show of force"]
+
+
+def test_unclosed_quote_at_the_end_of_the_text_is_dropped() -> None:
+    assert quoted("Министр заявил: «Учения завершены") == []
+    assert quoted("«Учения» завершены, а «переговоры") == ["Учения"]
+
+
+def test_straight_quotes() -> None:
+    text = 'The so-called "peacekeepers" met the "security guarantees" envoy.'
+    assert quoted(text) == ["peacekeepers", "security guarantees"]
+
+
+def test_empty_text_and_text_without_quotes() -> None:
+    assert quoted("") == []
+    assert quoted("No quotes here, only the soldiers’ boots.") == []
+
+
+_MARKS = st.sampled_from([*'“”«»„‘’"', "a", "b", " ", "\n", "s’t", "’s ", ".", ":"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MARKS, max_size=30).map("".join))
+def test_quotes_are_ordered_disjoint_and_reopened_at_each_paragraph(text: str) -> None:
+    last = -1
+    for q in find_direct_quotes(text):
+        assert last < q.open < q.close < len(text)
+        assert text[q.close] in _PAIRS[text[q.open]]
+        last = q.close
+        # A quote that runs over a line break re-opens with its own mark after it.
+        content = text[q.start : q.end]
+        for i, char in enumerate(content):
+            if char == "\n":
+                rest = content[i:].lstrip()
+                assert rest.startswith(text[q.open]), (text, q)
+
+
+# -- attribution (full pipeline) --------------------------------------------------------------
+
+
+def quotes(doc: Document) -> list[tuple[str, str, Any]]:
+    return [(q.label, q.text_in(doc), q.attrs.get("speaker_entity")) for q in doc.layer("quote")]
+
+
+def speaker_of(doc: Document, span: Span) -> str:
+    start, end = span.attrs["speaker_start"], span.attrs["speaker_end"]
+    return doc.text[start:end]
+
+
+@pytest.mark.slow
+def test_speaker_named_before_the_quote(analyze: Analyze) -> None:
+    text = "Defence Minister Viktor Lorand said: “The exercises near the border are purely defensive.”"
+    doc = analyze(text, language="en", published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert q.label == "direct"
+    assert q.text_in(doc) == "The exercises near the border are purely defensive."
+    assert (q.start, q.end) == (38, 89)
+    assert q.attrs == {
+        "speaker": "Viktor Lorand",
+        "speaker_start": 17,
+        "speaker_end": 30,
+        "speaker_entity": "Viktor Lorand",
+        "speaker_how": "entity",
+        "cue": "said",
+    }
+
+
+@pytest.mark.slow
+def test_speaker_after_the_quote_carries_to_the_next_quote(analyze: Analyze) -> None:
+    text = (
+        "“Our patience is not unlimited,” said Colonel Arkady Brennan. “We will respond to any provocation.”"
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert quotes(doc) == [
+        ("direct", "Our patience is not unlimited,", "Arkady Brennan"),
+        ("direct", "We will respond to any provocation.", "Arkady Brennan"),
+    ]
+    assert all(speaker_of(doc, q) == "Arkady Brennan" for q in doc.layer("quote"))
+
+
+@pytest.mark.slow
+def test_apostrophe_in_an_attributed_quote(analyze: Analyze) -> None:
+    text = "General Oleg Varnik told reporters: “Russia’s position has not changed and it will not change.”"
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert quotes(doc) == [
+        ("direct", "Russia’s position has not changed and it will not change.", "Oleg Varnik"),
+    ]
+    assert doc.layer("quote")[0].attrs["cue"] == "told"
+
+
+@pytest.mark.slow
+def test_pronoun_after_the_quote_is_the_last_person_named_before_it(analyze: Analyze) -> None:
+    # The name inside the quote must not be taken for the speaker.
+    text = (
+        "Arkady Brennan met the press in Geneva on Monday. "
+        "“We discussed the matter with Viktor Lorand yesterday,” he said."
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert q.text_in(doc) == "We discussed the matter with Viktor Lorand yesterday,"
+    assert q.attrs["speaker_how"] == "pronoun"
+    assert q.attrs["speaker_entity"] == "Arkady Brennan"
+    assert speaker_of(doc, q) == "he" and q.attrs["speaker_start"] == text.rindex("he said")
+
+
+@pytest.mark.slow
+def test_russian_pronoun_speaker(analyze: Analyze) -> None:
+    text = (
+        "Глава МИД Елена Маркова выступила на брифинге в Москве. "
+        "«Это „так называемые“ гарантии безопасности, которые никому не нужны», — отметила она."
+    )
+    doc = analyze(text, language="ru", published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert q.text_in(doc) == "Это „так называемые“ гарантии безопасности, которые никому не нужны"
+    assert (q.attrs["speaker"], q.attrs["speaker_how"], q.attrs["speaker_entity"]) == (
+        "она",
+        "pronoun",
+        "Елена Маркова",
+    )
+    assert q.attrs["cue"] == "отметила"
+
+
+@pytest.mark.slow
+def test_russian_pronoun_ignores_a_name_inside_the_quote(analyze: Analyze) -> None:
+    text = (
+        "Елена Маркова выступила на брифинге. "
+        "«Мы обсудили это с Виктором Лорандовым ещё вчера», — отметила она."
+    )
+    doc = analyze(text, language="ru", published=PUBLISHED)
+    assert quotes(doc) == [("direct", "Мы обсудили это с Виктором Лорандовым ещё вчера", "Елена Маркова")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "entity", "cue"),
+    [
+        (
+            "Как заявил министр обороны Виктор Лорандов, «учения носят исключительно оборонительный характер».",
+            "учения носят исключительно оборонительный характер",
+            "Виктор Лорандов",
+            "Виктор Лорандов",
+            "заявил",
+        ),
+        (
+            "По словам Елены Марковой, «учения носят исключительно оборонительный характер».",
+            "учения носят исключительно оборонительный характер",
+            "Елены Марковой",
+            "Елена Маркова",
+            "По словам",
+        ),
+        (
+            "«Наше терпение не безгранично», — заявил полковник Аркадий Бреннов.",
+            "Наше терпение не безгранично",
+            "Аркадий Бреннов",
+            "Аркадий Бреннов",
+            "заявил",
+        ),
+    ],
+)
+def test_russian_direct_quotes(
+    analyze: Analyze, text: str, content: str, speaker: str, entity: str, cue: str
+) -> None:
+    doc = analyze(text, language="ru", published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert (q.label, q.text_in(doc)) == ("direct", content)
+    assert q.start == text.index(content)
+    assert (speaker_of(doc, q), q.attrs["speaker_entity"], q.attrs["speaker_how"], q.attrs["cue"]) == (
+        speaker,
+        entity,
+        "entity",
+        cue,
+    )
+
+
+@pytest.mark.slow
+def test_quote_alone_after_a_paragraph_ending_with_a_colon(analyze: Analyze) -> None:
+    text = "Министр обороны Виктор Лорандов сообщил журналистам:\n«Учения были запланированы задолго до кризиса»."
+    doc = analyze(text, language="ru", published=PUBLISHED)
+    assert quotes(doc) == [("direct", "Учения были запланированы задолго до кризиса", "Виктор Лорандов")]
+    assert doc.layer("quote")[0].attrs["cue"] == "сообщил"
+
+
+@pytest.mark.slow
+def test_unnamed_speaker_is_the_phrase_before_the_verb(analyze: Analyze) -> None:
+    text = "“The exercises near the border were planned long ago,” the ministry said in a statement."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert q.label == "direct"
+    assert (q.attrs["speaker"], q.attrs["speaker_how"], q.attrs["speaker_entity"]) == (
+        "the ministry",
+        "phrase",
+        None,
+    )
+    assert speaker_of(doc, q) == "the ministry"
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote_is_one_attributed_span(analyze: Analyze) -> None:
+    text = (
+        "Arkady Brennan spoke to journalists in Vienna.\n"
+        "He said: “The first stage of the talks is over.\n"
+        "“The second stage will begin in July.”\n"
+        "The talks resumed later."
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert q.text_in(doc) == "The first stage of the talks is over.\n“The second stage will begin in July."
+    assert (q.attrs["speaker"], q.attrs["speaker_how"], q.attrs["speaker_entity"]) == (
+        "He",
+        "pronoun",
+        "Arkady Brennan",
+    )
+
+
+@pytest.mark.slow
+def test_unclosed_quote_does_not_swallow_the_text(analyze: Analyze) -> None:
+    text = (
+        "Arkady Brennan spoke to journalists.\n"
+        "He said: “The first stage of the talks is over.\n"
+        "The second paragraph never re-opens the quote, and later “show of force” was mentioned.\n"
+        "Viktor Lorand warned that the talks could collapse."
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    spans = doc.layer("quote")
+    assert all("\n" not in q.text_in(doc) for q in spans)
+    assert [(q.label, q.text_in(doc)) for q in spans] == [
+        ("phrase", "show of force"),
+        ("reported", "the talks could collapse"),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "language", "content", "speaker", "entity", "cue"),
+    [
+        (
+            "Foreign Ministry spokeswoman Maria Zorina warned that the deployment would undermine regional security.",
+            "en",
+            "the deployment would undermine regional security",
+            "Maria Zorina",
+            "Maria Zorina",
+            "warned",
+        ),
+        (
+            "According to Viktor Lorand, the exercises were planned long ago.",
+            "en",
+            "the exercises were planned long ago",
+            "Viktor Lorand",
+            "Viktor Lorand",
+            "according to",
+        ),
+        (
+            "The exercises were planned long ago, according to Viktor Lorand.",
+            "en",
+            "The exercises were planned long ago",
+            "Viktor Lorand",
+            "Viktor Lorand",
+            "according to",
+        ),
+        (
+            "Секретарь Совета безопасности Олег Варников заявил, что Запад готовит новую провокацию.",
+            "ru",
+            "Запад готовит новую провокацию",
+            "Олег Варников",
+            "Олег Варников",
+            "заявил",
+        ),
+        (
+            "По словам Елены Марковой, развертывание подрывает региональную безопасность.",
+            "ru",
+            "развертывание подрывает региональную безопасность",
+            "Елены Марковой",
+            "Елена Маркова",
+            "по словам",
+        ),
+        (
+            "Учения были запланированы заранее, по словам Виктора Лорандова.",
+            "ru",
+            "Учения были запланированы заранее",
+            "Виктора Лорандова",
+            "Виктор Лорандов",
+            "по словам",
+        ),
+    ],
+)
+def test_reported_speech(
+    analyze: Analyze, text: str, language: str, content: str, speaker: str, entity: str, cue: str
+) -> None:
+    doc = analyze(text, language=language, published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert (q.label, q.text_in(doc)) == ("reported", content)
+    assert q.start == text.index(content)
+    assert (speaker_of(doc, q), q.attrs["speaker_entity"], q.attrs["speaker_how"], q.attrs["cue"]) == (
+        speaker,
+        entity,
+        "entity",
+        cue,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "language", "phrase"),
+    [
+        ("The so-called “peacekeepers” arrived in the region on Tuesday.", "en", "peacekeepers"),
+        ("Так называемые «миротворцы» вошли в регион во вторник.", "ru", "миротворцы"),
+        ("Брюссель снова заговорил о «европейских ценностях».", "ru", "европейских ценностях"),
+    ],
+)
+def test_scare_quotes_are_phrases_without_speaker(
+    analyze: Analyze, text: str, language: str, phrase: str
+) -> None:
+    doc = analyze(text, language=language, published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert (q.label, q.text_in(doc), q.start) == ("phrase", phrase, text.index(phrase))
+    assert q.attrs == {}
+
+
+@pytest.mark.slow
+def test_sentence_with_a_direct_quote_is_not_also_reported(analyze: Analyze) -> None:
+    text = "Viktor Lorand said that “the exercises near the border were planned long ago”."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert [q.label for q in doc.layer("quote")] == ["direct"]

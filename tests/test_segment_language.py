@@ -1,0 +1,157 @@
+"""Paragraphs, sentences and the document's language."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Analyze
+from narrascope.analyzers.language import LanguageAnalyzer
+from narrascope.analyzers.segment import SegmentAnalyzer, paragraphs
+from narrascope.document import Document
+from narrascope.errors import InputError
+
+ARTICLE = (
+    "  Moscow, June 8.  \n"
+    "\n"
+    "\tThe Defence Ministry said the drills were over. Mr. Lorand left at 5 p.m. on Monday.\n"
+    "   \n"
+    "Troops returned to their bases\n"
+    "the ministry added that no incidents were recorded.\n"
+)
+
+
+def segment(text: str) -> Document:
+    doc = Document(text)
+    SegmentAnalyzer({})(doc)
+    return doc
+
+
+def test_paragraphs_are_non_empty_lines_numbered_from_one() -> None:
+    doc = segment(ARTICLE)
+    found = [(p.attrs["number"], p.start, p.end, p.text_in(doc)) for p in doc.layer("paragraph")]
+    assert found == [
+        (1, 2, 17, "Moscow, June 8."),
+        (2, 22, 106, "The Defence Ministry said the drills were over. Mr. Lorand left at 5 p.m. on Monday."),
+        (3, 111, 141, "Troops returned to their bases"),
+        (4, 142, 193, "the ministry added that no incidents were recorded."),
+    ]
+    assert all(p.label == "paragraph" for p in doc.layer("paragraph"))
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    doc = segment(ARTICLE)
+    sentences = [s.text_in(doc) for s in doc.layer("sentence")]
+    assert sentences == [
+        "Moscow, June 8.",
+        "The Defence Ministry said the drills were over.",
+        "Mr. Lorand left at 5 p.m. on Monday.",  # abbreviations do not end a sentence
+        "Troops returned to their bases",  # no full stop, yet the line ends it
+        "the ministry added that no incidents were recorded.",
+    ]
+
+
+def test_russian_sentences_and_abbreviations() -> None:
+    text = "Министр сообщил, что учения завершены. Т. е. войска вернутся в пункты дислокации.\nВ г. Минске прошло совещание"
+    doc = segment(text)
+    assert [p.attrs["number"] for p in doc.layer("paragraph")] == [1, 2]
+    assert [s.text_in(doc) for s in doc.layer("sentence")] == [
+        "Министр сообщил, что учения завершены.",
+        "Т. е. войска вернутся в пункты дислокации.",
+        "В г. Минске прошло совещание",
+    ]
+
+
+def test_windows_line_endings_and_blank_text() -> None:
+    doc = segment("First line.\r\n\r\nSecond line.\r\n")
+    assert [p.text_in(doc) for p in doc.layer("paragraph")] == ["First line.", "Second line."]
+    assert segment(" \n\t\n").spans == []
+
+
+_LINES = st.lists(
+    st.sampled_from(
+        ["", " ", "\t", "The drills ended.", "Mr. Lorand left", "Учения завершены.", "т. е. войска", "?"]
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_LINES.map(" ".join), max_size=8).map("\n".join))
+def test_paragraphs_and_sentences_partition_the_lines(text: str) -> None:
+    expected = [line.strip() for line in text.split("\n") if line.strip()]
+    assert [text[a:b] for a, b in paragraphs(text)] == expected
+    doc = segment(text)
+    paras = doc.layer("paragraph")
+    assert [p.attrs["number"] for p in paras] == list(range(1, len(expected) + 1))
+    for sentence in doc.layer("sentence"):
+        inside = [p for p in paras if p.start <= sentence.start and sentence.end <= p.end]
+        assert len(inside) == 1, (text, sentence)
+        assert "\n" not in sentence.text_in(doc)
+
+
+# -- language ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Defence Ministry said on Tuesday that foreign agents were preparing provocations.", "en"),
+        ("Министр обороны заявил во вторник, что иностранные агенты готовят провокации у границы.", "ru"),
+    ],
+)
+def test_language_is_detected(analyze: Analyze, text: str, language: str) -> None:
+    doc = analyze(text)
+    assert doc.language == language
+    (label,) = doc.labels_of("language")
+    assert label.label == language
+    assert label.analyzer == "narrascope.language.v1"
+    assert label.score is not None and label.score >= 0.8
+    assert label.attrs == {}
+    assert doc.warnings() == []
+
+
+def test_short_ambiguous_text_warns_w151() -> None:
+    doc = Document("Nord Stream 2")
+    LanguageAnalyzer({})(doc)
+    assert doc.language == "en"
+    (label,) = doc.labels_of("language")
+    assert label.score is not None and label.score < 0.8
+    (warning,) = doc.warnings()
+    assert warning.startswith("W151: language detected as 'en' with probability 0.06;")
+    assert "--language" in warning
+
+
+def test_warning_threshold_is_a_setting() -> None:
+    doc = Document("Nord Stream 2")
+    LanguageAnalyzer({"min_confidence": 0.01})(doc)
+    assert doc.warnings() == []
+
+
+@pytest.mark.slow
+def test_w151_through_the_pipeline(analyze: Analyze) -> None:
+    doc = analyze("Nord Stream 2")
+    assert doc.language == "en"
+    assert [w[:5] for w in doc.warnings()] == ["W151:"]
+
+
+@pytest.mark.slow
+def test_user_given_language_is_kept(analyze: Analyze) -> None:
+    # Both short and misleading: the user's word is taken, with no detection and no warning.
+    doc = analyze("Nord Stream 2", language="ru")
+    assert doc.language == "ru"
+    (label,) = doc.labels_of("language")
+    assert (label.label, label.score, label.attrs) == ("ru", None, {"given": True})
+    assert doc.warnings() == []
+    doc = analyze("The Defence Ministry said the drills were over.", language="ru")
+    assert doc.language == "ru"
+
+
+@pytest.mark.slow
+def test_unsupported_detected_language_fails_the_input(analyze: Analyze) -> None:
+    with pytest.raises(InputError) as info:
+        analyze("Der Sicherheitsrat warnte am Dienstag vor Provokationen an der Grenze des Landes.")
+    assert info.value.code == "E105"
+    assert "language 'de' is not supported" in str(info.value)
