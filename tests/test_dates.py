@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Analyze
-from narrascope.analyzers.dates import DateMention, find_dates
+from narrascope.analyzers.dates import DateAnalyzer, DateMention, dateline_date, find_dates
+from narrascope.document import Document
 
 # Thursday 8 June 2023: the publication date of most texts below.
 THURSDAY = dt.date(2023, 6, 8)
@@ -296,3 +297,26 @@ def test_pipeline_records_dates_with_attrs(analyze: Analyze) -> None:
         {"value": "2023-06-04", "granularity": "day", "relative": False},
         {"value": "2023-06-06", "granularity": "day", "relative": True},
     ]
+
+
+def test_dateline_gives_the_publication_date_when_none_is_known() -> None:
+    text = "Chiefs meet\n\nMINSK, June 8, 2023. The council met on Tuesday.\n"
+    assert dateline_date(text, "en") == dt.date(2023, 6, 8)
+    assert dateline_date("МОСКВА, 8 июня 2023 года. Совещание прошло во вторник.", "ru") == dt.date(
+        2023, 6, 8
+    )
+    # a date later in the line, or one without a year, is no dateline
+    assert dateline_date("The council met on June 8, 2023 in Minsk.", "en") is None
+    assert dateline_date("MINSK, June 8. The council met.", "en") is None
+
+    doc = Document(text, language="en")
+    DateAnalyzer({})(doc)
+    assert doc.published == dt.date(2023, 6, 8)
+    assert doc.metadata["published_from"] == "dateline"
+    assert [d.attrs["value"] for d in doc.layer("date")] == ["2023-06-08", "2023-06-06"]
+
+    given = Document(text, language="en", published=dt.date(2023, 6, 15))
+    DateAnalyzer({})(given)
+    assert given.published == dt.date(2023, 6, 15)
+    assert "published_from" not in given.metadata
+    assert [d.attrs["value"] for d in given.layer("date")] == ["2023-06-08", "2023-06-13"]

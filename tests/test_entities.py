@@ -126,3 +126,21 @@ def test_language_without_an_entity_model_is_skipped_with_a_warning() -> None:
     analyzer(doc)
     assert doc.layer("entity") == []
     assert doc.warnings() == ["narrascope.entities.v1: no entity model for language 'de'; entities skipped"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("line", "language", "name"),
+    [
+        ("Minister Viktor Dralenko met officials in Warsaw on Tuesday.", "en", "Viktor Dralenko"),
+        ("Министр Виктор Драленко встретился с чиновниками в Варшаве.", "ru", "Виктор Драленко"),
+    ],
+)
+def test_long_texts_are_read_in_blocks_without_losing_or_shifting_entities(
+    analyze: Analyze, line: str, language: str, name: str
+) -> None:
+    text = "\n\n".join([line] * 400)  # ~25,000 characters: several blocks of paragraphs
+    doc = analyze(text, language=language)
+    people = [s for s in doc.layer("entity") if s.attrs["normal"] == name]
+    assert len(people) == 400
+    assert {doc.text[s.start : s.end] for s in people} == {name}

@@ -11,7 +11,9 @@ by fixed rules, since news usage is narrower than dateparser's general guesses:
   "this Tuesday" the one in the publication date's week (weeks start on Monday);
 - a day without a year takes the publication date's year.
 
-Without a publication date, relative expressions and days without a year are still marked,
+When a document has no publication date, the date of a news dateline in its first lines
+("MINSK, June 8, 2023. ...") is taken as one, and ``metadata["published_from"]`` says so.
+Without any publication date, relative expressions and days without a year are still marked,
 with ``value`` null. Each span has ``attrs``: ``value`` (``2023-06-04``, ``2023-06`` or
 ``2023``), ``granularity`` (``day``, ``month``, ``year``) and ``relative``.
 """
@@ -29,7 +31,7 @@ from narrascope.analyzers.base import Analyzer
 from narrascope.document import Document
 from narrascope.registry import register
 
-__all__ = ["DateAnalyzer", "find_dates"]
+__all__ = ["DateAnalyzer", "dateline_date", "find_dates"]
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 
@@ -238,6 +240,24 @@ def find_dates(text: str, language: str, reference: dt.date | None) -> Iterator[
                 yield DateMention(start, end, parsed.isoformat(), "day", not has_year)
 
 
+# "MINSK, June 8, 2023." / "МОСКВА, 8 июня 2023 года." / "LONDON (Reuters) - June 8, 2023 -"
+_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{1,40}(?:\s*\([^)]{1,30}\))?\s*[,–—-]\s*", re.MULTILINE)
+
+
+def dateline_date(text: str, language: str) -> dt.date | None:
+    """The date of a news dateline at the start of one of the first lines, when it has a year.
+
+    Wire-style copy states its own date there; taking it as the publication date lets relative
+    dates ("on Tuesday") resolve when no metadata or ``--published`` gives one.
+    """
+    head = "\n".join(text.split("\n")[:5])
+    for line in _DATELINE.finditer(head):
+        for mention in find_dates(head[line.end() : line.end() + 60], language, None):
+            if mention.start == 0 and mention.granularity == "day" and not mention.relative and mention.value:
+                return dt.date.fromisoformat(mention.value)
+    return None
+
+
 @register
 class DateAnalyzer(Analyzer):
     name = "narrascope.dates.v1"
@@ -249,6 +269,10 @@ class DateAnalyzer(Analyzer):
         return "dateparser==1.5.0"
 
     def __call__(self, doc: Document) -> None:
+        if doc.published is None:
+            doc.published = dateline_date(doc.text, doc.language or "")
+            if doc.published is not None:
+                doc.metadata["published_from"] = "dateline"
         for mention in find_dates(doc.text, doc.language or "", doc.published):
             self.span(
                 doc,

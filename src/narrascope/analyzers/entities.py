@@ -1,8 +1,8 @@
 """People, places, organisations (and, in English, groups): spaCy for English, natasha for Russian.
 
-Both recognisers run paragraph by paragraph: entities never cross a line break, and memory
-stays flat on very long inputs. Each entity records a normal form for counting across
-articles: the nominative for Russian ("Москве" -> "Москва"), the name without a leading
+Both recognisers run over runs of whole paragraphs of bounded size, so that memory stays
+flat on very long inputs; entities never cross a line break. Each entity records a normal
+form for counting across articles: the nominative for Russian ("Москве" -> "Москва"), the name without a leading
 article or possessive for English ("the Kremlin's" -> "Kremlin").
 """
 
@@ -24,6 +24,8 @@ __all__ = ["EntityAnalyzer"]
 
 # spaCy's OntoNotes labels onto the three kinds every language has, plus groups.
 _SPACY_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+# Paragraphs are recognised together up to this size; entities never cross a line break.
+_BLOCK_CHARS = 10_000
 _ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
 
 
@@ -53,12 +55,12 @@ class EntityAnalyzer(Analyzer):
 
     def _english(self, doc: Document) -> None:
         nlp = spacy_pipeline(str(self.settings["english_model"]))
-        blocks = [(s.start, s.end) for s in doc.layer("paragraph")] or list(paragraphs(doc.text))
+        blocks = _blocks(doc)
         texts = (doc.text[start:end] for start, end in blocks)
         for (offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
             for ent in parsed.ents:
                 label = _SPACY_LABELS.get(ent.label_)
-                if label is None or (label == "NORP" and not self.settings["keep_groups"]):
+                if "\n" in ent.text or label is None or (label == "NORP" and not self.settings["keep_groups"]):
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
                 self.span(
@@ -67,13 +69,14 @@ class EntityAnalyzer(Analyzer):
 
     def _russian(self, doc: Document) -> None:
         models = natasha_models()
-        blocks = [(s.start, s.end) for s in doc.layer("paragraph")] or list(paragraphs(doc.text))
-        for offset, end in blocks:
+        for offset, end in _blocks(doc):
             parsed = NatashaDoc(doc.text[offset:end])
             parsed.segment(models.segmenter)
             parsed.tag_morph(models.morph)
             parsed.tag_ner(models.ner)
             for ent in parsed.spans:
+                if "\n" in ent.text:
+                    continue
                 ent.normalize(models.vocab)
                 pos = [token.pos for token in ent.tokens]
                 normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, pos)
@@ -85,6 +88,18 @@ class EntityAnalyzer(Analyzer):
                     ent.type,
                     attrs=_attrs(normal, ent.type),
                 )
+
+
+def _blocks(doc: Document, max_chars: int = _BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Runs of whole paragraphs of up to ``max_chars``: few model calls, bounded memory."""
+    paras = [(s.start, s.end) for s in doc.layer("paragraph")] or list(paragraphs(doc.text))
+    blocks: list[tuple[int, int]] = []
+    for start, end in paras:
+        if blocks and end - blocks[-1][0] <= max_chars:
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
 
 
 def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ()) -> str:
