@@ -128,6 +128,14 @@ def speaker_of(doc: Document, span: Span) -> str:
     return doc.text[start:end]
 
 
+def assert_one_quote(doc: Document, label: str, content: str, speaker: tuple[str, str, str, str]) -> None:
+    """The document has exactly one quote: its label, words, place, and (speaker, entity, how, cue)."""
+    (q,) = doc.layer("quote")
+    assert (q.label, q.text_in(doc)) == (label, content)
+    assert q.start == doc.text.index(content)
+    assert (speaker_of(doc, q), q.attrs["speaker_entity"], q.attrs["speaker_how"], q.attrs["cue"]) == speaker
+
+
 @pytest.mark.slow
 def test_speaker_named_before_the_quote(analyze: Analyze) -> None:
     text = "Defence Minister Viktor Lorand said: “The exercises near the border are purely defensive.”"
@@ -242,15 +250,7 @@ def test_russian_direct_quotes(
     analyze: Analyze, text: str, content: str, speaker: str, entity: str, cue: str
 ) -> None:
     doc = analyze(text, language="ru", published=PUBLISHED)
-    (q,) = doc.layer("quote")
-    assert (q.label, q.text_in(doc)) == ("direct", content)
-    assert q.start == text.index(content)
-    assert (speaker_of(doc, q), q.attrs["speaker_entity"], q.attrs["speaker_how"], q.attrs["cue"]) == (
-        speaker,
-        entity,
-        "entity",
-        cue,
-    )
+    assert_one_quote(doc, "direct", content, (speaker, entity, "entity", cue))
 
 
 @pytest.mark.slow
@@ -368,15 +368,7 @@ def test_reported_speech(
     analyze: Analyze, text: str, language: str, content: str, speaker: str, entity: str, cue: str
 ) -> None:
     doc = analyze(text, language=language, published=PUBLISHED)
-    (q,) = doc.layer("quote")
-    assert (q.label, q.text_in(doc)) == ("reported", content)
-    assert q.start == text.index(content)
-    assert (speaker_of(doc, q), q.attrs["speaker_entity"], q.attrs["speaker_how"], q.attrs["cue"]) == (
-        speaker,
-        entity,
-        "entity",
-        cue,
-    )
+    assert_one_quote(doc, "reported", content, (speaker, entity, "entity", cue))
 
 
 @pytest.mark.slow
