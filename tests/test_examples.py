@@ -47,6 +47,7 @@ def test_security_council_quotes_and_speakers(reports: Path) -> None:
     assert two_paragraphs.attrs["speaker_entity"] == "Viktor Dralenko"
     phrases = {q.text_in(doc) for q in doc.layer("quote") if q.label == "phrase"}
     assert "independent media" in phrases
+    assert "published_from" not in doc.metadata  # --published was given; the dateline does not override it
     values = {d.text_in(doc): d.attrs["value"] for d in doc.layer("date")}
     assert values["June 8, 2023"] == "2023-06-08"
     assert values["Tuesday"] == "2023-06-06"

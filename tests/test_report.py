@@ -84,3 +84,14 @@ def test_side_panels_list_quotes_entities_and_dates() -> None:
     content = aside.text_content()
     assert "Officials" in content and "direct quote" in content
     assert "Minsk" in content and "2023-06-08" in content
+
+
+def test_a_date_from_the_dateline_is_labelled_as_such() -> None:
+    doc = _doc()
+    doc.metadata["published_from"] = "dateline"
+    meta = lxml.html.fromstring(render_html(doc)).find_class("meta")[0].text_content()
+    assert "published (from the dateline) 2023-06-08" in meta
+    assert (
+        "published 2023-06-08"
+        in lxml.html.fromstring(render_html(_doc())).find_class("meta")[0].text_content()
+    )

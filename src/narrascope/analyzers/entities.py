@@ -60,7 +60,11 @@ class EntityAnalyzer(Analyzer):
         for (offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
             for ent in parsed.ents:
                 label = _SPACY_LABELS.get(ent.label_)
-                if "\n" in ent.text or label is None or (label == "NORP" and not self.settings["keep_groups"]):
+                if (
+                    "\n" in ent.text
+                    or label is None
+                    or (label == "NORP" and not self.settings["keep_groups"])
+                ):
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
                 self.span(

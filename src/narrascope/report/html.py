@@ -204,7 +204,12 @@ def _dates_table(doc: Document) -> str:
 def _meta(doc: Document) -> str:
     fields = [
         ("source", doc.source),
-        ("published", doc.published.isoformat() if doc.published else None),
+        (
+            "published (from the dateline)"
+            if doc.metadata.get("published_from") == "dateline"
+            else "published",
+            doc.published.isoformat() if doc.published else None,
+        ),
         ("language", doc.language),
         ("input", doc.metadata.get("input")),
         ("id", doc.id),
