@@ -123,10 +123,18 @@ def _render_text(doc: Document, marks: list[_Mark]) -> str:
     for number, mark in enumerate(marks):
         anchors.setdefault(mark.start, f"m{number}")
     out: list[str] = []
+    # A sweep over the cuts: marks (sorted by start) join when they begin and leave when they
+    # end, so a long article costs segments x overlapping marks, not segments x all marks.
+    pending = iter(marks)
+    upcoming = next(pending, None)
+    active: list[_Mark] = []
     for left, right in itertools.pairwise(cuts):
+        while upcoming is not None and upcoming.start <= left:
+            active.append(upcoming)
+            upcoming = next(pending, None)
+        active = [m for m in active if m.end > left]
         if left == right:
             continue
-        active = [m for m in marks if m.start <= left and right <= m.end]
         piece = _e(doc.text[left:right])
         attrs = [f'data-start="{left}"', f'data-end="{right}"']
         if left in anchors:
