@@ -180,3 +180,18 @@ def test_console_script_reads_real_stdin_and_sets_exit_status(tmp_path: Path) ->
     empty = subprocess.run(command, input=b"", capture_output=True, timeout=120, check=False)
     assert empty.returncode == 1
     assert b"E101: <stdin>: empty input" in empty.stderr
+
+
+def test_nothing_to_analyse_is_an_error_not_a_silent_success(tmp_path: Path) -> None:
+    (tmp_path / "only.pdf").write_bytes(b"%PDF")
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--no-db"])
+    assert result.exit_code == 1
+    assert "no text or HTML files found" in result.output
+
+
+def test_unwritable_out_folder_is_a_clear_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["analyze", str(blocker), "--no-db", "--out", str(blocker / "reports")])
+    assert result.exit_code == 2
+    assert "cannot create the folder" in result.output

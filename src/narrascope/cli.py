@@ -163,7 +163,13 @@ def analyze(
     except NarrascopeError as exc:
         raise _fail(exc) from None
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            err.print(
+                f"[red]error[/red]: --out {escape(str(out_dir))}: cannot create the folder: {escape(exc.strerror or str(exc))}"
+            )
+            raise typer.Exit(2) from None
     skipped = Skipped()
     sources = list(iter_sources(paths, skipped))
     names = _ReportNames()
@@ -219,6 +225,8 @@ def analyze(
     if skipped:
         err.print(f"[yellow]note[/yellow]: {escape(skipped.describe())}")
     total = analysed + failed
+    if total == 0:
+        err.print("[red]error[/red]: no text or HTML files found in the inputs given")
     where = []
     if out_dir is not None and analysed:
         where.append(f"reports in {out_dir}")

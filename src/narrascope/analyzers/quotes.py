@@ -21,6 +21,7 @@ Quote spans cover the quoted words without the marks. Labels: ``direct``, ``repo
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -163,21 +164,36 @@ class _Attributor:
         self.text = doc.text
         self.language = language
         self.window = window
-        people = [s for s in doc.layer("entity") if s.label in ("PER", "ORG")]
-        self.entities = people
-        self.persons = [s for s in people if s.label == "PER"]
+        # Sorted indexes, so that each quote costs a look-up, not a scan of every entity:
+        # long documents hold thousands of quotes and tens of thousands of entities.
+        self.entities = [s for s in doc.layer("entity") if s.label in ("PER", "ORG")]
+        self.entity_starts = [e.start for e in self.entities]
+        self.persons = sorted((e for e in self.entities if e.label == "PER"), key=lambda e: e.end)
+        self.person_ends = [p.end for p in self.persons]
+        self.fullest: dict[str, str] = {}
+        for person in self.persons:
+            name = str(person.attrs.get("normal", person.text_in(doc)))
+            surname = name.split()[-1].lower() if name.split() else ""
+            if surname and len(name) > len(self.fullest.get(surname, "")):
+                self.fullest[surname] = name
         self.verbs = _VERBS[language]
 
     def _nearest_entity(self, lo: int, hi: int, anchor: int) -> Span | None:
-        inside = [e for e in self.entities if e.start >= lo and e.end <= hi]
+        inside = []
+        for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
+            entity = self.entities[i]
+            if entity.start >= hi:
+                break
+            if entity.end <= hi:
+                inside.append(entity)
         if not inside:
             return None
         # Persons before organisations ("the ministry's spokeswoman Maria X"), then nearness.
         return min(inside, key=lambda e: (e.label != "PER", min(abs(e.start - anchor), abs(e.end - anchor))))
 
     def _last_person_before(self, position: int) -> Span | None:
-        earlier = [p for p in self.persons if p.end <= position]
-        return earlier[-1] if earlier else None
+        i = bisect.bisect_right(self.person_ends, position)
+        return self.persons[i - 1] if i else None
 
     def _from_region(
         self, lo: int, hi: int, cue: re.Match[str], phrase_side: str, quote_open: int | None = None
@@ -233,12 +249,9 @@ class _Attributor:
         key = (speaker.entity or speaker.text).split()[-1:]
         if not key:
             return speaker
-        surname = key[0].lower()
-        names = [str(p.attrs.get("normal", p.text_in(self.doc))) for p in self.persons]
-        matches = [n for n in names if n.split() and n.split()[-1].lower() == surname]
-        if not matches:
+        fullest = self.fullest.get(key[0].lower())
+        if fullest is None:
             return speaker
-        fullest = max(matches, key=len)
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
         return _Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
 
@@ -271,14 +284,13 @@ class _Attributor:
                 return self._from_region(lo + boundary, quote.open, cue, "before")
         # A quote alone in its paragraph, after a paragraph that ends with a colon.
         if not head.strip() and line_start > 0:
-            previous_end = text.rstrip()[:line_start].rstrip()
-            if previous_end.endswith(":"):
-                p_start = text.rfind("\n", 0, len(previous_end)) + 1
-                p_lo = max(p_start, len(previous_end) - self.window)
-                region = text[p_lo : len(previous_end)]
-                cues = list(self.verbs.finditer(region))
+            window_start = max(0, line_start - self.window - 2)
+            p_end = window_start + len(text[window_start:line_start].rstrip())
+            if text[p_end - 1 : p_end] == ":":
+                p_lo = max(text.rfind("\n", 0, p_end) + 1, p_end - self.window)
+                cues = list(self.verbs.finditer(text[p_lo:p_end]))
                 if cues:
-                    return self._from_region(p_lo, len(previous_end), cues[-1], "before")
+                    return self._from_region(p_lo, p_end, cues[-1], "before")
         return None
 
     @staticmethod
@@ -300,8 +312,12 @@ class _Attributor:
     def reported(self, blocked: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker]]:
         """Reported speech in sentences that hold no direct quote: (content start, end, speaker)."""
         found: list[tuple[int, int, _Speaker]] = []
+        blocked_starts = [a for a, _ in blocked]
         for sentence in self.doc.layer("sentence"):
-            if any(a < sentence.end and sentence.start < b for a, b in blocked):
+            # blocked spans are disjoint and in text order: only the last one starting before the
+            # sentence's end can overlap it
+            i = bisect.bisect_left(blocked_starts, sentence.end)
+            if i and blocked[i - 1][1] > sentence.start:
                 continue
             s_text = sentence.text_in(self.doc)
             end = sentence.start + len(s_text.rstrip(" .!?…"))
