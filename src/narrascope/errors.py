@@ -28,6 +28,12 @@ CODES: dict[str, str] = {
     "E107": "analyzer failed on this input",
     # store
     "E200": "database error",
+    # the field's formats and evaluation
+    "E300": "malformed line in an annotation or submission file",
+    "E301": "unknown label",
+    "E302": "unknown or missing document id",
+    "E303": "annotation file or folder not found",
+    "E304": "gold and prediction do not match",
     # warnings: the input is analysed, but the user should know
     "W150": "invalid UTF-8 replaced",
     "W151": "language detected with low confidence",
