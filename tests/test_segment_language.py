@@ -155,3 +155,10 @@ def test_unsupported_detected_language_fails_the_input(analyze: Analyze) -> None
         analyze("Der Sicherheitsrat warnte am Dienstag vor Provokationen an der Grenze des Landes.")
     assert info.value.code == "E105"
     assert "language 'de' is not supported" in str(info.value)
+
+
+def test_paragraph_line_is_the_line_number_semeval_uses() -> None:
+    # SemEval-2023 subtask 3 numbers a paragraph by its line in the file, empty lines counted.
+    doc = segment("Title\n\nFirst paragraph.\n\n\nSecond paragraph.\n")
+    found = [(p.attrs["number"], p.attrs["line"], p.text_in(doc)) for p in doc.layer("paragraph")]
+    assert found == [(1, 1, "Title"), (2, 3, "First paragraph."), (3, 6, "Second paragraph.")]

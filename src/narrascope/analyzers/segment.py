@@ -1,7 +1,9 @@
 """Paragraphs and sentences.
 
-Paragraphs are the non-empty lines of the text, as SemEval-2023 Task 3 numbers them, so that
-paragraph-level labels line up with the shared task's. Sentences come from razdel's rules,
+Paragraphs are the non-empty lines of the text, as in SemEval-2023 Task 3. Each carries
+``number`` (1, 2, 3 ... over paragraphs) and ``line`` (its 1-based line number in the text,
+empty lines counted), which is how the shared task's subtask 3 files number paragraphs, so
+that paragraph-level labels line up with theirs. Sentences come from razdel's rules,
 which handle the abbreviations of Russian and English news ("Mr.", "U.S.", "т. е."), and never
 cross a paragraph.
 """
@@ -42,7 +44,11 @@ class SegmentAnalyzer(Analyzer):
         return "razdel==0.5.0"
 
     def __call__(self, doc: Document) -> None:
+        line, counted_to = 1, 0
         for number, (start, end) in enumerate(paragraphs(doc.text), start=1):
-            self.span(doc, start, end, "paragraph", "paragraph", attrs={"number": number})
+            line += doc.text.count("\n", counted_to, start)
+            counted_to = start
+            attrs = {"number": number, "line": line}
+            self.span(doc, start, end, "paragraph", "paragraph", attrs=attrs)
             for sentence in sentenize(doc.text[start:end]):
                 self.span(doc, start + sentence.start, start + sentence.stop, "sentence", "sentence")
