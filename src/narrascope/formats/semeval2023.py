@@ -25,7 +25,7 @@ their genre and frames held back).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from narrascope.analyzers.segment import paragraphs
@@ -115,7 +115,7 @@ def read_span_techniques(
     return dict(out)
 
 
-def _duplicate(seen: Mapping[object, object], key: object, path: Path, line: int) -> None:
+def _duplicate(seen: Collection[object], key: object, path: Path, line: int) -> None:
     if key in seen:
         raise line_error(path, line, f"{key!r} is listed twice", code="E300")
 
