@@ -101,7 +101,8 @@ def read_dominant_narratives(path: str | Path) -> dict[str, tuple[str, str, str]
 
 def _doubled_newline_offsets(text: str) -> list[int]:
     """For each character, its offset when every line break counts as two characters."""
-    out, shift = [], 0
+    out: list[int] = []
+    shift = 0
     for char in text:
         out.append(len(out) + shift)
         if char == "\n":
