@@ -279,3 +279,55 @@ def test_role_line_without_fine_role(tmp_path: Path) -> None:
     path.write_text("D.txt\tNATO\t0\t3\tAntagonist\t\n", encoding="utf-8")
     with pytest.raises(NarrascopeError, match=r"st1\.txt:1: no fine role"):
         read_roles(path)
+
+
+_SPANS = st.dictionaries(
+    st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Doubt", "Loaded_Language", "Name_Calling,Labeling"]),
+            st.integers(0, 500),
+            st.integers(1, 80),
+        ).map(lambda t: (t[0], t[1], t[1] + t[2])),
+        min_size=1,
+        max_size=5,
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_SPANS)
+def test_span_label_files_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, spans: dict[str, list[tuple[str, int, int]]]
+) -> None:
+    folder = tmp_path_factory.mktemp("s")
+    lines = "".join(f"{a}\t{label}\t{s}\t{e}\n" for a, items in spans.items() for label, s, e in items)
+    (folder / "spans.txt").write_text(lines, encoding="utf-8")
+    (folder / "tc.labels").write_text(lines, encoding="utf-8")
+    assert read_span_techniques(folder / "spans.txt") == spans
+    assert read_ptc_labels(folder / "tc.labels") == spans
+
+
+_NARRATIVE_NAMES = st.sampled_from(["URW: Praise of Russia", "CC: Amplifying Climate Fears", "Other"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.from_regex(r"[A-Z]{2}_[0-9]{1,5}\.txt", fullmatch=True),
+        st.tuples(
+            st.lists(_NARRATIVE_NAMES, min_size=1, max_size=3),
+            st.lists(_NARRATIVE_NAMES, min_size=1, max_size=3),
+        ),
+        max_size=6,
+    )
+)
+def test_narrative_files_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, labels: dict[str, tuple[list[str], list[str]]]
+) -> None:
+    path = tmp_path_factory.mktemp("n") / "st2.txt"
+    path.write_text(
+        "".join(f"{d}\t{';'.join(n)}\t{';'.join(s)}\n" for d, (n, s) in labels.items()), encoding="utf-8"
+    )
+    assert read_narratives(path) == labels
