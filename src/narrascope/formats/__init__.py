@@ -29,5 +29,35 @@ naming the file and the line.
 """
 
 from narrascope.formats._common import RepairLog
+from narrascope.formats.brat import read_brat, write_brat
+from narrascope.formats.checkthat import (
+    read_checkthat,
+    read_checkthat_spans,
+    read_checkthat_texts,
+    write_checkthat,
+)
+from narrascope.formats.jsonl import read_jsonl, write_jsonl
+from narrascope.formats.labelstudio import export_tasks, import_annotations, labelstudio_config
+from narrascope.formats.ptc import read_ptc, read_ptc_labels, write_ptc_labels
+from narrascope.formats.semeval2023 import read_semeval2023
+from narrascope.formats.semeval2025 import read_semeval2025
 
-__all__ = ["RepairLog"]
+__all__ = [
+    "RepairLog",
+    "export_tasks",
+    "import_annotations",
+    "labelstudio_config",
+    "read_brat",
+    "read_checkthat",
+    "read_checkthat_spans",
+    "read_checkthat_texts",
+    "read_jsonl",
+    "read_ptc",
+    "read_ptc_labels",
+    "read_semeval2023",
+    "read_semeval2025",
+    "write_brat",
+    "write_checkthat",
+    "write_jsonl",
+    "write_ptc_labels",
+]

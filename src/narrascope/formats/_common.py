@@ -9,7 +9,7 @@ from pathlib import Path
 
 from narrascope.errors import NarrascopeError
 
-__all__ = ["RepairLog", "integer", "line_error", "read_text", "repair_span", "tab_rows"]
+__all__ = ["RepairLog", "integer", "line_error", "nearest_occurrence", "read_text", "repair_span", "tab_rows"]
 
 
 @dataclass
@@ -122,3 +122,22 @@ def read_text(path: Path) -> str:
     """An article's text exactly as stored (no newline translation), so the files' offsets fit."""
     with path.open(encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+def nearest_occurrence(text: str, needle: str, near: int) -> int | None:
+    """Start of the occurrence of ``needle`` in ``text`` closest to ``near``, or None.
+
+    Readers re-anchor an annotation whose offsets do not fit its recorded text to the place
+    nearest to where the file put it.
+    """
+    if not needle:
+        return None
+    best: int | None = None
+    at = text.find(needle)
+    while at != -1:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        if at > near:
+            break
+        at = text.find(needle, at + 1)
+    return best

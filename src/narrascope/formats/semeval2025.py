@@ -24,7 +24,7 @@ from pathlib import Path
 
 from narrascope.document import Document, Label, Span
 from narrascope.errors import NarrascopeError
-from narrascope.formats._common import RepairLog, integer, line_error, read_text, tab_rows
+from narrascope.formats._common import RepairLog, integer, line_error, nearest_occurrence, read_text, tab_rows
 
 __all__ = [
     "LANGUAGES",
@@ -119,15 +119,10 @@ def _anchor(
     if i < len(text) and doubled[i] == start and text[i : i + len(mention)] == mention:
         log.note("re-anchored: line breaks counted twice", where)
         return i, i + len(mention)
-    found = []
-    position = text.find(mention)
-    while position >= 0:
-        found.append(position)
-        position = text.find(mention, position + 1)
-    if not found or not mention.strip():
+    nearest = nearest_occurrence(text, mention, start) if mention.strip() else None
+    if nearest is None:
         log.note("dropped: mention not found in the text", where)
         return None
-    nearest = min(found, key=lambda p: abs(p - start))
     log.note("re-anchored: nearest occurrence of the mention", where)
     return nearest, nearest + len(mention)
 
