@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -238,6 +239,57 @@ def analyze(
         + (f"; {escape('; '.join(where))}" if where else "")
     )
     raise typer.Exit(1 if failed or total == 0 else 0)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    task: Annotated[str, typer.Option(help="The task and its official metric; see --list.")] = "",
+    gold: Annotated[Path | None, typer.Option(help="Gold labels, in the task's format.")] = None,
+    pred: Annotated[Path | None, typer.Option(help="Predictions, in the same format.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    list_tasks: Annotated[bool, typer.Option("--list", help="List the tasks and their formats.")] = False,
+) -> None:
+    """Score predictions against gold labels with a shared task's official metric.
+
+    Exit status: 0 when scored, 2 when a file is missing, malformed or does not match.
+    """
+    from narrascope.evaluate import TASKS, evaluate
+
+    if list_tasks or not task:
+        table = Table(header_style="bold")
+        table.add_column("task", no_wrap=True)
+        table.add_column("format and metric")
+        for spec in TASKS.values():
+            table.add_row(spec.name, spec.description)
+        out.print(table)
+        raise typer.Exit(0 if list_tasks else 2)
+    if gold is None or pred is None:
+        raise typer.BadParameter("--gold and --pred are both needed")
+    try:
+        result = evaluate(task, gold, pred)
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        sys.stdout.write(json.dumps(dataclasses.asdict(result), indent=2) + "\n")
+        return
+    out.print(f"[bold]{escape(result.task)}[/bold]  {result.name} = [bold]{result.value:.4f}[/bold]")
+    if result.extra:
+        out.print("  ".join(f"{escape(k)} {v:.4f}" for k, v in result.extra.items()), style="dim")
+    if result.per_label:
+        table = Table(header_style="bold")
+        for column in ("label", "precision", "recall", "F1", "support"):
+            table.add_column(
+                column, justify="left" if column == "label" else "right", no_wrap=column == "label"
+            )
+        for row in result.per_label:
+            table.add_row(
+                escape(row.label),
+                f"{row.precision:.3f}",
+                f"{row.recall:.3f}",
+                f"{row.f1:.3f}",
+                str(row.support),
+            )
+        out.print(table)
 
 
 @app.command()
