@@ -292,6 +292,53 @@ def evaluate_command(
         out.print(table)
 
 
+@app.command("convert")
+def convert_command(
+    source: Annotated[str, typer.Option("--from", help="Format to read; see --list.")] = "",
+    target: Annotated[str, typer.Option("--to", help="Format to write; see --list.")] = "",
+    path: Annotated[Path | None, typer.Argument(help="File or folder to read.")] = None,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File (or folder, for brat) to write.")
+    ] = None,
+    extra: Annotated[
+        Path | None, typer.Option("--with", help="Second input: PTC labels, or CheckThat article texts.")
+    ] = None,
+    use_predictions: Annotated[
+        bool,
+        typer.Option(
+            "--predictions", help="Label Studio: read a task's prediction where it has no annotation."
+        ),
+    ] = False,
+    list_formats: Annotated[bool, typer.Option("--list", help="List the formats read and written.")] = False,
+) -> None:
+    """Convert annotations between the field's formats (SemEval, PTC, CheckThat, Label Studio, brat).
+
+    Every repair the reader makes (clipped, trimmed, re-anchored or dropped spans) is counted.
+    """
+    from narrascope.convert import READERS, WRITERS, convert
+
+    if list_formats or not (source and target and path and out_path):
+        table = Table(header_style="bold")
+        for column in ("format", "read (--from)", "written (--to)"):
+            table.add_column(column, no_wrap=column == "format")
+        for name in sorted(set(READERS) | set(WRITERS)):
+            reader, writer = READERS.get(name), WRITERS.get(name)
+            table.add_row(name, reader.description if reader else "—", writer.description if writer else "—")
+        out.print(table)
+        if not list_formats:
+            err.print("[red]error[/red]: --from, --to, a path to read and --out are all needed")
+        raise typer.Exit(0 if list_formats else 2)
+    try:
+        docs, written, log = convert(source, target, path, out_path, extra, use_predictions)
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    err.print(
+        f"read {docs} document(s) as {source}; wrote {written} item(s) as {target} to {escape(str(out_path))}"
+    )
+    for reason, count in sorted(log.counts.items()):
+        err.print(f"  {escape(reason)}: {count}")
+
+
 @app.command()
 def components() -> None:
     """List the registered analyzers with the layers each needs and adds."""
