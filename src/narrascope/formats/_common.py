@@ -9,7 +9,16 @@ from pathlib import Path
 
 from narrascope.errors import NarrascopeError
 
-__all__ = ["RepairLog", "integer", "line_error", "nearest_occurrence", "read_text", "repair_span", "tab_rows"]
+__all__ = [
+    "RepairLog",
+    "integer",
+    "line_error",
+    "nearest_occurrence",
+    "read_text",
+    "repair_span",
+    "tab_rows",
+    "write_lines",
+]
 
 
 @dataclass
@@ -141,3 +150,9 @@ def nearest_occurrence(text: str, needle: str, near: int) -> int | None:
             break
         at = text.find(needle, at + 1)
     return best
+
+
+def write_lines(path: str | Path, lines: list[str]) -> int:
+    """Write label lines (each ending in a newline) as UTF-8; the number of lines written."""
+    Path(path).write_text("".join(lines), encoding="utf-8")
+    return len(lines)

@@ -20,7 +20,15 @@ from pathlib import Path
 
 from narrascope.document import Document, Span
 from narrascope.errors import NarrascopeError
-from narrascope.formats._common import RepairLog, integer, line_error, read_text, repair_span, tab_rows
+from narrascope.formats._common import (
+    RepairLog,
+    integer,
+    line_error,
+    read_text,
+    repair_span,
+    tab_rows,
+    write_lines,
+)
 
 __all__ = ["SI_LABEL", "read_ptc", "read_ptc_labels", "write_ptc_labels"]
 
@@ -97,5 +105,4 @@ def write_ptc_labels(docs: Iterable[Document], path: str | Path, task: str = "TC
         for span in doc.layer("technique"):
             middle = "" if task == "SI" else f"{span.label}\t"
             lines.append(f"{article}\t{middle}{span.start}\t{span.end}\n")
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)

@@ -31,7 +31,15 @@ from pathlib import Path
 from narrascope.analyzers.segment import paragraphs
 from narrascope.document import Document, Label, Span
 from narrascope.errors import NarrascopeError
-from narrascope.formats._common import RepairLog, integer, line_error, read_text, repair_span, tab_rows
+from narrascope.formats._common import (
+    RepairLog,
+    integer,
+    line_error,
+    read_text,
+    repair_span,
+    tab_rows,
+    write_lines,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -239,8 +247,7 @@ def _article_id(doc: Document) -> str:
 def write_genres(docs: Iterable[Document], path: str | Path) -> int:
     """``ID<TAB>genre`` for each document with a genre label; returns the number of lines."""
     lines = [f"{_article_id(d)}\t{g[0].label}\n" for d in docs if (g := d.labels_of("genre"))]
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)
 
 
 def write_frames(docs: Iterable[Document], path: str | Path) -> int:
@@ -250,8 +257,7 @@ def write_frames(docs: Iterable[Document], path: str | Path) -> int:
         frames = [label.label for label in doc.labels_of("frame")]
         if frames or "frame" in doc.metadata.get("annotated", []):
             lines.append(f"{_article_id(doc)}\t{','.join(frames)}\n")
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)
 
 
 def write_paragraph_techniques(docs: Iterable[Document], path: str | Path) -> int:
@@ -265,8 +271,7 @@ def write_paragraph_techniques(docs: Iterable[Document], path: str | Path) -> in
                 found[number].append(span.label)
         for number, _, _ in paragraph_lines(doc.text):
             lines.append(f"{_article_id(doc)}\t{number}\t{','.join(found.get(number, []))}\n")
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)
 
 
 def write_span_techniques(docs: Iterable[Document], path: str | Path) -> int:
@@ -274,5 +279,4 @@ def write_span_techniques(docs: Iterable[Document], path: str | Path) -> int:
     lines = [
         f"{_article_id(doc)}\t{s.label}\t{s.start}\t{s.end}\n" for doc in docs for s in doc.layer("technique")
     ]
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)

@@ -24,7 +24,15 @@ from pathlib import Path
 
 from narrascope.document import Document, Label, Span
 from narrascope.errors import NarrascopeError
-from narrascope.formats._common import RepairLog, integer, line_error, nearest_occurrence, read_text, tab_rows
+from narrascope.formats._common import (
+    RepairLog,
+    integer,
+    line_error,
+    nearest_occurrence,
+    read_text,
+    tab_rows,
+    write_lines,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -210,8 +218,7 @@ def write_roles(docs: Iterable[Document], path: str | Path) -> int:
             lines.append(
                 f"{_name(doc)}\t{span.text_in(doc)}\t{span.start}\t{span.end - 1}\t{span.label}\t{fine}\n"
             )
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)
 
 
 def write_narratives(docs: Iterable[Document], path: str | Path) -> int:
@@ -221,8 +228,7 @@ def write_narratives(docs: Iterable[Document], path: str | Path) -> int:
         narrs = [label.label for label in doc.labels_of("narrative")] or ["Other"]
         subs = [label.label for label in doc.labels_of("subnarrative")] or ["Other"]
         lines.append(f"{_name(doc)}\t{';'.join(narrs)}\t{';'.join(subs)}\n")
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)
 
 
 def write_dominant_narratives(docs: Iterable[Document], path: str | Path) -> int:
@@ -234,5 +240,4 @@ def write_dominant_narratives(docs: Iterable[Document], path: str | Path) -> int
             lines.append(
                 f"{_name(doc)}\t{label.label}\t{label.attrs.get('subnarrative', '')}\t{explanation}\n"
             )
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    return write_lines(path, lines)
