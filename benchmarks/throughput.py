@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import random
 import resource
+import subprocess
 import sys
 import time
 
@@ -99,6 +100,71 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def technique_part(part: str, articles: int, words: int) -> dict[str, float]:
+    """One measurement, in its own process so that its peak memory is its own.
+
+    ``ours``: the technique model (encoder pass per paragraph, both heads, span decoding).
+    ``reference``: an encoder of the winners' size (XLM-RoBERTa-large shape: 24 layers, hidden
+    1024, random weights, which cost the same time as trained ones) reading the same
+    paragraphs with the same tokenizer, in the same bf16 batches, and nothing more.
+    """
+    import torch
+
+    from narrascope.models.encoder import load_encoder
+    from narrascope.models.features import encode_texts
+    from narrascope.models.techniques import load_model
+
+    texts = [d.text for d in generate(articles, words, seed=11)]
+    warm = [d.text for d in generate(2, 100, seed=3)]
+    if part == "ours":
+        model = load_model()
+        model.predict(warm)
+        started = time.perf_counter()
+        model.predict(texts)
+    else:
+        from transformers import XLMRobertaConfig, XLMRobertaModel
+
+        torch.manual_seed(0)
+        config = XLMRobertaConfig(
+            vocab_size=250002,
+            hidden_size=1024,
+            num_hidden_layers=24,
+            num_attention_heads=16,
+            intermediate_size=4096,
+            max_position_embeddings=514,
+        )
+        large = XLMRobertaModel(config, add_pooling_layer=False)
+        torch.nn.Module.eval(large)
+        small = load_encoder()
+        reference = type(small)("xlm-roberta-large-shaped", small.tokenizer, large, small.prefix)
+        encode_texts(reference, warm, layers=(24,))
+        started = time.perf_counter()
+        encode_texts(reference, texts, layers=(24,))
+    seconds = time.perf_counter() - started
+    return {"articles_per_second": articles / seconds, "peak_rss_mb": peak_rss_mb()}
+
+
+def technique_figures(articles: int, words: int) -> dict[str, object]:
+    runs = {}
+    for part in ("ours", "reference"):
+        count = articles if part == "ours" else max(4, articles // 10)  # the reference is slow
+        command = [sys.executable, __file__, "--part", part, "--articles", str(count), "--words", str(words)]
+        result = subprocess.run(command, capture_output=True, text=True, check=True)
+        runs[part] = json.loads(result.stdout.strip().splitlines()[-1])
+    ours, ref = runs["ours"], runs["reference"]
+    return {
+        "technique_articles": articles,
+        "technique_words_per_article": words,
+        "technique_articles_per_second": round(ours["articles_per_second"], 2),
+        "technique_peak_rss_mb": round(ours["peak_rss_mb"]),
+        "reference_large_articles_per_second": round(ref["articles_per_second"], 3),
+        "reference_large_peak_rss_mb": round(ref["peak_rss_mb"]),
+        "ratio_techniques_to_large_reference": round(
+            ours["articles_per_second"] / ref["articles_per_second"], 1
+        ),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -106,7 +172,15 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--words", type=int, default=500, help="approximate words per article")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--technique-articles", type=int, default=60, help="articles for the technique section"
+    )
+    parser.add_argument("--technique-words", type=int, default=700)
+    parser.add_argument("--part", choices=["ours", "reference"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.part:
+        print(json.dumps(technique_part(args.part, args.articles, args.words)))
+        return 0
 
     docs = generate(args.articles, args.words)
     n_words = sum(len(d.text.split()) for d in docs)
@@ -150,6 +224,7 @@ def main() -> int:
         "reference_articles_per_second": round(len(english) / ref_seconds, 2),
         "ratio_narrascope_to_reference_english": round(ref_seconds / en_seconds, 2),
     }
+    figures.update(technique_figures(args.technique_articles, args.technique_words))
     if args.json:
         print(json.dumps(figures, indent=2))
     else:

@@ -20,6 +20,7 @@ SNAPSHOT = {
     "narrascope.language.v1": ((), ("language",)),
     "narrascope.quotes.v1": (("language", "sentence", "entity"), ("quote",)),
     "narrascope.segment.v1": ((), ("paragraph", "sentence")),
+    "narrascope.techniques.v1": (("language", "paragraph"), ("technique", "paragraph_technique")),
 }
 
 

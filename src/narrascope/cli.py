@@ -114,6 +114,16 @@ def _summary(doc: Document) -> None:
     if dates:
         shown = ", ".join(f"{escape(d.text_in(doc))} → {d.attrs.get('value') or '?'}" for d in dates[:12])
         out.print(f"[bold]Dates[/bold]  {shown}")
+    techniques = doc.layer("technique")
+    if techniques:
+        counts = Counter(s.label for s in techniques)
+        shown = ", ".join(f"{escape(label)} ×{n}" for label, n in counts.most_common())
+        out.print(f"[bold]Techniques[/bold]  {shown}")
+        for span in sorted(techniques, key=lambda s: -(s.score or 0))[:5]:
+            text = " ".join(span.text_in(doc).split())
+            out.print(
+                f"  [magenta]{escape(span.label)}[/magenta] {span.score or 0:.2f}  “{escape(text[:100])}”"
+            )
     phrases = [q.text_in(doc) for q in doc.layer("quote") if q.label == "phrase"]
     if phrases:
         out.print(f"[bold]Quoted phrases[/bold]  {escape(', '.join(phrases))}")
@@ -145,6 +155,10 @@ def analyze(
         int | None, typer.Option(help="Refuse inputs larger than this [default: 20000000].")
     ] = None,
     encoding: Annotated[str | None, typer.Option(help="Encoding of text inputs [default: utf-8].")] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Score threshold (0-1) for every technique [default: tuned per technique]."),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print each document as one JSON line instead of a summary.")
     ] = False,
@@ -159,6 +173,8 @@ def analyze(
     reference = _parse_date(published)
     try:
         config = _build_config(config_path, max_bytes, encoding)
+        if threshold is not None:
+            config = config.with_analyzer_setting("narrascope.techniques.v1", "threshold", threshold)
         pipeline = Pipeline(config)
         store = None if no_db else Store(db or Path(config.store_path))
     except NarrascopeError as exc:
@@ -290,6 +306,81 @@ def evaluate_command(
                 str(row.support),
             )
         out.print(table)
+
+
+train_app = typer.Typer(help="Train narrascope's models on the shared tasks' data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("techniques")
+def train_techniques_command(
+    data: Annotated[
+        Path, typer.Option(help="A SemEval-2023 Task 3 folder (all languages) or one language folder.")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the model and its card to.")],
+    encoder: Annotated[
+        str, typer.Option(help="Encoder: the default, a local Hugging Face folder, or a cached model name.")
+    ] = "multilingual-e5-small",
+    folds: Annotated[int, typer.Option(help="Cross-validation folds, split by article.")] = 5,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed and data give the same model.")] = 0,
+    baseline: Annotated[
+        bool, typer.Option(help="Also cross-validate the TF-IDF baseline (needs scikit-learn).")
+    ] = True,
+) -> None:
+    """Train the persuasion-technique model, cross-validate it, and write it with its model card."""
+    from narrascope.models.training import TrainingSettings, train_techniques
+
+    settings = TrainingSettings(encoder=encoder, folds=folds, seed=seed, baseline=baseline)
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = progress.add_task("encoding paragraphs", total=None)
+
+    def report(description: str, done: int, total: int) -> None:
+        progress.update(task, description=description, completed=done, total=total)
+
+    try:
+        with progress:
+            figures = train_techniques(
+                data, out_dir, settings, say=lambda m: progress.console.print(escape(m)), progress=report
+            )
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    micro = figures["figures"]["paragraph_micro_f1"]
+    base = figures["figures"]["baseline_paragraph_micro_f1"]
+    for language, value in micro.items():
+        extra = f" (baseline {base[language]:.3f})" if language in base else ""
+        out.print(f"{language}: paragraph micro-F1 {value:.3f}{extra}")
+    out.print(f"model card: {escape(str(out_dir / 'MODEL_CARD.md'))}")
+
+
+@app.command()
+def predict(
+    task: Annotated[str, typer.Option(help="semeval2023-st3, semeval2023-spans or checkthat2024.")],
+    input_path: Annotated[
+        Path,
+        typer.Option(
+            "--input", help="A folder of article<ID>.txt files, or a JSON list of {article_id, text}."
+        ),
+    ],
+    output: Annotated[Path, typer.Option(help="The submission file to write.")],
+    model: Annotated[str | None, typer.Option(help="A model folder [default: the shipped model].")] = None,
+    threshold: Annotated[float | None, typer.Option(help="One score threshold for every technique.")] = None,
+) -> None:
+    """Write predictions in a shared task's submission format, ready for its scorer or `evaluate`."""
+    from narrascope.predict import predict_submission
+
+    try:
+        count, written = predict_submission(task, input_path, output, model, threshold)
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    err.print(f"predicted {count} article(s); wrote {written} line(s) or item(s) to {escape(str(output))}")
 
 
 @app.command("convert")

@@ -47,6 +47,11 @@ class Config:
     def settings(self, analyzer: str) -> dict[str, Any]:
         return dict(self.data.get("analyzers", {}).get(analyzer, {}))
 
+    def with_analyzer_setting(self, analyzer: str, key: str, value: Any) -> Config:
+        data = copy.deepcopy(self.data)
+        data.setdefault("analyzers", {}).setdefault(analyzer, {})[key] = value
+        return Config(data)
+
     def replace(self, section: str, key: str, value: Any) -> Config:
         data = copy.deepcopy(self.data)
         data.setdefault(section, {})[key] = value

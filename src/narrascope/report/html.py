@@ -18,6 +18,7 @@ from importlib import resources
 
 from narrascope._version import __version__
 from narrascope.document import Document, Span
+from narrascope.taxonomy import CATEGORIES, TECHNIQUES
 
 __all__ = ["LAYER_STYLES", "render_html"]
 
@@ -57,6 +58,9 @@ def _e(value: object) -> str:
 
 
 def _colour(layer: str, label: str) -> str | None:
+    if layer == "technique":
+        technique = TECHNIQUES.get(label)
+        return CATEGORIES[technique.category].colour if technique else "#555555"
     style = LAYER_STYLES.get((layer, label)) or LAYER_STYLES.get((layer, None))
     return style[0] if style else None
 
@@ -87,6 +91,12 @@ def _marks(doc: Document) -> list[_Mark]:
 
 
 def _tip(span: Span) -> str:
+    if span.layer == "technique":
+        technique = TECHNIQUES.get(span.label)
+        score = f" ({span.score:.2f})" if span.score is not None else ""
+        if technique is None:
+            return f"technique: {span.label}{score}"
+        return f"{technique.display}{score} [{technique.category}]: {technique.definition}"
     if span.layer == "entity":
         name = LAYER_STYLES.get(("entity", span.label), ("", span.label))[1]
         normal = span.attrs.get("normal")
@@ -154,6 +164,12 @@ def _render_text(doc: Document, marks: list[_Mark]) -> str:
 
 def _legend(marks: list[_Mark]) -> str:
     items = []
+    used = {TECHNIQUES[m.label].category for m in marks if m.layer == "technique" and m.label in TECHNIQUES}
+    for name, category in CATEGORIES.items():
+        if name in used:
+            items.append(
+                f'<li><span class="swatch line" style="background:{category.colour}"></span>{_e(name)}</li>'
+            )
     for (layer, label), (colour, name) in LAYER_STYLES.items():
         if any(m.layer == layer and (label is None or m.label == label) for m in marks):
             items.append(f'<li><span class="swatch line" style="background:{colour}"></span>{_e(name)}</li>')
@@ -197,6 +213,25 @@ def _quotes_list(doc: Document, marks: list[_Mark]) -> str:
             f"</span><br/><a{href}>“{_e(short)}”</a></li>"
         )
     return f'<ul class="quote-list">{"".join(items)}</ul>'
+
+
+def _techniques_table(doc: Document) -> str:
+    spans: Counter[str] = Counter(s.label for s in doc.layer("technique"))
+    paragraphs: Counter[str] = Counter(s.label for s in doc.layer("paragraph_technique"))
+    if not spans and not paragraphs:
+        return "<p>No persuasion techniques found.</p>"
+    rows = []
+    for label in sorted(set(spans) | set(paragraphs), key=lambda x: (-spans[x] - paragraphs[x], x)):
+        technique = TECHNIQUES.get(label)
+        colour = CATEGORIES[technique.category].colour if technique else "#555555"
+        title = _e(technique.definition) if technique else ""
+        name = _e(technique.display if technique else label)
+        rows.append(
+            f'<tr title="{title}"><td><span class="swatch line" style="background:{colour}"></span> {name}</td>'
+            f'<td class="n">{spans[label]}</td><td class="n">{paragraphs[label]}</td></tr>'
+        )
+    head = "<thead><tr><th>technique</th><th>spans</th><th>paragraphs</th></tr></thead>"
+    return f"<table>{head}<tbody>{''.join(rows)}</tbody></table>"
 
 
 def _dates_table(doc: Document) -> str:
@@ -266,6 +301,7 @@ def render_html(doc: Document) -> str:
 <div class="text" lang="{_e(doc.language or "und")}">{_render_text(doc, marks)}</div>
 </section>
 <aside>
+<section class="card"><h2>Persuasion techniques</h2>{_techniques_table(doc)}</section>
 <section class="card"><h2>Quotes</h2>{_quotes_list(doc, marks)}</section>
 <section class="card"><h2>People, places, organisations</h2>{_entities_table(doc)}</section>
 <section class="card"><h2>Dates</h2>{_dates_table(doc)}</section>

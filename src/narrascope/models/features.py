@@ -1,0 +1,148 @@
+"""From texts to the features the technique heads read: one encoder pass per paragraph.
+
+Each paragraph (non-empty line) is encoded on its own, frozen, in bf16 on the CPU, the way
+e5 was trained to read passages. A token's feature is the concatenation of the hidden states
+of a few layers (multi-layer pooling: a middle layer keeps more of the wording, the last one
+more of the meaning); a paragraph's feature is the mean of those states over the paragraph.
+Measured on the SemEval-2023 training data (5-fold by article), paragraphs encoded alone
+beat paragraphs pooled out of whole-article windows (English micro-F1 0.36 against 0.32),
+and layers 8 and 12 together beat layer 8 alone (0.36 against 0.33). Token features for span
+detection add the token's paragraph mean, so that a word is judged in its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from narrascope.formats.semeval2023 import paragraph_lines
+from narrascope.models.encoder import Encoder
+
+__all__ = ["Encoded", "encode_texts", "paragraph_features", "token_features"]
+
+
+@dataclass
+class Encoded:
+    """One text: its paragraphs, and its tokens with offsets and features.
+
+    ``paragraphs`` holds (line number, start, end) of each non-empty line; ``offsets``
+    ``[T, 2]`` and ``features`` ``[T, D]`` (float16) the tokens of all paragraphs in order;
+    ``owner`` ``[T]`` each token's paragraph; ``means`` ``[P, D]`` each paragraph's mean state.
+    """
+
+    paragraphs: list[tuple[int, int, int]]
+    offsets: np.ndarray
+    features: np.ndarray
+    owner: np.ndarray
+    means: np.ndarray
+
+
+def encode_texts(
+    encoder: Encoder,
+    texts: Sequence[str],
+    layers: Sequence[int] = (8, 12),
+    window: int = 256,
+    overlap: int = 64,
+    batch_size: int = 32,
+    progress: Callable[[int], object] | None = None,
+) -> list[Encoded]:
+    """Encode each paragraph of each text on its own (the encoder was trained on passages of
+    that size), in batches of similar length; ``progress`` is told of each encoded paragraph.
+    A paragraph longer than ``window`` tokens is cut into windows overlapping by ``overlap``,
+    each token keeping the window in which it sits farthest from an edge."""
+    import torch
+
+    tokenizer = encoder.tokenizer
+    prefix = tokenizer.encode(encoder.prefix, add_special_tokens=False).ids if encoder.prefix else []
+    bos, eos = tokenizer.token_to_id("<s>"), tokenizer.token_to_id("</s>")
+    if bos is None:  # BERT-style vocabularies
+        bos, eos = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    pad = tokenizer.token_to_id("<pad>") or 0
+    chunk = window - 2 - len(prefix)
+    stride = chunk - overlap
+    dim = encoder.hidden_size * len(layers)
+
+    units: list[tuple[int, int, list[int], np.ndarray]] = []  # text, paragraph, ids, offsets
+    shells: list[Encoded] = []
+    for number, text in enumerate(texts):
+        paragraphs = paragraph_lines(text)
+        for index, (_, start, end) in enumerate(paragraphs):
+            encoding = tokenizer.encode(text[start:end], add_special_tokens=False)
+            offsets = np.array(encoding.offsets, dtype=np.int32).reshape(-1, 2) + start
+            units.append((number, index, list(encoding.ids), offsets))
+        shells.append(
+            Encoded(
+                paragraphs,
+                np.zeros((0, 2), np.int32),
+                np.zeros((0, dim), np.float16),
+                np.zeros(0, np.int64),
+                np.zeros((len(paragraphs), dim), np.float32),
+            )
+        )
+
+    jobs: list[tuple[int, int, int]] = []  # (unit, start, end) of each window
+    for unit, (_, _, ids, _) in enumerate(units):
+        start = 0
+        while True:
+            end = min(start + chunk, len(ids))
+            jobs.append((unit, start, end))
+            if end >= len(ids):
+                break
+            start += stride
+    features = [np.zeros((len(u[2]), dim), dtype=np.float16) for u in units]
+    sums = np.zeros((len(units), dim), dtype=np.float64)
+    counts = np.zeros(len(units), dtype=np.int64)
+    # Similar lengths together: less padding, fewer wasted multiplications.
+    jobs.sort(key=lambda job: job[2] - job[1])
+    for first in range(0, len(jobs), batch_size):
+        batch = jobs[first : first + batch_size]
+        longest = max(end - start for _, start, end in batch) + 2 + len(prefix)
+        input_ids = torch.full((len(batch), longest), pad, dtype=torch.long)
+        mask = torch.zeros((len(batch), longest), dtype=torch.long)
+        for row, (unit, start, end) in enumerate(batch):
+            ids = [bos, *prefix, *units[unit][2][start:end], eos]
+            input_ids[row, : len(ids)] = torch.tensor(ids)
+            mask[row, : len(ids)] = 1
+        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
+            hidden = encoder.model(
+                input_ids=input_ids, attention_mask=mask, output_hidden_states=True
+            ).hidden_states
+        stacked = torch.cat([hidden[layer] for layer in layers], dim=-1).float().numpy()
+        for row, (unit, start, end) in enumerate(batch):
+            total = len(units[unit][2])
+            length = end - start + 2 + len(prefix)
+            sums[unit] += stacked[row, :length].sum(axis=0)
+            counts[unit] += length
+            own_from = start + (overlap // 2 if start > 0 else 0)
+            own_to = end - (overlap // 2 if end < total else 0)
+            skip = 1 + len(prefix)
+            features[unit][own_from:own_to] = stacked[row, skip + own_from - start : skip + own_to - start]
+        if progress is not None:
+            progress(len(batch))
+
+    by_text: list[list[int]] = [[] for _ in texts]
+    for unit, (number, _, _, _) in enumerate(units):
+        by_text[number].append(unit)
+    for number, members in enumerate(by_text):
+        shell = shells[number]
+        if not members:
+            continue
+        shell.offsets = np.concatenate([units[u][3] for u in members])
+        shell.features = np.concatenate([features[u] for u in members])
+        shell.owner = np.concatenate([np.full(len(units[u][2]), units[u][1]) for u in members])
+        for u in members:
+            shell.means[units[u][1]] = sums[u] / max(counts[u], 1)
+    return shells
+
+
+def paragraph_features(encoded: Encoded) -> np.ndarray:
+    """Features ``[P, D]`` of each paragraph: the mean of its encoder states (the layers' concatenation)."""
+    return encoded.means.astype(np.float32)
+
+
+def token_features(encoded: Encoded) -> np.ndarray:
+    """Features ``[T, 2D]`` of each token: its own states, and its paragraph's mean (float16)."""
+    context = encoded.means[encoded.owner].astype(np.float16) if len(encoded.owner) else encoded.features
+    return np.concatenate([encoded.features, context], axis=1)

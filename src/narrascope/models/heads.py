@@ -1,0 +1,176 @@
+"""Light heads over frozen encoder features: fitting, calibration, thresholds, span decoding.
+
+Each head is a linear layer (one logistic regression per technique, trained together): the
+frozen multilingual encoder does the heavy lifting once per text window, and every head
+reads the same features, so adding a head costs almost nothing at prediction time.
+Imbalance is handled twice: positive examples are up-weighted in the loss (by the square
+root of the negative-to-positive ratio, capped), and each technique gets its own decision
+threshold, tuned for F1 on predictions the model made without seeing those examples.
+Scores are calibrated with Platt scaling on the same held-out predictions, so that a score
+of 0.7 means what it says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["LinearHead", "calibrate", "decode_spans", "fit_linear", "tune_thresholds"]
+
+
+@dataclass
+class LinearHead:
+    """``sigmoid(a * (x @ weight.T + bias) + b)`` per label: a linear head with Platt scaling."""
+
+    weight: np.ndarray  # [K, D]
+    bias: np.ndarray  # [K]
+    scale: np.ndarray  # [K] Platt a
+    shift: np.ndarray  # [K] Platt b
+
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        return np.asarray(np.asarray(features, dtype=np.float32) @ self.weight.T + self.bias)
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        z = self.logits(features) * self.scale + self.shift
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+def fit_linear(
+    features: np.ndarray,
+    targets: np.ndarray,
+    epochs: int = 30,
+    batch_size: int = 256,
+    learning_rate: float = 1e-3,
+    weight_decay: float = 1e-4,
+    seed: int = 0,
+    max_pos_weight: float = 10.0,
+    rows: np.ndarray | None = None,
+) -> LinearHead:
+    """One logistic regression per column of ``targets``, trained jointly with AdamW.
+
+    ``rows`` restricts training to those rows without copying ``features``, which for token
+    features runs to gigabytes. Inputs are standardised (statistics computed in chunks, in
+    float32) and the standardisation is folded into the returned weights.
+    """
+    import torch
+
+    generator = torch.Generator().manual_seed(seed)
+    torch.manual_seed(seed)
+    chosen = np.arange(len(features)) if rows is None else np.asarray(rows)
+    x = (
+        torch.from_numpy(np.ascontiguousarray(features))
+        if features.flags.writeable
+        else torch.tensor(features)
+    )
+    y = torch.from_numpy(targets[chosen].astype(np.float32))
+    positives = y.sum(0)
+    negatives = y.shape[0] - positives
+    pos_weight = torch.clamp(torch.sqrt(negatives / positives.clamp(min=1)), 1.0, max_pos_weight)
+    total = torch.zeros(features.shape[1], dtype=torch.float64)
+    squares = torch.zeros(features.shape[1], dtype=torch.float64)
+    for first in range(0, len(chosen), 65536):
+        part = x[torch.from_numpy(chosen[first : first + 65536])].double()
+        total += part.sum(0)
+        squares += (part * part).sum(0)
+    mean64 = total / len(chosen)
+    mean = mean64.float()
+    std = torch.sqrt((squares / len(chosen) - mean64 * mean64).clamp(min=1e-8)).float().clamp(min=1e-4)
+    layer = torch.nn.Linear(x.shape[1], y.shape[1])
+    torch.nn.init.zeros_(layer.weight)
+    torch.nn.init.zeros_(layer.bias)
+    optimiser = torch.optim.AdamW(layer.parameters(), lr=learning_rate, weight_decay=weight_decay)
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=pos_weight)
+    index = torch.from_numpy(chosen)
+    for _ in range(epochs):
+        order = torch.randperm(len(chosen), generator=generator)
+        for first in range(0, len(chosen), batch_size):
+            batch = order[first : first + batch_size]
+            inputs = (x[index[batch]].float() - mean) / std
+            loss = loss_fn(layer(inputs), y[batch])
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+    # Fold the standardisation into the weights: prediction needs only x @ W.T + b.
+    with torch.no_grad():
+        weight = (layer.weight / std).numpy().astype(np.float32)
+        bias = (layer.bias - (layer.weight * mean / std).sum(1)).numpy().astype(np.float32)
+    ones, zeros = np.ones(y.shape[1], np.float32), np.zeros(y.shape[1], np.float32)
+    return LinearHead(weight, bias, ones, zeros)
+
+
+def calibrate(head: LinearHead, logits: np.ndarray, targets: np.ndarray) -> LinearHead:
+    """Platt scaling per label, fitted on held-out ``logits`` (from ``head.logits``)."""
+    import torch
+
+    z = torch.from_numpy(logits.astype(np.float32))
+    y = torch.from_numpy(targets.astype(np.float32))
+    scale = torch.ones(z.shape[1], requires_grad=True)
+    shift = torch.zeros(z.shape[1], requires_grad=True)
+    optimiser = torch.optim.LBFGS([scale, shift], max_iter=200, line_search_fn="strong_wolfe")
+
+    def closure() -> torch.Tensor:
+        optimiser.zero_grad()
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(z * scale + shift, y)
+        loss.backward()  # type: ignore[no-untyped-call]
+        return loss
+
+    optimiser.step(closure)  # type: ignore[no-untyped-call]
+    return LinearHead(head.weight, head.bias, scale.detach().numpy(), shift.detach().numpy())
+
+
+def tune_thresholds(
+    probabilities: np.ndarray, targets: np.ndarray, grid: np.ndarray | None = None
+) -> np.ndarray:
+    """Per label, the threshold on held-out probabilities that maximises that label's F1.
+
+    A label with no positive example keeps 0.5: nothing to learn it from.
+    """
+    grid = np.arange(0.05, 0.96, 0.025) if grid is None else grid
+    out = np.full(targets.shape[1], 0.5, dtype=np.float32)
+    for label in range(targets.shape[1]):
+        truth = targets[:, label].astype(bool)
+        if not truth.any():
+            continue
+        best = -1.0
+        for threshold in grid:
+            guess = probabilities[:, label] >= threshold
+            tp = float((guess & truth).sum())
+            f1 = 2 * tp / (guess.sum() + truth.sum()) if tp else 0.0
+            if f1 > best:
+                best, out[label] = f1, threshold
+    return out
+
+
+def decode_spans(
+    offsets: np.ndarray, probabilities: np.ndarray, thresholds: np.ndarray, text: str, max_gap: int = 1
+) -> list[tuple[int, int, int, float]]:
+    """Spans (start, end, label index, score) from per-token probabilities.
+
+    A span is a run of tokens at or above the label's threshold, where gaps of up to
+    ``max_gap`` tokens are bridged; its score is the mean probability over the run. Spans are
+    trimmed of white space at the edges and never cross a line break.
+    """
+    spans: list[tuple[int, int, int, float]] = []
+    for label in range(probabilities.shape[1]):
+        above = np.flatnonzero(probabilities[:, label] >= thresholds[label])
+        if above.size == 0:
+            continue
+        runs: list[list[int]] = [[int(above[0])]]
+        for index in above[1:]:
+            if (
+                index - runs[-1][-1] <= max_gap + 1
+                and "\n" not in text[offsets[runs[-1][-1], 1] : offsets[index, 0]]
+            ):
+                runs[-1].append(int(index))
+            else:
+                runs.append([int(index)])
+        for run in runs:
+            start, end = int(offsets[run[0], 0]), int(offsets[run[-1], 1])
+            piece = text[start:end]
+            start += len(piece) - len(piece.lstrip())
+            end = start + len(piece.strip())
+            if end > start:
+                score = float(probabilities[run[0] : run[-1] + 1, label].mean())
+                spans.append((start, end, label, score))
+    return sorted(spans)

@@ -1,0 +1,166 @@
+"""The persuasion-technique model: training end to end, the shipped model, and its outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from narrascope import analyze, registry
+from narrascope.errors import NarrascopeError
+from narrascope.formats.checkthat import read_checkthat_spans
+from narrascope.formats.semeval2023 import read_paragraph_techniques, read_span_techniques
+from narrascope.models.heads import decode_spans, tune_thresholds
+from narrascope.models.techniques import TechniqueModel, load_model
+from narrascope.models.training import TrainingSettings, train_techniques
+from narrascope.predict import predict_submission
+from narrascope.taxonomy import TECHNIQUES
+
+# Invented articles in the shared task's shape, with techniques annotated by hand.
+PARAGRAPHS = [
+    (
+        "The criminal regime in the capital has once again shown its true face.",
+        "Name_Calling-Labeling",
+        "criminal regime",
+    ),
+    (
+        "These bloodthirsty butchers will stop at nothing to destroy our nation.",
+        "Loaded_Language",
+        "bloodthirsty butchers",
+    ),
+    ("The ministry said the exercises would last until Friday.", None, None),
+    ("Who can believe the lies of these so-called experts anymore?", "Doubt", "Who can believe the lies"),
+    ("The delegation arrived in the city on Monday morning.", None, None),
+    (
+        "Only a traitor would question the decision of our glorious leader.",
+        "Loaded_Language",
+        "glorious leader",
+    ),
+]
+
+
+def _write_corpus(root: Path, articles: int = 6) -> Path:
+    folder = root / "xx"
+    (folder / "train-articles-subtask-3").mkdir(parents=True)
+    (folder / "train-labels-subtask-3-spans").mkdir()
+    lines: list[str] = []
+    for number in range(articles):
+        article = str(100 + number)
+        chosen = [PARAGRAPHS[(number + i) % len(PARAGRAPHS)] for i in range(4)]
+        text = f"Report number {number}\n\n" + "\n\n".join(p for p, _, _ in chosen) + "\n"
+        (folder / "train-articles-subtask-3" / f"article{article}.txt").write_text(text, encoding="utf-8")
+        line = 1
+        lines.append(f"{article}\t1\t\n")
+        span_lines = []
+        for paragraph, technique, phrase in chosen:
+            line += 2
+            lines.append(f"{article}\t{line}\t{technique or ''}\n")
+            if technique and phrase:
+                start = text.index(paragraph) + paragraph.index(phrase)
+                span_lines.append(f"{article}\t{technique}\t{start}\t{start + len(phrase)}\n")
+        (folder / "train-labels-subtask-3-spans" / f"article{article}-labels-subtask-3.txt").write_text(
+            "".join(span_lines), encoding="utf-8"
+        )
+    (folder / "train-labels-subtask-3.txt").write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("train")
+    data = _write_corpus(root)
+    out = root / "model"
+    settings = TrainingSettings(folds=2, baseline=False, paragraph_epochs=3, span_epochs=1)
+    train_techniques(data, out, settings, say=lambda _: None)
+    return data, out
+
+
+@pytest.mark.slow
+def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tuple[Path, Path]) -> None:
+    _, out = tiny_model
+    assert sorted(p.name for p in out.iterdir()) == ["MODEL_CARD.md", "config.json", "heads.safetensors"]
+    model = TechniqueModel.load(out)
+    assert model.config.labels == list(TECHNIQUES)
+    assert len(model.config.paragraph_thresholds) == len(TECHNIQUES)
+    card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "narrascope train techniques" in card and "research" in card
+    figures = json.loads((out / "config.json").read_text(encoding="utf-8"))["training"]["figures"]
+    assert set(figures["paragraph_micro_f1"]) == {"xx"}
+    assert 0.0 <= figures["paragraph_micro_f1"]["xx"] <= 1.0
+
+
+@pytest.mark.slow
+def test_training_is_reproducible(tiny_model: tuple[Path, Path], tmp_path: Path) -> None:
+    data, first = tiny_model
+    settings = TrainingSettings(folds=2, baseline=False, paragraph_epochs=3, span_epochs=1)
+    train_techniques(data, tmp_path / "again", settings, say=lambda _: None)
+    a, b = TechniqueModel.load(first), TechniqueModel.load(tmp_path / "again")
+    assert np.array_equal(a.paragraph_head.weight, b.paragraph_head.weight)
+    assert np.array_equal(a.span_head.weight, b.span_head.weight)
+
+
+@pytest.mark.slow
+def test_shipped_model_predictions_are_deterministic_and_inside_the_text() -> None:
+    model = load_model()
+    texts = ["\n\n".join(p for p, _, _ in PARAGRAPHS), "Короткий текст.\n\nЕщё одна строка."]
+    first, second = model.predict(texts), model.predict(texts)
+    assert first == second
+    for text, prediction in zip(texts, first, strict=True):
+        for start, end, label, score in prediction.spans:
+            assert 0 <= start < end <= len(text) and label in TECHNIQUES and 0.0 <= score <= 1.0
+            assert text[start:end] == text[start:end].strip()
+
+
+@pytest.mark.slow
+def test_shipped_model_finds_loaded_language_and_name_calling() -> None:
+    text = (
+        "Kremlin hawks warn of Western plot\n\n"
+        "The bloodthirsty neo-Nazi junta and its cowardly puppet masters are committing monstrous crimes.\n\n"
+        "These degenerate traitors and terrorists want to burn our beloved homeland to ashes."
+    )
+    doc = analyze(text, language="en")
+    labels = {s.label for s in doc.layer("technique")} | {s.label for s in doc.layer("paragraph_technique")}
+    assert "Loaded_Language" in labels
+    assert "Name_Calling-Labeling" in labels
+    for span in doc.layer("technique"):
+        assert span.score is not None and span.attrs["category"] == TECHNIQUES[span.label].category
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("task", ["semeval2023-st3", "semeval2023-spans", "checkthat2024"])
+def test_predict_writes_what_the_readers_accept(tmp_path: Path, task: str) -> None:
+    folder = _write_corpus(tmp_path, articles=2) / "train-articles-subtask-3"
+    output = tmp_path / "out.txt"
+    articles, _ = predict_submission(task, folder, output)
+    assert articles == 2
+    if task == "semeval2023-st3":
+        labels = read_paragraph_techniques(output, TECHNIQUES)
+        assert {article for article, _ in labels} == {"100", "101"}
+        assert {line for _, line in labels} == {1, 3, 5, 7, 9}  # every non-empty line, by line number
+    elif task == "semeval2023-spans":
+        read_span_techniques(output, TECHNIQUES)
+    else:
+        read_checkthat_spans(output, TECHNIQUES)
+
+
+def test_threshold_tuning_and_span_decoding() -> None:
+    probabilities = np.array([[0.9, 0.1], [0.8, 0.2], [0.2, 0.7], [0.1, 0.1]])
+    targets = np.array([[1, 0], [1, 0], [0, 1], [0, 0]], dtype=bool)
+    thresholds = tune_thresholds(probabilities, targets, grid=np.array([0.15, 0.5, 0.75]))
+    assert thresholds.tolist() == [0.5, 0.5]
+    text = "bad men  do bad\nthings"
+    offsets = np.array([[0, 3], [4, 7], [9, 11], [12, 15], [16, 22]])
+    token_probabilities = np.array([[0.9], [0.8], [0.1], [0.9], [0.9]])
+    spans = decode_spans(offsets, token_probabilities, np.array([0.5]), text, max_gap=1)
+    # "bad men" and "bad" are bridged over one low token; the line break ends the run
+    assert [(text[s:e], round(score, 2)) for s, e, _, score in spans] == [
+        ("bad men  do bad", 0.68),
+        ("things", 0.9),
+    ]
+
+
+def test_bad_threshold_setting_is_refused() -> None:
+    with pytest.raises(NarrascopeError, match="threshold must be a number between 0 and 1"):
+        registry.create("narrascope.techniques.v1", {"threshold": 2})
