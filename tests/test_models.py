@@ -51,7 +51,7 @@ def test_dequantised_e5_matches_the_package_own_engine() -> None:
         ids = torch.tensor([encoder.tokenizer.encode(encoder.prefix + text).ids])
         with torch.no_grad():
             hidden = encoder.model(input_ids=ids, attention_mask=torch.ones_like(ids)).last_hidden_state[0]
-        mean = hidden.mean(0).numpy()
+        mean = hidden.float().mean(0).numpy()
         ours.append(mean / np.linalg.norm(mean))
     engine = E5()
     for vector, text in zip(ours, texts, strict=True):

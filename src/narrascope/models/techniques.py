@@ -91,6 +91,17 @@ class TechniqueModel:
     ) -> list[Prediction]:
         """Techniques in each text; ``threshold`` replaces the tuned per-technique thresholds."""
         encoder = load_encoder(self.config.encoder)
+        out = []
+        # Texts go through in groups, so that memory stays flat however many are given.
+        for first in range(0, len(texts), self.group):
+            out.extend(self._predict(encoder, texts[first : first + self.group], threshold, batch_size))
+        return out
+
+    group = 16
+
+    def _predict(
+        self, encoder: Any, texts: Sequence[str], threshold: float | None, batch_size: int
+    ) -> list[Prediction]:
         encoded = encode_texts(
             encoder, texts, self.config.layers, self.config.window, self.config.overlap, batch_size=batch_size
         )
