@@ -4,10 +4,11 @@ Each paragraph (non-empty line) is encoded on its own, frozen, in bf16 on the CP
 e5 was trained to read passages. A token's feature is the concatenation of the hidden states
 of a few layers (multi-layer pooling: a middle layer keeps more of the wording, the last one
 more of the meaning); a paragraph's feature is the mean of those states over the paragraph.
-Measured on the SemEval-2023 training data (5-fold by article), paragraphs encoded alone
-beat paragraphs pooled out of whole-article windows (English micro-F1 0.36 against 0.32),
-and layers 8 and 12 together beat layer 8 alone (0.36 against 0.33). Token features for span
-detection add the token's paragraph mean, so that a word is judged in its paragraph.
+In development on the SemEval-2023 training data, paragraphs encoded alone did better
+than paragraphs pooled out of whole-article windows, and layers 8 and 12 together better
+than layer 8 alone (those comparisons are not yet a command of the repository, so no
+figures are quoted here). Token features for span detection add the token's paragraph
+mean, so that a word is judged in its paragraph.
 """
 
 from __future__ import annotations
