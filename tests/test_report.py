@@ -54,14 +54,19 @@ def test_segments_cover_the_text_exactly_with_their_offsets() -> None:
     assert "place: Minsk" in minsk.attrib["title"]
 
 
-def test_overlapping_spans_get_separate_lines() -> None:
-    segments = _segments(render_html(_doc()))
+def test_overlapping_techniques_get_separate_lines_and_entities_keep_their_own_style() -> None:
+    doc = _doc()
+    doc.add_span(Span(0, 14, "technique", "Loaded_Language", "narrascope.techniques.v1", 0.8))
+    doc.add_span(Span(10, 19, "technique", "Doubt", "narrascope.techniques.v1", 0.6))
+    segments = _segments(render_html(doc))
     shared = next(s for s in segments if int(s.attrib["data-start"]) == 10)
     assert int(shared.attrib["data-end"]) == 14
     style = shared.attrib["style"]
-    assert style.count("inset") == 2  # both the organisation's and the date's lines are drawn
+    assert style.count("inset") == 2  # both techniques' lines are drawn, one lane each
     assert "-3px" in style and "-6px" in style
-    assert "organisation" in shared.attrib["title"] and "date: 2023-06-08" in shared.attrib["title"]
+    assert "font-weight: 600" in style  # the organisation is marked in the text, not by a line
+    tip = shared.attrib["title"]
+    assert "Loaded language (0.80)" in tip and "Doubt (0.60)" in tip and "date: 2023-06-08" in tip
 
 
 def test_article_markup_never_becomes_markup() -> None:

@@ -164,3 +164,12 @@ def test_threshold_tuning_and_span_decoding() -> None:
 def test_bad_threshold_setting_is_refused() -> None:
     with pytest.raises(NarrascopeError, match="threshold must be a number between 0 and 1"):
         registry.create("narrascope.techniques.v1", {"threshold": 2})
+
+
+def test_spans_cover_whole_words() -> None:
+    text = "they are recruiting traitors"
+    # tokens: "they" "are" "recruit" "ing" "traitors"; only the piece "ing" scores high
+    offsets = np.array([[0, 4], [5, 8], [9, 16], [16, 19], [20, 28]])
+    token_probabilities = np.array([[0.1], [0.1], [0.2], [0.9], [0.1]])
+    ((start, end, _, _),) = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
+    assert text[start:end] == "recruiting"

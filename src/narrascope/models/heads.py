@@ -149,7 +149,7 @@ def decode_spans(
 
     A span is a run of tokens at or above the label's threshold, where gaps of up to
     ``max_gap`` tokens are bridged; its score is the mean probability over the run. Spans are
-    trimmed of white space at the edges and never cross a line break.
+    widened to whole words, trimmed of white space at the edges, and never cross a line break.
     """
     spans: list[tuple[int, int, int, float]] = []
     for label in range(probabilities.shape[1]):
@@ -167,6 +167,11 @@ def decode_spans(
                 runs.append([int(index)])
         for run in runs:
             start, end = int(offsets[run[0], 0]), int(offsets[run[-1], 1])
+            # Tokens are pieces of words: a span covers whole words ("recruit|ing" -> "recruiting").
+            while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+                start -= 1
+            while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                end += 1
             piece = text[start:end]
             start += len(piece) - len(piece.lstrip())
             end = start + len(piece.strip())

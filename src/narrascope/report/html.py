@@ -2,9 +2,10 @@
 
 The text is cut at every span boundary into segments; each segment is one ``<span>`` that
 carries its character offsets (``data-start``/``data-end``) and, as a tooltip, every span that
-covers it. Overlapping spans stay readable because each is drawn as its own coloured line
-under the text, on the lowest "track" free at that point, like lanes; quotes tint the
-background instead. The page has no script at all, and a Content-Security-Policy forbids
+covers it. Techniques are coloured lines under the text, one colour per category; overlapping
+techniques stay readable because each is drawn on the lowest "track" free at that point, like
+lanes. Entities, dates and speakers are marked in the text itself (colour, weight, italics),
+and quotes tint the background, so that the three kinds of evidence never hide each other. The page has no script at all, and a Content-Security-Policy forbids
 any, so markup inside an article can never run.
 """
 
@@ -24,12 +25,12 @@ __all__ = ["LAYER_STYLES", "render_html"]
 
 #: Colour of each (layer, label) drawn as a line; ``None`` label means every label of the layer.
 LAYER_STYLES: dict[tuple[str, str | None], tuple[str, str]] = {
-    ("entity", "PER"): ("#1f6fb4", "person"),
-    ("entity", "ORG"): ("#8e44ad", "organisation"),
-    ("entity", "LOC"): ("#2e9a3a", "place"),
-    ("entity", "NORP"): ("#16a2b8", "group or nationality"),
-    ("date", None): ("#e8710a", "date"),
-    ("speaker", None): ("#c62828", "speaker"),
+    ("entity", "PER"): ("#0b3d91", "person"),
+    ("entity", "ORG"): ("#5b2a86", "organisation"),
+    ("entity", "LOC"): ("#1e5631", "place"),
+    ("entity", "NORP"): ("#0c5460", "group or nationality"),
+    ("date", None): ("#7a4b00", "date"),
+    ("speaker", None): ("#111111", "speaker"),
 }
 QUOTE_CLASSES = {"direct": "q-direct", "reported": "q-reported", "phrase": "q-phrase"}
 QUOTE_NAMES = {
@@ -38,6 +39,12 @@ QUOTE_NAMES = {
     "phrase": "quoted phrase (no speaker)",
 }
 _LINE_PX = 3
+# How the non-technique layers are marked in the text itself, in order of precedence.
+_TEXT_STYLES = {
+    "speaker": "font-weight: 700; text-decoration: underline double",
+    "entity": "font-weight: 600",
+    "date": "font-style: italic",
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +120,7 @@ def _tracks(marks: list[_Mark]) -> dict[_Mark, int]:
     lane_end: list[int] = []
     lanes: dict[_Mark, int] = {}
     for mark in marks:
-        if mark.colour is None:
+        if mark.colour is None or mark.layer != "technique":
             continue
         for lane, end in enumerate(lane_end):
             if end <= mark.start:
@@ -151,11 +158,20 @@ def _render_text(doc: Document, marks: list[_Mark]) -> str:
             attrs.insert(0, f'id="{anchors.pop(left)}"')
         classes = ["seg", *(m.css for m in active if m.css)]
         lines = sorted((lanes[m], m.colour) for m in active if m in lanes)
+        styles = []
         if lines:
             # Inset shadows stack: lane k is a band k*3px..(k+1)*3px above the bottom edge.
             shadows = ", ".join(f"inset 0 -{(lane + 1) * _LINE_PX}px 0 0 {colour}" for lane, colour in lines)
             depth = (max(lane for lane, _ in lines) + 1) * _LINE_PX
-            attrs.append(f'style="box-shadow: {shadows}; padding-bottom: {depth}px"')
+            styles.append(f"box-shadow: {shadows}; padding-bottom: {depth}px")
+        # Entities, dates and speakers are marked in the text's own colour and style, so that
+        # the coloured lines underneath belong to techniques alone.
+        named = [m for m in active if m.layer in _TEXT_STYLES and m.colour]
+        if named:
+            top = min(named, key=lambda m: list(_TEXT_STYLES).index(m.layer))
+            styles.append(f"color: {top.colour}; {_TEXT_STYLES[top.layer]}")
+        if styles:
+            attrs.append(f'style="{"; ".join(styles)}"')
         if active:
             attrs.append(f'title="{_e(" | ".join(m.tip for m in active))}"')
         out.append(f'<span class="{" ".join(classes)}" {" ".join(attrs)}>{piece}</span>')
@@ -172,7 +188,8 @@ def _legend(marks: list[_Mark]) -> str:
             )
     for (layer, label), (colour, name) in LAYER_STYLES.items():
         if any(m.layer == layer and (label is None or m.label == label) for m in marks):
-            items.append(f'<li><span class="swatch line" style="background:{colour}"></span>{_e(name)}</li>')
+            style = f"color: {colour}; {_TEXT_STYLES.get(layer, '')}"
+            items.append(f'<li><span style="{style}">{_e(name)}</span></li>')
     for label, css in QUOTE_CLASSES.items():
         if any(m.layer == "quote" and m.label == label for m in marks):
             items.append(f'<li><span class="swatch {css}"></span>{_e(QUOTE_NAMES[label])}</li>')
