@@ -139,7 +139,7 @@ def analyze(
         typer.Option("--out", "-o", help="Write <name>.json and <name>.html for each article here."),
     ] = None,
     db: Annotated[
-        Path | None, typer.Option(help="SQLite database to record results in [default: store.path]")
+        Path | None, typer.Option(help="SQLite database to record results in (default: store.path)")
     ] = None,
     no_db: Annotated[bool, typer.Option("--no-db", help="Do not record anything in a database.")] = False,
     config_path: Annotated[
@@ -152,12 +152,12 @@ def analyze(
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that do not state one.")
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse inputs larger than this [default: 20000000].")
+        int | None, typer.Option(help="Refuse inputs larger than this (default: 20000000).")
     ] = None,
-    encoding: Annotated[str | None, typer.Option(help="Encoding of text inputs [default: utf-8].")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Encoding of text inputs (default: utf-8).")] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(help="Score threshold (0-1) for every technique [default: tuned per technique]."),
+        typer.Option(help="Score threshold (0-1) for every technique (default: tuned per technique)."),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print each document as one JSON line instead of a summary.")
@@ -370,7 +370,7 @@ def predict(
         ),
     ],
     output: Annotated[Path, typer.Option(help="The submission file to write.")],
-    model: Annotated[str | None, typer.Option(help="A model folder [default: the shipped model].")] = None,
+    model: Annotated[str | None, typer.Option(help="A model folder (default: the shipped model).")] = None,
     threshold: Annotated[float | None, typer.Option(help="One score threshold for every technique.")] = None,
 ) -> None:
     """Write predictions in a shared task's submission format, ready for its scorer or `evaluate`."""
