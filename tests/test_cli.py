@@ -112,7 +112,7 @@ def test_bad_inputs_each_fail_alone_with_one_line_and_a_database_row(tmp_path: P
         assert f"{code}:" in line
     assert "PDF document" in next(line for line in errors if "paper.txt" in line)
     assert "language 'de' is not supported" in result.output
-    assert "skipped 1 file(s) in folders that are not text or HTML: 1 .pdf" in result.output
+    assert "skipped 1 file(s) in folders in no format narrascope reads: 1 .pdf" in result.output
     assert "analysed 0 of 8 input(s), 8 failed" in result.output
     rows = _inputs(db)
     assert {name: code for name, (_, code, _) in rows.items()} == expected
@@ -186,7 +186,7 @@ def test_nothing_to_analyse_is_an_error_not_a_silent_success(tmp_path: Path) -> 
     (tmp_path / "only.pdf").write_bytes(b"%PDF")
     result = runner.invoke(app, ["analyze", str(tmp_path), "--no-db"])
     assert result.exit_code == 1
-    assert "no text or HTML files found" in result.output
+    assert "no input to analyse was found" in result.output
 
 
 def test_unwritable_out_folder_is_a_clear_usage_error(tmp_path: Path) -> None:

@@ -99,7 +99,7 @@ def test_every_input_is_accounted_for_in_order(tmp_path: Path) -> None:
         "ok",
         "E100",
     ]
-    assert skipped.describe() == "skipped 1 file(s) in folders that are not text or HTML: 1 .png"
+    assert skipped.describe() == "skipped 1 file(s) in folders in no format narrascope reads: 1 .png"
 
 
 def test_size_limit_applies_to_stdin_too() -> None:

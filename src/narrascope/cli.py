@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
 import sys
+import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -18,13 +21,17 @@ from rich.table import Table
 
 from narrascope import registry
 from narrascope._version import __version__
+from narrascope.batch import Shard, load_shards, run_into_store, run_shard
 from narrascope.config import Config, default_config_text, load_config
 from narrascope.document import Document
-from narrascope.errors import InputError, NarrascopeError
-from narrascope.ingest.files import Skipped, iter_sources, load_source
-from narrascope.pipeline import Pipeline
+from narrascope.engines import ENGINES, Engine, make_engine
+from narrascope.errors import CODES, NarrascopeError
+from narrascope.ingest import Skipped, read_inputs
+from narrascope.ingest.mapping import ColumnMapping
+from narrascope.pipeline import Outcome, Pipeline
 from narrascope.report import render_html
 from narrascope.store import Store
+from narrascope.store.queue import Queue
 
 app = typer.Typer(
     name="narrascope",
@@ -129,11 +136,63 @@ def _summary(doc: Document) -> None:
         out.print(f"[bold]Quoted phrases[/bold]  {escape(', '.join(phrases))}")
 
 
+@dataclasses.dataclass
+class _Summary:
+    total: int = 0
+    ok: int = 0
+    failed: int = 0
+    pending: int = 0
+    duplicates: int = 0
+
+
+def _shard_summary(counts: Counter[str]) -> _Summary:
+    failed = counts["failed_inputs"] + counts["failed_documents"]
+    ok = counts["analysed"] + counts["duplicate"] + counts["unchanged"]
+    return _Summary(ok + failed, ok, failed, 0, counts["duplicate"])
+
+
+def _progress() -> Progress:
+    """A bar with rate and time left, started only once a batch turns out to have several inputs."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        auto_refresh=True,
+    )
+
+
+@contextlib.contextmanager
+def _store(db: Path | None, no_db: bool, config: Config) -> Iterator[tuple[Store, str | None]]:
+    """The run's store; with --no-db a temporary one, removed afterwards."""
+    if no_db:
+        with tempfile.TemporaryDirectory(prefix="narrascope-") as folder:
+            store = Store(Path(folder) / "run.db")
+            try:
+                yield store, None
+            finally:
+                store.close()
+        return
+    path = db or Path(config.store_path)
+    store = Store(path)
+    try:
+        yield store, str(path)
+    finally:
+        store.close()
+
+
 @app.command()
 def analyze(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders (searched recursively), or - for standard input.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders (searched recursively), globs, URLs, or - for standard input. "
+            "Text, HTML, JSON Lines, CSV/TSV, RSS/Atom and WARC are recognised by their suffix."
+        ),
+    ] = None,
     out_dir: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Write <name>.json and <name>.html for each article here."),
@@ -141,7 +200,9 @@ def analyze(
     db: Annotated[
         Path | None, typer.Option(help="SQLite database to record results in (default: store.path)")
     ] = None,
-    no_db: Annotated[bool, typer.Option("--no-db", help="Do not record anything in a database.")] = False,
+    no_db: Annotated[
+        bool, typer.Option("--no-db", help="Do not keep a database (a temporary one is used).")
+    ] = False,
     config_path: Annotated[
         Path | None, typer.Option("--config", help="TOML file merged over the defaults.")
     ] = None,
@@ -155,10 +216,48 @@ def analyze(
         int | None, typer.Option(help="Refuse inputs larger than this (default: 20000000).")
     ] = None,
     encoding: Annotated[str | None, typer.Option(help="Encoding of text inputs (default: utf-8).")] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--map",
+            help="Columns of JSON Lines and CSV inputs, such as text=body,title=headline,published=date "
+            "(default: guessed from common names).",
+        ),
+    ] = None,
     threshold: Annotated[
         float | None,
         typer.Option(help="Score threshold (0-1) for every technique (default: tuned per technique)."),
     ] = None,
+    engine_name: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where the analyzers run: auto (a process pool for big batches), serial, process, or ray.",
+        ),
+    ] = "auto",
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes or Ray actors (default: one per CPU core).")
+    ] = None,
+    ray_address: Annotated[
+        str | None, typer.Option(help="Ray cluster to use with --engine ray (default: start Ray here).")
+    ] = None,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Analyse again the documents that failed before.")
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Also analyse every pending document already in the database."),
+    ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            help="Take only shard I of N (0-based) of the input records, for job arrays; "
+            "results go to --shard-dir, to be read with `narrascope load`."
+        ),
+    ] = None,
+    shard_dir: Annotated[
+        Path, typer.Option(help="Folder for shard files with --shard (default: shards).")
+    ] = Path("shards"),
     as_json: Annotated[
         bool, typer.Option("--json", help="Print each document as one JSON line instead of a summary.")
     ] = False,
@@ -168,15 +267,25 @@ def analyze(
 ) -> None:
     """Analyse articles; print a summary of each, and record them in the database.
 
-    Exit status: 0 when every input was analysed, 1 when any failed, 2 on a usage error.
+    Resumable: run the same command again after an interruption and it finishes the work,
+    with no document analysed or recorded twice. Exit status: 0 when every input was
+    analysed, 1 when any failed, 2 on a usage error.
     """
     reference = _parse_date(published)
+    paths = paths or []
+    if not paths and not resume and not retry_failed:
+        raise typer.BadParameter("give inputs to analyse, or --resume / --retry-failed with --db")
     try:
         config = _build_config(config_path, max_bytes, encoding)
         if threshold is not None:
             config = config.with_analyzer_setting("narrascope.techniques.v1", "threshold", threshold)
-        pipeline = Pipeline(config)
-        store = None if no_db else Store(db or Path(config.store_path))
+        columns = ColumnMapping.parse(mapping) if mapping else None
+        chosen = Shard.parse(shard) if shard else None
+        if engine_name not in ENGINES:
+            raise NarrascopeError(
+                "E202", f"unknown engine {engine_name!r} (choose from {', '.join(ENGINES)})"
+            )
+        Pipeline(config)  # fail on a bad configuration before reading any input
     except NarrascopeError as exc:
         raise _fail(exc) from None
     if out_dir is not None:
@@ -188,73 +297,208 @@ def analyze(
             )
             raise typer.Exit(2) from None
     skipped = Skipped()
-    sources = list(iter_sources(paths, skipped))
+    items = read_inputs(paths, config, skipped, mapping=columns)
     names = _ReportNames()
-    failed = analysed = 0
-    show_progress = len(sources) >= _PROGRESS_MIN_INPUTS and err.is_terminal
-    progress = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=not show_progress,
-    )
-    with progress:
-        task = progress.add_task("analysing", total=len(sources), rate="")
-        for number, source in enumerate(sources, start=1):
-            doc: Document | None = None
-            try:
-                if isinstance(source, InputError):
-                    raise source
-                doc = load_source(source, config)
-                if language:
-                    doc.language = language
-                if doc.published is None and reference is not None:
-                    doc.published = reference
-                pipeline(doc)
-            except NarrascopeError as exc:
-                failed += 1
-                name = source.input_name if isinstance(source, InputError) else source.name
-                progress.console.print(f"[red]error[/red]: {escape(str(exc))}")
-                if store is not None:
-                    store.record_failure(exc, name, doc.warnings() if doc else None)
+    progress = _progress()
+    reading = progress.add_task("reading inputs", total=None, rate="")
+    analysing = progress.add_task("analysing", total=None, rate="", visible=False)
+    seen = [0]
+    fresh_ids: set[str] = set()
+
+    def on_input(key: str, status: str, error: NarrascopeError | None) -> None:
+        seen[0] += 1
+        if seen[0] == _PROGRESS_MIN_INPUTS and err.is_terminal and not progress.live.is_started:
+            progress.start()
+        progress.update(reading, completed=seen[0])
+        if error is not None:
+            progress.console.print(f"[red]error[/red]: {escape(str(error))}")
+
+    def on_start(pending: int) -> None:
+        progress.update(reading, visible=False)
+        progress.update(analysing, total=pending, visible=True)
+        if pending >= _PROGRESS_MIN_INPUTS and err.is_terminal and not progress.live.is_started:
+            progress.start()
+
+    def emit(doc: Document, fresh: bool) -> None:
+        if fresh:
+            for warning in doc.warnings():
+                progress.console.print(f"[yellow]warning[/yellow]: {escape(warning)}")
+        if out_dir is not None:
+            stem = names(doc)
+            (out_dir / f"{stem}.json").write_text(doc.dumps(), encoding="utf-8")
+            (out_dir / f"{stem}.html").write_text(render_html(doc), encoding="utf-8")
+        if as_json:
+            sys.stdout.write(doc.dumps(indent=None) + "\n")
+        elif fresh and not quiet:
+            _summary(doc)
+
+    def on_outcome(outcome: Outcome) -> None:
+        if outcome.error is not None:
+            progress.console.print(f"[red]error[/red]: {escape(str(outcome.error))}")
+        elif outcome.document is not None:
+            fresh_ids.add(outcome.document.id)
+            emit(outcome.document, fresh=True)
+        progress.advance(analysing)
+        elapsed = progress.tasks[analysing].elapsed or 0.0
+        done = progress.tasks[analysing].completed
+        progress.update(analysing, rate=f"{done / elapsed:.1f}/s" if elapsed else "")
+
+    def make(pending: int | None) -> Engine:
+        return make_engine(engine_name, config, workers, pending, ray_address)
+
+    try:
+        with progress:
+            if chosen is not None:
+                counts, path = run_shard(
+                    items,
+                    chosen,
+                    shard_dir,
+                    config,
+                    make,
+                    language=language,
+                    published=reference,
+                    on_input=on_input,
+                    on_outcome=on_outcome,
+                )
+                where = f"results in {path}; load them with: narrascope load {shard_dir}"
+                summary = _shard_summary(counts)
             else:
-                analysed += 1
-                for warning in doc.warnings():
-                    progress.console.print(f"[yellow]warning[/yellow]: {escape(warning)}")
-                if store is not None:
-                    store.save(doc)
-                if out_dir is not None:
-                    stem = names(doc)
-                    (out_dir / f"{stem}.json").write_text(doc.dumps(), encoding="utf-8")
-                    (out_dir / f"{stem}.html").write_text(render_html(doc), encoding="utf-8")
-                if as_json:
-                    sys.stdout.write(doc.dumps(indent=None) + "\n")
-                elif not quiet:
-                    _summary(doc)
-            elapsed = progress.tasks[0].elapsed or 0.0
-            progress.update(task, advance=1, rate=f"{number / elapsed:.1f}/s" if elapsed else "")
-    if store is not None:
-        store.close()
+                with _store(db, no_db, config) as (store, store_name):
+                    counts, queue = run_into_store(
+                        items,
+                        store,
+                        config,
+                        make,
+                        language=language,
+                        published=reference,
+                        retry_failed=retry_failed,
+                        resume_all=resume,
+                        on_input=on_input,
+                        on_outcome=on_outcome,
+                        on_start=on_start,
+                    )
+                    summary = _Summary(**queue.summary())
+                    if (out_dir is not None or as_json) and counts["already_done"]:
+                        for doc_id in queue.done_in_run():
+                            if doc_id not in fresh_ids:
+                                emit(store.load(doc_id), fresh=False)
+                    where = f"recorded in {store_name}" if store_name else ""
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
     if skipped:
         err.print(f"[yellow]note[/yellow]: {escape(skipped.describe())}")
-    total = analysed + failed
-    if total == 0:
-        err.print("[red]error[/red]: no text or HTML files found in the inputs given")
-    where = []
-    if out_dir is not None and analysed:
-        where.append(f"reports in {out_dir}")
-    if store is not None:
-        where.append(f"recorded in {db or config.store_path}")
-    err.print(
-        f"analysed {analysed} of {total} input(s)"
-        + (f", [red]{failed} failed[/red]" if failed else "")
-        + (f"; {escape('; '.join(where))}" if where else "")
+    if summary.total == 0:
+        err.print("[red]error[/red]: no input to analyse was found")
+    if counts["already_done"]:
+        err.print(
+            f"[dim]{counts['already_done']} document(s) were already analysed by this pipeline; "
+            "not analysed again[/dim]"
+        )
+    parts = [f"analysed {summary.ok} of {summary.total} input(s)"]
+    if summary.duplicates:
+        parts.append(f"{summary.duplicates} duplicate(s)")
+    if summary.failed:
+        parts.append(f"[red]{summary.failed} failed[/red]")
+    if summary.pending:
+        parts.append(f"{summary.pending} pending")
+    places = [f"reports in {out_dir}"] if out_dir is not None and summary.ok else []
+    if where:
+        places.append(where)
+    err.print(", ".join(parts) + (f"; {escape('; '.join(places))}" if places else ""))
+    raise typer.Exit(1 if summary.failed or summary.pending or summary.total == 0 else 0)
+
+
+@app.command()
+def status(
+    db: Annotated[Path | None, typer.Option(help="SQLite database (default: store.path)")] = None,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="TOML file merged over the defaults.")
+    ] = None,
+    failures: Annotated[int, typer.Option(help="List this many of the latest failures.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """What a database holds: inputs done, duplicate and failed; documents pending, done and failed."""
+    try:
+        config = load_config(config_path)
+        path = db or Path(config.store_path)
+        if not path.exists():
+            raise NarrascopeError("E200", f"{path}: no such database (give --db, or run analyze first)")
+        with Store(path) as store:
+            queue = Queue(store, config)
+            state = queue.status()
+            latest = queue.failed(failures)
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        out.print_json(
+            json.dumps(
+                {
+                    "inputs": dict(state.inputs),
+                    "documents": dict(state.jobs),
+                    "stale": state.stale,
+                    "failures_by_code": {code: count for code, _, count in state.failures},
+                }
+            )
+        )
+        return
+    out.print(f"[bold]{escape(str(path))}[/bold]")
+    out.print(
+        "inputs     " + ", ".join(f"{state.inputs.get(k, 0)} {k}" for k in ("ok", "duplicate", "failed"))
     )
-    raise typer.Exit(1 if failed or total == 0 else 0)
+    out.print(
+        "documents  "
+        + ", ".join(f"{state.jobs.get(k, 0)} {k}" for k in ("done", "pending", "failed"))
+        + (f"  ({state.stale} done by another pipeline or version)" if state.stale else "")
+    )
+    for code, reason, count in state.failures:
+        out.print(
+            f"  [red]{code}[/red] ×{count}  {escape(CODES.get(code, ''))}  [dim]e.g. {escape(reason)}[/dim]"
+        )
+    if latest:
+        out.print("[bold]latest failures[/bold]")
+        for name, code, reason in latest:
+            out.print(f"  {escape(name)}: {code}: {escape(reason)}")
+    if state.jobs.get("pending") or state.jobs.get("failed"):
+        out.print(
+            "[dim]finish with: narrascope analyze --db "
+            f"{escape(str(path))} --resume (add --retry-failed to retry failures)[/dim]"
+        )
+
+
+@app.command("load")
+def load_command(
+    paths: Annotated[list[Path], typer.Argument(help="Shard files (.jsonl) or folders of them.")],
+    db: Annotated[
+        Path | None, typer.Option(help="SQLite database to load into (default: store.path)")
+    ] = None,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="TOML file merged over the defaults.")
+    ] = None,
+) -> None:
+    """Load the shard files written by `analyze --shard` into one database (the single writer)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("shard-*.jsonl")))
+        elif path.exists():
+            files.append(path)
+        else:
+            err.print(f"[red]error[/red]: {escape(str(path))}: no such file or folder")
+            raise typer.Exit(2)
+    if not files:
+        err.print("[red]error[/red]: no shard files (shard-*.jsonl) in the paths given")
+        raise typer.Exit(2)
+    try:
+        config = load_config(config_path)
+        target = db or Path(config.store_path)
+        with Store(target) as store:
+            counts = load_shards(files, store, config)
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    err.print(
+        f"loaded {len(files)} shard file(s) into {escape(str(target))}: "
+        + ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+    )
 
 
 @app.command("evaluate")
@@ -324,7 +568,8 @@ def train_techniques_command(
     folds: Annotated[int, typer.Option(help="Cross-validation folds, split by article.")] = 5,
     seed: Annotated[int, typer.Option(help="Random seed; the same seed and data give the same model.")] = 0,
     baseline: Annotated[
-        bool, typer.Option(help="Also cross-validate the TF-IDF baseline (needs scikit-learn).")
+        bool,
+        typer.Option(help="Also cross-validate the organisers' kind of TF-IDF baseline on the same folds."),
     ] = True,
 ) -> None:
     """Train the persuasion-technique model, cross-validate it, and write it with its model card."""
@@ -485,6 +730,11 @@ def _root(
     ] = False,
 ) -> None:
     """narrascope: how a news article persuades, with the evidence in the text."""
+
+
+from narrascope._cli_corpus import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)
 
 
 def main() -> None:

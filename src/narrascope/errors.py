@@ -26,8 +26,15 @@ CODES: dict[str, str] = {
     "E105": "unsupported language",
     "E106": "input cannot be read",
     "E107": "analyzer failed on this input",
+    "E108": "malformed record in a JSON Lines or CSV file",
+    "E109": "unreadable feed",
+    "E110": "truncated or corrupt web archive",
+    "E111": "duplicate id with a different text",
+    "E112": "download failed",
     # store
     "E200": "database error",
+    "E201": "invalid corpus query or filter",
+    "E202": "invalid shard or engine setting",
     # the field's formats and evaluation
     "E300": "malformed line in an annotation or submission file",
     "E301": "unknown label",

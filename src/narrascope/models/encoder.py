@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import struct
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,46 @@ class Encoder:
     @property
     def layers(self) -> int:
         return int(self.model.config.num_hidden_layers)
+
+    def hidden_states(self, input_ids: Any, attention_mask: Any, layers: Sequence[int]) -> list[Any]:
+        """The outputs of ``layers`` (1-based, as in ``hidden_states``), running no layer above them.
+
+        Features from layer 7 need nothing above it: forward hooks on the layers read keep
+        their outputs, and the deepest one stops the pass, so the cost falls in proportion.
+        (Shortening the layer list instead is not safe: transformers records hidden states
+        through hooks it installs once per model.) Models without a ``model.encoder.layer``
+        list, or a request for the embeddings (layer 0), run whole.
+        """
+        import torch
+
+        stack = getattr(getattr(self.model, "encoder", None), "layer", None)
+        if not isinstance(stack, torch.nn.ModuleList) or min(layers) < 1:
+            out = self.model(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True)
+            return [out.hidden_states[layer] for layer in layers]
+        captured: dict[int, Any] = {}
+        deepest = max(layers)
+
+        def keep(index: int) -> Callable[..., None]:
+            def hook(module: Any, args: Any, output: Any) -> None:
+                captured[index] = output[0] if isinstance(output, tuple) else output
+                if index == deepest:
+                    raise _DeepestLayerReachedError
+
+            return hook
+
+        handles = [stack[index - 1].register_forward_hook(keep(index)) for index in sorted(set(layers))]
+        try:
+            self.model(input_ids=input_ids, attention_mask=attention_mask)
+        except _DeepestLayerReachedError:
+            pass
+        finally:
+            for handle in handles:
+                handle.remove()
+        return [captured[layer] for layer in layers]
+
+
+class _DeepestLayerReachedError(Exception):
+    """Raised by the hook on the deepest layer read: the rest of the pass is not needed."""
 
 
 def _dequantise_q4(raw: bytes, count: int) -> np.ndarray:

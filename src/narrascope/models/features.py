@@ -48,11 +48,16 @@ def encode_texts(
     overlap: int = 64,
     batch_size: int = 32,
     progress: Callable[[int], object] | None = None,
+    tokens: bool = True,
 ) -> list[Encoded]:
     """Encode each paragraph of each text on its own (the encoder was trained on passages of
     that size), in batches of similar length; ``progress`` is told of each encoded paragraph.
     A paragraph longer than ``window`` tokens is cut into windows overlapping by ``overlap``,
-    each token keeping the window in which it sits farthest from an edge."""
+    each token keeping the window in which it sits farthest from an edge.
+
+    Only the layers up to the deepest one in ``layers`` are run. With ``tokens=False`` only
+    the paragraph means are kept (for comparing many layers at once without gigabytes of
+    token states)."""
     import torch
 
     tokenizer = encoder.tokenizer
@@ -92,7 +97,7 @@ def encode_texts(
             if end >= len(ids):
                 break
             start += stride
-    features = [np.zeros((len(u[2]), dim), dtype=np.float16) for u in units]
+    features = [np.zeros((len(u[2]) if tokens else 0, dim), dtype=np.float16) for u in units]
     sums = np.zeros((len(units), dim), dtype=np.float64)
     counts = np.zeros(len(units), dtype=np.int64)
     # Similar lengths together: less padding, fewer wasted multiplications.
@@ -107,10 +112,8 @@ def encode_texts(
             input_ids[row, : len(ids)] = torch.tensor(ids)
             mask[row, : len(ids)] = 1
         with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
-            hidden = encoder.model(
-                input_ids=input_ids, attention_mask=mask, output_hidden_states=True
-            ).hidden_states
-        stacked = torch.cat([hidden[layer] for layer in layers], dim=-1).float().numpy()
+            hidden = encoder.hidden_states(input_ids, mask, layers)
+        stacked = torch.cat(hidden, dim=-1).float().numpy()
         for row, (unit, start, end) in enumerate(batch):
             total = len(units[unit][2])
             length = end - start + 2 + len(prefix)
@@ -119,7 +122,10 @@ def encode_texts(
             own_from = start + (overlap // 2 if start > 0 else 0)
             own_to = end - (overlap // 2 if end < total else 0)
             skip = 1 + len(prefix)
-            features[unit][own_from:own_to] = stacked[row, skip + own_from - start : skip + own_to - start]
+            if tokens:
+                features[unit][own_from:own_to] = stacked[
+                    row, skip + own_from - start : skip + own_to - start
+                ]
         if progress is not None:
             progress(len(batch))
 
@@ -130,9 +136,10 @@ def encode_texts(
         shell = shells[number]
         if not members:
             continue
-        shell.offsets = np.concatenate([units[u][3] for u in members])
-        shell.features = np.concatenate([features[u] for u in members])
-        shell.owner = np.concatenate([np.full(len(units[u][2]), units[u][1]) for u in members])
+        if tokens:
+            shell.offsets = np.concatenate([units[u][3] for u in members])
+            shell.features = np.concatenate([features[u] for u in members])
+            shell.owner = np.concatenate([np.full(len(units[u][2]), units[u][1]) for u in members])
         for u in members:
             shell.means[units[u][1]] = sums[u] / max(counts[u], 1)
     return shells

@@ -1,8 +1,10 @@
-"""The persuasion-technique model: a frozen encoder and two light heads, saved as safetensors.
+"""The persuasion-technique model: a frozen encoder, light heads, saved as safetensors.
 
-What ships is only what differs from the base encoder: the heads' weights (a few hundred
-kilobytes), their calibration and thresholds, and a config naming the encoder, the layers
-read and the windowing. The encoder itself comes from its pinned package at load time.
+What ships is only what differs from the base encoder: the heads' weights (the encoder
+heads a few hundred kilobytes, the lexical paragraph head about 6 MB), their calibration
+and thresholds, and a config naming the encoder, the layers read and the windowing. The
+encoder itself comes from its pinned package at load time. Paragraph scores are the mean
+of the encoder head's and the lexical head's calibrated scores when the model has both.
 
 ``predict`` gives, for each text, the paragraph-level techniques (SemEval-2023 subtask 3:
 each non-empty line, named by its line number) and the technique spans, with calibrated
@@ -25,6 +27,7 @@ from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import encode_texts, paragraph_features, token_features
 from narrascope.models.heads import LinearHead, decode_spans
+from narrascope.models.lexical import LexicalHead
 
 __all__ = ["DEFAULT_MODEL", "ModelConfig", "Prediction", "TechniqueModel", "load_model"]
 
@@ -42,6 +45,7 @@ class ModelConfig:
     layers: list[int] = field(default_factory=lambda: [8, 12])
     window: int = 256
     overlap: int = 64
+    lexical: bool = False  # whether a lexical paragraph head is averaged in
     training: dict[str, Any] = field(default_factory=dict)
 
 
@@ -54,10 +58,18 @@ class Prediction:
 
 
 class TechniqueModel:
-    def __init__(self, config: ModelConfig, paragraph_head: LinearHead, span_head: LinearHead) -> None:
+    def __init__(
+        self,
+        config: ModelConfig,
+        paragraph_head: LinearHead,
+        span_head: LinearHead,
+        lexical_head: LexicalHead | None = None,
+    ) -> None:
         self.config = config
         self.paragraph_head = paragraph_head
         self.span_head = span_head
+        self.lexical_head = lexical_head
+        config.lexical = lexical_head is not None
 
     def save(self, folder: str | Path) -> None:
         from safetensors.numpy import save_file
@@ -68,6 +80,11 @@ class TechniqueModel:
         for name, head in (("paragraph", self.paragraph_head), ("span", self.span_head)):
             for part in ("weight", "bias", "scale", "shift"):
                 tensors[f"{name}.{part}"] = np.ascontiguousarray(getattr(head, part), dtype=np.float32)
+        if self.lexical_head is not None:
+            for part in ("idf", "weight", "bias", "scale", "shift"):
+                value = getattr(self.lexical_head, part)
+                dtype = np.float16 if part == "weight" else np.float32
+                tensors[f"lexical.{part}"] = np.ascontiguousarray(value, dtype=dtype)
         save_file(tensors, str(target / _WEIGHTS))
         (target / _CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", encoding="utf-8")
 
@@ -84,7 +101,12 @@ class TechniqueModel:
             LinearHead(*(tensors[f"{name}.{part}"] for part in ("weight", "bias", "scale", "shift")))
             for name in ("paragraph", "span")
         ]
-        return cls(config, heads[0], heads[1])
+        lexical = None
+        if config.lexical:
+            lexical = LexicalHead(
+                *(tensors[f"lexical.{part}"] for part in ("idf", "weight", "bias", "scale", "shift"))
+            )
+        return cls(config, heads[0], heads[1], lexical)
 
     def predict(
         self, texts: Sequence[str], threshold: float | None = None, batch_size: int = 16
@@ -118,6 +140,9 @@ class TechniqueModel:
             found: list[tuple[int, int, int, str, float]] = []
             if enc.paragraphs:
                 probabilities = self.paragraph_head.probabilities(paragraph_features(enc))
+                if self.lexical_head is not None:
+                    lines = [text[start:end] for _, start, end in enc.paragraphs]
+                    probabilities = (probabilities + self.lexical_head.probabilities(lines)) / 2
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))

@@ -11,7 +11,7 @@
    on the other folds' predictions only.
 5. The organisers' kind of baseline (TF-IDF word and character n-grams with one-vs-rest
    logistic regression) is cross-validated on the same folds, with thresholds tuned the same
-   way, when scikit-learn is installed (``pip install 'narrascope[train]'``).
+   way.
 6. The final heads are fitted on all the data and saved with the calibration, thresholds,
    the figures and a model card.
 """
@@ -38,7 +38,8 @@ from narrascope.errors import NarrascopeError
 from narrascope.formats.semeval2023 import read_semeval2023
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_features
-from narrascope.models.heads import calibrate, decode_spans, fit_linear, tune_thresholds
+from narrascope.models.heads import LinearHead, calibrate, decode_spans, fit_linear, tune_thresholds
+from narrascope.models.lexical import fit_lexical
 from narrascope.models.techniques import ModelConfig, TechniqueModel
 
 __all__ = ["TrainingSettings", "model_card", "read_training_data", "train_techniques"]
@@ -47,7 +48,10 @@ __all__ = ["TrainingSettings", "model_card", "read_training_data", "train_techni
 @dataclass
 class TrainingSettings:
     encoder: str = DEFAULT_ENCODER
-    layers: tuple[int, ...] = (8, 12)
+    # Layers 4 and 7: the encoder runs only 7 of its 12 layers; see benchmarks/accuracy.py for
+    # what each choice costs in accuracy and speed.
+    layers: tuple[int, ...] = (4, 7)
+    lexical: bool = True
     folds: int = 5
     seed: int = 0
     paragraph_epochs: int = 10
@@ -169,6 +173,19 @@ def _paragraph_scores(
         language: metrics.paragraph_techniques_f1(gold, pred, classes=data.labels)
         for language, (gold, pred) in sorted(by_language.items())
     }
+
+
+def _paragraph_texts(docs: Sequence[Document], encoded: Sequence[Encoded]) -> list[str]:
+    """Each paragraph's text, in the rows' order, cut as prediction cuts it."""
+    return [
+        doc.text[start:end]
+        for doc, enc in zip(docs, encoded, strict=True)
+        for _, start, end in enc.paragraphs
+    ]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
 def _baseline(
@@ -298,11 +315,40 @@ def train_techniques(
     t_head = fit_linear(data.t_features, data.t_targets, **t_args)
     p_head = calibrate(p_head, p_logits, data.p_targets)
     t_head = calibrate(t_head, t_logits, data.t_targets)
-    p_prob = 1.0 / (1.0 + np.exp(-np.clip(p_logits * p_head.scale + p_head.shift, -30, 30)))
-    t_prob = 1.0 / (1.0 + np.exp(-np.clip(t_logits * t_head.scale + t_head.shift, -30, 30)))
-    paragraph_cv = _paragraph_scores(
+    p_prob = _sigmoid(p_logits * p_head.scale + p_head.shift)
+    t_prob = _sigmoid(t_logits * t_head.scale + t_head.shift)
+    encoder_cv = _paragraph_scores(
         docs, data, p_prob, _nested_thresholds(p_prob, data.p_targets, p_fold, settings.folds), p_fold
     )
+    paragraph_cv = encoder_cv
+    lexical_head = None
+    lexical_cv: dict[str, metrics.MetricResult] = {}
+    if settings.lexical:
+        texts = _paragraph_texts(docs, encoded)
+        l_logits = np.zeros(data.p_targets.shape, dtype=np.float32)
+        for k in range(settings.folds):
+            say(f"fold {k + 1}/{settings.folds}: fitting the lexical head on the other folds")
+            train = p_fold != k
+            head_k = fit_lexical(
+                [t for t, keep in zip(texts, train, strict=True) if keep], data.p_targets[train]
+            )
+            l_logits[~train] = head_k.logits([t for t, keep in zip(texts, train, strict=True) if not keep])
+        say("fitting the lexical head on all the data")
+        lexical_head = fit_lexical(texts, data.p_targets)
+        calibrated = calibrate(
+            LinearHead(np.zeros((1, 1)), lexical_head.bias, lexical_head.scale, lexical_head.shift),
+            l_logits,
+            data.p_targets,
+        )
+        lexical_head.scale, lexical_head.shift = calibrated.scale, calibrated.shift
+        l_prob = _sigmoid(l_logits * lexical_head.scale + lexical_head.shift)
+        lexical_cv = _paragraph_scores(
+            docs, data, l_prob, _nested_thresholds(l_prob, data.p_targets, p_fold, settings.folds), p_fold
+        )
+        p_prob = (p_prob + l_prob) / 2
+        paragraph_cv = _paragraph_scores(
+            docs, data, p_prob, _nested_thresholds(p_prob, data.p_targets, p_fold, settings.folds), p_fold
+        )
     span_cv = _span_scores(
         docs,
         encoded,
@@ -331,6 +377,8 @@ def train_techniques(
     figures = {
         "paragraph_micro_f1": {k: round(v.value, 4) for k, v in paragraph_cv.items()},
         "paragraph_macro_f1": {k: round(v.extra.get("macro-F1", 0.0), 4) for k, v in paragraph_cv.items()},
+        "encoder_head_paragraph_micro_f1": {k: round(v.value, 4) for k, v in encoder_cv.items()},
+        "lexical_head_paragraph_micro_f1": {k: round(v.value, 4) for k, v in lexical_cv.items()},
         "baseline_paragraph_micro_f1": {k: round(v.value, 4) for k, v in baseline_cv.items()},
         "baseline_paragraph_macro_f1": {
             k: round(v.extra.get("macro-F1", 0.0), 4) for k, v in baseline_cv.items()
@@ -357,7 +405,7 @@ def train_techniques(
         "date": dt.date.today().isoformat(),
         "figures": figures,
     }
-    model = TechniqueModel(config, p_head, t_head)
+    model = TechniqueModel(config, p_head, t_head, lexical_head)
     model.save(out_dir)
     (Path(out_dir) / "MODEL_CARD.md").write_text(model_card(config), encoding="utf-8")
     say(f"saved the model to {out_dir} ({seconds / 60:.1f} min in all)")
@@ -369,10 +417,13 @@ def model_card(config: ModelConfig) -> str:
     t = config.training
     f = t["figures"]
     languages = sorted(f["paragraph_micro_f1"])
+    nan = float("nan")
     rows = "\n".join(
         f"| {lang} | {f['paragraph_micro_f1'][lang]:.3f} | {f['paragraph_macro_f1'][lang]:.3f} | "
-        f"{f['baseline_paragraph_micro_f1'].get(lang, float('nan')):.3f} | "
-        f"{f['baseline_paragraph_macro_f1'].get(lang, float('nan')):.3f} | {f['span_micro_f1'].get(lang, float('nan')):.3f} |"
+        f"{f.get('encoder_head_paragraph_micro_f1', {}).get(lang, nan):.3f} | "
+        f"{f.get('lexical_head_paragraph_micro_f1', {}).get(lang, nan):.3f} | "
+        f"{f['baseline_paragraph_micro_f1'].get(lang, nan):.3f} | "
+        f"{f['baseline_paragraph_macro_f1'].get(lang, nan):.3f} | {f['span_micro_f1'].get(lang, nan):.3f} |"
         for lang in languages
     )
     techniques = sorted({name for per in f["per_technique_f1"].values() for name in per})
@@ -394,8 +445,10 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
 ## What it is
 - Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))} concatenated), loaded
   from its pinned PyPI package with SHA-256 checks. Only the heads ship with narrascope.
-- Paragraph head: one logistic regression per technique over the paragraph's mean encoder
-  state. Span head: one logistic regression per technique over each token's state and its
+- Paragraph heads: one logistic regression per technique over the paragraph's mean encoder
+  state, and {"a lexical one over hashed word (1-2) and character (2-5) n-grams with TF-IDF" if config.lexical else "no lexical head"};
+  a paragraph's score is the mean of the two heads' calibrated scores.
+- Span head: one logistic regression per technique over each token's state and its
   paragraph's mean; a span is a run of tokens above the technique's threshold.
 - Scores are Platt-calibrated; thresholds are tuned per technique for F1, on out-of-fold
   predictions.
@@ -419,8 +472,11 @@ baseline is the organisers' kind: TF-IDF word (1-2) and character (2-5) n-grams 
 logistic regression, cross-validated on the same folds with thresholds tuned the same way.
 Span level is micro-F1 with partial-overlap credit where the technique must match.
 
-| language | paragraph micro-F1 | paragraph macro-F1 | baseline micro-F1 | baseline macro-F1 | span micro-F1 |
-|---|---|---|---|---|---|
+"Encoder head" and "lexical head" are each head alone, scored the same way; the model uses
+their mean.
+
+| language | paragraph micro-F1 | paragraph macro-F1 | encoder head alone | lexical head alone | baseline micro-F1 | baseline macro-F1 | span micro-F1 |
+|---|---|---|---|---|---|---|---|
 {rows}
 
 Per technique (paragraph-level F1, cross-validated; "—" where a language has no example):

@@ -77,6 +77,82 @@ _MIGRATIONS: list[str] = [
     );
     CREATE INDEX inputs_status ON inputs(status);
     """,
+    # 2: full-text search over title and text, and the indexes the corpus queries need.
+    # The FTS table borrows its content from documents (no second copy of every text); the
+    # triggers keep it in step, and 'rebuild' indexes what a version-1 database already holds.
+    # Store.save upserts, so a re-analysis arrives as an UPDATE: re-indexing is skipped when
+    # neither title nor text changed, the usual case when the same article is analysed again.
+    # The (layer, label, document_id) indexes cover the per-document counts of the corpus
+    # queries and supersede the (layer, label) ones, which are their prefixes. documents_facets
+    # lets those counts find a document's outlet, date and language without reading the row,
+    # which carries the whole text; store/queries.py names it (INDEXED BY).
+    """
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents
+    WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    DROP INDEX spans_layer_label;
+    CREATE INDEX spans_layer_label_document ON spans(layer, label, document_id);
+    DROP INDEX labels_layer_label;
+    CREATE INDEX labels_layer_label_document ON labels(layer, label, document_id);
+    CREATE INDEX documents_facets ON documents(id, source, published, language);
+    CREATE INDEX documents_source_published ON documents(source, published);
+    CREATE INDEX documents_published ON documents(published);
+    """,
+    # 3: the work queue of batch runs (narrascope.store.queue). A job per document says whether
+    # it is pending, done (by which pipeline: its fingerprint) or failed, and why. Inputs may now
+    # be duplicates of a document stored under another input; SQLite cannot alter a CHECK, so
+    # the table is rebuilt. url_key (the normalised URL) and record_ids make deduplication by
+    # URL and by the records' own ids an index lookup. Documents analysed before version 3 count
+    # as done by an unknown pipeline, so the next run analyses them again once.
+    """
+    CREATE TABLE jobs (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+        fingerprint TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error_code TEXT,
+        reason TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX jobs_status ON jobs(status);
+    INSERT INTO jobs (document_id, status, fingerprint, attempts, updated_at)
+        SELECT id, 'done', NULL, 1, updated_at FROM documents;
+    CREATE TABLE inputs_v3 (
+        name TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate')),
+        document_id TEXT REFERENCES documents(id) ON DELETE SET NULL,
+        error_code TEXT,
+        reason TEXT,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL
+    );
+    INSERT INTO inputs_v3 SELECT name, status, document_id, error_code, reason, warnings, updated_at FROM inputs;
+    DROP TABLE inputs;
+    ALTER TABLE inputs_v3 RENAME TO inputs;
+    CREATE INDEX inputs_status ON inputs(status);
+    CREATE INDEX inputs_document ON inputs(document_id);
+    ALTER TABLE documents ADD COLUMN url_key TEXT;
+    CREATE INDEX documents_url_key ON documents(url_key);
+    CREATE TABLE record_ids (
+        record_id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -98,6 +174,9 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL survives a killed process (only a power cut can lose the last
+            # commits), and makes each small transaction of a batch run far cheaper.
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -133,30 +212,53 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def save(self, doc: Document) -> None:
-        """Record ``doc`` and its analysis, replacing any earlier analysis of the same text."""
+    def write_document(self, doc: Document, url_key: str | None = None) -> None:
+        """Insert or update the document row alone (no analysis); the caller commits."""
+        self.db.execute(
+            """INSERT INTO documents (id, title, source, url, published, language, metadata, text, updated_at, url_key)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET title=excluded.title, source=excluded.source, url=excluded.url,
+                 published=excluded.published, language=excluded.language, metadata=excluded.metadata,
+                 text=excluded.text, updated_at=excluded.updated_at,
+                 url_key=COALESCE(excluded.url_key, documents.url_key)""",
+            (
+                doc.id,
+                doc.title,
+                doc.source,
+                doc.url,
+                doc.published.isoformat() if doc.published else None,
+                doc.language,
+                json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True),
+                doc.text,
+                _now(),
+                url_key,
+            ),
+        )
+
+    def save(self, doc: Document, record_input: bool = True, job: str | None = None) -> None:
+        """Record ``doc`` and its analysis, replacing any earlier analysis of the same text.
+
+        ``record_input`` marks the document's input as ok (single runs); ``job`` marks its
+        queue job done by the pipeline with that fingerprint (batch runs, see store.queue).
+        """
         name = str(doc.metadata.get("input", doc.id))
         with self.db:
             self.db.execute("DELETE FROM spans WHERE document_id = ?", (doc.id,))
             self.db.execute("DELETE FROM labels WHERE document_id = ?", (doc.id,))
             self.db.execute("DELETE FROM analyses WHERE document_id = ?", (doc.id,))
+            self.write_document(doc)
             self.db.execute(
-                """INSERT INTO documents (id, title, source, url, published, language, metadata, text, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(id) DO UPDATE SET title=excluded.title, source=excluded.source, url=excluded.url,
-                     published=excluded.published, language=excluded.language, metadata=excluded.metadata,
-                     text=excluded.text, updated_at=excluded.updated_at""",
-                (
-                    doc.id,
-                    doc.title,
-                    doc.source,
-                    doc.url,
-                    doc.published.isoformat() if doc.published else None,
-                    doc.language,
-                    json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True),
-                    doc.text,
-                    _now(),
-                ),
+                """INSERT INTO jobs (document_id, status, fingerprint, attempts, updated_at)
+                   VALUES (?, 'done', ?, 1, ?)
+                   ON CONFLICT(document_id) DO UPDATE SET status='done', fingerprint=excluded.fingerprint,
+                     attempts=jobs.attempts + 1, error_code=NULL, reason=NULL, updated_at=excluded.updated_at""",
+                (doc.id, job, _now()),
+            )
+            # A document that failed before and now succeeds clears the failure on its inputs.
+            self.db.execute(
+                """UPDATE inputs SET status = 'ok', error_code = NULL, reason = NULL
+                   WHERE document_id = ? AND status = 'failed'""",
+                (doc.id,),
             )
             self.db.executemany(
                 "INSERT INTO analyses VALUES (?, ?, ?, ?, ?)",
@@ -185,7 +287,8 @@ class Store:
                     for i, lb in enumerate(doc.labels)
                 ],
             )
-            self._record_input(name, "ok", doc.id, None, None, doc.warnings())
+            if record_input:
+                self._record_input(name, "ok", doc.id, None, None, doc.warnings())
 
     def record_failure(
         self, error: NarrascopeError, name: str | None = None, warnings: list[str] | None = None
@@ -267,6 +370,6 @@ class Store:
         return [(row[0], row[1], row[2], row[3]) for row in self.db.execute(query + " ORDER BY name", args)]
 
     def count(self, table: str) -> int:
-        if table not in ("documents", "spans", "labels", "analyses", "inputs"):
+        if table not in ("documents", "spans", "labels", "analyses", "inputs", "jobs", "record_ids"):
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

@@ -1,0 +1,307 @@
+"""Batch analysis of a corpus: ingest every record, analyse what is pending, account for all.
+
+Two ways to run, both resumable (kill the process, run the same command again):
+
+* **Into a store** (:func:`run_into_store`): records become documents with pending jobs in
+  the SQLite store (see :mod:`narrascope.store.queue`), then the engine analyses the pending
+  ones and this process, the only writer, records each result.
+* **Into a shard file** (:func:`run_shard`, ``--shard i/n``): for job arrays with no shared
+  database. Each job takes the records whose key hashes to its shard and appends one JSON
+  line per record (analysed document, failure or duplicate) to its own file; a rerun skips
+  the keys already there. ``narrascope load`` then reads every shard file into one store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from narrascope.config import Config
+from narrascope.document import Document
+from narrascope.engines import Engine
+from narrascope.errors import InputError, NarrascopeError
+from narrascope.pipeline import Outcome
+from narrascope.store.queue import Queue, fingerprint
+from narrascope.store.sqlite import Store
+
+__all__ = ["Shard", "load_shards", "prepare", "run_into_store", "run_shard"]
+
+# Ingest commits in groups: one transaction per record would be slow, one per run unsafe.
+_COMMIT_EVERY = 200
+_FAILURE_SCHEMA = "narrascope.failure/1"
+_DUPLICATE_SCHEMA = "narrascope.duplicate/1"
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Shard ``index`` of ``count`` (0-based, as SLURM's array task ids are by default)."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        try:
+            index, count = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise NarrascopeError("E202", f"--shard {text!r}: expected I/N, such as 0/8") from None
+        if count < 1 or not 0 <= index < count:
+            raise NarrascopeError("E202", f"--shard {text!r}: need 0 <= I < N")
+        return cls(index, count)
+
+    def owns(self, key: str) -> bool:
+        digest = hashlib.sha256(key.encode("utf-8")).digest()
+        return int.from_bytes(digest[:8], "big") % self.count == self.index
+
+    def file_name(self) -> str:
+        width = len(str(self.count - 1))
+        return f"shard-{self.index:0{width}d}-of-{self.count}.jsonl"
+
+
+def prepare(doc: Document, language: str | None, published: dt.date | None) -> Document:
+    """Apply the run's overrides: a forced language, a fallback publication date."""
+    if language:
+        doc.language = language
+    if doc.published is None and published is not None:
+        doc.published = published
+    return doc
+
+
+def _overrides(language: str | None, published: dt.date | None) -> dict[str, str]:
+    """Overrides change the results, so they are part of the pipeline's fingerprint."""
+    given = {"language": language, "published": published.isoformat() if published else None}
+    return {k: v for k, v in given.items() if v}
+
+
+def _key(item: Document | InputError) -> str:
+    return item.input_name if isinstance(item, InputError) else str(item.metadata.get("input", item.id))
+
+
+def run_into_store(
+    items: Iterable[Document | InputError],
+    store: Store,
+    config: Config,
+    make: Callable[[int], Engine],
+    *,
+    language: str | None = None,
+    published: dt.date | None = None,
+    retry_failed: bool = False,
+    resume_all: bool = False,
+    on_input: Callable[[str, str, NarrascopeError | None], object] = lambda *_: None,
+    on_outcome: Callable[[Outcome], object] = lambda _: None,
+    on_start: Callable[[int], object] = lambda _: None,
+) -> tuple[Counter[str], Queue]:
+    """Ingest ``items`` into ``store``, then analyse this run's pending documents.
+
+    ``make(pending)`` builds the engine once the number of documents to analyse is known.
+    ``on_input(key, status, error)`` hears of each record (new, unchanged, changed,
+    duplicate, failed); ``on_outcome`` of each analysed or failed document. Returns the
+    counts and the queue, whose ``summary()`` accounts for every input of the run.
+    """
+    queue = Queue(store, config, _overrides(language, published))
+    counts: Counter[str] = Counter()
+    if resume_all:
+        queue.scope_all()
+    for number, item in enumerate(items, start=1):
+        key = _key(item)
+        try:
+            if isinstance(item, InputError):
+                raise item
+            status = queue.add(prepare(item, language, published))
+        except NarrascopeError as exc:
+            queue.fail_input(exc, key)
+            counts["failed_inputs"] += 1
+            on_input(key, "failed", exc)
+        else:
+            counts[status] += 1
+            on_input(key, status, None)
+        if number % _COMMIT_EVERY == 0:
+            queue.commit()
+    queue.commit()
+    todo = queue.todo(retry_failed)
+    counts["already_done"] = len(queue.done_in_run())
+    on_start(len(todo))
+    if not todo:
+        return counts, queue
+    engine = make(len(todo))
+    try:
+        for outcome in engine.run(prepare(store.load(doc_id), language, published) for doc_id in todo):
+            if outcome.error is None and outcome.document is not None:
+                queue.finish(outcome.document)
+                counts["analysed"] += 1
+            else:
+                assert outcome.error is not None
+                doc_id = outcome.document.id if outcome.document is not None else None
+                if doc_id is not None:
+                    queue.fail(doc_id, outcome.error)
+                counts["failed_documents"] += 1
+            on_outcome(outcome)
+    finally:
+        engine.close()
+    return counts, queue
+
+
+def _read_done(path: Path) -> tuple[set[str], set[str]]:
+    """Keys and document ids already in a shard file; a torn last line (killed mid-write) is cut."""
+    keys: set[str] = set()
+    ids: set[str] = set()
+    if not path.exists():
+        return keys, ids
+    good = 0
+    with path.open("rb") as handle:
+        for raw in handle:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                line = json.loads(raw)
+            except ValueError:
+                break
+            good += len(raw)
+            if line.get("schema") in (_FAILURE_SCHEMA, _DUPLICATE_SCHEMA):
+                keys.add(str(line["input"]))
+            else:
+                keys.add(str(line.get("metadata", {}).get("input", line.get("id"))))
+                ids.add(str(line.get("id")))
+    if good != path.stat().st_size:
+        with path.open("r+b") as handle:
+            handle.truncate(good)
+    return keys, ids
+
+
+def run_shard(
+    items: Iterable[Document | InputError],
+    shard: Shard,
+    out_dir: Path,
+    config: Config,
+    make: Callable[[int | None], Engine],
+    *,
+    language: str | None = None,
+    published: dt.date | None = None,
+    on_input: Callable[[str, str, NarrascopeError | None], object] = lambda *_: None,
+    on_outcome: Callable[[Outcome], object] = lambda _: None,
+) -> tuple[Counter[str], Path]:
+    """Analyse this shard's records, appending one JSON line per record to its shard file."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / shard.file_name()
+    done_keys, done_ids = _read_done(path)
+    counts: Counter[str] = Counter()
+    stamp = fingerprint(config, _overrides(language, published))
+    handle = path.open("a", encoding="utf-8")
+
+    def write(line: str) -> None:
+        handle.write(line + "\n")
+        handle.flush()
+
+    def fresh() -> Iterator[Document]:
+        for item in items:
+            key = _key(item)
+            if not shard.owns(key):
+                continue
+            if key in done_keys:
+                counts["unchanged"] += 1
+                on_input(key, "unchanged", None)
+                continue
+            done_keys.add(key)
+            if isinstance(item, InputError):
+                write(
+                    json.dumps(
+                        {"schema": _FAILURE_SCHEMA, "input": key, "code": item.code, "reason": item.reason}
+                    )
+                )
+                counts["failed_inputs"] += 1
+                on_input(key, "failed", item)
+                continue
+            if item.id in done_ids:
+                write(json.dumps({"schema": _DUPLICATE_SCHEMA, "input": key, "document_id": item.id}))
+                counts["duplicate"] += 1
+                on_input(key, "duplicate", None)
+                continue
+            done_ids.add(item.id)
+            counts["new"] += 1
+            on_input(key, "new", None)
+            yield prepare(item, language, published)
+
+    engine = make(None)
+    try:
+        for outcome in engine.run(fresh()):
+            if outcome.error is None and outcome.document is not None:
+                outcome.document.metadata["fingerprint"] = stamp
+                write(outcome.document.dumps(indent=None))
+                counts["analysed"] += 1
+            else:
+                assert outcome.error is not None
+                error = outcome.error
+                reason = error.reason if isinstance(error, InputError) else error.message
+                write(
+                    json.dumps(
+                        {
+                            "schema": _FAILURE_SCHEMA,
+                            "input": outcome.name,
+                            "code": error.code,
+                            "reason": reason,
+                        }
+                    )
+                )
+                counts["failed_documents"] += 1
+            on_outcome(outcome)
+    finally:
+        engine.close()
+        os.fsync(handle.fileno())
+        handle.close()
+    return counts, path
+
+
+def load_shards(
+    paths: Iterable[Path],
+    store: Store,
+    config: Config,
+    on_line: Callable[[str, str], object] = lambda *_: None,
+) -> Counter[str]:
+    """Load shard files into ``store`` (the single writer); rerunning it adds nothing new."""
+    queue = Queue(store, config)
+    counts: Counter[str] = Counter()
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if not raw.endswith("\n"):
+                    counts["torn"] += 1  # the shard's job was killed mid-line; its rerun redoes it
+                    continue
+                try:
+                    line = json.loads(raw)
+                    schema = line.get("schema")
+                    if schema == _FAILURE_SCHEMA:
+                        queue.fail_input(
+                            InputError(str(line["code"]), str(line["input"]), str(line["reason"])),
+                            str(line["input"]),
+                        )
+                        counts["failed"] += 1
+                        on_line(str(line["input"]), "failed")
+                        continue
+                    if schema == _DUPLICATE_SCHEMA:
+                        # The original came earlier in the same shard file, so it is stored.
+                        queue.duplicate(str(line["input"]), str(line["document_id"]))
+                        counts["duplicate"] += 1
+                        on_line(str(line["input"]), "duplicate")
+                        continue
+                    doc = Document.from_json(line)
+                except (ValueError, KeyError, TypeError, NarrascopeError) as exc:
+                    raise NarrascopeError("E300", f"{path}:{number}: not a shard line ({exc})") from None
+                stamp = str(doc.metadata.pop("fingerprint", ""))
+                try:
+                    status = queue.add(doc)
+                except InputError as exc:
+                    queue.fail_input(exc, exc.input_name)
+                    counts["failed"] += 1
+                    continue
+                if status in ("new", "changed"):
+                    store.save(doc, record_input=False, job=stamp or None)
+                counts[status] += 1
+                on_line(str(doc.metadata.get("input", doc.id)), status)
+        queue.commit()
+    return counts

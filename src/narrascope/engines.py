@@ -1,0 +1,288 @@
+"""Where the analyzers run: in this process, in a pool of worker processes, or on Ray.
+
+Every engine takes documents and yields one :class:`~narrascope.pipeline.Outcome` per
+document, in any order, and never raises for one bad document. Workers load the models once
+(in their initializer or actor constructor) and send back analysed documents; writing to
+the store stays with the caller, so concurrent workers never share a database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol
+
+from narrascope.config import Config
+from narrascope.document import Document
+from narrascope.errors import InputError, NarrascopeError
+from narrascope.pipeline import Outcome, Pipeline
+
+__all__ = ["ENGINES", "Engine", "ProcessEngine", "RayEngine", "SerialEngine", "make_engine"]
+
+ENGINES = ("auto", "serial", "process", "ray")
+
+# One result travels between processes as plain data: (input name, document JSON or None,
+# (code, message, input name, reason) or None, seconds).
+_Wire = tuple[str, str | None, tuple[str, str, str | None, str | None] | None, float]
+
+
+class Engine(Protocol):
+    name: str
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]: ...
+
+    def close(self) -> None: ...
+
+
+def _to_wire(outcome: Outcome) -> _Wire:
+    error: tuple[str, str, str | None, str | None] | None = None
+    if outcome.error is not None:
+        exc = outcome.error
+        if isinstance(exc, InputError):
+            error = (exc.code, exc.message, exc.input_name, exc.reason)
+        else:
+            error = (exc.code, exc.message, None, None)
+    doc = outcome.document.dumps(indent=None) if outcome.document is not None else None
+    return outcome.name, doc, error, outcome.seconds
+
+
+def _from_wire(wire: _Wire) -> Outcome:
+    name, doc, error, seconds = wire
+    exc: NarrascopeError | None = None
+    if error is not None:
+        code, message, input_name, reason = error
+        exc = (
+            InputError(code, input_name, reason)
+            if input_name is not None and reason is not None
+            else NarrascopeError(code, message)
+        )
+    return Outcome(name, Document.loads(doc) if doc is not None else None, exc, seconds)
+
+
+class SerialEngine:
+    """The pipeline in this process: no start-up cost, the right choice for a few documents."""
+
+    name = "serial"
+
+    def __init__(self, config: Config) -> None:
+        self.pipeline = Pipeline(config)
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+        return self.pipeline.run(docs)
+
+    def close(self) -> None:
+        pass
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(data: dict[str, Any], threads: int) -> None:
+    global _worker_pipeline
+    # Each worker gets its share of the cores; torch would otherwise start one thread per core
+    # in every worker, and the workers would fight over them.
+    os.environ["OMP_NUM_THREADS"] = str(threads)
+    try:
+        import torch
+
+        torch.set_num_threads(threads)
+    except ImportError:  # pragma: no cover - torch is a dependency
+        pass
+    _worker_pipeline = Pipeline(Config(data))
+
+
+def _work(chunk: list[str]) -> list[_Wire]:
+    assert _worker_pipeline is not None, "worker used before its initializer ran"
+    return [_to_wire(o) for o in _worker_pipeline.run(Document.loads(raw) for raw in chunk)]
+
+
+def _lost(doc: Document, why: str) -> Outcome:
+    name = str(doc.metadata.get("input", doc.id))
+    return Outcome(name, doc, InputError("E107", name, why))
+
+
+class ProcessEngine:
+    """A pool of worker processes, each loading the models once; results come back to the caller.
+
+    Documents go out in small chunks, at most two per worker in flight, so memory stays flat
+    however long the input. A worker that dies (killed, out of memory) costs only the
+    documents it held: they are reported as failed (E107) and a fresh pool carries on.
+    """
+
+    name = "process"
+
+    def __init__(self, config: Config, workers: int, chunk: int = 4) -> None:
+        self.config = config
+        self.workers = max(1, workers)
+        self.chunk = max(1, chunk)
+        self.threads = max(1, (os.cpu_count() or 1) // self.workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            import multiprocessing
+
+            # spawn, not fork: torch and tokenizers keep threads that a fork would copy mid-state.
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.config.data, self.threads),
+            )
+        return self._pool
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+        in_flight: dict[Future[list[_Wire]], list[Document]] = {}
+        source = iter(docs)
+        exhausted = False
+        while True:
+            while not exhausted and len(in_flight) < 2 * self.workers:
+                chunk = [doc for _, doc in zip(range(self.chunk), source, strict=False)]
+                if not chunk:
+                    exhausted = True
+                    break
+                future = self._executor().submit(_work, [d.dumps(indent=None) for d in chunk])
+                in_flight[future] = chunk
+            if not in_flight:
+                return
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = in_flight.pop(future)
+                try:
+                    wires = future.result()
+                except BrokenProcessPool:
+                    self.close()
+                    yield from (_lost(doc, "the worker process died while analysing it") for doc in chunk)
+                    continue
+                except Exception as exc:  # a bug in a worker must cost its chunk, not the batch
+                    yield from (_lost(doc, f"worker failed: {type(exc).__name__}: {exc}") for doc in chunk)
+                    continue
+                yield from (_from_wire(w) for w in wires)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+class _RayActor:
+    """Ray Data actor: builds the pipeline once, then analyses batches of documents."""
+
+    def __init__(self, data: dict[str, Any], threads: int) -> None:
+        _init_worker(data, threads)
+        assert _worker_pipeline is not None
+        self.pipeline = _worker_pipeline
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        wires = [_to_wire(o) for o in self.pipeline.run(Document.loads(str(raw)) for raw in batch["doc"])]
+        return {
+            "name": [w[0] for w in wires],
+            "doc": [w[1] for w in wires],
+            "error": [list(w[2]) if w[2] else None for w in wires],
+            "seconds": [w[3] for w in wires],
+        }
+
+
+class RayEngine:
+    """The pipeline on Ray Data, with one actor per worker holding the models.
+
+    ``address`` is a Ray cluster (``ray://host:10001`` or ``auto``); without it Ray starts on
+    this machine. Documents are sent in windows so that the driver holds a bounded number of
+    texts; each window starts its actors afresh, which the window size keeps rare.
+    """
+
+    name = "ray"
+
+    def __init__(
+        self,
+        config: Config,
+        workers: int,
+        address: str | None = None,
+        batch_size: int = 8,
+        window: int = 20_000,
+    ) -> None:
+        try:
+            import ray
+        except ImportError:
+            raise NarrascopeError("E202", "the Ray engine needs Ray: pip install 'narrascope[ray]'") from None
+        self.ray = ray
+        self.config = config
+        self.workers = max(1, workers)
+        self.batch_size = batch_size
+        self.window = window
+        if not ray.is_initialized():
+            options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+            if address:
+                options["address"] = address
+            else:
+                options["num_cpus"] = os.cpu_count() or 1
+            ray.init(**options)
+            self._started = True
+        else:
+            self._started = False
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+        source = iter(docs)
+        while True:
+            window = [doc for _, doc in zip(range(self.window), source, strict=False)]
+            if not window:
+                return
+            yield from self._run_window(window)
+
+    def _run_window(self, window: list[Document]) -> Iterator[Outcome]:
+        threads = max(1, (os.cpu_count() or 1) // self.workers)
+        dataset = self.ray.data.from_items([{"doc": d.dumps(indent=None)} for d in window]).map_batches(
+            _RayActor,
+            fn_constructor_kwargs={"data": self.config.data, "threads": threads},
+            batch_size=self.batch_size,
+            concurrency=self.workers,
+            num_cpus=threads,
+        )
+        seen: set[str] = set()
+        try:
+            for row in dataset.iter_rows():
+                error = row["error"]
+                outcome = _from_wire(
+                    (
+                        str(row["name"]),
+                        row["doc"],
+                        tuple(error) if error is not None else None,
+                        float(row["seconds"]),
+                    )
+                )
+                seen.add(outcome.name)
+                yield outcome
+        except Exception as exc:  # the cluster failed: the window's unfinished documents fail
+            for doc in window:
+                if str(doc.metadata.get("input", doc.id)) not in seen:
+                    yield _lost(doc, f"Ray failed: {type(exc).__name__}: {exc}")
+
+    def close(self) -> None:
+        if self._started and self.ray.is_initialized():
+            self.ray.shutdown()
+
+
+def make_engine(
+    name: str,
+    config: Config,
+    workers: int | None = None,
+    pending: int | None = None,
+    address: str | None = None,
+) -> Engine:
+    """The engine called ``name``; ``auto`` is a process pool unless there is too little work for one.
+
+    A pool pays for loading the models once per worker (seconds); for a handful of documents
+    the serial engine finishes first.
+    """
+    if name not in ENGINES:
+        raise NarrascopeError("E202", f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count < 1:
+        raise NarrascopeError("E202", f"--workers must be at least 1, not {count}")
+    if name == "ray":
+        return RayEngine(config, count, address)
+    if name == "serial" or (name == "auto" and (count == 1 or (pending is not None and pending < 4 * count))):
+        return SerialEngine(config)
+    return ProcessEngine(config, count)

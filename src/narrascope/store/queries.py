@@ -1,0 +1,502 @@
+"""Corpus queries over a store: counts per outlet and week, outlet profiles, top mentions, search.
+
+Every function takes the same document filters (outlets, a publication date range, a language)
+and returns a :class:`QueryResult`, a plain table that charts, CSV files and the command line
+all read. A layer is answered from whichever table holds it: span layers (``technique``,
+``entity``, ``role`` ...) from ``spans``, document-label layers (``narrative``, ``frame``,
+``genre`` ...) from ``labels``. Weeks are ISO weeks named by their Monday; documents without a
+publication date fall in the week ``undated``. All SQL is parameterised.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import heapq
+import io
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from narrascope.errors import NarrascopeError
+from narrascope.store.sqlite import Store
+
+__all__ = [
+    "LABEL_LAYERS",
+    "SPAN_LAYERS",
+    "Filters",
+    "QueryResult",
+    "counts_by_outlet_week",
+    "layer_table",
+    "outlet_profile",
+    "search",
+    "timeline",
+    "top_mentions",
+]
+
+#: Layers narrascope and its format readers write; a layer outside these and absent from the
+#: store is taken for a typo and refused, while a known one that is absent just gives no rows.
+SPAN_LAYERS = frozenset(
+    {"technique", "paragraph_technique", "entity", "role", "date", "quote", "sentence", "paragraph"}
+)
+LABEL_LAYERS = frozenset({"narrative", "subnarrative", "dominant_narrative", "frame", "genre", "language"})
+
+UNDATED = "undated"
+
+# The Monday of the ISO week: 'weekday 0' moves forward to the next Sunday (or stays on one).
+_WEEK_SQL = "COALESCE(date(d.published, 'weekday 0', '-6 days'), 'undated')"
+
+Table = Literal["spans", "labels"]
+Labels = str | Sequence[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """A table: column names and rows, in the order a chart or a CSV file wants them."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def to_csv(self, file: str | Path | TextIO) -> None:
+        """Write the table as CSV with a header row; ``file`` is a path or an open text stream."""
+        if isinstance(file, str | Path):
+            with Path(file).open("w", encoding="utf-8", newline="") as stream:
+                self._write_csv(stream)
+        else:
+            self._write_csv(file)
+
+    def _write_csv(self, stream: TextIO) -> None:
+        writer = csv.writer(stream)
+        writer.writerow(self.columns)
+        writer.writerows(self.rows)
+
+    def csv_text(self) -> str:
+        buffer = io.StringIO()
+        self._write_csv(buffer)
+        return buffer.getvalue()
+
+
+def _date(value: dt.date | str | None, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise NarrascopeError("E201", f"{name} {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _strings(value: Labels, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    values = (value,) if isinstance(value, str) else tuple(value)
+    for item in values:
+        if not isinstance(item, str) or not item:
+            raise NarrascopeError("E201", f"{name} {item!r} must be a non-empty string")
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which documents (and, with a layer, which spans or labels) a query or an export covers.
+
+    ``since`` and ``until`` are inclusive; with either, undated documents are left out.
+    ``layer`` and ``labels`` keep documents with at least one span or label of that kind, and in
+    queries over a layer they also select the spans or labels counted.
+    """
+
+    sources: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    language: str | None = None
+    layer: str | None = None
+    labels: tuple[str, ...] = ()
+
+    @classmethod
+    def make(
+        cls,
+        *,
+        sources: Labels = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        language: str | None = None,
+        layer: str | None = None,
+        label: Labels = None,
+    ) -> Filters:
+        """Validated filters; anything malformed is refused with E201."""
+        start, end = _date(since, "since"), _date(until, "until")
+        if start and end and start > end:
+            raise NarrascopeError("E201", f"since {start} is after until {end}")
+        labels = _strings(label, "label")
+        if labels and not layer:
+            raise NarrascopeError("E201", "a label filter needs a layer")
+        if layer is not None and not layer:
+            raise NarrascopeError("E201", "layer must be a non-empty string")
+        if language is not None and not language:
+            raise NarrascopeError("E201", "language must be a non-empty string")
+        return cls(_strings(sources, "source"), start, end, language or None, layer or None, labels)
+
+    def documents_sql(self) -> tuple[str, list[Any]]:
+        """Conditions on the documents table (aliased ``d``), joined by AND; '1' when none."""
+        parts: list[str] = []
+        params: list[Any] = []
+        if self.sources:
+            parts.append(f"d.source IN ({_marks(self.sources)})")
+            params.extend(self.sources)
+        if self.since:
+            parts.append("d.published >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            # Before the next day rather than <= until, so that a stored date-time on the last
+            # day still counts.
+            parts.append("d.published < ?")
+            params.append((self.until + dt.timedelta(days=1)).isoformat())
+        if self.language:
+            parts.append("d.language = ?")
+            params.append(self.language)
+        return (" AND ".join(parts) or "1"), params
+
+    def having_sql(self, store: Store) -> tuple[str, list[Any]]:
+        """The document conditions plus: has a span or label of ``layer`` (and ``labels``)."""
+        where, params = self.documents_sql()
+        if self.layer is None:
+            return where, params
+        table = layer_table(store, self.layer)
+        exists = f"EXISTS (SELECT 1 FROM {table} x WHERE x.layer = ? AND x.document_id = d.id"
+        params = [*params, self.layer]
+        if self.labels:
+            exists += f" AND x.label IN ({_marks(self.labels)})"
+            params.extend(self.labels)
+        return f"{where} AND {exists})", params
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _layers_in(store: Store, table: Table) -> list[str]:
+    # One index probe per distinct layer instead of a scan of every row.
+    rows = store.db.execute(
+        f"""WITH RECURSIVE l(layer) AS (
+                SELECT MIN(layer) FROM {table}
+                UNION ALL SELECT (SELECT MIN(layer) FROM {table} WHERE layer > l.layer) FROM l
+                WHERE l.layer IS NOT NULL)
+            SELECT layer FROM l WHERE layer IS NOT NULL"""
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def layer_table(store: Store, layer: str) -> Table:
+    """``spans`` or ``labels``: the table that holds ``layer`` in this store (or would hold it)."""
+    for table in ("spans", "labels"):
+        if store.db.execute(f"SELECT 1 FROM {table} WHERE layer = ? LIMIT 1", (layer,)).fetchone():
+            return table
+    if layer in SPAN_LAYERS:
+        return "spans"
+    if layer in LABEL_LAYERS:
+        return "labels"
+    present = sorted({*_layers_in(store, "spans"), *_layers_in(store, "labels")})
+    raise NarrascopeError(
+        "E201", f"unknown layer {layer!r}; this store has: {', '.join(present) or 'no layers yet'}"
+    )
+
+
+def _per_document_sql(table: Table, filters: Filters, *, by_label: bool = True) -> tuple[str, list[Any]]:
+    """Per document (and label): how often the layer's labels occur, read from the covering index.
+    A filter on documents is applied here already, so that only their counts are grouped."""
+    sql = f"SELECT document_id, {'label' if by_label else 'NULL'} AS label, COUNT(*) AS n FROM {table} WHERE layer = ?"
+    params: list[Any] = [filters.layer]
+    if filters.labels:
+        sql += f" AND label IN ({_marks(filters.labels)})"
+        params.extend(filters.labels)
+    where, doc_params = filters.documents_sql()
+    if doc_params:
+        sql += f" AND document_id IN (SELECT d.id FROM documents d WHERE {where})"
+        params.extend(doc_params)
+    return sql + (" GROUP BY label, document_id" if by_label else " GROUP BY document_id"), params
+
+
+# Without statistics SQLite may drive these joins from documents, or look documents up through
+# their rows, which hold the whole text: CROSS JOIN fixes the order, and the covering index
+# gives a document's outlet, date and language in one index probe.
+_JOIN_DOCUMENTS = "FROM per_doc p CROSS JOIN documents d INDEXED BY documents_facets ON d.id = p.document_id"
+
+
+def _layer_filters(layer: str, labels: Labels, filters: dict[str, Any]) -> Filters:
+    if not layer:
+        raise NarrascopeError("E201", "a layer is needed (technique, narrative, entity ...)")
+    return Filters.make(layer=layer, label=labels, **filters)
+
+
+def counts_by_outlet_week(
+    store: Store,
+    layer: str,
+    labels: Labels = None,
+    *,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    sources: Labels = None,
+    language: str | None = None,
+) -> QueryResult:
+    """Per outlet, ISO week and label: documents having the label, and its occurrences."""
+    filters = _layer_filters(
+        layer, labels, {"since": since, "until": until, "sources": sources, "language": language}
+    )
+    table = layer_table(store, layer)
+    per_doc, params = _per_document_sql(table, filters)
+    where, doc_params = filters.documents_sql()
+    rows = store.db.execute(
+        f"""WITH per_doc AS ({per_doc})
+            SELECT d.source, {_WEEK_SQL} AS week, p.label, COUNT(*), SUM(p.n)
+            {_JOIN_DOCUMENTS} WHERE {where}
+            GROUP BY d.source, week, p.label
+            ORDER BY d.source, week, p.label""",
+        [*params, *doc_params],
+    ).fetchall()
+    return QueryResult(["outlet", "week", "label", "documents", "occurrences"], rows)
+
+
+def timeline(
+    store: Store,
+    layer: str,
+    label: Labels = None,
+    *,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    sources: Labels = None,
+    language: str | None = None,
+) -> QueryResult:
+    """Per ISO week across the selected outlets: documents with the label (any of the labels
+    given, or any label of the layer) and its occurrences. Every week from the first to the last
+    (or from ``since`` to ``until`` when given) is listed, zeros included, so that a chart's time
+    axis has no gaps; undated documents are left out.
+    """
+    filters = _layer_filters(
+        layer, label, {"since": since, "until": until, "sources": sources, "language": language}
+    )
+    table = layer_table(store, layer)
+    per_doc, params = _per_document_sql(table, filters, by_label=False)
+    where, doc_params = filters.documents_sql()
+    rows = store.db.execute(
+        f"""WITH per_doc AS ({per_doc})
+            SELECT date(d.published, 'weekday 0', '-6 days') AS week, COUNT(*), SUM(p.n)
+            {_JOIN_DOCUMENTS} WHERE {where} AND week IS NOT NULL
+            GROUP BY week ORDER BY week""",
+        [*params, *doc_params],
+    ).fetchall()
+    found = {row[0]: row for row in rows}
+    first = _monday(filters.since) if filters.since else rows[0][0] if rows else None
+    last = _monday(filters.until) if filters.until else rows[-1][0] if rows else None
+    filled: list[tuple[Any, ...]] = []
+    if first and last:
+        week, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        while week <= end:
+            filled.append(found.get(week.isoformat(), (week.isoformat(), 0, 0)))
+            week += dt.timedelta(days=7)
+    return QueryResult(["week", "documents", "occurrences"], filled)
+
+
+def _monday(day: dt.date) -> str:
+    return (day - dt.timedelta(days=day.weekday())).isoformat()
+
+
+def _text_words(store: Store, where: str, params: list[Any]) -> dict[str | None, tuple[int, int]]:
+    """(documents, words) per outlet. Words are the tokens the full-text index counted in each
+    text, read from its per-document sizes, so that no text has to be read and split again."""
+    totals: dict[str | None, list[int]] = {}
+    for source, size in store.db.execute(
+        f"""SELECT d.source, z.sz FROM documents d LEFT JOIN documents_fts_docsize z ON z.id = d.rowid
+            WHERE {where}""",
+        params,
+    ):
+        entry = totals.setdefault(source, [0, 0])
+        entry[0] += 1
+        entry[1] += _text_tokens(size) if size else 0
+    return {source: (docs, words) for source, (docs, words) in totals.items()}
+
+
+def _text_tokens(blob: bytes) -> int:
+    """The text column's token count in an FTS5 docsize record: one SQLite varint (big-endian,
+    seven bits a byte, high bit set on all but the last) per column, title first."""
+    value, column = 0, 0
+    for byte in blob:
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            if column == 1:
+                return value
+            value, column = 0, column + 1
+    return 0
+
+
+def outlet_profile(
+    store: Store,
+    layer: str,
+    labels: Labels = None,
+    *,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    sources: Labels = None,
+    language: str | None = None,
+) -> QueryResult:
+    """How much each outlet uses each label of a layer, comparable across outlets.
+
+    Per outlet and label: the outlet's documents in the selection and their words, the
+    documents having the label and their share, and its occurrences per document and per 1,000
+    words. Every outlet gets a row for every label seen in the selection, zeros included.
+    """
+    filters = _layer_filters(
+        layer, labels, {"since": since, "until": until, "sources": sources, "language": language}
+    )
+    table = layer_table(store, layer)
+    per_doc, params = _per_document_sql(table, filters)
+    where, doc_params = filters.documents_sql()
+    found = store.db.execute(
+        f"""WITH per_doc AS ({per_doc})
+            SELECT d.source, p.label, COUNT(*), SUM(p.n)
+            {_JOIN_DOCUMENTS} WHERE {where}
+            GROUP BY d.source, p.label""",
+        [*params, *doc_params],
+    ).fetchall()
+    outlets = _text_words(store, where, doc_params)
+    counts = {(source, label): (docs, n) for source, label, docs, n in found}
+    seen = sorted({label for _, label, _, _ in found} | set(filters.labels))
+    rows: list[tuple[Any, ...]] = []
+    for source in sorted(outlets, key=lambda s: (s is None, s or "")):
+        documents, words = outlets[source]
+        for label in seen:
+            with_label, occurrences = counts.get((source, label), (0, 0))
+            rows.append(
+                (
+                    source,
+                    documents,
+                    words,
+                    label,
+                    with_label,
+                    round(with_label / documents, 4),
+                    occurrences,
+                    round(occurrences / documents, 4),
+                    round(occurrences * 1000 / words, 4) if words else None,
+                )
+            )
+    return QueryResult(
+        [
+            "outlet",
+            "documents",
+            "words",
+            "label",
+            "documents_with_label",
+            "share",
+            "occurrences",
+            "per_document",
+            "per_1000_words",
+        ],
+        rows,
+    )
+
+
+def top_mentions(
+    store: Store,
+    layer: str = "role",
+    label: Labels = None,
+    limit: int = 20,
+    *,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    sources: Labels = None,
+    language: str | None = None,
+) -> QueryResult:
+    """The most frequent texts of a span layer, ``limit`` per label: e.g. the entities most often
+    cast as Antagonist, or the most named people. A span's text is its ``normal`` form when it
+    has one, else the document's text at its offsets, with whitespace runs collapsed.
+    """
+    if limit < 1:
+        raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
+    filters = _layer_filters(
+        layer, label, {"since": since, "until": until, "sources": sources, "language": language}
+    )
+    if layer_table(store, layer) != "spans":
+        raise NarrascopeError("E201", f"top mentions need a span layer; {layer!r} labels whole documents")
+    where, doc_params = filters.documents_sql()
+    label_sql = f" AND s.label IN ({_marks(filters.labels)})" if filters.labels else ""
+    # Counted here rather than in SQL: GROUP BY with COUNT(DISTINCT) over tens of thousands of
+    # distinct texts sorts twice and takes seconds; rows come in index order (label, document),
+    # so distinct documents are counted with one small set per document.
+    rows = store.db.execute(
+        f"""SELECT s.label, s.document_id, COALESCE(
+                       NULLIF(json_extract(s.attrs, '$.normal'), ''),
+                       substr(d.text, s.char_start + 1, s.char_end - s.char_start))
+            FROM spans s JOIN documents d ON d.id = s.document_id
+            WHERE s.layer = ?{label_sql} AND {where}
+            ORDER BY s.label, s.document_id""",
+        [layer, *filters.labels, *doc_params],
+    )
+    occurrences: Counter[tuple[str, str]] = Counter()
+    documents: Counter[tuple[str, str]] = Counter()
+    seen: set[tuple[str, str]] = set()
+    current = None
+    for span_label, doc_id, raw in rows:
+        if doc_id != current:
+            current = doc_id
+            seen.clear()
+        key = (span_label, " ".join(str(raw).split()))
+        if not key[1]:
+            continue
+        occurrences[key] += 1
+        if key not in seen:
+            seen.add(key)
+            documents[key] += 1
+    per_label: dict[str, list[tuple[int, int, str]]] = {}
+    for (span_label, text), n in occurrences.items():
+        per_label.setdefault(span_label, []).append((n, documents[(span_label, text)], text))
+    out: list[tuple[Any, ...]] = []
+    for span_label in sorted(per_label):
+        best = heapq.nsmallest(limit, per_label[span_label], key=lambda t: (-t[0], -t[1], t[2]))
+        out.extend((span_label, place, text, docs, n) for place, (n, docs, text) in enumerate(best, 1))
+    return QueryResult(["label", "rank", "text", "documents", "occurrences"], out)
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    sources: Labels = None,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    language: str | None = None,
+    layer: str | None = None,
+    label: Labels = None,
+    limit: int = 50,
+    marks: tuple[str, str] = ("[", "]"),
+) -> QueryResult:
+    """Full-text search of titles and texts, best match first (FTS5 query syntax: words,
+    "phrases", prefix*, AND/OR/NOT, NEAR). The snippet shows the matched words between
+    ``marks``; score is the negated BM25 rank (higher is better), titles weighing double.
+    """
+    if not query.strip():
+        raise NarrascopeError("E201", "the search text is empty")
+    if limit < 1:
+        raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
+    filters = Filters.make(
+        sources=sources, since=since, until=until, language=language, layer=layer, label=label
+    )
+    where, params = filters.having_sql(store)
+    sql = f"""SELECT d.id, d.title, d.source, d.published, d.language,
+                     snippet(documents_fts, -1, ?, ?, '…', 16), -bm25(documents_fts, 2.0, 1.0) AS score
+              FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+              WHERE documents_fts MATCH ? AND {where}
+              ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?"""
+    try:
+        rows = store.db.execute(sql, [marks[0], marks[1], query, *params, limit]).fetchall()
+    except sqlite3.OperationalError as exc:
+        # FTS5 reports a malformed query only when it runs: say which query, in one line.
+        raise NarrascopeError("E201", f"search {query!r}: {exc}") from None
+    return QueryResult(["id", "title", "outlet", "published", "language", "snippet", "score"], rows)

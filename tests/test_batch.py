@@ -1,0 +1,248 @@
+"""Batch runs: every input accounted for, deduplication, resumption, engines, shards, status."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from narrascope.batch import Shard, load_shards, run_into_store, run_shard
+from narrascope.cli import app
+from narrascope.config import Config, load_config
+from narrascope.document import Document
+from narrascope.engines import ProcessEngine, SerialEngine, make_engine
+from narrascope.errors import InputError, NarrascopeError
+from narrascope.store import Store
+from narrascope.store.queue import Queue, fingerprint, normalise_url
+
+runner = CliRunner()
+
+# Language and paragraphs only: the queue and the engines are under test, not the models.
+LIGHT = '[pipeline]\nanalyzers = ["narrascope.language.v1", "narrascope.segment.v1"]\n'
+GERMAN = "Der Sicherheitsrat warnte am Dienstag vor ausländischen Provokationen an der Grenze des Landes."
+
+
+def article(i: int) -> str:
+    return (
+        f"Report number {i}\n\nThe ministry said on Tuesday that the border near checkpoint {i} was calm.\n"
+        f"Officials added that {i} inspectors would arrive next week.\n"
+    )
+
+
+def light_config(tmp_path: Path) -> Config:
+    path = tmp_path / "light.toml"
+    path.write_text(LIGHT, encoding="utf-8")
+    return load_config(path)
+
+
+def docs(n: int, prefix: str = "doc") -> list[Document]:
+    return [Document(article(i), metadata={"input": f"{prefix}-{i}"}) for i in range(n)]
+
+
+def serial(config: Config):  # type: ignore[no-untyped-def]
+    return lambda _pending: SerialEngine(config)
+
+
+def test_every_input_is_accounted_for_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    items: list[Document | InputError] = [*docs(5), InputError("E101", "empty.txt", "empty input")]
+    items.append(Document(GERMAN, metadata={"input": "german.txt"}))
+    with Store(tmp_path / "s.db") as store:
+        counts, queue = run_into_store(items, store, config, serial(config))
+        assert counts["new"] == 6 and counts["failed_inputs"] == 1 and counts["analysed"] == 5
+        assert counts["failed_documents"] == 1
+        assert queue.summary() == {"total": 7, "ok": 5, "failed": 2, "pending": 0, "duplicates": 0}
+        spans = store.count("spans")
+        counts, queue = run_into_store(items, store, config, serial(config))
+        assert counts["unchanged"] == 6 and counts["analysed"] == 0 and counts["already_done"] == 5
+        assert store.count("documents") == 6 and store.count("spans") == spans
+        assert store.count("inputs") == 7
+        failed = dict((name, code) for name, code, _ in queue.failed())
+        assert failed == {"empty.txt": "E101", "german.txt": "E105"}
+
+
+def test_duplicates_by_text_by_url_and_conflicting_record_ids(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    first = Document(
+        article(1), url="https://Example.org/news/1/#top", metadata={"input": "a", "record_id": "7"}
+    )
+    same_text = Document(article(1), metadata={"input": "b"})
+    same_url = Document(article(2), url="https://example.org/news/1", metadata={"input": "c"})
+    same_id = Document(article(3), metadata={"input": "d", "record_id": "7"})
+    with Store(tmp_path / "s.db") as store:
+        counts, queue = run_into_store([first, same_text, same_url, same_id], store, config, serial(config))
+        assert counts["new"] == 1 and counts["duplicate"] == 2 and counts["failed_inputs"] == 1
+        assert store.count("documents") == 1
+        rows = {
+            r[0]: r
+            for r in store.db.execute("SELECT name, status, document_id, error_code, reason FROM inputs")
+        }
+        assert rows["b"][1:3] == ("duplicate", first.id) and rows["c"][1:3] == ("duplicate", first.id)
+        assert "same URL" in rows["c"][4]
+        assert rows["d"][1] == "failed" and rows["d"][3] == "E111" and "'7'" in rows["d"][4]
+        assert queue.summary()["duplicates"] == 2
+
+
+def test_changed_pipeline_reanalyses_and_failures_retry_on_request(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    german = Document(GERMAN, metadata={"input": "german.txt"})
+    with Store(tmp_path / "s.db") as store:
+        run_into_store([german, *docs(2)], store, config, serial(config))
+        counts, _ = run_into_store([german, *docs(2)], store, config, serial(config))
+        assert counts["analysed"] == 0 and counts["failed_documents"] == 0  # failures wait for a retry
+        counts, _ = run_into_store([german, *docs(2)], store, config, serial(config), retry_failed=True)
+        assert counts["failed_documents"] == 1 and counts["analysed"] == 0
+        wider = Config(
+            {**config.data, "pipeline": {**config.data["pipeline"], "languages": ["en", "ru", "de"]}}
+        )
+        assert fingerprint(wider) != fingerprint(config)
+        counts, queue = run_into_store([german, *docs(2)], store, wider, serial(wider))
+        assert counts["analysed"] == 3  # a new pipeline: everything again, the German text now works
+        assert queue.summary()["failed"] == 0
+        attempts = store.db.execute(
+            "SELECT attempts FROM jobs WHERE document_id = ?", (german.id,)
+        ).fetchone()[0]
+        assert attempts == 3
+
+
+def test_resume_analyses_what_an_interrupted_run_left_pending(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+
+    class Dies(SerialEngine):
+        def run(self, documents):  # type: ignore[no-untyped-def]
+            for number, outcome in enumerate(super().run(documents)):
+                if number == 3:
+                    raise KeyboardInterrupt
+                yield outcome
+
+    with Store(tmp_path / "s.db") as store:
+        with pytest.raises(KeyboardInterrupt):
+            run_into_store(docs(10), store, config, lambda _: Dies(config))
+        assert Queue(store, config).status().jobs == Counter({"pending": 7, "done": 3})
+        counts, queue = run_into_store([], store, config, serial(config), resume_all=True)
+        assert counts["analysed"] == 7
+        assert queue.status().jobs == Counter({"done": 10})
+
+
+def test_process_pool_gives_the_same_results_as_one_process(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    alone = {o.name: o.document for o in SerialEngine(config).run(docs(9))}
+    pool = ProcessEngine(config, workers=2, chunk=2)
+    try:
+        outcomes = list(pool.run([*docs(9), Document(GERMAN, metadata={"input": "german"})]))
+    finally:
+        pool.close()
+    assert sorted(o.name for o in outcomes) == sorted([*alone, "german"])
+    failed = [o for o in outcomes if o.error is not None]
+    assert [(o.name, o.error.code) for o in failed] == [("german", "E105")]  # type: ignore[union-attr]
+    for outcome in outcomes:
+        if outcome.error is None:
+            assert outcome.document is not None
+            expected = alone[outcome.name]
+            assert expected is not None
+            assert outcome.document.to_json() == expected.to_json()
+
+
+def test_engine_choice_and_errors(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    assert make_engine("auto", config, workers=2, pending=3).name == "serial"  # too little work for a pool
+    engine = make_engine("auto", config, workers=2, pending=100)
+    assert engine.name == "process"
+    engine.close()
+    with pytest.raises(NarrascopeError, match="E202"):
+        make_engine("spark", config)
+    with pytest.raises(NarrascopeError, match="E202"):
+        make_engine("process", config, workers=0)
+
+
+def test_shards_split_the_records_and_load_into_one_store(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    items: list[Document | InputError] = [*docs(12), InputError("E101", "empty.txt", "empty input")]
+    items.append(Document(article(0), metadata={"input": "copy-of-0"}))
+    out = tmp_path / "shards"
+    owners: Counter[str] = Counter()
+    for index in range(3):
+        shard = Shard(index, 3)
+        counts, path = run_shard(items, shard, out, config, serial(config))
+        owners.update(
+            json.loads(line).get("metadata", {}).get("input") or json.loads(line)["input"]
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
+        again, _ = run_shard(items, shard, out, config, serial(config))
+        assert (
+            again["new"] == 0
+            and again["unchanged"] == sum(counts.values()) - counts["analysed"] - counts["failed_documents"]
+        )
+    assert sorted(owners) == sorted(
+        str(i.input_name if isinstance(i, InputError) else i.metadata["input"]) for i in items
+    )
+    assert set(owners.values()) == {1}  # every record in exactly one shard
+    with Store(tmp_path / "s.db") as store:
+        load_shards(sorted(out.glob("*.jsonl")), store, config)
+        first = (store.count("documents"), store.count("spans"), store.count("inputs"))
+        load_shards(sorted(out.glob("*.jsonl")), store, config)
+        assert (store.count("documents"), store.count("spans"), store.count("inputs")) == first
+        assert first[0] == 12
+        statuses = Counter(row[0] for row in store.db.execute("SELECT status FROM inputs"))
+        assert statuses["failed"] == 1 and statuses["ok"] + statuses["duplicate"] == 13
+        assert Queue(store, config).status().jobs == Counter({"done": 12})
+
+
+def test_a_torn_last_line_is_cut_and_redone(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    shard = Shard(0, 1)
+    _, path = run_shard(docs(4), shard, tmp_path, config, serial(config))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:3]) + lines[3][:40], encoding="utf-8")  # killed mid-line
+    counts, _ = run_shard(docs(4), shard, tmp_path, config, serial(config))
+    assert counts["new"] == 1 and counts["unchanged"] == 3
+    assert [json.loads(x)["metadata"]["input"] for x in path.read_text(encoding="utf-8").splitlines()] == [
+        json.loads(x)["metadata"]["input"] for x in lines
+    ]
+
+
+def test_shard_spec_is_checked() -> None:
+    assert Shard.parse("2/8") == Shard(2, 8)
+    for bad in ("8/8", "-1/4", "x", "1/0"):
+        with pytest.raises(NarrascopeError, match="E202"):
+            Shard.parse(bad)
+
+
+def test_urls_are_normalised_for_deduplication() -> None:
+    assert normalise_url("HTTPS://Example.org:443/a/b/#frag") == "https://example.org/a/b"
+    assert normalise_url("http://example.org:8080/a?x=1") == "http://example.org:8080/a?x=1"
+    assert normalise_url(None) is None
+
+
+def test_cli_batch_status_and_retry(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    (folder / "copy.txt").write_text(article(0), encoding="utf-8")
+    (folder / "german.txt").write_text(GERMAN, encoding="utf-8")
+    config = tmp_path / "light.toml"
+    config.write_text(LIGHT, encoding="utf-8")
+    db = tmp_path / "n.db"
+    args = ["analyze", str(folder), "--db", str(db), "--config", str(config), "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "analysed 5 of 6 input(s), 1 duplicate(s), 1 failed" in result.output
+    result = runner.invoke(app, args)
+    assert "4 document(s) were already analysed" in result.output
+    result = runner.invoke(app, ["status", "--db", str(db), "--config", str(config), "--json"])
+    assert result.exit_code == 0, result.output
+    state = json.loads(result.output)
+    assert state["inputs"] == {"ok": 4, "duplicate": 1, "failed": 1}
+    assert state["documents"] == {"done": 4, "failed": 1} and state["failures_by_code"] == {"E105": 1}
+    result = runner.invoke(app, [*args, "--retry-failed", "--language", "en"])
+    assert result.exit_code == 0, result.output
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM inputs WHERE status = 'failed'").fetchone()[0] == 0
+    con.close()
+    result = runner.invoke(app, ["status", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no such database" in result.output

@@ -1,0 +1,456 @@
+"""Corpus queries and full-text search on a small hand-made store, with exact counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from narrascope.cli import app
+from narrascope.document import Document, Label, Span
+from narrascope.errors import NarrascopeError
+from narrascope.store import SCHEMA_VERSION, Store
+from narrascope.store.queries import (
+    QueryResult,
+    counts_by_outlet_week,
+    outlet_profile,
+    search,
+    timeline,
+    top_mentions,
+)
+from narrascope.store.sqlite import _MIGRATIONS
+
+runner = CliRunner()
+
+A1 = "Minister Arkady Belov called the sanctions a shameful disgrace. Belov warned of chaos."
+A2 = "Protesters filled the square.\n\nThe   police  said the crowd was peaceful."
+B1 = "Café owners in Kyiv blamed Arkady Belov for the crisis."
+U1 = "An undated note about sanctions and a disgrace."
+BLAME = "URW: Blaming the war on others"
+
+
+def _span(doc: Document, phrase: str, layer: str, label: str, nth: int = 0, **attrs: Any) -> None:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    doc.add_span(Span(start, start + len(phrase), layer, label, f"test.{layer}.v1", 0.9, attrs))
+
+
+def _doc(text: str, title: str, source: str, published: dt.date | None, language: str, name: str) -> Document:
+    return Document(
+        text=text,
+        title=title,
+        source=source,
+        published=published,
+        language=language,
+        metadata={"input": name},
+    )
+
+
+def build_corpus() -> list[Document]:
+    """Four documents: two from Alpha in the week of 4 March 2024, one from Beta the week after,
+    and one undated from Beta."""
+    a1 = _doc(A1, "Belov on sanctions", "Alpha", dt.date(2024, 3, 6), "en", "a1.txt")
+    _span(a1, "shameful disgrace", "technique", "Loaded_Language")
+    _span(a1, "chaos", "technique", "Loaded_Language")
+    _span(a1, "warned of chaos", "technique", "Appeal_to_Fear-Prejudice")
+    _span(a1, "Arkady Belov", "entity", "PER", normal="Arkady Belov")
+    _span(a1, "Belov", "entity", "PER", nth=1, normal="Arkady Belov")
+    _span(a1, "Arkady Belov", "role", "Antagonist", fine_roles=["Instigator"])
+    a1.add_label(Label("narrative", BLAME, "test.narratives.v1", 0.8))
+    a1.add_label(Label("frame", "Political", "test.frames.v1"))
+
+    a2 = _doc(A2, "A square", "Alpha", dt.date(2024, 3, 10), "en", "a2.txt")  # a Sunday
+    _span(a2, "crowd", "technique", "Loaded_Language")
+    _span(a2, "Protesters", "role", "Innocent", fine_roles=["Victim"])
+    _span(a2, "The   police", "entity", "ORG")
+    a2.add_label(Label("frame", "Security", "test.frames.v1"))
+
+    b1 = _doc(B1, "Owners blame Belov", "Beta", dt.date(2024, 3, 11), "ru", "b1.txt")  # a Monday
+    _span(b1, "blamed Arkady Belov for the crisis", "technique", "Doubt")
+    _span(b1, "Arkady Belov", "role", "Antagonist", fine_roles=["Tyrant"])
+    _span(b1, "Arkady Belov", "entity", "PER", normal="Arkady Belov")
+    _span(b1, "Kyiv", "entity", "LOC")
+    b1.add_label(Label("narrative", BLAME, "test.narratives.v1"))
+    b1.add_label(Label("narrative", "URW: Praise of Russia", "test.narratives.v1"))
+    b1.add_label(Label("frame", "Political", "test.frames.v1"))
+
+    u1 = _doc(U1, "A note", "Beta", None, "en", "u1.txt")
+    _span(u1, "disgrace", "technique", "Loaded_Language")
+    u1.add_label(Label("genre", "opinion", "test.genre.v1"))
+    return [a1, a2, b1, u1]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "corpus.db"
+    with Store(path) as store:
+        for doc in build_corpus():
+            store.save(doc)
+    return path
+
+
+@pytest.fixture
+def store(db: Path) -> Any:
+    with Store(db) as opened:
+        yield opened
+
+
+def _words(*texts: str) -> int:
+    return sum(len(re.findall(r"\w+", text)) for text in texts)
+
+
+# -- counts per outlet and week ----------------------------------------------------------------
+
+
+def test_counts_by_outlet_week_for_a_span_layer(store: Store) -> None:
+    result = counts_by_outlet_week(store, "technique")
+    assert result.columns == ["outlet", "week", "label", "documents", "occurrences"]
+    assert result.rows == [
+        ("Alpha", "2024-03-04", "Appeal_to_Fear-Prejudice", 1, 1),
+        ("Alpha", "2024-03-04", "Loaded_Language", 2, 3),
+        ("Beta", "2024-03-11", "Doubt", 1, 1),
+        ("Beta", "undated", "Loaded_Language", 1, 1),
+    ]
+
+
+def test_counts_by_outlet_week_for_a_document_label_layer(store: Store) -> None:
+    assert counts_by_outlet_week(store, "narrative").rows == [
+        ("Alpha", "2024-03-04", BLAME, 1, 1),
+        ("Beta", "2024-03-11", BLAME, 1, 1),
+        ("Beta", "2024-03-11", "URW: Praise of Russia", 1, 1),
+    ]
+
+
+def test_counts_by_outlet_week_filters(store: Store) -> None:
+    since = counts_by_outlet_week(store, "technique", since="2024-03-07")
+    assert since.rows == [
+        ("Alpha", "2024-03-04", "Loaded_Language", 1, 1),
+        ("Beta", "2024-03-11", "Doubt", 1, 1),
+    ]
+    until = counts_by_outlet_week(store, "technique", until=dt.date(2024, 3, 6))
+    assert [r[2:] for r in until.rows] == [("Appeal_to_Fear-Prejudice", 1, 1), ("Loaded_Language", 1, 2)]
+    assert counts_by_outlet_week(store, "technique", sources=["Beta"], language="en").rows == [
+        ("Beta", "undated", "Loaded_Language", 1, 1)
+    ]
+    assert counts_by_outlet_week(store, "technique", "Loaded_Language", sources="Alpha").rows == [
+        ("Alpha", "2024-03-04", "Loaded_Language", 2, 3)
+    ]
+    assert counts_by_outlet_week(store, "frame", ["Security", "Nothing"]).rows == [
+        ("Alpha", "2024-03-04", "Security", 1, 1)
+    ]
+
+
+def test_known_layer_absent_from_the_store_gives_no_rows(store: Store) -> None:
+    assert counts_by_outlet_week(store, "quote").rows == []
+    assert counts_by_outlet_week(store, "subnarrative").rows == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"since": "2024-13-01"}, r"E201: since '2024-13-01' is not a date in the form YYYY-MM-DD"),
+        ({"until": "last week"}, r"E201: until 'last week' is not a date"),
+        ({"since": "2024-03-10", "until": "2024-03-01"}, r"E201: since 2024-03-10 is after until 2024-03-01"),
+        ({"sources": [""]}, r"E201: source '' must be a non-empty string"),
+    ],
+)
+def test_invalid_filters_are_refused_with_e201(store: Store, kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(NarrascopeError, match=message) as info:
+        counts_by_outlet_week(store, "technique", **kwargs)
+    assert info.value.code == "E201"
+
+
+def test_unknown_layer_names_the_layers_there_are(store: Store) -> None:
+    with pytest.raises(
+        NarrascopeError, match=r"E201: unknown layer 'techniqe'; this store has: entity, frame"
+    ):
+        counts_by_outlet_week(store, "techniqe")
+
+
+# -- timeline, outlet profile, top mentions ----------------------------------------------------
+
+
+def test_timeline_counts_weeks_and_fills_gaps(store: Store) -> None:
+    assert timeline(store, "technique").rows == [("2024-03-04", 2, 4), ("2024-03-11", 1, 1)]
+    assert timeline(store, "technique", "Doubt", since="2024-02-28", until="2024-03-17").rows == [
+        ("2024-02-26", 0, 0),
+        ("2024-03-04", 0, 0),
+        ("2024-03-11", 1, 1),
+    ]
+    assert timeline(store, "narrative", BLAME).rows == [("2024-03-04", 1, 1), ("2024-03-11", 1, 1)]
+
+
+def test_outlet_profile_compares_outlets_per_document_and_per_1000_words(store: Store) -> None:
+    result = outlet_profile(store, "technique")
+    rows = {(r[0], r[3]): r for r in result.rows}
+    alpha_words, beta_words = _words(A1, A2), _words(B1, U1)
+    assert rows[("Alpha", "Loaded_Language")] == (
+        "Alpha",
+        2,
+        alpha_words,
+        "Loaded_Language",
+        2,
+        1.0,
+        3,
+        1.5,
+        round(3000 / alpha_words, 4),
+    )
+    assert rows[("Beta", "Loaded_Language")] == (
+        "Beta",
+        2,
+        beta_words,
+        "Loaded_Language",
+        1,
+        0.5,
+        1,
+        0.5,
+        round(1000 / beta_words, 4),
+    )
+    # every outlet has a row for every label, zeros included
+    assert rows[("Alpha", "Doubt")][4:8] == (0, 0.0, 0, 0.0)
+    assert len(result.rows) == 6
+
+
+def test_outlet_profile_of_document_labels_with_filter(store: Store) -> None:
+    result = outlet_profile(store, "frame", language="en")
+    assert [(r[0], r[1], r[3], r[4], r[5]) for r in result.rows] == [
+        ("Alpha", 2, "Political", 1, 0.5),
+        ("Alpha", 2, "Security", 1, 0.5),
+        ("Beta", 1, "Political", 0, 0.0),
+        ("Beta", 1, "Security", 0, 0.0),
+    ]
+
+
+def test_top_mentions_of_roles_and_entities(store: Store) -> None:
+    assert top_mentions(store).rows == [
+        ("Antagonist", 1, "Arkady Belov", 2, 2),
+        ("Innocent", 1, "Protesters", 1, 1),
+    ]
+    # the normal form gathers "Belov" under "Arkady Belov"
+    assert top_mentions(store, "entity", "PER").rows == [("PER", 1, "Arkady Belov", 2, 3)]
+    # text taken by offsets, with whitespace collapsed
+    assert top_mentions(store, "entity", "ORG").rows == [("ORG", 1, "The police", 1, 1)]
+    assert [r[0] for r in top_mentions(store, "entity").rows] == ["LOC", "ORG", "PER"]
+    assert top_mentions(store, "role", sources="Beta").rows == [("Antagonist", 1, "Arkady Belov", 1, 1)]
+
+
+def test_top_mentions_limit_and_order(tmp_path: Path) -> None:
+    doc = _doc("Ann and Bob and Bob and Cy and Cy and Cy.", "t", "X", None, "en", "x.txt")
+    for name, count in (("Ann", 1), ("Bob", 2), ("Cy", 3)):
+        for nth in range(count):
+            _span(doc, name, "entity", "PER", nth=nth)
+    with Store(tmp_path / "n.db") as store:
+        store.save(doc)
+        assert top_mentions(store, "entity", limit=2).rows == [
+            ("PER", 1, "Cy", 1, 3),
+            ("PER", 2, "Bob", 1, 2),
+        ]
+        with pytest.raises(NarrascopeError, match="E201: limit must be at least 1"):
+            top_mentions(store, "entity", limit=0)
+
+
+def test_top_mentions_needs_a_span_layer(store: Store) -> None:
+    with pytest.raises(NarrascopeError, match="E201: top mentions need a span layer"):
+        top_mentions(store, "narrative")
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def test_search_ranks_marks_and_folds_diacritics(store: Store) -> None:
+    result = search(store, "cafe")
+    assert result.columns == ["id", "title", "outlet", "published", "language", "snippet", "score"]
+    assert [(r[1], r[2], r[3], r[4]) for r in result.rows] == [
+        ("Owners blame Belov", "Beta", "2024-03-11", "ru")
+    ]
+    assert "[Café] owners" in result.rows[0][5]
+    both = search(store, "sanctions")
+    # the title match weighs more
+    assert [r[1] for r in both.rows] == ["Belov on sanctions", "A note"]
+    assert both.rows[0][6] > both.rows[1][6] > 0
+
+
+def test_search_filters(store: Store) -> None:
+    def titles(**kwargs: Any) -> list[str]:
+        return [r[1] for r in search(store, "sanctions OR disgrace OR cafe OR crowd", **kwargs).rows]
+
+    assert sorted(titles()) == ["A note", "A square", "Belov on sanctions", "Owners blame Belov"]
+    assert sorted(titles(sources=["Beta"])) == ["A note", "Owners blame Belov"]
+    assert titles(since="2024-03-07", until="2024-03-10") == ["A square"]
+    assert sorted(titles(language="en")) == ["A note", "A square", "Belov on sanctions"]
+    assert sorted(titles(layer="narrative")) == ["Belov on sanctions", "Owners blame Belov"]
+    assert titles(layer="narrative", label="URW: Praise of Russia") == ["Owners blame Belov"]
+    assert titles(layer="technique", label=["Appeal_to_Fear-Prejudice"]) == ["Belov on sanctions"]
+    assert len(titles(limit=1)) == 1
+
+
+@pytest.mark.parametrize("query", ['"unterminated', "AND", "nosuchcolumn: word", "sanctions NEAR("])
+def test_invalid_search_syntax_is_e201_in_one_line(store: Store, query: str) -> None:
+    with pytest.raises(NarrascopeError) as info:
+        search(store, query)
+    assert info.value.code == "E201"
+    assert str(info.value).startswith(f"E201: search {query!r}: ")
+    assert "\n" not in str(info.value)
+
+
+def test_search_refuses_bad_filters(store: Store) -> None:
+    with pytest.raises(NarrascopeError, match="E201: a label filter needs a layer"):
+        search(store, "sanctions", label="Doubt")
+    with pytest.raises(NarrascopeError, match="E201: the search text is empty"):
+        search(store, "  ")
+    with pytest.raises(NarrascopeError, match="E201: since 'March' is not a date"):
+        search(store, "sanctions", since="March")
+
+
+def test_search_index_follows_updates_and_deletes(db: Path) -> None:
+    a1 = build_corpus()[0]
+    with Store(db) as store:
+        a1.title = "Belov interview"
+        store.save(a1)
+        assert [r[1] for r in search(store, "interview").rows] == ["Belov interview"]
+        assert sorted(r[1] for r in search(store, "sanctions").rows) == ["A note", "Belov interview"]
+        store.save(a1)  # the same text again: nothing to re-index, still found once
+        assert len(search(store, "interview").rows) == 1
+        with store.db:
+            store.db.execute("DELETE FROM documents WHERE id = ?", (a1.id,))
+        assert search(store, "interview").rows == []
+        store.db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_version_1_database_is_upgraded_and_searchable(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    raw = sqlite3.connect(path)
+    raw.executescript(f"BEGIN; {_MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+    raw.execute(
+        "INSERT INTO documents VALUES ('d1', 'Old title', 'Alpha', NULL, '2023-06-08', 'en', '{}', ?, '2023-06-08')",
+        ("Sanctions against the café were lifted.",),
+    )
+    raw.execute("INSERT INTO spans VALUES ('d1', 0, 0, 9, 'technique', 'Doubt', 'old.v1', NULL, NULL)")
+    raw.commit()
+    raw.close()
+    with Store(path) as store:
+        assert store.version == SCHEMA_VERSION
+        assert [r[0] for r in search(store, "cafe").rows] == ["d1"]
+        assert [r[0] for r in search(store, "old").rows] == ["d1"]
+        assert counts_by_outlet_week(store, "technique").rows == [("Alpha", "2023-06-05", "Doubt", 1, 1)]
+
+
+# -- results as tables -------------------------------------------------------------------------
+
+
+def test_query_result_to_csv_and_dicts(tmp_path: Path, store: Store) -> None:
+    result = counts_by_outlet_week(store, "narrative")
+    assert result.to_dicts()[0] == {
+        "outlet": "Alpha",
+        "week": "2024-03-04",
+        "label": BLAME,
+        "documents": 1,
+        "occurrences": 1,
+    }
+    result.to_csv(tmp_path / "out.csv")
+    lines = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "outlet,week,label,documents,occurrences"
+    assert lines[1] == f"Alpha,2024-03-04,{BLAME},1,1"
+    assert len(lines) == 4
+    assert QueryResult(["a", "b"], [(None, 1)]).csv_text().splitlines() == ["a,b", ",1"]
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def test_cli_query_by_outlet_week_to_csv_and_json(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.csv"
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "by-outlet-week",
+            "--db",
+            str(db),
+            "--layer",
+            "technique",
+            "--source",
+            "Alpha",
+            "--csv",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "outlet,week,label,documents,occurrences",
+        "Alpha,2024-03-04,Appeal_to_Fear-Prejudice,1,1",
+        "Alpha,2024-03-04,Loaded_Language,2,3",
+    ]
+    result = runner.invoke(app, ["query", "top-mentions", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0] == {
+        "label": "Antagonist",
+        "rank": 1,
+        "text": "Arkady Belov",
+        "documents": 2,
+        "occurrences": 2,
+    }
+
+
+def test_cli_query_prints_a_table(db: Path) -> None:
+    wide = {"COLUMNS": "200"}
+    result = runner.invoke(app, ["query", "outlet-profile", "--db", str(db), "--layer", "frame"], env=wide)
+    assert result.exit_code == 0, result.output
+    assert "per_1000_words" in result.stdout and "Security" in result.stdout
+    result = runner.invoke(
+        app, ["query", "timeline", "--db", str(db), "--layer", "technique", "--label", "Doubt"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "2024-03-11" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "nonsense"], "no query named 'nonsense'"),
+        (["query", "by-outlet-week"], "E201: a layer is needed"),
+        (
+            ["query", "by-outlet-week", "--layer", "technique", "--since", "2024-99-01"],
+            "E201: since '2024-99-01'",
+        ),
+        (["search", '"oops'], "E201: search '\"oops'"),
+        (["search", "x", "--label", "Doubt"], "E201: a label filter needs a layer"),
+    ],
+)
+def test_cli_usage_errors_exit_2_with_one_line(db: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_missing_database_is_an_error_not_a_new_database(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    for args in (
+        ["query", "top-mentions"],
+        ["search", "x"],
+        ["export", "spans", "--out", str(tmp_path / "s.csv")],
+    ):
+        result = runner.invoke(app, [*args, "--db", str(missing)])
+        assert result.exit_code == 2
+        assert f"E200: {missing}: no such database" in result.stderr
+    assert not missing.exists()
+    assert not (tmp_path / "s.csv").exists()
+
+
+def test_cli_search_prints_titles_and_snippets(db: Path) -> None:
+    result = runner.invoke(app, ["search", "cafe", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Owners blame Belov" in result.stdout
+    assert "Café owners in Kyiv" in result.stdout
+    result = runner.invoke(app, ["search", "sanctions", "--db", str(db), "--json", "--source", "Alpha"])
+    assert result.exit_code == 0, result.output
+    assert [r["title"] for r in json.loads(result.stdout)] == ["Belov on sanctions"]
+    assert "[sanctions]" in json.loads(result.stdout)[0]["snippet"]
