@@ -1,7 +1,7 @@
 """Which encoder layers to read: cross-validated accuracy against encoder cost, in one run.
 
     python benchmarks/accuracy.py [--data ../shared/data/semeval2023-task3]
-        [--candidates "8,12;6,10;4,8;6,8;8;7"] [--speed-articles 20] [--json]
+        [--candidates "8,12;6,10;4,8;6,8;8;7"] [--speed-articles 20] [--no-baseline] [--json]
 
 The technique model reads the hidden states of a few layers of a frozen encoder, and runs
 the encoder only up to the deepest layer it reads, so a shallower choice is cheaper. This
@@ -51,6 +51,7 @@ def main() -> None:
     parser.add_argument("--candidates", default="8,12;6,10;5,9;4,8;6,8;8;4,7;7")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--speed-articles", type=int, default=20)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline (minutes)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -81,7 +82,7 @@ def main() -> None:
         results = training._paragraph_scores(docs, data, probabilities, thresholds, p_fold)
         return {language: round(result.value, 4) for language, result in results.items()}
 
-    baseline = training._baseline(docs, data, p_fold, args.folds)
+    baseline = None if args.no_baseline else training._baseline(docs, data, p_fold, args.folds)
     texts = [d.text for d in generate(args.speed_articles, 700, seed=11)]
     encode_texts(encoder, texts[:2], (deepest,))
     rows: list[dict[str, object]] = []

@@ -57,3 +57,44 @@ def test_dequantised_e5_matches_the_package_own_engine() -> None:
     for vector, text in zip(ours, texts, strict=True):
         assert float(vector @ engine.query(text)) > 0.999  # the same model, read by another engine
     assert float(ours[0] @ ours[1]) > 0.9  # and it is multilingual: a translation lands close by
+
+
+@pytest.mark.slow
+def test_encoder_runs_only_up_to_the_deepest_layer_read_with_unchanged_states() -> None:
+    import torch
+
+    from narrascope.models.encoder import load_encoder
+
+    encoder = load_encoder()
+    ids = torch.tensor([[0, 1000, 2000, 3000, 2], [0, 4000, 5000, 2, 1]])
+    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 1, 0]])
+    above: list[int] = []
+    handle = encoder.model.encoder.layer[7].register_forward_hook(lambda *_: above.append(1))
+    try:
+        with torch.no_grad():
+            mine = encoder.hidden_states(ids, mask, (4, 7))
+    finally:
+        handle.remove()
+    assert above == []  # layer 8 never ran
+    with torch.no_grad():
+        full = encoder.model(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states
+    assert torch.equal(mine[0], full[4]) and torch.equal(mine[1], full[7])
+    with torch.no_grad():  # and the model itself is left whole
+        again = encoder.model(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states
+    assert len(again) == 13 and torch.equal(again[12], full[12])
+
+
+def test_lexical_head_learns_wording_and_keeps_unseen_techniques_silent() -> None:
+    import numpy as np
+
+    from narrascope.models.lexical import fit_lexical
+
+    loaded = [f"The traitors and puppets of the regime lied again, day {i}." for i in range(20)]
+    plain = [f"The committee met on day {i} and approved the budget." for i in range(20)]
+    targets = np.zeros((40, 3), dtype=bool)
+    targets[:20, 0] = True
+    head = fit_lexical(loaded + plain, targets)
+    scores = head.probabilities(["Those traitors and puppets!", "The budget was approved."])
+    assert scores[0, 0] > 0.5 > scores[1, 0]
+    assert scores[:, 2].max() < 0.01  # a technique never seen in training is never predicted
+    assert head.probabilities([]).shape == (0, 3)

@@ -152,24 +152,23 @@ def test_ray_engine_in_local_mode_matches_one_process(tmp_path: Path) -> None:
     path = tmp_path / "light.toml"
     path.write_text(LIGHT, encoding="utf-8")
     config = load_config(path)
-    docs = [
-        Document(
-            f"Report {i}\n\nThe ministry said the border near post {i} was calm.\n",
-            metadata={"input": f"r{i}"},
-        )
-        for i in range(6)
-    ]
-    docs.append(
-        Document(
-            "Der Sicherheitsrat warnte am Dienstag vor Provokationen an der Grenze des Landes.",
-            metadata={"input": "de"},
-        )
-    )
-    expected = {o.name: o for o in SerialEngine(config).run(docs)}
+
+    def docs() -> list[Document]:  # fresh documents for each engine: analysis adds to them
+        found = [
+            Document(
+                f"Report {i}\n\nThe ministry said the border near post {i} was calm.\n",
+                metadata={"input": f"r{i}"},
+            )
+            for i in range(6)
+        ]
+        german = "Der Sicherheitsrat warnte am Dienstag vor Provokationen an der Grenze des Landes."
+        return [*found, Document(german, metadata={"input": "de"})]
+
+    expected = {o.name: o for o in SerialEngine(config).run(docs())}
     started = time.perf_counter()
     engine = make_engine("ray", config, workers=1)
     try:
-        got = {o.name: o for o in engine.run(docs)}
+        got = {o.name: o for o in engine.run(docs())}
     finally:
         engine.close()
     assert time.perf_counter() - started < 300

@@ -34,6 +34,7 @@ __all__ = ["DEFAULT_MODEL", "ModelConfig", "Prediction", "TechniqueModel", "load
 DEFAULT_MODEL = "techniques-v1"
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
+_LEXICAL_PARTS = ("columns", "idf", "weight", "bias", "scale", "shift")
 
 
 @dataclass
@@ -81,9 +82,9 @@ class TechniqueModel:
             for part in ("weight", "bias", "scale", "shift"):
                 tensors[f"{name}.{part}"] = np.ascontiguousarray(getattr(head, part), dtype=np.float32)
         if self.lexical_head is not None:
-            for part in ("idf", "weight", "bias", "scale", "shift"):
+            for part in _LEXICAL_PARTS:
                 value = getattr(self.lexical_head, part)
-                dtype = np.float16 if part == "weight" else np.float32
+                dtype = {"weight": np.float16, "columns": np.int32}.get(part, np.float32)
                 tensors[f"lexical.{part}"] = np.ascontiguousarray(value, dtype=dtype)
         save_file(tensors, str(target / _WEIGHTS))
         (target / _CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", encoding="utf-8")
@@ -103,9 +104,7 @@ class TechniqueModel:
         ]
         lexical = None
         if config.lexical:
-            lexical = LexicalHead(
-                *(tensors[f"lexical.{part}"] for part in ("idf", "weight", "bias", "scale", "shift"))
-            )
+            lexical = LexicalHead(*(tensors[f"lexical.{part}"] for part in _LEXICAL_PARTS))
         return cls(config, heads[0], heads[1], lexical)
 
     def predict(
@@ -135,14 +134,24 @@ class TechniqueModel:
         s_thresholds = (
             np.full(k, threshold) if threshold is not None else np.array(self.config.span_thresholds)
         )
+        lexical: list[np.ndarray] = []
+        if self.lexical_head is not None:
+            # One call for the whole group: the n-gram hashing has a fixed cost per call.
+            lines = [
+                text[start:end]
+                for text, enc in zip(texts, encoded, strict=True)
+                for _, start, end in enc.paragraphs
+            ]
+            scores = self.lexical_head.probabilities(lines)
+            bounds = np.cumsum([0] + [len(enc.paragraphs) for enc in encoded])
+            lexical = [scores[bounds[i] : bounds[i + 1]] for i in range(len(encoded))]
         out = []
-        for text, enc in zip(texts, encoded, strict=True):
+        for number, (text, enc) in enumerate(zip(texts, encoded, strict=True)):
             found: list[tuple[int, int, int, str, float]] = []
             if enc.paragraphs:
                 probabilities = self.paragraph_head.probabilities(paragraph_features(enc))
-                if self.lexical_head is not None:
-                    lines = [text[start:end] for _, start, end in enc.paragraphs]
-                    probabilities = (probabilities + self.lexical_head.probabilities(lines)) / 2
+                if lexical:
+                    probabilities = (probabilities + lexical[number]) / 2
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))
