@@ -29,14 +29,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from throughput import generate  # noqa: E402
-
-from narrascope.batch import run_into_store  # noqa: E402
-from narrascope.config import Config, load_config  # noqa: E402
-from narrascope.engines import make_engine  # noqa: E402
-from narrascope.ingest import read_inputs  # noqa: E402
-from narrascope.store import Store  # noqa: E402
-from narrascope.store.queue import Queue  # noqa: E402
+from narrascope.batch import run_into_store
+from narrascope.config import Config, load_config
+from narrascope.engines import make_engine
+from narrascope.ingest import read_inputs
+from narrascope.store import Store
+from narrascope.store.queue import Queue
+from throughput import generate
 
 OUTLETS = ["Daily Example", "Example Herald", "Вестник Примера", "Example Wire"]
 LIGHT = '[pipeline]\nanalyzers = ["narrascope.language.v1", "narrascope.segment.v1"]\n'

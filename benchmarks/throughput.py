@@ -26,6 +26,7 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from narrascope import Document, Pipeline
 
@@ -102,8 +103,20 @@ def generate(count: int, words: int, seed: int = 7) -> list[Document]:
 
 
 def peak_rss_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory in MiB.
+
+    Linux's VmHWM belongs to the process's own address space; ru_maxrss is not used where
+    VmHWM exists, because a child started by this script inherits the parent's ru_maxrss
+    through fork and would report the parent's peak as its own.
+    """
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def technique_part(part: str, articles: int, words: int) -> dict[str, float]:

@@ -72,7 +72,7 @@ class LexicalHead:
         if not texts:
             return np.zeros((0, len(self.bias)), dtype=np.float32)
         matrix = _tfidf(_counts(texts), self.columns, self.idf)
-        out: np.ndarray = np.asarray(matrix @ self._weight_t, dtype=np.float32) + self.bias  # type: ignore[operator]
+        out: np.ndarray = np.asarray(matrix @ self._weight_t, dtype=np.float32) + self.bias
         return out
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
