@@ -57,7 +57,7 @@ def main() -> None:
 
     candidates = [tuple(int(x) for x in part.split(",")) for part in args.candidates.split(";")]
     settings = training.TrainingSettings()
-    encoder = load_encoder(settings.encoder)
+    encoder = load_encoder(settings.encoder, quantise=settings.quantise)
     deepest = max(max(c) for c in candidates)
     all_layers = tuple(range(1, deepest + 1))
     hidden = encoder.hidden_size

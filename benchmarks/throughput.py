@@ -1,6 +1,7 @@
 """Throughput and peak memory of narrascope on generated corpora, against references run in the same go.
 
-    python benchmarks/throughput.py [--articles 300] [--words 500] [--technique-articles 60] [--json]
+    python benchmarks/throughput.py [--articles 300] [--words 500] [--technique-articles 200]
+                                    [--model FOLDER] [--json]
 
 1. The default pipeline (all analyzers) on a corpus generated from sentence templates (half
    English, half Russian, with quotes, names, dates), so that it needs no data and is the
@@ -119,7 +120,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
-def technique_part(part: str, articles: int, words: int) -> dict[str, float]:
+def technique_part(part: str, articles: int, words: int, model_path: str | None = None) -> dict[str, float]:
     """One measurement, in its own process so that its peak memory is its own.
 
     ``ours``: the technique model (encoder pass per paragraph, both heads, span decoding).
@@ -136,7 +137,7 @@ def technique_part(part: str, articles: int, words: int) -> dict[str, float]:
     texts = [d.text for d in generate(articles, words, seed=11)]
     warm = [d.text for d in generate(2, 100, seed=3)]
     if part == "ours":
-        model = load_model()
+        model = load_model(model_path)
         model.predict(warm)
         started = time.perf_counter()
         model.predict(texts)
@@ -163,11 +164,14 @@ def technique_part(part: str, articles: int, words: int) -> dict[str, float]:
     return {"articles_per_second": articles / seconds, "peak_rss_mb": peak_rss_mb()}
 
 
-def technique_figures(articles: int, words: int) -> dict[str, object]:
+def technique_figures(articles: int, words: int, model_path: str | None = None) -> dict[str, object]:
     runs = {}
     for part in ("ours", "reference"):
-        count = articles if part == "ours" else max(4, articles // 10)  # the reference is slow
+        # The reference is slow; fewer articles, but enough that one slow batch does not decide.
+        count = articles if part == "ours" else max(20, articles // 10)
         command = [sys.executable, __file__, "--part", part, "--articles", str(count), "--words", str(words)]
+        if model_path:
+            command += ["--model", model_path]
         result = subprocess.run(command, capture_output=True, text=True, check=True)
         runs[part] = json.loads(result.stdout.strip().splitlines()[-1])
     ours, ref = runs["ours"], runs["reference"]
@@ -192,13 +196,14 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=500, help="approximate words per article")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
-        "--technique-articles", type=int, default=60, help="articles for the technique section"
+        "--technique-articles", type=int, default=200, help="articles for the technique section"
     )
     parser.add_argument("--technique-words", type=int, default=700)
+    parser.add_argument("--model", help="technique model folder to time (default: the shipped one)")
     parser.add_argument("--part", choices=["ours", "reference"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
-        print(json.dumps(technique_part(args.part, args.articles, args.words)))
+        print(json.dumps(technique_part(args.part, args.articles, args.words, args.model)))
         return 0
 
     docs = generate(args.articles, args.words)
@@ -243,7 +248,7 @@ def main() -> int:
         "reference_articles_per_second": round(len(english) / ref_seconds, 2),
         "ratio_narrascope_to_reference_english": round(ref_seconds / en_seconds, 2),
     }
-    figures.update(technique_figures(args.technique_articles, args.technique_words))
+    figures.update(technique_figures(args.technique_articles, args.technique_words, args.model))
     if args.json:
         print(json.dumps(figures, indent=2))
     else:

@@ -98,3 +98,23 @@ def test_lexical_head_learns_wording_and_keeps_unseen_techniques_silent() -> Non
     assert scores[0, 0] > 0.5 > scores[1, 0]
     assert scores[:, 2].max() < 0.01  # a technique never seen in training is never predicted
     assert head.probabilities([]).shape == (0, 3)
+
+
+@pytest.mark.slow
+def test_quantised_encoder_is_deterministic_and_close_to_bf16() -> None:
+    import numpy as np
+
+    from narrascope.models.encoder import load_encoder
+    from narrascope.models.features import encode_texts
+
+    texts = ["The so-called experts lied again.\nThey always do.", "Министр заявил, что угрозы растут."]
+    plain = encode_texts(load_encoder(), texts, (4, 7))
+    quantised = load_encoder(quantise=True)
+    assert quantised.autocast is False and load_encoder(quantise=True) is quantised  # loaded once
+    first, second = encode_texts(quantised, texts, (4, 7)), encode_texts(quantised, texts, (4, 7))
+    for a, b, c in zip(plain, first, second, strict=True):
+        assert np.array_equal(b.means, c.means)
+        cosine = (
+            (a.means * b.means).sum(1) / np.linalg.norm(a.means, axis=1) / np.linalg.norm(b.means, axis=1)
+        )
+        assert cosine.min() > 0.8  # int8 rounding moves the states, but not far

@@ -13,6 +13,7 @@ mean, so that a word is judged in its paragraph.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -111,7 +112,10 @@ def encode_texts(
             ids = [bos, *prefix, *units[unit][2][start:end], eos]
             input_ids[row, : len(ids)] = torch.tensor(ids)
             mask[row, : len(ids)] = 1
-        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
+        autocast = (
+            torch.autocast("cpu", dtype=torch.bfloat16) if encoder.autocast else contextlib.nullcontext()
+        )
+        with torch.no_grad(), autocast:
             hidden = encoder.hidden_states(input_ids, mask, layers)
         stacked = torch.cat(hidden, dim=-1).float().numpy()
         for row, (unit, start, end) in enumerate(batch):

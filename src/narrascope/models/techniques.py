@@ -47,6 +47,7 @@ class ModelConfig:
     window: int = 256
     overlap: int = 64
     lexical: bool = False  # whether a lexical paragraph head is averaged in
+    quantise: bool = False  # whether the encoder runs with int8 linear layers
     training: dict[str, Any] = field(default_factory=dict)
 
 
@@ -111,7 +112,7 @@ class TechniqueModel:
         self, texts: Sequence[str], threshold: float | None = None, batch_size: int = 16
     ) -> list[Prediction]:
         """Techniques in each text; ``threshold`` replaces the tuned per-technique thresholds."""
-        encoder = load_encoder(self.config.encoder)
+        encoder = load_encoder(self.config.encoder, quantise=self.config.quantise)
         out = []
         # Texts go through in groups, so that memory stays flat however many are given.
         for first in range(0, len(texts), self.group):

