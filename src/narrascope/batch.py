@@ -237,7 +237,7 @@ def run_shard(
             else:
                 assert outcome.error is not None
                 error = outcome.error
-                reason = error.reason if isinstance(error, InputError) else error.message
+                reason = error.reason_text
                 write(
                     json.dumps(
                         {

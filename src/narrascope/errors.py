@@ -61,6 +61,11 @@ class NarrascopeError(Exception):
     def title(self) -> str:
         return CODES[self.code]
 
+    @property
+    def reason_text(self) -> str:
+        """What went wrong, without the code and input name (as stored in the database)."""
+        return self.message
+
 
 class InputError(NarrascopeError):
     """One input could not be analysed; it is recorded as failed and the batch carries on."""
@@ -69,3 +74,7 @@ class InputError(NarrascopeError):
         super().__init__(code, f"{input_name}: {reason}")
         self.input_name = input_name
         self.reason = reason
+
+    @property
+    def reason_text(self) -> str:
+        return self.reason

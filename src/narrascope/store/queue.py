@@ -126,7 +126,7 @@ class Queue:
                 if same_text is not None
                 else f"same URL as document {original} ({doc.url})"
             )
-            self._input(name, "duplicate", original, None, why, doc.warnings())
+            self.store.record_input(name, "duplicate", original, None, why, doc.warnings())
             self._scope(original)
             return "duplicate"
         self.store.write_document(doc, url_key=url)
@@ -141,38 +141,20 @@ class Queue:
                ON CONFLICT(document_id) DO NOTHING""",
             (doc.id, _now()),
         )
-        self._input(name, "ok", doc.id, None, None, doc.warnings())
+        self.store.record_input(name, "ok", doc.id, None, None, doc.warnings())
         self._scope(doc.id)
         return "changed" if known is not None else "new"
 
     def duplicate(self, name: str, original: str) -> None:
         """Record input ``name`` as a duplicate of the stored document ``original``."""
         self.db.execute("INSERT OR IGNORE INTO temp.run_inputs (name) VALUES (?)", (name,))
-        self._input(name, "duplicate", original, None, f"same text as document {original}", [])
+        self.store.record_input(name, "duplicate", original, None, f"same text as document {original}", [])
 
     def fail_input(self, error: NarrascopeError, name: str) -> None:
         """An input that yielded no document (unreadable, malformed, duplicate id)."""
-        reason = error.reason if isinstance(error, InputError) else error.message
+        reason = error.reason_text
         self.db.execute("INSERT OR IGNORE INTO temp.run_inputs (name) VALUES (?)", (name,))
-        self._input(name, "failed", None, error.code, reason, [])
-
-    def _input(
-        self,
-        name: str,
-        status: str,
-        doc_id: str | None,
-        code: str | None,
-        reason: str | None,
-        warnings: list[str],
-    ) -> None:
-        self.db.execute(
-            """INSERT INTO inputs (name, status, document_id, error_code, reason, warnings, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(name) DO UPDATE SET status=excluded.status, document_id=excluded.document_id,
-                 error_code=excluded.error_code, reason=excluded.reason, warnings=excluded.warnings,
-                 updated_at=excluded.updated_at""",
-            (name, status, doc_id, code, reason, json.dumps(warnings, ensure_ascii=False), _now()),
-        )
+        self.store.record_input(name, "failed", None, error.code, reason, [])
 
     def _scope(self, doc_id: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO temp.run (document_id) VALUES (?)", (doc_id,))
@@ -213,7 +195,7 @@ class Queue:
 
     def fail(self, doc_id: str, error: NarrascopeError) -> None:
         """Record why ``doc_id`` could not be analysed, on its job and on the inputs that gave it."""
-        reason = error.reason if isinstance(error, InputError) else error.message
+        reason = error.reason_text
         with self.db:
             self.db.execute(
                 """UPDATE jobs SET status = 'failed', fingerprint = ?, attempts = attempts + 1,

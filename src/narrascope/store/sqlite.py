@@ -288,7 +288,7 @@ class Store:
                 ],
             )
             if record_input:
-                self._record_input(name, "ok", doc.id, None, None, doc.warnings())
+                self.record_input(name, "ok", doc.id, None, None, doc.warnings())
 
     def record_failure(
         self, error: NarrascopeError, name: str | None = None, warnings: list[str] | None = None
@@ -296,11 +296,11 @@ class Store:
         """Record that an input failed, and why; a later success for the same input replaces it."""
         if name is None:
             name = error.input_name if isinstance(error, InputError) else "<unknown>"
-        reason = error.reason if isinstance(error, InputError) else error.message
+        reason = error.reason_text
         with self.db:
-            self._record_input(name, "failed", None, error.code, reason, warnings or [])
+            self.record_input(name, "failed", None, error.code, reason, warnings or [])
 
-    def _record_input(
+    def record_input(
         self,
         name: str,
         status: str,
@@ -309,6 +309,7 @@ class Store:
         reason: str | None,
         warnings: list[str],
     ) -> None:
+        """Insert or replace the row of input ``name`` (its status, document, error); the caller commits."""
         self.db.execute(
             """INSERT INTO inputs (name, status, document_id, error_code, reason, warnings, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?)
