@@ -37,7 +37,11 @@ def _inputs(path: Path) -> list[Document]:
 
 def predict_documents(docs: list[Document], model: str | None = None, threshold: float | None = None) -> None:
     """Add the model's ``technique`` and ``paragraph_technique`` spans to each document."""
-    predictions = load_model(model).predict([d.text for d in docs], threshold=threshold)
+    from narrascope.analyzers.language import identify
+
+    # The language picks the model's weighting of its heads, as in the analyzer.
+    languages = [d.language or identify(d.text)[0] for d in docs]
+    predictions = load_model(model).predict([d.text for d in docs], threshold=threshold, languages=languages)
     for doc, prediction in zip(docs, predictions, strict=True):
         for start, end, label, score in prediction.spans:
             doc.add_span(Span(start, end, "technique", label, SOURCE, round(score, 4)))

@@ -43,7 +43,9 @@ class TechniqueAnalyzer(Analyzer):
     def __call__(self, doc: Document) -> None:
         model = load_model(str(self.settings["model"]))
         threshold = self.settings["threshold"]
-        (prediction,) = model.predict([doc.text], threshold=None if threshold is None else float(threshold))
+        (prediction,) = model.predict(
+            [doc.text], threshold=None if threshold is None else float(threshold), languages=[doc.language]
+        )
         for start, end, label, score in prediction.spans:
             category = TECHNIQUES[label].category if label in TECHNIQUES else None
             self.span(

