@@ -212,11 +212,25 @@ class RayEngine:
         self.workers = max(1, workers)
         self.batch_size = batch_size
         self.window = window
+        import logging
+
+        # Ray Data reports each dataset's plan and progress on the terminal; narrascope has its
+        # own bar, and keeps Ray's messages for its log files.
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        for name in ("ray", "ray.data"):
+            logging.getLogger(name).setLevel(logging.ERROR)
         if not ray.is_initialized():
-            options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+            options: dict[str, Any] = {
+                "include_dashboard": False,
+                "log_to_driver": False,
+                "logging_level": logging.ERROR,
+            }
             if address:
                 options["address"] = address
             else:
+                # Ray started here for this run only: no cluster token to set up.
+                os.environ.setdefault("RAY_AUTH_MODE", "disabled")
                 options["num_cpus"] = os.cpu_count() or 1
             ray.init(**options)
             self._started = True
@@ -237,7 +251,7 @@ class RayEngine:
             _RayActor,
             fn_constructor_kwargs={"data": self.config.data, "threads": threads},
             batch_size=self.batch_size,
-            concurrency=self.workers,
+            compute=self.ray.data.ActorPoolStrategy(size=self.workers),
             num_cpus=threads,
         )
         seen: set[str] = set()
