@@ -125,7 +125,7 @@ def run_into_store(
             queue.commit()
     queue.commit()
     todo = queue.todo(retry_failed)
-    counts["already_done"] = len(queue.done_in_run())
+    counts["already_done"] = queue.count_done_in_run()
     on_start(len(todo))
     if not todo:
         return counts, queue

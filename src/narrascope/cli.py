@@ -336,7 +336,8 @@ def analyze(
         if outcome.error is not None:
             progress.console.print(f"[red]error[/red]: {escape(str(outcome.error))}")
         elif outcome.document is not None:
-            fresh_ids.add(outcome.document.id)
+            if out_dir is not None or as_json:  # only needed to tell fresh from earlier documents
+                fresh_ids.add(outcome.document.id)
             emit(outcome.document, fresh=True)
         progress.advance(analysing)
         elapsed = progress.tasks[analysing].elapsed or 0.0

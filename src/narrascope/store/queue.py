@@ -181,6 +181,15 @@ class Queue:
         )
         return [row[0] for row in rows]
 
+    def count_done_in_run(self) -> int:
+        """How many of this run's documents are already done by this pipeline."""
+        row = self.db.execute(
+            """SELECT COUNT(*) FROM jobs j JOIN temp.run r ON r.document_id = j.document_id
+               WHERE j.status = 'done' AND j.fingerprint = ?""",
+            (self.fingerprint,),
+        ).fetchone()
+        return int(row[0])
+
     def done_in_run(self) -> list[str]:
         rows = self.db.execute(
             """SELECT j.document_id FROM jobs j JOIN temp.run r ON r.document_id = j.document_id
