@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from narrascope._console import err, out
+from narrascope._console import fail as _fail
+from narrascope._console import usage as _usage
 from narrascope.config import load_config
 from narrascope.errors import NarrascopeError
 from narrascope.export import FORMATS, TABLES, export_table
@@ -33,8 +35,6 @@ from narrascope.store.queries import (
 
 __all__ = ["register"]
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # A terminal table of tens of thousands of rows helps nobody; the rest goes to --csv or --json.
 _SHOWN_ROWS = 50
@@ -58,16 +58,6 @@ Source = Annotated[list[str] | None, typer.Option("--source", help="Only this ou
 Since = Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")]
 Until = Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")]
 Language = Annotated[str | None, typer.Option(help="Only documents in this language (ISO 639-1).")]
-
-
-def _fail(exc: NarrascopeError) -> typer.Exit:
-    err.print(f"[red]error[/red]: {escape(str(exc))}")
-    return typer.Exit(2)
-
-
-def _usage(message: str) -> typer.Exit:
-    err.print(f"[red]error[/red]: {escape(message)}")
-    return typer.Exit(2)
 
 
 @contextmanager

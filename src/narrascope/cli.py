@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from narrascope import registry
+from narrascope._console import err, out
+from narrascope._console import fail as _fail
 from narrascope._version import __version__
 from narrascope.batch import Shard, load_shards, run_into_store, run_shard
 from narrascope.config import Config, default_config_text, load_config
@@ -40,16 +41,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # Show a progress bar only where it helps: batches, on a terminal.
 _PROGRESS_MIN_INPUTS = 3
-
-
-def _fail(exc: NarrascopeError) -> typer.Exit:
-    err.print(f"[red]error[/red]: {escape(str(exc))}")
-    return typer.Exit(2)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
