@@ -126,7 +126,7 @@ def technique_part(part: str, articles: int, words: int, model_path: str | None 
     ``ours``: the technique model (encoder pass per paragraph, both heads, span decoding).
     ``reference``: an encoder of the winners' size (XLM-RoBERTa-large shape: 24 layers, hidden
     1024, random weights, which cost the same time as trained ones) reading the same
-    paragraphs with the same tokenizer, in the same bf16 batches, and nothing more.
+    paragraphs with the same tokenizer, in the same batches and precision, and nothing more.
     """
     import torch
 
@@ -156,7 +156,10 @@ def technique_part(part: str, articles: int, words: int, model_path: str | None 
         large = XLMRobertaModel(config, add_pooling_layer=False)
         torch.nn.Module.eval(large)
         small = load_encoder()
-        reference = type(small)("xlm-roberta-large-shaped", small.tokenizer, large, small.prefix)
+        # The same precision as ours: bf16 autocast where the CPU has bf16 arithmetic, fp32 where not.
+        reference = type(small)(
+            "xlm-roberta-large-shaped", small.tokenizer, large, small.prefix, autocast=small.autocast
+        )
         encode_texts(reference, warm, layers=(24,))
         started = time.perf_counter()
         encode_texts(reference, texts, layers=(24,))

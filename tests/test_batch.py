@@ -22,7 +22,10 @@ from narrascope.store.queue import Queue, fingerprint, normalise_url
 runner = CliRunner()
 
 # Language and paragraphs only: the queue and the engines are under test, not the models.
-LIGHT = '[pipeline]\nanalyzers = ["narrascope.language.v1", "narrascope.segment.v1"]\n'
+# English and Russian only, so that the German text exercises the refusal (E105) of a batch.
+LIGHT = (
+    '[pipeline]\nanalyzers = ["narrascope.language.v1", "narrascope.segment.v1"]\nlanguages = ["en", "ru"]\n'
+)
 GERMAN = "Der Sicherheitsrat warnte am Dienstag vor ausländischen Provokationen an der Grenze des Landes."
 
 

@@ -17,8 +17,18 @@ def test_defaults_are_commented_and_complete() -> None:
     data = tomllib.loads(text)
     config = load_config()
     assert config.max_bytes == 20_000_000
-    assert config.languages == ["en", "ru"]
+    assert config.languages == []  # every language: each analyzer says what it covers
     assert set(config.analyzers) == set(data["pipeline"]["analyzers"])
+
+
+def test_analyzer_defaults_come_from_the_commented_file_alone() -> None:
+    from narrascope import registry
+    from narrascope.models.techniques import DEFAULT_MODEL
+
+    data = tomllib.loads(default_config_text())
+    for name in registry.names():
+        assert registry.get(name).defaults == data["analyzers"].get(name, {}), name
+    assert data["analyzers"]["narrascope.techniques.v1"]["model"] == DEFAULT_MODEL
 
 
 def test_user_file_overrides_only_what_it_names(tmp_path: Path) -> None:

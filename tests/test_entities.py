@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import Analyze
-from narrascope.analyzers.entities import EntityAnalyzer, _russian_normal, english_normal
+from narrascope.analyzers.entities import _russian_normal, english_normal
+from narrascope.config import Config, load_config
 from narrascope.document import Document
+from narrascope.pipeline import Pipeline
 
 
 def entities(doc: Document) -> list[tuple[str, str, str]]:
@@ -120,12 +122,23 @@ def test_russian_organisations_keep_their_genitive_modifiers(analyze: Analyze) -
     ]
 
 
-def test_language_without_an_entity_model_is_skipped_with_a_warning() -> None:
-    doc = Document("Der Sicherheitsrat tagte am Dienstag in Berlin.", language="de")
-    analyzer = EntityAnalyzer({})
-    analyzer(doc)
-    assert doc.layer("entity") == []
-    assert doc.warnings() == ["narrascope.entities.v1: no entity model for language 'de'; entities skipped"]
+def test_language_without_an_entity_model_is_marked_not_covered_with_a_warning() -> None:
+    config = Config(
+        {
+            **load_config().data,
+            "pipeline": {
+                "analyzers": ["narrascope.language.v1", "narrascope.segment.v1", "narrascope.entities.v1"],
+                "languages": [],
+            },
+        }
+    )
+    doc = Pipeline(config)(Document("Der Sicherheitsrat tagte am Dienstag in Berlin.", language="de"))
+    assert doc.layer("entity") == [] and doc.layer("paragraph") != []
+    assert doc.metadata["not_covered"] == {"entity": "narrascope.entities.v1"}
+    assert doc.warnings() == [
+        "W152: narrascope.entities.v1 does not cover language 'de' (it covers en, ru); entity left empty"
+    ]
+    assert "narrascope.entities.v1" not in doc.analyses
 
 
 @pytest.mark.slow

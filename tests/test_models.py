@@ -84,20 +84,16 @@ def test_encoder_runs_only_up_to_the_deepest_layer_read_with_unchanged_states() 
     assert len(again) == 13 and torch.equal(again[12], full[12])
 
 
-def test_lexical_head_learns_wording_and_keeps_unseen_techniques_silent() -> None:
+def test_global_threshold_maximises_micro_f1_over_all_labels() -> None:
     import numpy as np
 
-    from narrascope.models.lexical import fit_lexical
+    from narrascope.models.heads import tune_global_threshold
 
-    loaded = [f"The traitors and puppets of the regime lied again, day {i}." for i in range(20)]
-    plain = [f"The committee met on day {i} and approved the budget." for i in range(20)]
-    targets = np.zeros((40, 3), dtype=bool)
-    targets[:20, 0] = True
-    head = fit_lexical(loaded + plain, targets)
-    scores = head.probabilities(["Those traitors and puppets!", "The budget was approved."])
-    assert scores[0, 0] > 0.5 > scores[1, 0]
-    assert scores[:, 2].max() < 0.01  # a technique never seen in training is never predicted
-    assert head.probabilities([]).shape == (0, 3)
+    probabilities = np.array([[0.9, 0.3], [0.6, 0.2], [0.35, 0.1], [0.1, 0.05]])
+    targets = np.array([[1, 1], [1, 0], [1, 0], [0, 0]], dtype=bool)
+    # 0.3 finds all 4 positives and nothing else (F1 1.0); 0.5 finds 2 of them (F1 0.67).
+    assert tune_global_threshold(probabilities, targets, grid=np.array([0.3, 0.5])) == 0.3
+    assert tune_global_threshold(probabilities, targets, grid=np.array([0.5, 0.95])) == 0.5
 
 
 @pytest.mark.slow
@@ -118,3 +114,16 @@ def test_quantised_encoder_is_deterministic_and_close_to_bf16() -> None:
             (a.means * b.means).sum(1) / np.linalg.norm(a.means, axis=1) / np.linalg.norm(b.means, axis=1)
         )
         assert cosine.min() > 0.8  # int8 rounding moves the states, but not far
+
+
+@pytest.mark.slow
+def test_encoder_precision_follows_the_cpu() -> None:
+    import torch
+
+    from narrascope.models.encoder import load_encoder, native_bf16
+
+    encoder = load_encoder()
+    # bf16 only where the CPU multiplies bf16 in hardware; emulated, it is 7 times slower than fp32.
+    expected = torch.bfloat16 if native_bf16() else torch.float32
+    assert encoder.autocast is native_bf16()
+    assert next(encoder.model.parameters()).dtype == expected

@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 from conftest import Analyze
 from narrascope.analyzers.language import LanguageAnalyzer
 from narrascope.analyzers.segment import SegmentAnalyzer, paragraphs
+from narrascope.config import Config, load_config
 from narrascope.document import Document
 from narrascope.errors import InputError
+from narrascope.pipeline import Pipeline
 
 ARTICLE = (
     "  Moscow, June 8.  \n"
@@ -150,9 +152,34 @@ def test_user_given_language_is_kept(analyze: Analyze) -> None:
 
 
 @pytest.mark.slow
-def test_unsupported_detected_language_fails_the_input(analyze: Analyze) -> None:
+def test_every_language_is_analysed_and_uncovered_layers_are_marked(analyze: Analyze) -> None:
+    doc = analyze("Der Sicherheitsrat warnte am Dienstag vor Provokationen an der Grenze des Landes.")
+    assert doc.language == "de"
+    assert doc.metadata["not_covered"] == {
+        "entity": "narrascope.entities.v1",
+        "date": "narrascope.dates.v1",
+        "quote": "narrascope.quotes.v1",
+    }
+    assert sorted(w[:4] for w in doc.warnings()) == ["W152", "W152", "W152"]  # German is trained on: no W153
+    assert "narrascope.techniques.v1" in doc.analyses
+    doc = analyze("Съветът за сигурност предупреди във вторник за провокации по границата на страната.")
+    assert doc.language == "bg"
+    assert any(w.startswith("W153: narrascope.techniques.v1") for w in doc.warnings())
+
+
+def test_configured_languages_refuse_the_others() -> None:
+    config = load_config()
+    config = Config(
+        {
+            **config.data,
+            "pipeline": {
+                "analyzers": ["narrascope.language.v1", "narrascope.segment.v1"],
+                "languages": ["en"],
+            },
+        }
+    )
     with pytest.raises(InputError) as info:
-        analyze("Der Sicherheitsrat warnte am Dienstag vor Provokationen an der Grenze des Landes.")
+        Pipeline(config)(Document("Der Sicherheitsrat warnte am Dienstag vor Provokationen an der Grenze."))
     assert info.value.code == "E105"
     assert "language 'de' is not supported" in str(info.value)
 

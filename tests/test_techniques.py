@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from narrascope import analyze, registry
+from narrascope.config import Config, load_config
 from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
 from narrascope.formats.semeval2023 import read_paragraph_techniques, read_span_techniques
@@ -16,6 +19,7 @@ from narrascope.models.heads import decode_spans, tune_thresholds
 from narrascope.models.techniques import TechniqueModel, load_model
 from narrascope.models.training import TrainingSettings, train_techniques
 from narrascope.predict import predict_submission
+from narrascope.store.queue import fingerprint
 from narrascope.taxonomy import TECHNIQUES
 
 # Invented articles in the shared task's shape, with techniques annotated by hand.
@@ -67,10 +71,31 @@ def _write_corpus(root: Path, articles: int = 6) -> Path:
     return folder
 
 
+def _add_development_set(folder: Path, articles: int = 4) -> None:
+    """Development articles in the official layout: their own folder, one label file, one span file."""
+    dev = folder / "dev-articles-subtask-3"
+    dev.mkdir()
+    labels, spans = [], []
+    for number in range(articles):
+        article = str(900 + number)
+        chosen = [PARAGRAPHS[(number + 2 + i) % len(PARAGRAPHS)] for i in range(3)]
+        text = f"Bulletin {number}\n\n" + "\n\n".join(p for p, _, _ in chosen) + "\n"
+        (dev / f"article{article}.txt").write_text(text, encoding="utf-8")
+        labels.append(f"{article}\t1\t\n")
+        for line, (paragraph, technique, phrase) in enumerate(chosen):
+            labels.append(f"{article}\t{3 + 2 * line}\t{technique or ''}\n")
+            if technique and phrase:
+                start = text.index(paragraph) + paragraph.index(phrase)
+                spans.append(f"{article}\t{technique}\t{start}\t{start + len(phrase)}\n")
+    (folder / "dev-labels-subtask-3.txt").write_text("".join(labels), encoding="utf-8")
+    (folder / "dev-labels-subtask-3-spans.txt").write_text("".join(spans), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("train")
     data = _write_corpus(root)
+    _add_development_set(data)
     out = root / "model"
     settings = TrainingSettings(folds=2, baseline=False, paragraph_epochs=3, span_epochs=1)
     train_techniques(data, out, settings, say=lambda _: None)
@@ -86,9 +111,65 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert len(model.config.paragraph_thresholds) == len(TECHNIQUES)
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "narrascope train techniques" in card and "research" in card
-    figures = json.loads((out / "config.json").read_text(encoding="utf-8"))["training"]["figures"]
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    figures = config["training"]["figures"]
     assert set(figures["paragraph_micro_f1"]) == {"xx"}
     assert 0.0 <= figures["paragraph_micro_f1"]["xx"] <= 1.0
+    # The development articles are scored by heads that never saw them, and say so in the card.
+    assert config["training"]["development_articles"] == 4 and figures["development"]["articles"] == 4
+    assert 0.0 <= figures["development"]["paragraph_micro_f1"]["xx"] <= 1.0
+    assert "xx" in figures["development"]["span_micro_f1"]
+    assert "training articles alone" in card
+    # One threshold for every technique, chosen on the development set.
+    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == 2
+    assert model.sha256 == hashlib.sha256((out / "heads.safetensors").read_bytes()).hexdigest()
+
+
+def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text(json.dumps({"labels": [], "format": 1}), encoding="utf-8")
+    (tmp_path / "heads.safetensors").write_bytes(b"")
+    with pytest.raises(NarrascopeError, match=r"E031: .*model format 1, but this narrascope reads format 2"):
+        TechniqueModel.load(tmp_path)
+    (tmp_path / "config.json").write_text(json.dumps({"format": 2, "colour": "red"}), encoding="utf-8")
+    with pytest.raises(NarrascopeError, match=r"E031: .*not a technique model config"):
+        TechniqueModel.load(tmp_path)
+
+
+@pytest.mark.slow
+def test_a_retrained_model_in_the_same_folder_changes_the_fingerprint(
+    tiny_model: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, out = tiny_model
+    folder = tmp_path / "mine"
+    shutil.copytree(out, folder)
+    config = load_config()
+    mine = Config(
+        {
+            **config.data,
+            "analyzers": {**config.data["analyzers"], "narrascope.techniques.v1": {"model": str(folder)}},
+        }
+    )
+    before = fingerprint(mine)
+    assert fingerprint(mine) == before
+    model = TechniqueModel.load(folder)
+    model.paragraph_head.bias = model.paragraph_head.bias + 1.0  # what retraining does to the weights
+    model.save(folder)
+    assert fingerprint(mine) != before  # so --resume analyses every document again
+
+
+@pytest.mark.slow
+def test_predict_and_analyze_give_the_same_technique_spans(tmp_path: Path) -> None:
+    text = (
+        "Kremlin hawks warn of Western plot\n\n"
+        "The bloodthirsty neo-Nazi junta and its cowardly puppet masters are committing monstrous crimes.\n\n"
+        "Who can believe the lies of these so-called experts anymore?\n"
+    )
+    (tmp_path / "article1.txt").write_text(text, encoding="utf-8")
+    predict_submission("semeval2023-spans", tmp_path, tmp_path / "spans.txt")
+    predicted = sorted(read_span_techniques(tmp_path / "spans.txt", TECHNIQUES).get("1", []))
+    doc = analyze(text, language="en")
+    analysed = sorted((s.label, s.start, s.end) for s in doc.layer("technique"))
+    assert predicted == analysed and analysed
 
 
 @pytest.mark.slow
@@ -133,8 +214,8 @@ def test_shipped_model_finds_loaded_language_and_name_calling() -> None:
 def test_predict_writes_what_the_readers_accept(tmp_path: Path, task: str) -> None:
     folder = _write_corpus(tmp_path, articles=2) / "train-articles-subtask-3"
     output = tmp_path / "out.txt"
-    articles, _ = predict_submission(task, folder, output)
-    assert articles == 2
+    articles, failed, _ = predict_submission(task, folder, output)
+    assert articles == 2 and failed == 0
     if task == "semeval2023-st3":
         labels = read_paragraph_techniques(output, TECHNIQUES)
         assert {article for article, _ in labels} == {"100", "101"}
@@ -162,7 +243,7 @@ def test_threshold_tuning_and_span_decoding() -> None:
 
 
 def test_bad_threshold_setting_is_refused() -> None:
-    with pytest.raises(NarrascopeError, match="threshold must be a number between 0 and 1"):
+    with pytest.raises(NarrascopeError, match=r"threshold must be .model. or a number between 0 and 1"):
         registry.create("narrascope.techniques.v1", {"threshold": 2})
 
 

@@ -267,6 +267,7 @@ def load_shards(
     queue = Queue(store, config)
     counts: Counter[str] = Counter()
     for path in paths:
+        duplicates: list[tuple[str, str]] = []
         with path.open(encoding="utf-8") as handle:
             for number, raw in enumerate(handle, start=1):
                 if not raw.endswith("\n"):
@@ -284,10 +285,9 @@ def load_shards(
                         on_line(str(line["input"]), "failed")
                         continue
                     if schema == _DUPLICATE_SCHEMA:
-                        # The original came earlier in the same shard file, so it is stored.
-                        queue.duplicate(str(line["input"]), str(line["document_id"]))
-                        counts["duplicate"] += 1
-                        on_line(str(line["input"]), "duplicate")
+                        # The original is in the same shard file, but the pipeline analyses in
+                        # batches, so its line may come later: duplicates are recorded last.
+                        duplicates.append((str(line["input"]), str(line["document_id"])))
                         continue
                     doc = Document.from_json(line)
                 except (ValueError, KeyError, TypeError, NarrascopeError) as exc:
@@ -303,5 +303,16 @@ def load_shards(
                     store.save(doc, record_input=False, job=stamp or None)
                 counts[status] += 1
                 on_line(str(doc.metadata.get("input", doc.id)), status)
+        for name, original in duplicates:
+            if store.db.execute("SELECT 1 FROM documents WHERE id = ?", (original,)).fetchone():
+                queue.duplicate(name, original)
+                counts["duplicate"] += 1
+                on_line(name, "duplicate")
+            else:  # the original's analysis failed, and so does its copy
+                queue.fail_input(
+                    InputError("E107", name, f"same text as document {original}, which failed"), name
+                )
+                counts["failed"] += 1
+                on_line(name, "failed")
         queue.commit()
     return counts

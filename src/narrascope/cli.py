@@ -220,7 +220,9 @@ def analyze(
     ] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(help="Score threshold (0-1) for every technique (default: tuned per technique)."),
+        typer.Option(
+            help="Score threshold (0-1) for every technique (default: the model's own, see its card)."
+        ),
     ] = None,
     engine_name: Annotated[
         str,
@@ -566,6 +568,13 @@ def train_techniques_command(
         bool,
         typer.Option(help="Also cross-validate the organisers' kind of TF-IDF baseline on the same folds."),
     ] = True,
+    development: Annotated[
+        bool,
+        typer.Option(
+            help="Validate on the development articles (dev-articles-subtask-3) where the folders have "
+            "them, choose the threshold there, then train the shipped heads on them too."
+        ),
+    ] = True,
     quantise: Annotated[
         bool,
         typer.Option(
@@ -577,7 +586,14 @@ def train_techniques_command(
     """Train the persuasion-technique model, cross-validate it, and write it with its model card."""
     from narrascope.models.training import TrainingSettings, train_techniques
 
-    settings = TrainingSettings(encoder=encoder, folds=folds, seed=seed, baseline=baseline, quantise=quantise)
+    settings = TrainingSettings(
+        encoder=encoder,
+        folds=folds,
+        seed=seed,
+        baseline=baseline,
+        quantise=quantise,
+        development=development,
+    )
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -599,11 +615,13 @@ def train_techniques_command(
             )
     except NarrascopeError as exc:
         raise _fail(exc) from None
-    micro = figures["figures"]["paragraph_micro_f1"]
-    base = figures["figures"]["baseline_paragraph_micro_f1"]
-    for language, value in micro.items():
+    found = figures["figures"]
+    on_dev = found["development"].get("paragraph_micro_f1", {})
+    base = found["baseline"].get("development_paragraph_micro_f1" if on_dev else "paragraph_micro_f1", {})
+    what = "development set" if on_dev else "cross-validated"
+    for language, value in (on_dev or found["paragraph_micro_f1"]).items():
         extra = f" (baseline {base[language]:.3f})" if language in base else ""
-        out.print(f"{language}: paragraph micro-F1 {value:.3f}{extra}")
+        out.print(f"{language}: paragraph micro-F1 {value:.3f} ({what}){extra}")
     out.print(f"model card: {escape(str(out_dir / 'MODEL_CARD.md'))}")
 
 
@@ -624,10 +642,17 @@ def predict(
     from narrascope.predict import predict_submission
 
     try:
-        count, written = predict_submission(task, input_path, output, model, threshold)
+        count, failed, written = predict_submission(
+            task, input_path, output, model, threshold, warn=lambda m: err.print(f"warning: {escape(m)}")
+        )
     except NarrascopeError as exc:
         raise _fail(exc) from None
-    err.print(f"predicted {count} article(s); wrote {written} line(s) or item(s) to {escape(str(output))}")
+    err.print(
+        f"predicted {count - failed} of {count} article(s); wrote {written} line(s) or item(s) "
+        f"to {escape(str(output))}"
+    )
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("convert")
@@ -679,16 +704,19 @@ def convert_command(
 
 @app.command()
 def components() -> None:
-    """List the registered analyzers with the layers each needs and adds."""
+    """List the registered analyzers with the layers each needs and adds, and the languages it covers."""
     table = Table(header_style="bold")
     table.add_column("analyzer", no_wrap=True)
-    for column in ("needs", "adds", "settings"):
+    for column in ("needs", "adds", "languages", "settings"):
         table.add_column(column)
     try:
         for name in registry.names():
             cls = registry.get(name)
             settings = ", ".join(f"{k}={v!r}" for k, v in cls.defaults.items())
-            table.add_row(name, ", ".join(cls.requires) or "—", ", ".join(cls.provides), settings or "—")
+            languages = ", ".join(cls.languages) if cls.languages is not None else "all"
+            table.add_row(
+                name, ", ".join(cls.requires) or "—", ", ".join(cls.provides), languages, settings or "—"
+            )
     except NarrascopeError as exc:
         raise _fail(exc) from None
     out.print(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -11,11 +12,22 @@ from typing import Any
 
 from narrascope.errors import NarrascopeError
 
-__all__ = ["Config", "default_config_text", "load_config"]
+__all__ = ["Config", "analyzer_defaults", "default_config_text", "load_config"]
 
 
 def default_config_text() -> str:
     return resources.files("narrascope").joinpath("default.toml").read_text(encoding="utf-8")
+
+
+@functools.cache
+def _defaults() -> dict[str, Any]:
+    return tomllib.loads(default_config_text())
+
+
+def analyzer_defaults(name: str) -> dict[str, Any]:
+    """The settings of analyzer ``name`` in ``default.toml``: the one place a default is written,
+    with its comment, read by the analyzer class and printed by `narrascope config`."""
+    return copy.deepcopy(_defaults().get("analyzers", {}).get(name, {}))
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,10 @@ class Config:
     @property
     def languages(self) -> list[str]:
         return list(self.data["pipeline"]["languages"])
+
+    @property
+    def plugins(self) -> list[str]:
+        return list(self.data["pipeline"].get("plugins", []))
 
     @property
     def max_bytes(self) -> int:
@@ -80,7 +96,7 @@ def load_config(path: str | Path | None = None) -> Config:
     Unknown keys are refused with E020, so that a typo never silently keeps a default.
     Settings of analyzers are free-form: each analyzer checks its own.
     """
-    data = tomllib.loads(default_config_text())
+    data = copy.deepcopy(_defaults())
     if path is not None:
         file = Path(path)
         try:

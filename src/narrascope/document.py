@@ -154,7 +154,9 @@ class Document:
     """An article and everything the analyzers found in it.
 
     ``id`` defaults to :func:`document_id` of the text. ``metadata`` is free-form (input path,
-    extraction warnings, custom fields); it must be JSON-serialisable.
+    extraction warnings, custom fields); it must be JSON-serialisable. ``transient`` holds what
+    analyzers hand to each other during one pipeline run (the encoder's states): it is never
+    serialised, stored or compared, and the pipeline empties it when the run ends.
     """
 
     text: str
@@ -168,6 +170,7 @@ class Document:
     spans: list[Span] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     analyses: dict[str, Analysis] = field(default_factory=dict)
+    transient: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

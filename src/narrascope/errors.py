@@ -44,6 +44,8 @@ CODES: dict[str, str] = {
     # warnings: the input is analysed, but the user should know
     "W150": "invalid UTF-8 replaced",
     "W151": "language detected with low confidence",
+    "W152": "an analyzer does not cover the document's language: its layers are left empty",
+    "W153": "the technique model was not trained on the document's language (zero-shot)",
 }
 
 

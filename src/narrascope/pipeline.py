@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from narrascope import registry
 from narrascope._version import __version__
@@ -61,6 +62,46 @@ def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
     return ordered
 
 
+def _not_covered(doc: Document, analyzer: Analyzer) -> None:
+    """Mark the layers of an analyzer that does not cover the document's language, and say so."""
+    layers = ", ".join(analyzer.provides)
+    covered = ", ".join(analyzer.languages or ())
+    doc.warn(
+        f"W152: {analyzer.name} does not cover language '{doc.language}' (it covers {covered}); "
+        f"{layers} left empty"
+    )
+    marks = doc.metadata.setdefault("not_covered", {})
+    for layer in analyzer.provides:
+        marks[layer] = analyzer.name
+
+
+def _check_encoder(analyzers: list[Analyzer]) -> None:
+    """Every head that reads the shared encoder pass must be served by it: same encoder and
+    windowing, and layers that the pass keeps."""
+    from narrascope.analyzers.encoder import ENCODING, EncoderAnalyzer
+
+    passes = [a for a in analyzers if isinstance(a, EncoderAnalyzer)]
+    if not passes:
+        return  # _order has named the missing provider, if a head needs one
+    heads = [(a.name, a.encoder_needs()) for a in analyzers if ENCODING in a.requires]
+    heads = [(name, needs) for name, needs in heads if needs is not None]
+    passes[0].resolve(heads)
+    for name, needs in heads:
+        why = passes[0].covers(needs)
+        if why:
+            raise NarrascopeError(
+                "E022",
+                f"{name} cannot read the shared pass of {passes[0].name}: {why}; "
+                f'set them under [analyzers."{passes[0].name}"] in the configuration',
+            )
+
+
+def _forget(doc: Document, analyzer: Analyzer) -> None:
+    """Remove what ``analyzer`` added, before it is run again on this document alone."""
+    doc.spans[:] = [s for s in doc.spans if s.analyzer != analyzer.name]
+    doc.labels[:] = [label for label in doc.labels if label.analyzer != analyzer.name]
+
+
 class Pipeline:
     """The analyzers named in a configuration, ready to run.
 
@@ -70,8 +111,10 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or load_config()
+        registry.load_plugins(self.config.plugins)
         built = [registry.create(name, self.config.settings(name)) for name in self.config.analyzers]
         self.analyzers = _order(built)
+        _check_encoder(self.analyzers)
         self.languages = set(self.config.languages)
 
     @property
@@ -80,41 +123,71 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         """Analyse ``doc`` in place and return it; raises InputError when it cannot be analysed."""
-        for analyzer in self.analyzers:
-            try:
-                analyzer(doc)
-            except NarrascopeError:
-                raise
-            except Exception as exc:  # one analyzer's bug must cost one input, not the batch
-                name = doc.metadata.get("input", doc.id)
-                raise InputError(
-                    "E107", str(name), f"{analyzer.name} failed: {type(exc).__name__}: {exc}"
-                ) from exc
-            doc.analyses[analyzer.name] = Analysis(
-                analyzer=analyzer.name,
-                narrascope_version=__version__,
-                model=analyzer.model,
-                settings=dict(analyzer.settings),
-            )
-            if "language" in analyzer.provides and doc.language not in self.languages:
-                name = str(doc.metadata.get("input", doc.id))
-                supported = ", ".join(sorted(self.languages))
-                raise InputError(
-                    "E105",
-                    name,
-                    f"language '{doc.language}' is not supported (supported: {supported}); "
-                    "use --language to override the detected language",
-                )
+        (outcome,) = self._batch([doc])
+        if outcome.error is not None:
+            raise outcome.error
         return doc
 
-    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
-        """Analyse each document; a failure is reported in its outcome and the rest go on."""
-        for doc in docs:
-            name = str(doc.metadata.get("input", doc.id))
-            started = time.perf_counter()
+    def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Outcome]:
+        """Analyse each document, ``batch_size`` at a time (the encoder and spaCy read batches);
+        a failure is reported in its outcome and the rest go on."""
+        source = iter(docs)
+        while batch := list(islice(source, batch_size)):
+            yield from self._batch(batch)
+
+    def _batch(self, docs: Sequence[Document]) -> list[Outcome]:
+        started = time.perf_counter()
+        errors: dict[int, NarrascopeError] = {}
+        for analyzer in self.analyzers:
+            live = []
+            for number, doc in enumerate(docs):
+                if number in errors:
+                    continue
+                if analyzer.languages is not None and doc.language not in analyzer.languages:
+                    _not_covered(doc, analyzer)
+                else:
+                    live.append(number)
             try:
-                self(doc)
-            except NarrascopeError as exc:
-                yield Outcome(name, doc, exc, time.perf_counter() - started)
-            else:
-                yield Outcome(name, doc, None, time.perf_counter() - started)
+                analyzer.pipe([docs[n] for n in live])
+            except Exception:
+                # Which document broke the batch? Each is run alone, so only it fails.
+                for number in live:
+                    _forget(docs[number], analyzer)
+                    try:
+                        analyzer(docs[number])
+                    except Exception as exc:
+                        errors[number] = self._failure(docs[number], analyzer, exc)
+            for number in live:
+                if number in errors:
+                    continue
+                doc = docs[number]
+                doc.analyses[analyzer.name] = Analysis(
+                    analyzer=analyzer.name,
+                    narrascope_version=__version__,
+                    model=analyzer.model,
+                    settings=dict(analyzer.settings),
+                )
+                if "language" in analyzer.provides and self.languages and doc.language not in self.languages:
+                    name = str(doc.metadata.get("input", doc.id))
+                    supported = ", ".join(sorted(self.languages))
+                    errors[number] = InputError(
+                        "E105",
+                        name,
+                        f"language '{doc.language}' is not supported (supported: {supported}); "
+                        "use --language to override the detected language",
+                    )
+        share = (time.perf_counter() - started) / max(len(docs), 1)
+        outcomes = []
+        for number, doc in enumerate(docs):
+            doc.transient.clear()  # the encoder's states never leave the run
+            name = str(doc.metadata.get("input", doc.id))
+            outcomes.append(Outcome(name, doc, errors.get(number), share))
+        return outcomes
+
+    @staticmethod
+    def _failure(doc: Document, analyzer: Analyzer, exc: Exception) -> NarrascopeError:
+        if isinstance(exc, NarrascopeError):
+            return exc
+        # One analyzer's bug must cost one input, not the batch.
+        name = str(doc.metadata.get("input", doc.id))
+        return InputError("E107", name, f"{analyzer.name} failed: {type(exc).__name__}: {exc}")

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from narrascope.analyzers.base import Analyzer
 from narrascope.errors import NarrascopeError
 
-__all__ = ["create", "get", "names", "register"]
+__all__ = ["create", "get", "load_plugins", "names", "register"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\.v[0-9]+$")
 _REGISTRY: dict[str, type[Analyzer]] = {}
@@ -47,6 +47,15 @@ def _load_all() -> None:
         importlib.import_module(f"narrascope.analyzers.{module}")
     for entry in entry_points(group="narrascope.analyzers"):
         entry.load()
+
+
+def load_plugins(modules: list[str]) -> None:
+    """Import modules that register analyzers (``pipeline.plugins`` in the configuration)."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise NarrascopeError("E021", f"plugin module {module!r} cannot be imported: {exc}") from None
 
 
 def get(name: str) -> type[Analyzer]:

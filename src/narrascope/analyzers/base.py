@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from narrascope.document import Document, Label, Span
@@ -25,6 +26,10 @@ class Analyzer(ABC):
     provides: ClassVar[tuple[str, ...]] = ()
     #: Settings this analyzer accepts, with their defaults; anything else is refused (E020).
     defaults: ClassVar[dict[str, Any]] = {}
+    #: ISO 639-1 codes of the languages it covers; None for every language. On a document in
+    #: another language the pipeline does not run it, warns (W152) and marks its layers as
+    #: not covered in ``doc.metadata["not_covered"]``.
+    languages: ClassVar[tuple[str, ...] | None] = None
 
     def __init__(self, settings: dict[str, Any]) -> None:
         unknown = sorted(set(settings) - set(self.defaults))
@@ -37,9 +42,27 @@ class Analyzer(ABC):
         """Identifies the model behind the analyzer's output, for provenance."""
         return None
 
+    def identity(self) -> str | None:
+        """A cheap fingerprint of the model files this analyzer would use (None: nothing beyond
+        its settings and narrascope's version), so that a batch re-analyses documents when the
+        files change under the same name."""
+        return None
+
     @abstractmethod
     def __call__(self, doc: Document) -> None:
         """Add this analyzer's spans and labels to ``doc``."""
+
+    def pipe(self, docs: Sequence[Document]) -> None:
+        """Analyse several documents; analyzers whose models gain from batches override this
+        (the encoder, spaCy). If it raises, the pipeline retries the documents one by one, so
+        that one bad document costs only itself."""
+        for doc in docs:
+            self(doc)
+
+    def encoder_needs(self) -> Any:
+        """For a head that reads the shared encoder pass (``requires`` has ``"encoding"``): an
+        :class:`~narrascope.analyzers.encoder.EncoderNeeds`; None for other analyzers."""
+        return None
 
     # Helpers so that every span and label carries this analyzer's name.
 

@@ -263,6 +263,7 @@ class DateAnalyzer(Analyzer):
     name = "narrascope.dates.v1"
     requires = ("language",)
     provides = ("date",)
+    languages = ("en", "ru")
 
     @property
     def model(self) -> str:

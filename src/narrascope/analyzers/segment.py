@@ -10,28 +10,14 @@ cross a paragraph.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from razdel import sentenize
 
 from narrascope.analyzers.base import Analyzer
 from narrascope.document import Document
+from narrascope.paragraphs import paragraph_lines, paragraphs
 from narrascope.registry import register
 
 __all__ = ["SegmentAnalyzer", "paragraphs"]
-
-_LINE = re.compile(r"[^\n]+")
-
-
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of the non-empty lines of ``text``, trimmed of surrounding white space."""
-    for match in _LINE.finditer(text):
-        line = match.group()
-        stripped = line.strip()
-        if stripped:
-            start = match.start() + (len(line) - len(line.lstrip()))
-            yield start, start + len(stripped)
 
 
 @register
@@ -44,10 +30,7 @@ class SegmentAnalyzer(Analyzer):
         return "razdel==0.5.0"
 
     def __call__(self, doc: Document) -> None:
-        line, counted_to = 1, 0
-        for number, (start, end) in enumerate(paragraphs(doc.text), start=1):
-            line += doc.text.count("\n", counted_to, start)
-            counted_to = start
+        for number, (line, start, end) in enumerate(paragraph_lines(doc.text), start=1):
             attrs = {"number": number, "line": line}
             self.span(doc, start, end, "paragraph", "paragraph", attrs=attrs)
             for sentence in sentenize(doc.text[start:end]):

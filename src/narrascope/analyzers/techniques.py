@@ -1,7 +1,8 @@
 """Persuasion techniques (the 23 of SemEval-2023 Task 3): spans and paragraph labels.
 
-Runs the technique model (:mod:`narrascope.models.techniques`): by default the one that
-ships inside the package, or any model folder that ``narrascope train techniques`` wrote.
+Runs the heads of the technique model (:mod:`narrascope.models.techniques`) on the shared
+encoder pass (``narrascope.encoder.v1``): by default the model that ships inside the package,
+or any model folder that ``narrascope train techniques`` wrote.
 Spans go to the ``technique`` layer, paragraph labels to ``paragraph_technique`` (the span
 covers the paragraph, ``attrs["paragraph"]`` is its line number, as the shared task has it);
 both carry calibrated scores and ``attrs["category"]``.
@@ -10,8 +11,10 @@ both carry calibrated scores and ``attrs["category"]``.
 from __future__ import annotations
 
 from narrascope.analyzers.base import Analyzer
+from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
+from narrascope.config import analyzer_defaults
 from narrascope.document import Document
-from narrascope.models.techniques import DEFAULT_MODEL, load_model
+from narrascope.models.techniques import load_model, weights_sha256
 from narrascope.registry import register
 from narrascope.taxonomy import TECHNIQUES
 
@@ -21,30 +24,47 @@ __all__ = ["TechniqueAnalyzer"]
 @register
 class TechniqueAnalyzer(Analyzer):
     name = "narrascope.techniques.v1"
-    requires = ("language", "paragraph")
+    requires = ("language", "paragraph", ENCODING)
     provides = ("technique", "paragraph_technique")
-    # threshold: one score cut-off for every technique instead of the tuned ones (0 < t < 1).
-    defaults = {"model": DEFAULT_MODEL, "threshold": None}
+    defaults = analyzer_defaults(name)
 
     def __init__(self, settings: dict[str, object]) -> None:
         super().__init__(settings)
         threshold = self.settings["threshold"]
-        if threshold is not None and not (isinstance(threshold, int | float) and 0 < float(threshold) < 1):
+        if threshold != "model" and not (isinstance(threshold, int | float) and 0 < float(threshold) < 1):
             from narrascope.errors import NarrascopeError
 
             raise NarrascopeError(
-                "E020", f"{self.name}: threshold must be a number between 0 and 1, not {threshold!r}"
+                "E020",
+                f'{self.name}: threshold must be "model" or a number between 0 and 1, not {threshold!r}',
             )
 
     @property
     def model(self) -> str:
-        return f"{self.settings['model']} (encoder {load_model(str(self.settings['model'])).config.encoder})"
+        model = load_model(str(self.settings["model"]))
+        return f"{self.settings['model']} (sha256 {model.sha256}; encoder {model.config.encoder})"
+
+    def identity(self) -> str:
+        return weights_sha256(str(self.settings["model"]))
+
+    def encoder_needs(self) -> EncoderNeeds:
+        config = load_model(str(self.settings["model"])).config
+        return EncoderNeeds(
+            config.encoder, tuple(config.layers), config.window, config.overlap, config.quantise
+        )
 
     def __call__(self, doc: Document) -> None:
         model = load_model(str(self.settings["model"]))
-        threshold = self.settings["threshold"]
-        (prediction,) = model.predict(
-            [doc.text], threshold=None if threshold is None else float(threshold), languages=[doc.language]
+        trained = model.config.languages
+        if trained and doc.language not in trained:
+            doc.warn(
+                f"W153: {self.name}: the technique model was not trained on language '{doc.language}' "
+                f"(trained on {', '.join(trained)}); its techniques are the encoder's zero-shot transfer"
+            )
+        threshold = None if self.settings["threshold"] == "model" else self.settings["threshold"]
+        states = encoding_of(doc, self.name).layers(model.layers)
+        (prediction,) = model.predict_encoded(
+            [doc.text], [states], threshold=None if threshold is None else float(threshold)
         )
         for start, end, label, score in prediction.spans:
             category = TECHNIQUES[label].category if label in TECHNIQUES else None

@@ -28,7 +28,6 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from narrascope.analyzers.segment import paragraphs
 from narrascope.document import Document, Label, Span
 from narrascope.errors import NarrascopeError
 from narrascope.formats._common import (
@@ -40,6 +39,7 @@ from narrascope.formats._common import (
     tab_rows,
     write_lines,
 )
+from narrascope.paragraphs import paragraph_lines
 
 __all__ = [
     "LANGUAGES",
@@ -131,25 +131,19 @@ def _duplicate(seen: Collection[object], key: object, path: Path, line: int) -> 
 # -- whole corpora, as Documents ------------------------------------------------------------
 
 
-def paragraph_lines(text: str) -> list[tuple[int, int, int]]:
-    """(line number, start, end) of each non-empty line: subtask 3's paragraphs."""
-    out: list[tuple[int, int, int]] = []
-    line, counted_to = 1, 0
-    for start, end in paragraphs(text):
-        line += text.count("\n", counted_to, start)
-        counted_to = start
-        out.append((line, start, end))
-    return out
-
-
 def read_semeval2023(
     folder: str | Path,
     known_techniques: Collection[str] | None = None,
     known_frames: Collection[str] | None = None,
     known_genres: Collection[str] | None = None,
     source: str = SOURCE,
+    split: str = "train",
 ) -> tuple[list[Document], RepairLog]:
     """Every article of one language folder with all its labels, and the log of repairs.
+
+    ``split`` is ``"train"`` (``train-articles-subtask-*``, ``train-labels-*``) or ``"dev"``
+    (the development set: ``dev-articles-subtask-3``, ``dev-labels-subtask-3.txt`` and the
+    span file ``dev-labels-subtask-3-spans.txt``; there are no genre or frame labels).
 
     Span offsets that end past the article are clipped and white space at span edges is
     trimmed (the non-English files have both); paragraph labels for lines that are empty or
@@ -158,22 +152,26 @@ def read_semeval2023(
     root = Path(folder)
     if not root.is_dir():
         raise NarrascopeError("E303", f"{root}: no such folder")
+    if split not in ("train", "dev"):
+        raise NarrascopeError("E303", f"{root}: unknown split {split!r} (train or dev)")
     log = RepairLog()
     texts: dict[str, Path] = {}
-    for sub in ("train-articles-subtask-3", "train-articles-subtask-2", "train-articles-subtask-1"):
+    for sub in (f"{split}-articles-subtask-3", f"{split}-articles-subtask-2", f"{split}-articles-subtask-1"):
         for file in sorted((root / sub).glob("article*.txt")):
             texts.setdefault(file.stem.removeprefix("article"), file)
     if not texts:
-        raise NarrascopeError("E303", f"{root}: no train-articles-subtask-*/article<ID>.txt files")
+        raise NarrascopeError("E303", f"{root}: no {split}-articles-subtask-*/article<ID>.txt files")
 
     def labels_file(name: str) -> Path | None:
         path = root / name
         return path if path.exists() else None
 
-    genres_path = labels_file("train-labels-subtask-1.txt")
-    frames_path = labels_file("train-labels-subtask-2.txt")
-    paragraphs_path = labels_file("train-labels-subtask-3.txt")
-    spans_path = labels_file("train-labels-subtask-3-spans")
+    genres_path = labels_file(f"{split}-labels-subtask-1.txt")
+    frames_path = labels_file(f"{split}-labels-subtask-2.txt")
+    paragraphs_path = labels_file(f"{split}-labels-subtask-3.txt")
+    spans_path = labels_file(f"{split}-labels-subtask-3-spans") or labels_file(
+        f"{split}-labels-subtask-3-spans.txt"
+    )
     genres = read_genres(genres_path, known_genres) if genres_path else {}
     frames = read_frames(frames_path, known_frames) if frames_path else {}
     para = read_paragraph_techniques(paragraphs_path, known_techniques) if paragraphs_path else {}
@@ -199,7 +197,12 @@ def read_semeval2023(
             text=text,
             title=text.split("\n", 1)[0].strip() or None,
             language=language,
-            metadata={"article_id": article, "taxonomy": "semeval2023", "input": str(path)},
+            metadata={
+                "article_id": article,
+                "taxonomy": "semeval2023",
+                "input": str(path),
+                "split": split,
+            },
         )
         if article in genres:
             annotated.append("genre")

@@ -29,7 +29,7 @@ import numpy as np
 from narrascope.errors import NarrascopeError
 from narrascope.models.pinned import _package_dir, verify_files
 
-__all__ = ["DEFAULT_ENCODER", "Encoder", "load_encoder"]
+__all__ = ["DEFAULT_ENCODER", "Encoder", "load_encoder", "native_bf16"]
 
 DEFAULT_ENCODER = "multilingual-e5-small"
 _E5_FILE = "e5-small-q4.bin"
@@ -228,13 +228,30 @@ def _e5_tokenizer() -> Any:
     return tokenizer
 
 
+def native_bf16() -> bool:
+    """Whether this CPU multiplies bf16 in hardware (AVX-512 BF16 or AMX).
+
+    Where it does, bf16 weights run the encoder about 3 times as fast as fp32 in half the
+    memory; where it does not (AVX2-only CPUs, such as many AMD EPYC and laptop chips), bf16 is
+    emulated and runs about 7 times slower than fp32 (``benchmarks/throughput.py``), so the
+    precision is chosen by the machine.
+    """
+    import torch
+
+    probe = getattr(torch, "cpu", None)
+    checks = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(probe, name, lambda: False)()) for name in checks)
+
+
 @functools.cache
 def _e5() -> Encoder:
     import torch
 
-    # bf16 weights: half the memory, and no per-call casting under autocast (13% faster on
-    # 2 cores than fp32 weights with bf16 autocast, measured by benchmarks/throughput.py).
-    return Encoder(DEFAULT_ENCODER, _e5_tokenizer(), _e5_model(torch.bfloat16), "query: ")
+    # bf16 weights where the CPU has bf16 arithmetic: half the memory, and no per-call
+    # casting under autocast (13% faster than fp32 weights with bf16 autocast there).
+    if native_bf16():
+        return Encoder(DEFAULT_ENCODER, _e5_tokenizer(), _e5_model(torch.bfloat16), "query: ")
+    return Encoder(DEFAULT_ENCODER, _e5_tokenizer(), _e5_model(torch.float32), "query: ", autocast=False)
 
 
 @functools.cache
@@ -276,7 +293,7 @@ def _hugging_face(name: str, allow_download: bool) -> Encoder:
         raise NarrascopeError("E031", f"encoder {name!r} has no fast tokenizer; offsets are needed")
     torch.nn.Module.eval(model)
     prefix = "query: " if "e5" in name.lower() else ""
-    return Encoder(name, fast.backend_tokenizer, model, prefix)
+    return Encoder(name, fast.backend_tokenizer, model, prefix, autocast=native_bf16())
 
 
 def load_encoder(

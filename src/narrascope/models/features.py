@@ -4,11 +4,8 @@ Each paragraph (non-empty line) is encoded on its own, frozen, in bf16 on the CP
 e5 was trained to read passages. A token's feature is the concatenation of the hidden states
 of a few layers (multi-layer pooling: a middle layer keeps more of the wording, the last one
 more of the meaning); a paragraph's feature is the mean of those states over the paragraph.
-In development on the SemEval-2023 training data, paragraphs encoded alone did better
-than paragraphs pooled out of whole-article windows, and layers 8 and 12 together better
-than layer 8 alone (those comparisons are not yet a command of the repository, so no
-figures are quoted here). Token features for span detection add the token's paragraph
-mean, so that a word is judged in its paragraph.
+``benchmarks/accuracy.py`` compares choices of layers. Token features for span detection add
+the token's paragraph mean, so that a word is judged in its paragraph.
 """
 
 from __future__ import annotations
@@ -19,10 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from narrascope.formats.semeval2023 import paragraph_lines
 from narrascope.models.encoder import Encoder
+from narrascope.paragraphs import paragraph_lines
 
-__all__ = ["Encoded", "encode_texts", "paragraph_features", "token_features"]
+__all__ = ["Encoded", "encode_texts", "paragraph_features", "select_layers", "token_features", "token_width"]
 
 
 @dataclass
@@ -50,6 +47,7 @@ def encode_texts(
     batch_size: int = 32,
     progress: Callable[[int], object] | None = None,
     tokens: bool = True,
+    paragraphs: Sequence[Sequence[tuple[int, int, int]]] | None = None,
 ) -> list[Encoded]:
     """Encode each paragraph of each text on its own (the encoder was trained on passages of
     that size), in batches of similar length; ``progress`` is told of each encoded paragraph.
@@ -58,7 +56,8 @@ def encode_texts(
 
     Only the layers up to the deepest one in ``layers`` are run. With ``tokens=False`` only
     the paragraph means are kept (for comparing many layers at once without gigabytes of
-    token states)."""
+    token states). ``paragraphs`` gives each text's (line, start, end) paragraphs, such as a
+    document's ``paragraph`` layer; by default they are found with the same rule."""
     import torch
 
     tokenizer = encoder.tokenizer
@@ -74,18 +73,18 @@ def encode_texts(
     units: list[tuple[int, int, list[int], np.ndarray]] = []  # text, paragraph, ids, offsets
     shells: list[Encoded] = []
     for number, text in enumerate(texts):
-        paragraphs = paragraph_lines(text)
-        for index, (_, start, end) in enumerate(paragraphs):
+        found = list(paragraphs[number]) if paragraphs is not None else paragraph_lines(text)
+        for index, (_, start, end) in enumerate(found):
             encoding = tokenizer.encode(text[start:end], add_special_tokens=False)
             offsets = np.array(encoding.offsets, dtype=np.int32).reshape(-1, 2) + start
             units.append((number, index, list(encoding.ids), offsets))
         shells.append(
             Encoded(
-                paragraphs,
+                found,
                 np.zeros((0, 2), np.int32),
                 np.zeros((0, dim), np.float16),
                 np.zeros(0, np.int64),
-                np.zeros((len(paragraphs), dim), np.float32),
+                np.zeros((len(found), dim), np.float32),
             )
         )
 
@@ -158,3 +157,24 @@ def token_features(encoded: Encoded) -> np.ndarray:
     """Features ``[T, 2D]`` of each token: its own states, and its paragraph's mean (float16)."""
     context = encoded.means[encoded.owner].astype(np.float16) if len(encoded.owner) else encoded.features
     return np.concatenate([encoded.features, context], axis=1)
+
+
+def token_width(encoded: Encoded) -> int:
+    """The width of :func:`token_features`' rows."""
+    return 2 * int(encoded.features.shape[1])
+
+
+def select_layers(encoded: Encoded, have: Sequence[int], want: Sequence[int]) -> Encoded:
+    """The states of layers ``want`` out of an encoding of layers ``have`` (each layer a block of columns).
+
+    The encoder analyzer runs the union of what its heads read; each head takes its own
+    layers, in its own order. Nothing is copied when the two lists are the same.
+    """
+    if list(have) == list(want):
+        return encoded
+    width = encoded.means.shape[1] // len(have)
+    columns = np.concatenate(
+        [np.arange(have.index(layer) * width, (have.index(layer) + 1) * width) for layer in want]
+    )
+    features = encoded.features[:, columns]
+    return Encoded(encoded.paragraphs, encoded.offsets, features, encoded.owner, encoded.means[:, columns])

@@ -1,19 +1,23 @@
 """The persuasion-technique model: a frozen encoder, light heads, saved as safetensors.
 
-What ships is only what differs from the base encoder: the heads' weights (the encoder
-heads a few hundred kilobytes, the lexical paragraph head about 6 MB), their calibration
-and thresholds, and a config naming the encoder, the layers read and the windowing. The
-encoder itself comes from its pinned package at load time. Paragraph scores are the mean
-of the encoder head's and the lexical head's calibrated scores when the model has both.
+What ships is only what differs from the base encoder: the heads' weights (a few hundred
+kilobytes), their calibration and thresholds, and a config naming the encoder, the layers
+read and the windowing. The encoder itself comes from its pinned package at load time.
 
 ``predict`` gives, for each text, the paragraph-level techniques (SemEval-2023 subtask 3:
 each non-empty line, named by its line number) and the technique spans, with calibrated
 scores.
+
+A model folder holds ``config.json`` and ``heads.safetensors``. The config carries a format
+version (``FORMAT``); a folder of another version is refused with E031, so that an old or
+foreign folder fails once, clearly, instead of on every document. The SHA-256 of the weights
+file identifies the model in the analysis provenance.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -25,17 +29,24 @@ import numpy as np
 
 from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
-from narrascope.models.features import encode_texts, paragraph_features, token_features
+from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_features
 from narrascope.models.heads import LinearHead, decode_spans
-from narrascope.models.lexical import LexicalHead
 
-__all__ = ["DEFAULT_MIX", "DEFAULT_MODEL", "ModelConfig", "Prediction", "TechniqueModel", "load_model"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "FORMAT",
+    "ModelConfig",
+    "Prediction",
+    "TechniqueModel",
+    "load_model",
+    "weights_sha256",
+]
 
-DEFAULT_MODEL = "techniques-v1"
+DEFAULT_MODEL = "techniques-v2"
+#: The version of the model folder's layout and config; bumped when either changes.
+FORMAT = 2
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
-DEFAULT_MIX = 0.5
-_LEXICAL_PARTS = ("columns", "idf", "weight", "bias", "scale", "shift")
 
 
 @dataclass
@@ -44,15 +55,14 @@ class ModelConfig:
     paragraph_thresholds: list[float]
     span_thresholds: list[float]
     encoder: str = DEFAULT_ENCODER
-    layers: list[int] = field(default_factory=lambda: [8, 12])
+    layers: list[int] = field(default_factory=lambda: [4, 8, 12])
     window: int = 256
     overlap: int = 64
-    lexical: bool = False  # whether a lexical paragraph head is averaged in
     quantise: bool = False  # whether the encoder runs with int8 linear layers
-    # Weight of the encoder head against the lexical one, per language (ISO 639-1), chosen in
-    # training; other languages get DEFAULT_MIX.
-    ensemble_weights: dict[str, float] = field(default_factory=dict)
+    # ISO 639-1 codes of the languages in the training data; others are zero-shot.
+    languages: list[str] = field(default_factory=list)
     training: dict[str, Any] = field(default_factory=dict)
+    format: int = FORMAT
 
 
 @dataclass
@@ -69,13 +79,16 @@ class TechniqueModel:
         config: ModelConfig,
         paragraph_head: LinearHead,
         span_head: LinearHead,
-        lexical_head: LexicalHead | None = None,
+        sha256: str | None = None,
     ) -> None:
         self.config = config
         self.paragraph_head = paragraph_head
         self.span_head = span_head
-        self.lexical_head = lexical_head
-        config.lexical = lexical_head is not None
+        self.sha256 = sha256  # of the weights file it was loaded from
+
+    @property
+    def layers(self) -> tuple[int, ...]:
+        return tuple(self.config.layers)
 
     def save(self, folder: str | Path) -> None:
         from safetensors.numpy import save_file
@@ -86,12 +99,8 @@ class TechniqueModel:
         for name, head in (("paragraph", self.paragraph_head), ("span", self.span_head)):
             for part in ("weight", "bias", "scale", "shift"):
                 tensors[f"{name}.{part}"] = np.ascontiguousarray(getattr(head, part), dtype=np.float32)
-        if self.lexical_head is not None:
-            for part in _LEXICAL_PARTS:
-                value = getattr(self.lexical_head, part)
-                dtype = {"weight": np.float16, "columns": np.int32}.get(part, np.float32)
-                tensors[f"lexical.{part}"] = np.ascontiguousarray(value, dtype=dtype)
         save_file(tensors, str(target / _WEIGHTS))
+        self.sha256 = hashlib.sha256((target / _WEIGHTS).read_bytes()).hexdigest()
         (target / _CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", encoding="utf-8")
 
     @classmethod
@@ -101,50 +110,52 @@ class TechniqueModel:
         source = Path(folder)
         if not (source / _CONFIG).is_file() or not (source / _WEIGHTS).is_file():
             raise NarrascopeError("E031", f"{source}: not a technique model (needs {_CONFIG} and {_WEIGHTS})")
-        config = ModelConfig(**json.loads((source / _CONFIG).read_text(encoding="utf-8")))
+        raw = json.loads((source / _CONFIG).read_text(encoding="utf-8"))
+        found = raw.get("format", 1) if isinstance(raw, dict) else None
+        if found != FORMAT:
+            raise NarrascopeError(
+                "E031",
+                f"{source}: model format {found!r}, but this narrascope reads format {FORMAT}; "
+                "retrain it with `narrascope train techniques`",
+            )
+        try:
+            config = ModelConfig(**raw)
+        except TypeError as exc:
+            raise NarrascopeError(
+                "E031", f"{source}/{_CONFIG}: not a technique model config ({exc})"
+            ) from None
+        weights = (source / _WEIGHTS).read_bytes()
         tensors = load_file(str(source / _WEIGHTS))
         heads = [
             LinearHead(*(tensors[f"{name}.{part}"] for part in ("weight", "bias", "scale", "shift")))
             for name in ("paragraph", "span")
         ]
-        lexical = None
-        if config.lexical:
-            lexical = LexicalHead(*(tensors[f"lexical.{part}"] for part in _LEXICAL_PARTS))
-        return cls(config, heads[0], heads[1], lexical)
+        return cls(config, heads[0], heads[1], hashlib.sha256(weights).hexdigest())
 
     def predict(
         self,
         texts: Sequence[str],
         threshold: float | None = None,
         batch_size: int = 16,
-        languages: Sequence[str | None] | None = None,
     ) -> list[Prediction]:
-        """Techniques in each text; ``threshold`` replaces the tuned per-technique thresholds.
-
-        ``languages`` (ISO 639-1, one per text) picks each language's weighting of the heads.
-        """
+        """Techniques in each text, encoding it first; ``threshold`` replaces the tuned thresholds."""
         encoder = load_encoder(self.config.encoder, quantise=self.config.quantise)
-        given = list(languages) if languages is not None else [None] * len(texts)
         out = []
         # Texts go through in groups, so that memory stays flat however many are given.
         for first in range(0, len(texts), self.group):
-            group = slice(first, first + self.group)
-            out.extend(self._predict(encoder, texts[group], threshold, batch_size, given[group]))
+            group = texts[first : first + self.group]
+            encoded = encode_texts(
+                encoder, group, self.layers, self.config.window, self.config.overlap, batch_size=batch_size
+            )
+            out.extend(self.predict_encoded(group, encoded, threshold))
         return out
 
     group = 16
 
-    def _predict(
-        self,
-        encoder: Any,
-        texts: Sequence[str],
-        threshold: float | None,
-        batch_size: int,
-        languages: Sequence[str | None],
+    def predict_encoded(
+        self, texts: Sequence[str], encoded: Sequence[Encoded], threshold: float | None = None
     ) -> list[Prediction]:
-        encoded = encode_texts(
-            encoder, texts, self.config.layers, self.config.window, self.config.overlap, batch_size=batch_size
-        )
+        """Techniques in texts already encoded with this model's encoder and layers (the shared pass)."""
         labels = self.config.labels
         k = len(labels)
         p_thresholds = (
@@ -153,25 +164,11 @@ class TechniqueModel:
         s_thresholds = (
             np.full(k, threshold) if threshold is not None else np.array(self.config.span_thresholds)
         )
-        lexical: list[np.ndarray] = []
-        if self.lexical_head is not None:
-            # One call for the whole group: the n-gram hashing has a fixed cost per call.
-            lines = [
-                text[start:end]
-                for text, enc in zip(texts, encoded, strict=True)
-                for _, start, end in enc.paragraphs
-            ]
-            scores = self.lexical_head.probabilities(lines)
-            bounds = np.cumsum([0] + [len(enc.paragraphs) for enc in encoded])
-            lexical = [scores[bounds[i] : bounds[i + 1]] for i in range(len(encoded))]
         out = []
-        for number, (text, enc) in enumerate(zip(texts, encoded, strict=True)):
+        for text, enc in zip(texts, encoded, strict=True):
             found: list[tuple[int, int, int, str, float]] = []
             if enc.paragraphs:
                 probabilities = self.paragraph_head.probabilities(paragraph_features(enc))
-                if lexical:
-                    weight = self.config.ensemble_weights.get(languages[number] or "", DEFAULT_MIX)
-                    probabilities = weight * probabilities + (1 - weight) * lexical[number]
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))
@@ -186,10 +183,23 @@ class TechniqueModel:
         return out
 
 
+def _folder(path: str | None) -> Path:
+    if path is None or path == DEFAULT_MODEL:
+        return Path(str(resources.files("narrascope.models").joinpath("data", DEFAULT_MODEL)))
+    return Path(path)
+
+
+def weights_sha256(path: str | None = None) -> str:
+    """The SHA-256 of a model folder's weights (without loading it): what identifies the model."""
+    weights = _folder(path) / _WEIGHTS
+    if not weights.is_file():
+        raise NarrascopeError(
+            "E031", f"{weights.parent}: not a technique model (needs {_CONFIG} and {_WEIGHTS})"
+        )
+    return hashlib.sha256(weights.read_bytes()).hexdigest()
+
+
 @functools.cache
 def load_model(path: str | None = None) -> TechniqueModel:
     """The model at ``path``, or the one that ships with narrascope; loaded once per process."""
-    if path is None or path == DEFAULT_MODEL:
-        folder = resources.files("narrascope.models").joinpath("data", DEFAULT_MODEL)
-        return TechniqueModel.load(Path(str(folder)))
-    return TechniqueModel.load(path)
+    return TechniqueModel.load(_folder(path))

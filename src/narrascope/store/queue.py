@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from narrascope import registry
 from narrascope._version import __version__
 from narrascope.config import Config
 from narrascope.document import Document
@@ -45,6 +46,10 @@ def fingerprint(config: Config, overrides: dict[str, str] | None = None) -> str:
         "analyzers": sorted(config.analyzers),
         "settings": {name: config.settings(name) for name in sorted(config.analyzers)},
         "languages": sorted(config.languages),
+        # A retrained model in the same folder changes this, so --resume re-applies it.
+        "models": {
+            name: registry.create(name, config.settings(name)).identity() for name in sorted(config.analyzers)
+        },
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 

@@ -1,0 +1,135 @@
+"""The technique model's card: what it is, how it was trained and validated, its figures and limits."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from narrascope.models.techniques import ModelConfig
+
+__all__ = ["model_card"]
+
+_NAN = float("nan")
+
+
+def _cell(table: dict[str, Any], language: str) -> str:
+    value = table.get(language)
+    return "—" if value is None else f"{value:.3f}"
+
+
+def model_card(config: ModelConfig) -> str:
+    t = config.training
+    f = t["figures"]
+    dev = f.get("development") or {}
+    base = f.get("baseline") or {}
+    languages = sorted(set(f["paragraph_micro_f1"]) | set(dev.get("paragraph_micro_f1", {})))
+    dev_rows = "\n".join(
+        f"| {lang} | {_cell(dev.get('paragraph_micro_f1', {}), lang)} | "
+        f"{_cell(dev.get('paragraph_macro_f1', {}), lang)} | {_cell(dev.get('span_micro_f1', {}), lang)} | "
+        f"{_cell(dev.get('cv_global_threshold_paragraph_micro_f1', {}), lang)} | "
+        f"{_cell(dev.get('cv_per_technique_thresholds_paragraph_micro_f1', {}), lang)} | "
+        f"{_cell(base.get('development_paragraph_micro_f1', {}), lang)} | "
+        f"{_cell(base.get('development_paragraph_macro_f1', {}), lang)} |"
+        for lang in languages
+    )
+    cv_rows = "\n".join(
+        f"| {lang} | {_cell(f['paragraph_micro_f1'], lang)} | {_cell(f['paragraph_macro_f1'], lang)} | "
+        f"{_cell(f['span_micro_f1'], lang)} | {_cell(base.get('paragraph_micro_f1', {}), lang)} | "
+        f"{_cell(base.get('paragraph_macro_f1', {}), lang)} |"
+        for lang in languages
+    )
+    per = f["per_technique_f1"]
+    techniques = sorted({name for scores in per.values() for name in scores})
+    per_languages = sorted(per)
+    per_technique = "\n".join(
+        f"| {name} | "
+        + " | ".join(f"{per[lang][name]:.2f}" if name in per[lang] else "—" for lang in per_languages)
+        + " |"
+        for name in techniques
+    )
+    which = "development set (train-only heads)" if dev else "cross-validation"
+    s = t["settings"]
+    threshold = config.paragraph_thresholds[0] if config.paragraph_thresholds else _NAN
+    span_threshold = config.span_thresholds[0] if config.span_thresholds else _NAN
+    development = (
+        f"""## Development-set figures (the ones to trust for new articles)
+SemEval-2023's development set: {dev["articles"]} articles from other outlets and months than the
+training set. They are scored by heads fitted on the **training articles alone** (not the shipped
+heads, which also saw these articles), with the threshold chosen on one half of the development
+articles and applied to the other, each half in turn (two-fold cross-validation over the
+development articles; the halves hash the language and article id). Paragraph level is the
+official SemEval-2023 subtask 3 metric (micro-F1; macro-F1 over the 23 techniques as the
+official scorer computes it); span level is micro-F1 with partial-overlap credit where the
+technique must match (German's development set has no spans). The two "cross-validation
+thresholds" columns show what the same heads score with the threshold(s) chosen on the
+training folds instead: one global threshold, and one per technique (how the first model was
+tuned). The baseline is the organisers' kind (TF-IDF word and character n-grams, logistic
+regression), fitted on the same training articles, thresholds chosen on the same halves.
+
+| language | paragraph micro-F1 | paragraph macro-F1 | span micro-F1 | micro-F1, CV global threshold | micro-F1, CV per-technique thresholds | baseline micro-F1 | baseline macro-F1 |
+|---|---|---|---|---|---|---|---|
+{dev_rows}
+"""
+        if dev
+        else "## Development-set figures\nNone: the training data had no development articles.\n"
+    )
+    return f"""# narrascope technique model
+
+Detects the 23 persuasion techniques of SemEval-2023 Task 3 in news text: spans with
+character offsets, and labels per paragraph (non-empty line), each with a calibrated score.
+
+## What it is
+- Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))} concatenated, and no layer
+  above the last of them is run; {"int8 dynamic quantisation of its linear layers" if config.quantise else "bf16 on CPUs with bf16 arithmetic, fp32 elsewhere"}), loaded
+  from its pinned PyPI package with SHA-256 checks. Only the heads ship with narrascope.
+- Paragraph head: one logistic regression per technique over the paragraph's mean encoder
+  state, trained on all languages together.
+- Span head: one logistic regression per technique over each token's state and its
+  paragraph's mean; a span is a run of tokens above the threshold, widened to whole words.
+- Scores are Platt-calibrated on out-of-fold predictions. One threshold serves every
+  technique ({threshold:.3f} for paragraphs, {span_threshold:.3f} for span tokens), chosen on the development set:
+  per-technique thresholds tuned on the training folds did not carry over to new outlets.
+
+## Training
+- Data: SemEval-2023 Task 3 training data ({t["articles"]} articles) and development data
+  ({t.get("development_articles", 0)} articles), {t["paragraphs"]} paragraphs and {t["tokens"]} tokens in all,
+  from `{t["data"]}`; languages: {", ".join(languages)}. The shipped heads are fitted on both.
+- Command: `narrascope train techniques --data {t["data"]} --out <folder>`
+  (seed {t["seed"]}, {t["folds"]} folds; settings: {json.dumps(s)}).
+- Time: {t["seconds"] / 60:.1f} minutes in all on {t["machine"]} (2 CPU cores, encoder in
+  {t.get("encoder_precision", "bf16")}), of which {t["encoding_seconds"] / 60:.1f} encoding; trained {t["date"]} with
+  narrascope {t["narrascope_version"]}.
+
+{development}
+## Cross-validated figures (training articles only)
+{t["folds"]}-fold cross-validation by article on the training articles, global threshold chosen
+on the other folds. These overstate what the model does on new outlets; they are here to
+compare with earlier models and with the development figures above.
+
+| language | paragraph micro-F1 | paragraph macro-F1 | span micro-F1 | baseline micro-F1 | baseline macro-F1 |
+|---|---|---|---|---|---|
+{cv_rows}
+
+Per technique (paragraph-level F1 on the {which}; "—" where a language has no example):
+
+| technique | {" | ".join(per_languages)} |
+|---|{"---|" * len(per_languages)}
+{per_technique}
+
+The winning systems of SemEval-2023 were measured on the official test sets, which are not
+available here, so the figures are not directly comparable.
+
+## Limits
+- Trained on six languages (en, fr, de, it, pl, ru); other languages get the encoder's
+  zero-shot transfer.
+- Rare techniques (a few dozen examples) are detected poorly; micro-F1 is dominated by
+  loaded language, name calling and doubt, and one global threshold favours them.
+- Span boundaries are token runs: they rarely match an annotator's exactly, which the
+  partial-overlap metric forgives and a reader should too.
+
+## Data terms
+The training data (SemEval-2023 Task 3) was released by the task organisers for scientific
+research only; it may hold third-party copyrighted text and may not be redistributed. These
+weights were trained on it and inherit those terms: use them for research. No part of the
+data ships with narrascope.
+"""

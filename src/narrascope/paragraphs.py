@@ -1,0 +1,38 @@
+"""Paragraphs: the one rule for where they are and how they are numbered.
+
+A paragraph is a non-empty line of the text, trimmed of surrounding white space, as in
+SemEval-2023 Task 3. The shared task names a paragraph by its 1-based line number in the file,
+empty lines counted (1, 3, 5, ... for paragraphs separated by empty lines). The segment
+analyzer, the SemEval-2023 reader and writer and the technique model all use these two
+functions, so that a paragraph is the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["paragraph_lines", "paragraphs"]
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of the non-empty lines of ``text``, trimmed of surrounding white space."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            yield start, start + len(stripped)
+
+
+def paragraph_lines(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of each paragraph."""
+    out: list[tuple[int, int, int]] = []
+    line, counted_to = 1, 0
+    for start, end in paragraphs(text):
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        out.append((line, start, end))
+    return out
