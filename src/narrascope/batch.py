@@ -198,6 +198,14 @@ def run_shard(
         handle.write(line + "\n")
         handle.flush()
 
+    # A duplicate's line is written only after its original's line: the pipeline analyses in
+    # batches, and a run killed in between must not leave a duplicate of an unwritten original.
+    in_flight: set[str] = set()
+    waiting: dict[str, list[str]] = {}
+
+    def duplicate_line(key: str, doc_id: str) -> None:
+        write(json.dumps({"schema": _DUPLICATE_SCHEMA, "input": key, "document_id": doc_id}))
+
     def fresh() -> Iterator[Document]:
         for item in items:
             key = _key(item)
@@ -218,11 +226,15 @@ def run_shard(
                 on_input(key, "failed", item)
                 continue
             if item.id in done_ids:
-                write(json.dumps({"schema": _DUPLICATE_SCHEMA, "input": key, "document_id": item.id}))
+                if item.id in in_flight:
+                    waiting.setdefault(item.id, []).append(key)
+                else:
+                    duplicate_line(key, item.id)
                 counts["duplicate"] += 1
                 on_input(key, "duplicate", None)
                 continue
             done_ids.add(item.id)
+            in_flight.add(item.id)
             counts["new"] += 1
             on_input(key, "new", None)
             yield prepare(item, language, published)
@@ -249,7 +261,14 @@ def run_shard(
                     )
                 )
                 counts["failed_documents"] += 1
+            if outcome.document is not None:
+                in_flight.discard(outcome.document.id)
+                for key in waiting.pop(outcome.document.id, []):
+                    duplicate_line(key, outcome.document.id)
             on_outcome(outcome)
+        for doc_id, keys in waiting.items():  # an engine that lost a document without naming it
+            for key in keys:
+                duplicate_line(key, doc_id)
     finally:
         engine.close()
         os.fsync(handle.fileno())
