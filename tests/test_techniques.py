@@ -254,3 +254,13 @@ def test_spans_cover_whole_words() -> None:
     token_probabilities = np.array([[0.1], [0.1], [0.2], [0.9], [0.1]])
     ((start, end, _, _),) = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
     assert text[start:end] == "recruiting"
+
+
+def test_spans_of_punctuation_alone_are_dropped() -> None:
+    text = "he said „ lies"
+    offsets = np.array([[0, 2], [3, 7], [8, 9], [10, 14]])
+    token_probabilities = np.array([[0.1], [0.1], [0.9], [0.1]])
+    assert decode_spans(offsets, token_probabilities, np.array([0.5]), text) == []
+    token_probabilities = np.array([[0.1], [0.1], [0.9], [0.9]])
+    ((start, end, _, _),) = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
+    assert text[start:end] == "„ lies"

@@ -187,7 +187,7 @@ def tune_global_threshold(
         f1 = 2 * tp / float(guess.sum() + truth.sum()) if tp else 0.0
         if f1 > best:
             best, chosen = f1, float(threshold)
-    return chosen
+    return round(chosen, 4)  # the grid's float steps would otherwise show as 0.20000000000000007
 
 
 def decode_spans(
@@ -197,7 +197,8 @@ def decode_spans(
 
     A span is a run of tokens at or above the label's threshold, where gaps of up to
     ``max_gap`` tokens are bridged; its score is the mean probability over the run. Spans are
-    widened to whole words, trimmed of white space at the edges, and never cross a line break.
+    widened to whole words, trimmed of white space at the edges, and never cross a line break;
+    a span with no letter or digit (quotation marks alone) is dropped.
     """
     spans: list[tuple[int, int, int, float]] = []
     for label in range(probabilities.shape[1]):
@@ -223,7 +224,8 @@ def decode_spans(
             piece = text[start:end]
             start += len(piece) - len(piece.lstrip())
             end = start + len(piece.strip())
-            if end > start:
+            # A run of quotation marks or dashes alone is no evidence of a technique.
+            if end > start and any(c.isalnum() for c in text[start:end]):
                 score = float(probabilities[run[0] : run[-1] + 1, label].mean())
                 spans.append((start, end, label, score))
     return sorted(spans)
