@@ -2,7 +2,7 @@
 
     python benchmarks/accuracy.py [--data ../shared/data/semeval2023-task3]
         [--candidates "4,7;8,12;4,8,12;1,2,3,4,5,6,7,8,9,10,11,12"] [--speed-articles 20]
-        [--no-baseline] [--json]
+        [--ensemble "4,8,12"] [--no-baseline] [--json]
 
 The technique model reads the hidden states of a few layers of a frozen encoder. This script
 encodes every training and development paragraph once (all layers kept, paragraph means
@@ -17,12 +17,15 @@ command's settings and scores it two ways, as ``narrascope train techniques`` do
 
 Each candidate is scored with one global threshold (what ships) and with one threshold per
 technique tuned on the training folds (how the first model was tuned), and averaged with the
-TF-IDF baseline (what the first model's lexical head did). Speed is the encoder alone, up
+TF-IDF baseline (what the first model's lexical head did). For the layer sets named by
+``--ensemble`` (the MLP heads take minutes each), the MLP heads alone and the ensemble that
+ships (linear head and MLP heads averaged, ``TrainingSettings``) are scored the same way. Speed is the encoder alone, up
 to the deepest layer of each candidate, on generated 700-word articles
 (``throughput.py``'s generator).
 
 Transfer to languages without training data (``--leave-one-out LAYERS``, by default the
-shipped layers): for each language, heads fitted on the other five languages' training
+shipped layers): for each language, the shipped kind of paragraph ensemble, fitted on the
+other five languages' training
 articles score its development articles, with the threshold chosen on the other languages'
 development articles; next to it, a trivial prior chosen the same way: the most frequent
 techniques of the other languages' training paragraphs on every paragraph (as many as makes
@@ -49,7 +52,15 @@ from narrascope.models import training
 from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.encoder import load_encoder
 from narrascope.models.features import encode_texts
-from narrascope.models.heads import LinearHead, calibrate, fit_linear, tune_global_threshold, tune_thresholds
+from narrascope.models.heads import (
+    Ensemble,
+    LinearHead,
+    calibrate,
+    fit_linear,
+    mean_probability,
+    tune_global_threshold,
+    tune_thresholds,
+)
 from narrascope.models.validation import (
     build_dataset,
     fold_of,
@@ -68,6 +79,9 @@ def main() -> None:
     parser.add_argument("--candidates", default="4,7;8,12;4,8,12;1,2,3,4,5,6,7,8,9,10,11,12")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--speed-articles", type=int, default=20)
+    parser.add_argument(
+        "--ensemble", default="4,8,12", help="layer sets (';' between them) to score the MLP ensemble on"
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline (minutes)")
     parser.add_argument(
         "--leave-one-out", default="4,8,12", help="layers for the transfer table ('' to skip)"
@@ -76,6 +90,7 @@ def main() -> None:
     args = parser.parse_args()
 
     candidates = [tuple(int(x) for x in part.split(",")) for part in args.candidates.split(";")]
+    ensembles = {tuple(int(x) for x in part.split(",")) for part in args.ensemble.split(";") if part}
     transfer_layers = tuple(int(x) for x in args.leave_one_out.split(",")) if args.leave_one_out else ()
     settings = training.TrainingSettings()
     encoder = load_encoder(settings.encoder, quantise=settings.quantise)
@@ -169,6 +184,21 @@ def main() -> None:
         if baseline is not None:
             mixed = figures((oof + baseline[0]) / 2, (dev + baseline[1]) / 2)
             rows.append({"candidate": name + ", averaged with TF-IDF", "scores": mixed})
+        if layers in ensembles:
+            mlp_oof = np.zeros_like(oof)
+            for k in range(args.folds):
+                fit = train_rows[p_fold[train_rows] != k]
+                mlps = training.fit_paragraph_mlps(features, data.p_targets, fit, settings)
+                mlp_oof[p_fold[train_rows] == k] = mean_probability(
+                    mlps, features[train_rows[p_fold[train_rows] == k]]
+                )
+            mlps = training.fit_paragraph_mlps(features, data.p_targets, train_rows, settings)
+            mlp_dev = mean_probability(mlps, features[dev_rows])
+            rows.append({"candidate": name + f", {len(mlps)} MLP heads", "scores": figures(mlp_oof, mlp_dev)})
+            w = settings.linear_weight
+            shipped = figures(w * oof + (1 - w) * mlp_oof, w * dev + (1 - w) * mlp_dev)
+            rows.append({"candidate": name + ", ensemble (what ships)", "scores": shipped})
+            print(json.dumps(rows[-1]), file=sys.stderr)
 
     transfer: dict[str, dict[str, float]] = {}
     if transfer_layers and len({language_of(d) for d in docs}) > 1:
@@ -186,10 +216,13 @@ def main() -> None:
             blank = LinearHead(np.zeros((k, 1)), np.zeros(k), np.ones(k), np.zeros(k))
             # Calibration on the fitted rows themselves: held-out rows are what is scored.
             calibration = calibrate(blank, head.logits(features, rows=fit), data.p_targets[fit])
-            cut = tune_global_threshold(
-                calibration.calibrated(head.logits(features, rows=choose)), data.p_targets[choose]
+            ensemble = Ensemble(
+                LinearHead(head.weight, head.bias, calibration.scale, calibration.shift),
+                training.fit_paragraph_mlps(features, data.p_targets, fit, settings),
+                settings.linear_weight,
             )
-            guess = calibration.calibrated(head.logits(features, rows=scored)) >= cut
+            cut = tune_global_threshold(ensemble.probabilities(features[choose]), data.p_targets[choose])
+            guess = ensemble.probabilities(features[scored]) >= cut
             model = paragraph_scores(docs, data, scored, guess)[held]
             frequent = np.argsort(-data.p_targets[fit].sum(0))
             best = max(

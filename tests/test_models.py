@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from narrascope.errors import NarrascopeError
 from narrascope.models import pinned
+from narrascope.models.heads import Ensemble, fit_linear, fit_mlp, sigmoid
 
 
 def test_tampered_file_is_refused(tmp_path: Path) -> None:
@@ -127,3 +129,36 @@ def test_encoder_precision_follows_the_cpu() -> None:
     expected = torch.bfloat16 if native_bf16() else torch.float32
     assert encoder.autocast is native_bf16()
     assert next(encoder.model.parameters()).dtype == expected
+
+
+def _separable(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Features whose first label is an XOR of two columns (no linear head can learn it) and
+    whose second label is a linear rule, on a scale far from standardised."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(2000, 8)).astype(np.float32) * 5.0 + 3.0
+    y = np.stack([(x[:, 0] > 3.0) ^ (x[:, 1] > 3.0), x[:, 2] > 3.0], axis=1)
+    return x, y
+
+
+def test_an_mlp_head_learns_what_a_linear_head_cannot() -> None:
+    x, y = _separable(0)
+    test_x, test_y = _separable(1)
+    mlp = fit_mlp(x, y, hidden=32, epochs=30, learning_rate=1e-2, dropout=0.0, input_dropout=0.0)
+    linear = fit_linear(x, y, epochs=30, learning_rate=1e-2)
+    mlp_accuracy = ((sigmoid(mlp.logits(test_x)) >= 0.5) == test_y).mean(0)
+    linear_accuracy = ((linear.probabilities(test_x) >= 0.5) == test_y).mean(0)
+    assert mlp_accuracy[0] > 0.9 and linear_accuracy[0] < 0.7  # XOR
+    assert mlp_accuracy[1] > 0.95 and linear_accuracy[1] > 0.95  # the linear rule, both
+
+
+def test_an_ensemble_mixes_the_linear_head_with_the_mean_of_its_mlps() -> None:
+    x, y = _separable(0)
+    linear = fit_linear(x, y, epochs=3)
+    mlps = [fit_mlp(x, y, hidden=16, epochs=3, seed=seed) for seed in (0, 1)]
+    alone = linear.probabilities(x)
+    mlp_mean = (sigmoid(mlps[0].logits(x)) + sigmoid(mlps[1].logits(x))) / 2
+    assert np.allclose(
+        Ensemble(linear, mlps, 0.25).probabilities(x), 0.25 * alone + 0.75 * mlp_mean, atol=1e-6
+    )
+    assert np.array_equal(Ensemble(linear, [], 0.25).probabilities(x), alone)
+    assert not np.allclose(mlps[0].logits(x), mlps[1].logits(x))  # seeds differ

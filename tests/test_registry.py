@@ -18,6 +18,8 @@ SNAPSHOT = {
     "narrascope.dates.v1": (("language",), ("date",)),
     "narrascope.encoder.v1": (("paragraph",), ("encoding",)),
     "narrascope.entities.v1": (("language", "paragraph"), ("entity",)),
+    "narrascope.frames.v1": (("language", "paragraph", "encoding"), ("frame",)),
+    "narrascope.genre.v1": (("language", "paragraph", "encoding"), ("genre",)),
     "narrascope.language.v1": ((), ("language",)),
     "narrascope.quotes.v1": (("language", "sentence", "entity"), ("quote",)),
     "narrascope.segment.v1": ((), ("paragraph", "sentence")),

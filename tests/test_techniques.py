@@ -16,7 +16,7 @@ from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
 from narrascope.formats.semeval2023 import read_paragraph_techniques, read_span_techniques
 from narrascope.models.heads import decode_spans, tune_thresholds
-from narrascope.models.techniques import TechniqueModel, load_model
+from narrascope.models.techniques import FORMAT, TechniqueModel, load_model
 from narrascope.models.training import TrainingSettings, train_techniques
 from narrascope.predict import predict_submission
 from narrascope.store.queue import fingerprint
@@ -121,16 +121,21 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert "xx" in figures["development"]["span_micro_f1"]
     assert "training articles alone" in card
     # One threshold for every technique, chosen on the development set.
-    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == 2
+    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == FORMAT == 3
+    # The paragraph ensemble: a linear head and the MLP heads, restored as they were trained.
+    assert len(model.paragraph_head.mlps) == 3 and model.paragraph_head.linear_weight == 0.5
     assert model.sha256 == hashlib.sha256((out / "heads.safetensors").read_bytes()).hexdigest()
 
 
 def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> None:
-    (tmp_path / "config.json").write_text(json.dumps({"labels": [], "format": 1}), encoding="utf-8")
     (tmp_path / "heads.safetensors").write_bytes(b"")
-    with pytest.raises(NarrascopeError, match=r"E031: .*model format 1, but this narrascope reads format 2"):
-        TechniqueModel.load(tmp_path)
-    (tmp_path / "config.json").write_text(json.dumps({"format": 2, "colour": "red"}), encoding="utf-8")
+    for old in (1, 2):  # techniques-v1 and techniques-v2 (a linear paragraph head only)
+        (tmp_path / "config.json").write_text(json.dumps({"labels": [], "format": old}), encoding="utf-8")
+        with pytest.raises(
+            NarrascopeError, match=rf"E031: .*model format {old}, but this narrascope reads format 3"
+        ):
+            TechniqueModel.load(tmp_path)
+    (tmp_path / "config.json").write_text(json.dumps({"format": FORMAT, "colour": "red"}), encoding="utf-8")
     with pytest.raises(NarrascopeError, match=r"E031: .*not a technique model config"):
         TechniqueModel.load(tmp_path)
 
@@ -152,7 +157,9 @@ def test_a_retrained_model_in_the_same_folder_changes_the_fingerprint(
     before = fingerprint(mine)
     assert fingerprint(mine) == before
     model = TechniqueModel.load(folder)
-    model.paragraph_head.bias = model.paragraph_head.bias + 1.0  # what retraining does to the weights
+    model.paragraph_head.linear.bias = (
+        model.paragraph_head.linear.bias + 1.0
+    )  # what retraining does to the weights
     model.save(folder)
     assert fingerprint(mine) != before  # so --resume analyses every document again
 
@@ -178,7 +185,7 @@ def test_training_is_reproducible(tiny_model: tuple[Path, Path], tmp_path: Path)
     settings = TrainingSettings(folds=2, baseline=False, paragraph_epochs=3, span_epochs=1)
     train_techniques(data, tmp_path / "again", settings, say=lambda _: None)
     a, b = TechniqueModel.load(first), TechniqueModel.load(tmp_path / "again")
-    assert np.array_equal(a.paragraph_head.weight, b.paragraph_head.weight)
+    assert np.array_equal(a.paragraph_head.linear.weight, b.paragraph_head.linear.weight)
     assert np.array_equal(a.span_head.weight, b.span_head.weight)
 
 

@@ -9,7 +9,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -90,6 +90,14 @@ def _summary(doc: Document) -> None:
         f"id {doc.id}",
     ]
     out.print("  ".join(escape(f) for f in facts if f), style="dim")
+    framing = [f"[bold]Genre[/bold]  {escape(g.label)} {g.score or 0:.2f}" for g in doc.labels_of("genre")]
+    frames = doc.labels_of("frame")
+    if frames:
+        framing.append(
+            "[bold]Frames[/bold]  " + ", ".join(f"{escape(f.label)} {f.score or 0:.2f}" for f in frames)
+        )
+    if framing:
+        out.print("   ".join(framing))
     entities: Counter[tuple[str, str]] = Counter(
         (s.label, str(s.attrs.get("normal") or s.text_in(doc))) for s in doc.layer("entity")
     )
@@ -553,17 +561,91 @@ train_app = typer.Typer(help="Train narrascope's models on the shared tasks' dat
 app.add_typer(train_app, name="train")
 
 
+def _training_progress() -> tuple[Progress, Callable[[str, int, int], None]]:
+    """A progress bar on stderr for a training run, and the callback that moves it."""
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = progress.add_task("encoding paragraphs", total=None)
+
+    def report(description: str, done: int, total: int) -> None:
+        progress.update(task, description=description, completed=done, total=total)
+
+    return progress, report
+
+
+def _train_article(
+    task: str, data: Path, out_dir: Path, folds: int, seed: int, baseline: bool, cache: Path | None
+) -> None:
+    from narrascope.models.article_training import ArticleSettings, train_article_model
+
+    progress, report = _training_progress()
+    try:
+        with progress:
+            figures = train_article_model(
+                task,
+                data,
+                out_dir,
+                ArticleSettings(folds=folds, seed=seed, baseline=baseline),
+                say=lambda m: progress.console.print(escape(m)),
+                progress=report,
+                cache=cache,
+            )
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    found = figures["cross_validation"]
+    for language, value in found["model"].items():
+        others = ", ".join(
+            f"{name} {scores[language]:.3f}" for name, scores in found.items() if name != "model"
+        )
+        out.print(f"{language}: {figures['metric']} {value:.3f} (cross-validated; {others})")
+    out.print(f"model card: {escape(str(out_dir / 'MODEL_CARD.md'))}")
+
+
+_DATA_HELP = "A SemEval-2023 Task 3 folder (all languages) or one language folder."
+_FOLDS_HELP = "Cross-validation folds, split by article."
+_SEED_HELP = "Random seed; the same seed and data give the same model."
+_CACHE_HELP = "A folder that keeps the encoded articles between runs (frames and genre share most)."
+
+
+def _article_command(task: str, subtask: int) -> Callable[..., None]:
+    def command(
+        data: Annotated[Path, typer.Option(help=_DATA_HELP)],
+        out_dir: Annotated[
+            Path, typer.Option("--out", "-o", help="Folder to write the model and its card to.")
+        ],
+        folds: Annotated[int, typer.Option(help=_FOLDS_HELP)] = 5,
+        seed: Annotated[int, typer.Option(help=_SEED_HELP)] = 0,
+        baseline: Annotated[
+            bool, typer.Option(help="Also cross-validate the TF-IDF baseline (minutes).")
+        ] = True,
+        cache: Annotated[Path | None, typer.Option(help=_CACHE_HELP)] = None,
+    ) -> None:
+        _train_article(task, data, out_dir, folds, seed, baseline, cache)
+
+    command.__doc__ = f"Train the {task} model (SemEval-2023 subtask {subtask}), cross-validate it, and write it with its card."
+    return command
+
+
+train_app.command("frames")(_article_command("frames", 2))
+train_app.command("genre")(_article_command("genre", 1))
+
+
 @train_app.command("techniques")
 def train_techniques_command(
-    data: Annotated[
-        Path, typer.Option(help="A SemEval-2023 Task 3 folder (all languages) or one language folder.")
-    ],
+    data: Annotated[Path, typer.Option(help=_DATA_HELP)],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the model and its card to.")],
     encoder: Annotated[
         str, typer.Option(help="Encoder: the default, a local Hugging Face folder, or a cached model name.")
     ] = "multilingual-e5-small",
-    folds: Annotated[int, typer.Option(help="Cross-validation folds, split by article.")] = 5,
-    seed: Annotated[int, typer.Option(help="Random seed; the same seed and data give the same model.")] = 0,
+    folds: Annotated[int, typer.Option(help=_FOLDS_HELP)] = 5,
+    seed: Annotated[int, typer.Option(help=_SEED_HELP)] = 0,
     baseline: Annotated[
         bool,
         typer.Option(help="Also cross-validate the organisers' kind of TF-IDF baseline on the same folds."),
@@ -594,20 +676,7 @@ def train_techniques_command(
         quantise=quantise,
         development=development,
     )
-    progress = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-    task = progress.add_task("encoding paragraphs", total=None)
-
-    def report(description: str, done: int, total: int) -> None:
-        progress.update(task, description=description, completed=done, total=total)
-
+    progress, report = _training_progress()
     try:
         with progress:
             figures = train_techniques(
@@ -627,7 +696,13 @@ def train_techniques_command(
 
 @app.command()
 def predict(
-    task: Annotated[str, typer.Option(help="semeval2023-st3, semeval2023-spans or checkthat2024.")],
+    task: Annotated[
+        str,
+        typer.Option(
+            help="semeval2023-st1 (genre), semeval2023-st2 (frames), semeval2023-st3 (paragraph "
+            "techniques), semeval2023-spans or checkthat2024 (technique spans)."
+        ),
+    ],
     input_path: Annotated[
         Path,
         typer.Option(
@@ -635,8 +710,12 @@ def predict(
         ),
     ],
     output: Annotated[Path, typer.Option(help="The submission file to write.")],
-    model: Annotated[str | None, typer.Option(help="A model folder (default: the shipped model).")] = None,
-    threshold: Annotated[float | None, typer.Option(help="One score threshold for every technique.")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="A model folder for the task (default: the shipped model).")
+    ] = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="One score threshold for every technique or frame.")
+    ] = None,
 ) -> None:
     """Write predictions in a shared task's submission format, ready for its scorer or `evaluate`."""
     from narrascope.predict import predict_submission

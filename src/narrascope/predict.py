@@ -1,4 +1,7 @@
-"""``narrascope predict``: the technique model's output in the shared tasks' submission formats.
+"""``narrascope predict``: the models' output in the shared tasks' submission formats.
+
+Techniques (``semeval2023-st3``, ``semeval2023-spans``, ``checkthat2024``), genre
+(``semeval2023-st1``) and frames (``semeval2023-st2``).
 
 Input is a folder of ``article<ID>.txt`` files (read as stored, so offsets fit the files) or
 a CheckThat!-style JSON list of ``{article_id, text}``. The output is written by the same
@@ -15,17 +18,23 @@ from narrascope.document import Document
 from narrascope.errors import NarrascopeError
 from narrascope.formats import checkthat, semeval2023
 from narrascope.formats._common import read_text
-from narrascope.models.techniques import DEFAULT_MODEL
 from narrascope.pipeline import Pipeline
 
 __all__ = ["TASKS", "predict_documents", "predict_submission"]
 
-TASKS = ("semeval2023-st3", "semeval2023-spans", "checkthat2024")
+#: Each task and the analyzer (head) that answers it.
+TASKS = {
+    "semeval2023-st1": "narrascope.genre.v1",
+    "semeval2023-st2": "narrascope.frames.v1",
+    "semeval2023-st3": "narrascope.techniques.v1",
+    "semeval2023-spans": "narrascope.techniques.v1",
+    "checkthat2024": "narrascope.techniques.v1",
+}
+#: What every head needs before it: the pipeline that ``analyze`` runs, up to the encoder.
 ANALYZERS = (
     "narrascope.language.v1",
     "narrascope.segment.v1",
     "narrascope.encoder.v1",
-    "narrascope.techniques.v1",
 )
 
 
@@ -48,19 +57,26 @@ def predict_documents(
     model: str | None = None,
     threshold: float | None = None,
     warn: Callable[[str], object] | None = None,
+    head: str = "narrascope.techniques.v1",
 ) -> int:
-    """Run the technique pipeline (language, segment, encoder, techniques) over ``docs`` in place.
+    """Run ``head``'s pipeline (language, segment, encoder, the head) over ``docs`` in place.
 
     It is the pipeline that ``analyze`` runs, so the two cannot disagree. Returns how many
     documents failed; each failure and warning is passed to ``warn`` with the article's id.
     """
     config = load_config()
-    settings = {"model": model or DEFAULT_MODEL, "threshold": "model" if threshold is None else threshold}
+    settings = dict(config.data["analyzers"].get(head, {}))
+    if model is not None:
+        settings["model"] = model
+    if threshold is not None:
+        if "threshold" not in settings:
+            raise NarrascopeError("E020", f"{head} has no threshold: it always gives its most probable label")
+        settings["threshold"] = threshold
     config = Config(
         {
             **config.data,
-            "pipeline": {**config.data["pipeline"], "analyzers": list(ANALYZERS), "languages": []},
-            "analyzers": {**config.data["analyzers"], "narrascope.techniques.v1": settings},
+            "pipeline": {**config.data["pipeline"], "analyzers": [*ANALYZERS, head], "languages": []},
+            "analyzers": {**config.data["analyzers"], head: settings},
         }
     )
     failed = 0
@@ -89,8 +105,16 @@ def predict_submission(
     if task not in TASKS:
         raise NarrascopeError("E304", f"unknown task {task!r}; tasks: {', '.join(TASKS)}")
     docs = _inputs(Path(input_path))
-    failed = predict_documents(docs, model, threshold, warn)
-    if task == "semeval2023-st3":
+    failed = predict_documents(docs, model, threshold, warn, head=TASKS[task])
+    if task == "semeval2023-st1":
+        written = semeval2023.write_genres(docs, output)
+    elif task == "semeval2023-st2":
+        for doc in docs:
+            # The writer lists the articles annotated for frames: here, every one predicted
+            # (an article with no frame gets an empty list, as the format has it).
+            doc.metadata["annotated"] = ["frame"]
+        written = semeval2023.write_frames(docs, output)
+    elif task == "semeval2023-st3":
         written = semeval2023.write_paragraph_techniques(docs, output)
     elif task == "semeval2023-spans":
         written = semeval2023.write_span_techniques(docs, output)

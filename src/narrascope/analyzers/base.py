@@ -9,7 +9,15 @@ from typing import Any, ClassVar
 from narrascope.document import Document, Label, Span
 from narrascope.errors import NarrascopeError
 
-__all__ = ["Analyzer"]
+__all__ = ["Analyzer", "check_threshold"]
+
+
+def check_threshold(analyzer: str, value: object) -> None:
+    """E020 unless ``value`` is "model" or a number strictly between 0 and 1."""
+    if value != "model" and not (isinstance(value, int | float) and 0 < float(value) < 1):
+        raise NarrascopeError(
+            "E020", f'{analyzer}: threshold must be "model" or a number between 0 and 1, not {value!r}'
+        )
 
 
 class Analyzer(ABC):

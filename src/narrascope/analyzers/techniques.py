@@ -10,7 +10,7 @@ both carry calibrated scores and ``attrs["category"]``.
 
 from __future__ import annotations
 
-from narrascope.analyzers.base import Analyzer
+from narrascope.analyzers.base import Analyzer, check_threshold
 from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document
@@ -30,14 +30,7 @@ class TechniqueAnalyzer(Analyzer):
 
     def __init__(self, settings: dict[str, object]) -> None:
         super().__init__(settings)
-        threshold = self.settings["threshold"]
-        if threshold != "model" and not (isinstance(threshold, int | float) and 0 < float(threshold) < 1):
-            from narrascope.errors import NarrascopeError
-
-            raise NarrascopeError(
-                "E020",
-                f'{self.name}: threshold must be "model" or a number between 0 and 1, not {threshold!r}',
-            )
+        check_threshold(self.name, self.settings.get("threshold", "model"))
 
     @property
     def model(self) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from narrascope.models.articles import ArticleConfig
 from narrascope.models.techniques import ModelConfig
 
-__all__ = ["model_card"]
+__all__ = ["article_model_card", "model_card"]
 
 _NAN = float("nan")
 
@@ -49,6 +50,14 @@ def model_card(config: ModelConfig) -> str:
     )
     which = "development set (train-only heads)" if dev else "cross-validation"
     s = t["settings"]
+    mlps = s.get("paragraph_mlps", 0)
+    paragraph_head = (
+        f"the mean of one logistic regression per technique (weight {config.linear_weight:g}) and "
+        f"{mlps} MLP heads (one hidden layer of {s.get('mlp_hidden')} units, seeds differing; weight "
+        f"{1 - config.linear_weight:g} together)"
+        if mlps
+        else "one logistic regression per technique"
+    )
     threshold = config.paragraph_thresholds[0] if config.paragraph_thresholds else _NAN
     span_threshold = config.span_thresholds[0] if config.span_thresholds else _NAN
     development = (
@@ -82,11 +91,11 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
 - Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))} concatenated, and no layer
   above the last of them is run; {"int8 dynamic quantisation of its linear layers" if config.quantise else "bf16 on CPUs with bf16 arithmetic, fp32 elsewhere"}), loaded
   from its pinned PyPI package with SHA-256 checks. Only the heads ship with narrascope.
-- Paragraph head: one logistic regression per technique over the paragraph's mean encoder
-  state, trained on all languages together.
+- Paragraph head: {paragraph_head}, over the paragraph's mean encoder state, trained on
+  all languages together.
 - Span head: one logistic regression per technique over each token's state and its
   paragraph's mean; a span is a run of tokens above the threshold, widened to whole words.
-- Scores are Platt-calibrated on out-of-fold predictions. One threshold serves every
+- The linear heads' scores are Platt-calibrated on out-of-fold predictions. One threshold serves every
   technique ({threshold:.3f} for paragraphs, {span_threshold:.3f} for span tokens), chosen on the development set:
   per-technique thresholds tuned on the training folds did not carry over to new outlets.
 
@@ -126,6 +135,85 @@ available here, so the figures are not directly comparable.
   loaded language, name calling and doubt, and one global threshold favours them.
 - Span boundaries are token runs: they rarely match an annotator's exactly, which the
   partial-overlap metric forgives and a reader should too.
+
+## Data terms
+The training data (SemEval-2023 Task 3) was released by the task organisers for scientific
+research only; it may hold third-party copyrighted text and may not be redistributed. These
+weights were trained on it and inherit those terms: use them for research. No part of the
+data ships with narrascope.
+"""
+
+
+def article_model_card(config: ArticleConfig) -> str:
+    """The card of a frames or genre model (:mod:`narrascope.models.article_training`)."""
+    t = config.training
+    s = t["settings"]
+    cv = t["cross_validation"]
+    languages = sorted(cv["model"])
+    columns = list(cv)
+    rows = "\n".join(
+        f"| {language} | {t['articles_per_language'].get(language, 0)} | "
+        + " | ".join(_cell(cv[name], language) for name in columns)
+        + " |"
+        for language in languages
+    )
+    mean_row = (
+        "| mean | | " + " | ".join(f"{sum(cv[n].values()) / max(len(cv[n]), 1):.3f}" for n in columns) + " |"
+    )
+    counts = ", ".join(f"{label} {count}" for label, count in t["label_counts"].items())
+    cached = (
+        f" ({t['cached_articles']} of the {t['articles']} articles' features came from the `--cache` of an "
+        "earlier run, which spared their encoding)"
+        if t.get("cached_articles")
+        else ""
+    )
+    what = (
+        f"the 14 frames of SemEval-2023 Task 3 subtask 2, several per article: every frame whose "
+        f"probability is at least {config.threshold:.3f} (one threshold for all, chosen on the "
+        "out-of-fold predictions)"
+        if config.task == "frames"
+        else "the genre of SemEval-2023 Task 3 subtask 1 (opinion, reporting or satire): the most "
+        "probable of the three; its score is its share of the three heads' probabilities"
+    )
+    return f"""# narrascope {config.task} model
+
+Labels a whole article with {what}.
+
+## What it is
+- Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))}), the shared pass
+  that the technique model reads: the article's feature is the mean of its paragraphs' mean states.
+- Heads: {s["heads"]} MLP heads (one hidden layer of {s["hidden"]} units, seeds differing), their
+  probabilities averaged. Only the heads ship with narrascope.
+
+## Training
+- Data: SemEval-2023 Task 3 training articles annotated for {config.task} ({t["articles"]}), from
+  `{t["data"]}`; languages: {", ".join(languages)}. Labels: {counts}.
+- Command: `narrascope train {config.task} --data {t["data"]} --out <folder>` (settings: {json.dumps(s)}).
+- Time: {t["seconds"] / 60:.1f} minutes in all on {t["machine"]} (2 CPU cores, encoder in
+  {t["encoder_precision"]}), of which {t["encoding_seconds"] / 60:.1f} encoding{cached}; trained {t["date"]} with
+  narrascope {t["narrascope_version"]}.
+
+## Cross-validated figures
+{s["folds"]}-fold cross-validation by article; each column fitted on the other folds and scored
+on the held-out one{", with the frame threshold chosen on the other folds" if config.task == "frames" else ""}.
+The official figure of the subtask: {t["metric"]} per language. The shared task's development
+set has no {config.task} labels, so there is no development-set figure. Expect less on new
+outlets: the technique model's cross-validated figures overstated its development-set ones.
+"linear head" is one logistic regression per label on the same feature; the baseline is the
+organisers' kind (TF-IDF word and character n-grams, logistic regression); the trivial prior
+is {"the most frequent frames of the other folds (as many as scored best there)" if config.task == "frames" else "the most frequent genre of the other folds"}.
+
+| language | articles | {" | ".join(columns)} |
+|---|---|{"---|" * len(columns)}
+{rows}
+{mean_row}
+
+## Limits
+- Trained on six languages (en, fr, de, it, pl, ru); other languages get the encoder's
+  zero-shot transfer.
+- {"Rare frames (a few dozen examples) are found poorly." if config.task == "frames" else "English has very few reporting and satire articles: most English articles come out as opinion."}
+- One label per article (genre) or a set of labels (frames) with no evidence in the text: the
+  frames and genre of a single article are a guide, not a verdict.
 
 ## Data terms
 The training data (SemEval-2023 Task 3) was released by the task organisers for scientific

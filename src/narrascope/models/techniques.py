@@ -1,12 +1,12 @@
 """The persuasion-technique model: a frozen encoder, light heads, saved as safetensors.
 
-What ships is only what differs from the base encoder: the heads' weights (a few hundred
-kilobytes), their calibration and thresholds, and a config naming the encoder, the layers
+What ships is only what differs from the base encoder: the heads' weights (a few
+megabytes), their calibration and thresholds, and a config naming the encoder, the layers
 read and the windowing. The encoder itself comes from its pinned package at load time.
 
 ``predict`` gives, for each text, the paragraph-level techniques (SemEval-2023 subtask 3:
-each non-empty line, named by its line number) and the technique spans, with calibrated
-scores.
+each non-empty line, named by its line number, scored by an ensemble of a linear and a few
+MLP heads) and the technique spans (a linear head over tokens), with their scores.
 
 A model folder holds ``config.json`` and ``heads.safetensors``. The config carries a format
 version (``FORMAT``); a folder of another version is refused with E031, so that an old or
@@ -30,7 +30,7 @@ import numpy as np
 from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_features
-from narrascope.models.heads import LinearHead, decode_spans
+from narrascope.models.heads import Ensemble, LinearHead, MLPHead, decode_spans
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -42,11 +42,12 @@ __all__ = [
     "weights_sha256",
 ]
 
-DEFAULT_MODEL = "techniques-v2"
+DEFAULT_MODEL = "techniques-v3"
 #: The version of the model folder's layout and config; bumped when either changes.
-FORMAT = 2
+FORMAT = 3
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
+_MLP_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
 
 
 @dataclass
@@ -61,6 +62,8 @@ class ModelConfig:
     quantise: bool = False  # whether the encoder runs with int8 linear layers
     # ISO 639-1 codes of the languages in the training data; others are zero-shot.
     languages: list[str] = field(default_factory=list)
+    # How the paragraph ensemble mixes its linear head with the mean of its MLP heads.
+    linear_weight: float = 1.0
     training: dict[str, Any] = field(default_factory=dict)
     format: int = FORMAT
 
@@ -77,7 +80,7 @@ class TechniqueModel:
     def __init__(
         self,
         config: ModelConfig,
-        paragraph_head: LinearHead,
+        paragraph_head: Ensemble,
         span_head: LinearHead,
         sha256: str | None = None,
     ) -> None:
@@ -95,10 +98,16 @@ class TechniqueModel:
 
         target = Path(folder)
         target.mkdir(parents=True, exist_ok=True)
-        tensors = {}
-        for name, head in (("paragraph", self.paragraph_head), ("span", self.span_head)):
+        tensors: dict[str, np.ndarray] = {}
+        for name, head in (("paragraph", self.paragraph_head.linear), ("span", self.span_head)):
             for part in ("weight", "bias", "scale", "shift"):
                 tensors[f"{name}.{part}"] = np.ascontiguousarray(getattr(head, part), dtype=np.float32)
+        # MLP weights in float16 halve the wheel; their outputs move by less than 1e-3.
+        for number, mlp in enumerate(self.paragraph_head.mlps):
+            for part in _MLP_PARTS:
+                tensors[f"paragraph.mlp{number}.{part}"] = np.ascontiguousarray(
+                    getattr(mlp, part), dtype=np.float16
+                )
         save_file(tensors, str(target / _WEIGHTS))
         self.sha256 = hashlib.sha256((target / _WEIGHTS).read_bytes()).hexdigest()
         (target / _CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", encoding="utf-8")
@@ -126,11 +135,18 @@ class TechniqueModel:
             ) from None
         weights = (source / _WEIGHTS).read_bytes()
         tensors = load_file(str(source / _WEIGHTS))
-        heads = [
+        linear, span = (
             LinearHead(*(tensors[f"{name}.{part}"] for part in ("weight", "bias", "scale", "shift")))
             for name in ("paragraph", "span")
-        ]
-        return cls(config, heads[0], heads[1], hashlib.sha256(weights).hexdigest())
+        )
+        mlps: list[MLPHead] = []
+        while f"paragraph.mlp{len(mlps)}.weight" in tensors:
+            number = len(mlps)
+            mlps.append(
+                MLPHead(*(tensors[f"paragraph.mlp{number}.{part}"].astype(np.float32) for part in _MLP_PARTS))
+            )
+        paragraph = Ensemble(linear, mlps, config.linear_weight)
+        return cls(config, paragraph, span, hashlib.sha256(weights).hexdigest())
 
     def predict(
         self,

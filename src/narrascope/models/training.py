@@ -4,8 +4,9 @@
    development articles where a folder has them (``dev-articles-subtask-3``).
 2. Each paragraph is encoded once by the frozen encoder (the only expensive step).
 3. **Cross-validation** on the training articles (k folds by article): heads fitted on the
-   other folds predict each fold. Scores are calibrated (Platt) on these out-of-fold
-   predictions, and scored with a global threshold chosen on the other folds.
+   other folds predict each fold. The linear heads' scores are calibrated (Platt) on these
+   out-of-fold predictions; the paragraph ensemble (the linear head and a few MLP heads) is
+   scored with a global threshold chosen on the other folds.
 4. **Development set**: heads fitted on the training articles alone predict the development
    articles. The threshold is chosen on one half of them and the other half is scored, each
    half in turn (what the model card reports as the development figures). The threshold
@@ -38,7 +39,17 @@ from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.card import model_card
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import encode_texts
-from narrascope.models.heads import LinearHead, calibrate, fit_linear, tune_global_threshold, tune_thresholds
+from narrascope.models.heads import (
+    Ensemble,
+    LinearHead,
+    MLPHead,
+    calibrate,
+    fit_linear,
+    fit_mlps,
+    mean_probability,
+    tune_global_threshold,
+    tune_thresholds,
+)
 from narrascope.models.techniques import ModelConfig, TechniqueModel
 from narrascope.models.validation import (
     Dataset,
@@ -49,7 +60,7 @@ from narrascope.models.validation import (
     span_scores,
 )
 
-__all__ = ["TrainingSettings", "read_training_data", "train_techniques"]
+__all__ = ["TrainingSettings", "fit_paragraph_mlps", "read_training_data", "train_techniques"]
 
 
 @dataclass
@@ -67,18 +78,29 @@ class TrainingSettings:
     span_learning_rate: float = 1e-4
     span_batch_size: int = 1024
     weight_decay: float = 1e-2
+    # The paragraph ensemble: this many MLP heads (seeds seed, seed + 1, ...) averaged with
+    # the linear head, which weighs ``linear_weight``; chosen on the development set.
+    paragraph_mlps: int = 3
+    mlp_hidden: int = 512
+    mlp_epochs: int = 8
+    mlp_learning_rate: float = 1e-3
+    linear_weight: float = 0.5
     baseline: bool = True
     development: bool = True  # validate on (and finally train with) the development articles
 
 
-def read_training_data(path: str | Path, split: str = "train") -> list[Document]:
-    """Annotated articles of one language folder, or of every language folder under ``path``.
+def read_training_data(
+    path: str | Path, split: str = "train", annotated: str = "paragraph_technique"
+) -> list[Document]:
+    """Articles annotated for ``annotated`` (a layer: ``paragraph_technique``, ``frame`` or
+    ``genre``) of one language folder, or of every language folder under ``path``.
 
     ``split="dev"`` reads the development articles of the folders that have them (and none
     is an error only for ``"train"``).
     """
     root = Path(path)
-    marker = f"{split}-labels-subtask-3.txt"
+    subtask = {"genre": 1, "frame": 2}.get(annotated, 3)
+    marker = f"{split}-labels-subtask-{subtask}.txt"
     folders = (
         [root]
         if (root / marker).exists()
@@ -94,7 +116,7 @@ def read_training_data(path: str | Path, split: str = "train") -> list[Document]
             folder, taxonomy.TECHNIQUES, taxonomy.FRAMES, taxonomy.GENRES, split=split
         )
         for doc in found:
-            if "paragraph_technique" in doc.metadata["annotated"]:
+            if annotated in doc.metadata["annotated"]:
                 doc.metadata["folder"] = folder.name
                 docs.append(doc)
     return docs
@@ -117,6 +139,45 @@ def _oof_logits(
         head = fit_linear(features, targets, rows=np.flatnonzero(fit), **args)
         out[scored] = head.logits(features, rows=np.flatnonzero(scored))
     return out
+
+
+def fit_paragraph_mlps(
+    features: np.ndarray, targets: np.ndarray, rows: np.ndarray | None, settings: TrainingSettings
+) -> list[MLPHead]:
+    """The ensemble's MLP heads, fitted on ``rows`` (all rows if None) with ``settings``."""
+    return fit_mlps(
+        features,
+        targets,
+        settings.paragraph_mlps,
+        seed=settings.seed,
+        hidden=settings.mlp_hidden,
+        epochs=settings.mlp_epochs,
+        learning_rate=settings.mlp_learning_rate,
+        weight_decay=settings.weight_decay,
+        rows=rows,
+    )
+
+
+def _oof_ensemble(
+    features: np.ndarray,
+    targets: np.ndarray,
+    fold: np.ndarray,
+    train: np.ndarray,
+    calibration: LinearHead,
+    linear_logits: np.ndarray,
+    settings: TrainingSettings,
+) -> np.ndarray:
+    """Out-of-fold ensemble probabilities of the ``train`` rows, from their linear logits."""
+    linear = calibration.calibrated(linear_logits)
+    if not settings.paragraph_mlps:
+        return linear
+    rows = np.flatnonzero(train)
+    mlp = np.zeros(linear.shape, dtype=np.float32)
+    for k in np.unique(fold[rows]):
+        fitted = fit_paragraph_mlps(features, targets, rows[fold[rows] != k], settings)
+        scored = fold[rows] == k
+        mlp[scored] = mean_probability(fitted, features[rows[scored]])
+    return np.asarray(settings.linear_weight * linear + (1 - settings.linear_weight) * mlp, dtype=np.float32)
 
 
 def _with_calibration(head: LinearHead, calibration: LinearHead) -> LinearHead:
@@ -191,7 +252,8 @@ def train_techniques(
     blank = LinearHead(np.zeros((k, 1)), np.zeros(k), np.ones(k), np.zeros(k))
     p_calibration = calibrate(blank, p_oof, data.p_targets[p_train])
     t_calibration = calibrate(blank, t_oof, data.t_targets[t_train])
-    p_prob = p_calibration.calibrated(p_oof)
+    say(f"cross-validating the paragraph ensemble's {settings.paragraph_mlps} MLP heads")
+    p_prob = _oof_ensemble(data.p_features, data.p_targets, p_fold, p_train, p_calibration, p_oof, settings)
     t_prob = t_calibration.calibrated(t_oof)
     train_rows = np.flatnonzero(p_train)
     cut = nested_global_thresholds(p_prob, data.p_targets[p_train], p_fold[p_train])
@@ -208,8 +270,13 @@ def train_techniques(
 
     # 2. The development set, scored by heads that saw only the training articles.
     say("fitting the heads on the training articles")
-    p_head = _with_calibration(
-        fit_linear(data.p_features, data.p_targets, rows=train_rows, **p_args), p_calibration
+    linear_weight = settings.linear_weight if settings.paragraph_mlps else 1.0
+    p_head = Ensemble(
+        _with_calibration(
+            fit_linear(data.p_features, data.p_targets, rows=train_rows, **p_args), p_calibration
+        ),
+        fit_paragraph_mlps(data.p_features, data.p_targets, train_rows, settings),
+        linear_weight,
     )
     t_head = _with_calibration(
         fit_linear(data.t_features, data.t_targets, rows=np.flatnonzero(t_train), **t_args), t_calibration
@@ -262,7 +329,11 @@ def train_techniques(
     # 4. The shipped heads: training and development articles together.
     if len(dev_rows):
         say("fitting the shipped heads on training and development articles")
-        p_head = _with_calibration(fit_linear(data.p_features, data.p_targets, **p_args), p_calibration)
+        p_head = Ensemble(
+            _with_calibration(fit_linear(data.p_features, data.p_targets, **p_args), p_calibration),
+            fit_paragraph_mlps(data.p_features, data.p_targets, None, settings),
+            linear_weight,
+        )
         t_head = _with_calibration(fit_linear(data.t_features, data.t_targets, **t_args), t_calibration)
     config = ModelConfig(
         labels=labels,
@@ -271,6 +342,7 @@ def train_techniques(
         encoder=settings.encoder,
         layers=list(settings.layers),
         quantise=settings.quantise,
+        linear_weight=linear_weight,
         languages=sorted({d.language for d in docs if d.language}),
     )
     seconds = time.perf_counter() - started

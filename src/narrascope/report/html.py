@@ -261,6 +261,24 @@ def _dates_table(doc: Document) -> str:
     return f"<table><thead><tr><th>in the text</th><th>date</th></tr></thead><tbody>{rows}</tbody></table>"
 
 
+def _framing(doc: Document) -> str:
+    """Genre and frames of the whole article, with their scores."""
+    rows = [
+        f"<tr><td>genre</td><td>{_e(g.label)}</td><td>{g.score or 0:.2f}</td></tr>"
+        for g in doc.labels_of("genre")
+    ]
+    rows += [
+        f"<tr><td>frame</td><td>{_e(f.label.replace('_', ' '))}</td><td>{f.score or 0:.2f}</td></tr>"
+        for f in doc.labels_of("frame")
+    ]
+    if not rows:
+        return "<p>No genre or frames.</p>"
+    return (
+        "<table><thead><tr><th></th><th>label</th><th>score</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def _meta(doc: Document) -> str:
     fields = [
         ("source", doc.source),
@@ -318,6 +336,7 @@ def render_html(doc: Document) -> str:
 <div class="text" lang="{_e(doc.language or "und")}">{_render_text(doc, marks)}</div>
 </section>
 <aside>
+<section class="card"><h2>Genre and frames</h2>{_framing(doc)}</section>
 <section class="card"><h2>Persuasion techniques</h2>{_techniques_table(doc)}</section>
 <section class="card"><h2>Quotes</h2>{_quotes_list(doc, marks)}</section>
 <section class="card"><h2>People, places, organisations</h2>{_entities_table(doc)}</section>

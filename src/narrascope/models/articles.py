@@ -1,0 +1,186 @@
+"""Article-level heads on the shared encoder pass: frames (14, several per article) and genre
+(opinion, reporting or satire), as SemEval-2023 Task 3 subtasks 2 and 1 define them.
+
+An article's feature is the mean of its paragraphs' mean encoder states (the layers the
+technique model reads), so these heads cost nothing beyond the pass that ``analyze``
+already makes. Each model is a few MLP heads (seeds differing) whose probabilities are
+averaged (in cross-validation they beat a linear head on both tasks: the model cards show
+both). Frames are the labels at or above one threshold; the genre is the most probable class.
+
+A model folder holds ``config.json`` (with ``task`` and a format version) and
+``heads.safetensors``; the SHA-256 of the weights identifies the model in the provenance.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from narrascope import taxonomy
+from narrascope.errors import NarrascopeError
+from narrascope.models.encoder import DEFAULT_ENCODER
+from narrascope.models.features import Encoded, paragraph_features
+from narrascope.models.heads import MLPHead, mean_probability
+
+__all__ = [
+    "ARTICLE_TASKS",
+    "FORMAT",
+    "ArticleConfig",
+    "ArticleModel",
+    "article_features",
+    "article_weights_sha256",
+    "load_article_model",
+]
+
+#: Task -> (its labels, whether an article may have several, the model that ships).
+ARTICLE_TASKS: dict[str, tuple[list[str], bool, str]] = {
+    "frames": (list(taxonomy.FRAMES), True, "frames-v1"),
+    "genre": (list(taxonomy.GENRES), False, "genre-v1"),
+}
+FORMAT = 1
+_CONFIG = "config.json"
+_WEIGHTS = "heads.safetensors"
+_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
+
+
+@dataclass
+class ArticleConfig:
+    task: str
+    labels: list[str]
+    threshold: float = 0.5  # frames only: the cut-off on every frame's probability
+    encoder: str = DEFAULT_ENCODER
+    layers: list[int] = field(default_factory=lambda: [4, 8, 12])
+    window: int = 256
+    overlap: int = 64
+    quantise: bool = False
+    languages: list[str] = field(default_factory=list)
+    training: dict[str, Any] = field(default_factory=dict)
+    format: int = FORMAT
+
+
+def article_features(encoded: Encoded) -> np.ndarray:
+    """The article's feature ``[D]``: the mean of its paragraphs' features (zeros if it has none)."""
+    paragraphs = paragraph_features(encoded)
+    if not len(paragraphs):
+        return np.zeros(paragraphs.shape[1], dtype=np.float32)
+    return np.asarray(paragraphs.mean(axis=0), dtype=np.float32)
+
+
+class ArticleModel:
+    def __init__(self, config: ArticleConfig, heads: list[MLPHead], sha256: str | None = None) -> None:
+        if config.task not in ARTICLE_TASKS:
+            raise NarrascopeError(
+                "E031", f"unknown article task {config.task!r}; known: {', '.join(ARTICLE_TASKS)}"
+            )
+        self.config = config
+        self.heads = heads
+        self.sha256 = sha256
+
+    @property
+    def multi_label(self) -> bool:
+        return ARTICLE_TASKS[self.config.task][1]
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """``[N, K]`` probabilities of each label for ``features`` ``[N, D]``; a genre's sum to 1."""
+        probabilities = mean_probability(self.heads, features)
+        if self.multi_label:
+            return probabilities
+        # One-vs-rest heads: normalised, their scores read as the share of belief in each class.
+        return np.asarray(probabilities / probabilities.sum(axis=1, keepdims=True).clip(min=1e-9), np.float32)
+
+    def predict_encoded(
+        self, encoded: Sequence[Encoded], threshold: float | None = None
+    ) -> list[list[tuple[str, float]]]:
+        """For each encoded article, its labels with their scores, most probable first.
+
+        Frames: every frame at or above ``threshold`` (the model's own by default). Genre: the
+        most probable one, whatever its score.
+        """
+        if not encoded:
+            return []
+        probabilities = self.probabilities(np.stack([article_features(e) for e in encoded]))
+        cut = self.config.threshold if threshold is None else threshold
+        out = []
+        for row in probabilities:
+            order = np.argsort(-row, kind="stable")
+            chosen = [i for i in order if row[i] >= cut] if self.multi_label else [int(order[0])]
+            out.append([(self.config.labels[int(i)], float(row[i])) for i in chosen])
+        return out
+
+    def save(self, folder: str | Path) -> None:
+        from safetensors.numpy import save_file
+
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        # float16 halves the files; the heads' outputs move by less than 1e-3.
+        tensors = {
+            f"mlp{number}.{part}": np.ascontiguousarray(getattr(head, part), dtype=np.float16)
+            for number, head in enumerate(self.heads)
+            for part in _PARTS
+        }
+        save_file(tensors, str(target / _WEIGHTS))
+        self.sha256 = hashlib.sha256((target / _WEIGHTS).read_bytes()).hexdigest()
+        (target / _CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: str | Path, task: str | None = None) -> ArticleModel:
+        """The model in ``folder``; E031 if it is not an article model (of ``task``, if given)."""
+        from safetensors.numpy import load_file
+
+        source = Path(folder)
+        if not (source / _CONFIG).is_file() or not (source / _WEIGHTS).is_file():
+            raise NarrascopeError("E031", f"{source}: not an article model (needs {_CONFIG} and {_WEIGHTS})")
+        raw = json.loads((source / _CONFIG).read_text(encoding="utf-8"))
+        found = raw.get("format") if isinstance(raw, dict) else None
+        if found != FORMAT:
+            raise NarrascopeError(
+                "E031",
+                f"{source}: article model format {found!r}, but this narrascope reads format {FORMAT}; "
+                "retrain it with `narrascope train frames` or `narrascope train genre`",
+            )
+        try:
+            config = ArticleConfig(**raw)
+        except TypeError as exc:
+            raise NarrascopeError(
+                "E031", f"{source}/{_CONFIG}: not an article model config ({exc})"
+            ) from None
+        if task is not None and config.task != task:
+            raise NarrascopeError("E031", f"{source}: a {config.task} model, not a {task} model")
+        weights = (source / _WEIGHTS).read_bytes()
+        tensors = load_file(str(source / _WEIGHTS))
+        heads: list[MLPHead] = []
+        while f"mlp{len(heads)}.weight" in tensors:
+            number = len(heads)
+            heads.append(MLPHead(*(tensors[f"mlp{number}.{part}"].astype(np.float32) for part in _PARTS)))
+        return cls(config, heads, hashlib.sha256(weights).hexdigest())
+
+
+def _folder(task: str, path: str | None) -> Path:
+    shipped = ARTICLE_TASKS[task][2]
+    if path is None or path == shipped:
+        return Path(str(resources.files("narrascope.models").joinpath("data", shipped)))
+    return Path(path)
+
+
+def article_weights_sha256(task: str, path: str | None = None) -> str:
+    """The SHA-256 of a model folder's weights, without loading it."""
+    weights = _folder(task, path) / _WEIGHTS
+    if not weights.is_file():
+        raise NarrascopeError(
+            "E031", f"{weights.parent}: not an article model (needs {_CONFIG} and {_WEIGHTS})"
+        )
+    return hashlib.sha256(weights.read_bytes()).hexdigest()
+
+
+@functools.cache
+def load_article_model(task: str, path: str | None = None) -> ArticleModel:
+    """The ``task`` model at ``path``, or the one that ships; loaded once per process."""
+    return ArticleModel.load(_folder(task, path), task)
