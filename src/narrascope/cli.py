@@ -80,6 +80,8 @@ class _ReportNames:
 
 
 def _summary(doc: Document) -> None:
+    from narrascope.analyzers.roles import cast_summary
+
     title = doc.title or "(no title)"
     out.rule(f"[bold]{escape(title)}[/bold]", align="left")
     facts = [
@@ -98,6 +100,24 @@ def _summary(doc: Document) -> None:
         )
     if framing:
         out.print("   ".join(framing))
+    for dominant in doc.labels_of("dominant_narrative"):
+        if dominant.attrs.get("found") is False:
+            closest = f"closest: {escape(dominant.label)} {dominant.score or 0:.2f}"
+            out.print(f"[bold]Narrative[/bold]  Other (no narrative of the taxonomy is likely; {closest})")
+            continue
+        sub = str(dominant.attrs.get("subnarrative", "")).split(": ")[-1]
+        out.print(
+            f"[bold]Narrative[/bold]  {escape(dominant.label)} — {escape(sub)} {dominant.score or 0:.2f}"
+        )
+        if dominant.attrs.get("explanation"):
+            out.print(f"  [dim]{escape(str(dominant.attrs['explanation']))}[/dim]")
+    cast = [
+        f"[bold]{label}[/bold] " + ", ".join(escape(name) for name, _, _ in people[:5])
+        for label, people in cast_summary(doc).items()
+        if people
+    ]
+    if cast:
+        out.print("   ".join(cast))
     entities: Counter[tuple[str, str]] = Counter(
         (s.label, str(s.attrs.get("normal") or s.text_in(doc))) for s in doc.layer("entity")
     )
@@ -580,41 +600,64 @@ def _training_progress() -> tuple[Progress, Callable[[str, int, int], None]]:
     return progress, report
 
 
+def _figure(value: object) -> str:
+    """A cross-validated figure: a number, or a few named numbers (``0.412 / 0.530``)."""
+    if isinstance(value, dict):
+        return " / ".join(f"{v:.3f}" for v in value.values())
+    return f"{float(value):.3f}"  # type: ignore[arg-type]
+
+
 def _train_article(
     task: str, data: Path, out_dir: Path, folds: int, seed: int, baseline: bool, cache: Path | None
 ) -> None:
-    from narrascope.models.article_training import ArticleSettings, train_article_model
-
     progress, report = _training_progress()
+
+    def say(message: str) -> None:
+        progress.console.print(escape(message))
+
     try:
         with progress:
-            figures = train_article_model(
-                task,
-                data,
-                out_dir,
-                ArticleSettings(folds=folds, seed=seed, baseline=baseline),
-                say=lambda m: progress.console.print(escape(m)),
-                progress=report,
-                cache=cache,
-            )
+            if task == "narratives":
+                from narrascope.models.narrative_training import NarrativeSettings, train_narratives
+
+                settings = NarrativeSettings(folds=folds, seed=seed, baseline=baseline)
+                figures = train_narratives(data, out_dir, settings, say, report, cache)
+            elif task == "roles":
+                from narrascope.models.role_training import RoleSettings, train_roles
+
+                figures = train_roles(data, out_dir, RoleSettings(folds=folds, seed=seed), say, report, cache)
+            else:
+                from narrascope.models.article_training import ArticleSettings, train_article_model
+
+                settings_ = ArticleSettings(folds=folds, seed=seed, baseline=baseline)
+                figures = train_article_model(task, data, out_dir, settings_, say, report, cache)
     except NarrascopeError as exc:
         raise _fail(exc) from None
     found = figures["cross_validation"]
     for language, value in found["model"].items():
         others = ", ".join(
-            f"{name} {scores[language]:.3f}" for name, scores in found.items() if name != "model"
+            f"{name} {_figure(scores[language])}" for name, scores in found.items() if name != "model"
         )
-        out.print(f"{language}: {figures['metric']} {value:.3f} (cross-validated; {others})")
+        out.print(f"{language}: {figures['metric']} {_figure(value)} (cross-validated; {others})")
     out.print(f"model card: {escape(str(out_dir / 'MODEL_CARD.md'))}")
 
 
-_DATA_HELP = "A SemEval-2023 Task 3 folder (all languages) or one language folder."
+_DATA_HELP = "The shared task's folder (all languages) or one language folder."
 _FOLDS_HELP = "Cross-validation folds, split by article."
 _SEED_HELP = "Random seed; the same seed and data give the same model."
-_CACHE_HELP = "A folder that keeps the encoded articles between runs (frames and genre share most)."
+_CACHE_HELP = (
+    "A folder that keeps the encoded articles between runs (frames and genre share most; "
+    "so do narratives and roles)."
+)
+_TASK_OF = {
+    "frames": "SemEval-2023 Task 3 subtask 2",
+    "genre": "SemEval-2023 Task 3 subtask 1",
+    "narratives": "SemEval-2025 Task 10 subtasks 2 and 3",
+    "roles": "SemEval-2025 Task 10 subtask 1",
+}
 
 
-def _article_command(task: str, subtask: int) -> Callable[..., None]:
+def _article_command(task: str) -> Callable[..., None]:
     def command(
         data: Annotated[Path, typer.Option(help=_DATA_HELP)],
         out_dir: Annotated[
@@ -623,18 +666,25 @@ def _article_command(task: str, subtask: int) -> Callable[..., None]:
         folds: Annotated[int, typer.Option(help=_FOLDS_HELP)] = 5,
         seed: Annotated[int, typer.Option(help=_SEED_HELP)] = 0,
         baseline: Annotated[
-            bool, typer.Option(help="Also cross-validate the TF-IDF baseline (minutes).")
+            bool,
+            typer.Option(
+                help="Also cross-validate the TF-IDF baseline (minutes; roles: the majority, always)."
+            ),
         ] = True,
         cache: Annotated[Path | None, typer.Option(help=_CACHE_HELP)] = None,
     ) -> None:
         _train_article(task, data, out_dir, folds, seed, baseline, cache)
 
-    command.__doc__ = f"Train the {task} model (SemEval-2023 subtask {subtask}), cross-validate it, and write it with its card."
+    command.__doc__ = (
+        f"Train the {task} model ({_TASK_OF[task]}), cross-validate it, and write it with its card."
+    )
     return command
 
 
-train_app.command("frames")(_article_command("frames", 2))
-train_app.command("genre")(_article_command("genre", 1))
+train_app.command("frames")(_article_command("frames"))
+train_app.command("genre")(_article_command("genre"))
+train_app.command("narratives")(_article_command("narratives"))
+train_app.command("roles")(_article_command("roles"))
 
 
 @train_app.command("techniques")
@@ -700,13 +750,17 @@ def predict(
         str,
         typer.Option(
             help="semeval2023-st1 (genre), semeval2023-st2 (frames), semeval2023-st3 (paragraph "
-            "techniques), semeval2023-spans or checkthat2024 (technique spans)."
+            "techniques), semeval2023-spans or checkthat2024 (technique spans); semeval2025-st1 "
+            "(entity roles), semeval2025-st2 (narratives), semeval2025-st3 (dominant narrative "
+            "and explanation)."
         ),
     ],
     input_path: Annotated[
         Path,
         typer.Option(
-            "--input", help="A folder of article<ID>.txt files, or a JSON list of {article_id, text}."
+            "--input",
+            help="A folder of article<ID>.txt files, or a JSON list of {article_id, text}; for "
+            "semeval2025 tasks, a folder whose every <DOC>.txt file is one document.",
         ),
     ],
     output: Annotated[Path, typer.Option(help="The submission file to write.")],
@@ -714,7 +768,11 @@ def predict(
         str | None, typer.Option(help="A model folder for the task (default: the shipped model).")
     ] = None,
     threshold: Annotated[
-        float | None, typer.Option(help="One score threshold for every technique or frame.")
+        float | None, typer.Option(help="One score threshold for every technique, frame or narrative.")
+    ] = None,
+    mentions: Annotated[
+        Path | None,
+        typer.Option(help="semeval2025-st1: the mentions file (DOC, mention, start, end; tab-separated)."),
     ] = None,
 ) -> None:
     """Write predictions in a shared task's submission format, ready for its scorer or `evaluate`."""
@@ -722,7 +780,13 @@ def predict(
 
     try:
         count, failed, written = predict_submission(
-            task, input_path, output, model, threshold, warn=lambda m: err.print(f"warning: {escape(m)}")
+            task,
+            input_path,
+            output,
+            model,
+            threshold,
+            warn=lambda m: err.print(f"warning: {escape(m)}"),
+            mentions_path=mentions,
         )
     except NarrascopeError as exc:
         raise _fail(exc) from None

@@ -15,7 +15,9 @@ turn the tasks' files into these mappings.
 * :func:`roles_scores`: SemEval-2025 Task 10 subtask 1 (entity roles), exact match ratio of the
   fine roles;
 * :func:`narratives_f1`: SemEval-2025 Task 10 subtask 2 (narratives), samples-F1 on the
-  subnarratives.
+  subnarratives;
+* :func:`rouge_l`: ROUGE-L F1 of a text against a reference, for subtask 3's explanations
+  (the task itself ranked them with BERTScore, which needs a model that is not offline here).
 
 The code is written from the definitions and the behaviour of the scorers the organisers
 distributed, not copied from them. Where a scorer's behaviour settles a question the paper
@@ -35,6 +37,7 @@ Every figure lies in [0, 1].
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -52,6 +55,7 @@ __all__ = [
     "narratives_f1",
     "paragraph_techniques_f1",
     "roles_scores",
+    "rouge_l",
     "span_f1",
 ]
 
@@ -652,3 +656,30 @@ def narratives_f1(
         value=fine,
         extra={"F1@fine": fine, "F1@fine-std": fine_std, "F1@coarse": coarse, "F1@coarse-std": coarse_std},
     )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def rouge_l(reference: str, candidate: str) -> float:
+    """ROUGE-L F1 (Lin, 2004, with beta = 1): the longest common subsequence of the two texts'
+    words, lower-cased, over their lengths.
+
+    Words are runs of Unicode letters and digits, so Cyrillic, Devanagari and Latin text
+    are all counted (the ``rouge-score`` package keeps only a-z and 0-9). Two empty texts
+    score 0.
+    """
+    ref, cand = _WORD.findall(reference.lower()), _WORD.findall(candidate.lower())
+    if not ref or not cand:
+        return 0.0
+    previous = [0] * (len(cand) + 1)
+    for word in ref:
+        current = [0]
+        for j, other in enumerate(cand):
+            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
+        previous = current
+    lcs = previous[-1]
+    if lcs == 0:
+        return 0.0
+    precision, recall = lcs / len(cand), lcs / len(ref)
+    return 2 * precision * recall / (precision + recall)

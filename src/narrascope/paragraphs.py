@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["paragraph_lines", "paragraphs"]
+__all__ = ["paragraph_lines", "paragraphs", "sentence_spans"]
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -35,4 +35,18 @@ def paragraph_lines(text: str) -> list[tuple[int, int, int]]:
         line += text.count("\n", counted_to, start)
         counted_to = start
         out.append((line, start, end))
+    return out
+
+
+def sentence_spans(text: str, found: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, by razdel's rules, never crossing a paragraph.
+
+    razdel handles the abbreviations of news text ("Mr.", "U.S.", "т. е."); ``found`` is the
+    text's :func:`paragraph_lines`, when the caller has them already.
+    """
+    from razdel import sentenize
+
+    out: list[tuple[int, int]] = []
+    for _, start, end in paragraph_lines(text) if found is None else found:
+        out.extend((start + s.start, start + s.stop) for s in sentenize(text[start:end]))
     return out

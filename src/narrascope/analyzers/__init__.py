@@ -4,4 +4,4 @@ from narrascope.analyzers.base import Analyzer
 
 __all__ = ["Analyzer"]
 
-BUILTIN = ("language", "segment", "encoder", "entities", "dates", "quotes", "techniques", "articles")
+BUILTIN = ("language", "segment", "encoder", "entities", "dates", "quotes", "techniques", "articles", "roles")

@@ -10,11 +10,9 @@ cross a paragraph.
 
 from __future__ import annotations
 
-from razdel import sentenize
-
 from narrascope.analyzers.base import Analyzer
 from narrascope.document import Document
-from narrascope.paragraphs import paragraph_lines, paragraphs
+from narrascope.paragraphs import paragraph_lines, paragraphs, sentence_spans
 from narrascope.registry import register
 
 __all__ = ["SegmentAnalyzer", "paragraphs"]
@@ -31,7 +29,6 @@ class SegmentAnalyzer(Analyzer):
 
     def __call__(self, doc: Document) -> None:
         for number, (line, start, end) in enumerate(paragraph_lines(doc.text), start=1):
-            attrs = {"number": number, "line": line}
-            self.span(doc, start, end, "paragraph", "paragraph", attrs=attrs)
-            for sentence in sentenize(doc.text[start:end]):
-                self.span(doc, start + sentence.start, start + sentence.stop, "sentence", "sentence")
+            self.span(doc, start, end, "paragraph", "paragraph", attrs={"number": number, "line": line})
+            for s_start, s_end in sentence_spans(doc.text, [(line, start, end)]):
+                self.span(doc, s_start, s_end, "sentence", "sentence")

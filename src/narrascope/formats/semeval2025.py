@@ -36,8 +36,11 @@ from narrascope.formats._common import (
 
 __all__ = [
     "LANGUAGES",
+    "Mention",
     "RoleMention",
+    "anchor_mention",
     "read_dominant_narratives",
+    "read_mentions",
     "read_narratives",
     "read_roles",
     "read_semeval2025",
@@ -74,6 +77,41 @@ def read_roles(
             raise line_error(file, line, "no fine role")
         out.append((cols[0], cols[1], start, end, main, fine))
     return out
+
+
+#: A line of subtask 1's input: (line number, its first four columns as written, document,
+#: mention, start, end-exclusive); offsets are None where the file's are not whole numbers.
+Mention = tuple[int, list[str], str, str, int | None, int | None]
+
+
+def read_mentions(path: str | Path) -> list[Mention]:
+    """Subtask 1's input mentions file: ``DOC<TAB>mention<TAB>start<TAB>end`` (end inclusive), no
+    header; columns after the fourth (an annotation file's roles) are ignored."""
+    file = Path(path)
+    out: list[Mention] = []
+    for line, cols in tab_rows(file, 4):
+        start = int(cols[2]) if cols[2].strip().lstrip("-").isdigit() else None
+        end = int(cols[3]) + 1 if cols[3].strip().lstrip("-").isdigit() else None
+        out.append((line, cols[:4], cols[0], cols[1], start, end))
+    return out
+
+
+def anchor_mention(
+    text: str, mention: str, start: int | None, end: int | None, log: RepairLog, where: str
+) -> tuple[int, int] | None:
+    """Where ``mention`` is in ``text``: at its offsets when they fit, else re-anchored as the
+    reader does (line breaks counted twice, else the occurrence nearest to ``start``); None if
+    it is nowhere. Each repair is noted in ``log``."""
+    if start is None or end is None:
+        found = text.find(mention) if mention.strip() else -1
+        log.note(
+            "re-anchored: offsets are not numbers"
+            if found >= 0
+            else "dropped: mention not found in the text",
+            where,
+        )
+        return (found, found + len(mention)) if found >= 0 else None
+    return _anchor(text, mention, start, end, _doubled_newline_offsets(text), log, where)
 
 
 def _split(value: str) -> list[str]:

@@ -35,11 +35,11 @@ from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.card import article_model_card
 from narrascope.models.encoder import DEFAULT_ENCODER, Encoder, load_encoder
 from narrascope.models.features import encode_texts
-from narrascope.models.heads import fit_linear, fit_mlps, tune_global_threshold
+from narrascope.models.heads import MLPHead, fit_linear, fit_mlps, tune_global_threshold
 from narrascope.models.training import read_training_data
 from narrascope.models.validation import fold_of, language_of, nested_global_thresholds
 
-__all__ = ["ArticleSettings", "train_article_model"]
+__all__ = ["ArticleSettings", "fit_heads", "run_facts", "train_article_model"]
 
 #: The document label layer each task is annotated as.
 _LAYER = {"frames": "frame", "genre": "genre"}
@@ -70,10 +70,10 @@ def _targets(docs: Sequence[Document], task: str) -> np.ndarray:
     return out
 
 
-def _fit_heads(
-    task: str, features: np.ndarray, targets: np.ndarray, rows: np.ndarray, s: ArticleSettings
-) -> ArticleModel:
-    heads = fit_mlps(
+def fit_heads(features: np.ndarray, targets: np.ndarray, rows: np.ndarray, s: Any) -> list[MLPHead]:
+    """The MLP heads of an article, narrative or role model, as its settings ``s`` say (heads,
+    hidden, epochs, learning_rate, weight_decay, seed), fitted on ``rows``."""
+    return fit_mlps(
         features,
         targets,
         s.heads,
@@ -84,6 +84,25 @@ def _fit_heads(
         weight_decay=s.weight_decay,
         rows=rows,
     )
+
+
+def run_facts(encoder: Encoder, started: float, encoding_seconds: float, cached: int) -> dict[str, Any]:
+    """What a model card says about the training run itself: when, where, how long."""
+    return {
+        "seconds": round(time.perf_counter() - started),
+        "encoding_seconds": round(encoding_seconds),
+        "cached_articles": cached,
+        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}",
+        "encoder_precision": "bf16" if encoder.autocast else "fp32",
+        "date": dt.date.today().isoformat(),
+        "narrascope_version": __version__,
+    }
+
+
+def _fit_heads(
+    task: str, features: np.ndarray, targets: np.ndarray, rows: np.ndarray, s: ArticleSettings
+) -> ArticleModel:
+    heads = fit_heads(features, targets, rows, s)
     return ArticleModel(ArticleConfig(task=task, labels=ARTICLE_TASKS[task][0]), heads)
 
 
@@ -254,7 +273,7 @@ def train_article_model(
         languages=sorted({d.language for d in docs if d.language}),
     )
     config.training = {
-        "narrascope_version": __version__,
+        **run_facts(encoder, started, encoding_seconds, cached),
         "data": str(data_path),
         "articles": len(docs),
         "articles_per_language": {
@@ -263,12 +282,6 @@ def train_article_model(
         },
         "label_counts": {label: int(count) for label, count in zip(labels, targets.sum(axis=0), strict=True)},
         "settings": {**vars(s), "layers": list(s.layers)},
-        "seconds": round(seconds),
-        "encoding_seconds": round(encoding_seconds),
-        "cached_articles": cached,
-        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}",
-        "encoder_precision": "bf16" if encoder.autocast else "fp32",
-        "date": dt.date.today().isoformat(),
         "metric": "micro-F1" if multi_label else "macro-F1",
         "cross_validation": cross_validation,
     }

@@ -1,5 +1,7 @@
 """Article-level heads on the shared encoder pass: frames (14, several per article) and genre
-(opinion, reporting or satire), as SemEval-2023 Task 3 subtasks 2 and 1 define them.
+(opinion, reporting or satire), as SemEval-2023 Task 3 subtasks 2 and 1 define them, and the
+narratives and subnarratives of SemEval-2025 Task 10 (116 labels, read by
+:mod:`narrascope.models.narratives`).
 
 An article's feature is the mean of its paragraphs' mean encoder states (the layers the
 technique model reads), so these heads cost nothing beyond the pass that ``analyze``
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -28,7 +29,15 @@ from narrascope import taxonomy
 from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER
 from narrascope.models.features import Encoded, paragraph_features
-from narrascope.models.heads import MLPHead, mean_probability
+from narrascope.models.heads import (
+    MLP_CONFIG,
+    MLP_WEIGHTS,
+    MLPHead,
+    load_mlp_heads,
+    mean_probability,
+    save_mlp_heads,
+)
+from narrascope.models.narratives import NARRATIVE_LABELS
 
 __all__ = [
     "ARTICLE_TASKS",
@@ -44,18 +53,20 @@ __all__ = [
 ARTICLE_TASKS: dict[str, tuple[list[str], bool, str]] = {
     "frames": (list(taxonomy.FRAMES), True, "frames-v1"),
     "genre": (list(taxonomy.GENRES), False, "genre-v1"),
+    # SemEval-2025 Task 10: read through narrascope.models.narratives (the Other rules, evidence)
+    "narratives": (NARRATIVE_LABELS, True, "narratives-v1"),
 }
 FORMAT = 1
-_CONFIG = "config.json"
-_WEIGHTS = "heads.safetensors"
-_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
+_CONFIG = MLP_CONFIG
+_WEIGHTS = MLP_WEIGHTS
 
 
 @dataclass
 class ArticleConfig:
     task: str
     labels: list[str]
-    threshold: float = 0.5  # frames only: the cut-off on every frame's probability
+    threshold: float = 0.5  # frames and narratives: the cut-off on every label's probability
+    other_threshold: float = 0.0  # narratives: "Other" when no narrative reaches it (0: no such rule)
     encoder: str = DEFAULT_ENCODER
     layers: list[int] = field(default_factory=lambda: [4, 8, 12])
     window: int = 256
@@ -116,51 +127,32 @@ class ArticleModel:
         return out
 
     def save(self, folder: str | Path) -> None:
-        from safetensors.numpy import save_file
-
-        target = Path(folder)
-        target.mkdir(parents=True, exist_ok=True)
-        # float16 halves the files; the heads' outputs move by less than 1e-3.
-        tensors = {
-            f"mlp{number}.{part}": np.ascontiguousarray(getattr(head, part), dtype=np.float16)
-            for number, head in enumerate(self.heads)
-            for part in _PARTS
-        }
-        save_file(tensors, str(target / _WEIGHTS))
-        self.sha256 = hashlib.sha256((target / _WEIGHTS).read_bytes()).hexdigest()
-        (target / _CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", encoding="utf-8")
+        self.sha256 = save_mlp_heads(folder, self.heads, asdict(self.config))
 
     @classmethod
     def load(cls, folder: str | Path, task: str | None = None) -> ArticleModel:
         """The model in ``folder``; E031 if it is not an article model (of ``task``, if given)."""
-        from safetensors.numpy import load_file
-
         source = Path(folder)
-        if not (source / _CONFIG).is_file() or not (source / _WEIGHTS).is_file():
-            raise NarrascopeError("E031", f"{source}: not an article model (needs {_CONFIG} and {_WEIGHTS})")
-        raw = json.loads((source / _CONFIG).read_text(encoding="utf-8"))
-        found = raw.get("format") if isinstance(raw, dict) else None
-        if found != FORMAT:
-            raise NarrascopeError(
-                "E031",
-                f"{source}: article model format {found!r}, but this narrascope reads format {FORMAT}; "
-                "retrain it with `narrascope train frames` or `narrascope train genre`",
-            )
-        try:
-            config = ArticleConfig(**raw)
-        except TypeError as exc:
-            raise NarrascopeError(
-                "E031", f"{source}/{_CONFIG}: not an article model config ({exc})"
-            ) from None
-        if task is not None and config.task != task:
-            raise NarrascopeError("E031", f"{source}: a {config.task} model, not a {task} model")
-        weights = (source / _WEIGHTS).read_bytes()
-        tensors = load_file(str(source / _WEIGHTS))
-        heads: list[MLPHead] = []
-        while f"mlp{len(heads)}.weight" in tensors:
-            number = len(heads)
-            heads.append(MLPHead(*(tensors[f"mlp{number}.{part}"].astype(np.float32) for part in _PARTS)))
-        return cls(config, heads, hashlib.sha256(weights).hexdigest())
+
+        def check(raw: dict[str, Any]) -> None:
+            if raw.get("format") != FORMAT:
+                raise NarrascopeError(
+                    "E031",
+                    f"{source}: article model format {raw.get('format')!r}, but this narrascope reads "
+                    f"format {FORMAT}; retrain it with `narrascope train frames|genre|narratives`",
+                )
+            try:
+                ArticleConfig(**raw)
+            except TypeError as exc:
+                raise NarrascopeError(
+                    "E031", f"{source}/{_CONFIG}: not an article model config ({exc})"
+                ) from None
+            if task is not None and raw.get("task") != task:
+                raise NarrascopeError("E031", f"{source}: a {raw.get('task')} model, not a {task} model")
+
+        raw, heads, sha256 = load_mlp_heads(source, "an article model", check)
+        config = ArticleConfig(**raw)
+        return cls(config, heads, sha256)
 
 
 def _folder(task: str, path: str | None) -> Path:

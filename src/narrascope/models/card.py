@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
+
+from narrascope import taxonomy
 from narrascope.models.articles import ArticleConfig
+from narrascope.models.roles import RoleConfig
 from narrascope.models.techniques import ModelConfig
 
-__all__ = ["article_model_card", "model_card"]
+__all__ = ["article_model_card", "model_card", "narrative_model_card", "role_model_card"]
 
 _NAN = float("nan")
 
@@ -220,4 +224,184 @@ The training data (SemEval-2023 Task 3) was released by the task organisers for 
 research only; it may hold third-party copyrighted text and may not be redistributed. These
 weights were trained on it and inherit those terms: use them for research. No part of the
 data ships with narrascope.
+"""
+
+
+def narrative_model_card(config: ArticleConfig) -> str:
+    """The card of a narrative model (:mod:`narrascope.models.narrative_training`)."""
+    t = config.training
+    s = t["settings"]
+    cv = t["cross_validation"]
+    languages = sorted(cv["model"])
+    columns = list(cv)
+
+    def cell(name: str, language: str) -> str:
+        found = cv[name].get(language)
+        return f"{found['fine']:.3f} / {found['coarse']:.3f}" if found else "—"
+
+    rows = "\n".join(
+        f"| {language} | {t['articles_per_language'].get(language, 0)} | "
+        + " | ".join(cell(name, language) for name in columns)
+        + " |"
+        for language in languages
+    )
+    mean_row = (
+        "| mean | | "
+        + " | ".join(
+            f"{np.mean([v['fine'] for v in cv[n].values()]):.3f} / {np.mean([v['coarse'] for v in cv[n].values()]):.3f}"
+            for n in columns
+        )
+        + " |"
+    )
+    ex = t.get("explanations") or {}
+    ex_rows = "\n".join(
+        f"| {language} | {v['articles']} | {v['rouge_l']:.3f} | {v['rouge_l_first_sentences']:.3f} | "
+        f"{v['cosine']:.3f} | {v['cosine_first_sentences']:.3f} |"
+        for language, v in ex.items()
+        if isinstance(v, dict)
+    )
+    cached = (
+        f" ({t['cached_articles']} of the {t['articles']} articles came from the `--cache` of an earlier run)"
+        if t.get("cached_articles")
+        else ""
+    )
+    return f"""# narrascope narratives model
+
+Finds the narratives and subnarratives of SemEval-2025 Task 10 (subtask 2) that an article
+pushes, with the sentences that carry each one, and its dominant narrative with an extractive
+explanation (subtask 3). The label space is the task's whole taxonomy: {len(taxonomy.NARRATIVES)}
+narratives and {len(taxonomy.subnarratives())} subnarratives, with its `Other` rules (a
+narrative with none of its subnarratives gets `<narrative>: Other`; an article with no
+narrative is `Other`).
+
+## What it is
+- Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))}), the shared pass
+  that the technique model reads: the article's vector is the mean of its paragraphs' mean
+  states, a sentence's the mean of its tokens' states.
+- Heads: {s["heads"]} MLP heads (one hidden layer of {s["hidden"]} units, seeds differing), their
+  probabilities averaged, one output per narrative and per subnarrative. An article whose
+  most probable narrative is below {config.other_threshold:.3f} is `Other`; otherwise it has
+  that narrative and every label at or above {config.threshold:.3f}, and the `Other` rules
+  complete them (both thresholds chosen on the out-of-fold predictions for the official figure).
+- Evidence: the same heads score each sentence; a label's evidence is its 3 best sentences.
+  The dominant narrative is the most probable one, with its most probable specific
+  subnarrative; its explanation quotes the {s["explanation_sentences"]} sentences that score it
+  highest, each score weighed by 1 / (1 + position / 3) (news puts its main claim first), in
+  text order, at most 80 words. There is no language model: nothing is paraphrased.
+
+## Training
+- Data: SemEval-2025 Task 10 training articles ({t["articles"]}, of which {t["other_articles"]} `Other`),
+  from `{t["data"]}`; languages: {", ".join(languages)}.
+- Command: `narrascope train narratives --data {t["data"]} --out <folder>` (settings: {json.dumps(s)}).
+- Time: {t["seconds"] / 60:.1f} minutes in all on {t["machine"]} (2 CPU cores, encoder in
+  {t["encoder_precision"]}), of which {t["encoding_seconds"] / 60:.1f} encoding{cached}; trained {t["date"]} with
+  narrascope {t["narrascope_version"]}.
+
+## Cross-validated figures
+{s["folds"]}-fold cross-validation by article (the task has no development set here); each
+column fitted on the other folds and scored on the held-out one, its threshold chosen on the
+other folds. Official scorer: samples-F1 on subnarratives (fine) / on narratives (coarse),
+per language. "linear head" is one logistic regression per label on the same vector; the
+baseline is the organisers' kind (TF-IDF word and character n-grams, logistic regression);
+"Other everywhere" is the trivial answer. Expect less on new outlets: the technique model's
+cross-validated figures overstated its development-set ones.
+
+| language | articles | {" | ".join(columns)} |
+|---|---|{"---|" * len(columns)}
+{rows}
+{mean_row}
+
+## Explanations
+The articles with an annotated dominant narrative and explanation (subtask 3), each read by
+the heads of the fold that did not see it. The quotation is compared with the annotators'
+explanation (a paraphrase, about 30 words) by ROUGE-L F1 and by the cosine of the two texts in
+the encoder, next to the same number of the article's first sentences. The out-of-fold
+dominant narrative equals the annotators' in {ex.get("dominant_narrative_accuracy", 0):.1%} of
+{ex.get("articles", 0)} articles.
+
+| language | articles | ROUGE-L | ROUGE-L, first sentences | cosine | cosine, first sentences |
+|---|---|---|---|---|---|
+{ex_rows}
+
+## Limits
+- Two domains only, as in the task: the war in Ukraine (URW) and climate change (CC). An
+  article on anything else should come out `Other`.
+- Trained on five languages (bg, en, hi, pt, ru); other languages get the encoder's zero-shot
+  transfer.
+- Rare subnarratives (a handful of examples) are found poorly; a sentence's score ranks the
+  sentences of one article and is not a calibrated probability.
+"""
+
+
+def role_model_card(config: RoleConfig) -> str:
+    """The card of an entity-role model (:mod:`narrascope.models.role_training`)."""
+    t = config.training
+    s = t["settings"]
+    cv = t["cross_validation"]
+    languages = sorted(cv["model"])
+    columns = list(cv)
+    rows = "\n".join(
+        f"| {language} | {t['mentions_per_language'].get(language, 0)} | "
+        + " | ".join(
+            f"{cv[n][language]['emr']:.3f} / {cv[n][language]['main_accuracy']:.3f}" for n in columns
+        )
+        + " |"
+        for language in languages
+    )
+    mean_row = (
+        "| mean | | "
+        + " | ".join(
+            f"{np.mean([v['emr'] for v in cv[n].values()]):.3f} / {np.mean([v['main_accuracy'] for v in cv[n].values()]):.3f}"
+            for n in columns
+        )
+        + " |"
+    )
+    cached = (
+        f" ({t['cached_articles']} of the {t['articles']} articles came from the `--cache` of an earlier run)"
+        if t.get("cached_articles")
+        else ""
+    )
+    return f"""# narrascope roles model
+
+Casts each entity mention of an article in a role, as SemEval-2025 Task 10 subtask 1 defines
+them: a main role (Protagonist, Antagonist or Innocent: hero, villain or victim) and one or
+more of the 22 fine roles under it (Guardian, Instigator, Conspirator, Foreign Adversary,
+Victim, ...).
+
+## What it is
+- Encoder: `{config.encoder}` (frozen; layers {", ".join(map(str, config.layers))}), the shared pass
+  that the technique model reads. A mention's feature is the mean state of its tokens, next to
+  its sentence's mean state and the article's vector.
+- Heads: {s["heads"]} MLP heads (one hidden layer of {s["hidden"]} units, seeds differing), their
+  probabilities averaged, one output per main and per fine role. Decoding keeps the hierarchy:
+  the most probable main role, its most probable fine role, and another fine role under it
+  only at or above {config.threshold:.3f} (chosen on the out-of-fold predictions).
+
+## Training
+- Data: SemEval-2025 Task 10 training mentions ({t["mentions"]} in {t["articles"]} articles), from
+  `{t["data"]}`; offsets that do not fit the text were re-anchored by the reader.
+- Command: `narrascope train roles --data {t["data"]} --out <folder>` (settings: {json.dumps(s)}).
+- Time: {t["seconds"] / 60:.1f} minutes in all on {t["machine"]} (2 CPU cores, encoder in
+  {t["encoder_precision"]}), of which {t["encoding_seconds"] / 60:.1f} encoding{cached}; trained {t["date"]} with
+  narrascope {t["narrascope_version"]}.
+
+## Cross-validated figures
+{s["folds"]}-fold cross-validation by article (the task has no development set here); each
+column fitted on the other folds and scored on the held-out one, its threshold chosen on the
+other folds. Official scorer: exact match ratio of the fine roles / main-role accuracy, per
+language. "linear head" is one logistic regression per role on the same feature; "majority"
+gives every mention its language's most frequent main role and fine roles. Expect less on new
+outlets: the technique model's cross-validated figures overstated its development-set ones.
+
+| language | mentions | {" | ".join(columns)} |
+|---|---|{"---|" * len(columns)}
+{rows}
+{mean_row}
+
+## Limits
+- Trained on news about the war in Ukraine and climate change in five languages (bg, en, hi,
+  pt, ru); other topics and languages get the encoder's transfer.
+- In `analyze` the mentions are those the entity analyzer finds (people, organisations,
+  places and groups), which are not always the ones the annotators chose.
+- Rare fine roles (a few dozen examples) are seldom predicted.
 """

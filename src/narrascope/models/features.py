@@ -19,7 +19,15 @@ import numpy as np
 from narrascope.models.encoder import Encoder
 from narrascope.paragraphs import paragraph_lines
 
-__all__ = ["Encoded", "encode_texts", "paragraph_features", "select_layers", "token_features", "token_width"]
+__all__ = [
+    "Encoded",
+    "encode_texts",
+    "paragraph_features",
+    "select_layers",
+    "span_means",
+    "token_features",
+    "token_width",
+]
 
 
 @dataclass
@@ -151,6 +159,38 @@ def encode_texts(
 def paragraph_features(encoded: Encoded) -> np.ndarray:
     """Features ``[P, D]`` of each paragraph: the mean of its encoder states (the layers' concatenation)."""
     return encoded.means.astype(np.float32)
+
+
+def span_means(encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Features ``[N, D]`` of character spans (sentences, entity mentions): the mean state of the
+    tokens that overlap each span.
+
+    A span that no token overlaps (white space, or outside every paragraph) gets the mean of
+    the paragraph around it, or zeros, so that every span has a row.
+    """
+    dim = encoded.means.shape[1]
+    out = np.zeros((len(spans), dim), dtype=np.float32)
+    if not len(spans):
+        return out
+    if len(encoded.offsets):
+        # Running sums make each span's mean two lookups, whatever its length.
+        running = np.zeros((len(encoded.features) + 1, dim), dtype=np.float64)
+        np.cumsum(encoded.features, axis=0, dtype=np.float64, out=running[1:])
+        ends = np.maximum.accumulate(encoded.offsets[:, 1])
+        starts = encoded.offsets[:, 0]
+    for row, (start, end) in enumerate(spans):
+        first = last = 0
+        if len(encoded.offsets):
+            first = int(np.searchsorted(ends, start, side="right"))
+            last = int(np.searchsorted(starts, end, side="left"))
+        if last > first:
+            out[row] = (running[last] - running[first]) / (last - first)
+            continue
+        for number, (_, p_start, p_end) in enumerate(encoded.paragraphs):
+            if p_start <= start < p_end:
+                out[row] = encoded.means[number]
+                break
+    return out
 
 
 def token_features(encoded: Encoded) -> np.ndarray:

@@ -13,12 +13,16 @@ to new outlets better than one per label (``tune_thresholds``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 __all__ = [
+    "MLP_CONFIG",
+    "MLP_WEIGHTS",
     "Ensemble",
     "LinearHead",
     "MLPHead",
@@ -27,7 +31,9 @@ __all__ = [
     "fit_linear",
     "fit_mlp",
     "fit_mlps",
+    "load_mlp_heads",
     "mean_probability",
+    "save_mlp_heads",
     "sigmoid",
     "tune_global_threshold",
     "tune_thresholds",
@@ -378,3 +384,60 @@ def decode_spans(
                 score = float(probabilities[run[0] : run[-1] + 1, label].mean())
                 spans.append((start, end, label, score))
     return sorted(spans)
+
+
+_MLP_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
+MLP_CONFIG = "config.json"
+MLP_WEIGHTS = "heads.safetensors"
+
+
+def save_mlp_heads(folder: str | Path, heads: list[MLPHead], config: dict[str, Any]) -> str:
+    """Write ``config.json`` and the heads' ``heads.safetensors`` (float16: half the size, and
+    the heads' outputs move by less than 1e-3); returns the weights' SHA-256."""
+    import hashlib
+    import json
+
+    from safetensors.numpy import save_file
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    tensors = {
+        f"mlp{number}.{part}": np.ascontiguousarray(getattr(head, part), dtype=np.float16)
+        for number, head in enumerate(heads)
+        for part in _MLP_PARTS
+    }
+    save_file(tensors, str(target / MLP_WEIGHTS))
+    (target / MLP_CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return hashlib.sha256((target / MLP_WEIGHTS).read_bytes()).hexdigest()
+
+
+def load_mlp_heads(
+    folder: str | Path, what: str, check: Callable[[dict[str, Any]], object] = lambda raw: None
+) -> tuple[dict[str, Any], list[MLPHead], str]:
+    """The raw ``config.json``, the MLP heads and the weights' SHA-256 of a folder that
+    :func:`save_mlp_heads` wrote; E031, naming ``what`` it should be, if it is not one.
+    ``check`` sees the config before the weights are read, to refuse a wrong kind or format."""
+    import hashlib
+    import json
+
+    from safetensors.numpy import load_file
+
+    from narrascope.errors import NarrascopeError
+
+    source = Path(folder)
+    if not (source / MLP_CONFIG).is_file() or not (source / MLP_WEIGHTS).is_file():
+        raise NarrascopeError("E031", f"{source}: not {what} (needs {MLP_CONFIG} and {MLP_WEIGHTS})")
+    raw = json.loads((source / MLP_CONFIG).read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise NarrascopeError("E031", f"{source}/{MLP_CONFIG}: not {what} config")
+    check(raw)
+    weights = (source / MLP_WEIGHTS).read_bytes()
+    try:
+        tensors = load_file(str(source / MLP_WEIGHTS))
+    except Exception as exc:  # safetensors raises its own error type for a damaged file
+        raise NarrascopeError("E031", f"{source}/{MLP_WEIGHTS}: not readable weights ({exc})") from None
+    heads: list[MLPHead] = []
+    while f"mlp{len(heads)}.weight" in tensors:
+        number = len(heads)
+        heads.append(MLPHead(*(tensors[f"mlp{number}.{part}"].astype(np.float32) for part in _MLP_PARTS)))
+    return raw, heads, hashlib.sha256(weights).hexdigest()

@@ -35,6 +35,8 @@ from narrascope._version import __version__
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
 from narrascope.formats.semeval2023 import read_semeval2023
+from narrascope.formats.semeval2025 import LANGUAGES as TASK10_FOLDERS
+from narrascope.formats.semeval2025 import read_semeval2025
 from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.card import model_card
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
@@ -60,7 +62,13 @@ from narrascope.models.validation import (
     span_scores,
 )
 
-__all__ = ["TrainingSettings", "fit_paragraph_mlps", "read_training_data", "train_techniques"]
+__all__ = [
+    "TrainingSettings",
+    "fit_paragraph_mlps",
+    "read_task10_data",
+    "read_training_data",
+    "train_techniques",
+]
 
 
 @dataclass
@@ -115,6 +123,46 @@ def read_training_data(
         found, _ = read_semeval2023(
             folder, taxonomy.TECHNIQUES, taxonomy.FRAMES, taxonomy.GENRES, split=split
         )
+        for doc in found:
+            if annotated in doc.metadata["annotated"]:
+                doc.metadata["folder"] = folder.name
+                docs.append(doc)
+    return docs
+
+
+def read_task10_data(
+    path: str | Path, annotated: str = "narrative", say: Callable[[str], object] | None = None
+) -> list[Document]:
+    """SemEval-2025 Task 10 articles annotated for ``annotated`` (``narrative`` or ``role``), of
+    one language folder (``EN``, ``RU``, ...) or of every one under ``path``.
+
+    Role mentions whose offsets do not fit the text are re-anchored by the reader; what it
+    re-anchored or dropped is told through ``say``.
+    """
+    root = Path(path)
+    folders = (
+        [root]
+        if (root / "raw-documents").is_dir()
+        else sorted(f for f in root.iterdir() if f.name in TASK10_FOLDERS and (f / "raw-documents").is_dir())
+        if root.is_dir()
+        else []
+    )
+    if not folders:
+        raise NarrascopeError(
+            "E303",
+            f"{root}: no SemEval-2025 Task 10 language folder (BG, EN, HI, PT, RU with raw-documents/)",
+        )
+    docs: list[Document] = []
+    for folder in folders:
+        found, log = read_semeval2025(
+            folder,
+            taxonomy.MAIN_ROLES,
+            taxonomy.FINE_ROLES,
+            [*taxonomy.NARRATIVES, taxonomy.OTHER],
+            taxonomy.subnarratives(include_other=True),
+        )
+        if say is not None and log.counts:
+            say(f"{folder.name}: " + ", ".join(f"{n} {what}" for what, n in sorted(log.counts.items())))
         for doc in found:
             if annotated in doc.metadata["annotated"]:
                 doc.metadata["folder"] = folder.name

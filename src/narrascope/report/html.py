@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from narrascope._version import __version__
+from narrascope.analyzers.roles import cast_summary
 from narrascope.document import Document, Span
 from narrascope.taxonomy import CATEGORIES, TECHNIQUES
 
@@ -279,6 +280,68 @@ def _framing(doc: Document) -> str:
     )
 
 
+def _narratives(doc: Document) -> str:
+    """The narratives found, each with its subnarratives and its best evidence sentence, and the
+    dominant narrative with its explanation."""
+    narratives = doc.labels_of("narrative")
+    if not narratives:
+        return "<p>No narratives analysed.</p>"
+    evidence: dict[str, str] = {}
+    for span in doc.layer("narrative_evidence"):
+        if span.attrs.get("rank") == 1:
+            evidence[span.label] = " ".join(span.text_in(doc).split())
+    parts = []
+    dominant = doc.labels_of("dominant_narrative")
+    if narratives[0].label == "Other":
+        parts.append(
+            "<p>None of the taxonomy's narratives (war in Ukraine, climate change) is found: <b>Other</b>.</p>"
+        )
+    elif dominant:
+        d = dominant[0]
+        parts.append(
+            f'<p class="dominant"><b>Dominant:</b> {_e(d.label)} — {_e(d.attrs.get("subnarrative", ""))}</p>'
+            f'<blockquote class="explanation">{_e(d.attrs.get("explanation", ""))}</blockquote>'
+        )
+    items = []
+    for n in narratives:
+        if n.label == "Other":
+            continue
+        subs = [s for s in doc.labels_of("subnarrative") if s.attrs.get("narrative") == n.label]
+        sub_html = "".join(
+            f'<li>{_e(s.label.split(": ")[-1])} <span class="n">{s.score or 0:.2f}</span></li>' for s in subs
+        )
+        quote = evidence.get(n.label)
+        quote_html = f'<br/><span class="evidence">“{_e(quote)}”</span>' if quote else ""
+        items.append(
+            f'<li><b>{_e(n.label)}</b> <span class="n">{n.score or 0:.2f}</span>{quote_html}'
+            f"<ul>{sub_html}</ul></li>"
+        )
+    if items:
+        parts.append(f'<ul class="narratives">{"".join(items)}</ul>')
+    return "".join(parts)
+
+
+def _cast(doc: Document) -> str:
+    """Who the article casts as hero, villain and victim."""
+    if not doc.layer("role"):
+        covered = "role" not in doc.metadata.get("not_covered", {})
+        return (
+            "<p>No entity roles.</p>" if covered else "<p>Entity roles are not covered in this language.</p>"
+        )
+    rows = []
+    for cast, entities in cast_summary(doc).items():
+        if not entities:
+            continue
+        names = ", ".join(
+            f'<span title="{_e(", ".join(fine))}">{_e(name)}</span>' + (f" ×{n}" if n > 1 else "")
+            for name, n, fine in entities[:8]
+        )
+        rows.append(f"<tr><td>{_e(cast)}</td><td>{names}</td></tr>")
+    return (
+        f"<table><thead><tr><th>cast as</th><th>who</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def _meta(doc: Document) -> str:
     fields = [
         ("source", doc.source),
@@ -336,6 +399,8 @@ def render_html(doc: Document) -> str:
 <div class="text" lang="{_e(doc.language or "und")}">{_render_text(doc, marks)}</div>
 </section>
 <aside>
+<section class="card"><h2>Narratives</h2>{_narratives(doc)}</section>
+<section class="card"><h2>Hero, villain, victim</h2>{_cast(doc)}</section>
 <section class="card"><h2>Genre and frames</h2>{_framing(doc)}</section>
 <section class="card"><h2>Persuasion techniques</h2>{_techniques_table(doc)}</section>
 <section class="card"><h2>Quotes</h2>{_quotes_list(doc, marks)}</section>

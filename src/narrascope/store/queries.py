@@ -40,7 +40,17 @@ __all__ = [
 #: Layers narrascope and its format readers write; a layer outside these and absent from the
 #: store is taken for a typo and refused, while a known one that is absent just gives no rows.
 SPAN_LAYERS = frozenset(
-    {"technique", "paragraph_technique", "entity", "role", "date", "quote", "sentence", "paragraph"}
+    {
+        "technique",
+        "paragraph_technique",
+        "entity",
+        "role",
+        "date",
+        "quote",
+        "sentence",
+        "paragraph",
+        "narrative_evidence",
+    }
 )
 LABEL_LAYERS = frozenset({"narrative", "subnarrative", "dominant_narrative", "frame", "genre", "language"})
 

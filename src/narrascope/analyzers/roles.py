@@ -1,0 +1,115 @@
+"""Entity roles (SemEval-2025 Task 10 subtask 1): who an article casts as hero, villain or victim.
+
+Reads the entity layer (people, organisations, places, groups) and the shared encoder pass,
+and adds one ``role`` span per entity mention, at the mention's offsets: the label is the main
+role (Protagonist, Antagonist or Innocent) with its probability; ``attrs`` hold the fine roles
+with theirs, the cast (``hero``, ``villain`` or ``victim``) and the entity's normal form, so
+that a report or a corpus query can count how an actor is cast across articles. It covers the
+languages the entity analyzer covers (elsewhere the layer is marked as not covered), or the
+mentions given with the input (``narrascope.mentions.v1``, as SemEval-2025 subtask 1 gives them).
+"""
+
+from __future__ import annotations
+
+from narrascope.analyzers.base import Analyzer
+from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
+from narrascope.config import analyzer_defaults
+from narrascope.document import Document
+from narrascope.models.roles import encoded_mention_features, load_role_model, role_weights_sha256
+from narrascope.registry import register
+
+__all__ = ["CAST", "GivenMentionsAnalyzer", "RoleAnalyzer", "cast_summary"]
+
+#: How each main role reads in the report and the summary.
+CAST = {"Protagonist": "hero", "Antagonist": "villain", "Innocent": "victim"}
+
+
+@register
+class RoleAnalyzer(Analyzer):
+    name = "narrascope.roles.v1"
+    requires = ("language", "sentence", "entity", ENCODING)
+    provides = ("role",)
+    defaults = analyzer_defaults(name)
+
+    @property
+    def model(self) -> str:
+        model = load_role_model(str(self.settings["model"]))
+        return f"{self.settings['model']} (sha256 {model.sha256}; encoder {model.config.encoder})"
+
+    def identity(self) -> str:
+        return role_weights_sha256(str(self.settings["model"]))
+
+    def encoder_needs(self) -> EncoderNeeds:
+        config = load_role_model(str(self.settings["model"])).config
+        return EncoderNeeds(
+            config.encoder, tuple(config.layers), config.window, config.overlap, config.quantise
+        )
+
+    def __call__(self, doc: Document) -> None:
+        entities = doc.layer("entity")
+        not_covered = doc.metadata.get("not_covered", {})
+        if not entities and "entity" in not_covered:
+            # No mentions to cast: say so, as the pipeline does for an uncovered language.
+            doc.warn(
+                f"W152: {self.name} casts the mentions that {not_covered['entity']} finds, and it does "
+                f"not cover language '{doc.language}'; role left empty"
+            )
+            not_covered["role"] = self.name
+            return
+        if not entities:
+            return
+        model = load_role_model(str(self.settings["model"]))
+        trained = model.config.languages
+        if trained and doc.language not in trained:
+            doc.warn(
+                f"W153: {self.name}: the role model was not trained on language '{doc.language}' "
+                f"(trained on {', '.join(trained)}); its roles are the encoder's zero-shot transfer"
+            )
+        states = encoding_of(doc, self.name).layers(model.config.layers)
+        sentences = [(s.start, s.end) for s in doc.layer("sentence")]
+        mentions = [(e.start, e.end) for e in entities]
+        found = model.predict(encoded_mention_features(states, mentions, sentences))
+        for entity, (main, score, fine) in zip(entities, found, strict=True):
+            attrs = {
+                "cast": CAST.get(main, main),
+                "fine_roles": [name for name, _ in fine],
+                "fine_scores": dict(fine),
+                "normal": entity.attrs.get("normal") or entity.text_in(doc),
+                "entity_label": entity.label,
+            }
+            self.span(doc, entity.start, entity.end, "role", main, score=score, attrs=attrs)
+
+
+@register
+class GivenMentionsAnalyzer(Analyzer):
+    """Entity mentions given with the input instead of found: ``doc.metadata["mentions"]``, a
+    list of ``[start, end]`` (end-exclusive), becomes the ``entity`` layer (label ``MENTION``).
+
+    ``narrascope predict --task semeval2025-st1`` runs it in place of the entity analyzer, so
+    that the role model casts exactly the mentions of the task's file, in every language.
+    """
+
+    name = "narrascope.mentions.v1"
+    provides = ("entity",)
+
+    def __call__(self, doc: Document) -> None:
+        for start, end in doc.metadata.get("mentions", []):
+            text = doc.text[int(start) : int(end)]
+            self.span(doc, int(start), int(end), "entity", "MENTION", attrs={"normal": text})
+
+
+def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:
+    """Who the article casts as hero, villain and victim: for each cast, its entities (normal
+    form) with how many of their mentions are cast so and their fine roles, most mentioned first.
+    An entity whose mentions are cast differently appears under each cast."""
+    found: dict[str, dict[str, tuple[int, dict[str, None]]]] = {cast: {} for cast in CAST.values()}
+    for span in doc.layer("role"):
+        cast = str(span.attrs.get("cast") or CAST.get(span.label, span.label))
+        entity = str(span.attrs.get("normal") or span.text_in(doc))
+        count, fine = found.setdefault(cast, {}).get(entity, (0, {}))
+        fine.update(dict.fromkeys(span.attrs.get("fine_roles", [])))
+        found[cast][entity] = (count + 1, fine)
+    return {
+        cast: sorted(((e, n, list(f)) for e, (n, f) in entities.items()), key=lambda x: (-x[1], x[0]))
+        for cast, entities in found.items()
+    }

@@ -1,0 +1,186 @@
+"""Entity roles of SemEval-2025 Task 10 (subtask 1): how an article casts each named actor.
+
+For each entity mention, a main role (protagonist, antagonist or innocent: hero, villain,
+victim) and one or more of the 22 fine roles under it (guardian, instigator, conspirator,
+foreign adversary, victim, ...). The heads read the shared encoder pass: a mention's feature
+is the mean state of its own tokens, next to the mean state of its sentence (how the sentence
+speaks of it) and the article's vector (what the article is about). Each head has one output
+per main role and per fine role; decoding keeps the task's hierarchy: the most probable main
+role, its most probable fine role, and any other fine role under it at or above the threshold.
+
+A model folder holds ``config.json`` (``task: roles`` and a format version) and
+``heads.safetensors``; the SHA-256 of the weights identifies the model in the provenance.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from narrascope import taxonomy
+from narrascope.errors import NarrascopeError
+from narrascope.models.encoder import DEFAULT_ENCODER
+from narrascope.models.features import Encoded, paragraph_features, span_means
+from narrascope.models.heads import (
+    MLP_CONFIG,
+    MLP_WEIGHTS,
+    MLPHead,
+    load_mlp_heads,
+    mean_probability,
+    save_mlp_heads,
+)
+
+__all__ = [
+    "FINE",
+    "FORMAT",
+    "MAIN",
+    "ROLE_LABELS",
+    "RoleConfig",
+    "RoleModel",
+    "decide_role",
+    "load_role_model",
+    "mention_features",
+    "role_weights_sha256",
+]
+
+MAIN: list[str] = list(taxonomy.MAIN_ROLES)
+FINE: list[str] = list(taxonomy.FINE_ROLES)
+#: The heads' columns: the 3 main roles, then the 22 fine roles.
+ROLE_LABELS: list[str] = [*MAIN, *FINE]
+SHIPPED = "roles-v1"
+FORMAT = 1
+_CONFIG = MLP_CONFIG
+_WEIGHTS = MLP_WEIGHTS
+
+
+@dataclass
+class RoleConfig:
+    threshold: float = 0.5  # a second fine role under the main one needs this probability
+    task: str = "roles"
+    labels: list[str] = field(default_factory=lambda: list(ROLE_LABELS))
+    encoder: str = DEFAULT_ENCODER
+    layers: list[int] = field(default_factory=lambda: [4, 8, 12])
+    window: int = 256
+    overlap: int = 64
+    quantise: bool = False
+    languages: list[str] = field(default_factory=list)
+    training: dict[str, Any] = field(default_factory=dict)
+    format: int = FORMAT
+
+
+def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The first of ``spans`` (sentences) that overlaps [start, end); the mention itself if none."""
+    for s_start, s_end in spans:
+        if s_start < end and start < s_end:
+            return s_start, s_end
+    return start, end
+
+
+def mention_features(mention: np.ndarray, sentence: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Rows ``[M, 3D]``: each mention's own vector, its sentence's and its article's."""
+    return np.concatenate([mention, sentence, np.broadcast_to(article, mention.shape)], axis=1).astype(
+        np.float32
+    )
+
+
+def encoded_mention_features(
+    encoded: Encoded, mentions: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> np.ndarray:
+    """:func:`mention_features` of ``mentions`` from one article's shared pass."""
+    means = paragraph_features(encoded)
+    article = means.mean(axis=0) if len(means) else np.zeros(means.shape[1], np.float32)
+    context = [_containing(sentences, start, end) for start, end in mentions]
+    return mention_features(span_means(encoded, mentions), span_means(encoded, context), article)
+
+
+def decide_role(row: np.ndarray, threshold: float) -> tuple[str, float, list[tuple[str, float]]]:
+    """The main role with its probability, and its fine roles with theirs (most probable first).
+
+    The hierarchy holds by construction: only fine roles under the chosen main role are
+    considered, and there is always at least one.
+    """
+    main = MAIN[int(np.argmax(row[: len(MAIN)]))]
+    under = [(n, f) for n, f in enumerate(FINE) if taxonomy.FINE_ROLES[f].main == main]
+    ranked = sorted(under, key=lambda item: -row[len(MAIN) + item[0]])
+    fine = [ranked[0]] + [item for item in ranked[1:] if row[len(MAIN) + item[0]] >= threshold]
+    return (
+        main,
+        round(float(row[MAIN.index(main)]), 4),
+        [(f, round(float(row[len(MAIN) + n]), 4)) for n, f in fine],
+    )
+
+
+class RoleModel:
+    def __init__(self, config: RoleConfig, heads: list[MLPHead], sha256: str | None = None) -> None:
+        self.config = config
+        self.heads = heads
+        self.sha256 = sha256
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """``[M, 25]``: main roles normalised to sum to 1, fine roles as the heads give them."""
+        raw = mean_probability(self.heads, features)
+        main = raw[:, : len(MAIN)]
+        raw[:, : len(MAIN)] = main / main.sum(axis=1, keepdims=True).clip(min=1e-9)
+        return raw
+
+    def predict(self, features: np.ndarray) -> list[tuple[str, float, list[tuple[str, float]]]]:
+        if not len(features):
+            return []
+        return [decide_role(row, self.config.threshold) for row in self.probabilities(features)]
+
+    def save(self, folder: str | Path) -> None:
+        self.sha256 = save_mlp_heads(folder, self.heads, asdict(self.config))
+
+    @classmethod
+    def load(cls, folder: str | Path) -> RoleModel:
+        """The role model in ``folder``; E031 if it is not one, or of another format."""
+        source = Path(folder)
+
+        def check(raw: dict[str, Any]) -> None:
+            if raw.get("task") != "roles":
+                raise NarrascopeError("E031", f"{source}: not a role model (config.json has no task 'roles')")
+            if raw.get("format") != FORMAT:
+                raise NarrascopeError(
+                    "E031",
+                    f"{source}: role model format {raw.get('format')!r}, but this narrascope reads format "
+                    f"{FORMAT}; retrain it with `narrascope train roles`",
+                )
+            try:
+                config = RoleConfig(**raw)
+            except TypeError as exc:
+                raise NarrascopeError(
+                    "E031", f"{source}/{_CONFIG}: not a role model config ({exc})"
+                ) from None
+            if config.labels != ROLE_LABELS:
+                raise NarrascopeError("E031", f"{source}: its roles are not the SemEval-2025 taxonomy's")
+
+        raw, heads, sha256 = load_mlp_heads(source, "a role model", check)
+        config = RoleConfig(**raw)
+        return cls(config, heads, sha256)
+
+
+def _folder(path: str | None) -> Path:
+    if path is None or path == SHIPPED:
+        return Path(str(resources.files("narrascope.models").joinpath("data", SHIPPED)))
+    return Path(path)
+
+
+def role_weights_sha256(path: str | None = None) -> str:
+    """The SHA-256 of a role model folder's weights, without loading it."""
+    weights = _folder(path) / _WEIGHTS
+    if not weights.is_file():
+        raise NarrascopeError("E031", f"{weights.parent}: not a role model (needs {_CONFIG} and {_WEIGHTS})")
+    return hashlib.sha256(weights.read_bytes()).hexdigest()
+
+
+@functools.cache
+def load_role_model(path: str | None = None) -> RoleModel:
+    """The role model at ``path``, or the one that ships; loaded once per process."""
+    return RoleModel.load(_folder(path))
