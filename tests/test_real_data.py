@@ -101,3 +101,32 @@ def test_semeval2025_reads_with_expected_counts(folder: str) -> None:
     for doc in docs:
         for span in doc.layer("role"):
             assert span.text_in(doc) == span.attrs["mention"]
+
+
+@pytest.mark.slow
+def test_semeval2025_predict_answers_every_document_and_mention_in_every_language(tmp_path: Path) -> None:
+    """Two real documents of each language, Hindi included, through the three subtasks."""
+    from narrascope.predict import predict_submission
+
+    folder, mentions = tmp_path / "docs", tmp_path / "mentions.txt"
+    folder.mkdir()
+    lines = []
+    for language in ("BG", "EN", "HI", "PT", "RU"):
+        root = DATA / "semeval2025-task10" / language
+        annotated = [
+            line.split("\t")
+            for line in (root / "subtask-1-annotations.txt").read_text(encoding="utf-8").splitlines()
+        ]
+        for name in sorted({cols[0] for cols in annotated})[:2]:
+            (folder / name).write_bytes((root / "raw-documents" / name).read_bytes())
+            lines += ["\t".join(cols[:4]) for cols in annotated if cols[0] == name]
+    mentions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for task in ("semeval2025-st2", "semeval2025-st3"):
+        count, failed, written = predict_submission(task, folder, tmp_path / f"{task}.txt")
+        assert (count, failed, written) == (10, 0, 10)
+    count, failed, written = predict_submission(
+        "semeval2025-st1", folder, tmp_path / "st1.txt", mentions_path=mentions
+    )
+    assert failed == 0 and written == len(lines)
+    out = (tmp_path / "st1.txt").read_text(encoding="utf-8").splitlines()
+    assert ["\t".join(line.split("\t")[:4]) for line in out] == lines
