@@ -39,14 +39,17 @@ from narrascope.models.heads import MLPHead, fit_linear, fit_mlps, tune_global_t
 from narrascope.models.training import read_training_data
 from narrascope.models.validation import fold_of, language_of, nested_global_thresholds
 
-__all__ = ["ArticleSettings", "fit_heads", "run_facts", "train_article_model"]
+__all__ = ["ArticleSettings", "HeadSettings", "fit_heads", "run_facts", "train_article_model"]
 
 #: The document label layer each task is annotated as.
 _LAYER = {"frames": "frame", "genre": "genre"}
 
 
 @dataclass
-class ArticleSettings:
+class HeadSettings:
+    """What every model of MLP heads on the shared pass is trained with (frames, genre,
+    narratives, roles); each task's settings add their own."""
+
     encoder: str = DEFAULT_ENCODER
     layers: tuple[int, ...] = (4, 8, 12)  # those of the technique model: one shared pass
     quantise: bool = False
@@ -57,6 +60,10 @@ class ArticleSettings:
     epochs: int = 30
     learning_rate: float = 1e-3
     weight_decay: float = 1e-2
+
+
+@dataclass
+class ArticleSettings(HeadSettings):
     baseline: bool = True
 
 
@@ -70,7 +77,7 @@ def _targets(docs: Sequence[Document], task: str) -> np.ndarray:
     return out
 
 
-def fit_heads(features: np.ndarray, targets: np.ndarray, rows: np.ndarray, s: Any) -> list[MLPHead]:
+def fit_heads(features: np.ndarray, targets: np.ndarray, rows: np.ndarray, s: HeadSettings) -> list[MLPHead]:
     """The MLP heads of an article, narrative or role model, as its settings ``s`` say (heads,
     hidden, epochs, learning_rate, weight_decay, seed), fitted on ``rows``."""
     return fit_mlps(

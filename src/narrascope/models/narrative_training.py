@@ -28,11 +28,11 @@ import numpy as np
 from narrascope import metrics, taxonomy
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
-from narrascope.models.article_training import fit_heads, run_facts
+from narrascope.models.article_training import HeadSettings, fit_heads, run_facts
 from narrascope.models.articles import ArticleConfig, ArticleModel
 from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.card import narrative_model_card
-from narrascope.models.encoder import DEFAULT_ENCODER, Encoder, load_encoder
+from narrascope.models.encoder import Encoder, load_encoder
 from narrascope.models.features import encode_texts, paragraph_features
 from narrascope.models.heads import GRID, fit_linear
 from narrascope.models.narratives import (
@@ -47,21 +47,20 @@ from narrascope.models.training import read_task10_data
 from narrascope.models.validation import fold_of, language_of
 from narrascope.paragraphs import sentence_spans
 
-__all__ = ["NarrativeSettings", "narrative_targets", "train_narratives", "tune_narrative_thresholds"]
+__all__ = [
+    "NarrativeSettings",
+    "first_sentences",
+    "language_scores",
+    "narrative_targets",
+    "nested_cuts",
+    "scores_at",
+    "train_narratives",
+    "tune_narrative_thresholds",
+]
 
 
 @dataclass
-class NarrativeSettings:
-    encoder: str = DEFAULT_ENCODER
-    layers: tuple[int, ...] = (4, 8, 12)  # those of the technique model: one shared pass
-    quantise: bool = False
-    folds: int = 5
-    seed: int = 0
-    heads: int = 3
-    hidden: int = 256
-    epochs: int = 30
-    learning_rate: float = 1e-3
-    weight_decay: float = 1e-2
+class NarrativeSettings(HeadSettings):
     explanation_sentences: int = 2
     baseline: bool = True
 
@@ -106,13 +105,16 @@ def _row_f1(
     return np.array([2 * len(g[1] & p[1]) / (len(g[1]) + len(p[1])) for g, p in zip(gold, pred, strict=True)])
 
 
-def tune_narrative_thresholds(probabilities: np.ndarray, targets: np.ndarray) -> tuple[float, float]:
+def tune_narrative_thresholds(
+    probabilities: np.ndarray, targets: np.ndarray, other_rule: bool = True
+) -> tuple[float, float]:
     """The threshold and the ``Other`` threshold that maximise the official samples-F1
     (subnarratives, with the ``Other`` rules) over these articles; ties go to the lower ones.
 
     An article's decision at (t, o) is ``Other`` when its best narrative is below o, and
     otherwise its decision at t with its best narrative forced in; so each t needs two passes
-    over the articles, whatever the number of o's tried.
+    over the articles, whatever the number of o's tried. Without ``other_rule`` only t is
+    tuned (o = 0: one threshold for everything, ``benchmarks/narratives.py`` compares the two).
     """
     gold = _gold(targets)
     top = probabilities[:, : len(taxonomy.NARRATIVES)].max(axis=1)
@@ -122,7 +124,7 @@ def tune_narrative_thresholds(probabilities: np.ndarray, targets: np.ndarray) ->
         plain = _row_f1(gold, _decided(probabilities, np.tile([cut, 0.0], (len(gold), 1))))
         # Forced: an "other threshold" below every article's best narrative.
         forced = _row_f1(gold, _decided(probabilities, np.tile([cut, 1e-9], (len(gold), 1))))
-        for other_cut in (0.0, *GRID):
+        for other_cut in (0.0, *GRID) if other_rule else (0.0,):
             value = (
                 float(plain.mean())
                 if other_cut == 0
@@ -133,16 +135,18 @@ def tune_narrative_thresholds(probabilities: np.ndarray, targets: np.ndarray) ->
     return chosen
 
 
-def _nested_cuts(probabilities: np.ndarray, targets: np.ndarray, fold: np.ndarray) -> np.ndarray:
+def nested_cuts(
+    probabilities: np.ndarray, targets: np.ndarray, fold: np.ndarray, other_rule: bool = True
+) -> np.ndarray:
     """For each article, the (threshold, other threshold) chosen on the other folds."""
     out = np.zeros((len(probabilities), 2), dtype=np.float32)
     for k in np.unique(fold):
         mine = fold == k
-        out[mine] = tune_narrative_thresholds(probabilities[~mine], targets[~mine])
+        out[mine] = tune_narrative_thresholds(probabilities[~mine], targets[~mine], other_rule)
     return out
 
 
-def _by_language(
+def language_scores(
     docs: Sequence[Document], gold: Sequence[Any], pred: Sequence[Any]
 ) -> dict[str, dict[str, float]]:
     """Per language: fine samples-F1 (the official figure) and coarse."""
@@ -159,7 +163,14 @@ def _fit(features: np.ndarray, targets: np.ndarray, rows: np.ndarray, s: Narrati
     return ArticleModel(ArticleConfig(task="narratives", labels=NARRATIVE_LABELS), heads)
 
 
-def _first_sentences(text: str, sentences: Sequence[tuple[int, int]], count: int) -> str:
+def scores_at(
+    docs: Sequence[Document], probabilities: np.ndarray, targets: np.ndarray, cuts: np.ndarray
+) -> dict[str, dict[str, float]]:
+    """Per language, the official fine / coarse samples-F1 of ``probabilities`` decided at ``cuts``."""
+    return language_scores(docs, _gold(targets), _decided(probabilities, cuts))
+
+
+def first_sentences(text: str, sentences: Sequence[tuple[int, int]], count: int) -> str:
     """The baseline explanation: the article's first ``count`` sentences, quoted the same way."""
     return explain(text, [Evidence(s, e, -n) for n, (s, e) in enumerate(sentences)], sentences=count)[0]
 
@@ -203,10 +214,10 @@ def _explanations(
             float(cuts[n][1]),
             explanation_sentences=s.explanation_sentences,
         )
-        ours = reading.explanation or _first_sentences(doc.text, p.spans, s.explanation_sentences)
+        ours = reading.explanation or first_sentences(doc.text, p.spans, s.explanation_sentences)
         if reading.dominant is not None and reading.dominant[0] == gold[0].label:
             dominant_hits += 1
-        baseline = _first_sentences(doc.text, p.spans, s.explanation_sentences)
+        baseline = first_sentences(doc.text, p.spans, s.explanation_sentences)
         rows.append((language_of(doc), str(gold[0].attrs["explanation"]), ours, baseline))
     if not rows:
         return {}
@@ -287,10 +298,10 @@ def train_narratives(
     if not s.baseline:
         del oof["TF-IDF baseline"]
     gold = _gold(targets)
-    cuts = {name: _nested_cuts(p, targets, fold) for name, p in oof.items()}
-    cross_validation = {name: _by_language(docs, gold, _decided(p, cuts[name])) for name, p in oof.items()}
+    cuts = {name: nested_cuts(p, targets, fold) for name, p in oof.items()}
+    cross_validation = {name: language_scores(docs, gold, _decided(p, cuts[name])) for name, p in oof.items()}
     other = [({taxonomy.OTHER}, {taxonomy.OTHER})] * len(docs)
-    cross_validation["Other everywhere"] = _by_language(docs, gold, other)
+    cross_validation["Other everywhere"] = language_scores(docs, gold, other)
 
     say("scoring the explanations of the dominant narratives")
     explanations = _explanations(encoder, docs, pooled, models, oof["model"], cuts["model"], fold, s)

@@ -26,9 +26,9 @@ import numpy as np
 from narrascope import metrics
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
-from narrascope.models.article_training import fit_heads, run_facts
+from narrascope.models.article_training import HeadSettings, fit_heads, run_facts
 from narrascope.models.card import role_model_card
-from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
+from narrascope.models.encoder import load_encoder
 from narrascope.models.heads import GRID, fit_linear
 from narrascope.models.pooled import pooled_features
 from narrascope.models.roles import (
@@ -48,17 +48,9 @@ __all__ = ["RoleSettings", "train_roles"]
 
 
 @dataclass
-class RoleSettings:
-    encoder: str = DEFAULT_ENCODER
-    layers: tuple[int, ...] = (4, 8, 12)  # those of the technique model: one shared pass
-    quantise: bool = False
-    folds: int = 5
-    seed: int = 0
-    heads: int = 3
-    hidden: int = 256
-    epochs: int = 30
-    learning_rate: float = 1e-3
-    weight_decay: float = 1e-2
+class RoleSettings(HeadSettings):
+    """The role model's settings: those of every head model (no baseline to switch off: the
+    majority costs nothing)."""
 
 
 @dataclass
