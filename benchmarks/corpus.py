@@ -73,15 +73,15 @@ def ingest(path: Path, store: Store, config: Config) -> tuple[float, int]:
 def analyse(path: Path, db: Path, config: Config, engine: str, workers: int) -> tuple[float, int]:
     started = time.perf_counter()
     with Store(db) as store:
-        counts, _ = run_into_store(
+        report = run_into_store(
             read_inputs([str(path)], config),
             store,
             config,
             lambda pending: make_engine(engine, config, workers, pending),
         )
-    if counts["failed_documents"] or counts["failed_inputs"]:
-        raise SystemExit(f"unexpected failures: {dict(counts)}")
-    return time.perf_counter() - started, counts["analysed"]
+    if report.failed_documents or report.failed_inputs:
+        raise SystemExit(f"unexpected failures: {report}")
+    return time.perf_counter() - started, report.analysed
 
 
 def main() -> None:

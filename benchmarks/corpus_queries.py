@@ -83,8 +83,10 @@ def _text(rng: random.Random, words: int) -> tuple[str, list[int]]:
     return " ".join(chosen), offsets
 
 
-def build(path: Path, spans: int, seed: int = 0) -> int:
-    """Fill a new store at ``path`` with about ``spans`` spans; returns the documents written."""
+def build(path: Path, spans: int, seed: int = 0, normal_share: float = 0.5) -> int:
+    """Fill a new store at ``path`` with about ``spans`` spans; returns the documents written.
+    ``normal_share`` of the entity spans have a normal form (narrascope's own analyzer gives
+    every one a normal form; imported annotations may give none)."""
     rng = random.Random(seed)
     documents = max(1, spans // SPANS_PER_DOCUMENT)
     first = dt.date(2023, 1, 1)
@@ -121,7 +123,7 @@ def build(path: Path, spans: int, seed: int = 0) -> int:
                         label = rng.choice(TECHNIQUES)
                     elif layer == "entity":
                         label = rng.choice(["PER", "PER", "LOC", "ORG"])
-                        if rng.random() < 0.5:
+                        if rng.random() < normal_share:
                             attrs["normal"] = rng.choice(PEOPLE if label == "PER" else PLACES + ORGS)
                     elif layer == "role":
                         label = rng.choice(list(ROLES))

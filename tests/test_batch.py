@@ -55,16 +55,18 @@ def test_every_input_is_accounted_for_and_a_rerun_adds_nothing(tmp_path: Path) -
     items: list[Document | InputError] = [*docs(5), InputError("E101", "empty.txt", "empty input")]
     items.append(Document(GERMAN, metadata={"input": "german.txt"}))
     with Store(tmp_path / "s.db") as store:
-        counts, queue = run_into_store(items, store, config, serial(config))
-        assert counts["new"] == 6 and counts["failed_inputs"] == 1 and counts["analysed"] == 5
-        assert counts["failed_documents"] == 1
-        assert queue.summary() == {"total": 7, "ok": 5, "failed": 2, "pending": 0, "duplicates": 0}
+        report = run_into_store(items, store, config, serial(config))
+        assert report.new == 6 and report.failed_inputs == 1 and report.analysed == 5
+        assert report.failed_documents == 1 and report.store == tmp_path / "s.db"
+        assert (report.total, report.ok, report.failed, report.pending, report.duplicates) == (7, 5, 2, 0, 0)
+        assert not report.succeeded
         spans = store.count("spans")
-        counts, queue = run_into_store(items, store, config, serial(config))
-        assert counts["unchanged"] == 6 and counts["analysed"] == 0 and counts["already_done"] == 5
+        report = run_into_store(items, store, config, serial(config))
+        assert report.unchanged == 6 and report.analysed == 0 and report.already_done == 5
+        assert (report.total, report.ok, report.failed) == (7, 5, 2)  # the same run, counted once
         assert store.count("documents") == 6 and store.count("spans") == spans
         assert store.count("inputs") == 7
-        failed = dict((name, code) for name, code, _ in queue.failed())
+        failed = dict((name, code) for name, code, _ in Queue(store, config).failed())
         assert failed == {"empty.txt": "E101", "german.txt": "E105"}
 
 
@@ -77,8 +79,8 @@ def test_duplicates_by_text_by_url_and_conflicting_record_ids(tmp_path: Path) ->
     same_url = Document(article(2), url="https://example.org/news/1", metadata={"input": "c"})
     same_id = Document(article(3), metadata={"input": "d", "record_id": "7"})
     with Store(tmp_path / "s.db") as store:
-        counts, queue = run_into_store([first, same_text, same_url, same_id], store, config, serial(config))
-        assert counts["new"] == 1 and counts["duplicate"] == 2 and counts["failed_inputs"] == 1
+        report = run_into_store([first, same_text, same_url, same_id], store, config, serial(config))
+        assert report.new == 1 and report.duplicated == 2 and report.failed_inputs == 1
         assert store.count("documents") == 1
         rows = {
             r[0]: r
@@ -87,7 +89,7 @@ def test_duplicates_by_text_by_url_and_conflicting_record_ids(tmp_path: Path) ->
         assert rows["b"][1:3] == ("duplicate", first.id) and rows["c"][1:3] == ("duplicate", first.id)
         assert "same URL" in rows["c"][4]
         assert rows["d"][1] == "failed" and rows["d"][3] == "E111" and "'7'" in rows["d"][4]
-        assert queue.summary()["duplicates"] == 2
+        assert report.duplicates == 2
 
 
 def test_changed_pipeline_reanalyses_and_failures_retry_on_request(tmp_path: Path) -> None:
@@ -95,17 +97,17 @@ def test_changed_pipeline_reanalyses_and_failures_retry_on_request(tmp_path: Pat
     german = Document(GERMAN, metadata={"input": "german.txt"})
     with Store(tmp_path / "s.db") as store:
         run_into_store([german, *docs(2)], store, config, serial(config))
-        counts, _ = run_into_store([german, *docs(2)], store, config, serial(config))
-        assert counts["analysed"] == 0 and counts["failed_documents"] == 0  # failures wait for a retry
-        counts, _ = run_into_store([german, *docs(2)], store, config, serial(config), retry_failed=True)
-        assert counts["failed_documents"] == 1 and counts["analysed"] == 0
+        report = run_into_store([german, *docs(2)], store, config, serial(config))
+        assert report.analysed == 0 and report.failed_documents == 0  # failures wait for a retry
+        report = run_into_store([german, *docs(2)], store, config, serial(config), retry_failed=True)
+        assert report.failed_documents == 1 and report.analysed == 0
         wider = Config(
             {**config.data, "pipeline": {**config.data["pipeline"], "languages": ["en", "ru", "de"]}}
         )
         assert fingerprint(wider) != fingerprint(config)
-        counts, queue = run_into_store([german, *docs(2)], store, wider, serial(wider))
-        assert counts["analysed"] == 3  # a new pipeline: everything again, the German text now works
-        assert queue.summary()["failed"] == 0
+        report = run_into_store([german, *docs(2)], store, wider, serial(wider))
+        assert report.analysed == 3  # a new pipeline: everything again, the German text now works
+        assert report.failed == 0 and report.succeeded
         attempts = store.db.execute(
             "SELECT attempts FROM jobs WHERE document_id = ?", (german.id,)
         ).fetchone()[0]
@@ -126,9 +128,20 @@ def test_resume_analyses_what_an_interrupted_run_left_pending(tmp_path: Path) ->
         with pytest.raises(KeyboardInterrupt):
             run_into_store(docs(10), store, config, lambda _: Dies(config))
         assert Queue(store, config).status().jobs == Counter({"pending": 7, "done": 3})
-        counts, queue = run_into_store([], store, config, serial(config), resume_all=True)
-        assert counts["analysed"] == 7
-        assert queue.status().jobs == Counter({"done": 10})
+        report = run_into_store([], store, config, serial(config), resume_all=True)
+        assert report.analysed == 7 and report.already_done == 3 and report.pending == 0
+        assert Queue(store, config).status().jobs == Counter({"done": 10})
+
+
+def test_a_document_saved_outside_the_queue_is_analysed_once_by_a_batch(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        store.save(docs(1)[0])  # no analysis, and no job: the queue's are Queue's
+        assert store.count("jobs") == 0 and store.inputs() == [("doc-0", "ok", None, None)]
+        report = run_into_store(docs(1), store, config, serial(config))
+        assert report.unchanged == 1 and report.analysed == 1 and report.succeeded
+        assert Queue(store, config).status().jobs == Counter({"done": 1})
+        assert store.count("spans") > 0
 
 
 def test_process_pool_gives_the_same_results_as_one_process(tmp_path: Path) -> None:
@@ -170,16 +183,16 @@ def test_shards_split_the_records_and_load_into_one_store(tmp_path: Path) -> Non
     owners: Counter[str] = Counter()
     for index in range(3):
         shard = Shard(index, 3)
-        counts, path = run_shard(items, shard, out, config, serial(config))
+        report = run_shard(items, shard, out, config, serial(config))
+        assert report.shard_file is not None and report.store is None
+        path = report.shard_file
         owners.update(
             json.loads(line).get("metadata", {}).get("input") or json.loads(line)["input"]
             for line in path.read_text(encoding="utf-8").splitlines()
         )
-        again, _ = run_shard(items, shard, out, config, serial(config))
-        assert (
-            again["new"] == 0
-            and again["unchanged"] == sum(counts.values()) - counts["analysed"] - counts["failed_documents"]
-        )
+        again = run_shard(items, shard, out, config, serial(config))
+        taken = report.new + report.duplicated + report.failed_inputs
+        assert again.new == 0 and again.unchanged == taken == report.total
     assert sorted(owners) == sorted(
         str(i.input_name if isinstance(i, InputError) else i.metadata["input"]) for i in items
     )
@@ -198,11 +211,12 @@ def test_shards_split_the_records_and_load_into_one_store(tmp_path: Path) -> Non
 def test_a_torn_last_line_is_cut_and_redone(tmp_path: Path) -> None:
     config = light_config(tmp_path)
     shard = Shard(0, 1)
-    _, path = run_shard(docs(4), shard, tmp_path, config, serial(config))
+    path = run_shard(docs(4), shard, tmp_path, config, serial(config)).shard_file
+    assert path is not None
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines[:3]) + lines[3][:40], encoding="utf-8")  # killed mid-line
-    counts, _ = run_shard(docs(4), shard, tmp_path, config, serial(config))
-    assert counts["new"] == 1 and counts["unchanged"] == 3
+    report = run_shard(docs(4), shard, tmp_path, config, serial(config))
+    assert report.new == 1 and report.unchanged == 3
     assert [json.loads(x)["metadata"]["input"] for x in path.read_text(encoding="utf-8").splitlines()] == [
         json.loads(x)["metadata"]["input"] for x in lines
     ]
@@ -249,3 +263,29 @@ def test_cli_batch_status_and_retry(tmp_path: Path) -> None:
     con.close()
     result = runner.invoke(app, ["status", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and "no such database" in result.output
+
+
+def test_cli_out_and_json_cover_the_documents_an_earlier_run_analysed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    (folder / "copy.txt").write_text(article(0), encoding="utf-8")
+    config = tmp_path / "light.toml"
+    config.write_text(LIGHT, encoding="utf-8")
+    args = ["analyze", str(folder), "--db", str(tmp_path / "n.db"), "--config", str(config), "-q"]
+    assert runner.invoke(app, args).exit_code == 0
+    reports = tmp_path / "reports"
+    result = runner.invoke(app, [*args, "--out", str(reports), "--json"])
+    assert result.exit_code == 0, result.output
+    assert "3 document(s) were already analysed" in result.output
+    assert "analysed 4 of 4 input(s), 1 duplicate(s)" in result.output
+    lines = [Document.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
+    assert sorted(str(d.metadata["input"]) for d in lines) == [str(folder / f"a{i}.txt") for i in range(3)]
+    # One report per document, named after its input, flat in the folder.
+    assert sorted(p.name for p in reports.iterdir()) == [
+        f"a{i}.{x}" for i in range(3) for x in ("html", "json")
+    ]
+    assert Document.loads((reports / "a1.json").read_text(encoding="utf-8")) == next(
+        d for d in lines if str(d.metadata["input"]).endswith("a1.txt")
+    )

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from narrascope.cli import app
 from narrascope.document import Document
+from narrascope.store import Store
 from texts import ENGLISH, RUSSIAN
 
 runner = CliRunner()
@@ -161,6 +162,35 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", "x.txt", "--config", str(bad)])
     assert result.exit_code == 2
     assert "E020" in result.output
+
+
+def test_every_store_command_finds_the_store_named_by_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "elsewhere" / "corpus.db"
+    db.parent.mkdir()
+    doc = Document("The ministry said the border was calm.", title="Calm", metadata={"input": "calm.txt"})
+    with Store(db) as store:
+        store.save(doc)
+    config = tmp_path / "c.toml"
+    config.write_text(f'[store]\npath = "{db.as_posix()}"\n', encoding="utf-8")
+    shown = runner.invoke(app, ["show", doc.id, "--config", str(config)])
+    assert shown.exit_code == 0, shown.output
+    assert Document.from_json(json.loads(shown.stdout)) == doc
+    for command in (
+        ["status", "--json"],
+        ["search", "border"],
+        ["export", "documents", "--out", "-", "--format", "jsonl"],
+        ["query", "timeline", "--layer", "language"],
+    ):
+        result = runner.invoke(app, [*command, "--config", str(config)])
+        assert result.exit_code == 0, (command, result.output)
+    # Without --config the default store.path applies: here, in an empty folder, there is none,
+    # and reading commands say so rather than leave an empty database behind.
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["show", doc.id])
+    assert result.exit_code == 2 and "narrascope.db: no such database" in result.output
+    assert not (tmp_path / "narrascope.db").exists()
 
 
 def test_components_and_config_commands() -> None:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
+import os
+import shutil
+import signal
+import socket
+import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from narrascope.config import Config, load_config
 from narrascope.document import Document
-from narrascope.engines import ProcessEngine, SerialEngine
+from narrascope.engines import ProcessEngine, RayEngine, SerialEngine
 from narrascope.pipeline import Pipeline
 from texts import ENGLISH, RUSSIAN
 
@@ -149,3 +160,278 @@ def test_default_pipeline_with_real_models_matches_one_process(engine: str) -> N
         assert _comparable(mine) == _comparable(theirs)
         assert mine.spans or not mine.text.strip()
         assert mine.metadata.get("not_covered") == theirs.metadata.get("not_covered")
+
+
+# Local Ray: a run of its own, on loopback, with token authentication.
+
+RAY_ENV = (
+    "RAY_ADDRESS",
+    "RAY_AUTH_MODE",
+    "RAY_AUTH_TOKEN",
+    "RAY_AUTH_TOKEN_PATH",
+    "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER",
+)
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+
+
+def _light_config() -> Config:
+    base = load_config()
+    return Config(
+        {**base.data, "pipeline": {"analyzers": ["narrascope.segment.v1"], "languages": [], "plugins": []}}
+    )
+
+
+def _light_docs() -> list[Document]:
+    return _docs("First sentence. Second one.", "Another text here.", "A third.")
+
+
+def _ray_processes() -> dict[int, str]:
+    """This process and every process under it (Ray's), by pid, with their names."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, todo = {os.getpid()}, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in found:
+                found.add(child)
+                todo.append(child)
+    names = {}
+    for pid in found:
+        with contextlib.suppress(OSError):
+            names[pid] = Path(f"/proc/{pid}/comm").read_text().strip()
+    return names
+
+
+def _listening() -> dict[int, ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """Listening TCP sockets of this machine (network namespace): inode -> local address."""
+    found: dict[int, ipaddress.IPv4Address | ipaddress.IPv6Address] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] != "0A":  # TCP_LISTEN
+                continue
+            raw = bytes.fromhex(fields[1].split(":")[0])
+            # the kernel writes each 32-bit word in host (little-endian) order
+            packed = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
+            found[int(fields[9])] = ipaddress.ip_address(packed)
+    return found
+
+
+def _listeners_of(pids: dict[int, str]) -> list[tuple[str, int, str]]:
+    """(process name, pid, address) of every listening TCP socket the processes hold."""
+    listening = _listening()
+    held = []
+    for pid, name in pids.items():
+        try:
+            links = [str(fd.readlink()) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+        except OSError:
+            continue
+        for link in links:
+            if link.startswith("socket:["):
+                inode = int(link[len("socket:[") : -1])
+                if inode in listening:
+                    held.append((name, pid, str(listening[inode])))
+    return held
+
+
+def _is_loopback(address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback
+
+
+# A client that asks the GCS for its nodes; prints "served" or the error's class name.
+GCS_CLIENT = """
+import sys
+from ray._raylet import GcsClient
+try:
+    GcsClient(address=sys.argv[1]).get_all_node_info(timeout=10)
+    print("served")
+except Exception as exc:
+    print(type(exc).__name__)
+"""
+
+
+def _ask_gcs(address: str, **auth: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in RAY_ENV}
+    env.update(auth)
+    done = subprocess.run(
+        [sys.executable, "-c", GCS_CLIENT, address], env=env, capture_output=True, text=True, timeout=120
+    )
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr[-500:]
+
+
+def test_each_local_ray_run_gets_a_fresh_token_and_puts_the_environment_back(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without starting Ray: what a local run asks ray.init for, and in which environment."""
+    ray = pytest.importorskip("ray")
+    calls: list[tuple[dict[str, Any], dict[str, str | None]]] = []
+
+    def fake_init(**options: Any) -> None:
+        calls.append((options, {name: os.environ.get(name) for name in RAY_ENV}))
+
+    monkeypatch.setattr(ray, "init", fake_init)
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setenv("RAY_ADDRESS", "127.0.0.1:6379")
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    monkeypatch.delenv("RAY_AUTH_TOKEN", raising=False)
+    monkeypatch.setenv("RAY_AUTH_TOKEN_PATH", "/nonexistent/token")
+    before = {name: os.environ.get(name) for name in RAY_ENV}
+    for _ in range(2):
+        engine = RayEngine(_light_config(), 1)
+        engine.close()
+        assert {name: os.environ.get(name) for name in RAY_ENV} == before
+    first_env, second_env = (env for _, env in calls)
+    for options, env in calls:
+        assert options["address"] == "local"  # a new instance, never a running cluster
+        assert options["_node_ip_address"] == "127.0.0.1"
+        assert options["include_dashboard"] is False
+        assert env["RAY_ADDRESS"] is None and env["RAY_AUTH_TOKEN_PATH"] is None
+        assert env["RAY_AUTH_MODE"] == "token"
+        assert env["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] == "0"
+        assert env["RAY_AUTH_TOKEN"] and len(env["RAY_AUTH_TOKEN"]) >= 32
+    assert first_env["RAY_AUTH_TOKEN"] != second_env["RAY_AUTH_TOKEN"]
+    out = capsys.readouterr()
+    assert str(first_env["RAY_AUTH_TOKEN"]) not in out.out + out.err
+
+
+@pytest.fixture(scope="class")
+def local_ray() -> Iterator[RayEngine]:
+    """A local Ray run that has analysed a batch and is still up."""
+    pytest.importorskip("ray")
+    with pytest.MonkeyPatch.context() as mp:
+        for name in RAY_ENV:
+            mp.delenv(name, raising=False)
+        engine = RayEngine(_light_config(), 1)
+        try:
+            outcomes = list(engine.run(_light_docs()))
+            assert sorted(o.name for o in outcomes) == ["in-0", "in-1", "in-2"]
+            assert all(o.error is None and o.document is not None for o in outcomes), outcomes
+            yield engine
+        finally:
+            engine.close()
+
+
+@linux_only
+class TestLocalRay:
+    def test_listens_on_loopback_only(self, local_ray: RayEngine) -> None:
+        held = _listeners_of(_ray_processes())
+        names = {name for name, _, _ in held}
+        assert {"gcs_server", "raylet"} <= names, held  # the check sees Ray's servers
+        exposed = [entry for entry in held if not _is_loopback(entry[2])]
+        assert not exposed, f"Ray listens beyond loopback: {exposed}"
+        gcs_host = local_ray.ray.get_runtime_context().gcs_address.rsplit(":", 1)[0]
+        assert _is_loopback(gcs_host.strip("[]"))
+
+    def test_authenticates_with_a_token_of_its_own(self, local_ray: RayEngine) -> None:
+        from ray._raylet import AuthenticationMode, get_authentication_mode  # type: ignore[attr-defined]
+
+        assert os.environ["RAY_AUTH_MODE"] == "token"
+        assert get_authentication_mode() == AuthenticationMode.TOKEN
+        gcs = [pid for pid, name in _ray_processes().items() if name == "gcs_server"]
+        assert len(gcs) == 1
+        environ = Path(f"/proc/{gcs[0]}/environ").read_bytes().split(b"\0")
+        assert b"RAY_AUTH_MODE=token" in environ
+        address = local_ray.ray.get_runtime_context().gcs_address
+        token = os.environ["RAY_AUTH_TOKEN"]
+        assert _ask_gcs(address, RAY_AUTH_MODE="disabled") == "AuthenticationError"
+        assert (
+            _ask_gcs(address, RAY_AUTH_MODE="token", RAY_AUTH_TOKEN="not-" + token) == "AuthenticationError"
+        )
+        assert _ask_gcs(address, RAY_AUTH_MODE="token", RAY_AUTH_TOKEN=token) == "served"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def running_cluster() -> Iterator[tuple[str, str, subprocess.Popen[bytes]]]:
+    """A Ray cluster started with `ray start --head`, as a user would: (RAY_TMPDIR, address, process).
+
+    It runs in a session of its own under a temporary directory of its own, so that stopping
+    it stops only what this fixture started (`ray stop` would stop every Ray on the machine).
+    """
+    pytest.importorskip("ray")
+    # Short: Ray's unix sockets live under it, and their paths must stay under 108 bytes.
+    tmp = tempfile.mkdtemp(prefix="nsray-", dir="/tmp")
+    env = {k: v for k, v in os.environ.items() if k not in RAY_ENV}
+    env.update(RAY_TMPDIR=tmp, RAY_AUTH_MODE="disabled", RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER="0")
+    command = [
+        str(Path(sys.executable).with_name("ray")),
+        "start",
+        "--head",
+        "--block",
+        f"--port={_free_port()}",
+        "--num-cpus=1",
+        "--include-dashboard=false",
+        "--node-ip-address=127.0.0.1",
+        "--disable-usage-stats",
+    ]
+    log = (Path(tmp) / "ray-start.log").open("wb")  # closed in the teardown
+    proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        address_file = Path(tmp, "ray", "ray_current_cluster")
+        deadline = time.monotonic() + 120
+        while not (address_file.exists() and address_file.read_text().strip()):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(
+                    "ray start failed: " + (Path(tmp) / "ray-start.log").read_text(errors="replace")[-2000:]
+                )
+            time.sleep(0.5)
+        yield tmp, address_file.read_text().strip(), proc
+    finally:
+        # `ray start --block` drains and stops its node on SIGTERM (a few seconds); its session
+        # holds it and every process it started, nothing else, for whatever is left.
+        proc.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=60)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@linux_only
+@pytest.mark.parametrize("found_by", ["ray_current_cluster", "RAY_ADDRESS"])
+def test_a_local_run_starts_its_own_ray_beside_a_running_cluster(
+    found_by: str,
+    running_cluster: tuple[str, str, subprocess.Popen[bytes]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tmp, cluster_address, cluster = running_cluster
+    for name in RAY_ENV:
+        monkeypatch.delenv(name, raising=False)
+    if found_by == "RAY_ADDRESS":
+        monkeypatch.setenv("RAY_ADDRESS", cluster_address)
+    else:  # `ray.init()` finds the cluster in $RAY_TMPDIR/ray/ray_current_cluster
+        monkeypatch.setenv("RAY_TMPDIR", tmp)
+    before = {name: os.environ.get(name) for name in RAY_ENV}
+    engine = RayEngine(_light_config(), 1)  # used to fail: "num_cpus and num_gpus must not be provided"
+    try:
+        outcomes = list(engine.run(_light_docs()))
+        run_address = engine.ray.get_runtime_context().gcs_address
+        nodes = engine.ray.nodes()
+    finally:
+        engine.close()
+    assert sorted(o.name for o in outcomes) == ["in-0", "in-1", "in-2"]
+    assert all(o.error is None and o.document is not None for o in outcomes), outcomes
+    assert run_address != cluster_address  # its own instance, not the running cluster
+    assert len(nodes) == 1 and nodes[0]["Resources"].get("CPU") == (os.cpu_count() or 1)
+    assert {name: os.environ.get(name) for name in RAY_ENV} == before
+    assert cluster.poll() is None  # the user's cluster is still up

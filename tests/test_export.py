@@ -18,7 +18,7 @@ from narrascope.errors import InputError, NarrascopeError
 from narrascope.export import TABLES, export_table, write_result
 from narrascope.store import Store
 from narrascope.store.queries import counts_by_outlet_week
-from test_queries import build_corpus
+from small_corpus import build_corpus
 
 runner = CliRunner()
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,13 +16,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from narrascope._cli_store import open_store
 from narrascope._console import err, out
 from narrascope._console import fail as _fail
 from narrascope._console import usage as _usage
 from narrascope.config import load_config
 from narrascope.errors import NarrascopeError
 from narrascope.export import FORMATS, TABLES, export_table
-from narrascope.store import Store
 from narrascope.store.queries import (
     QueryResult,
     counts_by_outlet_week,
@@ -58,15 +57,6 @@ Source = Annotated[list[str] | None, typer.Option("--source", help="Only this ou
 Since = Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")]
 Until = Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")]
 Language = Annotated[str | None, typer.Option(help="Only documents in this language (ISO 639-1).")]
-
-
-@contextmanager
-def _open(db: Path | None, config_path: Path | None) -> Iterator[Store]:
-    path = db or Path(load_config(config_path).store_path)
-    if not path.is_file():
-        raise NarrascopeError("E200", f"{path}: no such database (give --db, or run analyze first)")
-    with Store(path) as store:
-        yield store
 
 
 def _print_table(result: QueryResult, title: str) -> None:
@@ -127,7 +117,7 @@ def export_command(
     if fmt not in FORMATS:
         raise _usage(f"give --format ({', '.join(FORMATS)}), or an --out file ending in one of them")
     try:
-        with _open(db, config_path) as store:
+        with open_store(db, load_config(config_path), existing=True) as store:
             rows = export_table(
                 store,
                 what,
@@ -172,7 +162,7 @@ def query_command(
         raise _usage("give --csv or --json, not both")
     filters: dict[str, Any] = {"since": since, "until": until, "sources": source, "language": language}
     try:
-        with _open(db, config_path) as store:
+        with open_store(db, load_config(config_path), existing=True) as store:
             if name == "top-mentions":
                 result = top_mentions(store, layer or "role", label, limit, **filters)
             else:
@@ -205,7 +195,7 @@ def search_command(
         raise _usage("give --csv or --json, not both")
     styled = csv_path is None and not as_json
     try:
-        with _open(db, config_path) as store:
+        with open_store(db, load_config(config_path), existing=True) as store:
             result = search(
                 store,
                 text,

@@ -30,7 +30,7 @@ from narrascope.pipeline import Outcome
 from narrascope.store.queue import Queue, fingerprint
 from narrascope.store.sqlite import Store
 
-__all__ = ["Shard", "load_shards", "prepare", "run_into_store", "run_shard"]
+__all__ = ["BatchReport", "Shard", "load_shards", "prepare", "run_into_store", "run_shard"]
 
 # Ingest commits in groups: one transaction per record would be slow, one per run unsafe.
 _COMMIT_EVERY = 200
@@ -62,6 +62,59 @@ class Shard:
     def file_name(self) -> str:
         width = len(str(self.count - 1))
         return f"shard-{self.index:0{width}d}-of-{self.count}.jsonl"
+
+
+@dataclass
+class BatchReport:
+    """What a batch run did, and where its results are.
+
+    ``total`` counts the run's inputs, each once, by where it ended: ``ok`` (analysed, by this
+    run or an earlier one; ``duplicates`` among them), ``failed``, or ``pending`` (a store's
+    documents left unanalysed). The other counts tell what this run did on the way.
+    """
+
+    total: int = 0
+    ok: int = 0
+    failed: int = 0
+    pending: int = 0
+    duplicates: int = 0
+    new: int = 0  # records stored (or, in a shard, taken) for the first time
+    changed: int = 0  # inputs whose text is not the one they gave before
+    unchanged: int = 0  # records already recorded with the same text
+    duplicated: int = 0  # records found to repeat another document (same text or URL)
+    failed_inputs: int = 0  # records that gave no document
+    analysed: int = 0
+    failed_documents: int = 0
+    already_done: int = 0  # documents of the run that this pipeline had analysed before
+    store: Path | None = None  # the store the run recorded in ...
+    shard_file: Path | None = None  # ... or the shard file it appended to
+
+    @property
+    def succeeded(self) -> bool:
+        """Every input of the run analysed, and there was at least one."""
+        return self.total > 0 and not self.failed and not self.pending
+
+
+def _report(
+    counts: Counter[str], summary: dict[str, int], store: Path | None = None, shard_file: Path | None = None
+) -> BatchReport:
+    return BatchReport(
+        total=summary["total"],
+        ok=summary["ok"],
+        failed=summary["failed"],
+        pending=summary["pending"],
+        duplicates=summary["duplicates"],
+        new=counts["new"],
+        changed=counts["changed"],
+        unchanged=counts["unchanged"],
+        duplicated=counts["duplicate"],
+        failed_inputs=counts["failed_inputs"],
+        analysed=counts["analysed"],
+        failed_documents=counts["failed_documents"],
+        already_done=counts["already_done"],
+        store=store,
+        shard_file=shard_file,
+    )
 
 
 def prepare(doc: Document, language: str | None, published: dt.date | None) -> Document:
@@ -96,13 +149,15 @@ def run_into_store(
     on_input: Callable[[str, str, NarrascopeError | None], object] = lambda *_: None,
     on_outcome: Callable[[Outcome], object] = lambda _: None,
     on_start: Callable[[int], object] = lambda _: None,
-) -> tuple[Counter[str], Queue]:
+    on_earlier: Callable[[Document], object] | None = None,
+) -> BatchReport:
     """Ingest ``items`` into ``store``, then analyse this run's pending documents.
 
     ``make(pending)`` builds the engine once the number of documents to analyse is known.
     ``on_input(key, status, error)`` hears of each record (new, unchanged, changed,
-    duplicate, failed); ``on_outcome`` of each analysed or failed document. Returns the
-    counts and the queue, whose ``summary()`` accounts for every input of the run.
+    duplicate, failed); ``on_outcome`` of each analysed or failed document; ``on_earlier``,
+    when given, of each document of the run that this pipeline had analysed before (after
+    the others, loaded from the store: for writing every report of a run).
     """
     queue = Queue(store, config, _overrides(language, published))
     counts: Counter[str] = Counter()
@@ -125,26 +180,28 @@ def run_into_store(
             queue.commit()
     queue.commit()
     todo = queue.todo(retry_failed)
-    counts["already_done"] = queue.count_done_in_run()
+    earlier = queue.done_in_run() if on_earlier is not None else []
+    counts["already_done"] = len(earlier) if on_earlier is not None else queue.count_done_in_run()
     on_start(len(todo))
-    if not todo:
-        return counts, queue
-    engine = make(len(todo))
-    try:
-        for outcome in engine.run(prepare(store.load(doc_id), language, published) for doc_id in todo):
-            if outcome.error is None and outcome.document is not None:
-                queue.finish(outcome.document)
-                counts["analysed"] += 1
-            else:
-                assert outcome.error is not None
-                doc_id = outcome.document.id if outcome.document is not None else None
-                if doc_id is not None:
-                    queue.fail(doc_id, outcome.error)
-                counts["failed_documents"] += 1
-            on_outcome(outcome)
-    finally:
-        engine.close()
-    return counts, queue
+    if todo:
+        engine = make(len(todo))
+        try:
+            for outcome in engine.run(prepare(store.load(doc_id), language, published) for doc_id in todo):
+                if outcome.error is None and outcome.document is not None:
+                    queue.finish(outcome.document)
+                    counts["analysed"] += 1
+                else:
+                    assert outcome.error is not None
+                    if outcome.document is not None:
+                        queue.fail(outcome.document.id, outcome.error)
+                    counts["failed_documents"] += 1
+                on_outcome(outcome)
+        finally:
+            engine.close()
+    if on_earlier is not None:
+        for doc_id in earlier:
+            on_earlier(store.load(doc_id))
+    return _report(counts, queue.summary(), store=store.path)
 
 
 def _read_done(path: Path) -> tuple[set[str], set[str]]:
@@ -185,7 +242,7 @@ def run_shard(
     published: dt.date | None = None,
     on_input: Callable[[str, str, NarrascopeError | None], object] = lambda *_: None,
     on_outcome: Callable[[Outcome], object] = lambda _: None,
-) -> tuple[Counter[str], Path]:
+) -> BatchReport:
     """Analyse this shard's records, appending one JSON line per record to its shard file."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / shard.file_name()
@@ -273,7 +330,16 @@ def run_shard(
         engine.close()
         os.fsync(handle.fileno())
         handle.close()
-    return counts, path
+    failed = counts["failed_inputs"] + counts["failed_documents"]
+    ok = counts["analysed"] + counts["duplicate"] + counts["unchanged"]
+    summary = {
+        "total": ok + failed,
+        "ok": ok,
+        "failed": failed,
+        "pending": 0,
+        "duplicates": counts["duplicate"],
+    }
+    return _report(counts, summary, shard_file=path)
 
 
 def load_shards(
@@ -319,7 +385,7 @@ def load_shards(
                     counts["failed"] += 1
                     continue
                 if status in ("new", "changed"):
-                    store.save(doc, record_input=False, job=stamp or None)
+                    queue.finish(doc, stamp)
                 counts[status] += 1
                 on_line(str(doc.metadata.get("input", doc.id)), status)
         for name, original in duplicates:

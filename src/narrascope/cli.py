@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import json
 import sys
-import tempfile
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -19,19 +16,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from narrascope import registry
+from narrascope._cli_analyze import AnalyzeRun
+from narrascope._cli_store import open_store
 from narrascope._console import err, out
 from narrascope._console import fail as _fail
 from narrascope._version import __version__
-from narrascope.batch import Shard, load_shards, run_into_store, run_shard
+from narrascope.batch import Shard, load_shards
 from narrascope.config import Config, default_config_text, load_config
-from narrascope.document import Document
-from narrascope.engines import ENGINES, Engine, make_engine
+from narrascope.engines import ENGINES
 from narrascope.errors import CODES, NarrascopeError
 from narrascope.ingest import Skipped, read_inputs
 from narrascope.ingest.mapping import ColumnMapping
-from narrascope.pipeline import Outcome, Pipeline
+from narrascope.pipeline import Pipeline
 from narrascope.report import render_html
-from narrascope.store import Store
 from narrascope.store.queue import Queue
 
 app = typer.Typer(
@@ -41,9 +38,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-# Show a progress bar only where it helps: batches, on a terminal.
-_PROGRESS_MIN_INPUTS = 3
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -62,148 +56,6 @@ def _build_config(config_path: Path | None, max_bytes: int | None, encoding: str
     if encoding is not None:
         config = config.replace("input", "encoding", encoding)
     return config
-
-
-class _ReportNames:
-    """File stems for reports: the input's own stem, made unique within one run."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def __call__(self, doc: Document) -> str:
-        name = str(doc.metadata.get("input", ""))
-        stem = Path(name).stem if name and name != "<stdin>" else "stdin"
-        if stem in self.used:
-            stem = f"{stem}-{doc.id[:8]}"
-        self.used.add(stem)
-        return stem
-
-
-def _summary(doc: Document) -> None:
-    from narrascope.analyzers.roles import cast_summary
-
-    title = doc.title or "(no title)"
-    out.rule(f"[bold]{escape(title)}[/bold]", align="left")
-    facts = [
-        f"input {doc.metadata.get('input')}",
-        f"language {doc.language}",
-        f"published {doc.published}" if doc.published else "",
-        f"source {doc.source}" if doc.source else "",
-        f"id {doc.id}",
-    ]
-    out.print("  ".join(escape(f) for f in facts if f), style="dim")
-    framing = [f"[bold]Genre[/bold]  {escape(g.label)} {g.score or 0:.2f}" for g in doc.labels_of("genre")]
-    frames = doc.labels_of("frame")
-    if frames:
-        framing.append(
-            "[bold]Frames[/bold]  " + ", ".join(f"{escape(f.label)} {f.score or 0:.2f}" for f in frames)
-        )
-    if framing:
-        out.print("   ".join(framing))
-    for dominant in doc.labels_of("dominant_narrative"):
-        if dominant.attrs.get("found") is False:
-            closest = f"closest: {escape(dominant.label)} {dominant.score or 0:.2f}"
-            out.print(f"[bold]Narrative[/bold]  Other (no narrative of the taxonomy is likely; {closest})")
-            continue
-        sub = str(dominant.attrs.get("subnarrative", "")).split(": ")[-1]
-        out.print(
-            f"[bold]Narrative[/bold]  {escape(dominant.label)} — {escape(sub)} {dominant.score or 0:.2f}"
-        )
-        if dominant.attrs.get("explanation"):
-            out.print(f"  [dim]{escape(str(dominant.attrs['explanation']))}[/dim]")
-    cast = [
-        f"[bold]{label}[/bold] " + ", ".join(escape(name) for name, _, _ in people[:5])
-        for label, people in cast_summary(doc).items()
-        if people
-    ]
-    if cast:
-        out.print("   ".join(cast))
-    entities: Counter[tuple[str, str]] = Counter(
-        (s.label, str(s.attrs.get("normal") or s.text_in(doc))) for s in doc.layer("entity")
-    )
-    if entities:
-        top = ", ".join(
-            f"{escape(name)} [dim]{label} ×{n}[/dim]" for (label, name), n in entities.most_common(10)
-        )
-        out.print(f"[bold]Entities[/bold]  {top}")
-    quotes = [q for q in doc.layer("quote") if q.label != "phrase"]
-    if quotes:
-        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        table.add_column("speaker", style="cyan", no_wrap=True)
-        table.add_column("kind", style="dim")
-        table.add_column("quote")
-        for quote in quotes:
-            who = quote.attrs.get("speaker_entity") or quote.attrs.get("speaker") or "—"
-            text = " ".join(quote.text_in(doc).split())
-            table.add_row(
-                escape(str(who)), quote.label, escape(text if len(text) < 140 else text[:137] + "…")
-            )
-        out.print(table)
-    dates = doc.layer("date")
-    if dates:
-        shown = ", ".join(f"{escape(d.text_in(doc))} → {d.attrs.get('value') or '?'}" for d in dates[:12])
-        out.print(f"[bold]Dates[/bold]  {shown}")
-    techniques = doc.layer("technique")
-    if techniques:
-        counts = Counter(s.label for s in techniques)
-        shown = ", ".join(f"{escape(label)} ×{n}" for label, n in counts.most_common())
-        out.print(f"[bold]Techniques[/bold]  {shown}")
-        for span in sorted(techniques, key=lambda s: -(s.score or 0))[:5]:
-            text = " ".join(span.text_in(doc).split())
-            out.print(
-                f"  [magenta]{escape(span.label)}[/magenta] {span.score or 0:.2f}  “{escape(text[:100])}”"
-            )
-    phrases = [q.text_in(doc) for q in doc.layer("quote") if q.label == "phrase"]
-    if phrases:
-        out.print(f"[bold]Quoted phrases[/bold]  {escape(', '.join(phrases))}")
-
-
-@dataclasses.dataclass
-class _Summary:
-    total: int = 0
-    ok: int = 0
-    failed: int = 0
-    pending: int = 0
-    duplicates: int = 0
-
-
-def _shard_summary(counts: Counter[str]) -> _Summary:
-    failed = counts["failed_inputs"] + counts["failed_documents"]
-    ok = counts["analysed"] + counts["duplicate"] + counts["unchanged"]
-    return _Summary(ok + failed, ok, failed, 0, counts["duplicate"])
-
-
-def _progress() -> Progress:
-    """A bar with rate and time left, started only once a batch turns out to have several inputs."""
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        auto_refresh=True,
-    )
-
-
-@contextlib.contextmanager
-def _store(db: Path | None, no_db: bool, config: Config) -> Iterator[tuple[Store, str | None]]:
-    """The run's store; with --no-db a temporary one, removed afterwards."""
-    if no_db:
-        with tempfile.TemporaryDirectory(prefix="narrascope-") as folder:
-            store = Store(Path(folder) / "run.db")
-            try:
-                yield store, None
-            finally:
-                store.close()
-        return
-    path = db or Path(config.store_path)
-    store = Store(path)
-    try:
-        yield store, str(path)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -320,117 +172,29 @@ def analyze(
                 f"[red]error[/red]: --out {escape(str(out_dir))}: cannot create the folder: {escape(exc.strerror or str(exc))}"
             )
             raise typer.Exit(2) from None
+    run = AnalyzeRun(
+        config,
+        out_dir=out_dir,
+        as_json=as_json,
+        quiet=quiet,
+        db=db,
+        no_db=no_db,
+        shard=chosen,
+        shard_dir=shard_dir,
+        language=language,
+        published=reference,
+        retry_failed=retry_failed,
+        resume=resume,
+        engine=engine_name,
+        workers=workers,
+        ray_address=ray_address,
+    )
     skipped = Skipped()
-    items = read_inputs(paths, config, skipped, mapping=columns)
-    names = _ReportNames()
-    progress = _progress()
-    reading = progress.add_task("reading inputs", total=None, rate="")
-    analysing = progress.add_task("analysing", total=None, rate="", visible=False)
-    seen = [0]
-    fresh_ids: set[str] = set()
-
-    def on_input(key: str, status: str, error: NarrascopeError | None) -> None:
-        seen[0] += 1
-        if seen[0] == _PROGRESS_MIN_INPUTS and err.is_terminal and not progress.live.is_started:
-            progress.start()
-        progress.update(reading, completed=seen[0])
-        if error is not None:
-            progress.console.print(f"[red]error[/red]: {escape(str(error))}")
-
-    def on_start(pending: int) -> None:
-        progress.update(reading, visible=False)
-        progress.update(analysing, total=pending, visible=True)
-        if pending >= _PROGRESS_MIN_INPUTS and err.is_terminal and not progress.live.is_started:
-            progress.start()
-
-    def emit(doc: Document, fresh: bool) -> None:
-        if fresh:
-            for warning in doc.warnings():
-                progress.console.print(f"[yellow]warning[/yellow]: {escape(warning)}")
-        if out_dir is not None:
-            stem = names(doc)
-            (out_dir / f"{stem}.json").write_text(doc.dumps(), encoding="utf-8")
-            (out_dir / f"{stem}.html").write_text(render_html(doc), encoding="utf-8")
-        if as_json:
-            sys.stdout.write(doc.dumps(indent=None) + "\n")
-        elif fresh and not quiet:
-            _summary(doc)
-
-    def on_outcome(outcome: Outcome) -> None:
-        if outcome.error is not None:
-            progress.console.print(f"[red]error[/red]: {escape(str(outcome.error))}")
-        elif outcome.document is not None:
-            if out_dir is not None or as_json:  # only needed to tell fresh from earlier documents
-                fresh_ids.add(outcome.document.id)
-            emit(outcome.document, fresh=True)
-        progress.advance(analysing)
-        elapsed = progress.tasks[analysing].elapsed or 0.0
-        done = progress.tasks[analysing].completed
-        progress.update(analysing, rate=f"{done / elapsed:.1f}/s" if elapsed else "")
-
-    def make(pending: int | None) -> Engine:
-        return make_engine(engine_name, config, workers, pending, ray_address)
-
     try:
-        with progress:
-            if chosen is not None:
-                counts, path = run_shard(
-                    items,
-                    chosen,
-                    shard_dir,
-                    config,
-                    make,
-                    language=language,
-                    published=reference,
-                    on_input=on_input,
-                    on_outcome=on_outcome,
-                )
-                where = f"results in {path}; load them with: narrascope load {shard_dir}"
-                summary = _shard_summary(counts)
-            else:
-                with _store(db, no_db, config) as (store, store_name):
-                    counts, queue = run_into_store(
-                        items,
-                        store,
-                        config,
-                        make,
-                        language=language,
-                        published=reference,
-                        retry_failed=retry_failed,
-                        resume_all=resume,
-                        on_input=on_input,
-                        on_outcome=on_outcome,
-                        on_start=on_start,
-                    )
-                    summary = _Summary(**queue.summary())
-                    if (out_dir is not None or as_json) and counts["already_done"]:
-                        for doc_id in queue.done_in_run():
-                            if doc_id not in fresh_ids:
-                                emit(store.load(doc_id), fresh=False)
-                    where = f"recorded in {store_name}" if store_name else ""
+        report = run.execute(read_inputs(paths, config, skipped, mapping=columns))
     except NarrascopeError as exc:
         raise _fail(exc) from None
-    if skipped:
-        err.print(f"[yellow]note[/yellow]: {escape(skipped.describe())}")
-    if summary.total == 0:
-        err.print("[red]error[/red]: no input to analyse was found")
-    if counts["already_done"]:
-        err.print(
-            f"[dim]{counts['already_done']} document(s) were already analysed by this pipeline; "
-            "not analysed again[/dim]"
-        )
-    parts = [f"analysed {summary.ok} of {summary.total} input(s)"]
-    if summary.duplicates:
-        parts.append(f"{summary.duplicates} duplicate(s)")
-    if summary.failed:
-        parts.append(f"[red]{summary.failed} failed[/red]")
-    if summary.pending:
-        parts.append(f"{summary.pending} pending")
-    places = [f"reports in {out_dir}"] if out_dir is not None and summary.ok else []
-    if where:
-        places.append(where)
-    err.print(", ".join(parts) + (f"; {escape('; '.join(places))}" if places else ""))
-    raise typer.Exit(1 if summary.failed or summary.pending or summary.total == 0 else 0)
+    raise typer.Exit(run.conclude(report, skipped))
 
 
 @app.command()
@@ -445,10 +209,8 @@ def status(
     """What a database holds: inputs done, duplicate and failed; documents pending, done and failed."""
     try:
         config = load_config(config_path)
-        path = db or Path(config.store_path)
-        if not path.exists():
-            raise NarrascopeError("E200", f"{path}: no such database (give --db, or run analyze first)")
-        with Store(path) as store:
+        with open_store(db, config, existing=True) as store:
+            path = store.path
             queue = Queue(store, config)
             state = queue.status()
             latest = queue.failed(failures)
@@ -515,8 +277,8 @@ def load_command(
         raise typer.Exit(2)
     try:
         config = load_config(config_path)
-        target = db or Path(config.store_path)
-        with Store(target) as store:
+        with open_store(db, config) as store:
+            target = store.path
             counts = load_shards(files, store, config)
     except NarrascopeError as exc:
         raise _fail(exc) from None
@@ -874,14 +636,15 @@ def show_config() -> None:
 @app.command()
 def show(
     doc_id: Annotated[str, typer.Argument(help="Document id (as printed by analyze).")],
-    db: Annotated[Path, typer.Option(help="SQLite database.")] = Path("narrascope.db"),
+    db: Annotated[Path | None, typer.Option(help="SQLite database (default: store.path).")] = None,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="TOML file merged over the defaults.")
+    ] = None,
     html: Annotated[bool, typer.Option("--html", help="Print the HTML report instead of JSON.")] = False,
 ) -> None:
     """Print a stored document's analysis as JSON (or its HTML report)."""
-    if not db.exists():
-        raise _fail(NarrascopeError("E200", f"{db}: no such database; run `narrascope analyze` first"))
     try:
-        with Store(db) as store:
+        with open_store(db, load_config(config_path), existing=True) as store:
             doc = store.load(doc_id)
     except NarrascopeError as exc:
         raise _fail(exc) from None
@@ -906,8 +669,10 @@ def _root(
 
 
 from narrascope._cli_corpus import register as _register_corpus  # noqa: E402
+from narrascope._cli_serve import register as _register_serve  # noqa: E402
 
 _register_corpus(app)
+_register_serve(app)
 
 
 def main() -> None:

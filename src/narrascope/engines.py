@@ -9,6 +9,7 @@ the store stays with the caller, so concurrent workers never share a database.
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -189,8 +190,9 @@ class RayEngine:
     """The pipeline on Ray Data, with one actor per worker holding the models.
 
     ``address`` is a Ray cluster (``ray://host:10001`` or ``auto``); without it Ray starts on
-    this machine. Documents are sent in windows so that the driver holds a bounded number of
-    texts; each window starts its actors afresh, which the window size keeps rare.
+    this machine, for this run only (see :meth:`_start_local`). Documents are sent in windows
+    so that the driver holds a bounded number of texts; each window starts its actors afresh,
+    which the window size keeps rare.
     """
 
     name = "ray"
@@ -220,6 +222,9 @@ class RayEngine:
         context.enable_progress_bars = False
         for name in ("ray", "ray.data"):
             logging.getLogger(name).setLevel(logging.ERROR)
+        self._started = False
+        self._saved_env: dict[str, str | None] | None = None
+        self._saved_cluster_flag: bool | None = None
         if not ray.is_initialized():
             options: dict[str, Any] = {
                 "include_dashboard": False,
@@ -227,15 +232,49 @@ class RayEngine:
                 "logging_level": logging.ERROR,
             }
             if address:
-                options["address"] = address
+                ray.init(address=address, **options)
             else:
-                # Ray started here for this run only: no cluster token to set up.
-                os.environ.setdefault("RAY_AUTH_MODE", "disabled")
-                options["num_cpus"] = os.cpu_count() or 1
-            ray.init(**options)
+                self._start_local(options)
             self._started = True
-        else:
-            self._started = False
+
+    def _start_local(self, options: dict[str, Any]) -> None:
+        """A new Ray instance on this machine for this run only: loopback, token authentication.
+
+        ``address="local"`` always starts a new instance: without it ``ray.init`` joins a cluster
+        named by ``RAY_ADDRESS`` or started on this machine with ``ray start`` (and then refuses
+        ``num_cpus``). Ray's servers (GCS, raylet and object manager, workers, agents) listen on
+        the node's address, which Ray on Linux turns from 127.0.0.1 into the machine's network
+        address unless ``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER`` is off; with it off they all listen
+        on 127.0.0.1 only. Every process of the instance authenticates with a token made for this
+        run, passed in the environment and never written anywhere. ``close`` puts the
+        environment back.
+        """
+        from ray._private import ray_constants
+
+        self._saved_env = _set_environment(
+            {
+                "RAY_ADDRESS": None,  # only --ray-address joins a cluster
+                "RAY_AUTH_MODE": "token",
+                "RAY_AUTH_TOKEN": secrets.token_urlsafe(32),
+                "RAY_AUTH_TOKEN_PATH": None,
+                # Ray's processes read this when they start, ray.init in this one reads the
+                # constant taken from it when Ray was imported.
+                "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
+            }
+        )
+        self._saved_cluster_flag = ray_constants.ENABLE_RAY_CLUSTER
+        ray_constants.ENABLE_RAY_CLUSTER = False
+        try:
+            _reload_ray_auth()
+            self.ray.init(
+                address="local",
+                _node_ip_address="127.0.0.1",
+                num_cpus=os.cpu_count() or 1,
+                **options,
+            )
+        except BaseException:
+            self._restore_environment()
+            raise
 
     def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
         source = iter(docs)
@@ -276,6 +315,42 @@ class RayEngine:
     def close(self) -> None:
         if self._started and self.ray.is_initialized():
             self.ray.shutdown()
+        self._started = False
+        self._restore_environment()
+
+    def _restore_environment(self) -> None:
+        if self._saved_cluster_flag is not None:
+            from ray._private import ray_constants
+
+            ray_constants.ENABLE_RAY_CLUSTER = self._saved_cluster_flag
+            self._saved_cluster_flag = None
+        if self._saved_env is not None:
+            _set_environment(self._saved_env)
+            self._saved_env = None
+            _reload_ray_auth()
+
+
+def _set_environment(values: dict[str, str | None]) -> dict[str, str | None]:
+    """Set (or, for None, remove) environment variables; returns what they were."""
+    previous = {name: os.environ.get(name) for name in values}
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    return previous
+
+
+def _reload_ray_auth() -> None:
+    """Make this process read Ray's authentication settings from the environment again.
+
+    Ray reads them once and caches them (its configuration, and the token); the configuration
+    goes first so that nothing reloads a token while the old mode still applies.
+    """
+    from ray._raylet import AuthenticationTokenLoader, Config  # type: ignore[attr-defined]
+
+    Config.initialize("")
+    AuthenticationTokenLoader.instance().reset_cache()
 
 
 def make_engine(

@@ -41,6 +41,14 @@ CODES: dict[str, str] = {
     "E302": "unknown or missing document id",
     "E303": "annotation file or folder not found",
     "E304": "gold and prediction do not match",
+    # the web server (narrascope serve): the codes match the HTTP status they answer with
+    "E400": "malformed request",
+    "E401": "missing or wrong token",
+    "E404": "no such document",
+    "E413": "request body too large",
+    "E415": "request body is not JSON",
+    "E422": "invalid request",
+    "E450": "unsafe server setting",
     # warnings: the input is analysed, but the user should know
     "W150": "invalid UTF-8 replaced",
     "W151": "language detected with low confidence",

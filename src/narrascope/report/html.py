@@ -22,7 +22,7 @@ from narrascope.analyzers.roles import cast_summary
 from narrascope.document import Document, Span
 from narrascope.taxonomy import CATEGORIES, TECHNIQUES
 
-__all__ = ["LAYER_STYLES", "render_html"]
+__all__ = ["LAYER_STYLES", "render_html", "render_meta", "render_panels"]
 
 #: Colour of each (layer, label) drawn as a line; ``None`` label means every label of the layer.
 LAYER_STYLES: dict[tuple[str, str | None], tuple[str, str]] = {
@@ -228,7 +228,7 @@ def _quotes_list(doc: Document, marks: list[_Mark]) -> str:
         href = f' href="#{link}"' if link else ""
         items.append(
             f'<li><span class="who">{_e(who)}</span> <span class="kind">{_e(QUOTE_NAMES.get(quote.label, quote.label))}'
-            f"</span><br/><a{href}>“{_e(short)}”</a></li>"
+            f'</span><br/><a{href} data-start="{quote.start}">“{_e(short)}”</a></li>'
         )
     return f'<ul class="quote-list">{"".join(items)}</ul>'
 
@@ -356,11 +356,30 @@ def _meta(doc: Document) -> str:
         ("id", doc.id),
     ]
     parts = [f"<span><b>{_e(k)}</b> {_e(v)}</span>" for k, v in fields if v]
-    if doc.url:
+    if doc.url and doc.url.lower().startswith(("http://", "https://")):
         parts.insert(
             1, f'<span><b>url</b> <a href="{_e(doc.url)}" rel="noopener noreferrer">{_e(doc.url)}</a></span>'
         )
+    elif doc.url:  # javascript:, data: and the like are shown, never followed
+        parts.insert(1, f"<span><b>url</b> {_e(doc.url)}</span>")
     return f'<div class="meta">{"".join(parts)}</div>'
+
+
+def render_meta(doc: Document) -> str:
+    """The line under the title: outlet, date, language, url, input and id (escaped)."""
+    return _meta(doc)
+
+
+def render_panels(doc: Document, marks: list[_Mark] | None = None) -> str:
+    """The side panels of an article (escaped): shared by this report and the web interface."""
+    marks = _marks(doc) if marks is None else marks
+    return f"""<section class="card" id="panel-narratives"><h2>Narratives</h2>{_narratives(doc)}</section>
+<section class="card" id="panel-cast"><h2>Hero, villain, victim</h2>{_cast(doc)}</section>
+<section class="card" id="panel-framing"><h2>Genre and frames</h2>{_framing(doc)}</section>
+<section class="card" id="panel-techniques"><h2>Persuasion techniques</h2>{_techniques_table(doc)}</section>
+<section class="card" id="panel-quotes"><h2>Quotes</h2>{_quotes_list(doc, marks)}</section>
+<section class="card" id="panel-entities"><h2>People, places, organisations</h2>{_entities_table(doc)}</section>
+<section class="card" id="panel-dates"><h2>Dates</h2>{_dates_table(doc)}</section>"""
 
 
 def render_html(doc: Document) -> str:
@@ -399,13 +418,7 @@ def render_html(doc: Document) -> str:
 <div class="text" lang="{_e(doc.language or "und")}">{_render_text(doc, marks)}</div>
 </section>
 <aside>
-<section class="card"><h2>Narratives</h2>{_narratives(doc)}</section>
-<section class="card"><h2>Hero, villain, victim</h2>{_cast(doc)}</section>
-<section class="card"><h2>Genre and frames</h2>{_framing(doc)}</section>
-<section class="card"><h2>Persuasion techniques</h2>{_techniques_table(doc)}</section>
-<section class="card"><h2>Quotes</h2>{_quotes_list(doc, marks)}</section>
-<section class="card"><h2>People, places, organisations</h2>{_entities_table(doc)}</section>
-<section class="card"><h2>Dates</h2>{_dates_table(doc)}</section>
+{render_panels(doc, marks)}
 </aside>
 </main>
 <footer>Made by narrascope {_e(__version__)}: {made_by}. Hover over highlighted text for details.</footer>

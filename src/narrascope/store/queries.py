@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import heapq
 import io
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
@@ -30,7 +31,9 @@ __all__ = [
     "Filters",
     "QueryResult",
     "counts_by_outlet_week",
+    "layer_labels",
     "layer_table",
+    "list_documents",
     "outlet_profile",
     "search",
     "timeline",
@@ -203,6 +206,24 @@ def _layers_in(store: Store, table: Table) -> list[str]:
             SELECT layer FROM l WHERE layer IS NOT NULL"""
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def layer_labels(store: Store) -> dict[str, list[str]]:
+    """Every layer in the store with its distinct labels, sorted; a few index probes per label
+    rather than a scan of every span, so that a dashboard opens at once on a large store."""
+    found: dict[str, list[str]] = {}
+    for table in ("spans", "labels"):
+        for layer in _layers_in(store, table):
+            rows = store.db.execute(
+                f"""WITH RECURSIVE l(label) AS (
+                        SELECT MIN(label) FROM {table} WHERE layer = ?1
+                        UNION ALL SELECT (SELECT MIN(label) FROM {table} WHERE layer = ?1 AND label > l.label)
+                        FROM l WHERE l.label IS NOT NULL)
+                    SELECT label FROM l WHERE label IS NOT NULL""",
+                (layer,),
+            ).fetchall()
+            found.setdefault(layer, []).extend(row[0] for row in rows)
+    return found
 
 
 def layer_table(store: Store, layer: str) -> Table:
@@ -485,6 +506,7 @@ def search(
     layer: str | None = None,
     label: Labels = None,
     limit: int = 50,
+    offset: int = 0,
     marks: tuple[str, str] = ("[", "]"),
 ) -> QueryResult:
     """Full-text search of titles and texts, best match first (FTS5 query syntax: words,
@@ -493,8 +515,7 @@ def search(
     """
     if not query.strip():
         raise NarrascopeError("E201", "the search text is empty")
-    if limit < 1:
-        raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
+    _check_page(limit, offset)
     filters = Filters.make(
         sources=sources, since=since, until=until, language=language, layer=layer, label=label
     )
@@ -503,10 +524,137 @@ def search(
                      snippet(documents_fts, -1, ?, ?, '…', 16), -bm25(documents_fts, 2.0, 1.0) AS score
               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
               WHERE documents_fts MATCH ? AND {where}
-              ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?"""
+              ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ? OFFSET ?"""
     try:
-        rows = store.db.execute(sql, [marks[0], marks[1], query, *params, limit]).fetchall()
+        rows = store.db.execute(sql, [marks[0], marks[1], query, *params, limit, offset]).fetchall()
     except sqlite3.OperationalError as exc:
         # FTS5 reports a malformed query only when it runs: say which query, in one line.
         raise NarrascopeError("E201", f"search {query!r}: {exc}") from None
     return QueryResult(["id", "title", "outlet", "published", "language", "snippet", "score"], rows)
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 1:
+        raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
+    if offset < 0:
+        raise NarrascopeError("E201", f"offset must be 0 or more, not {offset}")
+
+
+def _naming(store: Store, entity: str) -> list[str]:
+    """Ids of the documents that name ``entity``: an entity span whose normal form is it, or,
+    for a span with no normal form (imported annotations; narrascope's own always have one),
+    whose own text is it. Letter case is folded in ASCII only, as SQLite's lower() does.
+
+    Normal forms are found by their index (migration 4). Texts are found through the full-text
+    index for the phrase, so that only the texts containing the name are read, only at spans of
+    its length, and only in a store that has spans without a normal form at all (an index
+    probe: NULL is a key of that index too).
+    """
+    name = " ".join(entity.split())
+    if not name:
+        raise NarrascopeError("E201", "entity must be a non-empty string")
+    db = store.db
+    found = {
+        row[0]
+        for row in db.execute(
+            """SELECT document_id FROM spans INDEXED BY spans_entity_normal
+               WHERE layer = 'entity' AND lower(json_extract(attrs, '$.normal')) = lower(?)""",
+            (name,),
+        )
+    }
+    unnamed = db.execute(
+        # INDEXED BY: for IS NULL, SQLite would rather read every entity span by (layer, ...).
+        """SELECT 1 FROM spans INDEXED BY spans_entity_normal
+           WHERE layer = 'entity' AND lower(json_extract(attrs, '$.normal')) IS NULL LIMIT 1"""
+    ).fetchone()
+    if unnamed:
+        # CROSS JOIN keeps this order, and the unary + makes a document's spans come from the
+        # primary key (document_id, seq): left alone, SQLite reads every entity span there is.
+        found.update(
+            row[0]
+            for row in db.execute(
+                """SELECT e.document_id FROM documents_fts f
+                     CROSS JOIN documents t ON t.rowid = f.rowid
+                     CROSS JOIN spans e ON e.document_id = t.id AND +e.layer = 'entity'
+                   WHERE documents_fts MATCH ? AND e.char_end - e.char_start = ?
+                     AND json_extract(e.attrs, '$.normal') IS NULL
+                     AND lower(substr(t.text, e.char_start + 1, e.char_end - e.char_start)) = lower(?)""",
+                ('"' + name.replace('"', '""') + '"', len(name), name),
+            )
+        )
+    return sorted(found)
+
+
+def list_documents(
+    store: Store,
+    query: str | None = None,
+    *,
+    sources: Labels = None,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    language: str | None = None,
+    layer: str | None = None,
+    label: Labels = None,
+    entity: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    count_limit: int = 10_000,
+) -> tuple[int, QueryResult]:
+    """One page of the documents that match, and how many match in all, counted up to
+    ``count_limit`` (a count costs as much as reading every match: past the limit, the total
+    says "at least this many").
+
+    With ``query``, a full-text search (best match first, as :func:`search`); without, the
+    newest first (undated last). ``entity`` keeps documents that name it; the other filters are
+    those of every query. The ``snippet`` column is the matched words, or the text's opening.
+    """
+    _check_page(limit, offset)
+    filters = Filters.make(
+        sources=sources, since=since, until=until, language=language, layer=layer, label=label
+    )
+    where, params = filters.having_sql(store)
+    if entity is not None:
+        # Looked up once, not once for the count and again for the page.
+        where += " AND d.id IN (SELECT value FROM json_each(?))"
+        params = [*params, json.dumps(_naming(store, entity))]
+    if query is not None and query.strip():
+        # Rank on the index alone, then read rows and make snippets for one page only: done in
+        # one step, SQLite makes a snippet for every match before it sorts them.
+        filtered = where != "1"
+        source = (
+            "documents_fts CROSS JOIN documents d ON d.rowid = documents_fts.rowid"
+            if filtered
+            else "documents_fts"
+        )
+        try:
+            total = store.db.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE documents_fts MATCH ? AND {where} LIMIT ?)",
+                [query, *params, count_limit],
+            ).fetchone()[0]
+            rows = store.db.execute(
+                f"""WITH top AS (
+                        SELECT documents_fts.rowid AS rid, bm25(documents_fts, 2.0, 1.0) AS r FROM {source}
+                        WHERE documents_fts MATCH ? AND {where} ORDER BY r LIMIT ? OFFSET ?)
+                    SELECT d.id, d.title, d.source, d.published, d.language,
+                           snippet(documents_fts, -1, '', '', '…', 24), -top.r
+                    FROM top CROSS JOIN documents_fts ON documents_fts.rowid = top.rid
+                    CROSS JOIN documents d ON d.rowid = top.rid
+                    WHERE documents_fts MATCH ? ORDER BY top.r""",
+                [query, *params, limit, offset, query],
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise NarrascopeError("E201", f"search {query!r}: {exc}") from None
+    else:
+        # The covering index has every column a filter reads: no row (and no text) is read.
+        total = store.db.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM documents d INDEXED BY documents_facets WHERE {where} LIMIT ?)",
+            [*params, count_limit],
+        ).fetchone()[0]
+        rows = store.db.execute(
+            f"""SELECT d.id, d.title, d.source, d.published, d.language, substr(d.text, 1, 200), NULL
+                FROM documents d WHERE {where}
+                ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        ).fetchall()
+    columns = ["id", "title", "outlet", "published", "language", "snippet", "score"]
+    return int(total), QueryResult(columns, rows)

@@ -31,7 +31,7 @@ from narrascope.document import Document
 from narrascope.errors import InputError, NarrascopeError
 from narrascope.store.sqlite import Store
 
-__all__ = ["QueueStatus", "fingerprint", "normalise_url"]
+__all__ = ["Queue", "QueueStatus", "fingerprint", "normalise_url"]
 
 
 def _now() -> str:
@@ -82,14 +82,23 @@ class QueueStatus:
 
 
 class Queue:
-    """The queue's operations on one store; ``begin_run`` scopes a run to the inputs it names."""
+    """The queue's operations on one store, for one run: it owns the jobs, inputs and record ids.
+
+    The run's scope (the inputs it names, and their documents) lives in temporary tables of
+    the store's connection.
+    """
 
     def __init__(self, store: Store, config: Config, overrides: dict[str, str] | None = None) -> None:
         self.store = store
         self.db = store.db
         self.fingerprint = fingerprint(config, overrides)
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run (document_id TEXT PRIMARY KEY)")
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS run_inputs (name TEXT PRIMARY KEY)")
+        # Made afresh, so that a second run on the same connection does not count the inputs
+        # of the first; dropped rather than emptied, because a DELETE would begin a transaction
+        # that holds the store's write lock until the next commit.
+        self.db.execute("DROP TABLE IF EXISTS temp.run")
+        self.db.execute("DROP TABLE IF EXISTS temp.run_inputs")
+        self.db.execute("CREATE TEMP TABLE run (document_id TEXT PRIMARY KEY)")
+        self.db.execute("CREATE TEMP TABLE run_inputs (name TEXT PRIMARY KEY)")
 
     # -- ingest -----------------------------------------------------------------------------
 
@@ -176,12 +185,15 @@ class Queue:
 
     def todo(self, retry_failed: bool = False) -> list[str]:
         """Documents of this run still to analyse, in a stable order."""
+        # A document with no job was saved outside the queue (Store.save): like the documents
+        # of stores older than the queue, it counts as done by an unknown pipeline.
         rows = self.db.execute(
-            """SELECT j.document_id FROM jobs j JOIN temp.run r ON r.document_id = j.document_id
-               WHERE j.status = 'pending'
+            """SELECT r.document_id FROM temp.run r LEFT JOIN jobs j ON j.document_id = r.document_id
+               WHERE j.document_id IS NULL
+                  OR j.status = 'pending'
                   OR (j.status = 'done' AND (j.fingerprint IS NULL OR j.fingerprint != ?))
                   OR (j.status = 'failed' AND (? OR j.fingerprint IS NULL OR j.fingerprint != ?))
-               ORDER BY j.document_id""",
+               ORDER BY r.document_id""",
             (self.fingerprint, retry_failed, self.fingerprint),
         )
         return [row[0] for row in rows]
@@ -203,17 +215,41 @@ class Queue:
         )
         return [row[0] for row in rows]
 
-    def finish(self, doc: Document) -> None:
-        """Store the analysed ``doc`` and mark its job done, in one transaction."""
-        self.store.save(doc, record_input=False, job=self.fingerprint)
+    def finish(self, doc: Document, stamp: str | None = None) -> None:
+        """Store the analysed ``doc`` and mark its job done, in one transaction.
+
+        The transaction also commits whatever this queue wrote before (``add`` of the same
+        document, say). ``stamp`` is the fingerprint of the pipeline that analysed ``doc``
+        when that was not this queue's: a shard file's line carries its own ("" for none).
+        """
+        done_by = self.fingerprint if stamp is None else stamp or None
+        with self.db:
+            self.store.write_analysis(doc)
+            self.db.execute(
+                """INSERT INTO jobs (document_id, status, fingerprint, attempts, updated_at)
+                   VALUES (?, 'done', ?, 1, ?)
+                   ON CONFLICT(document_id) DO UPDATE SET status='done', fingerprint=excluded.fingerprint,
+                     attempts=jobs.attempts + 1, error_code=NULL, reason=NULL, updated_at=excluded.updated_at""",
+                (doc.id, done_by, _now()),
+            )
+            # A document that failed before and now succeeds clears the failure on its inputs.
+            self.db.execute(
+                """UPDATE inputs SET status = 'ok', error_code = NULL, reason = NULL
+                   WHERE document_id = ? AND status = 'failed'""",
+                (doc.id,),
+            )
 
     def fail(self, doc_id: str, error: NarrascopeError) -> None:
         """Record why ``doc_id`` could not be analysed, on its job and on the inputs that gave it."""
         reason = error.reason_text
         with self.db:
+            # An upsert, for a document saved outside the queue (no job yet); only a stored one.
             self.db.execute(
-                """UPDATE jobs SET status = 'failed', fingerprint = ?, attempts = attempts + 1,
-                     error_code = ?, reason = ?, updated_at = ? WHERE document_id = ?""",
+                """INSERT INTO jobs (document_id, status, fingerprint, attempts, error_code, reason, updated_at)
+                   SELECT id, 'failed', ?, 1, ?, ?, ? FROM documents WHERE id = ?
+                   ON CONFLICT(document_id) DO UPDATE SET status='failed', fingerprint=excluded.fingerprint,
+                     attempts=jobs.attempts + 1, error_code=excluded.error_code, reason=excluded.reason,
+                     updated_at=excluded.updated_at""",
                 (self.fingerprint, error.code, reason, _now(), doc_id),
             )
             self.db.execute(

@@ -153,6 +153,13 @@ _MIGRATIONS: list[str] = [
         document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
     );
     """,
+    # 4: finding the documents that name an entity (the web search's "naming" filter) by its
+    # normal form, without reading every entity span's attributes. Texts without a normal form
+    # are found through the full-text index instead (store/queries.py).
+    """
+    CREATE INDEX spans_entity_normal ON spans(lower(json_extract(attrs, '$.normal')))
+        WHERE layer = 'entity';
+    """,
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -172,7 +179,10 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(self.path)
+            # Another writer (a batch beside the server) is waited for, not failed on. Each
+            # transaction takes the write lock when it begins (IMMEDIATE): one that read first
+            # and wrote later would fail at once, without waiting, had the other committed between.
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level="IMMEDIATE")
             self.db.execute("PRAGMA journal_mode=WAL")
             # In WAL mode NORMAL survives a killed process (only a power cut can lose the last
             # commits), and makes each small transaction of a batch run far cheaper.
@@ -181,6 +191,36 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise NarrascopeError("E200", f"{self.path}: {exc}") from None
+
+    @classmethod
+    def reader(cls, path: str | Path) -> Store:
+        """A read-only connection, for readers beside the writer (the web server's requests).
+
+        It never migrates: a store older than this code must first be opened by a writer
+        (``narrascope serve`` does so at start-up), and is refused here rather than misread.
+        """
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        if not store.path.is_file():
+            raise NarrascopeError("E200", f"{store.path}: no such database")
+        try:
+            # check_same_thread=False: a request's connection may be used by the worker thread
+            # that runs its (synchronous) handler, though never by two threads at once.
+            store.db = sqlite3.connect(
+                f"{store.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            store.db.execute("PRAGMA query_only=ON")
+            version = store.version
+        except sqlite3.DatabaseError as exc:
+            raise NarrascopeError("E200", f"{store.path}: {exc}") from None
+        if version != SCHEMA_VERSION:
+            store.close()
+            raise NarrascopeError(
+                "E200",
+                f"{store.path} has schema version {version}, this narrascope reads {SCHEMA_VERSION}; "
+                "open it once with a writer (narrascope analyze or serve) to upgrade it",
+            )
+        return store
 
     def __enter__(self) -> Store:
         return self
@@ -235,59 +275,49 @@ class Store:
             ),
         )
 
-    def save(self, doc: Document, record_input: bool = True, job: str | None = None) -> None:
-        """Record ``doc`` and its analysis, replacing any earlier analysis of the same text.
+    def write_analysis(self, doc: Document) -> None:
+        """Write ``doc`` and its analysis, replacing any earlier analysis of the same text.
 
-        ``record_input`` marks the document's input as ok (single runs); ``job`` marks its
-        queue job done by the pipeline with that fingerprint (batch runs, see store.queue).
+        The document alone: its input and its queue job are the caller's (see Queue.finish),
+        and so is the transaction, so that all three land together or not at all.
         """
-        name = str(doc.metadata.get("input", doc.id))
+        self.db.execute("DELETE FROM spans WHERE document_id = ?", (doc.id,))
+        self.db.execute("DELETE FROM labels WHERE document_id = ?", (doc.id,))
+        self.db.execute("DELETE FROM analyses WHERE document_id = ?", (doc.id,))
+        self.write_document(doc)
+        self.db.executemany(
+            "INSERT INTO analyses VALUES (?, ?, ?, ?, ?)",
+            [
+                (doc.id, a.analyzer, a.narrascope_version, a.model, json.dumps(a.settings, sort_keys=True))
+                for a in doc.analyses.values()
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, i, s.start, s.end, s.layer, s.label, s.analyzer, s.score, _json_or_none(s.attrs))
+                for i, s in enumerate(doc.spans)
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, i, lb.layer, lb.label, lb.analyzer, lb.score, _json_or_none(lb.attrs))
+                for i, lb in enumerate(doc.labels)
+            ],
+        )
+
+    def save(self, doc: Document, record_input: bool = True) -> None:
+        """Record one analysed ``doc`` in its own transaction, outside any batch run.
+
+        ``record_input`` marks the document's input as ok, replacing an earlier failure of the
+        same input. Batch runs and the server record through their queue (Queue.finish)
+        instead, which also keeps the document's job.
+        """
         with self.db:
-            self.db.execute("DELETE FROM spans WHERE document_id = ?", (doc.id,))
-            self.db.execute("DELETE FROM labels WHERE document_id = ?", (doc.id,))
-            self.db.execute("DELETE FROM analyses WHERE document_id = ?", (doc.id,))
-            self.write_document(doc)
-            self.db.execute(
-                """INSERT INTO jobs (document_id, status, fingerprint, attempts, updated_at)
-                   VALUES (?, 'done', ?, 1, ?)
-                   ON CONFLICT(document_id) DO UPDATE SET status='done', fingerprint=excluded.fingerprint,
-                     attempts=jobs.attempts + 1, error_code=NULL, reason=NULL, updated_at=excluded.updated_at""",
-                (doc.id, job, _now()),
-            )
-            # A document that failed before and now succeeds clears the failure on its inputs.
-            self.db.execute(
-                """UPDATE inputs SET status = 'ok', error_code = NULL, reason = NULL
-                   WHERE document_id = ? AND status = 'failed'""",
-                (doc.id,),
-            )
-            self.db.executemany(
-                "INSERT INTO analyses VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        doc.id,
-                        a.analyzer,
-                        a.narrascope_version,
-                        a.model,
-                        json.dumps(a.settings, sort_keys=True),
-                    )
-                    for a in doc.analyses.values()
-                ],
-            )
-            self.db.executemany(
-                "INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (doc.id, i, s.start, s.end, s.layer, s.label, s.analyzer, s.score, _json_or_none(s.attrs))
-                    for i, s in enumerate(doc.spans)
-                ],
-            )
-            self.db.executemany(
-                "INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (doc.id, i, lb.layer, lb.label, lb.analyzer, lb.score, _json_or_none(lb.attrs))
-                    for i, lb in enumerate(doc.labels)
-                ],
-            )
+            self.write_analysis(doc)
             if record_input:
+                name = str(doc.metadata.get("input", doc.id))
                 self.record_input(name, "ok", doc.id, None, None, doc.warnings())
 
     def record_failure(
@@ -318,6 +348,14 @@ class Store:
                  updated_at=excluded.updated_at""",
             (name, status, doc_id, code, reason, json.dumps(warnings, ensure_ascii=False), _now()),
         )
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document with its analysis, job and inputs; False when there was none."""
+        with self.db:
+            self.db.execute("DELETE FROM inputs WHERE document_id = ?", (doc_id,))
+            # spans, labels, analyses, jobs and record ids go with it (ON DELETE CASCADE).
+            gone = self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount
+        return gone > 0
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -1,0 +1,202 @@
+// The dashboard: a paste box that analyses on the spot, and the corpus charts, filters and
+// search. Everything shown comes from the API and enters the page as textContent (charts
+// draw on a canvas), never as markup.
+"use strict";
+
+const PALETTE = ["#0b5cad", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b7950b"];
+const TOP_LABELS = 8;
+const PAGE = 20;
+const charts = {};
+let offset = 0;
+
+const $ = (id) => document.getElementById(id);
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (className) node.className = className;
+  return node;
+}
+
+async function getJSON(url) {
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ? body.error.message : `${response.status}`);
+  return body;
+}
+
+function option(select, value, text) {
+  const node = element("option", text);
+  node.value = value;
+  select.append(node);
+}
+
+function filters() {
+  const params = new URLSearchParams();
+  params.set("layer", $("f-layer").value || "technique");
+  for (const [key, id] of [["label", "f-label"], ["source", "f-source"], ["language", "f-language"], ["since", "f-since"], ["until", "f-until"]]) {
+    if ($(id).value) params.set(key, $(id).value);
+  }
+  return params;
+}
+
+// -- paste box --------------------------------------------------------------------------------
+
+function looksLikeHtml(text, name) {
+  if (/\.html?$/i.test(name || "")) return true;
+  return /^\s*</.test(text) && /<(html|body|article|p|div)[\s>]/i.test(text);
+}
+
+async function analyse(event) {
+  event.preventDefault();
+  const status = $("analyze-status");
+  status.className = "status";
+  const file = $("file").files[0];
+  const content = file ? await file.text() : $("article").value;
+  if (!content.trim()) {
+    status.textContent = "Paste an article, or choose a file.";
+    status.className = "status error";
+    return;
+  }
+  const body = { store: true };
+  body[looksLikeHtml(content, file && file.name) ? "html" : "text"] = content;
+  for (const key of ["title", "source", "published"]) if ($(key).value) body[key] = $(key).value;
+  const headers = { "content-type": "application/json", accept: "application/json" };
+  if ($("token").value) headers.authorization = `Bearer ${$("token").value}`;
+  $("analyze-button").disabled = true;
+  status.textContent = "Analysing…";
+  try {
+    const response = await fetch("/api/analyze", { method: "POST", headers, body: JSON.stringify(body) });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(answer.error ? answer.error.message : `${response.status}`);
+    status.textContent = "Done: opening the article…";
+    window.location.assign(`/documents/${encodeURIComponent(answer.id)}`);
+  } catch (error) {
+    status.textContent = error.message;
+    status.className = "status error";
+  } finally {
+    $("analyze-button").disabled = false;
+  }
+}
+
+// -- charts -----------------------------------------------------------------------------------
+
+function draw(id, config) {
+  if (charts[id]) charts[id].destroy();
+  charts[id] = new window.Chart($(id), config);
+}
+
+function topLabels(rows, labelAt, valueAt) {
+  const totals = new Map();
+  for (const row of rows) totals.set(row[labelAt], (totals.get(row[labelAt]) || 0) + Number(row[valueAt] || 0));
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_LABELS).map(([label]) => label);
+}
+
+async function outletsChart(params) {
+  const url = `/api/stats/outlet-profile?${params}`;
+  $("csv-outlets").href = `${url}&format=csv`;
+  const table = await getJSON(url);
+  const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
+  const outlets = [...new Set(table.rows.map((r) => r[c.outlet] === null ? "(no outlet)" : r[c.outlet]))];
+  const labels = topLabels(table.rows, c.label, c.occurrences);
+  const datasets = labels.map((label, i) => ({
+    label,
+    backgroundColor: PALETTE[i % PALETTE.length],
+    data: outlets.map((outlet) => {
+      const row = table.rows.find((r) => (r[c.outlet] === null ? "(no outlet)" : r[c.outlet]) === outlet && r[c.label] === label);
+      return row ? row[c.per_document] : 0;
+    }),
+  }));
+  draw("chart-outlets", { type: "bar", data: { labels: outlets, datasets }, options: { maintainAspectRatio: false, animation: false, plugins: { legend: { position: "bottom" } } } });
+}
+
+async function timelineChart(params) {
+  const url = `/api/stats/outlet-week?${params}`;
+  $("csv-timeline").href = `${url}&format=csv`;
+  const table = await getJSON(url);
+  const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
+  const rows = table.rows.filter((r) => r[c.week] !== "undated");
+  const weeks = [...new Set(rows.map((r) => r[c.week]))].sort();
+  const labels = topLabels(rows, c.label, c.documents);
+  const datasets = labels.map((label, i) => ({
+    label,
+    borderColor: PALETTE[i % PALETTE.length],
+    backgroundColor: PALETTE[i % PALETTE.length],
+    data: weeks.map((week) => rows.filter((r) => r[c.week] === week && r[c.label] === label).reduce((sum, r) => sum + r[c.documents], 0)),
+  }));
+  draw("chart-timeline", { type: "line", data: { labels: weeks, datasets }, options: { maintainAspectRatio: false, animation: false, plugins: { legend: { position: "bottom" } } } });
+}
+
+// -- search -----------------------------------------------------------------------------------
+
+async function search() {
+  const params = filters();
+  if ($("q").value.trim()) params.set("q", $("q").value.trim());
+  if ($("f-entity").value.trim()) params.set("entity", $("f-entity").value.trim());
+  params.set("limit", String(PAGE));
+  params.set("offset", String(offset));
+  const list = $("results");
+  try {
+    const page = await getJSON(`/api/documents?${params}`);
+    list.replaceChildren();
+    for (const item of page.items) {
+      const entry = element("li");
+      const link = element("a", item.title || `Document ${item.id}`);
+      link.href = `/documents/${encodeURIComponent(item.id)}`;
+      const where = [item.outlet, item.published, item.language].filter(Boolean).join(" · ");
+      entry.append(link, element("span", where ? ` — ${where}` : "", "muted"), element("div", item.snippet, "snippet"));
+      list.append(entry);
+    }
+    const last = Math.min(offset + page.items.length, page.total);
+    const total = page.total_is_lower_bound ? `${page.total.toLocaleString("en")}+` : page.total;
+    $("result-count").textContent = page.total ? `${offset + 1}–${last} of ${total} documents` : "No documents match.";
+    $("prev").disabled = offset === 0;
+    $("next").disabled = last >= page.total && !page.total_is_lower_bound;
+  } catch (error) {
+    list.replaceChildren();
+    $("result-count").textContent = error.message;
+  }
+}
+
+async function refresh() {
+  const params = filters();
+  const results = await Promise.allSettled([outletsChart(params), timelineChart(params)]);
+  for (const result of results) if (result.status === "rejected") $("corpus-size").textContent = result.reason.message;
+  offset = 0;
+  await search();
+  document.body.dataset.ready = "true";
+}
+
+// -- start ------------------------------------------------------------------------------------
+
+function fillLabels(facets) {
+  const select = $("f-label");
+  select.replaceChildren();
+  option(select, "", "any");
+  for (const label of facets.layers[$("f-layer").value] || []) option(select, label, label);
+}
+
+async function main() {
+  $("analyze-form").addEventListener("submit", analyse);
+  const [info, facets] = await Promise.all([getJSON("/api/info"), getJSON("/api/facets")]);
+  $("token-row").hidden = !info.writes_need_token;
+  $("corpus-size").textContent = `${facets.documents} documents from ${facets.outlets.length} outlets` + (facets.published.first ? `, published ${facets.published.first} to ${facets.published.last}` : "");
+  const layers = Object.keys(facets.layers);
+  if (!layers.includes("technique")) layers.unshift("technique");
+  for (const layer of layers) option($("f-layer"), layer, layer.replace(/_/g, " "));
+  $("f-layer").value = "technique";
+  fillLabels(facets);
+  for (const outlet of facets.outlets) if (outlet.name !== null) option($("f-source"), outlet.name, `${outlet.name} (${outlet.documents})`);
+  for (const language of facets.languages) if (language.code !== null) option($("f-language"), language.code, `${language.code} (${language.documents})`);
+  $("f-layer").addEventListener("change", () => fillLabels(facets));
+  $("filter-form").addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
+  $("search-form").addEventListener("submit", (event) => { event.preventDefault(); offset = 0; search(); });
+  $("prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE); search(); });
+  $("next").addEventListener("click", () => { offset += PAGE; search(); });
+  await refresh();
+}
+
+main().catch((error) => {
+  $("corpus-size").textContent = `The dashboard could not load: ${error.message}`;
+  document.body.dataset.ready = "error";
+});
