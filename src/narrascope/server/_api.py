@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -57,16 +56,6 @@ def workbench(request: Request) -> Workbench:
     return bench
 
 
-def reader(bench: Annotated[Workbench, Depends(workbench)]) -> Iterator[Store]:
-    """A read-only connection for this request."""
-    store = bench.reader()
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-Reader = Annotated[Store, Depends(reader)]
 Bench = Annotated[Workbench, Depends(workbench)]
 
 
@@ -130,7 +119,7 @@ _COUNT_LIMIT = 1_000
 
 @router.get("/documents", summary="List and search documents")
 def list_documents(
-    store: Reader,
+    bench: Bench,
     q: Annotated[str | None, Query(description='Full-text search (words, "phrases", prefix*).')] = None,
     source: Annotated[list[str] | None, Query(description="Outlet (repeatable).")] = None,
     language: str | None = None,
@@ -145,30 +134,34 @@ def list_documents(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     """One page of matching documents (newest first, or best match first with ``q``). ``total``
     counts them up to 1,000; past that, ``total_is_lower_bound`` is true."""
-    total, page = queries.list_documents(
-        store,
-        q,
-        sources=source,
-        language=language,
-        since=since,
-        until=until,
-        layer=layer,
-        label=label,
-        entity=entity,
-        limit=limit,
-        offset=offset,
-        count_limit=_COUNT_LIMIT,
-    )
-    return {
+    # The connection is opened here, not by a dependency: each dependency with a clean-up is
+    # one more turn in the thread pool's queue, and under load every turn is a wait.
+    with bench.reader() as store:
+        total, page = queries.list_documents(
+            store,
+            q,
+            sources=source,
+            language=language,
+            since=since,
+            until=until,
+            layer=layer,
+            label=label,
+            entity=entity,
+            limit=limit,
+            offset=offset,
+            count_limit=_COUNT_LIMIT,
+        )
+    body = {
         "total": total,
         "total_is_lower_bound": total >= _COUNT_LIMIT,
         "limit": limit,
         "offset": offset,
         "items": page.to_dicts(),
     }
+    return Response(_dumps(body), media_type="application/json")
 
 
 def _load(store: Store, doc_id: str) -> Document:
@@ -178,8 +171,9 @@ def _load(store: Store, doc_id: str) -> Document:
 
 
 @router.get("/documents/{doc_id}", summary="One document with its full analysis")
-def get_document(doc_id: str, store: Reader) -> Response:
-    return _json(_load(store, doc_id))
+def get_document(doc_id: str, bench: Bench) -> Response:
+    with bench.reader() as store:
+        return _json(_load(store, doc_id))
 
 
 @router.delete("/documents/{doc_id}", status_code=204, summary="Delete a document (needs the token)")
@@ -203,7 +197,7 @@ _STATS = {
 @router.get("/stats/{name}", summary="The statistics behind a chart")
 def stats(
     name: StatName,
-    store: Reader,
+    bench: Bench,
     layer: Annotated[
         str, Query(description="technique, narrative, frame, genre, role, entity ...")
     ] = "technique",
@@ -219,10 +213,11 @@ def stats(
     each outlet's use of each label, per document and per 1,000 words; ``top-mentions``: the
     commonest texts of a span layer per label. ``format=csv`` downloads the same table."""
     filters: dict[str, Any] = {"sources": source, "language": language, "since": since, "until": until}
-    if name == "top-mentions":
-        result = queries.top_mentions(store, layer, label, limit, **filters)
-    else:
-        result = _STATS[name](store, layer, label, **filters)
+    with bench.reader() as store:
+        if name == "top-mentions":
+            result = queries.top_mentions(store, layer, label, limit, **filters)
+        else:
+            result = _STATS[name](store, layer, label, **filters)
     if format == "csv":
         return Response(
             result.csv_text(),
@@ -240,7 +235,12 @@ def _dumps(value: object) -> str:
 
 
 @router.get("/facets", summary="What the store holds, for the dashboard's filters")
-def facets(store: Reader) -> dict[str, Any]:
+def facets(bench: Bench) -> dict[str, Any]:
+    with bench.reader() as store:
+        return _facets(store)
+
+
+def _facets(store: Store) -> dict[str, Any]:
     db = store.db
     outlets = db.execute(
         "SELECT source, COUNT(*) FROM documents GROUP BY source ORDER BY COUNT(*) DESC, source"
