@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from narrascope import taxonomy
+from narrascope.analyzers.roles import cast_summary
 from narrascope.config import Config, load_config
-from narrascope.document import Document
+from narrascope.document import Document, Span
 from narrascope.errors import NarrascopeError
 from narrascope.formats._common import RepairLog
 from narrascope.formats.semeval2025 import anchor_mention, read_mentions, read_narratives
@@ -427,3 +428,26 @@ def test_a_role_model_folder_of_another_kind_or_format_is_refused(tmp_path: Path
     (tmp_path / "config.json").write_text(json.dumps({"task": "roles", "format": 1}), encoding="utf-8")
     with pytest.raises(NarrascopeError, match=r"E031: .*not readable weights"):
         RoleModel.load(tmp_path)
+
+
+def test_cast_summary_puts_each_entity_under_the_cast_most_of_its_mentions_get() -> None:
+    doc = Document("Belov met Koval. Belov praised Belov's guards. Koval and the Mayor fled.")
+
+    def role(word: str, nth: int, label: str, score: float, fine: str) -> None:
+        start = -1
+        for _ in range(nth + 1):
+            start = doc.text.index(word, start + 1)
+        cast = {"Protagonist": "hero", "Antagonist": "villain", "Innocent": "victim"}[label]
+        attrs = {"cast": cast, "fine_roles": [fine], "normal": word}
+        doc.add_span(Span(start, start + len(word), "role", label, "narrascope.roles.v1", score, attrs))
+
+    role("Belov", 0, "Protagonist", 0.6, "Guardian")
+    role("Belov", 1, "Protagonist", 0.7, "Peacemaker")
+    role("Belov", 2, "Antagonist", 0.9, "Instigator")  # outvoted: Belov is a hero here
+    role("Koval", 0, "Antagonist", 0.55, "Tyrant")
+    role("Koval", 1, "Innocent", 0.8, "Victim")  # a tie, won by the higher score
+    role("Mayor", 0, "Innocent", 0.5, "Victim")
+    summary = cast_summary(doc)
+    assert summary["hero"] == [("Belov", 2, ["Guardian", "Peacemaker"])]
+    assert summary["villain"] == []
+    assert summary["victim"] == [("Koval", 1, ["Victim"]), ("Mayor", 1, ["Victim"])]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
-from narrascope.document import Document
+from narrascope.document import Document, Span
 from narrascope.models.roles import encoded_mention_features, load_role_model, role_weights_sha256
 from narrascope.registry import register
 
@@ -101,15 +101,19 @@ class GivenMentionsAnalyzer(Analyzer):
 def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:
     """Who the article casts as hero, villain and victim: for each cast, its entities (normal
     form) with how many of their mentions are cast so and their fine roles, most mentioned first.
-    An entity whose mentions are cast differently appears under each cast."""
-    found: dict[str, dict[str, tuple[int, dict[str, None]]]] = {cast: {} for cast in CAST.values()}
+
+    Roles are read per mention, so one entity's mentions can be cast differently; the summary
+    puts each entity under the cast most of its mentions get (a tie goes to the higher summed
+    score), so that a reader is never told that the same person is both hero and villain.
+    """
+    mentions: dict[str, dict[str, list[Span]]] = {}
     for span in doc.layer("role"):
         cast = str(span.attrs.get("cast") or CAST.get(span.label, span.label))
         entity = str(span.attrs.get("normal") or span.text_in(doc))
-        count, fine = found.setdefault(cast, {}).get(entity, (0, {}))
-        fine.update(dict.fromkeys(span.attrs.get("fine_roles", [])))
-        found[cast][entity] = (count + 1, fine)
-    return {
-        cast: sorted(((e, n, list(f)) for e, (n, f) in entities.items()), key=lambda x: (-x[1], x[0]))
-        for cast, entities in found.items()
-    }
+        mentions.setdefault(entity, {}).setdefault(cast, []).append(span)
+    found: dict[str, list[tuple[str, int, list[str]]]] = {cast: [] for cast in CAST.values()}
+    for entity, casts in mentions.items():
+        cast, spans = max(casts.items(), key=lambda kv: (len(kv[1]), sum(s.score or 0.0 for s in kv[1])))
+        fine = dict.fromkeys(role for s in spans for role in s.attrs.get("fine_roles", []))
+        found.setdefault(cast, []).append((entity, len(spans), list(fine)))
+    return {cast: sorted(entities, key=lambda x: (-x[1], x[0])) for cast, entities in found.items()}
