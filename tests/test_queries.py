@@ -6,13 +6,16 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from narrascope._cli_store import open_store
 from narrascope.cli import app
+from narrascope.config import load_config
 from narrascope.errors import NarrascopeError
 from narrascope.store import SCHEMA_VERSION, Store
 from narrascope.store.queries import (
@@ -392,3 +395,29 @@ def test_cli_search_prints_titles_and_snippets(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [r["title"] for r in json.loads(result.stdout)] == ["Belov on sanctions"]
     assert "[sanctions]" in json.loads(result.stdout)[0]["snippet"]
+
+
+def test_read_only_commands_open_a_reader_that_cannot_write(db: Path) -> None:
+    with open_store(db, load_config(), read_only=True) as store:
+        assert store.count("documents") == 4
+        with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only"):
+            store.db.execute("DELETE FROM documents")
+    with Store(db) as store:
+        assert store.count("documents") == 4
+
+
+def test_a_read_only_command_upgrades_an_older_store_first(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    raw = sqlite3.connect(path)
+    raw.executescript(f"BEGIN; {_MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+    raw.execute(
+        "INSERT INTO documents VALUES ('d1', 'Old title', 'Alpha', NULL, '2023-06-08', 'en', '{}', ?, '2023-06-08')",
+        ("Sanctions against the café were lifted.",),
+    )
+    raw.commit()
+    raw.close()
+    result = runner.invoke(app, ["search", "cafe", "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["id"] == "d1"
+    with closing(sqlite3.connect(path)) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -117,7 +117,7 @@ def export_command(
     if fmt not in FORMATS:
         raise _usage(f"give --format ({', '.join(FORMATS)}), or an --out file ending in one of them")
     try:
-        with open_store(db, load_config(config_path), existing=True) as store:
+        with open_store(db, load_config(config_path), read_only=True) as store:
             rows = export_table(
                 store,
                 what,
@@ -162,7 +162,7 @@ def query_command(
         raise _usage("give --csv or --json, not both")
     filters: dict[str, Any] = {"since": since, "until": until, "sources": source, "language": language}
     try:
-        with open_store(db, load_config(config_path), existing=True) as store:
+        with open_store(db, load_config(config_path), read_only=True) as store:
             if name == "top-mentions":
                 result = top_mentions(store, layer or "role", label, limit, **filters)
             else:
@@ -195,7 +195,7 @@ def search_command(
         raise _usage("give --csv or --json, not both")
     styled = csv_path is None and not as_json
     try:
-        with open_store(db, load_config(config_path), existing=True) as store:
+        with open_store(db, load_config(config_path), read_only=True) as store:
             result = search(
                 store,
                 text,

@@ -644,7 +644,7 @@ def show(
 ) -> None:
     """Print a stored document's analysis as JSON (or its HTML report)."""
     try:
-        with open_store(db, load_config(config_path), existing=True) as store:
+        with open_store(db, load_config(config_path), read_only=True) as store:
             doc = store.load(doc_id)
     except NarrascopeError as exc:
         raise _fail(exc) from None
