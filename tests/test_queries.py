@@ -265,14 +265,20 @@ def test_search_index_follows_updates_and_deletes(db: Path) -> None:
         store.db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
 
 
-def test_version_1_database_is_upgraded_and_searchable(tmp_path: Path) -> None:
-    path = tmp_path / "v1.db"
+def _version_1_store(path: Path) -> sqlite3.Connection:
+    """A store of schema version 1 holding one document, still open for more rows."""
     raw = sqlite3.connect(path)
     raw.executescript(f"BEGIN; {_MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
     raw.execute(
         "INSERT INTO documents VALUES ('d1', 'Old title', 'Alpha', NULL, '2023-06-08', 'en', '{}', ?, '2023-06-08')",
         ("Sanctions against the café were lifted.",),
     )
+    return raw
+
+
+def test_version_1_database_is_upgraded_and_searchable(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    raw = _version_1_store(path)
     raw.execute("INSERT INTO spans VALUES ('d1', 0, 0, 9, 'technique', 'Doubt', 'old.v1', NULL, NULL)")
     raw.commit()
     raw.close()
@@ -408,12 +414,7 @@ def test_read_only_commands_open_a_reader_that_cannot_write(db: Path) -> None:
 
 def test_a_read_only_command_upgrades_an_older_store_first(tmp_path: Path) -> None:
     path = tmp_path / "v1.db"
-    raw = sqlite3.connect(path)
-    raw.executescript(f"BEGIN; {_MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
-    raw.execute(
-        "INSERT INTO documents VALUES ('d1', 'Old title', 'Alpha', NULL, '2023-06-08', 'en', '{}', ?, '2023-06-08')",
-        ("Sanctions against the café were lifted.",),
-    )
+    raw = _version_1_store(path)
     raw.commit()
     raw.close()
     result = runner.invoke(app, ["search", "cafe", "--db", str(path), "--json"])

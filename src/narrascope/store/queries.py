@@ -520,17 +520,45 @@ def search(
         sources=sources, since=since, until=until, language=language, layer=layer, label=label
     )
     where, params = filters.having_sql(store)
-    sql = f"""SELECT d.id, d.title, d.source, d.published, d.language,
-                     snippet(documents_fts, -1, ?, ?, '…', 16), -bm25(documents_fts, 2.0, 1.0) AS score
-              FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-              WHERE documents_fts MATCH ? AND {where}
-              ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ? OFFSET ?"""
-    try:
-        rows = store.db.execute(sql, [marks[0], marks[1], query, *params, limit, offset]).fetchall()
-    except sqlite3.OperationalError as exc:
-        # FTS5 reports a malformed query only when it runs: say which query, in one line.
-        raise NarrascopeError("E201", f"search {query!r}: {exc}") from None
+    rows = _ranked_page(store, query, where, params, limit, offset, marks, 16)
     return QueryResult(["id", "title", "outlet", "published", "language", "snippet", "score"], rows)
+
+
+def _fts_source(where: str) -> str:
+    """The full-text index, joined to the documents only when a filter reads them."""
+    if where == "1":
+        return "documents_fts"
+    return "documents_fts CROSS JOIN documents d ON d.rowid = documents_fts.rowid"
+
+
+def _ranked_page(
+    store: Store,
+    query: str,
+    where: str,
+    params: list[Any],
+    limit: int,
+    offset: int,
+    marks: tuple[str, str],
+    words: int,
+) -> list[tuple[Any, ...]]:
+    """One page of full-text matches, best first: ranked on the index alone, then rows read and
+    snippets made for that page only (in one step SQLite makes a snippet for every match
+    before it sorts them). FTS5 reports a malformed query only when it runs: E201 names it."""
+    try:
+        return store.db.execute(
+            f"""WITH top AS (
+                    SELECT documents_fts.rowid AS rid, bm25(documents_fts, 2.0, 1.0) AS r
+                    FROM {_fts_source(where)}
+                    WHERE documents_fts MATCH ? AND {where} ORDER BY r LIMIT ? OFFSET ?)
+                SELECT d.id, d.title, d.source, d.published, d.language,
+                       snippet(documents_fts, -1, ?, ?, '…', ?), -top.r
+                FROM top CROSS JOIN documents_fts ON documents_fts.rowid = top.rid
+                CROSS JOIN documents d ON d.rowid = top.rid
+                WHERE documents_fts MATCH ? ORDER BY top.r""",
+            [query, *params, limit, offset, marks[0], marks[1], words, query],
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise NarrascopeError("E201", f"search {query!r}: {exc}") from None
 
 
 def _check_page(limit: int, offset: int) -> None:
@@ -618,32 +646,14 @@ def list_documents(
         where += " AND d.id IN (SELECT value FROM json_each(?))"
         params = [*params, json.dumps(_naming(store, entity))]
     if query is not None and query.strip():
-        # Rank on the index alone, then read rows and make snippets for one page only: done in
-        # one step, SQLite makes a snippet for every match before it sorts them.
-        filtered = where != "1"
-        source = (
-            "documents_fts CROSS JOIN documents d ON d.rowid = documents_fts.rowid"
-            if filtered
-            else "documents_fts"
-        )
         try:
             total = store.db.execute(
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE documents_fts MATCH ? AND {where} LIMIT ?)",
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {_fts_source(where)} WHERE documents_fts MATCH ? AND {where} LIMIT ?)",
                 [query, *params, count_limit],
             ).fetchone()[0]
-            rows = store.db.execute(
-                f"""WITH top AS (
-                        SELECT documents_fts.rowid AS rid, bm25(documents_fts, 2.0, 1.0) AS r FROM {source}
-                        WHERE documents_fts MATCH ? AND {where} ORDER BY r LIMIT ? OFFSET ?)
-                    SELECT d.id, d.title, d.source, d.published, d.language,
-                           snippet(documents_fts, -1, '', '', '…', 24), -top.r
-                    FROM top CROSS JOIN documents_fts ON documents_fts.rowid = top.rid
-                    CROSS JOIN documents d ON d.rowid = top.rid
-                    WHERE documents_fts MATCH ? ORDER BY top.r""",
-                [query, *params, limit, offset, query],
-            ).fetchall()
         except sqlite3.OperationalError as exc:
             raise NarrascopeError("E201", f"search {query!r}: {exc}") from None
+        rows = _ranked_page(store, query, where, params, limit, offset, ("", ""), 24)
     else:
         # The covering index has every column a filter reads: no row (and no text) is read.
         total = store.db.execute(
