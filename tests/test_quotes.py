@@ -394,3 +394,47 @@ def test_sentence_with_a_direct_quote_is_not_also_reported(analyze: Analyze) -> 
     text = "Viktor Lorand said that “the exercises near the border were planned long ago”."
     doc = analyze(text, language="en", published=PUBLISHED)
     assert [q.label for q in doc.layer("quote")] == ["direct"]
+
+
+# -- title phrases, documents and speaker lines, with the pipeline's own entities -------------
+
+
+@pytest.mark.slow
+def test_title_phrase_speaker_is_not_replaced_by_the_organisation_in_it(analyze: Analyze) -> None:
+    text = "As the director of the Russian FSB said, the agents were detained near the border."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert_one_quote(
+        doc,
+        "reported",
+        "the agents were detained near the border",
+        ("the director of the Russian FSB", None, "phrase", "said"),
+    )
+
+
+@pytest.mark.slow
+def test_document_source_is_not_a_speaker(analyze: Analyze) -> None:
+    text = "According to the reports made at the meeting, the grain deal will not be extended."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert_one_quote(
+        doc,
+        "reported",
+        "the grain deal will not be extended",
+        ("the reports made at the meeting", None, "document", "according to"),
+    )
+
+
+@pytest.mark.slow
+def test_speaker_line_makes_the_next_paragraph_a_quote(analyze: Analyze) -> None:
+    text = (
+        "The talks in Geneva ended late on Tuesday.\n"
+        "Arkady Brennan, head of the delegation:\n"
+        "Nobody in Geneva expected a breakthrough this week.\n"
+        "The delegations left on Wednesday."
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert_one_quote(
+        doc,
+        "direct",
+        "Nobody in Geneva expected a breakthrough this week.",
+        ("Arkady Brennan", "Arkady Brennan", "entity", ":"),
+    )

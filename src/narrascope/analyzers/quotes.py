@@ -1,22 +1,55 @@
-"""Quotations and their speakers, in English and Russian.
+"""Quotations and their speakers, in English, Russian, Ukrainian, German, French, Italian,
+Spanish, Polish, Portuguese and Bulgarian.
 
-Direct quotes are found by matching quotation marks with a stack, so nested quotes
-(«... „...“ ...», “... ‘...’ ...”) stay inside their outer quote, and a quote that runs over
-several paragraphs (each paragraph re-opening it, as English style has it) is one quote.
-Reported speech is found from speech verbs followed by a clause ("X warned that ...",
-"X заявил, что ...", "по словам X, ...", "according to X, ...").
+Direct quotes are found by matching the quotation marks of every language
+(:mod:`~narrascope.analyzers._quote_marks`): nested quotes stay inside their outer quote, and a
+quote that runs over several paragraphs (each paragraph re-opening it) is one quote. The speech
+words of each language are data (:mod:`~narrascope.analyzers._speech_words`); from them come
+these rules, tried in this order:
 
-The speaker is looked for next to a speech verb, after the quote ("...,” said X", "...», —
-заявил X") or before it ("X said: “...”", "Как заявил X, «...»", "По словам X, «...»"), also
-in the previous paragraph when a quote stands alone after a colon. A speaker is linked to the nearest person
-(or organisation) entity; a pronoun ("he", "она") is resolved to the last person named before
-the quote; otherwise the speaker is the phrase itself ("the ministry"), unlinked.
+* after a quote: a speech verb and its subject (',” said X', '», — заявил X', '», a déclaré X',
+  '“, sagte er'), or a source lead (',” according to X', '“, so der Minister');
+* before it: 'X said: “', 'X a déclaré que « ', 'Как заявил X, «', 'As X said, “', or a speaker
+  line in the paragraph before (next point);
+* transcript style: a paragraph that is only a name, perhaps with a title, and a colon
+  ("Maria Zorina, spokeswoman of the ministry:"), makes the next paragraph a direct quote of
+  that name, with or without marks. Quoted paragraphs that follow it, each wholly a quote,
+  are the same speaker's too; an unquoted one covers the next paragraph only, since a second
+  unquoted paragraph cannot be told from narration by rules;
+* a quote with no speaker of its own takes the speaker of the reported clause that holds it
+  ("X said he was 'sure of it'"), or of the attributed quote before it when it is in the same
+  sentence or opens a later sentence of the paragraph ('“A,” X said. “B.”');
+* reported speech, in sentences with no direct quote: a source lead ("according to X, ...",
+  "..., selon X", "laut X ...", "по словам X, ..."), a title phrase ("As the director of the FSB
+  said, ...", "Wie der Direktor des FSB sagte, ...") or a verb and its clause ("X warned that
+  ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."). Questions report
+  nothing.
 
-Quote spans cover the quoted words without the marks. Labels: ``direct``, ``reported``, and
-``phrase`` for short quoted terms with no speaker (scare quotes: so-called "peacekeepers").
-``attrs`` carry ``speaker`` (text), ``speaker_start``/``speaker_end``, ``speaker_entity``
-(normal form of the linked entity, if any), ``speaker_how`` (``entity``, ``pronoun``,
-``phrase``) and ``cue`` (the speech verb).
+Who speaks: a person (or organisation) entity in the speaker's place is preferred, except that
+an organisation does not replace a title it is part of ("the director of the Russian FSB"); a
+pronoun ("he", "она", "il", "sagte er") is the last person named before the quote, and so is
+the left-out subject of languages that drop it (Italian, Spanish, Portuguese, the Slavic ones)
+or of a clause joined by "and" or "who"; a name seen in full earlier stands for the full name
+("Koval" -> "Irina Koval"); otherwise the speaker is the phrase itself, unlinked ("the
+ministry", "the director of the Russian FSB"). A document named as the source ("according to
+the report", "selon le rapport", "согласно документу", "the statement said") is never taken
+for a person.
+
+Quote spans cover the quoted words without the marks (and without the spaces inside French
+« ... »). Labels: ``direct``, ``reported``, and ``phrase`` for short quoted terms with no speaker
+(scare quotes: so-called "peacekeepers"). ``attrs`` carry ``speaker`` (text), ``speaker_start``/
+``speaker_end``, ``speaker_entity`` (normal form of the linked entity, if any), ``cue`` (the speech
+verb as written, with its auxiliary: "a déclaré"; a lead in lower case: "according to"; ``:``
+for a speaker line) and ``speaker_how``, one of:
+
+* ``entity``: the speaker is a person or organisation entity;
+* ``name``: a phrase whose last word is the surname of a person named in full in the text;
+* ``pronoun``: a pronoun, or a verb whose subject is left out (Italian '», ha aggiunto'; the
+  speaker span is then the verb), resolved to the last person named before it;
+* ``phrase``: words that name the speaker, not linked to an entity;
+* ``document``: a report, statement, document or data named as the source.
+
+A quote with no speaker found has ``speaker: None`` and nothing else.
 """
 
 from __future__ import annotations
@@ -26,125 +59,35 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_direct_quotes
+from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, grammar, lower
+from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
 from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document, Span
 from narrascope.registry import register
 
-__all__ = ["QuoteAnalyzer", "find_direct_quotes"]
+__all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes"]
 
-# Opening mark -> closing marks. “ closes „ in German/Russian style and opens in English style.
-_PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"', "‹": "›"}
-_CLOSERS = set('”»“’"›')
-
-_EN_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|warned|warns|noted|notes|stressed|stresses"
-    r"|emphasi[sz]ed|emphasi[sz]es|claimed|claims|declared|declares|explained|explains|insisted|insists"
-    r"|argued|argues|asked|announced|continued|urged|urges|wrote|writes|commented|remarked|replied"
-    r"|pointed\s+out|underlined|alleged|accused|recalled|concluded|believes|believe|thinks|acknowledged|admitted"
-    r"|in\s+(?:his|her)\s+words"
-)
-_RU_VERBS = (
-    r"(?:заявил|сказал|отметил|подчеркнул|добавил|сообщил|пояснил|предупредил|указал|напомнил|уточнил"
-    r"|констатировал|заверил|признал|написал|рассказал|утверждал|заключил|резюмировал|обвинил|считал)(?:а|и|о)?"
-    r"|считает|считают|говорит|говорят|заявляет|заявляют|отмечает|отмечают|подч[её]ркивает|утверждает"
-    r"|полагает|уверен[аы]?|убежд[её]н[аы]?|говорится|по\s+(?:(?:его|её|ее)\s+)?словам"
-)
-_VERBS = {
-    "en": re.compile(rf"\b(?:{_EN_VERBS})\b", re.IGNORECASE),
-    "ru": re.compile(rf"(?<![\w-])(?:{_RU_VERBS})(?![\w-])", re.IGNORECASE),
-}
-_PRONOUNS = {
-    "en": re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE),
-    "ru": re.compile(r"(?<!\w)(?:он|она|его|её|ее)(?!\w)", re.IGNORECASE),
-}
-# Reported speech: a verb, then the clause ("said that", "заявил, что"), or "according to X,".
-_REPORTED = {
-    "en": re.compile(
-        rf"\b(?P<cue>{_EN_VERBS})(?:\s+\w+)?\s+(?:that\s+(?P<content>\S)"
-        r"|(?P<content2>(?:the|a|an|it|they|he|she|we|this|there|its|their|his|her|no)\s))",
-        re.IGNORECASE,
-    ),
-    "ru": re.compile(
-        rf"(?<![\w-])(?P<cue>{_RU_VERBS}),\s+(?:что|будто)\s+(?P<content>\S)(?P<content2>)", re.IGNORECASE
-    ),
-}
-_ACCORDING = {
-    "en": re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:]{2,80}?)\s*,\s*(?P<content>\S)", re.IGNORECASE),
-    "ru": re.compile(
-        r"(?<!\w)(?:по\s+словам|как\s+(?:заявил|сказал|отметил|сообщил)[аи]?)\s+(?P<who>[^,.;:]{2,80}?)\s*,\s*(?P<content>\S)",
-        re.IGNORECASE,
-    ),
-}
-_ACCORDING_TAIL = {
-    "en": re.compile(r",\s*(?P<cue>according\s+to)\s+(?P<who>[^,.;:]{2,80}?)\s*[.!?]?\s*$", re.IGNORECASE),
-    "ru": re.compile(
-        r",\s*[—–-]?\s*(?P<cue>по\s+словам)\s+(?P<who>[^,.;:]{2,80}?)\s*[.!?]?\s*$", re.IGNORECASE
-    ),
-}
-_SENTENCE_END = re.compile(r"[.!?…]\s+")
+_PAIRS = PAIRS  # tests check each quote's closing mark against its opener
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class RawQuote:
-    """A matched pair of quotation marks: ``open``/``close`` are the marks' offsets."""
-
-    open: int
-    close: int
-
-    @property
-    def start(self) -> int:
-        return self.open + 1
-
-    @property
-    def end(self) -> int:
-        return self.close
-
-
-def _straight_opens(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    return before.isspace() or before in "([{—–-/:"
-
-
-def _apostrophe(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-
-
-def find_direct_quotes(text: str) -> list[RawQuote]:
-    """Outermost quotations in ``text``, matched by a stack of marks.
-
-    An unmatched mark at the end of a paragraph ends the quote there, unless the next
-    paragraph re-opens it with the same mark (the convention for multi-paragraph quotes).
-    """
-    quotes: list[RawQuote] = []
-    stack: list[tuple[str, int]] = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "\n" and stack:
-            j = i
-            while j < len(text) and text[j].isspace():
-                j += 1
-            if j < len(text) and text[j] == stack[0][0] and len(stack) == 1:
-                i = j + 1  # the quote goes on in the next paragraph
-                continue
-            stack.clear()
-        elif stack and char in _PAIRS[stack[-1][0]] and not (char == "’" and _apostrophe(text, i)):
-            if char == '"' and _straight_opens(text, i) and i + 1 < len(text) and not text[i + 1].isspace():
-                # A nested straight quote inside a straight one is rare; treat it as opening.
-                stack.append((char, i))
-            else:
-                _opener, position = stack.pop()
-                if not stack:
-                    quotes.append(RawQuote(position, i))
-        elif char in _PAIRS and (char != '"' or _straight_opens(text, i)) and char != "’":
-            if char == "‘" and _apostrophe(text, i):
-                pass
-            else:
-                stack.append((char, i))
-        i += 1
-    return quotes
+_TOKEN = re.compile(r"[\w'’-]+")
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
+_SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
+# A paragraph that ends with a colon (group 1: its text without the colon), and a non-empty line.
+_COLON_LINE = re.compile(r"^[ \t]*(\S[^\n]*?):[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# Where the words after a quote stop being about it: the sentence's end or the next quote.
+_TAIL_STOP = re.compile(r"[.!?](?:\s|$)|[“«„\"]")
+# What sets an attribution off from its quote: ',” said X', '», — заявил X'.
+_ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]")
+# A speaker phrase never runs over a clause boundary, and is cut to the words next to the
+# verb when longer than _PHRASE_WORDS.
+_CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
+_PHRASE_WORDS, _PHRASE_NEAR = 8, 4
+# A source named without a closing comma ends by this punctuation at the latest.
+_SOURCE_STOP = re.compile(r"[,;:.!?()]")
+_SPACE_AND_MARKS = " \t\n" + MARK_CHARS
 
 
 @dataclass(frozen=True)
@@ -158,12 +101,15 @@ class _Speaker:
 
 
 class _Attributor:
-    """Finds speakers for one document: its entities, sentences and paragraphs, indexed once."""
+    """Finds speakers for one document: its entities, sentences and paragraphs, indexed once.
+
+    Every offset here is absolute: patterns search ``self.text`` between two positions.
+    """
 
     def __init__(self, doc: Document, language: str, window: int) -> None:
         self.doc = doc
         self.text = doc.text
-        self.language = language
+        self.grammar = grammar(language)
         self.window = window
         # Sorted indexes, so that each quote costs a look-up, not a scan of every entity:
         # long documents hold thousands of quotes and tens of thousands of entities.
@@ -171,13 +117,34 @@ class _Attributor:
         self.entity_starts = [e.start for e in self.entities]
         self.persons = sorted((e for e in self.entities if e.label == "PER"), key=lambda e: e.end)
         self.person_ends = [p.end for p in self.persons]
+        self.sentences = doc.layer("sentence")
+        self.sentence_starts = [s.start for s in self.sentences]
         self.fullest: dict[str, str] = {}
         for person in self.persons:
-            name = str(person.attrs.get("normal", person.text_in(doc)))
+            name = self._normal(person)
             surname = name.split()[-1].lower() if name.split() else ""
             if surname and len(name) > len(self.fullest.get(surname, "")):
                 self.fullest[surname] = name
-        self.verbs = _VERBS[language]
+        # Speaker lines ("Name, title:"): the speaker and the paragraph it introduces, by the
+        # start of that paragraph.
+        self.speaker_lines: dict[int, tuple[_Speaker, int]] = {}
+        self.speaker_line_starts: set[int] = set()
+        for line in _COLON_LINE.finditer(self.text):
+            following = _LINE.search(self.text, line.end())
+            if following is None:
+                continue
+            next_start, next_end = _trim(self.text, *following.span())
+            speaker = self._speaker_line(
+                line.start(1), line.end(1), quoted=self.text[next_start] in MARK_CHARS
+            )
+            if speaker is not None:
+                self.speaker_lines[next_start] = (speaker, next_end)
+                self.speaker_line_starts.add(line.start(1))
+
+    # -- speakers from entities, pronouns, phrases and documents ------------------------------
+
+    def _normal(self, entity: Span) -> str:
+        return str(entity.attrs.get("normal", entity.text_in(self.doc)))
 
     def _nearest_entity(self, lo: int, hi: int, anchor: int) -> Span | None:
         inside = []
@@ -192,60 +159,220 @@ class _Attributor:
         # Persons before organisations ("the ministry's spokeswoman Maria X"), then nearness.
         return min(inside, key=lambda e: (e.label != "PER", min(abs(e.start - anchor), abs(e.end - anchor))))
 
+    def _speaking_entity(self, lo: int, hi: int, anchor: int, words: list[re.Match[str]]) -> Span | None:
+        """The entity that speaks in ``text[lo:hi]``, whose ``words`` name the speaker: a person
+        anywhere, an organisation only when it is most of those words ("the Kremlin said", not
+        "the director of the Russian FSB said" or "the Kremlin's spokesman said")."""
+        entity = self._nearest_entity(lo, hi, anchor)
+        if entity is None or entity.label == "PER" or not words:
+            return entity
+        inside = sum(entity.start <= word.start() and word.end() <= entity.end for word in words)
+        return entity if 2 * inside > len(words) else None
+
     def _last_person_before(self, position: int) -> Span | None:
         i = bisect.bisect_right(self.person_ends, position)
         return self.persons[i - 1] if i else None
 
-    def _from_region(
-        self, lo: int, hi: int, cue: re.Match[str], phrase_side: str, quote_open: int | None = None
-    ) -> _Speaker:
-        """The speaker in ``text[lo:hi]`` around a speech verb ``cue`` (offsets absolute).
+    def _speaker(self, start: int, end: int, how: str, cue: str, entity: str | None = None) -> _Speaker:
+        return _Speaker(start, end, self.text[start:end], how, entity, cue)
+
+    def _of_entity(self, entity: Span, cue: str) -> _Speaker:
+        return self._speaker(entity.start, entity.end, "entity", cue, self._normal(entity))
+
+    def _is_document(self, word: re.Match[str], subject: bool = False) -> bool:
+        """Whether ``word`` names a document; ``subject``: in a form that can be a verb's subject."""
+        documents = self.grammar.subject_documents if subject else self.grammar.documents
+        return documents.fullmatch(word.group()) is not None
+
+    def _phrase_words(self, lo: int, cue: re.Match[str], hi: int) -> tuple[list[re.Match[str]], str]:
+        """The words that name the speaker next to the verb, and where they are: ``before`` it,
+        ``after`` it, ``far`` before it (beyond a clause boundary: 'X, the head of Y, said'), or
+        none of them: ``shared`` (the subject of the clause before: '..., and added', '...,
+        der versicherte') or ``none`` (no words at all, or a subject left out: '..., powiedział:').
+
+        Words before the verb win ('the ministry said'); the words after it are used when there
+        are none ('», — заявили в министерстве', ', said a statement from the ministry'). A phrase
+        stops at a clause boundary and is cut to the words next to the verb when long.
+        """
+        words_of = self.grammar.words
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+        words = list(_WORD.finditer(self.text, breaks[-1] if breaks else lo, cue.start()))
+        if words and words[-1].group().lower() in words_of.as_words:
+            words = []  # '», как сообщают работники', 'comme l'a dit X': named after the verb
+        if words and words[-1].group().lower() in words_of.connectives:
+            return [], "shared"
+        if words:
+            return (words if len(words) <= _PHRASE_WORDS else words[-_PHRASE_NEAR:]), "before"
+        stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
+        words = list(_WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
+        if words:
+            return (words if len(words) <= _PHRASE_WORDS else words[:_PHRASE_NEAR]), "after"
+        if words_of.drops_subject:
+            return [], "none"
+        return list(_WORD.finditer(self.text, lo, cue.start()))[-_PHRASE_NEAR:], "far"
+
+    def _from_region(self, lo: int, hi: int, cue: re.Match[str], quote_open: int | None = None) -> _Speaker:
+        """The speaker in ``text[lo:hi]`` around the speech verb ``cue``.
 
         A pronoun's antecedent is looked for before ``quote_open`` when given, so that a name
         inside the quote is never taken for its speaker.
         """
-        cue_start, cue_end = lo + cue.start(), lo + cue.end()
-        entity = self._nearest_entity(lo, hi, cue_start if phrase_side == "before" else cue_end)
+        verb = cue.group()
+        words, side = self._phrase_words(lo, cue, hi)
+        document = self._document_phrase(words, side, verb)
+        if document is not None:
+            return document
+        entity = self._nearest_entity(lo, hi, cue.end() if side == "after" else cue.start())
         if entity is not None:
-            return _Speaker(
-                entity.start,
-                entity.end,
-                entity.text_in(self.doc),
-                "entity",
-                str(entity.attrs.get("normal", entity.text_in(self.doc))),
-                cue.group(),
-            )
-        region = self.text[lo:hi]
-        pronoun = _PRONOUNS[self.language].search(region)
+            return self._of_entity(entity, verb)
+        if lower(verb) in self.grammar.impersonal:
+            return self._speaker(cue.start(), cue.end(), "none", verb)  # "Offiziell heißt es"
+        limit = cue.start() if quote_open is None else min(cue.start(), quote_open)
+        pronoun = self._pronoun(words, cue, hi)
         if pronoun is not None:
-            position = lo + pronoun.start()
-            antecedent = self._last_person_before(
-                position if quote_open is None else min(position, quote_open)
-            )
+            antecedent = self._last_person_before(min(pronoun.start(), limit))
             if antecedent is not None:
-                return _Speaker(
-                    lo + pronoun.start(),
-                    lo + pronoun.end(),
-                    pronoun.group(),
-                    "pronoun",
-                    str(antecedent.attrs.get("normal", antecedent.text_in(self.doc))),
-                    cue.group(),
+                return self._speaker(
+                    pronoun.start(), pronoun.end(), "pronoun", verb, self._normal(antecedent)
                 )
-        # No entity: the words on the far side of the verb name the speaker ("the ministry said").
-        # After a quote the subject may come first (',” the ministry said') or last (',” said X').
-        words = list(_WORD.finditer(region[: cue.start()]))[-4:]
-        base = lo
-        if phrase_side == "after" and not words:
-            words = list(_WORD.finditer(region[cue.end() :]))[:4]
-            base = cue_end
-        if not words:
-            return _Speaker(cue_start, cue_end, "", "none", None, cue.group())
-        start, end = base + words[0].start(), base + words[-1].end()
-        return _Speaker(start, end, self.text[start:end], "phrase", None, cue.group())
+            if pronoun.start() >= cue.start():  # the verb's own subject: "a-t-elle répondu aux ..."
+                return self._speaker(pronoun.start(), pronoun.end(), "phrase", verb)
+        if words:
+            return self._speaker(words[0].start(), words[-1].end(), "phrase", verb)
+        # No subject: the verb's person is the last one named ("«...», ha aggiunto", "..., and
+        # added"), unless a quoted name is the subject ("«Газпром» сообщил").
+        dropped = side == "shared" or (
+            self.grammar.words.drops_subject
+            and (
+                quote_open is None or _ATTRIBUTION_PUNCTUATION.search(self.text, lo, cue.start()) is not None
+            )
+        )
+        antecedent = self._last_person_before(limit) if dropped else None
+        if antecedent is not None:
+            return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
+        return self._speaker(cue.start(), cue.end(), "none", verb)
+
+    def _pronoun(self, words: list[re.Match[str]], cue: re.Match[str], hi: int) -> re.Match[str] | None:
+        """A pronoun that is (or stands for) the subject: among the speaker's words or the verb's
+        ("his spokesman said", "a-t-il déclaré"), or right after the verb ("sagte er", "dit-il")."""
+        before = [word for word in words if word.start() < cue.start()]
+        for word in [*before, *_WORD.finditer(self.text, cue.start(), cue.end())]:
+            if self.grammar.person_words.fullmatch(word.group()):
+                return word
+        following = _WORD.search(self.text, cue.end(), hi)
+        if (
+            following is not None
+            and self.grammar.pronouns.fullmatch(following.group())
+            and not self.text[cue.end() : following.start()].strip(" -")
+        ):
+            return following
+        return None
+
+    def _document_phrase(self, words: list[re.Match[str]], side: str, verb: str) -> _Speaker | None:
+        """A document as the subject of the verb: 'the report said', 'said the statement'.
+
+        An impersonal verb's source may stand anywhere next to it, in any case: "В заявлении МИД
+        говорится", "говорится в документе", "Im Bericht heißt es".
+        """
+        if not words or side == "far":
+            return None
+        impersonal = lower(verb) in self.grammar.impersonal
+        if side == "after":
+            if any(self._is_document(word, subject=not impersonal) for word in words[:3]):
+                return self._speaker(words[0].start(), words[-1].end(), "document", verb)
+            return None
+        # 'the (ministry's latest) report said', not 'the source familiar with the report said'
+        if (
+            self._is_document(words[-1], subject=True)
+            and len(self.text[words[0].start() : words[-1].end()].split()) <= 5
+        ):
+            return self._speaker(words[0].start(), words[-1].end(), "document", verb)
+        if impersonal:
+            for word in words:
+                if self._is_document(word):
+                    return self._speaker(word.start(), words[-1].end(), "document", verb)
+        return None
+
+    def _named(self, lo: int, hi: int, cue: str, title: bool = False) -> _Speaker:
+        """The source named in ``text[lo:hi]`` after a lead ``cue`` ("according to <X>"): a
+        document, an entity, a pronoun, or the words themselves; ``none`` when a lead that only
+        names documents ("zgodnie z", "как следует из") names something else. ``title``: the
+        words may be a title ("the director of the FSB"), which an organisation in it does not
+        replace."""
+        lo, hi = _trim(self.text, lo, hi)
+        words = list(_WORD.finditer(self.text, lo, hi))
+        person = cue in self.grammar.speaker_leads  # "по словам X": X speaks, whatever X is
+        if not person and any(self._is_document(word) for word in words[:4]):
+            return self._speaker(lo, hi, "document", cue)
+        if cue in self.grammar.document_leads:
+            return self._speaker(lo, hi, "none", cue)
+        entity = self._speaking_entity(lo, hi, lo, words) if title else self._nearest_entity(lo, hi, lo)
+        if entity is not None:
+            return self._of_entity(entity, cue)
+        if len(words) == 1 and self.grammar.person_words.fullmatch(words[0].group()):
+            antecedent = self._last_person_before(lo)
+            if antecedent is not None:
+                return self._speaker(lo, hi, "pronoun", cue, self._normal(antecedent))
+        return self._speaker(lo, hi, "phrase", cue)
+
+    def _as_said(self, lo: int, hi: int) -> _Speaker | None:
+        """The speaker in "As <the minister said>," / "Как <заявил министр>,": ``text[lo:hi]``
+        holds a speech verb with its subject before it (and at most two words after) or after it."""
+        cue = self.grammar.as_verbs.search(self.text, lo, hi)
+        if cue is None or cue.group().lower() in self.grammar.words.not_after_as:
+            return None
+        before, after = self.text[lo : cue.start()], self.text[cue.end() : hi]
+        if before.strip() and len(after.split()) <= 2:
+            start, end = _trim(self.text, lo, cue.start())
+        elif not before.strip() and after.strip():
+            start, end = _trim(self.text, cue.end(), hi)
+        else:
+            return None
+        words = self.text[start:end].lower().split()
+        if len(words) > 10 or any(word in self.grammar.words.as_without_speaker for word in words):
+            return None
+        return self._named(start, end, cue.group(), title=True)
+
+    def _speaker_line(self, start: int, end: int, quoted: bool) -> _Speaker | None:
+        """The speaker of a line "Name, title" (the colon cut off), or None if it is not one.
+        ``quoted``: what the line introduces is in quotation marks.
+
+        The name is what comes before the first comma or dash: a person entity, perhaps after a
+        capitalised title ("Foreign Minister Sergei Lavrov"), or two to four capitalised words
+        ("Maria Zorina", "Ursula von der Leyen") followed by a title or by a quotation: without
+        them, form labels ("Arrest Information:") would pass. One capitalised word alone needs
+        an entity ("Update:", "Photo:"). A line with digits (a byline and its date) or with a
+        speech verb (it introduces a quote the usual way) is no speaker line.
+        """
+        line = self.text[start:end]
+        if len(line.split()) > 14 or any(c.isdigit() for c in line) or self.grammar.verbs.search(line):
+            return None
+        cut = re.search(r"[,(—–]", line)
+        name_start, name_end = _trim(self.text, start, start + cut.start() if cut else end)
+        tokens = self.text[name_start:name_end].split()
+        if not 1 <= len(tokens) <= 6:
+            return None
+        person = self._last_person_before(name_end)
+        if person is not None and person.start >= name_start:
+            if person.end == name_end and all(
+                t[:1].isupper() for t in self.text[name_start : person.start].split()
+            ):
+                return self._of_entity(person, ":")
+            return None
+        if (
+            len(tokens) > 4
+            or not (quoted or cut)
+            or all(t.isupper() for t in tokens)
+            or sum(t[:1].isupper() for t in tokens) < 2
+            or any(not t[:1].isupper() and t.lower() not in NAME_PARTICLES for t in tokens)
+            or any(not (c.isalpha() or c in "-.'’") for t in tokens for c in t)
+        ):
+            return None
+        return self._speaker(name_start, name_end, "phrase", ":")
 
     def link(self, speaker: _Speaker | None) -> _Speaker | None:
         """Link a speaker to the fullest name of the same person: "Koval" -> "Irina Koval"."""
-        if speaker is None:
+        if speaker is None or speaker.how == "document":
             return speaker
         key = (speaker.entity or speaker.text).split()[-1:]
         if not key:
@@ -256,105 +383,213 @@ class _Attributor:
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
         return _Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
 
+    # -- direct quotes ------------------------------------------------------------------------
+
     def for_quote(self, quote: RawQuote) -> _Speaker | None:
-        text = self.text
+        text, grammar = self.text, self.grammar
         # After the quote: up to the end of its sentence (or a window), e.g. ',” said X.'
+        after = quote.close + 1
         line_end = text.find("\n", quote.close)
-        line_end = len(text) if line_end < 0 else line_end
-        hi = min(line_end, quote.close + 1 + self.window)
-        tail = text[quote.close + 1 : hi]
-        stop = re.search(r"[.!?](?:\s|$)|[“«„\"]", tail)
-        tail = tail[: stop.start() if stop else len(tail)]
-        cue = self.verbs.search(tail)
-        if cue is not None and not tail[: cue.start()].strip(" ,—–-").count(" ") > 6:
-            return self._from_region(quote.close + 1, quote.close + 1 + len(tail), cue, "after", quote.open)
+        hi = min(len(text) if line_end < 0 else line_end, after + self.window)
+        stop = _TAIL_STOP.search(text, after, hi)
+        tail_end = stop.start() if stop else hi
+        source = grammar.after_quote.match(text, after, tail_end)
+        if source is not None and self._plausible_source(source.group("cue"), source.group("who")):
+            named = self._named(source.start("who"), source.end("who"), lower(source.group("cue")))
+            if named.how != "none":
+                return named
+        cue = grammar.verbs.search(text, after, tail_end)
+        if (
+            cue is not None
+            # An attribution is set off by punctuation: ',” said X', '», — заявил X'; in
+            # '«Газпром» сообщил' the quoted name is the verb's subject.
+            and (
+                _ATTRIBUTION_PUNCTUATION.search(text, after, cue.start()) is not None
+                or text[quote.start : quote.close].rstrip(" ])")[-1:]
+                in tuple(",.!?…")  # '...[,]” Trump wrote'
+            )
+            and text[after : cue.start()].strip(" ,—–-").count(" ") <= 6
+            and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
+        ):
+            return self._from_region(after, tail_end, cue, quote.open)
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
         line_start = text.rfind("\n", 0, quote.open) + 1
         lo = max(line_start, quote.open - self.window)
-        head = text[lo : quote.open]
-        cues = list(self.verbs.finditer(head))
-        if (
-            cues
-            and not text[lo + cues[-1].end() : quote.open].count(".")
-            and self._ends_with_lead_in(head, cues[-1])
-        ):
-            boundary = max((m.end() for m in _SENTENCE_END.finditer(head, 0, cues[-1].start())), default=0)
-            region = text[lo + boundary : quote.open]
-            cue = self.verbs.search(region, cues[-1].start() - boundary)
-            if cue is not None:
-                return self._from_region(lo + boundary, quote.open, cue, "before")
-        # A quote alone in its paragraph, after a paragraph that ends with a colon.
-        if not head.strip() and line_start > 0:
-            window_start = max(0, line_start - self.window - 2)
-            p_end = window_start + len(text[window_start:line_start].rstrip())
-            if text[p_end - 1 : p_end] == ":":
-                p_lo = max(text.rfind("\n", 0, p_end) + 1, p_end - self.window)
-                cues = list(self.verbs.finditer(text[p_lo:p_end]))
-                if cues:
-                    return self._from_region(p_lo, p_end, cues[-1], "before")
+        cues = list(grammar.verbs.finditer(text, lo, quote.open))
+        if cues and "." not in text[cues[-1].end() : quote.open]:
+            cue = cues[-1]
+            if grammar.lead_in.fullmatch(text[cue.end() : quote.open].strip()):
+                boundary = max((m.end() for m in _SENTENCE_END.finditer(text, lo, cue.start())), default=lo)
+                as_said = grammar.as_said.match(text, boundary, quote.open)
+                if as_said is not None and as_said.end() == quote.open:  # 'As X said, “'
+                    speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
+                    if speaker is not None:
+                        return speaker
+                return self._from_region(boundary, quote.open, cue)
+        head = text[line_start : quote.open].rstrip()
+        if head.endswith(":") and not any(c in MARK_CHARS for c in head):  # 'Maria Zorina: “...”'
+            return self._speaker_line(line_start, line_start + len(head) - 1, quoted=True)
+        if not head and line_start > 0:
+            return self._from_previous_paragraph(line_start, quote.open)
         return None
 
-    @staticmethod
-    def _ends_with_lead_in(head: str, cue: re.Match[str]) -> bool:
-        """Between the verb and the quote there is only a lead-in: ':', ',', 'that', 'что'."""
-        between = head[cue.end() :].strip()
-        return bool(
-            re.fullmatch(r"(?:[\w'’-]+\s*){0,5}[:,]?\s*(?:that|что)?\s*[:,]?", between, re.IGNORECASE)
-        )
+    def _from_previous_paragraph(self, line_start: int, paragraph_start: int) -> _Speaker | None:
+        """A quote alone in its paragraph, after 'X told reporters:' or after a speaker line."""
+        text = self.text
+        window_start = max(0, line_start - self.window - 2)
+        p_end = window_start + len(text[window_start:line_start].rstrip())
+        if text[p_end - 1 : p_end] == ":":
+            p_lo = max(text.rfind("\n", 0, p_end) + 1, p_end - self.window)
+            cues = list(self.grammar.verbs.finditer(text, p_lo, p_end))
+            if cues:
+                return self._from_region(p_lo, p_end, cues[-1])
+        line = self.speaker_lines.get(paragraph_start)
+        return line[0] if line is not None else None
 
-    def _named(self, lo: int, hi: int, cue: str) -> _Speaker:
-        """The speaker named in ``text[lo:hi]`` ("according to <X>"): an entity there, or the words."""
-        entity = self._nearest_entity(lo, hi, lo)
-        if entity is not None:
-            normal = str(entity.attrs.get("normal", entity.text_in(self.doc)))
-            return _Speaker(entity.start, entity.end, entity.text_in(self.doc), "entity", normal, cue)
-        return _Speaker(lo, hi, self.text[lo:hi], "phrase", None, cue)
+    def transcript_paragraphs(self, opens: set[int]) -> list[tuple[int, int, _Speaker]]:
+        """Unquoted paragraphs after a speaker line: (start, end, speaker) of each."""
+        found = []
+        for start, (speaker, end) in self.speaker_lines.items():
+            if start in opens or start in self.speaker_line_starts:
+                continue  # a quoted paragraph (for_quote has it), or the next speaker line
+            start, end = _trim(self.text, start, end, strip=_SPACE_AND_MARKS)
+            if _WORD.search(self.text, start, end):
+                found.append((start, end, speaker))
+        return found
+
+    # -- reported speech ----------------------------------------------------------------------
 
     def reported(self, blocked: list[tuple[int, int]]) -> list[tuple[int, int, _Speaker]]:
         """Reported speech in sentences that hold no direct quote: (content start, end, speaker)."""
         found: list[tuple[int, int, _Speaker]] = []
         blocked_starts = [a for a, _ in blocked]
-        for sentence in self.doc.layer("sentence"):
+        for sentence in self.sentences:
             # blocked spans are disjoint and in text order: only the last one starting before the
             # sentence's end can overlap it
             i = bisect.bisect_left(blocked_starts, sentence.end)
             if i and blocked[i - 1][1] > sentence.start:
                 continue
-            s_text = sentence.text_in(self.doc)
-            end = sentence.start + len(s_text.rstrip(" .!?…"))
-            tail = _ACCORDING_TAIL[self.language].search(s_text)
-            if tail is not None:
-                lead = " ".join(tail.group("cue").lower().split())
-                speaker = self._named(
-                    sentence.start + tail.start("who"), sentence.start + tail.end("who"), lead
-                )
-                found.append((sentence.start, sentence.start + tail.start(), speaker))
-                continue
-            according = _ACCORDING[self.language].search(s_text)
-            if according is not None and (
-                according.start() < 40 or s_text[: according.start()].rstrip().endswith(",")
-            ):
-                lead = " ".join(s_text[according.start() : according.start("who")].lower().split())
-                who_lo, who_hi = (
-                    sentence.start + according.start("who"),
-                    sentence.start + according.end("who"),
-                )
-                speaker = self._named(who_lo, who_hi, lead)
-                mid = according.start() > 0 and s_text[: according.start()].rstrip().endswith(",")
-                content_start = sentence.start if mid else sentence.start + according.start("content")
-                found.append((content_start, end, speaker))
-                continue
-            match = _REPORTED[self.language].search(s_text)
-            if match is not None:
-                group = "content" if match.group("content") else "content2"
-                region_hi = sentence.start + match.start(group)
-                cue = _VERBS[self.language].search(s_text, match.start("cue"))
-                if cue is None:
-                    continue
-                speaker = self._from_region(sentence.start, sentence.start + match.end("cue"), cue, "before")
-                if speaker.how != "none":
-                    found.append((region_hi, end, speaker))
+            one = self._reported_in(sentence.start, sentence.end)
+            if one is not None and one[1] > one[0]:
+                found.append(one)
         return found
+
+    def around(self, quote: RawQuote) -> _Speaker | None:
+        """The speaker of reported speech that holds ``quote``: "X said he was 'sure of it'"."""
+        i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
+        if i < 0:
+            return None
+        found = self._reported_in(self.sentences[i].start, self.sentences[i].end)
+        if found is None or not found[0] <= quote.open < found[1]:
+            return None
+        # The clause must be the quote's own: "When asked if he ..., X told Y, “...”" is X's.
+        return None if self.grammar.verbs.search(self.text, found[0], quote.open) else found[2]
+
+    def _reported_in(self, start: int, stop: int) -> tuple[int, int, _Speaker] | None:
+        text, grammar = self.text, self.grammar
+        if text[start:stop].rstrip(" " + MARK_CHARS).endswith("?"):
+            return None  # "Czy uważa Pan, że ...?" asks; it reports nothing
+        end = start + len(text[start:stop].rstrip(" .!?…"))
+        # "..., according to X." / "..., so der Minister." / "..., as X said."
+        tail = grammar.according_tail.search(text, start, stop)
+        if tail is not None and self._plausible_source(tail.group("cue"), tail.group("who")):
+            speaker = self._named(tail.start("who"), tail.end("who"), lower(tail.group("cue")))
+            if speaker.how != "none":
+                return start, tail.start(), speaker
+        as_tail = grammar.as_said_tail.search(text, start, stop)
+        said = None if as_tail is None else self._as_said(as_tail.start("rest"), as_tail.end("rest"))
+        if as_tail is not None and said is not None:
+            return start, as_tail.start(), said
+        # "According to X, ...", "..., according to X, ...", "Laut dem Bericht wurden ..."
+        source = self._according(start, end)
+        if source is not None:
+            return source
+        # "As the director of the FSB said, ...", "Как заявил директор ФСБ, ..."
+        as_said = grammar.as_said.match(text, start, stop)
+        said = None if as_said is None else self._as_said(as_said.start("rest"), as_said.end("rest"))
+        if as_said is not None and said is not None and as_said.end() < end:
+            return as_said.end(), end, said
+        # "X said that ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."
+        match = grammar.reported.search(text, start, stop)
+        if match is None:
+            return None
+        cue = grammar.verbs.match(text, match.start("cue"), match.end("cue"))
+        if cue is None:
+            return None
+        speaker = self._from_region(start, match.end("cue"), cue)
+        content = next(match.start(g) for g in ("content", "content2", "content3") if match.group(g))
+        return None if speaker.how == "none" else (content, end, speaker)
+
+    def _according(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
+        text, grammar = self.text, self.grammar
+        if grammar.words.source_comma:
+            according = grammar.according.search(text, start, end + 1)
+            if according is None:
+                return None
+            # The lead opens the sentence or a clause: "Al secondo posto" is no "secondo X".
+            before = text[start : according.start()].rstrip()
+            if before and before[-1] not in ",:;—–(":
+                return None
+            speaker = self._named(
+                according.start("who"), according.end("who"), lower(according.group("lead"))
+            )
+            if speaker.how == "none":
+                return None
+            return (start if before.endswith(",") else according.start("content")), end, speaker
+        # Here a source is seldom closed by a comma: read a name or a noun phrase after the lead.
+        lead = grammar.according_lead.search(text, start, end)
+        if lead is None or lead.start() - start >= 40:
+            return None
+        who_end = self._source_end(lead.start("rest"), end)
+        if who_end is None:
+            with_comma = grammar.according.match(text, lead.start(), end + 1)
+            if with_comma is None or len(with_comma.group("who").split()) > 4:
+                return None
+            who_end = with_comma.end("who")
+        content = who_end + len(text[who_end:end]) - len(text[who_end:end].lstrip(" ,"))
+        speaker = self._named(lead.start("rest"), who_end, lower(lead.group("lead")))
+        return None if speaker.how == "none" else (content, end, speaker)
+
+    def _source_end(self, lo: int, hi: int) -> int | None:
+        """Where a source named without a closing comma ends: an entity that starts it, up to two
+        lowercase words and a run of capitalised ones ("dem Bericht der Kommission", "Jana
+        Kowalskiego"), or a document noun among its first three words ("raportu", "доклада")."""
+        entity = self._nearest_entity(lo, hi, lo)
+        if entity is not None and entity.start == lo:
+            return entity.end
+        stop = _SOURCE_STOP.search(self.text, lo, min(hi, lo + 120))
+        tokens = list(_TOKEN.finditer(self.text, lo, stop.start() if stop else min(hi, lo + 120)))
+        i = 0
+        while i < min(2, len(tokens)) and not tokens[i].group()[:1].isupper():
+            i += 1
+        j = i
+        links = self.grammar.words.genitive_links
+        while j < len(tokens) and tokens[j].group()[:1].isupper():
+            j += 1
+            if j + 1 < len(tokens) and tokens[j].group() in links and tokens[j + 1].group()[:1].isupper():
+                j += 1
+        if j > i:
+            return tokens[j - 1].end()
+        for token in tokens[:3]:
+            if self._is_document(token):
+                return token.end()
+        return None
+
+    def _plausible_source(self, cue: str, who: str) -> bool:
+        """A lead that is also a common word (German "so") must be followed by a name or a noun
+        phrase: ", so der Minister", not ", so schnell wie möglich"."""
+        if lower(cue) not in self.grammar.words.according_after:
+            return True
+        words = who.split()
+        return bool(words) and (words[0][:1].isupper() or (1 < len(words) <= 6 and words[1][:1].isupper()))
+
+
+def _trim(text: str, start: int, end: int, strip: str | None = None) -> tuple[int, int]:
+    """``start``/``end`` moved inwards past white space (or the characters ``strip``)."""
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip(strip))
+    right = len(piece.rstrip(strip))
+    return (start + left, start + right) if right > left else (start, start)
 
 
 @register
@@ -365,43 +600,62 @@ class QuoteAnalyzer(Analyzer):
     defaults = analyzer_defaults(name)
     # Speech verbs and reported-speech forms exist for these; quotation marks alone would
     # give quotes without speakers.
-    languages = ("en", "ru")
+    languages = tuple(SPEECH_WORDS)
 
     def __call__(self, doc: Document) -> None:
-        language = doc.language if doc.language in _VERBS else "en"
+        text = doc.text
+        language = doc.language if doc.language in SPEECH_WORDS else "en"
         attributor = _Attributor(doc, language, int(self.settings["attribution_window"]))
+        raw = [q for q in find_direct_quotes(text) if text[q.start : q.end].strip()]
         blocked: list[tuple[int, int]] = []
+        for start, end, line in attributor.transcript_paragraphs({q.open for q in raw}):
+            self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line)))
+            blocked.append((start, end))
+        transcript = sorted(blocked)
+        # The last quote with a speaker of its own: later quotes may continue it.
         previous: tuple[RawQuote, _Speaker] | None = None
-        for quote in find_direct_quotes(doc.text):
-            content = doc.text[quote.start : quote.end]
-            if not content.strip():
-                continue
+        for quote in raw:
+            i = bisect.bisect_right(transcript, (quote.open, len(text)))
+            if i and transcript[i - 1][1] > quote.open:
+                continue  # inside an unquoted transcript paragraph, which is one quote already
+            start, end = _trim(text, quote.start, quote.end)  # « French spaces »
+            short = len(_WORD.findall(text, start, end)) < int(self.settings["min_quote_words"])
             speaker = attributor.for_quote(quote)
-            if (
-                speaker is None
-                and previous is not None
-                and _same_paragraph(doc.text, previous[0].close, quote.open)
-            ):
-                # “A,” X said. “B.” -- the second quote is X's too.
-                speaker = previous[1]
-            if speaker is None and len(_WORD.findall(content)) < int(self.settings["min_quote_words"]):
-                self.span(doc, quote.start, quote.end, "quote", "phrase")
+            if speaker is None and not short:
+                speaker = attributor.around(quote)
+            if speaker is not None:
+                previous = (quote, speaker)
+            elif previous is not None and _continues(attributor.grammar, text, *previous, quote):
+                speaker = previous[1]  # '“A,” X said. “B.”': B is X's too
+                if speaker.cue == ":":
+                    previous = (quote, speaker)  # transcript paragraphs chain on
+            else:
+                previous = None
+            if speaker is None and short:
+                self.span(doc, start, end, "quote", "phrase")
                 continue
             speaker = attributor.link(speaker)
-            self.span(doc, quote.start, quote.end, "quote", "direct", attrs=_speaker_attrs(speaker))
+            self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker))
             blocked.append((quote.open, quote.close + 1))
-            previous = (quote, speaker) if speaker is not None else None
+        blocked.sort()
         for start, end, reported in attributor.reported(blocked):
-            if end > start:
-                self.span(
-                    doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(reported))
-                )
+            self.span(doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(reported)))
 
 
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    between = text[a:b]
-    # A quote continued into the next paragraph has no text of its own in between.
-    return "\n" not in between or not between.strip(' \n"“”«»„')
+def _continues(grammar: Grammar, text: str, before: RawQuote, speaker: _Speaker, quote: RawQuote) -> bool:
+    """Whether ``quote`` is the speaker's of the attributed quote ``before`` it: in the same
+    sentence, or opening a later sentence of the paragraph with no other speech verb between
+    ('“A,” X said. “B.”'), or a paragraph wholly quoted after a speaker line's quote. A short
+    quote in the middle of a later sentence is more likely a scare quote than X's."""
+    between = text[before.close + 1 : quote.open]
+    if not between.strip(' \n"“”«»„'):
+        return True  # a quote continued into the next paragraph has no text of its own between
+    if "\n" in between:
+        return speaker.cue == ":" and not between.strip(" \t\n.!?…,")
+    ends = [m.end() for m in _SENTENCE_STOP.finditer(between)]
+    if not ends:
+        return True
+    return not between[ends[-1] :].strip() and not grammar.verbs.search(between, ends[0])
 
 
 def _speaker_attrs(speaker: _Speaker | None) -> dict[str, Any]:

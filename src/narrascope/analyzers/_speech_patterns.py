@@ -1,0 +1,121 @@
+"""The patterns of each language's speech words, compiled once: what the quote analyzer
+searches with. The words themselves are data, in :mod:`~narrascope.analyzers._speech_words`."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from narrascope.analyzers._quote_marks import PAIRS
+from narrascope.analyzers._speech_words import SPEECH_WORDS, SpeechWords
+
+__all__ = ["MARK_CHARS", "Grammar", "grammar", "lower"]
+
+#: Every quotation mark, opening or closing.
+MARK_CHARS = "".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))
+_DOUBLE_MARKS = MARK_CHARS.replace("'", "").replace("’", "").replace("‘", "")
+
+
+def lower(cue: str) -> str:
+    """A cue as the word lists spell it: lower case, single spaces."""
+    return " ".join(cue.lower().split())
+
+
+def _escape(entry: str) -> str:
+    words = (re.escape(word).replace("'", "['’]") for word in entry.split())
+    return r"\s+".join(words)
+
+
+def _words(entries: Iterable[str], then: str = r"(?!\w)", compounds: bool = False) -> str:
+    """One regex for a word list of :mod:`_speech_words`; ``then`` follows each whole word.
+    ``compounds``: words of six letters or more may end a longer word ("Pressemitteilung")."""
+    parts = []
+    for entry in sorted(set(entries), key=len, reverse=True):  # longest first: "по его словам"
+        if compounds and len(entry.rstrip("*")) >= 6:
+            parts.append(r"\w*" + _escape(entry.rstrip("*")) + r"\w{0,3}" + then)
+        elif entry.endswith("'"):
+            parts.append(_escape(entry))  # elided: the next word follows at once
+        elif entry.endswith("*"):
+            parts.append(_escape(entry[:-1]) + r"\w{0,3}" + then)
+        else:
+            parts.append(_escape(entry) + then)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The patterns of one language, compiled once from its word lists."""
+
+    words: SpeechWords
+    verbs: re.Pattern[str]
+    as_verbs: re.Pattern[str]
+    pronouns: re.Pattern[str]
+    person_words: re.Pattern[str]
+    documents: re.Pattern[str]
+    subject_documents: re.Pattern[str]
+    impersonal: frozenset[str]
+    speaker_leads: frozenset[str]
+    document_leads: frozenset[str]
+    reported: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    according: re.Pattern[str]
+    according_lead: re.Pattern[str]
+    according_tail: re.Pattern[str]
+    after_quote: re.Pattern[str]
+    as_said: re.Pattern[str]
+    as_said_tail: re.Pattern[str]
+
+
+@functools.cache
+def grammar(language: str) -> Grammar:
+    w = SPEECH_WORDS[language]
+    space = r"\s+"
+    aux = f"(?:{_words(w.auxiliaries, then=space)})?" if w.auxiliaries else ""
+    verb = rf"(?<![\w-]){aux}{_words(w.verbs)}"
+    as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
+    that = _words(w.that, then=space)
+    gap = r"(?:\s+[\w'’-]+)"  # words between the verb and its clause: "told reporters that"
+    # English also reports without "that" ("warned the talks ..."), one word after the verb at most.
+    bare = _words(w.bare_clause_starts, then="") if w.bare_clause_starts else "(?!)"
+    leads = _words(w.according, then=space)
+    tail_leads = _words(w.according + w.according_after, then=space)
+    who = r"(?P<who>[^,.;:()]{2,80}?)"
+    as_words = _words(w.as_words, then=space)
+    flags = re.IGNORECASE
+    return Grammar(
+        words=w,
+        verbs=re.compile(verb, flags),
+        as_verbs=re.compile(as_verb, flags),
+        pronouns=re.compile(_words(w.pronouns, then=""), flags),
+        person_words=re.compile(_words(w.pronouns + w.possessives, then=""), flags),
+        documents=re.compile(_words(w.documents, then="", compounds=w.compounds), flags),
+        subject_documents=re.compile(
+            _words(w.subject_documents or w.documents, then="", compounds=w.compounds), flags
+        ),
+        impersonal=frozenset(lower(v) for v in w.impersonal),
+        document_leads=frozenset(lower(v) for v in w.document_leads),
+        speaker_leads=frozenset(lower(v) for v in w.speaker_leads),
+        # "said that ...", "said he ...", "said on Tuesday that ...", "заявил журналистам, что ..."
+        reported=re.compile(
+            rf"(?P<cue>{verb})(?:{gap}?\s*,?\s*{that}(?P<content>\S)|{gap}?\s+(?P<content2>{bare}\s)"
+            rf"|{gap}{{2,3}}\s*,?\s*{that}(?P<content3>\S))",
+            flags,
+        ),
+        # What may stand between a verb and the quote after it: 'said on Monday: “', 'dijo que «'
+        lead_in=re.compile(
+            rf"[:,]?\s*(?:[\w'‘’-]+\s*){{0,5}}[:,]?\s*(?:{_words(w.that, then='')})?\s*[:,]?", flags
+        ),
+        according=re.compile(rf"(?<![\w-])(?P<lead>{leads}){who}\s*,\s*(?P<content>\S)", flags),
+        according_lead=re.compile(rf"(?<![\w-])(?P<lead>{leads})(?P<rest>\S)", flags),
+        according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{tail_leads}){who}\s*[.!?]?\s*$", flags),
+        after_quote=re.compile(
+            rf"[\s,—–-]*(?P<cue>{tail_leads})(?P<who>[^,.;:!?(){_DOUBLE_MARKS}]{{2,80}}?)\s*(?:[,.;:!?]|$)",
+            flags,
+        ),
+        as_said=re.compile(rf"\W{{0,3}}(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*,\s*", flags),
+        as_said_tail=re.compile(
+            rf",\s*[—–-]?\s*(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*[.!?]?\s*$", flags
+        ),
+    )

@@ -1,0 +1,426 @@
+"""The words that attribute speech, per language: data for the quote analyzer.
+
+Each entry is a word or a phrase, matched whole and case-insensitively:
+
+* a space matches any run of white space ("pointed out", "по словам");
+* an apostrophe matches both ' and ’; an entry that ends with one is elided and runs into the
+  next word with no space ("qu'" in "qu'il", "l'" in "l'a déclaré");
+* an entry that ends with ``*`` is a stem that takes up to three more letters, for languages
+  that inflect nouns ("доклад*": доклада, докладу, докладом).
+
+Slavic past tenses differ by gender and number, so they are spelt as stems with the language's
+endings (``_past``) rather than written out four times each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["NAME_PARTICLES", "SPEECH_WORDS", "SpeechWords"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeechWords:
+    """The speech words of one language."""
+
+    # -- verbs and the clauses they report ------------------------------------------------
+    #: Speech verbs in the forms news uses, and parentheticals that work like them ("по словам").
+    verbs: tuple[str, ...]
+    #: Auxiliaries that belong to the verb they precede ("a déclaré", "ha detto", "е заявил").
+    auxiliaries: tuple[str, ...] = ()
+    #: Verbs that attribute speech only in an "as" clause ("Как сообщает ТАСС", "As Reuters
+    #: reported"); elsewhere they are too often about news, not speech.
+    as_verbs: tuple[str, ...] = ()
+    #: Complementisers that open reported speech after a verb ("said that", "заявил, что").
+    that: tuple[str, ...]
+    #: Words that may start a clause reported without "that" (English: "warned the talks ...").
+    bare_clause_starts: tuple[str, ...] = ()
+    #: Verbs with no personal subject, whose source is a document next to them ("В докладе
+    #: говорится, что ...", "Im Bericht heißt es"); without one they name no speaker.
+    impersonal: tuple[str, ...] = ()
+
+    # -- who the subject is -----------------------------------------------------------------
+    #: Subject pronouns, resolved to the last person named before the quote ("he said", "sagte er").
+    pronouns: tuple[str, ...]
+    #: Possessives that stand for a person before a verb's subject ("his spokesman said").
+    possessives: tuple[str, ...] = ()
+    #: Words that make a verb's subject the one of the clause before ("..., and added", "..., der
+    #: versicherte"): conjunctions and relative pronouns.
+    connectives: tuple[str, ...] = ()
+    #: Whether the subject of a verb may be left out ("«...», ha aggiunto"): the speaker is then
+    #: the last person named.
+    drops_subject: bool = False
+
+    # -- sources named by a lead: "according to X", "As X said" --------------------------------
+    #: Leads that name a source before or after what it says ("according to X, ...").
+    according: tuple[str, ...]
+    #: Leads that only ever follow what the source says (German ", so der Minister").
+    according_after: tuple[str, ...] = ()
+    #: Leads that always name a person or a body, never a document ("по словам", "zdaniem").
+    speaker_leads: tuple[str, ...] = ()
+    #: Leads that only ever name documents ("zgodnie z", "как следует из"): a person after them is
+    #: no source.
+    document_leads: tuple[str, ...] = ()
+    #: Whether a source after "according to" is closed by a comma as a rule. Where the comma is
+    #: usually left out (German, Polish, Bulgarian), the source is read as a name or a noun phrase.
+    source_comma: bool = True
+    #: Articles that join a genitive to the noun before it, in a source named without a comma
+    #: (German "laut Angaben des Ministeriums").
+    genitive_links: tuple[str, ...] = ()
+    #: Conjunctions of "As X said, ..." (title phrases as speakers).
+    as_words: tuple[str, ...]
+    #: Verbs that never attribute speech after an "as" ("As the war continued, ...").
+    not_after_as: tuple[str, ...] = ()
+    #: Words that show an "as" clause has no speaker ("As has been pointed out", "Wie bereits
+    #: gesagt wurde").
+    as_without_speaker: tuple[str, ...] = ()
+
+    # -- documents as sources -----------------------------------------------------------------
+    #: Nouns that make a source a document rather than a speaker ("the report said").
+    documents: tuple[str, ...]
+    #: The forms of ``documents`` that can be a verb's subject, where nouns have cases: "доклад
+    #: утверждает", not "подписанты письма заявили". None: every form.
+    subject_documents: tuple[str, ...] | None = None
+    #: Whether nouns compound with the head last (German): a document noun of six letters or more
+    #: may end a longer word ("Pressemitteilung", "Untersuchungsbericht").
+    compounds: bool = False
+
+
+def _past(stems: str, endings: str) -> tuple[str, ...]:
+    """Every stem with every ending: ``_past("заяви сказа", "в ла")`` -> заявив, заявила, ..."""
+    return tuple(stem + ending for stem in stems.split() for ending in endings.split("|"))
+
+
+# Name particles that stay lowercase inside a person's name ("Ursula von der Leyen").
+# fmt: off
+NAME_PARTICLES = frozenset({
+    "al", "bin", "d'", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "ibn", "la",
+    "le", "van", "von", "y", "zu",
+})
+
+_EN = SpeechWords(
+    verbs=(
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned", "warns",
+        "noted", "notes", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes",
+        "claimed", "claims", "declared", "declares", "explained", "explains", "insisted", "insists",
+        "argued", "argues", "asked", "announced", "continued", "urged", "urges", "wrote", "writes",
+        "commented", "remarked", "replied", "underlined", "alleged", "accused", "recalled", "concluded",
+        "believes", "believe", "thinks", "acknowledged", "admitted", "reiterated",
+        "asserted", "observed", "pointed out", "put it", "in his words", "in her words",
+    ),
+    that=("that",),
+    pronouns=("he", "she"),
+    possessives=("his", "her"),
+    connectives=("and", "but", "who", "which"),
+    document_leads=("as stated in",),
+    according=("according to", "as stated in", "in the words of"),
+    as_words=("as",),
+    documents=(
+        "report", "reports", "statement", "statements", "document", "documents", "data", "study", "studies",
+        "survey", "surveys", "memo", "memos", "memorandum", "letter", "communiqué", "communique",
+        "resolution", "decree", "transcript", "minutes", "findings", "figures", "estimates", "assessment",
+        "analysis", "filing", "filings", "records", "dossier", "indictment", "notice", "bulletin", "cable",
+        "cables", "release",
+        "article", "articles", "ruling", "verdict", "judgment",
+    ),
+    bare_clause_starts=(
+        "the", "a", "an", "it", "they", "he", "she", "we", "this", "there", "its", "their", "his", "her",
+        "no",
+    ),
+    not_after_as=("continued",),
+    as_without_speaker=("has", "have", "had", "been", "was", "were", "is", "are", "already", "previously", "earlier"),
+    as_verbs=("reported", "reports"),
+    speaker_leads=("in the words of",),
+)
+
+_RU = SpeechWords(
+    verbs=(
+        *_past(
+            "заявил сказал отметил подчеркнул добавил сообщил пояснил предупредил указал напомнил уточнил"
+            " констатировал заверил признал написал рассказал утверждал заключил резюмировал обвинил считал",
+            "|а|и|о",
+        ),
+        "считает", "считают", "говорит", "говорят", "заявляет", "заявляют", "отмечает", "отмечают",
+        "подчеркивает", "подчёркивает", "утверждает", "полагает", "уверен",
+        "уверена", "уверены", "убеждён", "убежден", "убеждена", "убеждены", "говорится", "по словам",
+        "по его словам", "по её словам", "по ее словам",
+    ),
+    that=("что", "будто"),
+    pronouns=("он", "она"),
+    possessives=("его", "её", "ее"),
+    connectives=("и", "а", "но", "который", "которая", "которое", "которые"),
+    document_leads=("как следует из",),
+    according=("по словам", "по мнению", "по данным", "по информации", "согласно", "как следует из"),
+    as_words=("как",),
+    documents=(
+        "документ*", "доклад*", "заявлени*", "данны*", "отчёт*", "отчет*", "сообщени*", "исследовани*",
+        "резолюци*", "справк*", "протокол*", "публикаци*", "письм*", "материал*", "меморандум*",
+        "стать*", "постановлени*", "комментари*", "приговор*",
+    ),
+    impersonal=("говорится",),
+    drops_subject=True,
+    as_without_speaker=("уже", "ранее", "было"),
+    as_verbs=("сообщает", "сообщают", "сообщило", "пишет", "пишут", "передает", "передаёт"),
+    speaker_leads=("по словам", "по мнению"),
+    subject_documents=(
+        "документ", "документы", "доклад", "доклады", "заявление", "заявления", "данные", "отчёт", "отчет",
+        "отчёты", "отчеты", "сообщение", "исследование", "резолюция", "справка", "протокол", "письмо",
+        "публикация", "материал", "меморандум",
+        "статья", "постановление", "комментарий", "приговор",
+    ),
+)
+
+_UK = SpeechWords(
+    verbs=(
+        *_past(
+            "заяви сказа зазначи наголоси підкресли дода повідоми поясни попереди вказа нагада уточни"
+            " розпові написа запевни визна констатува",
+            "в|ла|ли|ло",
+        ),
+        "заявляє", "заявляють", "каже", "кажуть", "вважає", "вважають", "говорить", "зазначає", "наголошує",
+        "підкреслює", "стверджує", "переконаний", "переконана", "переконані", "йдеться",
+        "за словами", "за його словами", "за її словами",
+    ),
+    that=("що", "нібито"),
+    pronouns=("він", "вона"),
+    possessives=("його", "її"),
+    connectives=("і", "й", "та", "а", "але", "який", "яка", "яке", "які"),
+    document_leads=("згідно з", "згідно із", "відповідно до", "як випливає з"),
+    according=(
+        "за словами", "на думку", "за даними", "згідно з", "згідно із", "відповідно до", "як випливає з",
+    ),
+    as_words=("як",),
+    documents=(
+        "документ*", "доповід*", "звіт*", "заява", "заяви", "заяві", "заявою", "заяву", "дані", "даних",
+        "даними", "даним", "повідомлен*", "дослідженн*", "резолюці*", "лист", "листа", "листі",
+        "статт*", "постанов*",
+    ),
+    impersonal=("йдеться",),
+    drops_subject=True,
+    as_without_speaker=("вже", "раніше", "було"),
+    as_verbs=("повідомляє", "повідомляють", "пише", "пишуть", "передає"),
+    speaker_leads=("за словами", "на думку"),
+    subject_documents=(
+        "документ", "документи", "доповідь", "звіт", "заява", "дані", "повідомлення", "дослідження",
+        "резолюція", "лист", "стаття", "постанова",
+    ),
+)
+
+_BG = SpeechWords(
+    verbs=(
+        # Aorist (one form for every gender), its plural, and the perfect's participles.
+        "заяви", "каза", "подчерта", "посочи", "добави", "съобщи", "обясни", "предупреди", "отбеляза",
+        "уточни", "припомни", "допълни", "коментира", "написа", "увери", "призна", "заключи",
+        *_past("заяви каза подчерта посочи добави съобщи обясни предупреди отбеляза уточни", "ха"),
+        *_past("заявил казал подчертал посочил добавил съобщил обяснил отбелязал", "|а|и"),
+        "заявява", "казва", "твърди", "смята", "смятат", "подчертава", "посочва", "отбелязва", "се казва",
+        "се посочва", "по думите му", "по думите ѝ",
+    ),
+    that=("че",),
+    pronouns=("той", "тя"),
+    connectives=("и", "а", "но", "който", "която", "което", "които"),
+    document_leads=("съгласно",),
+    according=("според", "по думите на", "по данни на", "съгласно"),
+    as_words=("както",),
+    documents=(
+        "доклад*", "документ*", "съобщени*", "изявлени*", "данни", "данните", "проучван*", "анализ*",
+        "справк*", "становищ*", "писм*", "резолюци*",
+        "статия*", "решени*", "присъд*",
+    ),
+    auxiliaries=("е", "са"),
+    impersonal=("се казва", "се посочва"),
+    source_comma=False,
+    drops_subject=True,
+    as_without_speaker=("вече", "по-рано", "се", "беше"),
+    as_verbs=("съобщава", "съобщават", "пише", "пишат", "информира"),
+    speaker_leads=("по думите на",),
+)
+
+_PL = SpeechWords(
+    verbs=(
+        *_past(
+            "stwierdzi oświadczy podkreśli doda zaznaczy przekaza poinformowa wyjaśni zapewni napisa"
+            " zauważy oceni przyzna ogłosi",
+            "ł|ła|li|ły",
+        ),
+        "powiedział", "powiedziała", "powiedzieli", "powiedziały", "przypomniał", "przypomniała",
+        "przypomnieli", "zapowiedział", "zapowiedziała", "zapowiedzieli", "ostrzegł", "ostrzegła",
+        "ostrzegli", "mówi", "mówią", "twierdzi", "twierdzą", "uważa", "uważają", "podkreśla", "zaznacza",
+        "ocenia", "przekonuje", "stwierdza", "czytamy", "napisano",
+    ),
+    that=("że", "iż"),
+    pronouns=("on", "ona"),
+    connectives=("i", "a", "ale", "który", "która", "które", "którzy"),
+    document_leads=("zgodnie z", "jak wynika z"),
+    according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
+    as_words=("jak",),
+    documents=(
+        "raport*", "raporci*", "dokument*", "dokumenci*", "komunikat*", "komunikaci*", "oświadczeni*",
+        "dane", "danych", "danymi", "badani*", "analiz*", "sprawozdani*", "notatk*", "list", "listu",
+        "liście",
+        "artykuł*", "wyrok*",
+    ),
+    impersonal=("czytamy", "napisano"),
+    source_comma=False,
+    drops_subject=True,
+    as_without_speaker=("już", "wcześniej", "było", "się", "zostało"),
+    as_verbs=("podaje", "podają", "informuje", "pisze", "piszą"),
+    speaker_leads=("zdaniem", "w opinii"),
+    subject_documents=(
+        "raport", "raporty", "dokument", "dokumenty", "komunikat", "oświadczenie", "dane", "badanie",
+        "analiza", "sprawozdanie", "notatka", "list", "artykuł", "wyrok",
+    ),
+)
+
+_DE = SpeechWords(
+    verbs=(
+        "sagte", "sagten", "sagt", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten",
+        "betont", "warnte", "warnten", "warnt", "gewarnt", "meinte", "meint", "unterstrich",
+        "unterstreicht", "bekräftigte", "bekräftigt", "versicherte", "versichert", "behauptete",
+        "behauptet", "kritisierte", "kritisiert", "schrieb", "schreibt", "geschrieben", "ergänzte",
+        "ergänzt", "erläuterte", "erläutert", "bestätigte", "bestätigt", "mahnte", "fügte", "teilte",
+        "mitgeteilt", "räumte", "hieß es", "heißt es",
+    ),
+    that=("dass", "daß"),
+    pronouns=("er", "sie"),
+    connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
+    document_leads=("gemäß",),
+    compounds=True,
+    according=("laut", "nach Angaben", "nach Worten", "gemäß"),
+    according_after=("so",),
+    as_words=("wie",),
+    documents=(
+        "Bericht*", "Erklärung*", "Dokument*", "Mitteilung*", "Studie*", "Angaben", "Daten",
+        "Untersuchung*", "Analyse*", "Papier*", "Protokoll*", "Stellungnahme*", "Gutachten*", "Umfrage*",
+        "Meldung*", "Schreiben", "Brief*",
+        "Artikel*", "Urteil*",
+    ),
+    impersonal=("hieß es", "heißt es"),
+    source_comma=False,
+    genitive_links=("der", "des"),
+    as_without_speaker=("bereits", "schon", "wurde", "worden", "ist", "war", "oben"),
+    as_verbs=("berichtete", "berichtet", "meldete", "meldet"),
+    speaker_leads=("nach Worten",),
+)
+
+_FR = SpeechWords(
+    verbs=(
+        # Participles (with an auxiliary: "a déclaré"), presents, and the passé simple.
+        "déclaré", "affirmé", "dit", "indiqué", "souligné", "ajouté", "expliqué", "précisé", "estimé",
+        "averti", "assuré", "rappelé", "annoncé", "insisté", "jugé", "répondu", "écrit", "confié",
+        "martelé", "prévenu", "reconnu", "commenté", "confirmé", "noté", "déclare", "affirme", "indique",
+        "souligne", "ajoute", "explique", "précise", "estime", "assure", "rappelle", "insiste",
+        "répond", "écrit", "confie", "martèle", "note", "confirme", "déclarent", "affirment", "disent",
+        "estiment", "déclara", "affirma", "ajouta", "expliqua", "précisa", "répondit", "assura",
+    ),
+    that=("que", "qu'"),
+    pronouns=("il", "elle"),
+    connectives=("et", "mais", "qui", "lequel", "laquelle"),
+    according=("selon", "d'après"),
+    as_words=("comme",),
+    documents=(
+        "rapport", "rapports", "communiqué*", "document*", "déclaration*", "étude*", "données", "enquête*",
+        "texte*", "bilan*", "chiffres", "sondage*", "analyse*", "note", "notes", "dossier*", "lettre*",
+        "article*", "arrêt", "jugement*",
+    ),
+    auxiliaries=(
+        "a", "ont", "avait", "avaient", "l'a", "l'ont", "l'avait", "l'", "s'est", "s'était", "se sont",
+        "a-t-il", "a-t-elle", "ont-ils", "ont-elles",
+    ),
+    as_without_speaker=("déjà", "été", "est", "était"),
+    as_verbs=("rapporte", "rapporté", "écrivait", "relève", "relevé"),
+)
+
+_IT = SpeechWords(
+    verbs=(
+        "detto", "dichiarato", "affermato", "sottolineato", "aggiunto", "spiegato", "precisato", "ribadito",
+        "avvertito", "annunciato", "scritto", "commentato", "osservato", "ricordato", "assicurato",
+        "evidenziato", "riferito", "sostenuto", "confermato", "dice", "dicono", "afferma", "dichiara",
+        "sottolinea", "spiega", "aggiunge", "precisa", "ribadisce", "avverte", "sostiene", "osserva",
+        "ricorda", "assicura", "conferma", "disse", "dichiarò", "affermò", "aggiunse", "spiegò",
+        "sottolineò",
+    ),
+    that=("che",),
+    pronouns=("lui", "lei", "egli"),
+    connectives=("e", "ed", "ma", "che"),
+    document_leads=("in base a",),
+    according=("secondo", "stando a", "a detta di", "in base a"),
+    as_words=("come",),
+    documents=(
+        "rapporto", "rapporti", "documento", "documenti", "comunicat*", "dichiarazion*", "dati", "studio",
+        "studi", "relazion*", "nota", "note", "indagin*", "sondaggi*", "analisi", "dossier", "verbale",
+        "articolo", "articoli", "sentenza", "sentenze",
+    ),
+    auxiliaries=("ha", "hanno", "aveva", "avevano"),
+    drops_subject=True,
+    as_without_speaker=("già", "stato", "è", "era"),
+    as_verbs=("riferisce", "riferito", "scrive", "riporta", "riportato"),
+    speaker_leads=("a detta di",),
+)
+
+_ES = SpeechWords(
+    verbs=(
+        "dijo", "dijeron", "declaró", "declararon", "afirmó", "afirmaron", "aseguró", "aseguraron",
+        "señaló", "señalaron", "explicó", "explicaron", "añadió", "agregó", "subrayó", "destacó",
+        "advirtió", "advirtieron", "indicó", "sostuvo", "manifestó", "insistió", "recordó", "apuntó",
+        "precisó", "reconoció", "escribió", "comentó", "anunció", "expresó", "dice", "dicen", "afirma",
+        "asegura", "señala", "explica", "añade", "advierte", "sostiene", "dicho", "declarado", "afirmado",
+        "asegurado", "señalado", "explicado", "añadido", "subrayado", "advertido", "indicado",
+    ),
+    that=("que",),
+    pronouns=("él", "ella"),
+    connectives=("y", "e", "pero", "que", "quien", "quienes"),
+    document_leads=("conforme a",),
+    according=("según", "de acuerdo con", "en palabras de", "conforme a"),
+    as_words=("como",),
+    documents=(
+        "informe*", "documento*", "comunicado*", "declaración", "declaraciones", "datos", "estudio*",
+        "encuesta*", "análisis", "nota", "notas", "reporte*", "investigación", "carta*",
+        "artículo*", "sentencia*", "fallo",
+    ),
+    auxiliaries=("ha", "han", "había", "habían"),
+    drops_subject=True,
+    as_without_speaker=("ya", "sido", "se", "fue", "es"),
+    as_verbs=("informó", "informa", "publicó", "publica", "escribe"),
+    speaker_leads=("en palabras de",),
+)
+
+_PT = SpeechWords(
+    verbs=(
+        "disse", "disseram", "afirmou", "afirmaram", "declarou", "declararam", "explicou", "acrescentou",
+        "sublinhou", "destacou", "salientou", "ressaltou", "assegurou", "garantiu", "alertou", "advertiu",
+        "indicou", "observou", "lembrou", "frisou", "escreveu", "comentou", "anunciou", "defendeu",
+        "considerou", "diz", "dizem", "afirma", "declara", "explica", "garante", "sublinha", "alerta",
+        "defende",
+    ),
+    that=("que",),
+    pronouns=("ele", "ela"),
+    connectives=("e", "mas", "que", "quem"),
+    according=("segundo", "de acordo com", "conforme", "nas palavras de"),
+    as_words=("como",),
+    documents=(
+        "relatório*", "documento*", "comunicado*", "declaração", "declarações", "dados", "estudo*", "nota",
+        "notas", "inquérito*", "sondagem*", "análise*", "informe*", "carta*",
+        "artigo*", "sentença", "acórdão",
+    ),
+    drops_subject=True,
+    as_without_speaker=("já", "sido", "se", "foi", "é"),
+    as_verbs=("noticiou", "informou", "informa", "escreve", "publicou"),
+    speaker_leads=("nas palavras de",),
+)
+
+# fmt: on
+
+#: Every language with speech words, by ISO 639-1 code.
+SPEECH_WORDS: dict[str, SpeechWords] = {
+    "en": _EN,
+    "ru": _RU,
+    "uk": _UK,
+    "de": _DE,
+    "fr": _FR,
+    "it": _IT,
+    "es": _ES,
+    "pl": _PL,
+    "pt": _PT,
+    "bg": _BG,
+}

@@ -1,0 +1,585 @@
+"""Quotations and speakers in every covered language, on documents built by hand.
+
+Each document gets its sentences from the segmenter and its person entities from the test (the
+names listed), so that these tests need no model and hold whichever entity recogniser runs in
+the pipeline. Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from narrascope.analyzers._quote_marks import PAIRS, find_direct_quotes
+from narrascope.analyzers.quotes import QuoteAnalyzer
+from narrascope.analyzers.segment import SegmentAnalyzer
+from narrascope.config import analyzer_defaults
+from narrascope.document import Document, Span
+
+LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
+
+
+def analyse(text: str, language: str, persons: Mapping[str, str] | tuple[str, ...] = ()) -> Document:
+    """``text`` with sentences, the given person entities (surface form -> normal form, or names
+    in their normal form) and quotes, checking that every speaker span holds its speaker."""
+    doc = Document(text, language=language)
+    SegmentAnalyzer({})(doc)
+    names = persons if isinstance(persons, Mapping) else {name: name for name in persons}
+    for surface, normal in names.items():
+        for found in re.finditer(re.escape(surface), text):
+            doc.add_span(Span(found.start(), found.end(), "entity", "PER", "test", attrs={"normal": normal}))
+    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    for quote in doc.layer("quote"):
+        if quote.attrs.get("speaker") is not None:
+            assert text[quote.attrs["speaker_start"] : quote.attrs["speaker_end"]] == quote.attrs["speaker"]
+    return doc
+
+
+def found(doc: Document) -> list[tuple[str, str, str | None, str | None]]:
+    """(label, quoted words, speaker, how) of each quote, in text order."""
+    return [
+        (q.label, q.text_in(doc), q.attrs.get("speaker"), q.attrs.get("speaker_how"))
+        for q in doc.layer("quote")
+    ]
+
+
+def test_every_language_is_covered() -> None:
+    assert set(QuoteAnalyzer.languages or ()) >= set(LANGUAGES)
+
+
+# -- a direct quote with its speaker after it, before it, and reported speech, per language --
+
+# (language, text, persons, quoted words, speaker, cue)
+AFTER = [
+    ("en", "“We will not sign this agreement,” said Foreign Minister Helena Varga.", ("Helena Varga",),
+     "We will not sign this agreement,", "Helena Varga", "said"),
+    ("ru", "«Мы не подпишем это соглашение», — заявила министр Елена Варгова.", ("Елена Варгова",),
+     "Мы не подпишем это соглашение", "Елена Варгова", "заявила"),
+    ("uk", "«Ми не підпишемо цю угоду», — заявила міністерка Олена Варга.", ("Олена Варга",),
+     "Ми не підпишемо цю угоду", "Олена Варга", "заявила"),
+    ("de", "„Wir werden dieses Abkommen nicht unterzeichnen“, sagte Außenministerin Helga Brandt.",
+     ("Helga Brandt",), "Wir werden dieses Abkommen nicht unterzeichnen", "Helga Brandt", "sagte"),
+    ("fr", "«\u00a0Nous ne signerons pas cet accord\u00a0», a déclaré la ministre Hélène Vargas.",
+     ("Hélène Vargas",), "Nous ne signerons pas cet accord", "Hélène Vargas", "a déclaré"),
+    ("it", "«Non firmeremo questo accordo», ha detto la ministra Elena Varga.", ("Elena Varga",),
+     "Non firmeremo questo accordo", "Elena Varga", "ha detto"),
+    ("es", "«No firmaremos este acuerdo», dijo la ministra Elena Vargas.", ("Elena Vargas",),
+     "No firmaremos este acuerdo", "Elena Vargas", "dijo"),
+    ("pl", "„Nie podpiszemy tej umowy” – powiedziała minister Helena Wargowska.", ("Helena Wargowska",),
+     "Nie podpiszemy tej umowy", "Helena Wargowska", "powiedziała"),
+    ("pt", "«Não vamos assinar este acordo», afirmou a ministra Helena Vargas.", ("Helena Vargas",),
+     "Não vamos assinar este acordo", "Helena Vargas", "afirmou"),
+    ("bg", "„Няма да подпишем това споразумение“, заяви министър Елена Варгова.", ("Елена Варгова",),
+     "Няма да подпишем това споразумение", "Елена Варгова", "заяви"),
+]  # fmt: skip
+
+BEFORE = [
+    ("en", "Helena Varga told the parliament: “The border will stay open for trade.”", ("Helena Varga",),
+     "The border will stay open for trade.", "Helena Varga", "told"),
+    ("ru", "Елена Варгова сказала журналистам: «Граница останется открытой для торговли».",
+     ("Елена Варгова",), "Граница останется открытой для торговли", "Елена Варгова", "сказала"),
+    ("uk", "Олена Варга сказала журналістам: «Кордон залишиться відкритим для торгівлі».", ("Олена Варга",),
+     "Кордон залишиться відкритим для торгівлі", "Олена Варга", "сказала"),
+    ("de", "Helga Brandt erklärte vor dem Parlament: „Die Grenze bleibt für den Handel offen.“",
+     ("Helga Brandt",), "Die Grenze bleibt für den Handel offen.", "Helga Brandt", "erklärte"),
+    ("fr", "Hélène Vargas a affirmé devant les députés : « La frontière restera ouverte au commerce. »",
+     ("Hélène Vargas",), "La frontière restera ouverte au commerce.", "Hélène Vargas", "a affirmé"),
+    ("it", "Elena Varga ha dichiarato ai giornalisti: «Il confine resterà aperto al commercio».",
+     ("Elena Varga",), "Il confine resterà aperto al commercio", "Elena Varga", "ha dichiarato"),
+    ("es", "Elena Vargas declaró ante el Congreso: «La frontera seguirá abierta al comercio».",
+     ("Elena Vargas",), "La frontera seguirá abierta al comercio", "Elena Vargas", "declaró"),
+    ("pl", "Helena Wargowska powiedziała dziennikarzom: „Granica pozostanie otwarta dla handlu”.",
+     ("Helena Wargowska",), "Granica pozostanie otwarta dla handlu", "Helena Wargowska", "powiedziała"),
+    ("pt", "Helena Vargas disse aos jornalistas: “A fronteira vai continuar aberta ao comércio.”",
+     ("Helena Vargas",), "A fronteira vai continuar aberta ao comércio.", "Helena Vargas", "disse"),
+    ("bg", "Елена Варгова каза пред журналисти: „Границата ще остане отворена за търговията.“",
+     ("Елена Варгова",), "Границата ще остане отворена за търговията.", "Елена Варгова", "каза"),
+]  # fmt: skip
+
+REPORTED = [
+    ("en", "Helena Varga said on Monday that the talks would resume in Vienna.", ("Helena Varga",),
+     "the talks would resume in Vienna", "Helena Varga", "said"),
+    ("ru", "Елена Варгова заявила журналистам, что переговоры возобновятся в Вене.", ("Елена Варгова",),
+     "переговоры возобновятся в Вене", "Елена Варгова", "заявила"),
+    ("uk", "Олена Варга заявила, що переговори відновляться у Відні.", ("Олена Варга",),
+     "переговори відновляться у Відні", "Олена Варга", "заявила"),
+    ("de", "Helga Brandt erklärte am Montag, dass die Gespräche in Wien fortgesetzt werden.",
+     ("Helga Brandt",), "die Gespräche in Wien fortgesetzt werden", "Helga Brandt", "erklärte"),
+    ("fr", "Hélène Vargas a déclaré que les négociations reprendraient à Vienne.", ("Hélène Vargas",),
+     "les négociations reprendraient à Vienne", "Hélène Vargas", "a déclaré"),
+    ("it", "Elena Varga ha detto che i negoziati riprenderanno a Vienna.", ("Elena Varga",),
+     "i negoziati riprenderanno a Vienna", "Elena Varga", "ha detto"),
+    ("es", "Elena Vargas afirmó que las negociaciones se reanudarán en Viena.", ("Elena Vargas",),
+     "las negociaciones se reanudarán en Viena", "Elena Vargas", "afirmó"),
+    ("pl", "Helena Wargowska powiedziała, że rozmowy zostaną wznowione w Wiedniu.", ("Helena Wargowska",),
+     "rozmowy zostaną wznowione w Wiedniu", "Helena Wargowska", "powiedziała"),
+    ("pt", "Helena Vargas disse que as negociações serão retomadas em Viena.", ("Helena Vargas",),
+     "as negociações serão retomadas em Viena", "Helena Vargas", "disse"),
+    ("bg", "Елена Варгова заяви, че преговорите ще бъдат възобновени във Виена.", ("Елена Варгова",),
+     "преговорите ще бъдат възобновени във Виена", "Елена Варгова", "заяви"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "persons", "words", "speaker", "cue"), AFTER + BEFORE)
+def test_direct_quote_and_its_speaker(
+    language: str, text: str, persons: tuple[str, ...], words: str, speaker: str, cue: str
+) -> None:
+    doc = analyse(text, language, persons)
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc), quote.start) == ("direct", words, text.index(words))
+    assert quote.attrs == {
+        "speaker": speaker,
+        "speaker_start": text.index(speaker),
+        "speaker_end": text.index(speaker) + len(speaker),
+        "speaker_entity": speaker,
+        "speaker_how": "entity",
+        "cue": cue,
+    }
+
+
+@pytest.mark.parametrize(("language", "text", "persons", "words", "speaker", "cue"), REPORTED)
+def test_reported_speech(
+    language: str, text: str, persons: tuple[str, ...], words: str, speaker: str, cue: str
+) -> None:
+    doc = analyse(text, language, persons)
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc), quote.start) == ("reported", words, text.index(words))
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"], quote.attrs["cue"]) == (
+        speaker,
+        "entity",
+        cue,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words", "speaker", "cue"),
+    [
+        # Without an entity recogniser the speaker is the phrase that names them.
+        ("de", "„Die Lage an der Grenze ist ernst“, so der Innenminister.", "Die Lage an der Grenze ist ernst",
+         "der Innenminister", "so"),
+        ("fr", "« Nous ne reculerons pas », a-t-elle répondu aux journalistes.", "Nous ne reculerons pas",
+         "elle", "a-t-elle répondu"),
+        ("it", "«La decisione è presa», ha detto il ministro dell'Economia.", "La decisione è presa",
+         "il ministro dell'Economia", "ha detto"),
+        ("de", "»Wir bleiben bei unserer Position«, sagte der Sprecher der Regierung.",
+         "Wir bleiben bei unserer Position", "der Sprecher der Regierung", "sagte"),
+        ("pt", "“Vamos continuar a negociar”, disse o porta-voz do governo.", "Vamos continuar a negociar",
+         "o porta-voz do governo", "disse"),
+    ],
+)  # fmt: skip
+def test_speaker_as_a_phrase(language: str, text: str, words: str, speaker: str, cue: str) -> None:
+    doc = analyse(text, language)
+    assert found(doc) == [("direct", words, speaker, "phrase")]
+    assert doc.layer("quote")[0].attrs["cue"] == cue
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "persons", "words", "cue"),
+    [
+        # The verb's subject is left out: the last person named speaks.
+        ("it", "Elena Varga ha parlato a lungo. «Andremo avanti comunque», ha aggiunto.", ("Elena Varga",),
+         "Andremo avanti comunque", "ha aggiunto"),
+        ("pl", "Helena Wargowska nie kryła irytacji. „Nie zmienimy zdania” – dodała.", ("Helena Wargowska",),
+         "Nie zmienimy zdania", "dodała"),
+        # "sagte er", "dit-il": a pronoun right after the verb.
+        ("de", "Helga Brandt kam spät. Dann sagte sie: „Wir unterschreiben heute nicht.“", ("Helga Brandt",),
+         "Wir unterschreiben heute nicht.", "sagte"),
+    ],
+)  # fmt: skip
+def test_subject_left_out_or_after_the_verb(
+    language: str, text: str, persons: tuple[str, ...], words: str, cue: str
+) -> None:
+    doc = analyse(text, language, persons)
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc)) == ("direct", words)
+    assert (quote.attrs["speaker_how"], quote.attrs["speaker_entity"], quote.attrs["cue"]) == (
+        "pronoun",
+        persons[0],
+        cue,
+    )
+
+
+def test_a_quoted_name_before_a_verb_is_its_subject_not_a_quote_of_someone_else() -> None:
+    doc = analyse("Ирина Коваль выступила утром. Компания «Северный поток» сообщила о ремонте.", "ru",
+                  ("Ирина Коваль",))  # fmt: skip
+    assert found(doc) == [("phrase", "Северный поток", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "persons", "words", "speaker", "normal", "cue"),
+    [
+        ("en", "According to Viktor Lorand, the exercises were planned long ago.", (), "the exercises were planned long ago",
+         "Viktor Lorand", None, "according to"),
+        ("uk", "За словами Олени Варги, переговори відновляться у Відні.", {"Олени Варги": "Олена Варга"},
+         "переговори відновляться у Відні", "Олени Варги", "Олена Варга", "за словами"),
+        ("fr", "Les négociations reprendront en mars, selon Hélène Vargas.", ("Hélène Vargas",),
+         "Les négociations reprendront en mars", "Hélène Vargas", "Hélène Vargas", "selon"),
+        ("it", "Secondo il ministro, i negoziati riprenderanno a Vienna.", (), "i negoziati riprenderanno a Vienna",
+         "il ministro", None, "secondo"),
+        ("es", "Las negociaciones se reanudarán en marzo, según la ministra.", (),
+         "Las negociaciones se reanudarán en marzo", "la ministra", None, "según"),
+        ("pl", "Zdaniem ministra, rozmowy zostaną wznowione w marcu.", (), "rozmowy zostaną wznowione w marcu",
+         "ministra", None, "zdaniem"),
+        ("pl", "Według Heleny Wargowskiej rozmowy zostaną wznowione w marcu.",
+         {"Heleny Wargowskiej": "Helena Wargowska"}, "rozmowy zostaną wznowione w marcu", "Heleny Wargowskiej",
+         "Helena Wargowska", "według"),
+        ("de", "Die Gespräche gehen im März weiter, so der Sprecher des Ministeriums.", (),
+         "Die Gespräche gehen im März weiter", "der Sprecher des Ministeriums", None, "so"),
+        ("pt", "Segundo a ministra, as negociações serão retomadas em março.", (),
+         "as negociações serão retomadas em março", "a ministra", None, "segundo"),
+        ("bg", "Според Елена Варгова преговорите ще продължат през март.", ("Елена Варгова",),
+         "преговорите ще продължат през март", "Елена Варгова", "Елена Варгова", "според"),
+    ],
+)  # fmt: skip
+def test_sources_named_by_a_lead(
+    language: str,
+    text: str,
+    persons: Mapping[str, str] | tuple[str, ...],
+    words: str,
+    speaker: str,
+    normal: str | None,
+    cue: str,
+) -> None:
+    doc = analyse(text, language, persons)
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc)) == ("reported", words)
+    how = "entity" if normal else "phrase"
+    assert (
+        quote.attrs["speaker"],
+        quote.attrs["speaker_entity"],
+        quote.attrs["speaker_how"],
+        quote.attrs["cue"],
+    ) == (
+        speaker,
+        normal,
+        how,
+        cue,
+    )
+
+
+# -- transcript style: "Name, title:" and the paragraph after it ------------------------------
+
+
+def test_transcript_speaker_lines_in_english() -> None:
+    text = (
+        "The talks ended late on Tuesday.\n"
+        "Maria Zorina, spokeswoman of the Foreign Ministry:\n"
+        "We have said many times that the West does not listen to us.\n"
+        "Arkady Brennan, head of the delegation:\n"
+        "“Nobody in Geneva expected a breakthrough this week.”\n"
+        "“The next round will be held in March.”\n"
+        "The delegations left Geneva on Wednesday."
+    )
+    doc = analyse(text, "en", ("Arkady Brennan",))
+    assert found(doc) == [
+        ("direct", "We have said many times that the West does not listen to us.", "Maria Zorina", "phrase"),
+        ("direct", "Nobody in Geneva expected a breakthrough this week.", "Arkady Brennan", "entity"),
+        ("direct", "The next round will be held in March.", "Arkady Brennan", "entity"),
+    ]
+    assert {q.attrs["cue"] for q in doc.layer("quote")} == {":"}
+    zorina = doc.layer("quote")[0].attrs
+    assert (zorina["speaker_start"], zorina["speaker_end"]) == (33, 45)
+
+
+def test_transcript_speaker_lines_in_russian_and_french() -> None:
+    text = "Мария Зорина, официальный представитель МИД:\nМы много раз говорили, что Запад нас не слышит.\nКонец брифинга."
+    assert found(analyse(text, "ru")) == [
+        ("direct", "Мы много раз говорили, что Запад нас не слышит.", "Мария Зорина", "phrase")
+    ]
+    text = "Hélène Vargas, porte-parole du gouvernement :\n« Nous ne changerons pas de cap. »"
+    assert found(analyse(text, "fr")) == [
+        ("direct", "Nous ne changerons pas de cap.", "Hélène Vargas", "phrase")
+    ]
+
+
+def test_transcript_name_and_quote_on_one_line() -> None:
+    doc = analyse("Helga Brandt: „Wir bleiben bei unserer Position.“", "de")
+    assert found(doc) == [("direct", "Wir bleiben bei unserer Position.", "Helga Brandt", "phrase")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arrest information:\nThe suspect was detained on Friday.",  # one capitalised word
+        "Arrest Information:\nThe suspect was detained on Friday.",  # a label, no title, nothing quoted
+        "By Maria Zorina, Daily Courier, 12 March 2023:\nThe suspect was detained on Friday.",  # a byline
+        "BREAKING NEWS:\n“The suspect was detained on Friday,” police said.",
+    ],
+)
+def test_lines_that_are_not_speaker_lines(text: str) -> None:
+    doc = analyse(text, "en")
+    assert all(q.attrs.get("cue") != ":" for q in doc.layer("quote"))
+
+
+# -- title phrases as speakers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words", "speaker", "cue"),
+    [
+        ("en", "As the director of the Russian FSB said, the agents were detained near the border.",
+         "the agents were detained near the border", "the director of the Russian FSB", "said"),
+        ("de", "Wie der Direktor des FSB sagte, wurden die Agenten an der Grenze festgenommen.",
+         "wurden die Agenten an der Grenze festgenommen", "der Direktor des FSB", "sagte"),
+        ("ru", "Как заявил директор ФСБ, агенты были задержаны на границе.", "агенты были задержаны на границе",
+         "директор ФСБ", "заявил"),
+        ("es", "Como dijo el director del servicio de inteligencia, los agentes fueron detenidos en la frontera.",
+         "los agentes fueron detenidos en la frontera", "el director del servicio de inteligencia", "dijo"),
+        ("fr", "Comme l'a déclaré le directeur du renseignement, les agents ont été arrêtés à la frontière.",
+         "les agents ont été arrêtés à la frontière", "le directeur du renseignement", "l'a déclaré"),
+        ("en", "The agents were detained near the border, as the director of the FSB said.",
+         "The agents were detained near the border", "the director of the FSB", "said"),
+    ],
+)  # fmt: skip
+def test_title_phrase_as_speaker(language: str, text: str, words: str, speaker: str, cue: str) -> None:
+    doc = analyse(text, language)
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc)) == ("reported", words)
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"], quote.attrs["cue"]) == (
+        speaker,
+        "phrase",
+        cue,
+    )
+
+
+def test_title_phrase_before_a_direct_quote() -> None:
+    text = "As the director of the Russian FSB said, “the agents were detained near the border.”"
+    assert found(analyse(text, "en")) == [
+        ("direct", "the agents were detained near the border.", "the director of the Russian FSB", "phrase")
+    ]
+
+
+def test_a_person_in_the_title_phrase_is_preferred() -> None:
+    text = "As FSB director Alexander Borin said, the agents were detained near the border."
+    doc = analyse(text, "en", ("Alexander Borin",))
+    assert found(doc) == [
+        ("reported", "the agents were detained near the border", "Alexander Borin", "entity")
+    ]
+    text = "Как заявил директор ФСБ Александр Борин, агенты были задержаны на границе."
+    doc = analyse(text, "ru", ("Александр Борин",))
+    assert found(doc) == [("reported", "агенты были задержаны на границе", "Александр Борин", "entity")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the war continued, the army moved closer to the capital.",
+        "As has been pointed out before, sanctions hurt the people most.",
+    ],
+)
+def test_as_clauses_without_a_speaker(text: str) -> None:
+    assert found(analyse(text, "en")) == []
+
+
+# -- documents as sources ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "words", "speaker", "cue"),
+    [
+        ("en", "According to the reports made at the meeting, the grain deal will not be extended.", "reported",
+         "the grain deal will not be extended", "the reports made at the meeting", "according to"),
+        ("en", "“The grain deal will not be extended,” the statement said.", "direct",
+         "The grain deal will not be extended,", "the statement", "said"),
+        ("en", "The Defence Ministry's latest report said that the drills were over.", "reported",
+         "the drills were over", "The Defence Ministry's latest report", "said"),
+        ("de", "Laut dem Bericht wurden drei Beamte entlassen.", "reported", "wurden drei Beamte entlassen",
+         "dem Bericht", "laut"),
+        ("de", "Laut der Pressemitteilung des Ministeriums sinken die Preise.", "reported", "sinken die Preise",
+         "der Pressemitteilung des Ministeriums", "laut"),
+        ("fr", "Selon le rapport, les négociations ont échoué.", "reported", "les négociations ont échoué",
+         "le rapport", "selon"),
+        ("ru", "Согласно документу, поставки будут продолжены до конца года.", "reported",
+         "поставки будут продолжены до конца года", "документу", "согласно"),
+        ("ru", "По данным доклада, число беженцев выросло вдвое.", "reported", "число беженцев выросло вдвое",
+         "доклада", "по данным"),
+        ("ru", "В докладе говорится, что число беженцев выросло вдвое.", "reported",
+         "число беженцев выросло вдвое", "докладе", "говорится"),
+        ("es", "Según el informe, las negociaciones fracasaron.", "reported", "las negociaciones fracasaron",
+         "el informe", "según"),
+        ("pl", "Według raportu agenci zostali zatrzymani na granicy.", "reported",
+         "agenci zostali zatrzymani na granicy", "raportu", "według"),
+        ("pt", "De acordo com o relatório, as negociações fracassaram.", "reported", "as negociações fracassaram",
+         "o relatório", "de acordo com"),
+        ("bg", "Според доклада агентите са задържани на границата.", "reported", "агентите са задържани на границата",
+         "доклада", "според"),
+    ],
+)  # fmt: skip
+def test_documents_are_sources_not_speakers(
+    language: str, text: str, label: str, words: str, speaker: str, cue: str
+) -> None:
+    doc = analyse(text, language, ("Viktor Lorand",))
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc)) == (label, words)
+    assert quote.attrs == {
+        "speaker": speaker,
+        "speaker_start": text.index(speaker),
+        "speaker_end": text.index(speaker) + len(speaker),
+        "speaker_entity": None,
+        "speaker_how": "document",
+        "cue": cue,
+    }
+
+
+def test_a_document_beats_an_organisation_or_person_named_in_it() -> None:
+    text = "According to Viktor Lorand's report, the exercises were planned long ago."
+    doc = analyse(text, "en", ("Viktor Lorand",))
+    assert found(doc) == [
+        ("reported", "the exercises were planned long ago", "Viktor Lorand's report", "document")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # The words of people who signed a statement are theirs, not the statement's.
+        ("ru", "По мнению подписавших заявление, эта политика провалилась.", "подписавших заявление"),
+        # The head of the phrase is the source, not the report it is familiar with.
+        ("en", "The source familiar with the report said that Congress had asked for it.",
+         "The source familiar with the report"),
+        # A genitive after the subject: "подписанты письма" are people.
+        ("ru", "Подписанты письма заявили, что эта политика провалилась.", "Подписанты письма"),
+    ],
+)  # fmt: skip
+def test_people_near_a_document_are_not_documents(language: str, text: str, speaker: str) -> None:
+    (quote,) = analyse(text, language).layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"]) == (speaker, "phrase")
+
+
+# -- what is not a quote, or not reported speech ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia’s envoy didn't comment on O'Brien's remarks about the soldiers' pay."),
+        ("fr", "L'homme d'affaires n'a pas répondu aux questions de l'agence aujourd'hui."),
+        ("it", "Il futuro dell'Italia dipende dall'Europa e un po' dalla Germania."),
+        ("uk", "Ім'я міністра пов'язане з п'ятьма скандалами."),
+        ("en", "Home » World » Europe » Talks in Vienna"),
+        ("it", "Al secondo posto resta Oslo, seguita da Baku."),
+        ("de", "Die Preise stiegen im Winter, so schnell wie nie zuvor."),
+        ("pl", "Czy minister powiedział, że rozmowy zostaną wznowione?"),
+    ],
+)
+def test_no_quote_at_all(language: str, text: str) -> None:
+    assert found(analyse(text, language)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("en", 'The so-called "peacekeepers" arrived in the region on Tuesday.', "peacekeepers"),
+        ("en", "The minister's 'reforms' were never passed by the parliament.", "reforms"),
+        ("uk", "Так звані «миротворці» увійшли в регіон у вівторок.", "миротворці"),
+        ("de", "Die sogenannten „Friedenstruppen“ rückten am Dienstag ein.", "Friedenstruppen"),
+        ("fr", "Les soi-disant « casques bleus » sont arrivés mardi.", "casques bleus"),
+        ("it", "I cosiddetti «pacificatori» sono arrivati martedì.", "pacificatori"),
+        ("es", "Los llamados «pacificadores» llegaron el martes.", "pacificadores"),
+        ("pl", "Tak zwany „rozejm” nie przetrwał nawet doby.", "rozejm"),
+        ("pt", "Os chamados “pacificadores” chegaram na terça-feira.", "pacificadores"),
+        ("bg", "Така наречените „миротворци“ влязоха в региона във вторник.", "миротворци"),
+    ],
+)
+def test_scare_quotes_are_phrases_without_speaker(language: str, text: str, phrase: str) -> None:
+    doc = analyse(text, language)
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc), quote.start, quote.attrs) == (
+        "phrase",
+        phrase,
+        text.index(phrase),
+        {},
+    )
+
+
+def test_straight_single_quotes_in_an_english_headline() -> None:
+    doc = analyse("Minister says 'no deal' without guarantees", "en")
+    assert found(doc) == [("direct", "no deal", "Minister", "phrase")]
+
+
+def test_a_quote_inside_reported_speech_takes_its_speaker() -> None:
+    text = "Helena Varga said she was 'sure the border will stay open to trade' after the meeting."
+    doc = analyse(text, "en", ("Helena Varga",))
+    assert found(doc) == [("direct", "sure the border will stay open to trade", "Helena Varga", "entity")]
+
+
+def test_later_scare_quotes_do_not_inherit_a_speaker() -> None:
+    text = (
+        "“We will not sign,” said Helena Varga. The papers called the plan a “reset” and a “new start” "
+        "of the relations."
+    )
+    doc = analyse(text, "en", ("Helena Varga",))
+    assert found(doc) == [
+        ("direct", "We will not sign,", "Helena Varga", "entity"),
+        ("phrase", "reset", None, None),
+        ("phrase", "new start", None, None),
+    ]
+
+
+# -- the marks of each language -----------------------------------------------------------------
+
+
+def quoted(text: str) -> list[str]:
+    out = []
+    for q in find_direct_quotes(text):
+        assert text[q.close] in PAIRS[text[q.open]], (q, text)
+        out.append(text[q.start : q.end])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er sagte: „Wir nennen es ‚Frieden‘, aber es ist Krieg.“", ["Wir nennen es ‚Frieden‘, aber es ist Krieg."]),
+        ("„Nie podpiszemy” – powiedziała.", ["Nie podpiszemy"]),
+        ("»Wir bleiben«, sagte er, »und zwar ›ohne Wenn und Aber‹.«", ["Wir bleiben", "und zwar ›ohne Wenn und Aber‹."]),
+        ("Han sa: ”Vi skriver inte under avtalet.” Sedan gick han.", ["Vi skriver inte under avtalet."]),
+        ("彼は「合意には『絶対に』署名しない」と述べた。", ["合意には『絶対に』署名しない"]),
+        ("«\u00a0Nous ne signerons pas\u00a0», a-t-il dit.", ["\u00a0Nous ne signerons pas\u00a0"]),
+        ("He said 'I don't know' and O'Brien's aide left.", ["I don't know"]),
+        ('"You whip \'em up," he said, "and they vote."', ["You whip 'em up,", "and they vote."]),
+        ("Так называемые «миротворцы» и «наблюдатели».", ["миротворцы", "наблюдатели"]),
+        ("dell'Italia, l'homme, don't, O'Brien, soldiers' pay", []),
+    ],
+)  # fmt: skip
+def test_quotation_marks_of_each_language(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+_MARKS = st.sampled_from([*"“”«»„‚‘’\"'‹›「」『』", "a", "b", " ", "\n", "s’t", "’s ", "n't", ".", ":"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MARKS, max_size=30).map("".join))
+def test_any_marks_give_ordered_disjoint_matched_quotes(text: str) -> None:
+    last = -1
+    for q in find_direct_quotes(text):
+        assert last < q.open < q.close < len(text)
+        assert text[q.close] in PAIRS[text[q.open]]
+        last = q.close
+
+
+# -- long inputs --------------------------------------------------------------------------------
+
+
+def test_a_megabyte_article_is_analysed_in_linear_time() -> None:
+    block = (
+        "“We will not sign this agreement,” said Foreign Minister Helena Varga.\n"
+        "As the director of the Russian FSB said, the agents were detained near the border.\n"
+        "According to the reports made at the meeting, the grain deal will not be extended.\n"
+        "Maria Zorina, spokeswoman of the Foreign Ministry:\n"
+        "We have said many times that the West does not listen to us.\n"
+        "The so-called “peacekeepers” arrived in the region, and O'Brien didn't comment.\n"
+    )
+    small = analyse(block * 10, "en", ("Helena Varga",))
+    started = time.perf_counter()
+    large = analyse(block * 2400, "en", ("Helena Varga",))
+    elapsed = time.perf_counter() - started
+    assert len(large.text) > 1_000_000
+    assert len(large.layer("quote")) == 240 * len(small.layer("quote"))
+    assert elapsed < 30, f"{elapsed:.1f} s for 1 MB: quadratic somewhere?"
