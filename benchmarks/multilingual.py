@@ -50,6 +50,7 @@ import functools
 import itertools
 import json
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -697,6 +698,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--semeval", action="store_true", help="add SemEval-2025 entity mention recall")
     parser.add_argument("--data", type=Path, default=SEMEVAL, help="the semeval2025-task10 folder")
     parser.add_argument("--limit", type=int, default=None, help="SemEval documents per language")
+    parser.add_argument(
+        "--write-support",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write the figures that `narrascope components` and the README show "
+        "(src/narrascope/support.json)",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -739,6 +748,31 @@ def main(argv: Sequence[str] | None = None) -> None:
             figures["semeval"] = semeval
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.write_support is not None:
+        command = "python benchmarks/multilingual.py" + "".join(f" {a}" for a in (argv or sys.argv[1:]))
+        support = support_figures(results, figures.get("semeval"), command)
+        args.write_support.write_text(json.dumps(support, indent=2) + "\n", encoding="utf-8")
+
+
+def support_figures(
+    results: Sequence[dict[str, Any]], semeval: dict[str, dict[str, Any]] | None, command: str
+) -> dict[str, Any]:
+    """What ``narrascope components`` shows: per language, each analyzer's precision and recall
+    on the gold set, and the entity mention recall on SemEval-2025 where measured."""
+    mentions = {r["language"]: r["recall"] for r in (semeval or {}).values() if r["mentions"]}
+    languages: dict[str, dict[str, Any]] = {}
+    for r in results:
+        if r["language"] == "all":
+            continue
+        row = {
+            key: {"precision": round(r[key]["precision"], 3), "recall": round(r[key]["recall"], 3)}
+            for key in ("entities", "dates", "quotes")
+            if r[key]["predicted"] or r[key]["gold"]
+        }
+        if "entities" in row and r["language"] in mentions:
+            row["entities"]["mentions_recall"] = round(mentions[r["language"]], 3)
+        languages[r["language"]] = row
+    return {"command": command, "languages": languages}
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from conftest import Analyze
-from narrascope.analyzers.entities import _russian_normal, english_normal, head_normal
+from narrascope.analyzers.entities import _russian_normal, dateline_normal, english_normal, head_normal
 from narrascope.config import Config, load_config
 from narrascope.document import Document
 from narrascope.models.entities import TAGS, decode, token_inputs, words
@@ -130,6 +130,14 @@ def test_decoding_starts_a_new_name_at_each_b_tag_and_respects_min_score() -> No
     assert decode(text, encoded, _tags("B-LOC", "B-LOC"), 0.99) == []
 
 
+def test_capitals_opening_a_date_line_are_an_ordinary_name() -> None:
+    text = "WARSZAWA, 4 czerwca 2023. Przedstawiciele NATO i ONZ spotkali się."
+    assert dateline_normal(text, 0, 8, "WARSZAWA") == "Warszawa"
+    nato = text.index("NATO")
+    assert dateline_normal(text, nato, nato + 4, "NATO") == "NATO"  # not at a line's start
+    assert dateline_normal("NATO ostrzega.", 0, 4, "NATO") == "NATO"  # no date-line punctuation
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "language", "expected"),
     [
@@ -137,7 +145,9 @@ def test_decoding_starts_a_new_name_at_each_b_tag_and_respects_min_score() -> No
         ("Donalda Tuska", "PER", "pl", "Donald Tusk"),
         ("Ministerstwa Obrony Narodowej", "ORG", "pl", "Ministerstwo Obrony Narodowej"),
         ("Києві", "LOC", "uk", "Київ"),
-        ("Софии", "LOC", "bg", "София"),
+        ("Народното събрание", "ORG", "bg", "Народно събрание"),  # Bulgarian: the article, no cases
+        ("София", "LOC", "bg", "София"),
+        ("НАТО", "ORG", "uk", "НАТО"),  # acronyms do not decline
         ("Berlin", "LOC", "de", "Berlin"),  # German names do not decline here: kept as written
         ("Lisboa", "LOC", "pt", "Lisboa"),
     ],

@@ -17,7 +17,7 @@ from narrascope.pipeline import Pipeline, _order
 SNAPSHOT = {
     "narrascope.dates.v1": (("language",), ("date",)),
     "narrascope.encoder.v1": (("paragraph",), ("encoding",)),
-    "narrascope.entities.v1": (("language", "paragraph"), ("entity",)),
+    "narrascope.entities.v1": (("language", "paragraph", "encoding"), ("entity",)),
     "narrascope.frames.v1": (("language", "paragraph", "encoding"), ("frame",)),
     "narrascope.genre.v1": (("language", "paragraph", "encoding"), ("genre",)),
     "narrascope.language.v1": ((), ("language",)),

@@ -15,7 +15,7 @@ from typing import Any
 from narrascope import registry
 from narrascope.config import analyzer_defaults
 
-__all__ = ["ANALYSES", "LANGUAGES", "figures", "support_rows"]
+__all__ = ["ANALYSES", "LANGUAGES", "figures", "support_markdown", "support_rows"]
 
 #: The languages narrascope is measured in, in the README's order.
 LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
@@ -73,3 +73,11 @@ def support_rows() -> list[list[str]]:
         [language, *(_cell(analyzer, key, language, measured) for _, analyzer, key in ANALYSES)]
         for language in LANGUAGES
     ]
+
+
+def support_markdown() -> str:
+    """The same table in Markdown, for the README."""
+    header = ["language", *(column for column, _, _ in ANALYSES)]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in support_rows()]
+    return "\n".join(lines)

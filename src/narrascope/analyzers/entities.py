@@ -33,7 +33,7 @@ from narrascope.models.entities import entity_weights_sha256, load_entity_model
 from narrascope.paragraphs import paragraphs
 from narrascope.registry import register
 
-__all__ = ["HEAD_LANGUAGES", "EntityAnalyzer", "head_normal", "teacher_entities"]
+__all__ = ["HEAD_LANGUAGES", "EntityAnalyzer", "dateline_normal", "head_normal", "teacher_entities"]
 
 # spaCy's labels (OntoNotes for English, WikiNER for French) onto the three kinds every
 # language has, plus groups.
@@ -52,7 +52,12 @@ _ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
 #: Languages the entity head covers; the others have a recogniser of their own.
 HEAD_LANGUAGES = ("bg", "de", "es", "it", "pl", "pt", "uk")
 # Where names inflect for case, the head's names are put in the nominative word by word.
-_INFLECTING = ("bg", "pl", "uk")
+_INFLECTING = ("pl", "uk")
+# The definite article of a Bulgarian word: "-та", "-то", "-ът", "-ят" (not "-те": plural nouns
+# in names are rare, and the plain plural also ends in "-те").
+_BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
+# What follows the place name of a date line: a comma, a dot, a dash or a bracket.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[,.–—-]")
 
 
 # An elided article or preposition glued to a name: "l'OTAN", "dell'ONU", "d'Europa".
@@ -105,6 +110,7 @@ class EntityAnalyzer(Analyzer):
                 encoded = encoding_of(doc, self.name).layers(model.config.layers)
                 for start, end, kind, score in model.predict(doc.text, encoded):
                     normal = head_normal(doc.text[start:end], kind, doc.language or "")
+                    normal = dateline_normal(doc.text, start, end, normal)
                     attrs = {**_attrs(normal, kind, "head"), "score": score}
                     self.span(doc, start, end, "entity", kind, attrs=attrs)
 
@@ -142,9 +148,9 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
                 continue
             language = docs[n].language or ""
             normal = english_normal(ent.text) if language == "en" else head_normal(ent.text, label, language)
-            out[n].append(
-                (offset + ent.start_char, offset + ent.end_char, label, _attrs(normal, ent.label_, "spacy"))
-            )
+            start, end = offset + ent.start_char, offset + ent.end_char
+            normal = dateline_normal(docs[n].text, start, end, normal)
+            out[n].append((start, end, label, _attrs(normal, ent.label_, "spacy")))
     return out
 
 
@@ -162,6 +168,7 @@ def _russian(doc: Document) -> Found:
             ent.normalize(models.vocab)
             pos = [token.pos for token in ent.tokens]
             normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, pos)
+            normal = dateline_normal(doc.text, offset + ent.start, offset + ent.stop, normal)
             out.append((offset + ent.start, offset + ent.stop, ent.type, _attrs(normal, ent.type, "natasha")))
     return out
 
@@ -182,16 +189,30 @@ def _lemma(word: str, language: str) -> str:
 
 
 def head_normal(text: str, kind: str, language: str) -> str:
-    """A normal form for counting: in Polish, Ukrainian and Bulgarian the nominative of each
-    word of a person's or place's name, and of an organisation's head word only (its other words
-    stay as they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej");
-    without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
+    """A normal form for counting: in Polish and Ukrainian the nominative of each word of a
+    person's or place's name, and of an organisation's head word only (its other words stay as
+    they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej"); in Bulgarian,
+    which has no cases, a name without its first word's definite article ("Народното събрание"
+    -> "Народно събрание"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
     words = _ELIDED.sub("", text).split()
-    if language not in _INFLECTING or not words:
+    if not words:
+        return ""
+    if language == "bg":
+        return " ".join([_BULGARIAN_ARTICLE.sub("", words[0]), *words[1:]])
+    if language not in _INFLECTING:
         return " ".join(words)
     if kind == "ORG":
         return " ".join([_lemma(words[0], language), *words[1:]])
     return " ".join(_lemma(word, language) for word in words)
+
+
+def dateline_normal(text: str, start: int, end: int, normal: str) -> str:
+    """A name in capitals that opens a date line ("WARSZAWA, 4 czerwca", "LONDON -") is the
+    ordinary name ("Warszawa"), not an acronym."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not normal.isupper() or not _DATELINE_AFTER.match(text, end):
+        return normal
+    return " ".join(word.capitalize() for word in normal.split())
 
 
 def _blocks(doc: Document, max_chars: int = _BLOCK_CHARS) -> list[tuple[int, int]]:

@@ -421,7 +421,7 @@ class _Attributor:
             if grammar.lead_in.fullmatch(text[cue.end() : quote.open].strip()):
                 boundary = max((m.end() for m in _SENTENCE_END.finditer(text, lo, cue.start())), default=lo)
                 as_said = grammar.as_said.match(text, boundary, quote.open)
-                if as_said is not None and as_said.end() == quote.open:  # 'As X said, “'
+                if as_said is not None:  # 'As X said, “' and 'As X said, they are “'
                     speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
                     if speaker is not None:
                         return speaker
