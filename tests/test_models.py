@@ -168,3 +168,14 @@ def test_an_ensemble_mixes_the_linear_head_with_the_mean_of_its_mlps() -> None:
     )
     assert np.array_equal(Ensemble(linear, [], 0.25).probabilities(x), alone)
     assert not np.allclose(mlps[0].logits(x), mlps[1].logits(x))  # seeds differ
+
+
+def test_shipped_model_folders_and_their_fingerprints(tmp_path: Path) -> None:
+    from narrascope.models.shipped import folder_weights_sha256, model_folder
+
+    shipped = model_folder(None, "entities-v1")
+    assert shipped == model_folder("entities-v1", "entities-v1") and (shipped / "config.json").is_file()
+    assert model_folder(str(tmp_path), "entities-v1") == tmp_path
+    assert len(folder_weights_sha256(shipped, "heads.safetensors", "an entity model")) == 64
+    with pytest.raises(NarrascopeError, match=r"E031: .*: not an entity model \(needs config.json and heads"):
+        folder_weights_sha256(tmp_path, "heads.safetensors", "an entity model")

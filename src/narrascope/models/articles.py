@@ -16,10 +16,8 @@ A model folder holds ``config.json`` (with ``task`` and a format version) and
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +36,7 @@ from narrascope.models.heads import (
     save_mlp_heads,
 )
 from narrascope.models.narratives import NARRATIVE_LABELS
+from narrascope.models.shipped import folder_weights_sha256, model_folder
 
 __all__ = [
     "ARTICLE_TASKS",
@@ -156,20 +155,12 @@ class ArticleModel:
 
 
 def _folder(task: str, path: str | None) -> Path:
-    shipped = ARTICLE_TASKS[task][2]
-    if path is None or path == shipped:
-        return Path(str(resources.files("narrascope.models").joinpath("data", shipped)))
-    return Path(path)
+    return model_folder(path, ARTICLE_TASKS[task][2])
 
 
 def article_weights_sha256(task: str, path: str | None = None) -> str:
     """The SHA-256 of a model folder's weights, without loading it."""
-    weights = _folder(task, path) / _WEIGHTS
-    if not weights.is_file():
-        raise NarrascopeError(
-            "E031", f"{weights.parent}: not an article model (needs {_CONFIG} and {_WEIGHTS})"
-        )
-    return hashlib.sha256(weights.read_bytes()).hexdigest()
+    return folder_weights_sha256(_folder(task, path), _WEIGHTS, "an article model")
 
 
 @functools.cache

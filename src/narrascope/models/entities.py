@@ -22,10 +22,8 @@ A model folder holds ``config.json`` (``task: entities`` and a format version) a
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER
 from narrascope.models.features import Encoded
 from narrascope.models.heads import MLP_WEIGHTS, MLPHead, load_mlp_heads, save_mlp_heads
+from narrascope.models.shipped import folder_weights_sha256, model_folder
 
 __all__ = [
     "ENTITY_KINDS",
@@ -203,17 +202,12 @@ def _finished(text: str, current: Sequence[Any]) -> tuple[int, int, str, float]:
 
 
 def _folder(path: str | None) -> Path:
-    if path is None or path == SHIPPED:
-        return Path(str(resources.files("narrascope.models").joinpath("data", SHIPPED)))
-    return Path(path)
+    return model_folder(path, SHIPPED)
 
 
 def entity_weights_sha256(path: str | None = None) -> str:
     """The SHA-256 of an entity model folder's weights, without loading it."""
-    weights = _folder(path) / MLP_WEIGHTS
-    if not weights.is_file():
-        raise NarrascopeError("E031", f"{weights.parent}: not an entity model (needs {MLP_WEIGHTS})")
-    return hashlib.sha256(weights.read_bytes()).hexdigest()
+    return folder_weights_sha256(_folder(path), MLP_WEIGHTS, "an entity model")
 
 
 @functools.cache

@@ -15,10 +15,8 @@ A model folder holds ``config.json`` (``task: roles`` and a format version) and
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +34,7 @@ from narrascope.models.heads import (
     mean_probability,
     save_mlp_heads,
 )
+from narrascope.models.shipped import folder_weights_sha256, model_folder
 
 __all__ = [
     "FINE",
@@ -167,17 +166,12 @@ class RoleModel:
 
 
 def _folder(path: str | None) -> Path:
-    if path is None or path == SHIPPED:
-        return Path(str(resources.files("narrascope.models").joinpath("data", SHIPPED)))
-    return Path(path)
+    return model_folder(path, SHIPPED)
 
 
 def role_weights_sha256(path: str | None = None) -> str:
     """The SHA-256 of a role model folder's weights, without loading it."""
-    weights = _folder(path) / _WEIGHTS
-    if not weights.is_file():
-        raise NarrascopeError("E031", f"{weights.parent}: not a role model (needs {_CONFIG} and {_WEIGHTS})")
-    return hashlib.sha256(weights.read_bytes()).hexdigest()
+    return folder_weights_sha256(_folder(path), _WEIGHTS, "a role model")
 
 
 @functools.cache

@@ -21,7 +21,6 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_features
 from narrascope.models.heads import Ensemble, LinearHead, MLPHead, decode_spans
+from narrascope.models.shipped import folder_weights_sha256, model_folder
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -200,19 +200,12 @@ class TechniqueModel:
 
 
 def _folder(path: str | None) -> Path:
-    if path is None or path == DEFAULT_MODEL:
-        return Path(str(resources.files("narrascope.models").joinpath("data", DEFAULT_MODEL)))
-    return Path(path)
+    return model_folder(path, DEFAULT_MODEL)
 
 
 def weights_sha256(path: str | None = None) -> str:
     """The SHA-256 of a model folder's weights (without loading it): what identifies the model."""
-    weights = _folder(path) / _WEIGHTS
-    if not weights.is_file():
-        raise NarrascopeError(
-            "E031", f"{weights.parent}: not a technique model (needs {_CONFIG} and {_WEIGHTS})"
-        )
-    return hashlib.sha256(weights.read_bytes()).hexdigest()
+    return folder_weights_sha256(_folder(path), _WEIGHTS, "a technique model")
 
 
 @functools.cache
