@@ -128,7 +128,9 @@ def speaker_of(doc: Document, span: Span) -> str:
     return doc.text[start:end]
 
 
-def assert_one_quote(doc: Document, label: str, content: str, speaker: tuple[str, str | None, str, str]) -> None:
+def assert_one_quote(
+    doc: Document, label: str, content: str, speaker: tuple[str, str | None, str, str]
+) -> None:
     """The document has exactly one quote: its label, words, place, and (speaker, entity, how, cue)."""
     (q,) = doc.layer("quote")
     assert (q.label, q.text_in(doc)) == (label, content)
