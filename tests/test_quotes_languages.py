@@ -583,3 +583,23 @@ def test_a_megabyte_article_is_analysed_in_linear_time() -> None:
     assert len(large.text) > 1_000_000
     assert len(large.layer("quote")) == 240 * len(small.layer("quote"))
     assert elapsed < 30, f"{elapsed:.1f} s for 1 MB: quadratic somewhere?"
+
+
+def test_a_surname_after_the_verb_ends_where_its_capitals_do() -> None:
+    # The entity recogniser found the full name earlier but not the bare surname: the speaker
+    # phrase stops before "dziennikarzom" (to journalists) and links to the full name.
+    text = (
+        "Minister Tomasz Wierzbicki przyjechał do Brukseli.\n"
+        "„Nasze bezpieczeństwo zależy od jedności sojuszu” – powiedział Wierzbicki dziennikarzom."
+    )
+    doc = Document(text, language="pl")
+    SegmentAnalyzer({})(doc)
+    start = text.index("Tomasz Wierzbicki")
+    doc.add_span(Span(start, start + 17, "entity", "PER", "test", attrs={"normal": "Tomasz Wierzbicki"}))
+    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_entity"], quote.attrs["speaker_how"]) == (
+        "Wierzbicki",
+        "Tomasz Wierzbicki",
+        "name",
+    )

@@ -55,6 +55,7 @@ A quote with no speaker found has ``speaker: None`` and nothing else.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -206,7 +207,10 @@ class _Attributor:
         stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
         words = list(_WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
         if words:
-            return (words if len(words) <= _PHRASE_WORDS else words[:_PHRASE_NEAR]), "after"
+            words = words if len(words) <= _PHRASE_WORDS else words[:_PHRASE_NEAR]
+            # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
+            capitals = list(itertools.takewhile(lambda word: word.group()[:1].isupper(), words))
+            return (capitals or words), "after"
         if words_of.drops_subject:
             return [], "none"
         return list(_WORD.finditer(self.text, lo, cue.start()))[-_PHRASE_NEAR:], "far"
