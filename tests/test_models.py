@@ -170,6 +170,33 @@ def test_an_ensemble_mixes_the_linear_head_with_the_mean_of_its_mlps() -> None:
     assert not np.allclose(mlps[0].logits(x), mlps[1].logits(x))  # seeds differ
 
 
+def test_token_logits_equal_the_linear_head_over_token_features() -> None:
+    """The span head's scores are taken without building [tokens, 2 x width] features; they
+    must be those of the head applied to those features (token state, paragraph mean)."""
+    from narrascope.models.features import Encoded, token_features, token_logits
+
+    rng = np.random.default_rng(0)
+    tokens, width, paragraphs, labels = 60, 12, 4, 5
+    encoded = Encoded(
+        [(n, 10 * n, 10 * n + 9) for n in range(paragraphs)],
+        np.zeros((tokens, 2), np.int32),
+        rng.normal(size=(tokens, width)).astype(np.float16),
+        np.sort(rng.integers(0, paragraphs, tokens)),
+        rng.normal(size=(paragraphs, width)).astype(np.float32),
+    )
+    weight = rng.normal(size=(labels, 2 * width)).astype(np.float32)
+    bias = rng.normal(size=labels).astype(np.float32)
+    expected = token_features(encoded).astype(np.float32) @ weight.T + bias
+    got = token_logits(encoded, weight, bias)
+    assert got.shape == (tokens, labels)
+    assert np.allclose(got, expected, atol=1e-4)
+    # The paragraph means count: a token moved to another paragraph scores differently.
+    moved = Encoded(
+        encoded.paragraphs, encoded.offsets, encoded.features, (encoded.owner + 1) % 4, encoded.means
+    )
+    assert not np.allclose(token_logits(moved, weight, bias), expected, atol=1e-2)
+
+
 def test_shipped_model_folders_and_their_fingerprints(tmp_path: Path) -> None:
     from narrascope.models.shipped import folder_weights_sha256, model_folder
 

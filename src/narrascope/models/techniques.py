@@ -28,7 +28,7 @@ import numpy as np
 
 from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
-from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_features
+from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_logits
 from narrascope.models.heads import Ensemble, LinearHead, MLPHead, decode_spans
 from narrascope.models.shipped import folder_weights_sha256, model_folder
 
@@ -190,7 +190,8 @@ class TechniqueModel:
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))
             spans: list[tuple[int, int, str, float]] = []
             if len(enc.offsets):
-                token_probabilities = self.span_head.probabilities(token_features(enc))
+                head = self.span_head
+                token_probabilities = head.calibrated(token_logits(enc, head.weight, head.bias))
                 for start, end, label, score in decode_spans(
                     enc.offsets, token_probabilities, s_thresholds, text
                 ):
