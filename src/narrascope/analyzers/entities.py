@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from natasha import Doc as NatashaDoc
+from natasha.doc import DocSpan
 
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
@@ -127,9 +128,9 @@ def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list
         found = _spacy([docs[n] for n in chosen], str(settings[key]), bool(settings["keep_groups"]))
         for n, spans in zip(chosen, found, strict=True):
             out[n] = spans
-    for n, doc in enumerate(docs):
-        if doc.language == "ru":
-            out[n] = _russian(doc)
+    chosen = [n for n, doc in enumerate(docs) if doc.language == "ru"]
+    for n, spans in zip(chosen, _russian([docs[n] for n in chosen]), strict=True):
+        out[n] = spans
     return out
 
 
@@ -154,22 +155,37 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
     return out
 
 
-def _russian(doc: Document) -> Found:
+def _russian(docs: Sequence[Document]) -> list[Found]:
+    """Natasha's entities of each document, its blocks tagged together. Only the sentences
+    that hold an entity are tagged for morphology (which the normal forms need): tagging a
+    sentence does not depend on its neighbours, so the rest would be work thrown away."""
     models = natasha_models()
-    out: Found = []
-    for offset, end in _blocks(doc):
-        parsed = NatashaDoc(doc.text[offset:end])
-        parsed.segment(models.segmenter)
-        parsed.tag_morph(models.morph)
-        parsed.tag_ner(models.ner)
-        for ent in parsed.spans:
+    blocks = [(n, offset, end) for n, doc in enumerate(docs) for offset, end in _blocks(doc)]
+    parsed = [NatashaDoc(docs[n].text[offset:end]) for n, offset, end in blocks]
+    live = [p for p in parsed if p.text.strip()]
+    for p in live:
+        p.segment(models.segmenter)
+    for p, markup in zip(live, models.ner.map([p.text for p in live]), strict=True):
+        p.spans = [DocSpan(start, stop, kind, p.text[start:stop]) for start, stop, kind in markup.spans]
+        p.envelop_span_tokens()
+        p.envelop_sent_spans()
+    sentences = [sentence for p in live for sentence in p.sents if sentence.spans]
+    markups = models.morph.map([[token.text for token in sentence.tokens] for sentence in sentences])
+    for sentence, markup in zip(sentences, markups, strict=True):
+        for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
+            token.pos, token.feats = tagged.pos, tagged.feats
+    out: list[Found] = [[] for _ in docs]
+    for (n, offset, _), p in zip(blocks, parsed, strict=True):
+        for ent in p.spans or []:
             if "\n" in ent.text:
                 continue
             ent.normalize(models.vocab)
             pos = [token.pos for token in ent.tokens]
             normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, pos)
-            normal = dateline_normal(doc.text, offset + ent.start, offset + ent.stop, normal)
-            out.append((offset + ent.start, offset + ent.stop, ent.type, _attrs(normal, ent.type, "natasha")))
+            normal = dateline_normal(docs[n].text, offset + ent.start, offset + ent.stop, normal)
+            out[n].append(
+                (offset + ent.start, offset + ent.stop, ent.type, _attrs(normal, ent.type, "natasha"))
+            )
     return out
 
 
