@@ -452,3 +452,25 @@ def test_cast_summary_puts_each_entity_under_the_cast_most_of_its_mentions_get()
     assert summary["hero"] == [("Belov", 2, ["Guardian", "Peacemaker"])]
     assert summary["villain"] == []
     assert summary["victim"] == [("Koval", 1, ["Victim"]), ("Mayor", 1, ["Victim"])]
+
+
+def test_roles_of_a_batch_are_those_of_each_article_alone() -> None:
+    """The role heads read the mentions of a whole batch in one pass; each article's roles must
+    be what it gets alone, and an article without entities must not shift the others."""
+    texts = [
+        "Security Council Secretary Viktor Dralenko accused NATO of preparing provocations.\n"
+        "Refugees from Mariupol told reporters that the shelling had destroyed their homes.",
+        "The weather was mild and nobody was named in this paragraph.",
+        "Olga Varenik said that the Pentagon had sent weapons to Kyiv.\n"
+        "The children of Donetsk suffer, said Pavel Strelkov in Moscow.",
+    ]
+
+    def roles(doc: Document) -> list[tuple[int, int, str, float]]:
+        return [(r.start, r.end, r.label, round(r.score or 0.0, 5)) for r in doc.layer("role")]
+
+    pipeline = Pipeline()
+    alone = [roles(pipeline(Document(text))) for text in texts]
+    outcomes = list(pipeline.run([Document(text) for text in texts]))
+    together = [roles(o.document) for o in outcomes if o.document is not None]
+    assert together == alone
+    assert alone[0] and alone[2] and not alone[1]

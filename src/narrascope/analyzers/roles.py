@@ -11,6 +11,10 @@ mentions given with the input (``narrascope.mentions.v1``, as SemEval-2025 subta
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
@@ -46,6 +50,40 @@ class RoleAnalyzer(Analyzer):
         )
 
     def __call__(self, doc: Document) -> None:
+        self.pipe([doc])
+
+    def pipe(self, docs: Sequence[Document]) -> None:
+        # One pass of the heads over the mentions of every document: their weights are read
+        # once per batch instead of once per document.
+        model = load_role_model(str(self.settings["model"]))
+        cast: list[tuple[Document, list[Span]]] = []
+        features = []
+        for doc in docs:
+            entities = self._mentions(doc, model.config.languages)
+            if entities:
+                states = encoding_of(doc, self.name).layers(model.config.layers)
+                sentences = [(s.start, s.end) for s in doc.layer("sentence")]
+                mentions = [(e.start, e.end) for e in entities]
+                features.append(encoded_mention_features(states, mentions, sentences))
+                cast.append((doc, entities))
+        if not cast:
+            return
+        found = model.predict(np.concatenate(features))
+        first = 0
+        for doc, entities in cast:
+            mine, first = found[first : first + len(entities)], first + len(entities)
+            for entity, (main, score, fine) in zip(entities, mine, strict=True):
+                attrs = {
+                    "cast": CAST.get(main, main),
+                    "fine_roles": [name for name, _ in fine],
+                    "fine_scores": dict(fine),
+                    "normal": entity.attrs.get("normal") or entity.text_in(doc),
+                    "entity_label": entity.label,
+                }
+                self.span(doc, entity.start, entity.end, "role", main, score=score, attrs=attrs)
+
+    def _mentions(self, doc: Document, trained: Sequence[str]) -> list[Span]:
+        """The mentions to cast, with the warnings that the document is owed."""
         entities = doc.layer("entity")
         not_covered = doc.metadata.get("not_covered", {})
         if not entities and "entity" in not_covered:
@@ -55,29 +93,13 @@ class RoleAnalyzer(Analyzer):
                 f"not cover language '{doc.language}'; role left empty"
             )
             not_covered["role"] = self.name
-            return
-        if not entities:
-            return
-        model = load_role_model(str(self.settings["model"]))
-        trained = model.config.languages
-        if trained and doc.language not in trained:
+            return []
+        if entities and trained and doc.language not in trained:
             doc.warn(
                 f"W153: {self.name}: the role model was not trained on language '{doc.language}' "
                 f"(trained on {', '.join(trained)}); its roles are the encoder's zero-shot transfer"
             )
-        states = encoding_of(doc, self.name).layers(model.config.layers)
-        sentences = [(s.start, s.end) for s in doc.layer("sentence")]
-        mentions = [(e.start, e.end) for e in entities]
-        found = model.predict(encoded_mention_features(states, mentions, sentences))
-        for entity, (main, score, fine) in zip(entities, found, strict=True):
-            attrs = {
-                "cast": CAST.get(main, main),
-                "fine_roles": [name for name, _ in fine],
-                "fine_scores": dict(fine),
-                "normal": entity.attrs.get("normal") or entity.text_in(doc),
-                "entity_label": entity.label,
-            }
-            self.span(doc, entity.start, entity.end, "role", main, score=score, attrs=attrs)
+        return list(entities)
 
 
 @register
