@@ -192,7 +192,9 @@ def test_shards_split_the_records_and_load_into_one_store(tmp_path: Path) -> Non
         )
         again = run_shard(items, shard, out, config, serial(config))
         taken = report.new + report.duplicated + report.failed_inputs
-        assert again.new == 0 and again.unchanged == taken == report.total
+        assert again.new == 0 and again.total == taken == report.total
+        # An earlier failure stays a failure: it is not counted among the unchanged.
+        assert again.failed == report.failed and again.unchanged == report.total - report.failed
     assert sorted(owners) == sorted(
         str(i.input_name if isinstance(i, InputError) else i.metadata["input"]) for i in items
     )
@@ -220,6 +222,34 @@ def test_a_torn_last_line_is_cut_and_redone(tmp_path: Path) -> None:
     assert [json.loads(x)["metadata"]["input"] for x in path.read_text(encoding="utf-8").splitlines()] == [
         json.loads(x)["metadata"]["input"] for x in lines
     ]
+
+
+def test_a_shard_rerun_reports_earlier_failures_or_retries_them(tmp_path: Path) -> None:
+    config = light_config(tmp_path)
+    shard = Shard(0, 1)
+    broken: list[Document | InputError] = [*docs(2), InputError("E103", "big.txt", "file too large")]
+    first = run_shard(broken, shard, tmp_path, config, serial(config))
+    assert first.failed == 1 and not first.succeeded
+
+    heard: list[tuple[str, str, str]] = []
+    again = run_shard(
+        broken, shard, tmp_path, config, serial(config), on_input=lambda k, s, e: heard.append((k, s, str(e)))
+    )
+    assert (again.total, again.ok, again.failed, again.unchanged) == (3, 2, 1, 2)
+    assert not again.succeeded
+    assert [(k, s) for k, s, _ in heard if s == "failed"] == [("big.txt", "failed")]
+    assert "file too large (in an earlier run)" in next(e for k, _, e in heard if k == "big.txt")
+
+    # The file was fixed: --retry-failed analyses it, and loading keeps the later line.
+    fixed: list[Document | InputError] = [*docs(2), Document(article(9), metadata={"input": "big.txt"})]
+    retried = run_shard(fixed, shard, tmp_path, config, serial(config), retry_failed=True)
+    assert (retried.total, retried.ok, retried.failed, retried.analysed) == (3, 3, 0, 1) and retried.succeeded
+    assert run_shard(fixed, shard, tmp_path, config, serial(config)).succeeded
+    assert retried.shard_file is not None
+    with Store(tmp_path / "s.db") as store:
+        load_shards([retried.shard_file], store, config)
+        statuses = dict(store.db.execute("SELECT name, status FROM inputs").fetchall())
+    assert statuses == {"doc-0": "ok", "doc-1": "ok", "big.txt": "ok"}
 
 
 def test_shard_spec_is_checked() -> None:

@@ -183,6 +183,7 @@ class AnalyzeRun:
                     self._engine,
                     language=self.language,
                     published=self.published,
+                    retry_failed=self.retry_failed,
                     on_input=self.on_input,
                     on_outcome=self.on_outcome,
                 )

@@ -204,12 +204,14 @@ def run_into_store(
     return _report(counts, queue.summary(), store=store.path)
 
 
-def _read_done(path: Path) -> tuple[set[str], set[str]]:
-    """Keys and document ids already in a shard file; a torn last line (killed mid-write) is cut."""
+def _read_done(path: Path) -> tuple[set[str], set[str], dict[str, tuple[str, str]]]:
+    """Keys and document ids already in a shard file, and the (code, reason) of each key whose
+    latest line is a failure; a torn last line (killed mid-write) is cut."""
     keys: set[str] = set()
     ids: set[str] = set()
+    failures: dict[str, tuple[str, str]] = {}
     if not path.exists():
-        return keys, ids
+        return keys, ids, failures
     good = 0
     with path.open("rb") as handle:
         for raw in handle:
@@ -220,15 +222,21 @@ def _read_done(path: Path) -> tuple[set[str], set[str]]:
             except ValueError:
                 break
             good += len(raw)
-            if line.get("schema") in (_FAILURE_SCHEMA, _DUPLICATE_SCHEMA):
-                keys.add(str(line["input"]))
+            schema = line.get("schema")
+            if schema in (_FAILURE_SCHEMA, _DUPLICATE_SCHEMA):
+                key = str(line["input"])
             else:
-                keys.add(str(line.get("metadata", {}).get("input", line.get("id"))))
+                key = str(line.get("metadata", {}).get("input", line.get("id")))
                 ids.add(str(line.get("id")))
+            keys.add(key)
+            if schema == _FAILURE_SCHEMA:
+                failures[key] = (str(line.get("code", "")), str(line.get("reason", "")))
+            else:  # a retry that succeeded: the later line is the one that counts
+                failures.pop(key, None)
     if good != path.stat().st_size:
         with path.open("r+b") as handle:
             handle.truncate(good)
-    return keys, ids
+    return keys, ids, failures
 
 
 def run_shard(
@@ -240,13 +248,18 @@ def run_shard(
     *,
     language: str | None = None,
     published: dt.date | None = None,
+    retry_failed: bool = False,
     on_input: Callable[[str, str, NarrascopeError | None], object] = lambda *_: None,
     on_outcome: Callable[[Outcome], object] = lambda _: None,
 ) -> BatchReport:
-    """Analyse this shard's records, appending one JSON line per record to its shard file."""
+    """Analyse this shard's records, appending one JSON line per record to its shard file.
+
+    A record that failed in an earlier run of the shard counts as failed again (its earlier
+    reason is reported), or is tried again with ``retry_failed``: its new line comes after the
+    failure's, and ``narrascope load`` keeps the later one."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / shard.file_name()
-    done_keys, done_ids = _read_done(path)
+    done_keys, done_ids, failures = _read_done(path)
     counts: Counter[str] = Counter()
     stamp = fingerprint(config, _overrides(language, published))
     handle = path.open("a", encoding="utf-8")
@@ -268,10 +281,16 @@ def run_shard(
             key = _key(item)
             if not shard.owns(key):
                 continue
-            if key in done_keys:
+            if key in done_keys and key in failures and not retry_failed:
+                code, reason = failures[key]
+                counts["failed_earlier"] += 1
+                on_input(key, "failed", InputError(code, key, f"{reason} (in an earlier run)"))
+                continue
+            if key in done_keys and key not in failures:
                 counts["unchanged"] += 1
                 on_input(key, "unchanged", None)
                 continue
+            failures.pop(key, None)
             done_keys.add(key)
             if isinstance(item, InputError):
                 write(
@@ -330,7 +349,7 @@ def run_shard(
         engine.close()
         os.fsync(handle.fileno())
         handle.close()
-    failed = counts["failed_inputs"] + counts["failed_documents"]
+    failed = counts["failed_inputs"] + counts["failed_documents"] + counts["failed_earlier"]
     ok = counts["analysed"] + counts["duplicate"] + counts["unchanged"]
     summary = {
         "total": ok + failed,

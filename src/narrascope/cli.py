@@ -209,7 +209,7 @@ def status(
     """What a database holds: inputs done, duplicate and failed; documents pending, done and failed."""
     try:
         config = load_config(config_path)
-        with open_store(db, config, existing=True) as store:
+        with open_store(db, config, read_only=True) as store:
             path = store.path
             queue = Queue(store, config)
             state = queue.status()

@@ -92,6 +92,8 @@ class Queue:
         self.store = store
         self.db = store.db
         self.fingerprint = fingerprint(config, overrides)
+        if self.db.execute("PRAGMA query_only").fetchone()[0]:
+            return  # a reader (``narrascope status``): it reads counts, and has no run to scope
         # Made afresh, so that a second run on the same connection does not count the inputs
         # of the first; dropped rather than emptied, because a DELETE would begin a transaction
         # that holds the store's write lock until the next commit.
