@@ -435,3 +435,23 @@ def test_a_local_run_starts_its_own_ray_beside_a_running_cluster(
     assert len(nodes) == 1 and nodes[0]["Resources"].get("CPU") == (os.cpu_count() or 1)
     assert {name: os.environ.get(name) for name in RAY_ENV} == before
     assert cluster.poll() is None  # the user's cluster is still up
+
+
+def test_a_worker_keeps_numpy_blas_to_its_share_of_the_cores() -> None:
+    """spaCy multiplies with numpy's BLAS, whose threads start when numpy is imported: a worker
+    given one core must not run two of them beside its neighbour's."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from threadpoolctl import threadpool_info
+
+    from narrascope.engines import _init_worker
+
+    config = _light_config()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        1, mp_context=context, initializer=_init_worker, initargs=(config.data, 1)
+    ) as pool:
+        pools = pool.submit(threadpool_info).result(timeout=300)
+    blas = [p for p in pools if p["user_api"] == "blas"]
+    assert blas and all(p["num_threads"] == 1 for p in blas)

@@ -91,6 +91,11 @@ def _init_worker(data: dict[str, Any], threads: int) -> None:
         torch.set_num_threads(threads)
     except ImportError:  # pragma: no cover - torch is a dependency
         pass
+    # numpy's BLAS (which spaCy multiplies with) started its threads when numpy was imported,
+    # before the variable above was set: it is limited here.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(threads)
     _worker_pipeline = Pipeline(Config(data))
 
 
