@@ -394,7 +394,7 @@ def _light_pipeline(entity_settings: dict[str, str]) -> Pipeline:
 
 @pytest.mark.slow
 def test_without_the_head_entities_need_no_encoder_and_cover_english_french_and_russian() -> None:
-    with pytest.raises(NarrascopeError, match="E022.*nothing provides encoding"):
+    with pytest.raises(NarrascopeError, match=r"E022.*nothing provides encoding"):
         _light_pipeline({})  # the head reads the encoder pass: it must be in the pipeline
     pipeline = _light_pipeline({"model": "none"})
     assert "narrascope.encoder.v1" not in pipeline.names
