@@ -195,6 +195,14 @@ def test_token_logits_equal_the_linear_head_over_token_features() -> None:
         encoded.paragraphs, encoded.offsets, encoded.features, (encoded.owner + 1) % 4, encoded.means
     )
     assert not np.allclose(token_logits(moved, weight, bias), expected, atol=1e-2)
+    empty = Encoded(
+        [],
+        np.zeros((0, 2), np.int32),
+        np.zeros((0, width), np.float16),
+        np.zeros(0, np.int64),
+        np.zeros((0, width), np.float32),
+    )
+    assert token_logits(empty, weight, bias).shape == (0, labels)
 
 
 def test_shipped_model_folders_and_their_fingerprints(tmp_path: Path) -> None:

@@ -204,8 +204,8 @@ def token_logits(encoded: Encoded, weight: np.ndarray, bias: np.ndarray) -> np.n
     product is taken once per paragraph (half the multiplications, and no ``[T, 2D]`` copy)."""
     width = encoded.features.shape[1]
     own = np.asarray(encoded.features, dtype=np.float32) @ weight[:, :width].T
-    if not len(encoded.owner):
-        return np.asarray(own + encoded.features.astype(np.float32) @ weight[:, width:].T + bias)
+    if not len(encoded.owner):  # no tokens
+        return np.zeros((0, len(bias)), dtype=np.float32)
     # Rounded to float16 first, as token_features stores them.
     context = encoded.means.astype(np.float16).astype(np.float32) @ weight[:, width:].T
     return np.asarray(own + context[encoded.owner] + bias, dtype=np.float32)

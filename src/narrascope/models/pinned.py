@@ -110,9 +110,10 @@ def spacy_pipeline(name: str = _SPACY_DEFAULT) -> Any:
     from thinc.api import use_ops
 
     try:
-        # thinc multiplies with blis by default, whose kernels run at a fifth of numpy's BLAS
-        # on CPUs it does not recognise (AMD EPYC here): numpy's makes entity recognition 1.7
-        # times as fast, with the same entities (tests/test_entities.py checks them).
+        # thinc multiplies with blis by default, which is slow on CPUs it has no kernels for
+        # (the AMD EPYC of development): on numpy's BLAS, entity recognition took 87 ms an
+        # article instead of 155 (`benchmarks/throughput.py --by-analyzer`), with the same
+        # entities (tests/test_entities.py checks them).
         with use_ops("numpy", use_blis=False):
             return spacy.load(name, exclude=_SPACY_UNUSED)
     except OSError as exc:
