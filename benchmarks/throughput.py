@@ -1,7 +1,8 @@
 """Throughput and peak memory of narrascope on generated corpora, against references run in the same go.
 
     python benchmarks/throughput.py [--articles 300] [--words 500] [--technique-articles 200]
-                                    [--rounds 2] [--model FOLDER] [--json] [--by-analyzer]
+                                    [--rounds 2] [--model FOLDER] [--precision auto|fp32|bf16|int8]
+                                    [--json] [--by-analyzer]
 
 1. The default pipeline (all analyzers) on a corpus generated from sentence templates (half
    English, half Russian, with quotes, names, dates), so that it needs no data and is the
@@ -9,9 +10,10 @@
    pipeline (tagger, parser, NER, lemmatizer) through ``nlp.pipe`` on the same English
    articles, what a user would otherwise run to get entities alone, batch by batch after
    narrascope's own (peak memory includes that reference pipeline, some 100 MB).
-2. The technique model alone on articles of about 700 words, and the reference of the
-   SemEval winners' size: an XLM-RoBERTa-large-shaped encoder (random weights, which cost
-   the same time as trained ones) reading the same paragraphs in the same batches. Each
+2. The technique model alone on articles of about 700 words, in ``--precision`` (as the
+   pipeline above), and the reference of the SemEval
+   winners' size: an XLM-RoBERTa-large-shaped encoder (random weights, which cost the same
+   time as trained ones) reading the same paragraphs in full precision. Each
    runs in its own process, so that each peak memory is its own, and the two take turns
    ``--rounds`` times on new articles, so that a drift in the machine's speed (a third within
    minutes on the development machine) falls on both.
@@ -39,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from narrascope import Document, Pipeline
+from narrascope.config import load_config
 
 EN_NAMES = [
     "Viktor Dralenko",
@@ -130,14 +133,22 @@ def peak_rss_mb() -> float:
 
 
 def technique_part(
-    part: str, articles: int, words: int, model_path: str | None = None, seed: int = 11
+    part: str,
+    articles: int,
+    words: int,
+    model_path: str | None = None,
+    seed: int = 11,
+    precision: str = "auto",
 ) -> dict[str, float]:
     """One measurement, in its own process so that its peak memory is its own.
 
-    ``ours``: the technique model (encoder pass per paragraph, both heads, span decoding).
+    ``ours``: the technique model (encoder pass per paragraph, both heads, span decoding), in
+    ``precision`` ("auto": bf16 on CPUs with bf16 arithmetic, fp32 elsewhere).
     ``reference``: an encoder of the winners' size (XLM-RoBERTa-large shape: 24 layers, hidden
     1024, random weights, which cost the same time as trained ones) reading the same
-    paragraphs with the same tokenizer, in the same batches and precision, and nothing more.
+    paragraphs with the same tokenizer, in batches of the same size, in full precision (bf16 where
+    the CPU has bf16 arithmetic, fp32 elsewhere: the winners' models are not int8), and
+    nothing more.
     """
     import torch
 
@@ -149,9 +160,9 @@ def technique_part(
     warm = [d.text for d in generate(2, 100, seed=3)]
     if part == "ours":
         model = load_model(model_path)
-        model.predict(warm)
+        model.predict(warm, precision=precision)
         started = time.perf_counter()
-        model.predict(texts)
+        model.predict(texts, precision=precision)
     else:
         from transformers import XLMRobertaConfig, XLMRobertaModel
 
@@ -167,7 +178,7 @@ def technique_part(
         large = XLMRobertaModel(config, add_pooling_layer=False)
         torch.nn.Module.eval(large)
         small = load_encoder()
-        # The same precision as ours: bf16 autocast where the CPU has bf16 arithmetic, fp32 where not.
+        # Full precision: bf16 autocast where the CPU has bf16 arithmetic, fp32 where not.
         reference = type(small)(
             "xlm-roberta-large-shaped", small.tokenizer, large, small.prefix, autocast=small.autocast
         )
@@ -179,7 +190,7 @@ def technique_part(
 
 
 def technique_figures(
-    articles: int, words: int, model_path: str | None = None, rounds: int = 2
+    articles: int, words: int, model_path: str | None = None, rounds: int = 2, precision: str = "auto"
 ) -> dict[str, object]:
     """The technique model against the winner-sized reference, taking turns ``rounds`` times
     on new articles each round: this machine's speed drifts within minutes, and a drift must
@@ -194,7 +205,7 @@ def technique_figures(
             share = max(1, articles // rounds)
             count = share if part == "ours" else max(10, share // 10)
             command = [sys.executable, __file__, "--part", part, "--articles", str(count)]
-            command += ["--words", str(words), "--seed", str(11 + round_)]
+            command += ["--words", str(words), "--seed", str(11 + round_), "--precision", precision]
             if model_path:
                 command += ["--model", model_path]
             result = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -204,7 +215,11 @@ def technique_figures(
             peak[part] = max(peak[part], run["peak_rss_mb"])
     ours = counted["ours"] / seconds["ours"]
     ref = counted["reference"] / seconds["reference"]
+    from narrascope.models.encoder import resolve_precision
+
     return {
+        "technique_precision": resolve_precision(precision),
+        "reference_precision": resolve_precision("auto"),
         "technique_articles": counted["ours"],
         "technique_words_per_article": words,
         "technique_rounds": rounds,
@@ -287,6 +302,12 @@ def main() -> int:
         "--rounds", type=int, default=2, help="turns the technique model and the reference take"
     )
     parser.add_argument(
+        "--precision",
+        choices=["auto", "fp32", "bf16", "int8"],
+        default="auto",
+        help="what narrascope's encoder computes in (the references run in full precision)",
+    )
+    parser.add_argument(
         "--by-analyzer", action="store_true", help="where the time goes: each analyzer's share, per language"
     )
     args = parser.parse_args()
@@ -294,14 +315,19 @@ def main() -> int:
         print(json.dumps(by_analyzer(args.articles, args.words), indent=2))
         return 0
     if args.part:
-        print(json.dumps(technique_part(args.part, args.articles, args.words, args.model, args.seed)))
+        print(
+            json.dumps(
+                technique_part(args.part, args.articles, args.words, args.model, args.seed, args.precision)
+            )
+        )
         return 0
 
     docs = generate(args.articles, args.words)
     n_words = sum(len(d.text.split()) for d in docs)
 
     started = time.perf_counter()
-    pipeline = Pipeline()
+    config = load_config().with_analyzer_setting("narrascope.encoder.v1", "precision", args.precision)
+    pipeline = Pipeline(config)
     warm = generate(2, 50, seed=1)  # loads every model (English and Russian) before timing
     for doc in warm:
         pipeline(doc)
@@ -345,7 +371,11 @@ def main() -> int:
         "reference_articles_per_second": round(len(english) / ref_seconds, 2),
         "ratio_narrascope_to_reference_english": round(ref_seconds / en_seconds, 2),
     }
-    figures.update(technique_figures(args.technique_articles, args.technique_words, args.model, args.rounds))
+    figures.update(
+        technique_figures(
+            args.technique_articles, args.technique_words, args.model, args.rounds, args.precision
+        )
+    )
     if args.json:
         print(json.dumps(figures, indent=2))
     else:

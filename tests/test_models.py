@@ -137,6 +137,116 @@ def test_encoder_precision_follows_the_cpu() -> None:
     assert next(encoder.model.parameters()).dtype == expected
 
 
+_INT8_TEXTS = [
+    "The so-called experts lied again, and the ruinous plan will destroy thousands of families.\n"
+    "Officials said on Monday that talks would resume in Geneva next week.",
+    "Министр заявил, что угрозы растут, а западные кураторы снова стоят за провокацией.",
+    "Le ministre a promis des mesures rapides.\nLes critiques parlent d'une catastrophe annoncée.",
+]
+
+
+def _cosines(a: np.ndarray, b: np.ndarray, hidden: int = 384) -> list[float]:
+    """The smallest row cosine of each layer block of two [rows, layers x hidden] arrays."""
+    out = []
+    for start in range(0, a.shape[1], hidden):
+        x, y = (
+            a[:, start : start + hidden].astype(np.float32),
+            b[:, start : start + hidden].astype(np.float32),
+        )
+        out.append(float(((x * y).sum(1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)).min()))
+    return out
+
+
+@pytest.mark.slow
+def test_int8_encoder_stays_close_to_fp32_where_plain_int8_does_not() -> None:
+    import copy
+    import warnings
+
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    from narrascope.models.encoder import Encoder, load_encoder
+    from narrascope.models.features import encode_texts
+
+    full = load_encoder(precision="fp32")
+    int8 = load_encoder(precision="int8")
+    assert (full.precision, int8.precision) == ("fp32", "int8")
+    assert load_encoder(precision="int8") is int8  # loaded once per process
+    reference = encode_texts(full, _INT8_TEXTS, (4, 8, 12))
+    first, second = encode_texts(int8, _INT8_TEXTS, (4, 8, 12)), encode_texts(int8, _INT8_TEXTS, (4, 8, 12))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = quantize_dynamic(  # type: ignore[no-untyped-call]
+            copy.deepcopy(full.model), {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
+        )
+    plain = encode_texts(
+        Encoder(full.name, full.tokenizer, model, full.prefix, False, "int8"), _INT8_TEXTS, (4, 8, 12)
+    )
+    means = np.concatenate([e.means for e in reference])
+    for a, b in zip(first, second, strict=True):
+        assert np.array_equal(a.means, b.means) and np.array_equal(a.features, b.features)
+    ours = _cosines(means, np.concatenate([e.means for e in first]))
+    theirs = _cosines(means, np.concatenate([e.means for e in plain]))
+    # e5's first and last tokens carry huge activations in a few channels: plain dynamic int8
+    # shares one scale with them and drifts, most in layer 8; routing those channels through
+    # fp32 keeps every paragraph's states close to fp32's.
+    assert min(ours) > 0.99, ours
+    assert ours[1] > theirs[1] + 0.005, (ours, theirs)
+    tokens = _cosines(
+        np.concatenate([e.features for e in reference]), np.concatenate([e.features for e in first])
+    )
+    assert min(tokens) > 0.8, tokens
+
+
+def test_encoder_precision_settings_are_checked_and_resolved() -> None:
+    from narrascope import registry
+    from narrascope.models.encoder import native_bf16, resolve_precision
+
+    # int8 is asked for, never chosen: it is not quite as accurate.
+    assert resolve_precision("auto") == ("bf16" if native_bf16() else "fp32")
+    assert resolve_precision("fp32") == "fp32"
+    with pytest.raises(
+        NarrascopeError, match=r"E020.*precision must be one of auto, fp32, bf16, int8, not 'fp16'"
+    ):
+        resolve_precision("fp16")
+    with pytest.raises(NarrascopeError, match=r"E020: narrascope.encoder.v1: precision must be one of"):
+        registry.create("narrascope.encoder.v1", {"precision": "fp16"})
+    fp32 = registry.create("narrascope.encoder.v1", {"precision": "fp32"})
+    int8 = registry.create("narrascope.encoder.v1", {"precision": "int8"})
+    # The precision is part of the fingerprint (a store analysed in fp32 re-analyses in int8)
+    # and of the provenance.
+    assert (fp32.identity(), int8.identity()) == ("fp32", "int8")
+    assert fp32.model is not None and fp32.model.endswith("; fp32)")
+
+
+@pytest.mark.slow
+def test_int8_pass_moves_a_document_only_a_little_with_its_batch() -> None:
+    from narrascope import registry
+    from narrascope.analyzers.encoder import ENCODING, Encoding
+    from narrascope.document import Document
+
+    segment = registry.create("narrascope.segment.v1", {})
+
+    def states(texts: list[str], precision: str) -> Encoding:
+        encoder = registry.create("narrascope.encoder.v1", {"precision": precision})
+        encoder.resolve([])  # type: ignore[attr-defined]
+        docs = [Document(text) for text in texts]
+        for doc in docs:
+            segment(doc)
+        encoder.pipe(docs)
+        found = docs[0].transient[ENCODING]
+        assert isinstance(found, Encoding)
+        return found
+
+    alone, batched = states(_INT8_TEXTS[:1], "int8"), states(_INT8_TEXTS, "int8")
+    # One activation scale per batch: the same paragraph comes out a little different in
+    # another batch, but stays as close to itself as int8 stays to fp32.
+    assert not np.array_equal(alone.encoded.means, batched.encoded.means)
+    assert min(_cosines(alone.encoded.means, batched.encoded.means)) > 0.99
+    full = states(_INT8_TEXTS[:1], "fp32")
+    assert min(_cosines(full.encoded.means, batched.encoded.means)) > 0.99
+
+
 def _separable(seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Features whose first label is an XOR of two columns (no linear head can learn it) and
     whose second label is a linear rule, on a scale far from standardised."""

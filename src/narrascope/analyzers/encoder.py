@@ -18,7 +18,7 @@ from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
-from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
+from narrascope.models.encoder import DEFAULT_ENCODER, PRECISIONS, load_encoder, resolve_precision
 from narrascope.models.features import Encoded, encode_texts, select_layers
 from narrascope.registry import register
 
@@ -93,6 +93,11 @@ class EncoderAnalyzer(Analyzer):
             value = self.settings[key]
             if value != "auto" and (not isinstance(value, int) or value < 0):
                 raise NarrascopeError("E020", f"{self.name}: {key} must be a whole number, not {value!r}")
+        if self.settings["precision"] not in PRECISIONS:
+            raise NarrascopeError(
+                "E020",
+                f"{self.name}: precision must be one of {', '.join(PRECISIONS)}, not {self.settings['precision']!r}",
+            )
 
     def resolve(self, heads: Sequence[tuple[str, EncoderNeeds]]) -> None:
         """Settle every "auto" setting from the ``(name, needs)`` of the heads that read the pass."""
@@ -125,9 +130,18 @@ class EncoderAnalyzer(Analyzer):
         )
 
     @property
+    def precision(self) -> str:
+        """What the pass computes in on this machine (heads trained with ``--quantise``: int8)."""
+        return "int8" if self.needs.quantise else resolve_precision(str(self.settings["precision"]))
+
+    @property
     def model(self) -> str:
         needs = self.needs
-        return f"{needs.encoder} (layers {', '.join(map(str, needs.layers))})"
+        return f"{needs.encoder} (layers {', '.join(map(str, needs.layers))}; {self.precision})"
+
+    def identity(self) -> str:
+        # "auto" settles by machine: a store analysed in fp32 re-analyses when resumed in int8.
+        return self.precision
 
     def covers(self, needs: EncoderNeeds) -> str | None:
         """Why this pass cannot serve a head with ``needs``, or None when it can."""
@@ -150,8 +164,7 @@ class EncoderAnalyzer(Analyzer):
 
     def pipe(self, docs: Sequence[Document]) -> None:
         needs = self.needs
-        encoder = load_encoder(needs.encoder, quantise=needs.quantise)
-        paragraphs = [[(int(s.attrs["line"]), s.start, s.end) for s in d.layer("paragraph")] for d in docs]
+        encoder = load_encoder(needs.encoder, quantise=needs.quantise, precision=self.precision)
         encoded = encode_texts(
             encoder,
             [d.text for d in docs],
@@ -159,7 +172,7 @@ class EncoderAnalyzer(Analyzer):
             needs.window,
             needs.overlap,
             batch_size=int(self.settings["batch_size"]),
-            paragraphs=paragraphs,
+            paragraphs=[[(int(s.attrs["line"]), s.start, s.end) for s in d.layer("paragraph")] for d in docs],
         )
         for doc, states in zip(docs, encoded, strict=True):
             doc.transient[ENCODING] = Encoding(needs, states)

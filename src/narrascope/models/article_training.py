@@ -100,7 +100,7 @@ def run_facts(encoder: Encoder, started: float, encoding_seconds: float, cached:
         "encoding_seconds": round(encoding_seconds),
         "cached_articles": cached,
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}",
-        "encoder_precision": "bf16" if encoder.autocast else "fp32",
+        "encoder_precision": encoder.precision,
         "date": dt.date.today().isoformat(),
         "narrascope_version": __version__,
     }

@@ -29,9 +29,13 @@ import numpy as np
 from narrascope.errors import NarrascopeError
 from narrascope.models.pinned import _package_dir, verify_files
 
-__all__ = ["DEFAULT_ENCODER", "Encoder", "load_encoder", "native_bf16"]
+__all__ = ["DEFAULT_ENCODER", "PRECISIONS", "Encoder", "load_encoder", "native_bf16", "resolve_precision"]
 
 DEFAULT_ENCODER = "multilingual-e5-small"
+#: The precisions the encoder runs in. "auto" is full precision: bf16 where the CPU multiplies
+#: bf16 in hardware, fp32 elsewhere. "int8" is faster on CPUs without bf16 arithmetic and not
+#: quite as accurate (``benchmarks/precision.py``), so it is asked for, never chosen.
+PRECISIONS = ("auto", "fp32", "bf16", "int8")
 _E5_FILE = "e5-small-q4.bin"
 _E5_PINS = {_E5_FILE: "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"}
 _TOKENIZER_DIR = "assets/multilingual-e5-small"
@@ -68,6 +72,7 @@ class Encoder:
     model: Any
     prefix: str  # what the encoder expects before a text ("query: " for e5)
     autocast: bool = True  # run under bf16 autocast (not for int8 models, which compute in fp32)
+    precision: str = "bf16"  # what the linear layers compute in: "bf16", "fp32" or "int8"
 
     @property
     def hidden_size(self) -> int:
@@ -244,14 +249,21 @@ def native_bf16() -> bool:
 
 
 @functools.cache
-def _e5() -> Encoder:
+def _e5(precision: str) -> Encoder:
     import torch
 
-    # bf16 weights where the CPU has bf16 arithmetic: half the memory, and no per-call
-    # casting under autocast (13% faster than fp32 weights with bf16 autocast there).
-    if native_bf16():
+    # bf16 weights where bf16 is asked for: half the memory, and no per-call casting under
+    # autocast (13% faster than fp32 weights with bf16 autocast on a CPU with bf16 arithmetic).
+    if precision == "bf16":
         return Encoder(DEFAULT_ENCODER, _e5_tokenizer(), _e5_model(torch.bfloat16), "query: ")
-    return Encoder(DEFAULT_ENCODER, _e5_tokenizer(), _e5_model(torch.float32), "query: ", autocast=False)
+    return Encoder(
+        DEFAULT_ENCODER,
+        _e5_tokenizer(),
+        _e5_model(torch.float32),
+        "query: ",
+        autocast=False,
+        precision="fp32",
+    )
 
 
 @functools.cache
@@ -262,24 +274,138 @@ def _quantised(name: str, allow_download: bool) -> Encoder:
     (``benchmarks/throughput.py``); the heads are trained on its own features, so the
     rounding is part of what they learn.
     """
-    import copy
     import warnings
 
     import torch
 
-    if name == DEFAULT_ENCODER:
-        model, tokenizer, prefix = _e5_model(torch.float32), _e5_tokenizer(), "query: "
-    else:
-        base = _hugging_face(name, allow_download)
-        model, tokenizer, prefix = copy.deepcopy(base.model).float(), base.tokenizer, base.prefix
+    model, tokenizer, prefix = _fp32_copy(name, allow_download)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch.ao's eager quantisation warns that it will move to torchao
         torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)  # type: ignore[no-untyped-call]
-    return Encoder(name, tokenizer, model, prefix, autocast=False)
+    return Encoder(name, tokenizer, model, prefix, autocast=False, precision="int8")
+
+
+def _fp32_copy(name: str, allow_download: bool) -> tuple[Any, Any, str]:
+    """A model of its own in fp32 (to be quantised in place), its tokenizer and prefix."""
+    import copy
+
+    import torch
+
+    if name == DEFAULT_ENCODER:
+        return _e5_model(torch.float32), _e5_tokenizer(), "query: "
+    base = _hugging_face(name, allow_download, "fp32")
+    return copy.deepcopy(base.model).float(), base.tokenizer, base.prefix
 
 
 @functools.cache
-def _hugging_face(name: str, allow_download: bool) -> Encoder:
+def _int8(name: str, allow_download: bool) -> Encoder:
+    """The encoder for heads trained on full-precision states, run with int8 linear layers.
+
+    Weights are int8 per output channel; activations are quantised on the fly, one scale per
+    call, so a paragraph's states move a little with the paragraphs batched with it (a scale
+    per sequence would need a call per sequence, which cost more than int8 gained). Plain
+    dynamic quantisation loses too much here: e5's first and last tokens carry activations 5
+    to 20 times larger than any other in a few channels of the feed-forward down-projection's
+    input, so one scale for the whole input crushes every other value (the paragraph means of
+    layer 8 kept a cosine of only 0.974 to fp32, some 0.94). Those few channels go through a
+    small fp32 product instead (``_outlier_class``), which keeps the paragraph means above a
+    cosine of 0.99 in every layer read. ``benchmarks/precision.py`` measures speed and
+    development-set accuracy against fp32.
+    """
+    import warnings
+
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    model, tokenizer, prefix = _fp32_copy(name, allow_download)
+    _route_outlier_channels(model, tokenizer, prefix)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao's eager quantisation warns that it will move to torchao
+        quantize_dynamic(
+            model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8, inplace=True
+        )  # type: ignore[no-untyped-call]
+    return Encoder(name, tokenizer, model, prefix, autocast=False, precision="int8")
+
+
+#: Input channels of each linear layer kept out of int8 (those with the largest activations).
+_OUTLIER_CHANNELS = 4
+
+# Text to find the outlier channels on (written for narrascope). The outliers sit on the
+# first and last tokens of every input whatever its language, so a few paragraphs suffice;
+# the channels found are the same on every run, so the model is deterministic.
+_CALIBRATION = (
+    "The ministers met on Tuesday to discuss the new budget, and agreed to meet again in June.",
+    "Critics called the plan a disaster that would ruin thousands of families, while its authors "
+    "said it was the only responsible choice left.",
+    "Министр заявил журналистам, что переговоры продолжатся на следующей неделе в Женеве.",
+    "Le gouvernement a annoncé jeudi une série de mesures pour soutenir les agriculteurs.",
+    "Die Regierung will die Steuern im kommenden Jahr senken, sagte der Finanzminister.",
+    "Il sindaco ha promesso nuove scuole e strade più sicure per tutti i quartieri della città.",
+)
+
+
+def _route_outlier_channels(model: Any, tokenizer: Any, prefix: str) -> None:
+    """Wrap each linear layer of the encoder's stack in ``_outlier_class``'s module, with the
+    input channels whose largest activation on the calibration text is highest."""
+    import torch
+
+    # The feed-forward down-projections (wider in than out): their input, after the GELU, is
+    # where the outliers are; the other linear layers lose little to plain int8.
+    linears = {
+        name: module
+        for name, module in model.named_modules()
+        if isinstance(module, torch.nn.Linear) and module.in_features > module.out_features
+    }
+    largest: dict[str, Any] = {}
+
+    def record(name: str) -> Callable[..., None]:
+        def hook(module: Any, args: Any) -> None:
+            seen = args[0].detach().abs().reshape(-1, args[0].shape[-1]).amax(0)
+            largest[name] = torch.maximum(largest[name], seen) if name in largest else seen
+
+        return hook
+
+    handles = [module.register_forward_pre_hook(record(name)) for name, module in linears.items()]
+    try:
+        with torch.inference_mode():
+            for text in _CALIBRATION:
+                ids = tokenizer.encode(prefix + text).ids
+                model(input_ids=torch.tensor([ids]), attention_mask=torch.ones(1, len(ids), dtype=torch.long))
+    finally:
+        for handle in handles:
+            handle.remove()
+    for name, linear in linears.items():
+        parent, _, attribute = name.rpartition(".")
+        channels = torch.topk(largest[name], min(_OUTLIER_CHANNELS, linear.in_features)).indices
+        setattr(model.get_submodule(parent), attribute, _outlier_class()(linear, channels))
+
+
+@functools.cache
+def _outlier_class() -> Any:
+    """The module class, built on first use so that importing narrascope does not import torch."""
+    import torch
+
+    class OutlierChannels(torch.nn.Module):
+        """``linear(x)`` as the product over all but a few input channels (which dynamic
+        quantisation turns int8) plus the product over those few channels in fp32."""
+
+        def __init__(self, linear: Any, channels: Any) -> None:
+            super().__init__()
+            keep = torch.ones(linear.in_features)
+            keep[channels] = 0.0
+            self.register_buffer("keep", keep)
+            self.register_buffer("channels", channels)
+            self.register_buffer("outlier_weight", linear.weight.detach()[:, channels].T.contiguous())
+            self.linear = linear
+
+        def forward(self, x: Any) -> Any:
+            return self.linear(x * self.keep) + x[..., self.channels] @ self.outlier_weight
+
+    return OutlierChannels
+
+
+@functools.cache
+def _hugging_face(name: str, allow_download: bool, precision: str) -> Encoder:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
@@ -293,15 +419,35 @@ def _hugging_face(name: str, allow_download: bool) -> Encoder:
         raise NarrascopeError("E031", f"encoder {name!r} has no fast tokenizer; offsets are needed")
     torch.nn.Module.eval(model)
     prefix = "query: " if "e5" in name.lower() else ""
-    return Encoder(name, fast.backend_tokenizer, model, prefix, autocast=native_bf16())
+    bf16 = precision == "bf16"
+    return Encoder(name, fast.backend_tokenizer, model, prefix, autocast=bf16, precision=precision)
+
+
+def resolve_precision(precision: str = "auto") -> str:
+    """The precision to run in: "auto" is full precision (bf16 where the CPU multiplies bf16,
+    fp32 elsewhere: what training uses); "fp32", "bf16" and "int8" are themselves."""
+    if precision not in PRECISIONS:
+        raise NarrascopeError(
+            "E020", f"encoder precision must be one of {', '.join(PRECISIONS)}, not {precision!r}"
+        )
+    if precision == "auto":
+        return "bf16" if native_bf16() else "fp32"
+    return precision
 
 
 def load_encoder(
-    name: str = DEFAULT_ENCODER, allow_download: bool = False, quantise: bool = False
+    name: str = DEFAULT_ENCODER,
+    allow_download: bool = False,
+    quantise: bool = False,
+    precision: str = "auto",
 ) -> Encoder:
-    """The encoder called ``name`` (with int8 linear layers if ``quantise``), loaded once per process."""
+    """The encoder called ``name``, loaded once per process: with int8 linear layers for
+    heads trained that way if ``quantise``, else in ``precision`` (see :func:`resolve_precision`)."""
     if quantise:
         return _quantised(name, allow_download)
+    chosen = resolve_precision(precision)
+    if chosen == "int8":
+        return _int8(name, allow_download)
     if name == DEFAULT_ENCODER:
-        return _e5()
-    return _hugging_face(name, allow_download)
+        return _e5(chosen)
+    return _hugging_face(name, allow_download, chosen)

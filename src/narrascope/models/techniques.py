@@ -153,9 +153,12 @@ class TechniqueModel:
         texts: Sequence[str],
         threshold: float | None = None,
         batch_size: int = 16,
+        precision: str = "auto",
     ) -> list[Prediction]:
-        """Techniques in each text, encoding it first; ``threshold`` replaces the tuned thresholds."""
-        encoder = load_encoder(self.config.encoder, quantise=self.config.quantise)
+        """Techniques in each text, encoding it first (in ``precision``, see
+        :func:`~narrascope.models.encoder.resolve_precision`); ``threshold`` replaces the tuned
+        thresholds."""
+        encoder = load_encoder(self.config.encoder, quantise=self.config.quantise, precision=precision)
         out = []
         # Texts go through in groups, so that memory stays flat however many are given.
         for first in range(0, len(texts), self.group):

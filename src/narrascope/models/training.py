@@ -40,7 +40,7 @@ from narrascope.formats.semeval2025 import read_semeval2025
 from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.card import model_card
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
-from narrascope.models.features import encode_texts
+from narrascope.models.features import Encoded, encode_texts
 from narrascope.models.heads import (
     Ensemble,
     LinearHead,
@@ -63,10 +63,14 @@ from narrascope.models.validation import (
 )
 
 __all__ = [
+    "DevelopmentScores",
     "TrainingSettings",
+    "cross_validated_calibration",
+    "fit_heads",
     "fit_paragraph_mlps",
     "read_task10_data",
     "read_training_data",
+    "score_development",
     "train_techniques",
 ]
 
@@ -232,6 +236,112 @@ def _with_calibration(head: LinearHead, calibration: LinearHead) -> LinearHead:
     return LinearHead(head.weight, head.bias, calibration.scale, calibration.shift)
 
 
+def _fit_args(settings: TrainingSettings, head: str) -> dict[str, Any]:
+    """``fit_linear``'s settings for the ``"paragraph"`` or the ``"span"`` head."""
+    args: dict[str, Any] = {
+        "epochs": getattr(settings, f"{head}_epochs"),
+        "learning_rate": getattr(settings, f"{head}_learning_rate"),
+        "weight_decay": settings.weight_decay,
+        "seed": settings.seed,
+    }
+    if head == "span":
+        args["batch_size"] = settings.span_batch_size
+    return args
+
+
+def cross_validated_calibration(
+    data: Dataset,
+    p_fold: np.ndarray,
+    t_fold: np.ndarray,
+    p_train: np.ndarray,
+    t_train: np.ndarray,
+    settings: TrainingSettings,
+) -> tuple[np.ndarray, np.ndarray, LinearHead, LinearHead]:
+    """Out-of-fold logits of the linear paragraph and span heads on the training rows, and the
+    Platt calibrations fitted on them (paragraph, then span)."""
+    p_oof = _oof_logits(data.p_features, data.p_targets, p_fold, p_train, _fit_args(settings, "paragraph"))[
+        p_train
+    ]
+    t_oof = _oof_logits(data.t_features, data.t_targets, t_fold, t_train, _fit_args(settings, "span"))[
+        t_train
+    ]
+    k = data.p_targets.shape[1]
+    blank = LinearHead(np.zeros((k, 1)), np.zeros(k), np.ones(k), np.zeros(k))
+    p_calibration = calibrate(blank, p_oof, data.p_targets[p_train])
+    t_calibration = calibrate(blank, t_oof, data.t_targets[t_train])
+    return p_oof, t_oof, p_calibration, t_calibration
+
+
+def fit_heads(
+    data: Dataset,
+    p_rows: np.ndarray | None,
+    t_rows: np.ndarray | None,
+    p_calibration: LinearHead,
+    t_calibration: LinearHead,
+    settings: TrainingSettings,
+) -> tuple[Ensemble, LinearHead]:
+    """The paragraph ensemble and the span head, fitted on ``p_rows`` and ``t_rows`` (all rows
+    if None), with the given calibrations."""
+    linear_weight = settings.linear_weight if settings.paragraph_mlps else 1.0
+    p_head = Ensemble(
+        _with_calibration(
+            fit_linear(data.p_features, data.p_targets, rows=p_rows, **_fit_args(settings, "paragraph")),
+            p_calibration,
+        ),
+        fit_paragraph_mlps(data.p_features, data.p_targets, p_rows, settings),
+        linear_weight,
+    )
+    t_head = _with_calibration(
+        fit_linear(data.t_features, data.t_targets, rows=t_rows, **_fit_args(settings, "span")), t_calibration
+    )
+    return p_head, t_head
+
+
+@dataclass
+class DevelopmentScores:
+    """The development articles scored, each half with the threshold chosen on the other."""
+
+    paragraphs: dict[str, metrics.MetricResult]
+    spans: dict[str, metrics.MetricResult]
+    paragraph_probabilities: np.ndarray
+    token_probabilities: np.ndarray
+    token_targets: np.ndarray
+
+
+def score_development(
+    docs: Sequence[Document],
+    encoded: Sequence[Encoded],
+    data: Dataset,
+    is_dev: np.ndarray,
+    doc_half: np.ndarray,
+    p_head: Ensemble,
+    t_head: LinearHead,
+    t_fallback: float,
+) -> DevelopmentScores:
+    """Paragraph and span scores of the development documents (``is_dev``, per document), the
+    global threshold chosen on one half (``doc_half``) and applied to the other, each in turn."""
+    dev_rows = np.flatnonzero(is_dev[data.p_doc])
+    dev_prob = p_head.probabilities(data.p_features[dev_rows])
+    dev_targets = data.p_targets[dev_rows]
+    cut = nested_global_thresholds(dev_prob, dev_targets, doc_half[data.p_doc[dev_rows]])
+    paragraphs = paragraph_scores(docs, data, dev_rows, dev_prob >= cut[:, None])
+    dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
+    token_rows = _token_rows(data, dev_numbers)
+    dev_t_prob = t_head.calibrated(t_head.logits(data.t_features, rows=token_rows))
+    dev_t_targets = data.t_targets[token_rows]
+    t_cut = nested_global_thresholds(dev_t_prob, dev_t_targets, doc_half[data.t_doc[token_rows]])
+    first_token = {int(data.t_doc[row]): t_cut[i] for i, row in enumerate(token_rows)}
+    spans = span_scores(
+        docs,
+        encoded,
+        data,
+        dev_numbers,
+        dev_t_prob,
+        np.array([first_token.get(n, t_fallback) for n in dev_numbers]),
+    )
+    return DevelopmentScores(paragraphs, spans, dev_prob, dev_t_prob, dev_t_targets)
+
+
 def _token_rows(data: Dataset, numbers: Sequence[int]) -> np.ndarray:
     """Token rows of documents ``numbers``, in that order."""
     starts = np.searchsorted(data.t_doc, np.arange(int(data.t_doc.max(initial=0)) + 2))
@@ -277,29 +387,13 @@ def train_techniques(
     doc_fold = np.array([fold_of(d, settings.folds) for d in docs])
     doc_half = np.array([fold_of(d, 2, salt="development half:") for d in docs])
     p_train, t_train = ~is_dev[data.p_doc], ~is_dev[data.t_doc]
-    p_args: dict[str, Any] = {
-        "epochs": settings.paragraph_epochs,
-        "learning_rate": settings.paragraph_learning_rate,
-        "weight_decay": settings.weight_decay,
-        "seed": settings.seed,
-    }
-    t_args: dict[str, Any] = {
-        "epochs": settings.span_epochs,
-        "learning_rate": settings.span_learning_rate,
-        "weight_decay": settings.weight_decay,
-        "seed": settings.seed,
-        "batch_size": settings.span_batch_size,
-    }
-
     # 1. Cross-validation on the training articles; calibration from its predictions.
     say(f"cross-validating the paragraph and span heads ({settings.folds} folds)")
     p_fold, t_fold = doc_fold[data.p_doc], doc_fold[data.t_doc]
-    p_oof = _oof_logits(data.p_features, data.p_targets, p_fold, p_train, p_args)[p_train]
-    t_oof = _oof_logits(data.t_features, data.t_targets, t_fold, t_train, t_args)[t_train]
+    p_oof, t_oof, p_calibration, t_calibration = cross_validated_calibration(
+        data, p_fold, t_fold, p_train, t_train, settings
+    )
     k = len(labels)
-    blank = LinearHead(np.zeros((k, 1)), np.zeros(k), np.ones(k), np.zeros(k))
-    p_calibration = calibrate(blank, p_oof, data.p_targets[p_train])
-    t_calibration = calibrate(blank, t_oof, data.t_targets[t_train])
     say(f"cross-validating the paragraph ensemble's {settings.paragraph_mlps} MLP heads")
     p_prob = _oof_ensemble(data.p_features, data.p_targets, p_fold, p_train, p_calibration, p_oof, settings)
     t_prob = t_calibration.calibrated(t_oof)
@@ -319,46 +413,22 @@ def train_techniques(
     # 2. The development set, scored by heads that saw only the training articles.
     say("fitting the heads on the training articles")
     linear_weight = settings.linear_weight if settings.paragraph_mlps else 1.0
-    p_head = Ensemble(
-        _with_calibration(
-            fit_linear(data.p_features, data.p_targets, rows=train_rows, **p_args), p_calibration
-        ),
-        fit_paragraph_mlps(data.p_features, data.p_targets, train_rows, settings),
-        linear_weight,
-    )
-    t_head = _with_calibration(
-        fit_linear(data.t_features, data.t_targets, rows=np.flatnonzero(t_train), **t_args), t_calibration
+    p_head, t_head = fit_heads(
+        data, train_rows, np.flatnonzero(t_train), p_calibration, t_calibration, settings
     )
     development: dict[str, Any] = {}
     dev_paragraphs: dict[str, metrics.MetricResult] = {}
     dev_rows = np.flatnonzero(~p_train)
     if len(dev_rows):
         say("scoring the development articles")
-        dev_prob = p_head.probabilities(data.p_features[dev_rows])
-        dev_targets = data.p_targets[dev_rows]
-        halves = doc_half[data.p_doc[dev_rows]]
-        cut = nested_global_thresholds(dev_prob, dev_targets, halves)
-        dev_paragraphs = paragraph_scores(docs, data, dev_rows, dev_prob >= cut[:, None])
+        dev = score_development(docs, encoded, data, is_dev, doc_half, p_head, t_head, t_threshold)
+        dev_prob, dev_paragraphs, dev_spans = dev.paragraph_probabilities, dev.paragraphs, dev.spans
         # What cross-validation alone would have chosen, for comparison.
         dev_cv_global = paragraph_scores(docs, data, dev_rows, dev_prob >= p_threshold)
         dev_cv_per_technique = paragraph_scores(docs, data, dev_rows, dev_prob >= per_technique_cv)
         dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
-        token_rows = _token_rows(data, dev_numbers)
-        dev_t_prob = t_head.calibrated(t_head.logits(data.t_features, rows=token_rows))
-        dev_t_targets = data.t_targets[token_rows]
-        t_halves = doc_half[data.t_doc[token_rows]]
-        t_cut = nested_global_thresholds(dev_t_prob, dev_t_targets, t_halves)
-        first_token = {int(data.t_doc[row]): t_cut[i] for i, row in enumerate(token_rows)}
-        dev_spans = span_scores(
-            docs,
-            encoded,
-            data,
-            dev_numbers,
-            dev_t_prob,
-            np.array([first_token.get(n, t_threshold) for n in dev_numbers]),
-        )
-        p_threshold = tune_global_threshold(dev_prob, dev_targets)
-        t_threshold = tune_global_threshold(dev_t_prob, dev_t_targets)
+        p_threshold = tune_global_threshold(dev_prob, data.p_targets[dev_rows])
+        t_threshold = tune_global_threshold(dev.token_probabilities, dev.token_targets)
         development = {
             "articles": len(dev_numbers),
             "paragraph_micro_f1": _rounded(dev_paragraphs),
@@ -377,12 +447,7 @@ def train_techniques(
     # 4. The shipped heads: training and development articles together.
     if len(dev_rows):
         say("fitting the shipped heads on training and development articles")
-        p_head = Ensemble(
-            _with_calibration(fit_linear(data.p_features, data.p_targets, **p_args), p_calibration),
-            fit_paragraph_mlps(data.p_features, data.p_targets, None, settings),
-            linear_weight,
-        )
-        t_head = _with_calibration(fit_linear(data.t_features, data.t_targets, **t_args), t_calibration)
+        p_head, t_head = fit_heads(data, None, None, p_calibration, t_calibration, settings)
     config = ModelConfig(
         labels=labels,
         paragraph_thresholds=[p_threshold] * k,
@@ -419,7 +484,7 @@ def train_techniques(
         "seconds": round(seconds),
         "encoding_seconds": round(encoding_seconds),
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}",
-        "encoder_precision": "bf16" if encoder.autocast else "fp32",
+        "encoder_precision": encoder.precision,
         "date": dt.date.today().isoformat(),
         "figures": figures,
     }
