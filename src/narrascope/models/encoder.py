@@ -303,7 +303,7 @@ def _int8(name: str, allow_download: bool) -> Encoder:
 
     Weights are int8 per output channel; activations are quantised on the fly, one scale per
     call, so a paragraph's states move a little with the paragraphs batched with it (a scale
-    per sequence would need a call per sequence, which cost more than int8 gained). Plain
+    per sequence would need an int8 product per sequence instead of one per batch). Plain
     dynamic quantisation loses too much here: e5's first and last tokens carry activations 5
     to 20 times larger than any other in a few channels of the feed-forward down-projection's
     input, so one scale for the whole input crushes every other value (the paragraph means of
