@@ -233,6 +233,7 @@ def _e5_tokenizer() -> Any:
     return tokenizer
 
 
+@functools.cache
 def native_bf16() -> bool:
     """Whether this CPU multiplies bf16 in hardware (AVX-512 BF16 or AMX).
 
@@ -304,12 +305,12 @@ def _int8(name: str, allow_download: bool) -> Encoder:
     Weights are int8 per output channel; activations are quantised on the fly, one scale per
     call, so a paragraph's states move a little with the paragraphs batched with it (a scale
     per sequence would need an int8 product per sequence instead of one per batch). Plain
-    dynamic quantisation loses too much here: e5's first and last tokens carry activations 5
-    to 20 times larger than any other in a few channels of the feed-forward down-projection's
-    input, so one scale for the whole input crushes every other value (the paragraph means of
-    layer 8 kept a cosine of only 0.974 to fp32, some 0.94). Those few channels go through a
-    small fp32 product instead (``_outlier_class``), which keeps the paragraph means above a
-    cosine of 0.99 in every layer read. ``benchmarks/precision.py`` measures speed and
+    dynamic quantisation loses too much here: e5's first and last tokens carry activations
+    far larger than any other in a few channels of the feed-forward down-projection's input,
+    so one scale for the whole input crushes every other value, and the states drift most in
+    layer 8. Those few channels go through a small fp32 product instead (``_outlier_class``),
+    which keeps the paragraph means above a cosine of 0.99 to fp32 in every layer read
+    (``tests/test_models.py`` checks both against plain int8). ``benchmarks/precision.py`` measures speed and
     development-set accuracy against fp32.
     """
     import warnings
