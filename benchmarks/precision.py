@@ -12,8 +12,8 @@ costs, as ``narrascope train techniques`` measures the model:
    development article again in ``--precision``, in batches across articles as ``analyze``
    runs them;
 2. the heads that the training command scores on the development set (calibrated linear
-   head and MLP heads for paragraphs, the span head for tokens) are fitted on the training
-   articles' full-precision states;
+   head and MLP heads for paragraphs, the span head for tokens, and the span head's token
+   evidence for paragraphs) are fitted on the training articles' full-precision states;
 3. the development articles are scored from each precision's states: paragraph micro- and
    macro-F1 (the official subtask 3 scorer) and span micro-F1, the global threshold chosen on
    one half of the articles and applied to the other, each half in turn; and, for the lower
@@ -89,8 +89,11 @@ def main() -> None:
     is_dev = np.array([d.metadata.get("split") == "dev" for d in docs])
     doc_fold = np.array([fold_of(d, settings.folds) for d in docs])
     p_train, t_train = ~is_dev[data.p_doc], ~is_dev[data.t_doc]
-    _, _, p_calibration, t_calibration = training.cross_validated_calibration(
+    p_oof, t_oof, p_calibration, t_calibration = training.cross_validated_calibration(
         data, doc_fold[data.p_doc], doc_fold[data.t_doc], p_train, t_train, settings
+    )
+    _, evidence = training.cross_validated_paragraphs(
+        data, doc_fold[data.p_doc], p_train, t_train, p_oof, t_oof, p_calibration, settings
     )
     p_head, t_head = training.fit_heads(
         data, np.flatnonzero(p_train), np.flatnonzero(t_train), p_calibration, t_calibration, settings
@@ -105,7 +108,7 @@ def main() -> None:
     dev_data[names[1]] = build_dataset(dev_docs, low_dev, labels)
     for name, states in ((names[0], encoded[len(train_docs) :]), (names[1], low_dev)):
         dev = training.score_development(
-            dev_docs, states, dev_data[name], every, dev_half, p_head, t_head, 0.5
+            dev_docs, states, dev_data[name], every, dev_half, p_head, t_head, 0.5, evidence
         )
         probabilities[name] = dev.paragraph_probabilities
         scores[name] = {

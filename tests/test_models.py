@@ -10,7 +10,15 @@ import pytest
 
 from narrascope.errors import NarrascopeError
 from narrascope.models import pinned
-from narrascope.models.heads import Ensemble, fit_linear, fit_mlp, sigmoid
+from narrascope.models.features import group_maxima
+from narrascope.models.heads import (
+    Ensemble,
+    TokenEvidence,
+    choose_token_weights,
+    fit_linear,
+    fit_mlp,
+    sigmoid,
+)
 
 
 def test_tampered_file_is_refused(tmp_path: Path) -> None:
@@ -278,6 +286,41 @@ def test_an_ensemble_mixes_the_linear_head_with_the_mean_of_its_mlps() -> None:
     )
     assert np.array_equal(Ensemble(linear, [], 0.25).probabilities(x), alone)
     assert not np.allclose(mlps[0].logits(x), mlps[1].logits(x))  # seeds differ
+
+
+def test_group_maxima_takes_each_groups_strongest_row_and_a_floor_for_empty_groups() -> None:
+    values = np.array([[1.0, -2.0], [3.0, -5.0], [0.5, 4.0]], dtype=np.float32)
+    out = group_maxima(values, np.array([0, 0, 2]), 4, floor=-9.0)
+    assert out.tolist() == [[3.0, -2.0], [-9.0, -9.0], [0.5, 4.0], [-9.0, -9.0]]
+    assert (
+        group_maxima(np.zeros((0, 2)), np.zeros(0, dtype=np.int64), 2, floor=-1.0).tolist()
+        == [[-1.0] * 2] * 2
+    )
+
+
+def test_token_weights_follow_the_evidence_that_ranks_paragraphs_better() -> None:
+    rng = np.random.default_rng(0)
+    truth = rng.random((600, 3)) < 0.2
+    noise = rng.random((600, 3))
+    # Technique 0: the paragraph score knows, the token evidence is noise; technique 1: the
+    # reverse; technique 2: too few examples to choose on.
+    truth[:, 2] = False
+    truth[:3, 2] = True
+    paragraph = np.stack([truth[:, 0] * 0.6 + noise[:, 0] * 0.5, noise[:, 1], noise[:, 2]], axis=1)
+    evidence = np.stack([rng.random(600), truth[:, 1] * 0.6 + noise[:, 1] * 0.5, truth[:, 2] * 1.0], axis=1)
+    weights = choose_token_weights(paragraph, evidence, truth)
+    assert weights[0] == 0.0 and weights[1] == pytest.approx(0.8) and weights[2] == 0.0
+
+
+def test_token_evidence_mixes_the_calibrated_maximum_into_the_paragraph_scores() -> None:
+    evidence = TokenEvidence(
+        np.array([2.0, 1.0], np.float32), np.array([-1.0, 0.0], np.float32), np.array([0.25, 0.0], np.float32)
+    )
+    paragraph = np.array([[0.2, 0.7]], dtype=np.float32)
+    maxima = np.array([[3.0, 5.0]], dtype=np.float32)
+    mixed = evidence.mix(paragraph, maxima)
+    assert mixed[0, 0] == pytest.approx(0.75 * 0.2 + 0.25 * float(sigmoid(np.array(5.0))))
+    assert mixed[0, 1] == pytest.approx(0.7)  # weight 0: the ensemble alone
 
 
 def test_token_logits_equal_the_linear_head_over_token_features() -> None:

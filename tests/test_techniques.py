@@ -15,7 +15,7 @@ from narrascope.config import Config, load_config
 from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
 from narrascope.formats.semeval2023 import read_paragraph_techniques, read_span_techniques
-from narrascope.models.heads import decode_spans, tune_thresholds
+from narrascope.models.heads import TOKEN_WEIGHTS, decode_spans, tune_thresholds
 from narrascope.models.techniques import FORMAT, TechniqueModel, load_model
 from narrascope.models.training import TrainingSettings, train_techniques
 from narrascope.predict import predict_submission
@@ -121,7 +121,11 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert "xx" in figures["development"]["span_micro_f1"]
     assert "training articles alone" in card
     # One threshold for every technique, chosen on the development set.
-    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == FORMAT == 3
+    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == FORMAT == 4
+    # The span head's strongest token weighs in on the paragraph labels, per technique.
+    assert model.evidence is not None and model.evidence.weights.shape == (len(TECHNIQUES),)
+    assert set(np.unique(model.evidence.weights)) <= set(TOKEN_WEIGHTS.tolist())
+    assert "xx" in figures["development"]["without_token_evidence_paragraph_micro_f1"]
     # The paragraph ensemble: a linear head and the MLP heads, restored as they were trained.
     assert len(model.paragraph_head.mlps) == 3 and model.paragraph_head.linear_weight == 0.5
     assert model.sha256 == hashlib.sha256((out / "heads.safetensors").read_bytes()).hexdigest()
@@ -132,12 +136,35 @@ def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> 
     for old in (1, 2):  # techniques-v1 and techniques-v2 (a linear paragraph head only)
         (tmp_path / "config.json").write_text(json.dumps({"labels": [], "format": old}), encoding="utf-8")
         with pytest.raises(
-            NarrascopeError, match=rf"E031: .*model format {old}, but this narrascope reads format 3"
+            NarrascopeError, match=rf"E031: .*model format {old}, but this narrascope reads formats 3 and 4"
         ):
             TechniqueModel.load(tmp_path)
     (tmp_path / "config.json").write_text(json.dumps({"format": FORMAT, "colour": "red"}), encoding="utf-8")
     with pytest.raises(NarrascopeError, match=r"E031: .*not a technique model config"):
         TechniqueModel.load(tmp_path)
+
+
+@pytest.mark.slow
+def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
+    tiny_model: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, out = tiny_model
+    model = TechniqueModel.load(out)
+    text = "\n\n".join(p for p, _, _ in PARAGRAPHS)
+    # Without its evidence, the model is what format 3 saved: paragraph scores from the ensemble alone.
+    model.evidence = None
+    model.config.format = 3
+    model.save(tmp_path)
+    old = TechniqueModel.load(tmp_path)
+    assert old.evidence is None and old.config.format == 3
+    assert old.predict([text], threshold=0.0)[0] == model.predict([text], threshold=0.0)[0]
+    # The evidence moves the paragraph scores (the spans stay the span head's).
+    new = TechniqueModel.load(out)
+    assert new.evidence is not None
+    new.evidence.weights[:] = 1.0
+    with_evidence, without = new.predict([text], threshold=0.0)[0], old.predict([text], threshold=0.0)[0]
+    assert with_evidence.spans == without.spans
+    assert [p[4] for p in with_evidence.paragraphs] != [p[4] for p in without.paragraphs]
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ from narrascope.paragraphs import paragraph_lines
 __all__ = [
     "Encoded",
     "encode_texts",
+    "group_maxima",
     "paragraph_features",
     "select_layers",
     "span_means",
@@ -209,6 +210,16 @@ def token_logits(encoded: Encoded, weight: np.ndarray, bias: np.ndarray) -> np.n
     # Rounded to float16 first, as token_features stores them.
     context = encoded.means.astype(np.float16).astype(np.float32) @ weight[:, width:].T
     return np.asarray(own + context[encoded.owner] + bias, dtype=np.float32)
+
+
+def group_maxima(values: np.ndarray, groups: np.ndarray, count: int, floor: float = -30.0) -> np.ndarray:
+    """``[count, K]``: the column-wise maximum of the rows of ``values`` ``[N, K]`` in each group
+    (``groups[i]`` is row i's group), ``floor`` for a group without rows. With token logits and
+    the tokens' paragraphs: each paragraph's strongest token per technique."""
+    out = np.full((count, values.shape[1]), floor, dtype=np.float32)
+    if len(values):
+        np.maximum.at(out, np.asarray(groups, dtype=np.int64), np.asarray(values, dtype=np.float32))
+    return out
 
 
 def token_width(encoded: Encoded) -> int:

@@ -23,10 +23,13 @@ import numpy as np
 __all__ = [
     "MLP_CONFIG",
     "MLP_WEIGHTS",
+    "TOKEN_WEIGHTS",
     "Ensemble",
     "LinearHead",
     "MLPHead",
+    "TokenEvidence",
     "calibrate",
+    "choose_token_weights",
     "decode_spans",
     "fit_linear",
     "fit_mlp",
@@ -113,6 +116,64 @@ class Ensemble:
             return linear
         mlp = mean_probability(self.mlps, features)
         return np.asarray(self.linear_weight * linear + (1.0 - self.linear_weight) * mlp, dtype=np.float32)
+
+
+@dataclass
+class TokenEvidence:
+    """The span head's strongest token in a paragraph, as evidence for the paragraph's labels.
+
+    A paragraph's probability of a technique becomes ``(1 - w) * p + w * q``, where ``p`` is
+    the paragraph ensemble's and ``q`` the Platt-calibrated maximum of the span head's token
+    logits for that technique in the paragraph. A single word can carry loaded language or
+    name calling, and the mean of a long paragraph's states dilutes it; the span head, trained
+    on the annotated spans, finds it. ``w`` is one weight per technique, chosen on the training
+    folds' out-of-fold predictions (:func:`choose_token_weights`), never on the development set.
+    """
+
+    scale: np.ndarray  # [K] Platt a, on the maximum token logit
+    shift: np.ndarray  # [K] Platt b
+    weights: np.ndarray  # [K] w
+
+    def probabilities(self, maxima: np.ndarray) -> np.ndarray:
+        """``q``: calibrated probabilities ``[P, K]`` from the paragraphs' maximum token logits."""
+        return sigmoid(maxima * self.scale + self.shift).astype(np.float32)
+
+    def mix(self, paragraph: np.ndarray, maxima: np.ndarray) -> np.ndarray:
+        """The paragraph probabilities ``[P, K]`` with the token evidence mixed in."""
+        mixed = (1.0 - self.weights) * paragraph + self.weights * self.probabilities(maxima)
+        return np.asarray(mixed, dtype=np.float32)
+
+
+#: Candidate token-evidence weights.
+TOKEN_WEIGHTS = np.round(np.arange(0.0, 0.81, 0.1), 2)
+
+
+def choose_token_weights(
+    paragraph: np.ndarray,
+    evidence: np.ndarray,
+    targets: np.ndarray,
+    grid: np.ndarray = TOKEN_WEIGHTS,
+    min_positives: int = 5,
+) -> np.ndarray:
+    """Per technique, the weight of the token evidence (``q``) against the paragraph ensemble
+    (``p``) that ranks held-out paragraphs best: the highest average precision, which needs no
+    threshold. Techniques with fewer than ``min_positives`` examples keep 0. Choosing them on
+    the training folds leaves the development set to judge them: the model card gives its
+    figures with and without the token evidence.
+    """
+    from sklearn.metrics import average_precision_score
+
+    out = np.zeros(targets.shape[1], dtype=np.float32)
+    for label in range(targets.shape[1]):
+        truth = targets[:, label].astype(bool)
+        if truth.sum() < min_positives:
+            continue
+        scores = [
+            average_precision_score(truth, (1 - w) * paragraph[:, label] + w * evidence[:, label])
+            for w in grid
+        ]
+        out[label] = grid[int(np.argmax(scores))]  # ties go to the smaller weight
+    return out
 
 
 def mean_probability(heads: list[MLPHead], features: np.ndarray) -> np.ndarray:

@@ -6,7 +6,8 @@ read and the windowing. The encoder itself comes from its pinned package at load
 
 ``predict`` gives, for each text, the paragraph-level techniques (SemEval-2023 subtask 3:
 each non-empty line, named by its line number, scored by an ensemble of a linear and a few
-MLP heads) and the technique spans (a linear head over tokens), with their scores.
+MLP heads, with the span head's strongest token in the paragraph mixed in) and the technique
+spans (a linear head over tokens), with their scores.
 
 A model folder holds ``config.json`` and ``heads.safetensors``. The config carries a format
 version (``FORMAT``); a folder of another version is refused with E031, so that an old or
@@ -28,8 +29,8 @@ import numpy as np
 
 from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
-from narrascope.models.features import Encoded, encode_texts, paragraph_features, token_logits
-from narrascope.models.heads import Ensemble, LinearHead, MLPHead, decode_spans
+from narrascope.models.features import Encoded, encode_texts, group_maxima, paragraph_features, token_logits
+from narrascope.models.heads import Ensemble, LinearHead, MLPHead, TokenEvidence, decode_spans
 from narrascope.models.shipped import folder_weights_sha256, model_folder
 
 __all__ = [
@@ -42,9 +43,11 @@ __all__ = [
     "weights_sha256",
 ]
 
-DEFAULT_MODEL = "techniques-v3"
+DEFAULT_MODEL = "techniques-v4"
 #: The version of the model folder's layout and config; bumped when either changes.
-FORMAT = 3
+FORMAT = 4
+#: Formats this narrascope reads: format 3 is format 4 without the token evidence.
+_READABLE = (3, 4)
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
 _MLP_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
@@ -83,10 +86,12 @@ class TechniqueModel:
         paragraph_head: Ensemble,
         span_head: LinearHead,
         sha256: str | None = None,
+        evidence: TokenEvidence | None = None,
     ) -> None:
         self.config = config
         self.paragraph_head = paragraph_head
         self.span_head = span_head
+        self.evidence = evidence  # the span head's strongest token as paragraph evidence
         self.sha256 = sha256  # of the weights file it was loaded from
 
     @property
@@ -102,6 +107,11 @@ class TechniqueModel:
         for name, head in (("paragraph", self.paragraph_head.linear), ("span", self.span_head)):
             for part in ("weight", "bias", "scale", "shift"):
                 tensors[f"{name}.{part}"] = np.ascontiguousarray(getattr(head, part), dtype=np.float32)
+        if self.evidence is not None:
+            for part in ("scale", "shift", "weights"):
+                tensors[f"evidence.{part}"] = np.ascontiguousarray(
+                    getattr(self.evidence, part), dtype=np.float32
+                )
         # MLP weights in float16 halve the wheel; their outputs move by less than 1e-3.
         for number, mlp in enumerate(self.paragraph_head.mlps):
             for part in _MLP_PARTS:
@@ -121,10 +131,11 @@ class TechniqueModel:
             raise NarrascopeError("E031", f"{source}: not a technique model (needs {_CONFIG} and {_WEIGHTS})")
         raw = json.loads((source / _CONFIG).read_text(encoding="utf-8"))
         found = raw.get("format", 1) if isinstance(raw, dict) else None
-        if found != FORMAT:
+        if found not in _READABLE:
             raise NarrascopeError(
                 "E031",
-                f"{source}: model format {found!r}, but this narrascope reads format {FORMAT}; "
+                f"{source}: model format {found!r}, but this narrascope reads formats "
+                f"{' and '.join(map(str, _READABLE))}; "
                 "retrain it with `narrascope train techniques`",
             )
         try:
@@ -146,7 +157,12 @@ class TechniqueModel:
                 MLPHead(*(tensors[f"paragraph.mlp{number}.{part}"].astype(np.float32) for part in _MLP_PARTS))
             )
         paragraph = Ensemble(linear, mlps, config.linear_weight)
-        return cls(config, paragraph, span, hashlib.sha256(weights).hexdigest())
+        evidence = (
+            TokenEvidence(*(tensors[f"evidence.{part}"] for part in ("scale", "shift", "weights")))
+            if "evidence.weights" in tensors
+            else None
+        )
+        return cls(config, paragraph, span, hashlib.sha256(weights).hexdigest(), evidence)
 
     def predict(
         self,
@@ -184,17 +200,21 @@ class TechniqueModel:
             np.full(k, threshold) if threshold is not None else np.array(self.config.span_thresholds)
         )
         out = []
+        head = self.span_head
         for text, enc in zip(texts, encoded, strict=True):
             found: list[tuple[int, int, int, str, float]] = []
+            logits = token_logits(enc, head.weight, head.bias)
             if enc.paragraphs:
                 probabilities = self.paragraph_head.probabilities(paragraph_features(enc))
+                if self.evidence is not None:
+                    maxima = group_maxima(logits, enc.owner, len(enc.paragraphs))
+                    probabilities = self.evidence.mix(probabilities, maxima)
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))
             spans: list[tuple[int, int, str, float]] = []
             if len(enc.offsets):
-                head = self.span_head
-                token_probabilities = head.calibrated(token_logits(enc, head.weight, head.bias))
+                token_probabilities = head.calibrated(logits)
                 for start, end, label, score in decode_spans(
                     enc.offsets, token_probabilities, s_thresholds, text
                 ):

@@ -6,7 +6,9 @@
 3. **Cross-validation** on the training articles (k folds by article): heads fitted on the
    other folds predict each fold. The linear heads' scores are calibrated (Platt) on these
    out-of-fold predictions; the paragraph ensemble (the linear head and a few MLP heads) is
-   scored with a global threshold chosen on the other folds.
+   scored with a global threshold chosen on the other folds. The span head's strongest token
+   in each paragraph is calibrated as paragraph evidence on the same predictions, and its
+   weight against the ensemble chosen per technique (``TokenEvidence``).
 4. **Development set**: heads fitted on the training articles alone predict the development
    articles. The threshold is chosen on one half of them and the other half is scored, each
    half in turn (what the model card reports as the development figures). The threshold
@@ -40,12 +42,14 @@ from narrascope.formats.semeval2025 import read_semeval2025
 from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.card import model_card
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
-from narrascope.models.features import Encoded, encode_texts
+from narrascope.models.features import Encoded, encode_texts, group_maxima
 from narrascope.models.heads import (
     Ensemble,
     LinearHead,
     MLPHead,
+    TokenEvidence,
     calibrate,
+    choose_token_weights,
     fit_linear,
     fit_mlps,
     mean_probability,
@@ -66,8 +70,11 @@ __all__ = [
     "DevelopmentScores",
     "TrainingSettings",
     "cross_validated_calibration",
+    "cross_validated_paragraphs",
     "fit_heads",
     "fit_paragraph_mlps",
+    "fit_token_evidence",
+    "paragraph_maxima",
     "read_task10_data",
     "read_training_data",
     "score_development",
@@ -97,6 +104,8 @@ class TrainingSettings:
     mlp_epochs: int = 8
     mlp_learning_rate: float = 1e-3
     linear_weight: float = 0.5
+    # Mix the span head's strongest token in each paragraph into the paragraph scores.
+    token_evidence: bool = True
     baseline: bool = True
     development: bool = True  # validate on (and finally train with) the development articles
 
@@ -297,6 +306,43 @@ def fit_heads(
     return p_head, t_head
 
 
+def cross_validated_paragraphs(
+    data: Dataset,
+    p_fold: np.ndarray,
+    p_train: np.ndarray,
+    t_train: np.ndarray,
+    p_oof: np.ndarray,
+    t_oof: np.ndarray,
+    p_calibration: LinearHead,
+    settings: TrainingSettings,
+) -> tuple[np.ndarray, TokenEvidence | None]:
+    """Out-of-fold paragraph probabilities of the training rows (the ensemble, with the token
+    evidence mixed in) and the token evidence fitted on them (None if ``settings`` turn it off),
+    from :func:`cross_validated_calibration`'s out-of-fold logits."""
+    p_prob = _oof_ensemble(data.p_features, data.p_targets, p_fold, p_train, p_calibration, p_oof, settings)
+    if not settings.token_evidence:
+        return p_prob, None
+    oof_maxima = paragraph_maxima(data, t_oof, np.flatnonzero(t_train))[p_train]
+    evidence = fit_token_evidence(oof_maxima, p_prob, data.p_targets[p_train])
+    return evidence.mix(p_prob, oof_maxima), evidence
+
+
+def paragraph_maxima(data: Dataset, logits: np.ndarray, token_rows: np.ndarray) -> np.ndarray:
+    """``[P, K]``: each paragraph's maximum token logit, from the logits of ``token_rows``
+    (paragraphs without such tokens get a floor)."""
+    return group_maxima(logits, data.t_paragraph[token_rows], len(data.p_line))
+
+
+def fit_token_evidence(maxima: np.ndarray, paragraph: np.ndarray, targets: np.ndarray) -> TokenEvidence:
+    """The token evidence, calibrated and weighed on held-out paragraphs: their maximum token
+    logits (from span heads that did not see them), the ensemble's probabilities, and the gold."""
+    k = targets.shape[1]
+    platt = calibrate(LinearHead(np.zeros((k, 1)), np.zeros(k), np.ones(k), np.zeros(k)), maxima, targets)
+    evidence = TokenEvidence(platt.scale, platt.shift, np.zeros(k, dtype=np.float32))
+    evidence.weights = choose_token_weights(paragraph, evidence.probabilities(maxima), targets)
+    return evidence
+
+
 @dataclass
 class DevelopmentScores:
     """The development articles scored, each half with the threshold chosen on the other."""
@@ -306,6 +352,8 @@ class DevelopmentScores:
     paragraph_probabilities: np.ndarray
     token_probabilities: np.ndarray
     token_targets: np.ndarray
+    # The paragraph ensemble alone, without the token evidence (what it adds).
+    paragraphs_without_evidence: dict[str, metrics.MetricResult]
 
 
 def score_development(
@@ -317,17 +365,26 @@ def score_development(
     p_head: Ensemble,
     t_head: LinearHead,
     t_fallback: float,
+    evidence: TokenEvidence | None = None,
 ) -> DevelopmentScores:
     """Paragraph and span scores of the development documents (``is_dev``, per document), the
     global threshold chosen on one half (``doc_half``) and applied to the other, each in turn."""
     dev_rows = np.flatnonzero(is_dev[data.p_doc])
-    dev_prob = p_head.probabilities(data.p_features[dev_rows])
-    dev_targets = data.p_targets[dev_rows]
-    cut = nested_global_thresholds(dev_prob, dev_targets, doc_half[data.p_doc[dev_rows]])
-    paragraphs = paragraph_scores(docs, data, dev_rows, dev_prob >= cut[:, None])
     dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
     token_rows = _token_rows(data, dev_numbers)
-    dev_t_prob = t_head.calibrated(t_head.logits(data.t_features, rows=token_rows))
+    dev_t_logits = t_head.logits(data.t_features, rows=token_rows)
+    dev_targets = data.p_targets[dev_rows]
+    halves = doc_half[data.p_doc[dev_rows]]
+    plain = p_head.probabilities(data.p_features[dev_rows])
+    cut = nested_global_thresholds(plain, dev_targets, halves)
+    paragraphs_plain = paragraph_scores(docs, data, dev_rows, plain >= cut[:, None])
+    dev_prob = plain
+    if evidence is not None:
+        maxima = paragraph_maxima(data, dev_t_logits, token_rows)[dev_rows]
+        dev_prob = evidence.mix(plain, maxima)
+    cut = nested_global_thresholds(dev_prob, dev_targets, halves)
+    paragraphs = paragraph_scores(docs, data, dev_rows, dev_prob >= cut[:, None])
+    dev_t_prob = t_head.calibrated(dev_t_logits)
     dev_t_targets = data.t_targets[token_rows]
     t_cut = nested_global_thresholds(dev_t_prob, dev_t_targets, doc_half[data.t_doc[token_rows]])
     first_token = {int(data.t_doc[row]): t_cut[i] for i, row in enumerate(token_rows)}
@@ -339,7 +396,7 @@ def score_development(
         dev_t_prob,
         np.array([first_token.get(n, t_fallback) for n in dev_numbers]),
     )
-    return DevelopmentScores(paragraphs, spans, dev_prob, dev_t_prob, dev_t_targets)
+    return DevelopmentScores(paragraphs, spans, dev_prob, dev_t_prob, dev_t_targets, paragraphs_plain)
 
 
 def _token_rows(data: Dataset, numbers: Sequence[int]) -> np.ndarray:
@@ -394,8 +451,13 @@ def train_techniques(
         data, p_fold, t_fold, p_train, t_train, settings
     )
     k = len(labels)
-    say(f"cross-validating the paragraph ensemble's {settings.paragraph_mlps} MLP heads")
-    p_prob = _oof_ensemble(data.p_features, data.p_targets, p_fold, p_train, p_calibration, p_oof, settings)
+    say(
+        f"cross-validating the paragraph ensemble's {settings.paragraph_mlps} MLP heads"
+        + (" and weighing the span head's tokens as paragraph evidence" if settings.token_evidence else "")
+    )
+    p_prob, evidence = cross_validated_paragraphs(
+        data, p_fold, p_train, t_train, p_oof, t_oof, p_calibration, settings
+    )
     t_prob = t_calibration.calibrated(t_oof)
     train_rows = np.flatnonzero(p_train)
     cut = nested_global_thresholds(p_prob, data.p_targets[p_train], p_fold[p_train])
@@ -421,7 +483,7 @@ def train_techniques(
     dev_rows = np.flatnonzero(~p_train)
     if len(dev_rows):
         say("scoring the development articles")
-        dev = score_development(docs, encoded, data, is_dev, doc_half, p_head, t_head, t_threshold)
+        dev = score_development(docs, encoded, data, is_dev, doc_half, p_head, t_head, t_threshold, evidence)
         dev_prob, dev_paragraphs, dev_spans = dev.paragraph_probabilities, dev.paragraphs, dev.spans
         # What cross-validation alone would have chosen, for comparison.
         dev_cv_global = paragraph_scores(docs, data, dev_rows, dev_prob >= p_threshold)
@@ -433,6 +495,10 @@ def train_techniques(
             "articles": len(dev_numbers),
             "paragraph_micro_f1": _rounded(dev_paragraphs),
             "paragraph_macro_f1": _rounded(dev_paragraphs, macro=True),
+            "without_token_evidence_paragraph_micro_f1": _rounded(dev.paragraphs_without_evidence),
+            "without_token_evidence_paragraph_macro_f1": _rounded(
+                dev.paragraphs_without_evidence, macro=True
+            ),
             "span_micro_f1": _rounded(dev_spans),
             "cv_global_threshold_paragraph_micro_f1": _rounded(dev_cv_global),
             "cv_per_technique_thresholds_paragraph_micro_f1": _rounded(dev_cv_per_technique),
@@ -488,7 +554,7 @@ def train_techniques(
         "date": dt.date.today().isoformat(),
         "figures": figures,
     }
-    model = TechniqueModel(config, p_head, t_head)
+    model = TechniqueModel(config, p_head, t_head, evidence=evidence)
     model.save(out_dir)
     (Path(out_dir) / "MODEL_CARD.md").write_text(model_card(config), encoding="utf-8")
     say(f"saved the model to {out_dir} ({seconds / 60:.1f} min in all)")

@@ -61,6 +61,7 @@ class Dataset:
     t_features: np.ndarray  # [T, 2D] float16
     t_targets: np.ndarray  # [T, K] bool
     t_doc: np.ndarray  # [T]
+    t_paragraph: np.ndarray  # [T] the paragraph row of each token
 
 
 def build_dataset(docs: Sequence[Document], encoded: Sequence[Encoded], labels: list[str]) -> Dataset:
@@ -76,6 +77,7 @@ def build_dataset(docs: Sequence[Document], encoded: Sequence[Encoded], labels: 
     t_features = np.zeros((total, width), dtype=np.float16)
     t_targets = np.zeros((total, len(labels)), dtype=bool)
     t_doc = np.zeros(total, dtype=np.int64)
+    t_paragraph = np.zeros(total, dtype=np.int64)
     pf: list[np.ndarray] = []
     pt: list[np.ndarray] = []
     pd: list[np.ndarray] = []
@@ -102,11 +104,20 @@ def build_dataset(docs: Sequence[Document], encoded: Sequence[Encoded], labels: 
                 inside = (centres >= span.start) & (centres < span.end)
                 t_targets[at : at + count][inside, index[span.label]] = True
             t_doc[at : at + count] = number
+            t_paragraph[at : at + count] = len(pl) - len(enc.paragraphs) + enc.owner
         # The copy above is the only one kept (a slice would be a view, keeping the whole array).
         enc.features = np.zeros((0, enc.features.shape[1]), dtype=enc.features.dtype)
         at += count
     return Dataset(
-        labels, np.concatenate(pf), np.concatenate(pt), np.concatenate(pd), pl, t_features, t_targets, t_doc
+        labels,
+        np.concatenate(pf),
+        np.concatenate(pt),
+        np.concatenate(pd),
+        pl,
+        t_features,
+        t_targets,
+        t_doc,
+        t_paragraph,
     )
 
 
