@@ -165,6 +165,13 @@ def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
     with_evidence, without = new.predict([text], threshold=0.0)[0], old.predict([text], threshold=0.0)[0]
     assert with_evidence.spans == without.spans
     assert [p[4] for p in with_evidence.paragraphs] != [p[4] for p in without.paragraphs]
+    # Evidence that does not fit the labels is refused when the folder is loaded.
+    new.evidence.weights = new.evidence.weights[:5]
+    new.save(tmp_path / "broken")
+    with pytest.raises(
+        NarrascopeError, match=r"E031: .*token evidence for 5 techniques, but the config names 23"
+    ):
+        TechniqueModel.load(tmp_path / "broken")
 
 
 @pytest.mark.slow

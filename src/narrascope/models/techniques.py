@@ -162,6 +162,13 @@ class TechniqueModel:
             if "evidence.weights" in tensors
             else None
         )
+        if evidence is not None and any(len(part) != len(config.labels) for part in vars(evidence).values()):
+            # Caught here, once, rather than as a broadcasting error on every document.
+            raise NarrascopeError(
+                "E031",
+                f"{source}/{_WEIGHTS}: token evidence for {len(evidence.weights)} techniques, "
+                f"but the config names {len(config.labels)}; retrain it with `narrascope train techniques`",
+            )
         return cls(config, paragraph, span, hashlib.sha256(weights).hexdigest(), evidence)
 
     def predict(
