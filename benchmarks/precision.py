@@ -12,8 +12,8 @@ costs, as ``narrascope train techniques`` measures the model:
    development article again in ``--precision``, in batches across articles as ``analyze``
    runs them;
 2. the heads that the training command scores on the development set (calibrated linear
-   head and MLP heads for paragraphs, the span head for tokens, and the span head's token
-   evidence for paragraphs) are fitted on the training articles' full-precision states;
+   head and MLP heads for paragraphs, the span head for tokens, the span head's token
+   evidence and the attention head for paragraphs) are fitted on the training articles' full-precision states;
 3. the development articles are scored from each precision's states: paragraph micro- and
    macro-F1 (the official subtask 3 scorer) and span micro-F1, the global threshold chosen on
    one half of the articles and applied to the other, each half in turn; and, for the lower
@@ -44,7 +44,7 @@ from narrascope import taxonomy
 from narrascope.models import training
 from narrascope.models.encoder import load_encoder, resolve_precision
 from narrascope.models.features import encode_texts
-from narrascope.models.heads import tune_global_threshold
+from narrascope.models.heads import choose_mix_weight, tune_global_threshold
 from narrascope.models.validation import build_dataset, fold_of, paragraph_scores
 from throughput import generate
 
@@ -98,6 +98,9 @@ def main() -> None:
     p_head, t_head = training.fit_heads(
         data, np.flatnonzero(p_train), np.flatnonzero(t_train), p_calibration, t_calibration, settings
     )
+    attention = (
+        training.fit_attention_head(data, np.flatnonzero(p_train), settings) if settings.attention else None
+    )
     say("fitted the heads on the training articles")
     del data
 
@@ -105,10 +108,17 @@ def main() -> None:
     every = np.ones(len(dev_docs), dtype=bool)
     scores: dict[str, Any] = {}
     probabilities: dict[str, np.ndarray] = {}
+    attended: dict[str, np.ndarray | None] = {}
     dev_data[names[1]] = build_dataset(dev_docs, low_dev, labels)
     for name, states in ((names[0], encoded[len(train_docs) :]), (names[1], low_dev)):
+        rows = np.arange(len(dev_data[name].p_line))
+        attended[name] = (
+            training.attention_probabilities(attention, dev_data[name], rows)
+            if attention is not None
+            else None
+        )
         dev = training.score_development(
-            dev_docs, states, dev_data[name], every, dev_half, p_head, t_head, 0.5, evidence
+            dev_docs, states, dev_data[name], every, dev_half, p_head, t_head, 0.5, evidence, attended[name]
         )
         probabilities[name] = dev.paragraph_probabilities
         scores[name] = {
@@ -119,8 +129,13 @@ def main() -> None:
             }
             for language in sorted(dev.paragraphs)
         }
-    # The shipped model's situation: a threshold chosen on full-precision states.
+    # The shipped model's situation: the attention weight and threshold chosen on full-precision states.
     rows = np.arange(len(dev_data[names[1]].p_line))
+    full_attention, low_attention = attended[names[0]], attended[names[1]]
+    if full_attention is not None and low_attention is not None:
+        weight = choose_mix_weight(probabilities[names[0]], full_attention, dev_data[names[0]].p_targets)
+        for name, extra in ((names[0], full_attention), (names[1], low_attention)):
+            probabilities[name] = (1 - weight) * probabilities[name] + weight * extra
     cut = tune_global_threshold(probabilities[names[0]], dev_data[names[0]].p_targets)
     kept = paragraph_scores(dev_docs, dev_data[names[1]], rows, probabilities[names[1]] >= cut)
     for language, kept_result in kept.items():

@@ -15,7 +15,7 @@ from narrascope.config import Config, load_config
 from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
 from narrascope.formats.semeval2023 import read_paragraph_techniques, read_span_techniques
-from narrascope.models.heads import TOKEN_WEIGHTS, decode_spans, tune_thresholds
+from narrascope.models.heads import MIX_WEIGHTS, TOKEN_WEIGHTS, decode_spans, tune_thresholds
 from narrascope.models.techniques import FORMAT, TechniqueModel, load_model
 from narrascope.models.training import TrainingSettings, train_techniques
 from narrascope.predict import predict_submission
@@ -121,11 +121,17 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert "xx" in figures["development"]["span_micro_f1"]
     assert "training articles alone" in card
     # One threshold for every technique, chosen on the development set.
-    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == FORMAT == 4
+    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == FORMAT == 5
     # The span head's strongest token weighs in on the paragraph labels, per technique.
     assert model.evidence is not None and model.evidence.weights.shape == (len(TECHNIQUES),)
     assert set(np.unique(model.evidence.weights)) <= set(TOKEN_WEIGHTS.tolist())
     assert "xx" in figures["development"]["without_token_evidence_paragraph_micro_f1"]
+    # The attention head ships, with a weight chosen on the development set from the grid.
+    assert model.attention is not None and model.attention.value_bias.shape == (len(TECHNIQUES),)
+    assert model.config.attention_weight in MIX_WEIGHTS.tolist()
+    assert model.config.attention_weight == figures["development"]["attention_weight"]
+    assert "xx" in figures["development"]["without_attention_paragraph_micro_f1"]
+    assert "Attention head" in card
     # The paragraph ensemble: a linear head and the MLP heads, restored as they were trained.
     assert len(model.paragraph_head.mlps) == 3 and model.paragraph_head.linear_weight == 0.5
     assert model.sha256 == hashlib.sha256((out / "heads.safetensors").read_bytes()).hexdigest()
@@ -136,7 +142,8 @@ def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> 
     for old in (1, 2):  # techniques-v1 and techniques-v2 (a linear paragraph head only)
         (tmp_path / "config.json").write_text(json.dumps({"labels": [], "format": old}), encoding="utf-8")
         with pytest.raises(
-            NarrascopeError, match=rf"E031: .*model format {old}, but this narrascope reads formats 3 and 4"
+            NarrascopeError,
+            match=rf"E031: .*model format {old}, but this narrascope reads formats 3, 4 and 5",
         ):
             TechniqueModel.load(tmp_path)
     (tmp_path / "config.json").write_text(json.dumps({"format": FORMAT, "colour": "red"}), encoding="utf-8")
@@ -153,6 +160,7 @@ def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
     text = "\n\n".join(p for p, _, _ in PARAGRAPHS)
     # Without its evidence, the model is what format 3 saved: paragraph scores from the ensemble alone.
     model.evidence = None
+    model.attention = None
     model.config.format = 3
     model.save(tmp_path)
     old = TechniqueModel.load(tmp_path)
@@ -161,6 +169,7 @@ def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
     # The evidence moves the paragraph scores (the spans stay the span head's).
     new = TechniqueModel.load(out)
     assert new.evidence is not None
+    new.attention = None
     new.evidence.weights[:] = 1.0
     with_evidence, without = new.predict([text], threshold=0.0)[0], old.predict([text], threshold=0.0)[0]
     assert with_evidence.spans == without.spans
@@ -170,6 +179,40 @@ def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
     new.save(tmp_path / "broken")
     with pytest.raises(
         NarrascopeError, match=r"E031: .*token evidence for 5 techniques, but the config names 23"
+    ):
+        TechniqueModel.load(tmp_path / "broken")
+
+
+@pytest.mark.slow
+def test_a_format_4_folder_loads_without_the_attention_head(
+    tiny_model: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, out = tiny_model
+    model = TechniqueModel.load(out)
+    text = "\n\n".join(p for p, _, _ in PARAGRAPHS)
+    assert model.attention is not None
+    # The tiny model's weight, chosen on four articles, may be 0: give the head a say.
+    model.config.attention_weight = 0.5
+    both = model.predict([text], threshold=0.0)[0]
+    model.config.attention_weight = 0.0
+    # What techniques-v4 saved: the ensemble with its token evidence, and no attention head.
+    model.attention = None
+    model.config.format = 4
+    model.save(tmp_path / "v4")
+    old = TechniqueModel.load(tmp_path / "v4")
+    assert old.attention is None and old.evidence is not None
+    without = old.predict([text], threshold=0.0)[0]
+    assert without == model.predict([text], threshold=0.0)[0]
+    # The attention head moves the paragraph scores, and only them.
+    assert both.spans == without.spans
+    assert [p[4] for p in both.paragraphs] != [p[4] for p in without.paragraphs]
+    # An attention head that does not fit the labels is refused when the folder is loaded.
+    broken = TechniqueModel.load(out)
+    assert broken.attention is not None
+    broken.attention.value_bias = broken.attention.value_bias[:5]
+    broken.save(tmp_path / "broken")
+    with pytest.raises(
+        NarrascopeError, match=r"E031: .*attention head for 5 techniques, but the config names 23"
     ):
         TechniqueModel.load(tmp_path / "broken")
 

@@ -33,6 +33,8 @@ def model_card(config: ModelConfig) -> str:
         f"{_cell(dev.get('paragraph_macro_f1', {}), lang)} | {_cell(dev.get('span_micro_f1', {}), lang)} | "
         f"{_cell(dev.get('without_token_evidence_paragraph_micro_f1', {}), lang)} / "
         f"{_cell(dev.get('without_token_evidence_paragraph_macro_f1', {}), lang)} | "
+        f"{_cell(dev.get('without_attention_paragraph_micro_f1', {}), lang)} / "
+        f"{_cell(dev.get('without_attention_paragraph_macro_f1', {}), lang)} | "
         f"{_cell(dev.get('cv_global_threshold_paragraph_micro_f1', {}), lang)} | "
         f"{_cell(dev.get('cv_per_technique_thresholds_paragraph_micro_f1', {}), lang)} | "
         f"{_cell(base.get('development_paragraph_micro_f1', {}), lang)} | "
@@ -77,6 +79,21 @@ def model_card(config: ModelConfig) -> str:
         if s.get("token_evidence")
         else ""
     )
+    attention = (
+        f"- Attention head: per technique, an attention-weighted mean of token values (one hidden\n"
+        f"  layer of {s.get('attention_hidden')} units over each token's state and its paragraph's mean), "
+        f"trained on\n  the paragraph labels with a second loss on the annotated spans "
+        f"(weight {s.get('attention_token_loss')}): it learns\n"
+        f"  which words carry a technique. Its probabilities weigh {config.attention_weight:g} against "
+        f"the ensemble's\n  (with the token evidence), a weight chosen with the threshold.\n"
+        if s.get("attention")
+        else ""
+    )
+    cv_attention = (
+        " The attention head's weight\nand the threshold are chosen on the other folds together."
+        if s.get("attention")
+        else ""
+    )
     threshold = config.paragraph_thresholds[0] if config.paragraph_thresholds else _NAN
     span_threshold = config.span_thresholds[0] if config.span_thresholds else _NAN
     development = (
@@ -88,15 +105,17 @@ articles and applied to the other, each half in turn (two-fold cross-validation 
 development articles; the halves hash the language and article id). Paragraph level is the
 official SemEval-2023 subtask 3 metric (micro-F1; macro-F1 over the 23 techniques as the
 official scorer computes it); span level is micro-F1 with partial-overlap credit where the
-technique must match (German's development set has no spans). "Without token evidence" is
-the paragraph ensemble alone (micro / macro-F1), threshold chosen the same way. The two "cross-validation
-thresholds" columns show what the same heads score with the threshold(s) chosen on the
-training folds instead: one global threshold, and one per technique (how the first model was
-tuned). The baseline is the organisers' kind (TF-IDF word and character n-grams, logistic
+technique must match (German's development set has no spans). The attention head's weight
+is chosen on the other half with the threshold. "Without token evidence" is the paragraph
+ensemble alone (micro / macro-F1), "without attention head" the ensemble with the token
+evidence (the previous model, techniques-v4), thresholds chosen the same way. The two
+"cross-validation thresholds" columns show what the same heads score with the weight and
+threshold(s) chosen on the training folds instead: one global threshold, and one per
+technique (how the first model was tuned). The baseline is the organisers' kind (TF-IDF word and character n-grams, logistic
 regression), fitted on the same training articles, thresholds chosen on the same halves.
 
-| language | paragraph micro-F1 | paragraph macro-F1 | span micro-F1 | without token evidence | micro-F1, CV global threshold | micro-F1, CV per-technique thresholds | baseline micro-F1 | baseline macro-F1 |
-|---|---|---|---|---|---|---|---|---|
+| language | paragraph micro-F1 | paragraph macro-F1 | span micro-F1 | without token evidence | without attention head | micro-F1, CV global threshold | micro-F1, CV per-technique thresholds | baseline micro-F1 | baseline macro-F1 |
+|---|---|---|---|---|---|---|---|---|---|
 {dev_rows}
 """
         if dev
@@ -115,7 +134,7 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
   all languages together.
 - Span head: one logistic regression per technique over each token's state and its
   paragraph's mean; a span is a run of tokens above the threshold, widened to whole words.
-{evidence}- The linear heads' scores are Platt-calibrated on out-of-fold predictions. One threshold serves every
+{evidence}{attention}- The linear heads' scores are Platt-calibrated on out-of-fold predictions. One threshold serves every
   technique ({threshold:.3f} for paragraphs, {span_threshold:.3f} for span tokens), chosen on the development set:
   per-technique thresholds tuned on the training folds did not carry over to new outlets.
 
@@ -133,7 +152,7 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
 ## Cross-validated figures (training articles only)
 {t["folds"]}-fold cross-validation by article on the training articles, global threshold chosen
 on the other folds. These overstate what the model does on new outlets; they are here to
-compare with earlier models and with the development figures above.{cv_evidence}
+compare with earlier models and with the development figures above.{cv_evidence}{cv_attention}
 
 | language | paragraph micro-F1 | paragraph macro-F1 | span micro-F1 | baseline micro-F1 | baseline macro-F1 |
 |---|---|---|---|---|---|

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "MIX_WEIGHTS",
     "MLP_CONFIG",
     "MLP_WEIGHTS",
     "TOKEN_WEIGHTS",
@@ -28,12 +29,15 @@ __all__ = [
     "LinearHead",
     "MLPHead",
     "TokenEvidence",
+    "best_global_threshold",
     "calibrate",
+    "choose_mix_weight",
     "choose_token_weights",
     "decode_spans",
     "fit_linear",
     "fit_mlp",
     "fit_mlps",
+    "gelu",
     "load_mlp_heads",
     "mean_probability",
     "save_mlp_heads",
@@ -49,6 +53,12 @@ GRID = np.arange(0.05, 0.96, 0.025)
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """The logistic function, clipped so that extreme logits neither overflow nor warn."""
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    """GELU in its tanh form, as the MLP and attention heads are trained: numpy has no erf, and
+    the two forms differ by less than 1e-3."""
+    return np.asarray(0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x**3))))
 
 
 @dataclass
@@ -91,9 +101,7 @@ class MLPHead:
     bias: np.ndarray  # [K]
 
     def logits(self, features: np.ndarray) -> np.ndarray:
-        hidden = np.asarray(features, dtype=np.float32) @ self.hidden_weight.T + self.hidden_bias
-        # The tanh form of GELU, as trained: numpy has no erf, and the two differ by < 1e-3.
-        hidden = 0.5 * hidden * (1.0 + np.tanh(0.7978845608 * (hidden + 0.044715 * hidden**3)))
+        hidden = gelu(np.asarray(features, dtype=np.float32) @ self.hidden_weight.T + self.hidden_bias)
         return np.asarray(hidden @ self.weight.T + self.bias, dtype=np.float32)
 
 
@@ -397,6 +405,13 @@ def tune_global_threshold(
     thresholds from the training folds scored up to 0.06 micro-F1 below one threshold (the
     model card). Ties go to the lower one.
     """
+    return best_global_threshold(probabilities, targets, grid)[0]
+
+
+def best_global_threshold(
+    probabilities: np.ndarray, targets: np.ndarray, grid: np.ndarray | None = None
+) -> tuple[float, float]:
+    """:func:`tune_global_threshold`'s threshold and the micro-F1 it reaches."""
     grid = GRID if grid is None else grid
     truth = targets.astype(bool)
     best, chosen = -1.0, 0.5
@@ -406,7 +421,20 @@ def tune_global_threshold(
         f1 = 2 * tp / float(guess.sum() + truth.sum()) if tp else 0.0
         if f1 > best:
             best, chosen = f1, float(threshold)
-    return round(chosen, 4)  # the grid's float steps would otherwise show as 0.20000000000000007
+    return round(chosen, 4), best  # rounded: the grid's float steps would show as 0.20000000000000007
+
+
+#: Candidate weights of a second paragraph scorer (the attention head) against the first.
+MIX_WEIGHTS = np.round(np.arange(0.0, 1.01, 0.1), 2)
+
+
+def choose_mix_weight(
+    first: np.ndarray, second: np.ndarray, targets: np.ndarray, grid: np.ndarray = MIX_WEIGHTS
+) -> float:
+    """The weight ``w`` of ``second`` in ``(1 - w) * first + w * second`` whose best global
+    threshold reaches the highest micro-F1 on these held-out rows (ties go to the smaller)."""
+    scores = [best_global_threshold((1 - w) * first + w * second, targets)[1] for w in grid]
+    return float(grid[int(np.argmax(scores))])
 
 
 def decode_spans(

@@ -6,8 +6,9 @@ read and the windowing. The encoder itself comes from its pinned package at load
 
 ``predict`` gives, for each text, the paragraph-level techniques (SemEval-2023 subtask 3:
 each non-empty line, named by its line number, scored by an ensemble of a linear and a few
-MLP heads, with the span head's strongest token in the paragraph mixed in) and the technique
-spans (a linear head over tokens), with their scores.
+MLP heads, with the span head's strongest token in the paragraph mixed in, averaged with the
+attention head of :mod:`~narrascope.models.attention`) and the technique spans (a linear head
+over tokens), with their scores.
 
 A model folder holds ``config.json`` and ``heads.safetensors``. The config carries a format
 version (``FORMAT``); a folder of another version is refused with E031, so that an old or
@@ -28,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from narrascope.errors import NarrascopeError
+from narrascope.models.attention import AttentionHead
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import Encoded, encode_texts, group_maxima, paragraph_features, token_logits
 from narrascope.models.heads import Ensemble, LinearHead, MLPHead, TokenEvidence, decode_spans
@@ -43,14 +45,16 @@ __all__ = [
     "weights_sha256",
 ]
 
-DEFAULT_MODEL = "techniques-v4"
+DEFAULT_MODEL = "techniques-v5"
 #: The version of the model folder's layout and config; bumped when either changes.
-FORMAT = 4
-#: Formats this narrascope reads: format 3 is format 4 without the token evidence.
-_READABLE = (3, 4)
+FORMAT = 5
+#: Formats this narrascope reads: format 4 is format 5 without the attention head, format 3
+#: format 4 without the token evidence.
+_READABLE = (3, 4, 5)
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
 _MLP_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
+_ATTENTION_PARTS = tuple(AttentionHead.__dataclass_fields__)
 
 
 @dataclass
@@ -67,6 +71,8 @@ class ModelConfig:
     languages: list[str] = field(default_factory=list)
     # How the paragraph ensemble mixes its linear head with the mean of its MLP heads.
     linear_weight: float = 1.0
+    # The attention head's weight against the ensemble (with its token evidence); 0 without one.
+    attention_weight: float = 0.0
     training: dict[str, Any] = field(default_factory=dict)
     format: int = FORMAT
 
@@ -87,11 +93,13 @@ class TechniqueModel:
         span_head: LinearHead,
         sha256: str | None = None,
         evidence: TokenEvidence | None = None,
+        attention: AttentionHead | None = None,
     ) -> None:
         self.config = config
         self.paragraph_head = paragraph_head
         self.span_head = span_head
         self.evidence = evidence  # the span head's strongest token as paragraph evidence
+        self.attention = attention  # weighs config.attention_weight in the paragraph scores
         self.sha256 = sha256  # of the weights file it was loaded from
 
     @property
@@ -118,6 +126,11 @@ class TechniqueModel:
                 tensors[f"paragraph.mlp{number}.{part}"] = np.ascontiguousarray(
                     getattr(mlp, part), dtype=np.float16
                 )
+        if self.attention is not None:
+            for part in _ATTENTION_PARTS:
+                tensors[f"attention.{part}"] = np.ascontiguousarray(
+                    getattr(self.attention, part), dtype=np.float16
+                )
         save_file(tensors, str(target / _WEIGHTS))
         self.sha256 = hashlib.sha256((target / _WEIGHTS).read_bytes()).hexdigest()
         (target / _CONFIG).write_text(json.dumps(asdict(self.config), indent=2) + "\n", encoding="utf-8")
@@ -135,7 +148,7 @@ class TechniqueModel:
             raise NarrascopeError(
                 "E031",
                 f"{source}: model format {found!r}, but this narrascope reads formats "
-                f"{' and '.join(map(str, _READABLE))}; "
+                f"{', '.join(map(str, _READABLE[:-1]))} and {_READABLE[-1]}; "
                 "retrain it with `narrascope train techniques`",
             )
         try:
@@ -169,7 +182,18 @@ class TechniqueModel:
                 f"{source}/{_WEIGHTS}: token evidence for {len(evidence.weights)} techniques, "
                 f"but the config names {len(config.labels)}; retrain it with `narrascope train techniques`",
             )
-        return cls(config, paragraph, span, hashlib.sha256(weights).hexdigest(), evidence)
+        attention = (
+            AttentionHead(*(tensors[f"attention.{part}"].astype(np.float32) for part in _ATTENTION_PARTS))
+            if "attention.value_bias" in tensors
+            else None
+        )
+        if attention is not None and len(attention.value_bias) != len(config.labels):
+            raise NarrascopeError(
+                "E031",
+                f"{source}/{_WEIGHTS}: an attention head for {len(attention.value_bias)} techniques, "
+                f"but the config names {len(config.labels)}; retrain it with `narrascope train techniques`",
+            )
+        return cls(config, paragraph, span, hashlib.sha256(weights).hexdigest(), evidence, attention)
 
     def predict(
         self,
@@ -216,6 +240,10 @@ class TechniqueModel:
                 if self.evidence is not None:
                     maxima = group_maxima(logits, enc.owner, len(enc.paragraphs))
                     probabilities = self.evidence.mix(probabilities, maxima)
+                if self.attention is not None:
+                    weight = self.config.attention_weight
+                    attended = self.attention.probabilities(enc.features, enc.means, enc.owner)
+                    probabilities = (1.0 - weight) * probabilities + weight * attended
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))

@@ -8,16 +8,19 @@
    out-of-fold predictions; the paragraph ensemble (the linear head and a few MLP heads) is
    scored with a global threshold chosen on the other folds. The span head's strongest token
    in each paragraph is calibrated as paragraph evidence on the same predictions, and its
-   weight against the ensemble chosen per technique (``TokenEvidence``).
+   weight against the ensemble chosen per technique (``TokenEvidence``). The attention head
+   (:mod:`~narrascope.models.attention`) is cross-validated on the same folds; its weight
+   against the ensemble and the threshold are chosen on the other folds.
 4. **Development set**: heads fitted on the training articles alone predict the development
    articles. The threshold is chosen on one half of them and the other half is scored, each
-   half in turn (what the model card reports as the development figures). The threshold
-   that ships is the one chosen on the whole development set.
+   half in turn (what the model card reports as the development figures), and so is the
+   attention head's weight. The weight and threshold that ship are the ones chosen on the
+   whole development set.
 5. The organisers' kind of baseline is scored the same way on the same splits.
 6. The shipped heads are fitted on training and development articles together, with the
    calibration of step 3 and the threshold of step 4, and saved with a model card.
 
-Without development articles, step 4 is skipped and the threshold comes from step 3.
+Without development articles, step 4 is skipped and the weight and threshold come from step 3.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from narrascope.errors import NarrascopeError
 from narrascope.formats.semeval2023 import read_semeval2023
 from narrascope.formats.semeval2025 import LANGUAGES as TASK10_FOLDERS
 from narrascope.formats.semeval2025 import read_semeval2025
+from narrascope.models.attention import AttentionHead, fit_attention
 from narrascope.models.baseline import baseline_probabilities
 from narrascope.models.card import model_card
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
@@ -49,6 +53,7 @@ from narrascope.models.heads import (
     MLPHead,
     TokenEvidence,
     calibrate,
+    choose_mix_weight,
     choose_token_weights,
     fit_linear,
     fit_mlps,
@@ -62,6 +67,7 @@ from narrascope.models.validation import (
     build_dataset,
     fold_of,
     nested_global_thresholds,
+    nested_mix,
     paragraph_scores,
     span_scores,
 )
@@ -69,8 +75,11 @@ from narrascope.models.validation import (
 __all__ = [
     "DevelopmentScores",
     "TrainingSettings",
+    "attention_probabilities",
+    "cross_validated_attention",
     "cross_validated_calibration",
     "cross_validated_paragraphs",
+    "fit_attention_head",
     "fit_heads",
     "fit_paragraph_mlps",
     "fit_token_evidence",
@@ -106,6 +115,12 @@ class TrainingSettings:
     linear_weight: float = 0.5
     # Mix the span head's strongest token in each paragraph into the paragraph scores.
     token_evidence: bool = True
+    # The attention head, averaged with the ensemble at a weight chosen like the threshold.
+    attention: bool = True
+    attention_hidden: int = 256
+    attention_epochs: int = 4
+    attention_learning_rate: float = 1e-3
+    attention_token_loss: float = 0.5
     baseline: bool = True
     development: bool = True  # validate on (and finally train with) the development articles
 
@@ -327,6 +342,45 @@ def cross_validated_paragraphs(
     return evidence.mix(p_prob, oof_maxima), evidence
 
 
+def fit_attention_head(data: Dataset, rows: np.ndarray | None, settings: TrainingSettings) -> AttentionHead:
+    """The attention head, fitted on paragraph ``rows`` (all if None) with ``settings``."""
+    return fit_attention(
+        data.t_features,
+        data.t_paragraph,
+        data.p_features,
+        data.p_targets,
+        data.t_targets,
+        rows=rows,
+        hidden=settings.attention_hidden,
+        epochs=settings.attention_epochs,
+        learning_rate=settings.attention_learning_rate,
+        weight_decay=settings.weight_decay,
+        token_loss=settings.attention_token_loss,
+        seed=settings.seed,
+    )
+
+
+def attention_probabilities(head: AttentionHead, data: Dataset, rows: np.ndarray) -> np.ndarray:
+    """``[len(rows), K]``: the attention head's probabilities for paragraph ``rows``."""
+    tokens = np.flatnonzero(np.isin(data.t_paragraph, rows))
+    local = np.full(len(data.p_line), -1, dtype=np.int64)
+    local[rows] = np.arange(len(rows))
+    return head.probabilities(data.t_features[tokens], data.p_features[rows], local[data.t_paragraph[tokens]])
+
+
+def cross_validated_attention(
+    data: Dataset, p_fold: np.ndarray, p_train: np.ndarray, settings: TrainingSettings
+) -> np.ndarray:
+    """Out-of-fold attention-head probabilities of the training rows, in their order."""
+    rows = np.flatnonzero(p_train)
+    out = np.zeros((len(rows), data.p_targets.shape[1]), dtype=np.float32)
+    for k in np.unique(p_fold[rows]):
+        scored = p_fold[rows] == k
+        head = fit_attention_head(data, rows[~scored], settings)
+        out[scored] = attention_probabilities(head, data, rows[scored])
+    return out
+
+
 def paragraph_maxima(data: Dataset, logits: np.ndarray, token_rows: np.ndarray) -> np.ndarray:
     """``[P, K]``: each paragraph's maximum token logit, from the logits of ``token_rows``
     (paragraphs without such tokens get a floor)."""
@@ -354,6 +408,8 @@ class DevelopmentScores:
     token_targets: np.ndarray
     # The paragraph ensemble alone, without the token evidence (what it adds).
     paragraphs_without_evidence: dict[str, metrics.MetricResult]
+    # The ensemble with the token evidence, without the attention head (what that adds).
+    paragraphs_without_attention: dict[str, metrics.MetricResult]
 
 
 def score_development(
@@ -366,9 +422,14 @@ def score_development(
     t_head: LinearHead,
     t_fallback: float,
     evidence: TokenEvidence | None = None,
+    attention: np.ndarray | None = None,
 ) -> DevelopmentScores:
     """Paragraph and span scores of the development documents (``is_dev``, per document), the
-    global threshold chosen on one half (``doc_half``) and applied to the other, each in turn."""
+    global threshold chosen on one half (``doc_half``) and applied to the other, each in turn.
+
+    ``attention`` holds the attention head's probabilities of the development paragraphs; its
+    weight against the ensemble is chosen on the other half too. ``paragraph_probabilities``
+    are the ensemble's, with the token evidence, before the attention head is mixed in."""
     dev_rows = np.flatnonzero(is_dev[data.p_doc])
     dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
     token_rows = _token_rows(data, dev_numbers)
@@ -383,7 +444,10 @@ def score_development(
         maxima = paragraph_maxima(data, dev_t_logits, token_rows)[dev_rows]
         dev_prob = evidence.mix(plain, maxima)
     cut = nested_global_thresholds(dev_prob, dev_targets, halves)
-    paragraphs = paragraph_scores(docs, data, dev_rows, dev_prob >= cut[:, None])
+    paragraphs = without_attention = paragraph_scores(docs, data, dev_rows, dev_prob >= cut[:, None])
+    if attention is not None:
+        mixed, cut = nested_mix(dev_prob, attention, dev_targets, halves)
+        paragraphs = paragraph_scores(docs, data, dev_rows, mixed >= cut[:, None])
     dev_t_prob = t_head.calibrated(dev_t_logits)
     dev_t_targets = data.t_targets[token_rows]
     t_cut = nested_global_thresholds(dev_t_prob, dev_t_targets, doc_half[data.t_doc[token_rows]])
@@ -396,7 +460,9 @@ def score_development(
         dev_t_prob,
         np.array([first_token.get(n, t_fallback) for n in dev_numbers]),
     )
-    return DevelopmentScores(paragraphs, spans, dev_prob, dev_t_prob, dev_t_targets, paragraphs_plain)
+    return DevelopmentScores(
+        paragraphs, spans, dev_prob, dev_t_prob, dev_t_targets, paragraphs_plain, without_attention
+    )
 
 
 def _token_rows(data: Dataset, numbers: Sequence[int]) -> np.ndarray:
@@ -460,17 +526,26 @@ def train_techniques(
     )
     t_prob = t_calibration.calibrated(t_oof)
     train_rows = np.flatnonzero(p_train)
-    cut = nested_global_thresholds(p_prob, data.p_targets[p_train], p_fold[p_train])
-    paragraph_cv = paragraph_scores(docs, data, train_rows, p_prob >= cut[:, None])
+    train_targets = data.p_targets[p_train]
+    attention_weight = 0.0
+    if settings.attention:
+        say(f"cross-validating the attention head ({settings.folds} folds)")
+        attention_oof = cross_validated_attention(data, p_fold, p_train, settings)
+        cv_prob, cut = nested_mix(p_prob, attention_oof, train_targets, p_fold[p_train])
+        attention_weight = choose_mix_weight(p_prob, attention_oof, train_targets)
+        p_prob = (1 - attention_weight) * p_prob + attention_weight * attention_oof
+    else:
+        cv_prob, cut = p_prob, nested_global_thresholds(p_prob, train_targets, p_fold[p_train])
+    paragraph_cv = paragraph_scores(docs, data, train_rows, cv_prob >= cut[:, None])
     train_numbers = [n for n in range(len(docs)) if not is_dev[n]]
     t_cut = nested_global_thresholds(t_prob, data.t_targets[t_train], t_fold[t_train])
     doc_cut = {int(data.t_doc[row]): t_cut[i] for i, row in enumerate(np.flatnonzero(t_train))}
     span_cv = span_scores(
         docs, encoded, data, train_numbers, t_prob, np.array([doc_cut.get(n, 0.5) for n in train_numbers])
     )
-    p_threshold = tune_global_threshold(p_prob, data.p_targets[p_train])
+    p_threshold = tune_global_threshold(p_prob, train_targets)
     t_threshold = tune_global_threshold(t_prob, data.t_targets[t_train])
-    per_technique_cv = tune_thresholds(p_prob, data.p_targets[p_train])
+    per_technique_cv = tune_thresholds(p_prob, train_targets)
 
     # 2. The development set, scored by heads that saw only the training articles.
     say("fitting the heads on the training articles")
@@ -482,14 +557,30 @@ def train_techniques(
     dev_paragraphs: dict[str, metrics.MetricResult] = {}
     dev_rows = np.flatnonzero(~p_train)
     if len(dev_rows):
+        dev_attention = None
+        if settings.attention:
+            say("fitting the attention head on the training articles")
+            head = fit_attention_head(data, train_rows, settings)
+            dev_attention = attention_probabilities(head, data, dev_rows)
         say("scoring the development articles")
-        dev = score_development(docs, encoded, data, is_dev, doc_half, p_head, t_head, t_threshold, evidence)
+        dev = score_development(
+            docs, encoded, data, is_dev, doc_half, p_head, t_head, t_threshold, evidence, dev_attention
+        )
         dev_prob, dev_paragraphs, dev_spans = dev.paragraph_probabilities, dev.paragraphs, dev.spans
-        # What cross-validation alone would have chosen, for comparison.
-        dev_cv_global = paragraph_scores(docs, data, dev_rows, dev_prob >= p_threshold)
-        dev_cv_per_technique = paragraph_scores(docs, data, dev_rows, dev_prob >= per_technique_cv)
+        dev_targets = data.p_targets[dev_rows]
+        cv_weight = attention_weight
+        if dev_attention is not None:
+            # What cross-validation alone would have chosen, for comparison: its weight...
+            cv_mix = (1 - cv_weight) * dev_prob + cv_weight * dev_attention
+            attention_weight = choose_mix_weight(dev_prob, dev_attention, dev_targets)
+            dev_prob = (1 - attention_weight) * dev_prob + attention_weight * dev_attention
+        else:
+            cv_mix = dev_prob
+        # ... and its thresholds.
+        dev_cv_global = paragraph_scores(docs, data, dev_rows, cv_mix >= p_threshold)
+        dev_cv_per_technique = paragraph_scores(docs, data, dev_rows, cv_mix >= per_technique_cv)
         dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
-        p_threshold = tune_global_threshold(dev_prob, data.p_targets[dev_rows])
+        p_threshold = tune_global_threshold(dev_prob, dev_targets)
         t_threshold = tune_global_threshold(dev.token_probabilities, dev.token_targets)
         development = {
             "articles": len(dev_numbers),
@@ -499,6 +590,10 @@ def train_techniques(
             "without_token_evidence_paragraph_macro_f1": _rounded(
                 dev.paragraphs_without_evidence, macro=True
             ),
+            "without_attention_paragraph_micro_f1": _rounded(dev.paragraphs_without_attention),
+            "without_attention_paragraph_macro_f1": _rounded(dev.paragraphs_without_attention, macro=True),
+            "attention_weight": attention_weight,
+            "cv_attention_weight": cv_weight,
             "span_micro_f1": _rounded(dev_spans),
             "cv_global_threshold_paragraph_micro_f1": _rounded(dev_cv_global),
             "cv_per_technique_thresholds_paragraph_micro_f1": _rounded(dev_cv_per_technique),
@@ -514,6 +609,10 @@ def train_techniques(
     if len(dev_rows):
         say("fitting the shipped heads on training and development articles")
         p_head, t_head = fit_heads(data, None, None, p_calibration, t_calibration, settings)
+    attention = None
+    if settings.attention:
+        say("fitting the shipped attention head")
+        attention = fit_attention_head(data, None, settings)
     config = ModelConfig(
         labels=labels,
         paragraph_thresholds=[p_threshold] * k,
@@ -522,6 +621,7 @@ def train_techniques(
         layers=list(settings.layers),
         quantise=settings.quantise,
         linear_weight=linear_weight,
+        attention_weight=attention_weight if attention is not None else 0.0,
         languages=sorted({d.language for d in docs if d.language}),
     )
     seconds = time.perf_counter() - started
@@ -554,7 +654,7 @@ def train_techniques(
         "date": dt.date.today().isoformat(),
         "figures": figures,
     }
-    model = TechniqueModel(config, p_head, t_head, evidence=evidence)
+    model = TechniqueModel(config, p_head, t_head, evidence=evidence, attention=attention)
     model.save(out_dir)
     (Path(out_dir) / "MODEL_CARD.md").write_text(model_card(config), encoding="utf-8")
     say(f"saved the model to {out_dir} ({seconds / 60:.1f} min in all)")

@@ -25,7 +25,7 @@ import numpy as np
 from narrascope import metrics
 from narrascope.document import Document
 from narrascope.models.features import Encoded, paragraph_features, token_width
-from narrascope.models.heads import decode_spans, tune_global_threshold
+from narrascope.models.heads import choose_mix_weight, decode_spans, tune_global_threshold
 
 __all__ = [
     "Dataset",
@@ -33,6 +33,7 @@ __all__ = [
     "fold_of",
     "language_of",
     "nested_global_thresholds",
+    "nested_mix",
     "paragraph_scores",
     "span_scores",
 ]
@@ -130,6 +131,23 @@ def nested_global_thresholds(
         mine = groups == group
         out[mine] = tune_global_threshold(probabilities[~mine], targets[~mine])
     return out
+
+
+def nested_mix(
+    first: np.ndarray, second: np.ndarray, targets: np.ndarray, groups: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's mix of two paragraph scorers and its threshold, both chosen on the rows of every
+    other group (:func:`~narrascope.models.heads.choose_mix_weight`): the mixed probabilities
+    and the thresholds, per row."""
+    mixed = np.zeros(first.shape, dtype=np.float32)
+    cuts = np.zeros(len(first), dtype=np.float32)
+    for group in np.unique(groups):
+        mine = groups == group
+        weight = choose_mix_weight(first[~mine], second[~mine], targets[~mine])
+        blend = (1 - weight) * first + weight * second
+        mixed[mine] = blend[mine]
+        cuts[mine] = tune_global_threshold(blend[~mine], targets[~mine])
+    return mixed, cuts
 
 
 def paragraph_scores(
