@@ -164,10 +164,16 @@ def test_the_analyzers_label_each_article_with_one_genre_and_scored_frames(train
         assert doc.analyses["narrascope.frames.v1"].model is not None
         page = render_html(doc)
         assert "Genre and frames" in page and f"<td>{genre}</td>" in page
-    # The same text gives the same labels and scores.
-    again = Document(texts[0], language="en")
+    # The same text gives the same labels and scores...
+    again, twice = Document(texts[0], language="en"), Document(texts[0], language="en")
     list(pipeline.run([again]))
-    assert [lab.to_json() for lab in again.labels] == [lab.to_json() for lab in docs[0].labels]
+    list(pipeline.run([twice]))
+    assert [lab.to_json() for lab in again.labels] == [lab.to_json() for lab in twice.labels]
+    # ... and alone the same labels as in a batch, with scores equal up to the encoder's
+    # arithmetic: in bf16 (on CPUs that have it) a batch of other lengths rounds differently.
+    first = docs[0].labels
+    assert [(lab.layer, lab.label) for lab in again.labels] == [(lab.layer, lab.label) for lab in first]
+    assert np.allclose([lab.score or 0 for lab in again.labels], [lab.score or 0 for lab in first], atol=2e-3)
 
 
 @pytest.mark.slow
