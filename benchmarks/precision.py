@@ -44,7 +44,7 @@ from narrascope import taxonomy
 from narrascope.models import training
 from narrascope.models.encoder import load_encoder, resolve_precision
 from narrascope.models.features import encode_texts
-from narrascope.models.heads import choose_mix_weight, tune_global_threshold
+from narrascope.models.heads import blend, choose_mix_weight, tune_global_threshold
 from narrascope.models.validation import build_dataset, fold_of, paragraph_scores
 from throughput import generate
 
@@ -135,7 +135,7 @@ def main() -> None:
     if full_attention is not None and low_attention is not None:
         weight = choose_mix_weight(probabilities[names[0]], full_attention, dev_data[names[0]].p_targets)
         for name, extra in ((names[0], full_attention), (names[1], low_attention)):
-            probabilities[name] = (1 - weight) * probabilities[name] + weight * extra
+            probabilities[name] = blend(probabilities[name], extra, weight)
     cut = tune_global_threshold(probabilities[names[0]], dev_data[names[0]].p_targets)
     kept = paragraph_scores(dev_docs, dev_data[names[1]], rows, probabilities[names[1]] >= cut)
     for language, kept_result in kept.items():

@@ -30,6 +30,7 @@ __all__ = [
     "MLPHead",
     "TokenEvidence",
     "best_global_threshold",
+    "blend",
     "calibrate",
     "choose_mix_weight",
     "choose_token_weights",
@@ -53,6 +54,12 @@ GRID = np.arange(0.05, 0.96, 0.025)
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """The logistic function, clipped so that extreme logits neither overflow nor warn."""
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+def blend(first: np.ndarray, second: np.ndarray, weight: float | np.ndarray) -> np.ndarray:
+    """``(1 - weight) * first + weight * second`` in float32: how every pair of paragraph scorers
+    is mixed (``weight`` a number, or one per technique)."""
+    return np.asarray((1.0 - weight) * first + weight * second, dtype=np.float32)
 
 
 def gelu(x: np.ndarray) -> np.ndarray:
@@ -123,7 +130,7 @@ class Ensemble:
         if not self.mlps:
             return linear
         mlp = mean_probability(self.mlps, features)
-        return np.asarray(self.linear_weight * linear + (1.0 - self.linear_weight) * mlp, dtype=np.float32)
+        return blend(mlp, linear, self.linear_weight)
 
 
 @dataclass
@@ -148,8 +155,7 @@ class TokenEvidence:
 
     def mix(self, paragraph: np.ndarray, maxima: np.ndarray) -> np.ndarray:
         """The paragraph probabilities ``[P, K]`` with the token evidence mixed in."""
-        mixed = (1.0 - self.weights) * paragraph + self.weights * self.probabilities(maxima)
-        return np.asarray(mixed, dtype=np.float32)
+        return blend(paragraph, self.probabilities(maxima), self.weights)
 
 
 #: Candidate token-evidence weights.
@@ -433,7 +439,7 @@ def choose_mix_weight(
 ) -> float:
     """The weight ``w`` of ``second`` in ``(1 - w) * first + w * second`` whose best global
     threshold reaches the highest micro-F1 on these held-out rows (ties go to the smaller)."""
-    scores = [best_global_threshold((1 - w) * first + w * second, targets)[1] for w in grid]
+    scores = [best_global_threshold(blend(first, second, w), targets)[1] for w in grid]
     return float(grid[int(np.argmax(scores))])
 
 

@@ -32,7 +32,7 @@ from narrascope.errors import NarrascopeError
 from narrascope.models.attention import AttentionHead
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import Encoded, encode_texts, group_maxima, paragraph_features, token_logits
-from narrascope.models.heads import Ensemble, LinearHead, MLPHead, TokenEvidence, decode_spans
+from narrascope.models.heads import Ensemble, LinearHead, MLPHead, TokenEvidence, blend, decode_spans
 from narrascope.models.shipped import folder_weights_sha256, model_folder
 
 __all__ = [
@@ -241,9 +241,8 @@ class TechniqueModel:
                     maxima = group_maxima(logits, enc.owner, len(enc.paragraphs))
                     probabilities = self.evidence.mix(probabilities, maxima)
                 if self.attention is not None:
-                    weight = self.config.attention_weight
                     attended = self.attention.probabilities(enc.features, enc.means, enc.owner)
-                    probabilities = (1.0 - weight) * probabilities + weight * attended
+                    probabilities = blend(probabilities, attended, self.config.attention_weight)
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))

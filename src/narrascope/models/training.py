@@ -52,6 +52,7 @@ from narrascope.models.heads import (
     LinearHead,
     MLPHead,
     TokenEvidence,
+    blend,
     calibrate,
     choose_mix_weight,
     choose_token_weights,
@@ -253,7 +254,7 @@ def _oof_ensemble(
         fitted = fit_paragraph_mlps(features, targets, rows[fold[rows] != k], settings)
         scored = fold[rows] == k
         mlp[scored] = mean_probability(fitted, features[rows[scored]])
-    return np.asarray(settings.linear_weight * linear + (1 - settings.linear_weight) * mlp, dtype=np.float32)
+    return blend(mlp, linear, settings.linear_weight)
 
 
 def _with_calibration(head: LinearHead, calibration: LinearHead) -> LinearHead:
@@ -533,7 +534,7 @@ def train_techniques(
         attention_oof = cross_validated_attention(data, p_fold, p_train, settings)
         cv_prob, cut = nested_mix(p_prob, attention_oof, train_targets, p_fold[p_train])
         attention_weight = choose_mix_weight(p_prob, attention_oof, train_targets)
-        p_prob = (1 - attention_weight) * p_prob + attention_weight * attention_oof
+        p_prob = blend(p_prob, attention_oof, attention_weight)
     else:
         cv_prob, cut = p_prob, nested_global_thresholds(p_prob, train_targets, p_fold[p_train])
     paragraph_cv = paragraph_scores(docs, data, train_rows, cv_prob >= cut[:, None])
@@ -571,9 +572,9 @@ def train_techniques(
         cv_weight = attention_weight
         if dev_attention is not None:
             # What cross-validation alone would have chosen, for comparison: its weight...
-            cv_mix = (1 - cv_weight) * dev_prob + cv_weight * dev_attention
+            cv_mix = blend(dev_prob, dev_attention, cv_weight)
             attention_weight = choose_mix_weight(dev_prob, dev_attention, dev_targets)
-            dev_prob = (1 - attention_weight) * dev_prob + attention_weight * dev_attention
+            dev_prob = blend(dev_prob, dev_attention, attention_weight)
         else:
             cv_mix = dev_prob
         # ... and its thresholds.

@@ -25,7 +25,7 @@ import numpy as np
 from narrascope import metrics
 from narrascope.document import Document
 from narrascope.models.features import Encoded, paragraph_features, token_width
-from narrascope.models.heads import choose_mix_weight, decode_spans, tune_global_threshold
+from narrascope.models.heads import blend, choose_mix_weight, decode_spans, tune_global_threshold
 
 __all__ = [
     "Dataset",
@@ -144,9 +144,9 @@ def nested_mix(
     for group in np.unique(groups):
         mine = groups == group
         weight = choose_mix_weight(first[~mine], second[~mine], targets[~mine])
-        blend = (1 - weight) * first + weight * second
-        mixed[mine] = blend[mine]
-        cuts[mine] = tune_global_threshold(blend[~mine], targets[~mine])
+        both = blend(first, second, weight)
+        mixed[mine] = both[mine]
+        cuts[mine] = tune_global_threshold(both[~mine], targets[~mine])
     return mixed, cuts
 
 
