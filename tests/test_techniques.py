@@ -151,6 +151,20 @@ def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> 
         TechniqueModel.load(tmp_path)
 
 
+def _saved_as(model: TechniqueModel, version: int, folder: Path) -> TechniqueModel:
+    """``model`` saved as a folder of format ``version`` and loaded back."""
+    model.config.format = version
+    model.save(folder)
+    return TechniqueModel.load(folder)
+
+
+def _refused(model: TechniqueModel, folder: Path, reason: str) -> None:
+    """``model``, saved, is refused with E031 for ``reason`` when loaded."""
+    model.save(folder)
+    with pytest.raises(NarrascopeError, match=rf"E031: .*{reason}"):
+        TechniqueModel.load(folder)
+
+
 @pytest.mark.slow
 def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
     tiny_model: tuple[Path, Path], tmp_path: Path
@@ -161,9 +175,7 @@ def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
     # Without its evidence, the model is what format 3 saved: paragraph scores from the ensemble alone.
     model.evidence = None
     model.attention = None
-    model.config.format = 3
-    model.save(tmp_path)
-    old = TechniqueModel.load(tmp_path)
+    old = _saved_as(model, 3, tmp_path / "v3")
     assert old.evidence is None and old.config.format == 3
     assert old.predict([text], threshold=0.0)[0] == model.predict([text], threshold=0.0)[0]
     # The evidence moves the paragraph scores (the spans stay the span head's).
@@ -176,11 +188,7 @@ def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
     assert [p[4] for p in with_evidence.paragraphs] != [p[4] for p in without.paragraphs]
     # Evidence that does not fit the labels is refused when the folder is loaded.
     new.evidence.weights = new.evidence.weights[:5]
-    new.save(tmp_path / "broken")
-    with pytest.raises(
-        NarrascopeError, match=r"E031: .*token evidence for 5 techniques, but the config names 23"
-    ):
-        TechniqueModel.load(tmp_path / "broken")
+    _refused(new, tmp_path / "broken", "token evidence for 5 techniques, but the config names 23")
 
 
 @pytest.mark.slow
@@ -197,9 +205,7 @@ def test_a_format_4_folder_loads_without_the_attention_head(
     model.config.attention_weight = 0.0
     # What techniques-v4 saved: the ensemble with its token evidence, and no attention head.
     model.attention = None
-    model.config.format = 4
-    model.save(tmp_path / "v4")
-    old = TechniqueModel.load(tmp_path / "v4")
+    old = _saved_as(model, 4, tmp_path / "v4")
     assert old.attention is None and old.evidence is not None
     without = old.predict([text], threshold=0.0)[0]
     assert without == model.predict([text], threshold=0.0)[0]
@@ -210,11 +216,7 @@ def test_a_format_4_folder_loads_without_the_attention_head(
     broken = TechniqueModel.load(out)
     assert broken.attention is not None
     broken.attention.value_bias = broken.attention.value_bias[:5]
-    broken.save(tmp_path / "broken")
-    with pytest.raises(
-        NarrascopeError, match=r"E031: .*attention head for 5 techniques, but the config names 23"
-    ):
-        TechniqueModel.load(tmp_path / "broken")
+    _refused(broken, tmp_path / "broken", "attention head for 5 techniques, but the config names 23")
 
 
 @pytest.mark.slow

@@ -65,7 +65,7 @@ def blend(first: np.ndarray, second: np.ndarray, weight: float | np.ndarray) -> 
 def gelu(x: np.ndarray) -> np.ndarray:
     """GELU in its tanh form, as the MLP and attention heads are trained: numpy has no erf, and
     the two forms differ by less than 1e-3."""
-    # x * x * x, not x**3: numpy's general power is ten times slower on float32 arrays, and the
+    # x * x * x, not x**3: numpy's general power is several times slower on float32 arrays, and the
     # token-level attention head calls this on [tokens, hidden] for every document.
     inner = x * (0.7978845608 + 0.7978845608 * 0.044715 * (x * x))
     return np.asarray(0.5 * x * (1.0 + np.tanh(inner)))
