@@ -112,6 +112,38 @@ def test_global_threshold_maximises_micro_f1_over_all_labels() -> None:
     assert tune_global_threshold(probabilities, targets, grid=np.array([0.5, 0.95])) == 0.5
 
 
+def test_thresholds_shrink_towards_the_global_one_only_as_far_as_held_out_f1_asks() -> None:
+    import numpy as np
+
+    from narrascope.models.heads import choose_thresholds, shrunk_thresholds
+    from narrascope.models.validation import nested_thresholds
+
+    rng = np.random.default_rng(0)
+    targets = np.zeros((200, 3), dtype=bool)
+    targets[:100, 0] = True  # frequent, scored high
+    targets[::20, 1] = True  # rare, scored low by a model that has seen few of them
+    probabilities = np.where(targets, [0.7, 0.25, 0.7], [0.3, 0.05, 0.3]) + rng.uniform(
+        -0.01, 0.01, targets.shape
+    )
+    # The third label has no positive example: it takes the global threshold.
+    overall = shrunk_thresholds(probabilities, targets, 1.0)
+    own = shrunk_thresholds(probabilities, targets, 0.0)
+    assert len(set(overall.tolist())) == 1 and own[2] == overall[2] and own[1] < 0.25 < overall[1]
+    assert np.allclose(shrunk_thresholds(probabilities, targets, 0.5), (overall + own) / 2, atol=1e-4)
+    # The global threshold misses the rare label; the largest shrink that finds it is chosen.
+    cuts, shrink = choose_thresholds(probabilities, targets)
+    assert 0.5 <= shrink < 1.0 and np.array_equal(probabilities >= cuts, targets)
+    assert np.allclose(cuts, shrunk_thresholds(probabilities, targets, shrink))
+    # When one threshold serves every label, nothing is shrunk.
+    even = np.where(targets, 0.7, 0.3)
+    assert choose_thresholds(even, targets)[1] == 1.0
+    # Nested: each half's thresholds come from the other half; without per_technique, one for all.
+    halves = np.arange(200) % 2
+    assert nested_thresholds(probabilities, targets, halves).shape == (200, 3)
+    flat = nested_thresholds(probabilities, targets, halves, per_technique=False)
+    assert (flat == flat[:, :1]).all()
+
+
 @pytest.mark.slow
 def test_quantised_encoder_is_deterministic_and_close_to_bf16() -> None:
     import numpy as np

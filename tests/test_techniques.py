@@ -15,7 +15,7 @@ from narrascope.config import Config, load_config
 from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
 from narrascope.formats.semeval2023 import read_paragraph_techniques, read_span_techniques
-from narrascope.models.heads import MIX_WEIGHTS, TOKEN_WEIGHTS, decode_spans, tune_thresholds
+from narrascope.models.heads import MIX_WEIGHTS, SHRINKS, TOKEN_WEIGHTS, decode_spans, tune_thresholds
 from narrascope.models.techniques import FORMAT, TechniqueModel, load_model
 from narrascope.models.training import TrainingSettings, train_techniques
 from narrascope.predict import predict_submission
@@ -120,8 +120,10 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert 0.0 <= figures["development"]["paragraph_micro_f1"]["xx"] <= 1.0
     assert "xx" in figures["development"]["span_micro_f1"]
     assert "training articles alone" in card
-    # One threshold for every technique, chosen on the development set.
-    assert len(set(model.config.paragraph_thresholds)) == 1 and config["format"] == FORMAT == 5
+    # One threshold per technique, pulled towards the global one by a shrink from the grid.
+    assert config["format"] == FORMAT == 6 and figures["threshold_shrink"] in SHRINKS.tolist()
+    assert all(0.05 <= cut <= 0.95 for cut in model.config.paragraph_thresholds)
+    assert "xx" in figures["development"]["global_threshold_paragraph_micro_f1"]
     # The span head's strongest token weighs in on the paragraph labels, per technique.
     assert model.evidence is not None and model.evidence.weights.shape == (len(TECHNIQUES),)
     assert set(np.unique(model.evidence.weights)) <= set(TOKEN_WEIGHTS.tolist())
@@ -132,6 +134,10 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert model.config.attention_weight == figures["development"]["attention_weight"]
     assert "xx" in figures["development"]["without_attention_paragraph_micro_f1"]
     assert "Attention head" in card
+    # Its token values weigh in on the spans, at a weight chosen on the development set too.
+    assert model.config.span_attention_weight == figures["development"]["span_attention_weight"]
+    assert model.config.span_attention_weight in MIX_WEIGHTS.tolist()
+    assert "xx" in figures["development"]["span_without_attention_micro_f1"]
     # The paragraph ensemble: a linear head and the MLP heads, restored as they were trained.
     assert len(model.paragraph_head.mlps) == 3 and model.paragraph_head.linear_weight == 0.5
     assert model.sha256 == hashlib.sha256((out / "heads.safetensors").read_bytes()).hexdigest()
@@ -143,7 +149,7 @@ def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> 
         (tmp_path / "config.json").write_text(json.dumps({"labels": [], "format": old}), encoding="utf-8")
         with pytest.raises(
             NarrascopeError,
-            match=rf"E031: .*model format {old}, but this narrascope reads formats 3, 4 and 5",
+            match=rf"E031: .*model format {old}, but this narrascope reads formats 3, 4, 5 and 6",
         ):
             TechniqueModel.load(tmp_path)
     (tmp_path / "config.json").write_text(json.dumps({"format": FORMAT, "colour": "red"}), encoding="utf-8")
@@ -201,6 +207,7 @@ def test_a_format_4_folder_loads_without_the_attention_head(
     assert model.attention is not None
     # The tiny model's weight, chosen on four articles, may be 0: give the head a say.
     model.config.attention_weight = 0.5
+    model.config.span_attention_weight = 0.0
     both = model.predict([text], threshold=0.0)[0]
     model.config.attention_weight = 0.0
     # What techniques-v4 saved: the ensemble with its token evidence, and no attention head.
@@ -217,6 +224,31 @@ def test_a_format_4_folder_loads_without_the_attention_head(
     assert broken.attention is not None
     broken.attention.value_bias = broken.attention.value_bias[:5]
     _refused(broken, tmp_path / "broken", "attention head for 5 techniques, but the config names 23")
+
+
+@pytest.mark.slow
+def test_a_format_5_folder_takes_its_spans_from_the_span_head_alone(
+    tiny_model: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, out = tiny_model
+    model = TechniqueModel.load(out)
+    text = "\n\n".join(p for p, _, _ in PARAGRAPHS)
+    model.config.span_attention_weight = 0.5
+    mixed = model.predict([text], threshold=0.0)[0]
+    # What techniques-v5 saved: no span weight in its config.
+    model.config.span_attention_weight = 0.0
+    folder = tmp_path / "v5"
+    _saved_as(model, 5, folder)
+    raw = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    del raw["span_attention_weight"]
+    (folder / "config.json").write_text(json.dumps(raw), encoding="utf-8")
+    old = TechniqueModel.load(folder)
+    assert old.config.format == 5 and old.config.span_attention_weight == 0.0
+    alone = old.predict([text], threshold=0.0)[0]
+    assert alone == model.predict([text], threshold=0.0)[0]
+    # The token values move the span scores, and only them.
+    assert mixed.paragraphs == alone.paragraphs
+    assert [s[3] for s in mixed.spans] != [s[3] for s in alone.spans]
 
 
 @pytest.mark.slow

@@ -12,8 +12,9 @@ paragraph, it spreads too. A second loss on the values against the annotated spa
 
 Averaged with the paragraph ensemble (and its token evidence), it raised development-set
 micro- and macro-F1 in every language of SemEval-2023 (heads fitted on the training articles
-alone); ``narrascope train techniques`` reports the figures with and without it on every run,
-in the model card.
+alone). Its token values, averaged with the span head's probabilities, are span evidence too.
+``narrascope train techniques`` reports the figures with and without it on every run, in the
+model card.
 """
 
 from __future__ import annotations
@@ -52,10 +53,17 @@ class AttentionHead:
         """Paragraph logits ``[P, K]`` from the tokens' states ``[T, D]`` (its first ``D``
         columns are read, so token features with the paragraph mean beside them do too), the
         paragraphs' means ``[P, D]`` and each token's paragraph ``owner`` ``[T]``."""
+        return self.scores(tokens, means, owner)[0]
+
+    def scores(
+        self, tokens: np.ndarray, means: np.ndarray, owner: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`logits`, and each token's value logits ``[T, K]``: trained against the
+        annotated spans, they are span evidence of their own."""
         width = self.token_weight.shape[1]
         out = np.full((len(means), len(self.value_bias)), _EMPTY, dtype=np.float32)
         if not len(owner):
-            return out
+            return out, np.zeros((0, len(self.value_bias)), dtype=np.float32)
         owner = np.asarray(owner, dtype=np.int64)
         context = np.asarray(means, dtype=np.float32) @ self.context_weight.T + self.hidden_bias
         hidden = gelu(np.asarray(tokens[:, :width], dtype=np.float32) @ self.token_weight.T + context[owner])
@@ -70,7 +78,7 @@ class AttentionHead:
         np.add.at(pooled, owner, weights * values)
         present = np.bincount(owner, minlength=len(means)) > 0
         out[present] = pooled[present] / totals[present]
-        return out
+        return out, values
 
     def probabilities(self, tokens: np.ndarray, means: np.ndarray, owner: np.ndarray) -> np.ndarray:
         return np.asarray(sigmoid(self.logits(tokens, means, owner)), dtype=np.float32)

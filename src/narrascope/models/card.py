@@ -22,6 +22,10 @@ def _cell(table: dict[str, Any], language: str) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
+def _bracketed(table: dict[str, Any], language: str) -> str:
+    return f" ({table[language]:.3f})" if table.get(language) is not None else ""
+
+
 def model_card(config: ModelConfig) -> str:
     t = config.training
     f = t["figures"]
@@ -30,7 +34,10 @@ def model_card(config: ModelConfig) -> str:
     languages = sorted(set(f["paragraph_micro_f1"]) | set(dev.get("paragraph_micro_f1", {})))
     dev_rows = "\n".join(
         f"| {lang} | {_cell(dev.get('paragraph_micro_f1', {}), lang)} | "
-        f"{_cell(dev.get('paragraph_macro_f1', {}), lang)} | {_cell(dev.get('span_micro_f1', {}), lang)} | "
+        f"{_cell(dev.get('paragraph_macro_f1', {}), lang)} | {_cell(dev.get('span_micro_f1', {}), lang)}"
+        f"{_bracketed(dev.get('span_without_attention_micro_f1', {}), lang)} | "
+        f"{_cell(dev.get('global_threshold_paragraph_micro_f1', {}), lang)} / "
+        f"{_cell(dev.get('global_threshold_paragraph_macro_f1', {}), lang)} | "
         f"{_cell(dev.get('without_token_evidence_paragraph_micro_f1', {}), lang)} / "
         f"{_cell(dev.get('without_token_evidence_paragraph_macro_f1', {}), lang)} | "
         f"{_cell(dev.get('without_attention_paragraph_micro_f1', {}), lang)} / "
@@ -85,28 +92,53 @@ def model_card(config: ModelConfig) -> str:
         f"trained on\n  the paragraph labels with a second loss on the annotated spans "
         f"(weight {s.get('attention_token_loss')}): it learns\n"
         f"  which words carry a technique. Its probabilities weigh {config.attention_weight:g} against "
-        f"the ensemble's\n  (with the token evidence), a weight chosen with the threshold.\n"
+        f"the ensemble's\n  (with the token evidence), a weight chosen with the thresholds.\n"
         if s.get("attention")
         else ""
     )
     cv_attention = (
-        " The attention head's weight\nand the threshold are chosen on the other folds together."
+        " The attention head's weight\nand the thresholds are chosen on the other folds together."
         if s.get("attention")
         else ""
     )
-    threshold = config.paragraph_thresholds[0] if config.paragraph_thresholds else _NAN
     span_threshold = config.span_thresholds[0] if config.span_thresholds else _NAN
+    span_attention = (
+        f", its probabilities averaged with the attention\n  head's token values at weight "
+        f"{config.span_attention_weight:g} (chosen by token micro-F1 on the development set)"
+        if config.span_attention_weight
+        else ""
+    )
+    cuts = config.paragraph_thresholds or [_NAN]
+    shrink = f.get("threshold_shrink", 1.0)
+    thresholds = (
+        f"- Thresholds: one per technique for paragraphs ({min(cuts):.3f} to {max(cuts):.3f}): each\n"
+        f"  technique's own best on the development set, pulled towards the best global one by a\n"
+        f"  factor of {shrink:g} (1 is the global one alone), chosen with them by micro-F1; one for\n"
+        f"  span tokens ({span_threshold:.3f}). Per-technique thresholds alone, tuned on the training\n"
+        "  folds, did not carry over to new outlets.\n"
+        if s.get("technique_thresholds")
+        else f"- One threshold serves every technique ({cuts[0]:.3f} for paragraphs, {span_threshold:.3f} for span\n"
+        "  tokens), chosen on the development set: per-technique thresholds tuned on the training\n"
+        "  folds did not carry over to new outlets.\n"
+    )
+    rule = (
+        "thresholds (one per technique, shrunk towards the global one by a factor chosen with them)"
+        if s.get("technique_thresholds")
+        else "the global threshold"
+    )
     development = (
         f"""## Development-set figures (the ones to trust for new articles)
 SemEval-2023's development set: {dev["articles"]} articles from other outlets and months than the
 training set. They are scored by heads fitted on the **training articles alone** (not the shipped
-heads, which also saw these articles), with the threshold chosen on one half of the development
+heads, which also saw these articles), with the {rule} chosen on one half of the development
 articles and applied to the other, each half in turn (two-fold cross-validation over the
 development articles; the halves hash the language and article id). Paragraph level is the
 official SemEval-2023 subtask 3 metric (micro-F1; macro-F1 over the 23 techniques as the
 official scorer computes it); span level is micro-F1 with partial-overlap credit where the
-technique must match (German's development set has no spans). The attention head's weight
-is chosen on the other half with the threshold. "Without token evidence" is the paragraph
+technique must match (German's development set has no spans); in brackets, the span head
+alone, without the attention head's token values. The attention head's weights (for
+paragraphs, and for tokens by token micro-F1) are chosen on the other half with the thresholds. "One global threshold" is the same model with one
+threshold for every technique, chosen on the other half. "Without token evidence" is the paragraph
 ensemble alone (micro / macro-F1), "without attention head" the ensemble with the token
 evidence (the previous model, techniques-v4), thresholds chosen the same way. The two
 "cross-validation thresholds" columns show what the same heads score with the weight and
@@ -114,8 +146,8 @@ threshold(s) chosen on the training folds instead: one global threshold, and one
 technique (how the first model was tuned). The baseline is the organisers' kind (TF-IDF word and character n-grams, logistic
 regression), fitted on the same training articles, thresholds chosen on the same halves.
 
-| language | paragraph micro-F1 | paragraph macro-F1 | span micro-F1 | without token evidence | without attention head | micro-F1, CV global threshold | micro-F1, CV per-technique thresholds | baseline micro-F1 | baseline macro-F1 |
-|---|---|---|---|---|---|---|---|---|---|
+| language | paragraph micro-F1 | paragraph macro-F1 | span micro-F1 | one global threshold | without token evidence | without attention head | micro-F1, CV global threshold | micro-F1, CV per-technique thresholds | baseline micro-F1 | baseline macro-F1 |
+|---|---|---|---|---|---|---|---|---|---|---|
 {dev_rows}
 """
         if dev
@@ -133,11 +165,9 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
 - Paragraph head: {paragraph_head}, over the paragraph's mean encoder state, trained on
   all languages together.
 - Span head: one logistic regression per technique over each token's state and its
-  paragraph's mean; a span is a run of tokens above the threshold, widened to whole words.
-{evidence}{attention}- The linear heads' scores are Platt-calibrated on out-of-fold predictions. One threshold serves every
-  technique ({threshold:.3f} for paragraphs, {span_threshold:.3f} for span tokens), chosen on the development set:
-  per-technique thresholds tuned on the training folds did not carry over to new outlets.
-
+  paragraph's mean{span_attention}; a span is a run of tokens above the threshold, widened to whole words.
+{evidence}{attention}- The linear heads' scores are Platt-calibrated on out-of-fold predictions.
+{thresholds}
 ## Training
 - Data: SemEval-2023 Task 3 training data ({t["articles"]} articles) and development data
   ({t.get("development_articles", 0)} articles), {t["paragraphs"]} paragraphs and {t["tokens"]} tokens in all,
@@ -150,7 +180,7 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
 
 {development}
 ## Cross-validated figures (training articles only)
-{t["folds"]}-fold cross-validation by article on the training articles, global threshold chosen
+{t["folds"]}-fold cross-validation by article on the training articles, {rule} chosen
 on the other folds. These overstate what the model does on new outlets; they are here to
 compare with earlier models and with the development figures above.{cv_evidence}{cv_attention}
 
@@ -171,7 +201,7 @@ available here, so the figures are not directly comparable.
 - Trained on six languages (en, fr, de, it, pl, ru); other languages get the encoder's
   zero-shot transfer.
 - Rare techniques (a few dozen examples) are detected poorly; micro-F1 is dominated by
-  loaded language, name calling and doubt, and one global threshold favours them.
+  loaded language, name calling and doubt, and thresholds near the global one favour them.
 - Span boundaries are token runs: they rarely match an annotator's exactly, which the
   partial-overlap metric forgives and a reader should too.
 

@@ -32,7 +32,15 @@ from narrascope.errors import NarrascopeError
 from narrascope.models.attention import AttentionHead
 from narrascope.models.encoder import DEFAULT_ENCODER, load_encoder
 from narrascope.models.features import Encoded, encode_texts, group_maxima, paragraph_features, token_logits
-from narrascope.models.heads import Ensemble, LinearHead, MLPHead, TokenEvidence, blend, decode_spans
+from narrascope.models.heads import (
+    Ensemble,
+    LinearHead,
+    MLPHead,
+    TokenEvidence,
+    blend,
+    decode_spans,
+    sigmoid,
+)
 from narrascope.models.shipped import folder_weights_sha256, model_folder
 
 __all__ = [
@@ -47,10 +55,11 @@ __all__ = [
 
 DEFAULT_MODEL = "techniques-v5"
 #: The version of the model folder's layout and config; bumped when either changes.
-FORMAT = 5
-#: Formats this narrascope reads: format 4 is format 5 without the attention head, format 3
-#: format 4 without the token evidence.
-_READABLE = (3, 4, 5)
+FORMAT = 6
+#: Formats this narrascope reads: format 5 is format 6 without the attention head's span
+#: evidence, format 4 format 5 without the attention head, format 3 format 4 without the
+#: token evidence.
+_READABLE = (3, 4, 5, 6)
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
 _MLP_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
@@ -73,6 +82,8 @@ class ModelConfig:
     linear_weight: float = 1.0
     # The attention head's weight against the ensemble (with its token evidence); 0 without one.
     attention_weight: float = 0.0
+    # The attention head's token values' weight against the span head's in span decoding.
+    span_attention_weight: float = 0.0
     training: dict[str, Any] = field(default_factory=dict)
     format: int = FORMAT
 
@@ -235,20 +246,28 @@ class TechniqueModel:
         for text, enc in zip(texts, encoded, strict=True):
             found: list[tuple[int, int, int, str, float]] = []
             logits = token_logits(enc, head.weight, head.bias)
+            attended, values = (
+                self.attention.scores(enc.features, enc.means, enc.owner)
+                if self.attention is not None and enc.paragraphs
+                else (None, None)
+            )
             if enc.paragraphs:
                 probabilities = self.paragraph_head.probabilities(paragraph_features(enc))
                 if self.evidence is not None:
                     maxima = group_maxima(logits, enc.owner, len(enc.paragraphs))
                     probabilities = self.evidence.mix(probabilities, maxima)
-                if self.attention is not None:
-                    attended = self.attention.probabilities(enc.features, enc.means, enc.owner)
-                    probabilities = blend(probabilities, attended, self.config.attention_weight)
+                if attended is not None:
+                    probabilities = blend(probabilities, sigmoid(attended), self.config.attention_weight)
                 for row, (line, start, end) in enumerate(enc.paragraphs):
                     for index in np.flatnonzero(probabilities[row] >= p_thresholds):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))
             spans: list[tuple[int, int, str, float]] = []
             if len(enc.offsets):
                 token_probabilities = head.calibrated(logits)
+                if values is not None and self.config.span_attention_weight:
+                    token_probabilities = blend(
+                        token_probabilities, sigmoid(values), self.config.span_attention_weight
+                    )
                 for start, end, label, score in decode_spans(
                     enc.offsets, token_probabilities, s_thresholds, text
                 ):

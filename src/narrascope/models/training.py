@@ -6,21 +6,23 @@
 3. **Cross-validation** on the training articles (k folds by article): heads fitted on the
    other folds predict each fold. The linear heads' scores are calibrated (Platt) on these
    out-of-fold predictions; the paragraph ensemble (the linear head and a few MLP heads) is
-   scored with a global threshold chosen on the other folds. The span head's strongest token
+   scored with thresholds chosen on the other folds. The span head's strongest token
    in each paragraph is calibrated as paragraph evidence on the same predictions, and its
    weight against the ensemble chosen per technique (``TokenEvidence``). The attention head
    (:mod:`~narrascope.models.attention`) is cross-validated on the same folds; its weight
-   against the ensemble and the threshold are chosen on the other folds.
+   against the ensemble and the thresholds are chosen on the other folds.
 4. **Development set**: heads fitted on the training articles alone predict the development
-   articles. The threshold is chosen on one half of them and the other half is scored, each
-   half in turn (what the model card reports as the development figures), and so is the
-   attention head's weight. The weight and threshold that ship are the ones chosen on the
+   articles. The attention head's weight and the thresholds are chosen on one half of them
+   and the other half is scored, each half in turn (what the model card reports as the
+   development figures). The weight and thresholds that ship are the ones chosen on the
    whole development set.
 5. The organisers' kind of baseline is scored the same way on the same splits.
 6. The shipped heads are fitted on training and development articles together, with the
-   calibration of step 3 and the threshold of step 4, and saved with a model card.
+   calibration of step 3 and the weight and thresholds of step 4, and saved with a model card.
 
-Without development articles, step 4 is skipped and the weight and threshold come from step 3.
+Thresholds: one per technique, pulled towards the global one by a factor chosen with them
+(:func:`~narrascope.models.heads.choose_thresholds`). Without development articles, step 4
+is skipped and the weight and thresholds come from step 3.
 """
 
 from __future__ import annotations
@@ -55,10 +57,12 @@ from narrascope.models.heads import (
     blend,
     calibrate,
     choose_mix_weight,
+    choose_thresholds,
     choose_token_weights,
     fit_linear,
     fit_mlps,
     mean_probability,
+    sigmoid,
     tune_global_threshold,
     tune_thresholds,
 )
@@ -69,6 +73,7 @@ from narrascope.models.validation import (
     fold_of,
     nested_global_thresholds,
     nested_mix,
+    nested_thresholds,
     paragraph_scores,
     span_scores,
 )
@@ -77,6 +82,7 @@ __all__ = [
     "DevelopmentScores",
     "TrainingSettings",
     "attention_probabilities",
+    "choose_paragraph_thresholds",
     "cross_validated_attention",
     "cross_validated_calibration",
     "cross_validated_paragraphs",
@@ -122,6 +128,9 @@ class TrainingSettings:
     attention_epochs: int = 4
     attention_learning_rate: float = 1e-3
     attention_token_loss: float = 0.5
+    # One paragraph threshold per technique, pulled towards the global one by a factor chosen
+    # on held-out rows (heads.choose_thresholds); False: the global threshold for all.
+    technique_thresholds: bool = True
     baseline: bool = True
     development: bool = True  # validate on (and finally train with) the development articles
 
@@ -361,25 +370,35 @@ def fit_attention_head(data: Dataset, rows: np.ndarray | None, settings: Trainin
     )
 
 
-def attention_probabilities(head: AttentionHead, data: Dataset, rows: np.ndarray) -> np.ndarray:
-    """``[len(rows), K]``: the attention head's probabilities for paragraph ``rows``."""
+def attention_probabilities(
+    head: AttentionHead, data: Dataset, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The attention head's probabilities for paragraph ``rows`` ``[len(rows), K]``, and its
+    token values' for the tokens of those paragraphs, in token row order ``[T, K]``."""
     tokens = np.flatnonzero(np.isin(data.t_paragraph, rows))
     local = np.full(len(data.p_line), -1, dtype=np.int64)
     local[rows] = np.arange(len(rows))
-    return head.probabilities(data.t_features[tokens], data.p_features[rows], local[data.t_paragraph[tokens]])
+    paragraphs, values = head.scores(
+        data.t_features[tokens], data.p_features[rows], local[data.t_paragraph[tokens]]
+    )
+    return sigmoid(paragraphs).astype(np.float32), sigmoid(values).astype(np.float32)
 
 
 def cross_validated_attention(
     data: Dataset, p_fold: np.ndarray, p_train: np.ndarray, settings: TrainingSettings
-) -> np.ndarray:
-    """Out-of-fold attention-head probabilities of the training rows, in their order."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold attention-head probabilities of the training paragraphs, in their order,
+    and of the training paragraphs' tokens' values, in token row order."""
     rows = np.flatnonzero(p_train)
+    tokens = np.flatnonzero(p_train[data.t_paragraph])
     out = np.zeros((len(rows), data.p_targets.shape[1]), dtype=np.float32)
+    values = np.zeros((len(tokens), data.p_targets.shape[1]), dtype=np.float32)
     for k in np.unique(p_fold[rows]):
         scored = p_fold[rows] == k
         head = fit_attention_head(data, rows[~scored], settings)
-        out[scored] = attention_probabilities(head, data, rows[scored])
-    return out
+        out[scored], fold_values = attention_probabilities(head, data, rows[scored])
+        values[np.isin(data.t_paragraph[tokens], rows[scored])] = fold_values
+    return out, values
 
 
 def paragraph_maxima(data: Dataset, logits: np.ndarray, token_rows: np.ndarray) -> np.ndarray:
@@ -411,6 +430,10 @@ class DevelopmentScores:
     paragraphs_without_evidence: dict[str, metrics.MetricResult]
     # The ensemble with the token evidence, without the attention head (what that adds).
     paragraphs_without_attention: dict[str, metrics.MetricResult]
+    # The whole model with one global threshold instead of one per technique.
+    paragraphs_global_threshold: dict[str, metrics.MetricResult]
+    # The span head alone, without the attention head's token values.
+    spans_without_attention: dict[str, metrics.MetricResult]
 
 
 def score_development(
@@ -423,14 +446,18 @@ def score_development(
     t_head: LinearHead,
     t_fallback: float,
     evidence: TokenEvidence | None = None,
-    attention: np.ndarray | None = None,
+    attention: tuple[np.ndarray, np.ndarray] | None = None,
+    per_technique: bool = True,
 ) -> DevelopmentScores:
     """Paragraph and span scores of the development documents (``is_dev``, per document), the
-    global threshold chosen on one half (``doc_half``) and applied to the other, each in turn.
+    thresholds chosen on one half (``doc_half``) and applied to the other, each in turn: one
+    per technique shrunk towards the global one, or the global one alone (``per_technique``).
 
-    ``attention`` holds the attention head's probabilities of the development paragraphs; its
-    weight against the ensemble is chosen on the other half too. ``paragraph_probabilities``
-    are the ensemble's, with the token evidence, before the attention head is mixed in."""
+    ``attention`` holds the attention head's probabilities of the development paragraphs and
+    of their tokens' values (:func:`attention_probabilities`); their weights against the
+    ensemble and the span head are chosen on the other half too. ``paragraph_probabilities``
+    are the ensemble's, with the token evidence, and ``token_probabilities`` the span head's,
+    before the attention head is mixed in."""
     dev_rows = np.flatnonzero(is_dev[data.p_doc])
     dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
     token_rows = _token_rows(data, dev_numbers)
@@ -438,32 +465,69 @@ def score_development(
     dev_targets = data.p_targets[dev_rows]
     halves = doc_half[data.p_doc[dev_rows]]
     plain = p_head.probabilities(data.p_features[dev_rows])
-    cut = nested_global_thresholds(plain, dev_targets, halves)
-    paragraphs_plain = paragraph_scores(docs, data, dev_rows, plain >= cut[:, None])
+    cut = nested_thresholds(plain, dev_targets, halves, per_technique)
+    paragraphs_plain = paragraph_scores(docs, data, dev_rows, plain >= cut)
     dev_prob = plain
     if evidence is not None:
         maxima = paragraph_maxima(data, dev_t_logits, token_rows)[dev_rows]
         dev_prob = evidence.mix(plain, maxima)
-    cut = nested_global_thresholds(dev_prob, dev_targets, halves)
-    paragraphs = without_attention = paragraph_scores(docs, data, dev_rows, dev_prob >= cut[:, None])
+    cut = nested_thresholds(dev_prob, dev_targets, halves, per_technique)
+    paragraphs = without_attention = paragraph_scores(docs, data, dev_rows, dev_prob >= cut)
+    mixed = dev_prob
     if attention is not None:
-        mixed, cut = nested_mix(dev_prob, attention, dev_targets, halves)
-        paragraphs = paragraph_scores(docs, data, dev_rows, mixed >= cut[:, None])
+        mixed, cut = nested_mix(dev_prob, attention[0], dev_targets, halves, per_technique)
+        paragraphs = paragraph_scores(docs, data, dev_rows, mixed >= cut)
+    global_cut = nested_global_thresholds(mixed, dev_targets, halves)
+    paragraphs_global = paragraph_scores(docs, data, dev_rows, mixed >= global_cut[:, None])
     dev_t_prob = t_head.calibrated(dev_t_logits)
     dev_t_targets = data.t_targets[token_rows]
-    t_cut = nested_global_thresholds(dev_t_prob, dev_t_targets, doc_half[data.t_doc[token_rows]])
-    first_token = {int(data.t_doc[row]): t_cut[i] for i, row in enumerate(token_rows)}
-    spans = span_scores(
-        docs,
-        encoded,
-        data,
-        dev_numbers,
-        dev_t_prob,
-        np.array([first_token.get(n, t_fallback) for n in dev_numbers]),
+    t_halves = doc_half[data.t_doc[token_rows]]
+    t_cut = nested_global_thresholds(dev_t_prob, dev_t_targets, t_halves)
+    spans = without = _span_scores(
+        docs, encoded, data, dev_numbers, token_rows, dev_t_prob, t_cut, t_fallback
     )
+    if attention is not None:
+        # The weight is chosen by token micro-F1, a stand-in for span F1 that is cheap to search.
+        t_mixed, t_cuts = nested_mix(dev_t_prob, attention[1], dev_t_targets, t_halves, per_technique=False)
+        spans = _span_scores(docs, encoded, data, dev_numbers, token_rows, t_mixed, t_cuts[:, 0], t_fallback)
     return DevelopmentScores(
-        paragraphs, spans, dev_prob, dev_t_prob, dev_t_targets, paragraphs_plain, without_attention
+        paragraphs,
+        spans,
+        dev_prob,
+        dev_t_prob,
+        dev_t_targets,
+        paragraphs_plain,
+        without_attention,
+        paragraphs_global,
+        without,
     )
+
+
+def _span_scores(
+    docs: Sequence[Document],
+    encoded: Sequence[Encoded],
+    data: Dataset,
+    numbers: Sequence[int],
+    token_rows: np.ndarray,
+    probabilities: np.ndarray,
+    cuts: np.ndarray,
+    fallback: float,
+) -> dict[str, metrics.MetricResult]:
+    """:func:`span_scores` of documents ``numbers`` from their tokens' (``token_rows``)
+    probabilities and thresholds; a document without tokens gets ``fallback``."""
+    first_token = {int(data.t_doc[row]): cuts[i] for i, row in enumerate(token_rows)}
+    thresholds = np.array([first_token.get(n, fallback) for n in numbers])
+    return span_scores(docs, encoded, data, numbers, probabilities, thresholds)
+
+
+def choose_paragraph_thresholds(
+    probabilities: np.ndarray, targets: np.ndarray, settings: TrainingSettings
+) -> tuple[np.ndarray, float]:
+    """The paragraph thresholds that ship, chosen on these held-out rows, and their shrink
+    towards the global threshold (1.0: the global threshold for every technique)."""
+    if settings.technique_thresholds:
+        return choose_thresholds(probabilities, targets)
+    return np.full(targets.shape[1], tune_global_threshold(probabilities, targets), dtype=np.float32), 1.0
 
 
 def _token_rows(data: Dataset, numbers: Sequence[int]) -> np.ndarray:
@@ -528,25 +592,33 @@ def train_techniques(
     t_prob = t_calibration.calibrated(t_oof)
     train_rows = np.flatnonzero(p_train)
     train_targets = data.p_targets[p_train]
-    attention_weight = 0.0
+    t_targets = data.t_targets[t_train]
+    attention_weight = span_attention_weight = 0.0
     if settings.attention:
         say(f"cross-validating the attention head ({settings.folds} folds)")
-        attention_oof = cross_validated_attention(data, p_fold, p_train, settings)
-        cv_prob, cut = nested_mix(p_prob, attention_oof, train_targets, p_fold[p_train])
+        attention_oof, values_oof = cross_validated_attention(data, p_fold, p_train, settings)
+        cv_prob, cut = nested_mix(
+            p_prob, attention_oof, train_targets, p_fold[p_train], settings.technique_thresholds
+        )
         attention_weight = choose_mix_weight(p_prob, attention_oof, train_targets)
         p_prob = blend(p_prob, attention_oof, attention_weight)
+        cv_t_prob, t_cuts = nested_mix(t_prob, values_oof, t_targets, t_fold[t_train], per_technique=False)
+        t_cut = t_cuts[:, 0]
+        span_attention_weight = choose_mix_weight(t_prob, values_oof, t_targets)
+        t_prob = blend(t_prob, values_oof, span_attention_weight)
+        del values_oof, t_cuts
     else:
-        cv_prob, cut = p_prob, nested_global_thresholds(p_prob, train_targets, p_fold[p_train])
-    paragraph_cv = paragraph_scores(docs, data, train_rows, cv_prob >= cut[:, None])
+        cv_prob = p_prob
+        cut = nested_thresholds(p_prob, train_targets, p_fold[p_train], settings.technique_thresholds)
+        cv_t_prob, t_cut = t_prob, nested_global_thresholds(t_prob, t_targets, t_fold[t_train])
+    paragraph_cv = paragraph_scores(docs, data, train_rows, cv_prob >= cut)
     train_numbers = [n for n in range(len(docs)) if not is_dev[n]]
-    t_cut = nested_global_thresholds(t_prob, data.t_targets[t_train], t_fold[t_train])
-    doc_cut = {int(data.t_doc[row]): t_cut[i] for i, row in enumerate(np.flatnonzero(t_train))}
-    span_cv = span_scores(
-        docs, encoded, data, train_numbers, t_prob, np.array([doc_cut.get(n, 0.5) for n in train_numbers])
-    )
+    span_cv = _span_scores(docs, encoded, data, train_numbers, np.flatnonzero(t_train), cv_t_prob, t_cut, 0.5)
+    del cv_t_prob
     p_threshold = tune_global_threshold(p_prob, train_targets)
-    t_threshold = tune_global_threshold(t_prob, data.t_targets[t_train])
+    t_threshold = tune_global_threshold(t_prob, t_targets)
     per_technique_cv = tune_thresholds(p_prob, train_targets)
+    p_thresholds, shrink = choose_paragraph_thresholds(p_prob, train_targets, settings)
 
     # 2. The development set, scored by heads that saw only the training articles.
     say("fitting the heads on the training articles")
@@ -565,24 +637,37 @@ def train_techniques(
             dev_attention = attention_probabilities(head, data, dev_rows)
         say("scoring the development articles")
         dev = score_development(
-            docs, encoded, data, is_dev, doc_half, p_head, t_head, t_threshold, evidence, dev_attention
+            docs,
+            encoded,
+            data,
+            is_dev,
+            doc_half,
+            p_head,
+            t_head,
+            t_threshold,
+            evidence,
+            dev_attention,
+            settings.technique_thresholds,
         )
         dev_prob, dev_paragraphs, dev_spans = dev.paragraph_probabilities, dev.paragraphs, dev.spans
         dev_targets = data.p_targets[dev_rows]
+        dev_t_prob = dev.token_probabilities
         cv_weight = attention_weight
         if dev_attention is not None:
             # What cross-validation alone would have chosen, for comparison: its weight...
-            cv_mix = blend(dev_prob, dev_attention, cv_weight)
-            attention_weight = choose_mix_weight(dev_prob, dev_attention, dev_targets)
-            dev_prob = blend(dev_prob, dev_attention, attention_weight)
+            cv_mix = blend(dev_prob, dev_attention[0], cv_weight)
+            attention_weight = choose_mix_weight(dev_prob, dev_attention[0], dev_targets)
+            dev_prob = blend(dev_prob, dev_attention[0], attention_weight)
+            span_attention_weight = choose_mix_weight(dev_t_prob, dev_attention[1], dev.token_targets)
+            dev_t_prob = blend(dev_t_prob, dev_attention[1], span_attention_weight)
         else:
             cv_mix = dev_prob
         # ... and its thresholds.
         dev_cv_global = paragraph_scores(docs, data, dev_rows, cv_mix >= p_threshold)
         dev_cv_per_technique = paragraph_scores(docs, data, dev_rows, cv_mix >= per_technique_cv)
         dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
-        p_threshold = tune_global_threshold(dev_prob, dev_targets)
-        t_threshold = tune_global_threshold(dev.token_probabilities, dev.token_targets)
+        p_thresholds, shrink = choose_paragraph_thresholds(dev_prob, dev_targets, settings)
+        t_threshold = tune_global_threshold(dev_t_prob, dev.token_targets)
         development = {
             "articles": len(dev_numbers),
             "paragraph_micro_f1": _rounded(dev_paragraphs),
@@ -593,9 +678,13 @@ def train_techniques(
             ),
             "without_attention_paragraph_micro_f1": _rounded(dev.paragraphs_without_attention),
             "without_attention_paragraph_macro_f1": _rounded(dev.paragraphs_without_attention, macro=True),
+            "global_threshold_paragraph_micro_f1": _rounded(dev.paragraphs_global_threshold),
+            "global_threshold_paragraph_macro_f1": _rounded(dev.paragraphs_global_threshold, macro=True),
             "attention_weight": attention_weight,
             "cv_attention_weight": cv_weight,
             "span_micro_f1": _rounded(dev_spans),
+            "span_without_attention_micro_f1": _rounded(dev.spans_without_attention),
+            "span_attention_weight": span_attention_weight,
             "cv_global_threshold_paragraph_micro_f1": _rounded(dev_cv_global),
             "cv_per_technique_thresholds_paragraph_micro_f1": _rounded(dev_cv_per_technique),
         }
@@ -604,7 +693,9 @@ def train_techniques(
     baseline: dict[str, Any] = {}
     if settings.baseline:
         say("scoring the TF-IDF baseline on the same folds and development halves")
-        baseline = _baseline_figures(docs, data, p_fold, doc_half[data.p_doc], p_train, settings.folds)
+        baseline = _baseline_figures(
+            docs, data, p_fold, doc_half[data.p_doc], p_train, settings.folds, settings.technique_thresholds
+        )
 
     # 4. The shipped heads: training and development articles together.
     if len(dev_rows):
@@ -616,13 +707,14 @@ def train_techniques(
         attention = fit_attention_head(data, None, settings)
     config = ModelConfig(
         labels=labels,
-        paragraph_thresholds=[p_threshold] * k,
+        paragraph_thresholds=[float(x) for x in p_thresholds],
         span_thresholds=[t_threshold] * k,
         encoder=settings.encoder,
         layers=list(settings.layers),
         quantise=settings.quantise,
         linear_weight=linear_weight,
         attention_weight=attention_weight if attention is not None else 0.0,
+        span_attention_weight=span_attention_weight if attention is not None else 0.0,
         languages=sorted({d.language for d in docs if d.language}),
     )
     seconds = time.perf_counter() - started
@@ -637,6 +729,7 @@ def train_techniques(
         },
         "development": development,
         "baseline": baseline,
+        "threshold_shrink": shrink,
     }
     config.training = {
         "narrascope_version": __version__,
@@ -669,6 +762,7 @@ def _baseline_figures(
     p_half: np.ndarray,
     p_train: np.ndarray,
     folds: int,
+    per_technique: bool,
 ) -> dict[str, Any]:
     """The baseline's cross-validated and development figures, thresholds chosen as the model's are."""
     texts = [docs[int(d)].text.split("\n")[line - 1] for d, line in zip(data.p_doc, data.p_line, strict=True)]
@@ -678,14 +772,14 @@ def _baseline_figures(
             texts, data.p_targets, p_train & (p_fold != k), p_train & (p_fold == k)
         )
     rows = np.flatnonzero(p_train)
-    cut = nested_global_thresholds(oof[rows], data.p_targets[rows], p_fold[rows])
-    cv = paragraph_scores(docs, data, rows, oof[rows] >= cut[:, None])
+    cut = nested_thresholds(oof[rows], data.p_targets[rows], p_fold[rows], per_technique)
+    cv = paragraph_scores(docs, data, rows, oof[rows] >= cut)
     out: dict[str, Any] = {"paragraph_micro_f1": _rounded(cv), "paragraph_macro_f1": _rounded(cv, macro=True)}
     dev_rows = np.flatnonzero(~p_train)
     if len(dev_rows):
         prob = baseline_probabilities(texts, data.p_targets, p_train, ~p_train)
-        cut = nested_global_thresholds(prob, data.p_targets[dev_rows], p_half[dev_rows])
-        dev = paragraph_scores(docs, data, dev_rows, prob >= cut[:, None])
+        cut = nested_thresholds(prob, data.p_targets[dev_rows], p_half[dev_rows], per_technique)
+        dev = paragraph_scores(docs, data, dev_rows, prob >= cut)
         out["development_paragraph_micro_f1"] = _rounded(dev)
         out["development_paragraph_macro_f1"] = _rounded(dev, macro=True)
     return out

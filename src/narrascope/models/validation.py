@@ -25,7 +25,13 @@ import numpy as np
 from narrascope import metrics
 from narrascope.document import Document
 from narrascope.models.features import Encoded, paragraph_features, token_width
-from narrascope.models.heads import blend, choose_mix_weight, decode_spans, tune_global_threshold
+from narrascope.models.heads import (
+    blend,
+    choose_mix_weight,
+    choose_thresholds,
+    decode_spans,
+    tune_global_threshold,
+)
 
 __all__ = [
     "Dataset",
@@ -34,6 +40,7 @@ __all__ = [
     "language_of",
     "nested_global_thresholds",
     "nested_mix",
+    "nested_thresholds",
     "paragraph_scores",
     "span_scores",
 ]
@@ -133,20 +140,39 @@ def nested_global_thresholds(
     return out
 
 
-def nested_mix(
-    first: np.ndarray, second: np.ndarray, targets: np.ndarray, groups: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's mix of two paragraph scorers and its threshold, both chosen on the rows of every
-    other group (:func:`~narrascope.models.heads.choose_mix_weight`): the mixed probabilities
-    and the thresholds, per row."""
-    mixed = np.zeros(first.shape, dtype=np.float32)
-    cuts = np.zeros(len(first), dtype=np.float32)
+def nested_thresholds(
+    probabilities: np.ndarray, targets: np.ndarray, groups: np.ndarray, per_technique: bool = True
+) -> np.ndarray:
+    """``[N, K]``: each row's thresholds chosen on the rows of every other group, one per
+    technique shrunk towards the global one (:func:`~narrascope.models.heads.choose_thresholds`),
+    or with ``per_technique=False`` the global one for all."""
+    if not per_technique:
+        return np.repeat(
+            nested_global_thresholds(probabilities, targets, groups)[:, None], targets.shape[1], 1
+        )
+    out = np.zeros(probabilities.shape, dtype=np.float32)
     for group in np.unique(groups):
         mine = groups == group
-        weight = choose_mix_weight(first[~mine], second[~mine], targets[~mine])
-        both = blend(first, second, weight)
+        out[mine] = choose_thresholds(probabilities[~mine], targets[~mine])[0]
+    return out
+
+
+def nested_mix(
+    first: np.ndarray, second: np.ndarray, targets: np.ndarray, groups: np.ndarray, per_technique: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's mix of two paragraph scorers and its thresholds ``[N, K]``, both chosen on the
+    rows of every other group: the weight by :func:`~narrascope.models.heads.choose_mix_weight`,
+    then the thresholds as :func:`nested_thresholds` chooses them."""
+    mixed = np.zeros(first.shape, dtype=np.float32)
+    cuts = np.zeros(first.shape, dtype=np.float32)
+    for group in np.unique(groups):
+        mine = groups == group
+        both = blend(first, second, choose_mix_weight(first[~mine], second[~mine], targets[~mine]))
         mixed[mine] = both[mine]
-        cuts[mine] = tune_global_threshold(both[~mine], targets[~mine])
+        if per_technique:
+            cuts[mine] = choose_thresholds(both[~mine], targets[~mine])[0]
+        else:
+            cuts[mine] = tune_global_threshold(both[~mine], targets[~mine])
     return mixed, cuts
 
 
