@@ -8,7 +8,7 @@ read and the windowing. The encoder itself comes from its pinned package at load
 each non-empty line, named by its line number, scored by an ensemble of a linear and a few
 MLP heads, with the span head's strongest token in the paragraph mixed in, averaged with the
 attention head of :mod:`~narrascope.models.attention`) and the technique spans (a linear head
-over tokens), with their scores.
+over tokens, averaged with the attention head's token values), with their scores.
 
 A model folder holds ``config.json`` and ``heads.safetensors``. The config carries a format
 version (``FORMAT``); a folder of another version is refused with E031, so that an old or
@@ -53,7 +53,7 @@ __all__ = [
     "weights_sha256",
 ]
 
-DEFAULT_MODEL = "techniques-v5"
+DEFAULT_MODEL = "techniques-v6"
 #: The version of the model folder's layout and config; bumped when either changes.
 FORMAT = 6
 #: Formats this narrascope reads: format 5 is format 6 without the attention head's span

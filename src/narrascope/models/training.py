@@ -707,7 +707,7 @@ def train_techniques(
         attention = fit_attention_head(data, None, settings)
     config = ModelConfig(
         labels=labels,
-        paragraph_thresholds=[float(x) for x in p_thresholds],
+        paragraph_thresholds=[round(float(x), 4) for x in p_thresholds],
         span_thresholds=[t_threshold] * k,
         encoder=settings.encoder,
         layers=list(settings.layers),
