@@ -499,7 +499,7 @@ def train_techniques_command(
         bool,
         typer.Option(
             help="Validate on the development articles (dev-articles-subtask-3) where the folders have "
-            "them, choose the threshold there, then train the shipped heads on them too."
+            "them, choose the thresholds and weights there, then train the shipped heads on them too."
         ),
     ] = True,
     quantise: Annotated[
