@@ -164,6 +164,15 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert "E020" in result.output
 
 
+def test_a_hidden_layer_without_units_is_refused_before_any_data_is_read(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["train", "roles", "--data", str(tmp_path / "absent"), "--out", str(tmp_path / "m"), "--hidden", "0"],
+    )
+    assert result.exit_code == 2 and "E020" in result.output and "--hidden 0" in result.output
+    assert not (tmp_path / "m").exists()
+
+
 def test_every_store_command_finds_the_store_named_by_the_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.markup import escape
@@ -30,6 +30,9 @@ from narrascope.ingest.mapping import ColumnMapping
 from narrascope.pipeline import Pipeline
 from narrascope.report import render_html
 from narrascope.store.queue import Queue
+
+if TYPE_CHECKING:  # for the annotation only: the training modules load when a command trains, as below
+    from narrascope.models.article_training import HeadSettings
 
 app = typer.Typer(
     name="narrascope",
@@ -369,10 +372,26 @@ def _figure(value: object) -> str:
     return f"{float(value):.3f}"  # type: ignore[arg-type]
 
 
+_Settings = TypeVar("_Settings", bound="HeadSettings")
+
+
 def _train_article(
-    task: str, data: Path, out_dir: Path, folds: int, seed: int, baseline: bool, cache: Path | None
+    task: str,
+    data: Path,
+    out_dir: Path,
+    folds: int,
+    seed: int,
+    baseline: bool,
+    cache: Path | None,
+    hidden: int | None = None,
 ) -> None:
     progress, report = _training_progress()
+    if hidden is not None and hidden < 1:
+        raise _fail(NarrascopeError("E020", f"--hidden {hidden}: the hidden layer needs at least 1 unit"))
+
+    def sized(settings: _Settings) -> _Settings:
+        # Only a given --hidden overrides the task's own default (roles use fewer units than the rest).
+        return settings if hidden is None else dataclasses.replace(settings, hidden=hidden)
 
     def say(message: str) -> None:
         progress.console.print(escape(message))
@@ -382,16 +401,17 @@ def _train_article(
             if task == "narratives":
                 from narrascope.models.narrative_training import NarrativeSettings, train_narratives
 
-                settings = NarrativeSettings(folds=folds, seed=seed, baseline=baseline)
+                settings = sized(NarrativeSettings(folds=folds, seed=seed, baseline=baseline))
                 figures = train_narratives(data, out_dir, settings, say, report, cache)
             elif task == "roles":
                 from narrascope.models.role_training import RoleSettings, train_roles
 
-                figures = train_roles(data, out_dir, RoleSettings(folds=folds, seed=seed), say, report, cache)
+                roles = sized(RoleSettings(folds=folds, seed=seed))
+                figures = train_roles(data, out_dir, roles, say, report, cache)
             else:
                 from narrascope.models.article_training import ArticleSettings, train_article_model
 
-                settings_ = ArticleSettings(folds=folds, seed=seed, baseline=baseline)
+                settings_ = sized(ArticleSettings(folds=folds, seed=seed, baseline=baseline))
                 figures = train_article_model(task, data, out_dir, settings_, say, report, cache)
     except NarrascopeError as exc:
         raise _fail(exc) from None
@@ -434,8 +454,12 @@ def _article_command(task: str) -> Callable[..., None]:
             ),
         ] = True,
         cache: Annotated[Path | None, typer.Option(help=_CACHE_HELP)] = None,
+        hidden: Annotated[
+            int | None,
+            typer.Option(help="Hidden units of each MLP head (default: the task's own, in its model card)."),
+        ] = None,
     ) -> None:
-        _train_article(task, data, out_dir, folds, seed, baseline, cache)
+        _train_article(task, data, out_dir, folds, seed, baseline, cache, hidden)
 
     command.__doc__ = (
         f"Train the {task} model ({_TASK_OF[task]}), cross-validate it, and write it with its card."

@@ -53,7 +53,7 @@ MAIN: list[str] = list(taxonomy.MAIN_ROLES)
 FINE: list[str] = list(taxonomy.FINE_ROLES)
 #: The heads' columns: the 3 main roles, then the 22 fine roles.
 ROLE_LABELS: list[str] = [*MAIN, *FINE]
-SHIPPED = "roles-v1"
+SHIPPED = "roles-v2"
 FORMAT = 1
 _CONFIG = MLP_CONFIG
 _WEIGHTS = MLP_WEIGHTS
