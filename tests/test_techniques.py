@@ -157,6 +157,10 @@ def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> 
         TechniqueModel.load(tmp_path)
 
 
+#: Every fixture paragraph in one text: each technique of the tiny model has somewhere to show.
+EVERY_PARAGRAPH = "\n\n".join(p for p, _, _ in PARAGRAPHS)
+
+
 def _saved_as(model: TechniqueModel, version: int, folder: Path) -> TechniqueModel:
     """``model`` saved as a folder of format ``version`` and loaded back."""
     model.config.format = version
@@ -177,7 +181,7 @@ def test_a_format_3_folder_loads_without_token_evidence_and_scores_as_before(
 ) -> None:
     _, out = tiny_model
     model = TechniqueModel.load(out)
-    text = "\n\n".join(p for p, _, _ in PARAGRAPHS)
+    text = EVERY_PARAGRAPH
     # Without its evidence, the model is what format 3 saved: paragraph scores from the ensemble alone.
     model.evidence = None
     model.attention = None
@@ -203,7 +207,7 @@ def test_a_format_4_folder_loads_without_the_attention_head(
 ) -> None:
     _, out = tiny_model
     model = TechniqueModel.load(out)
-    text = "\n\n".join(p for p, _, _ in PARAGRAPHS)
+    text = EVERY_PARAGRAPH
     assert model.attention is not None
     # The tiny model's weight, chosen on four articles, may be 0: give the head a say.
     model.config.attention_weight = 0.5
@@ -232,7 +236,7 @@ def test_a_format_5_folder_takes_its_spans_from_the_span_head_alone(
 ) -> None:
     _, out = tiny_model
     model = TechniqueModel.load(out)
-    text = "\n\n".join(p for p, _, _ in PARAGRAPHS)
+    text = EVERY_PARAGRAPH
     model.config.span_attention_weight = 0.5
     mixed = model.predict([text], threshold=0.0)[0]
     # What techniques-v5 saved: no span weight in its config.

@@ -140,7 +140,7 @@ alone, without the attention head's token values. The attention head's weights (
 paragraphs, and for tokens by token micro-F1) are chosen on the other half with the thresholds. "One global threshold" is the same model with one
 threshold for every technique, chosen on the other half. "Without token evidence" is the paragraph
 ensemble alone (micro / macro-F1), "without attention head" the ensemble with the token
-evidence (the previous model, techniques-v4), thresholds chosen the same way. The two
+evidence (techniques-v4's kind of model), thresholds chosen the same way. The two
 "cross-validation thresholds" columns show what the same heads score with the weight and
 threshold(s) chosen on the training folds instead: one global threshold, and one per
 technique (how the first model was tuned). The baseline is the organisers' kind (TF-IDF word and character n-grams, logistic
