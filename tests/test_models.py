@@ -112,6 +112,28 @@ def test_global_threshold_maximises_micro_f1_over_all_labels() -> None:
     assert tune_global_threshold(probabilities, targets, grid=np.array([0.5, 0.95])) == 0.5
 
 
+def test_each_row_follows_the_inventory_of_the_rows_it_was_not_scored_with() -> None:
+    from narrascope.models.validation import annotated_techniques, nested_inventory
+
+    # Two techniques; "en" rows use only the first, "fr" rows both, but only in fold 1.
+    languages = np.array(["en", "en", "fr", "fr", "en", "fr", "de"])
+    targets = np.array([[1, 0], [1, 0], [0, 0], [1, 1], [0, 0], [0, 1], [1, 1]], dtype=bool)
+    folds = np.array([0, 1, 0, 1, 0, 0, 0])
+    fit = np.array([True, True, True, True, False, False, False])  # the last three: development rows
+    used = annotated_techniques(languages[fit], targets[fit])
+    assert {k: v.tolist() for k, v in used.items()} == {"en": [True, False], "fr": [True, True]}
+    allowed = nested_inventory(languages, targets, folds, fit)
+    assert allowed.tolist() == [
+        [True, False],  # en, fold 0: the en rows of fold 1 use only the first
+        [True, False],  # en, fold 1: likewise from fold 0
+        [True, True],  # fr, fold 0: fold 1's fr row uses both
+        [False, False],  # fr, fold 1: fold 0's fr row uses neither
+        [True, False],  # en, development: all en training rows
+        [True, True],  # fr, development: all fr training rows
+        [True, True],  # de: no training rows, nothing to follow
+    ]
+
+
 def test_thresholds_shrink_towards_the_global_one_only_as_far_as_held_out_f1_asks() -> None:
     import numpy as np
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narrascope import analyze, registry
+from narrascope import Pipeline, analyze, registry
 from narrascope.config import Config, load_config
 from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
@@ -121,7 +121,7 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert "xx" in figures["development"]["span_micro_f1"]
     assert "training articles alone" in card
     # One threshold per technique, pulled towards the global one by a shrink from the grid.
-    assert config["format"] == FORMAT == 6 and figures["threshold_shrink"] in SHRINKS.tolist()
+    assert config["format"] == FORMAT == 7 and figures["threshold_shrink"] in SHRINKS.tolist()
     assert all(0.05 <= cut <= 0.95 for cut in model.config.paragraph_thresholds)
     assert "xx" in figures["development"]["global_threshold_paragraph_micro_f1"]
     # The span head's strongest token weighs in on the paragraph labels, per technique.
@@ -138,6 +138,11 @@ def test_training_runs_end_to_end_and_writes_a_model_that_loads(tiny_model: tupl
     assert model.config.span_attention_weight == figures["development"]["span_attention_weight"]
     assert model.config.span_attention_weight in MIX_WEIGHTS.tolist()
     assert "xx" in figures["development"]["span_without_attention_micro_f1"]
+    # The language's annotators used three techniques: the other twenty are never predicted in it.
+    used = {"Name_Calling-Labeling", "Loaded_Language", "Doubt"}
+    assert model.config.not_annotated == {"xx": [name for name in TECHNIQUES if name not in used]}
+    assert "xx" in figures["development"]["without_inventory_paragraph_micro_f1"]
+    assert "never predicted there: xx: Appeal_to_Authority" in card
     # The paragraph ensemble: a linear head and the MLP heads, restored as they were trained.
     assert len(model.paragraph_head.mlps) == 3 and model.paragraph_head.linear_weight == 0.5
     assert model.sha256 == hashlib.sha256((out / "heads.safetensors").read_bytes()).hexdigest()
@@ -149,7 +154,7 @@ def test_a_model_folder_of_another_format_is_refused_clearly(tmp_path: Path) -> 
         (tmp_path / "config.json").write_text(json.dumps({"labels": [], "format": old}), encoding="utf-8")
         with pytest.raises(
             NarrascopeError,
-            match=rf"E031: .*model format {old}, but this narrascope reads formats 3, 4, 5 and 6",
+            match=rf"E031: .*model format {old}, but this narrascope reads formats 3, 4, 5, 6 and 7",
         ):
             TechniqueModel.load(tmp_path)
     (tmp_path / "config.json").write_text(json.dumps({"format": FORMAT, "colour": "red"}), encoding="utf-8")
@@ -165,6 +170,16 @@ def _saved_as(model: TechniqueModel, version: int, folder: Path) -> TechniqueMod
     """``model`` saved as a folder of format ``version`` and loaded back."""
     model.config.format = version
     model.save(folder)
+    return TechniqueModel.load(folder)
+
+
+def _saved_without(model: TechniqueModel, version: int, folder: Path, key: str) -> TechniqueModel:
+    """``model`` saved as a folder of format ``version`` whose config lacks ``key`` (as that
+    format's folders do), and loaded back."""
+    _saved_as(model, version, folder)
+    raw = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    del raw[key]
+    (folder / "config.json").write_text(json.dumps(raw), encoding="utf-8")
     return TechniqueModel.load(folder)
 
 
@@ -241,18 +256,80 @@ def test_a_format_5_folder_takes_its_spans_from_the_span_head_alone(
     mixed = model.predict([text], threshold=0.0)[0]
     # What techniques-v5 saved: no span weight in its config.
     model.config.span_attention_weight = 0.0
-    folder = tmp_path / "v5"
-    _saved_as(model, 5, folder)
-    raw = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    del raw["span_attention_weight"]
-    (folder / "config.json").write_text(json.dumps(raw), encoding="utf-8")
-    old = TechniqueModel.load(folder)
+    old = _saved_without(model, 5, tmp_path / "v5", "span_attention_weight")
     assert old.config.format == 5 and old.config.span_attention_weight == 0.0
     alone = old.predict([text], threshold=0.0)[0]
     assert alone == model.predict([text], threshold=0.0)[0]
     # The token values move the span scores, and only them.
     assert mixed.paragraphs == alone.paragraphs
     assert [s[3] for s in mixed.spans] != [s[3] for s in alone.spans]
+
+
+@pytest.mark.slow
+def test_a_language_gets_only_the_techniques_its_annotators_used(
+    tiny_model: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, out = tiny_model
+    model = TechniqueModel.load(out)
+    used = {"Name_Calling-Labeling", "Loaded_Language", "Doubt"}  # all the "xx" annotators used
+    text = EVERY_PARAGRAPH
+    # At a threshold of 0 every technique would be found; in "xx" only those three are.
+    (everything,) = model.predict([text], threshold=0.0)
+    (in_xx,) = model.predict([text], threshold=0.0, languages=["xx"])
+    assert {p[3] for p in everything.paragraphs} == set(TECHNIQUES)
+    assert {p[3] for p in in_xx.paragraphs} == used
+    assert {s[2] for s in in_xx.spans} <= used < {s[2] for s in everything.spans}
+    # What is kept is unchanged: same paragraphs, same scores.
+    assert in_xx.paragraphs == [p for p in everything.paragraphs if p[3] in used]
+    assert in_xx.spans == [s for s in everything.spans if s[2] in used]
+    # A language the inventory does not hold, or none, gets all 23.
+    assert model.predict([text], threshold=0.0, languages=["fr"])[0] == everything
+    # A format-6 folder has no inventory: all 23 in every language, as techniques-v6 gave.
+    old = _saved_without(model, 6, tmp_path / "v6", "not_annotated")
+    assert old.config.not_annotated == {}
+    assert old.predict([text], threshold=0.0, languages=["xx"])[0] == everything
+    # An inventory naming a technique the model lacks is refused when the folder is loaded.
+    model.config.format = FORMAT
+    model.config.not_annotated = {"xx": ["Telepathy"]}
+    _refused(model, tmp_path / "broken", "not_annotated names techniques the model does not have")
+
+
+@pytest.mark.slow
+def test_the_analyzer_follows_the_inventory_unless_told_not_to(tiny_model: tuple[Path, Path]) -> None:
+    _, out = tiny_model
+    model = TechniqueModel.load(out)
+    text = EVERY_PARAGRAPH
+    config = load_config()
+    techniques = config.data["analyzers"]["narrascope.techniques.v1"]
+    assert techniques["language_inventory"] is True  # the default
+    model.config.not_annotated = {"en": ["Loaded_Language"]}
+    folder = out.parent / "inventory-en"
+    model.save(folder)
+
+    def labels(inventory: bool) -> set[str]:
+        settings = {"model": str(folder), "threshold": 0.01, "language_inventory": inventory}
+        steps = [
+            "narrascope.language.v1",
+            "narrascope.segment.v1",
+            "narrascope.encoder.v1",
+            "narrascope.techniques.v1",
+        ]
+        pipeline = Pipeline(
+            Config(
+                {
+                    **config.data,
+                    "pipeline": {**config.data["pipeline"], "analyzers": steps},
+                    "analyzers": {**config.data["analyzers"], "narrascope.techniques.v1": settings},
+                }
+            )
+        )
+        doc = analyze(text, language="en", pipeline=pipeline)
+        return {s.label for s in doc.layer("technique")} | {s.label for s in doc.layer("paragraph_technique")}
+
+    assert "Loaded_Language" in labels(False)
+    assert "Loaded_Language" not in labels(True) and labels(True) == labels(False) - {"Loaded_Language"}
+    with pytest.raises(NarrascopeError, match=r"E020: narrascope.techniques.v1: language_inventory must be"):
+        registry.create("narrascope.techniques.v1", {"language_inventory": "yes"})
 
 
 @pytest.mark.slow

@@ -39,13 +39,14 @@ def figures() -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _trained_languages(analyzer: str) -> list[str]:
-    """The languages the shipped model of a model-backed analyzer was trained on."""
+def _shipped_config(analyzer: str) -> dict[str, Any]:
+    """The config of the shipped model of a model-backed analyzer (empty for the others)."""
     model = str(analyzer_defaults(analyzer).get("model", ""))
     path = resources.files("narrascope.models").joinpath("data", model, "config.json")
     if not model or not path.is_file():
-        return []
-    return list(json.loads(path.read_text(encoding="utf-8")).get("languages", []))
+        return {}
+    loaded = json.loads(path.read_text(encoding="utf-8"))
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _cell(analyzer: str, key: str | None, language: str, measured: dict[str, Any]) -> str:
@@ -54,7 +55,13 @@ def _cell(analyzer: str, key: str | None, language: str, measured: dict[str, Any
         return "—"
     if key is None:
         # Models trained on some languages run on every one, without training data there.
-        return "trained" if language in _trained_languages(analyzer) else "zero-shot"
+        config = _shipped_config(analyzer)
+        if language not in config.get("languages", []):
+            return "zero-shot"
+        # A language whose annotators used only some of the labels gets only those.
+        unused = config.get("not_annotated", {}).get(language, [])
+        labels = len(config.get("labels", []))
+        return f"trained ({labels - len(unused)} of {labels})" if unused else "trained"
     found = measured.get("languages", {}).get(language, {}).get(key or "", {})
     if not found:
         return "yes"

@@ -5,7 +5,9 @@ encoder pass (``narrascope.encoder.v1``): by default the model that ships inside
 or any model folder that ``narrascope train techniques`` wrote.
 Spans go to the ``technique`` layer, paragraph labels to ``paragraph_technique`` (the span
 covers the paragraph, ``attrs["paragraph"]`` is its line number, as the shared task has it);
-both carry calibrated scores and ``attrs["category"]``.
+both carry calibrated scores and ``attrs["category"]``. In a language of the model's training
+data, only the techniques that language's annotators used are reported (English: 19 of the
+23) unless ``language_inventory`` is off.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from narrascope.analyzers.base import Analyzer, check_threshold
 from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document
+from narrascope.errors import NarrascopeError
 from narrascope.models.techniques import load_model, weights_sha256
 from narrascope.registry import register
 from narrascope.taxonomy import TECHNIQUES
@@ -31,6 +34,12 @@ class TechniqueAnalyzer(Analyzer):
     def __init__(self, settings: dict[str, object]) -> None:
         super().__init__(settings)
         check_threshold(self.name, self.settings.get("threshold", "model"))
+        if not isinstance(self.settings.get("language_inventory", True), bool):
+            raise NarrascopeError(
+                "E020",
+                f"{self.name}: language_inventory must be true or false, "
+                f"not {self.settings['language_inventory']!r}",
+            )
 
     @property
     def model(self) -> str:
@@ -57,7 +66,10 @@ class TechniqueAnalyzer(Analyzer):
         threshold = None if self.settings["threshold"] == "model" else self.settings["threshold"]
         states = encoding_of(doc, self.name).layers(model.layers)
         (prediction,) = model.predict_encoded(
-            [doc.text], [states], threshold=None if threshold is None else float(threshold)
+            [doc.text],
+            [states],
+            threshold=None if threshold is None else float(threshold),
+            languages=[doc.language] if self.settings["language_inventory"] else None,
         )
         for start, end, label, score in prediction.spans:
             category = TECHNIQUES[label].category if label in TECHNIQUES else None

@@ -8,7 +8,9 @@ read and the windowing. The encoder itself comes from its pinned package at load
 each non-empty line, named by its line number, scored by an ensemble of a linear and a few
 MLP heads, with the span head's strongest token in the paragraph mixed in, averaged with the
 attention head of :mod:`~narrascope.models.attention`) and the technique spans (a linear head
-over tokens, averaged with the attention head's token values), with their scores.
+over tokens, averaged with the attention head's token values), with their scores. Given each
+text's language, a language of the training data gets only the techniques its annotators
+used (``ModelConfig.not_annotated``: English's data has 19 of the 23).
 
 A model folder holds ``config.json`` and ``heads.safetensors``. The config carries a format
 version (``FORMAT``); a folder of another version is refused with E031, so that an old or
@@ -53,13 +55,13 @@ __all__ = [
     "weights_sha256",
 ]
 
-DEFAULT_MODEL = "techniques-v6"
+DEFAULT_MODEL = "techniques-v7"
 #: The version of the model folder's layout and config; bumped when either changes.
-FORMAT = 6
-#: Formats this narrascope reads: format 5 is format 6 without the attention head's span
-#: evidence, format 4 format 5 without the attention head, format 3 format 4 without the
-#: token evidence.
-_READABLE = (3, 4, 5, 6)
+FORMAT = 7
+#: Formats this narrascope reads: format 6 is format 7 without the languages' inventories,
+#: format 5 format 6 without the attention head's span evidence, format 4 format 5 without
+#: the attention head, format 3 format 4 without the token evidence.
+_READABLE = (3, 4, 5, 6, 7)
 _CONFIG = "config.json"
 _WEIGHTS = "heads.safetensors"
 _MLP_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
@@ -84,6 +86,9 @@ class ModelConfig:
     attention_weight: float = 0.0
     # The attention head's token values' weight against the span head's in span decoding.
     span_attention_weight: float = 0.0
+    # Training languages whose annotators never used some techniques, and those techniques:
+    # in those languages they are not predicted (a per-language head would learn as much).
+    not_annotated: dict[str, list[str]] = field(default_factory=dict)
     training: dict[str, Any] = field(default_factory=dict)
     format: int = FORMAT
 
@@ -168,6 +173,15 @@ class TechniqueModel:
             raise NarrascopeError(
                 "E031", f"{source}/{_CONFIG}: not a technique model config ({exc})"
             ) from None
+        unknown = sorted(
+            {str(label) for listed in config.not_annotated.values() for label in listed} - set(config.labels)
+        )
+        if unknown:
+            raise NarrascopeError(
+                "E031",
+                f"{source}/{_CONFIG}: not_annotated names techniques the model does not have "
+                f"({', '.join(unknown)}); retrain it with `narrascope train techniques`",
+            )
         weights = (source / _WEIGHTS).read_bytes()
         tensors = load_file(str(source / _WEIGHTS))
         linear, span = (
@@ -212,10 +226,12 @@ class TechniqueModel:
         threshold: float | None = None,
         batch_size: int = 16,
         precision: str = "auto",
+        languages: Sequence[str | None] | None = None,
     ) -> list[Prediction]:
         """Techniques in each text, encoding it first (in ``precision``, see
         :func:`~narrascope.models.encoder.resolve_precision`); ``threshold`` replaces the tuned
-        thresholds."""
+        thresholds; ``languages`` (one ISO code per text) limits each text to its language's
+        inventory (:meth:`predict_encoded`)."""
         encoder = load_encoder(self.config.encoder, quantise=self.config.quantise, precision=precision)
         out = []
         # Texts go through in groups, so that memory stays flat however many are given.
@@ -224,15 +240,22 @@ class TechniqueModel:
             encoded = encode_texts(
                 encoder, group, self.layers, self.config.window, self.config.overlap, batch_size=batch_size
             )
-            out.extend(self.predict_encoded(group, encoded, threshold))
+            codes = None if languages is None else languages[first : first + self.group]
+            out.extend(self.predict_encoded(group, encoded, threshold, codes))
         return out
 
     group = 16
 
     def predict_encoded(
-        self, texts: Sequence[str], encoded: Sequence[Encoded], threshold: float | None = None
+        self,
+        texts: Sequence[str],
+        encoded: Sequence[Encoded],
+        threshold: float | None = None,
+        languages: Sequence[str | None] | None = None,
     ) -> list[Prediction]:
-        """Techniques in texts already encoded with this model's encoder and layers (the shared pass)."""
+        """Techniques in texts already encoded with this model's encoder and layers (the shared
+        pass). With ``languages``, a text in a language of ``config.not_annotated`` gets none
+        of the techniques listed there, neither on paragraphs nor as spans."""
         labels = self.config.labels
         k = len(labels)
         p_thresholds = (
@@ -243,7 +266,13 @@ class TechniqueModel:
         )
         out = []
         head = self.span_head
-        for text, enc in zip(texts, encoded, strict=True):
+        codes = list(languages) if languages is not None else [None] * len(texts)
+        for text, enc, language in zip(texts, encoded, codes, strict=True):
+            # A technique this text's language's annotators never used gets an unreachable
+            # threshold (a threshold of 0 given by the caller included).
+            p_cut, s_cut = p_thresholds.astype(np.float64), s_thresholds.astype(np.float64)
+            for name in self.config.not_annotated.get(language or "", []):
+                p_cut[labels.index(name)] = s_cut[labels.index(name)] = np.inf
             found: list[tuple[int, int, int, str, float]] = []
             logits = token_logits(enc, head.weight, head.bias)
             attended, values = (
@@ -259,7 +288,7 @@ class TechniqueModel:
                 if attended is not None:
                     probabilities = blend(probabilities, sigmoid(attended), self.config.attention_weight)
                 for row, (line, start, end) in enumerate(enc.paragraphs):
-                    for index in np.flatnonzero(probabilities[row] >= p_thresholds):
+                    for index in np.flatnonzero(probabilities[row] >= p_cut):
                         found.append((line, start, end, labels[int(index)], float(probabilities[row, index])))
             spans: list[tuple[int, int, str, float]] = []
             if len(enc.offsets):
@@ -268,9 +297,7 @@ class TechniqueModel:
                     token_probabilities = blend(
                         token_probabilities, sigmoid(values), self.config.span_attention_weight
                     )
-                for start, end, label, score in decode_spans(
-                    enc.offsets, token_probabilities, s_thresholds, text
-                ):
+                for start, end, label, score in decode_spans(enc.offsets, token_probabilities, s_cut, text):
                     spans.append((start, end, labels[label], score))
             out.append(Prediction(found, spans))
         return out

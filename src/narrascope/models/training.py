@@ -69,9 +69,12 @@ from narrascope.models.heads import (
 from narrascope.models.techniques import ModelConfig, TechniqueModel
 from narrascope.models.validation import (
     Dataset,
+    annotated_techniques,
     build_dataset,
     fold_of,
+    language_of,
     nested_global_thresholds,
+    nested_inventory,
     nested_mix,
     nested_thresholds,
     paragraph_scores,
@@ -434,6 +437,8 @@ class DevelopmentScores:
     paragraphs_global_threshold: dict[str, metrics.MetricResult]
     # The span head alone, without the attention head's token values.
     spans_without_attention: dict[str, metrics.MetricResult]
+    # The whole model predicting all techniques in every language (no language inventory).
+    paragraphs_without_inventory: dict[str, metrics.MetricResult]
 
 
 def score_development(
@@ -448,6 +453,7 @@ def score_development(
     evidence: TokenEvidence | None = None,
     attention: tuple[np.ndarray, np.ndarray] | None = None,
     per_technique: bool = True,
+    allowed: np.ndarray | None = None,
 ) -> DevelopmentScores:
     """Paragraph and span scores of the development documents (``is_dev``, per document), the
     thresholds chosen on one half (``doc_half``) and applied to the other, each in turn: one
@@ -457,7 +463,9 @@ def score_development(
     of their tokens' values (:func:`attention_probabilities`); their weights against the
     ensemble and the span head are chosen on the other half too. ``paragraph_probabilities``
     are the ensemble's, with the token evidence, and ``token_probabilities`` the span head's,
-    before the attention head is mixed in."""
+    before the attention head is mixed in. With ``allowed`` (``[P, K]``, see
+    :func:`~narrascope.models.validation.nested_inventory`) each language predicts only the
+    techniques its training annotators used, in every figure but the one without it."""
     dev_rows = np.flatnonzero(is_dev[data.p_doc])
     dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
     token_rows = _token_rows(data, dev_numbers)
@@ -466,30 +474,33 @@ def score_development(
     halves = doc_half[data.p_doc[dev_rows]]
     plain = p_head.probabilities(data.p_features[dev_rows])
     cut = nested_thresholds(plain, dev_targets, halves, per_technique)
-    paragraphs_plain = paragraph_scores(docs, data, dev_rows, plain >= cut)
+    paragraphs_plain = paragraph_scores(docs, data, dev_rows, plain >= cut, allowed)
     dev_prob = plain
     if evidence is not None:
         maxima = paragraph_maxima(data, dev_t_logits, token_rows)[dev_rows]
         dev_prob = evidence.mix(plain, maxima)
     cut = nested_thresholds(dev_prob, dev_targets, halves, per_technique)
-    paragraphs = without_attention = paragraph_scores(docs, data, dev_rows, dev_prob >= cut)
+    paragraphs = without_attention = paragraph_scores(docs, data, dev_rows, dev_prob >= cut, allowed)
     mixed = dev_prob
     if attention is not None:
         mixed, cut = nested_mix(dev_prob, attention[0], dev_targets, halves, per_technique)
-        paragraphs = paragraph_scores(docs, data, dev_rows, mixed >= cut)
+        paragraphs = paragraph_scores(docs, data, dev_rows, mixed >= cut, allowed)
+    without_inventory = paragraph_scores(docs, data, dev_rows, mixed >= cut)
     global_cut = nested_global_thresholds(mixed, dev_targets, halves)
-    paragraphs_global = paragraph_scores(docs, data, dev_rows, mixed >= global_cut[:, None])
+    paragraphs_global = paragraph_scores(docs, data, dev_rows, mixed >= global_cut[:, None], allowed)
     dev_t_prob = t_head.calibrated(dev_t_logits)
     dev_t_targets = data.t_targets[token_rows]
     t_halves = doc_half[data.t_doc[token_rows]]
     t_cut = nested_global_thresholds(dev_t_prob, dev_t_targets, t_halves)
     spans = without = _span_scores(
-        docs, encoded, data, dev_numbers, token_rows, dev_t_prob, t_cut, t_fallback
+        docs, encoded, data, dev_numbers, token_rows, dev_t_prob, t_cut, t_fallback, allowed
     )
     if attention is not None:
         # The weight is chosen by token micro-F1, a stand-in for span F1 that is cheap to search.
         t_mixed, t_cuts = nested_mix(dev_t_prob, attention[1], dev_t_targets, t_halves, per_technique=False)
-        spans = _span_scores(docs, encoded, data, dev_numbers, token_rows, t_mixed, t_cuts[:, 0], t_fallback)
+        spans = _span_scores(
+            docs, encoded, data, dev_numbers, token_rows, t_mixed, t_cuts[:, 0], t_fallback, allowed
+        )
     return DevelopmentScores(
         paragraphs,
         spans,
@@ -500,6 +511,7 @@ def score_development(
         without_attention,
         paragraphs_global,
         without,
+        without_inventory,
     )
 
 
@@ -512,9 +524,13 @@ def _span_scores(
     probabilities: np.ndarray,
     cuts: np.ndarray,
     fallback: float,
+    allowed: np.ndarray | None = None,
 ) -> dict[str, metrics.MetricResult]:
     """:func:`span_scores` of documents ``numbers`` from their tokens' (``token_rows``)
-    probabilities and thresholds; a document without tokens gets ``fallback``."""
+    probabilities and thresholds; a document without tokens gets ``fallback``. ``allowed``
+    (``[P, K]``) drops the techniques outside each paragraph's language's inventory."""
+    if allowed is not None:
+        probabilities = probabilities * allowed[data.t_paragraph[token_rows]]
     first_token = {int(data.t_doc[row]): cuts[i] for i, row in enumerate(token_rows)}
     thresholds = np.array([first_token.get(n, fallback) for n in numbers])
     return span_scores(docs, encoded, data, numbers, probabilities, thresholds)
@@ -575,6 +591,10 @@ def train_techniques(
     doc_fold = np.array([fold_of(d, settings.folds) for d in docs])
     doc_half = np.array([fold_of(d, 2, salt="development half:") for d in docs])
     p_train, t_train = ~is_dev[data.p_doc], ~is_dev[data.t_doc]
+    # Each language predicts the techniques its annotators used (English's training data has
+    # 19 of the 23), each row's inventory taken from the articles its heads were fitted on.
+    p_language = np.array([language_of(doc) for doc in docs])[data.p_doc]
+    allowed = nested_inventory(p_language, data.p_targets, doc_fold[data.p_doc], p_train)
     # 1. Cross-validation on the training articles; calibration from its predictions.
     say(f"cross-validating the paragraph and span heads ({settings.folds} folds)")
     p_fold, t_fold = doc_fold[data.p_doc], doc_fold[data.t_doc]
@@ -611,9 +631,11 @@ def train_techniques(
         cv_prob = p_prob
         cut = nested_thresholds(p_prob, train_targets, p_fold[p_train], settings.technique_thresholds)
         cv_t_prob, t_cut = t_prob, nested_global_thresholds(t_prob, t_targets, t_fold[t_train])
-    paragraph_cv = paragraph_scores(docs, data, train_rows, cv_prob >= cut)
+    paragraph_cv = paragraph_scores(docs, data, train_rows, cv_prob >= cut, allowed)
     train_numbers = [n for n in range(len(docs)) if not is_dev[n]]
-    span_cv = _span_scores(docs, encoded, data, train_numbers, np.flatnonzero(t_train), cv_t_prob, t_cut, 0.5)
+    span_cv = _span_scores(
+        docs, encoded, data, train_numbers, np.flatnonzero(t_train), cv_t_prob, t_cut, 0.5, allowed
+    )
     del cv_t_prob
     p_threshold = tune_global_threshold(p_prob, train_targets)
     t_threshold = tune_global_threshold(t_prob, t_targets)
@@ -648,6 +670,7 @@ def train_techniques(
             evidence,
             dev_attention,
             settings.technique_thresholds,
+            allowed,
         )
         dev_prob, dev_paragraphs, dev_spans = dev.paragraph_probabilities, dev.paragraphs, dev.spans
         dev_targets = data.p_targets[dev_rows]
@@ -663,8 +686,8 @@ def train_techniques(
         else:
             cv_mix = dev_prob
         # ... and its thresholds.
-        dev_cv_global = paragraph_scores(docs, data, dev_rows, cv_mix >= p_threshold)
-        dev_cv_per_technique = paragraph_scores(docs, data, dev_rows, cv_mix >= per_technique_cv)
+        dev_cv_global = paragraph_scores(docs, data, dev_rows, cv_mix >= p_threshold, allowed)
+        dev_cv_per_technique = paragraph_scores(docs, data, dev_rows, cv_mix >= per_technique_cv, allowed)
         dev_numbers = [n for n in range(len(docs)) if is_dev[n]]
         p_thresholds, shrink = choose_paragraph_thresholds(dev_prob, dev_targets, settings)
         t_threshold = tune_global_threshold(dev_t_prob, dev.token_targets)
@@ -680,6 +703,8 @@ def train_techniques(
             "without_attention_paragraph_macro_f1": _rounded(dev.paragraphs_without_attention, macro=True),
             "global_threshold_paragraph_micro_f1": _rounded(dev.paragraphs_global_threshold),
             "global_threshold_paragraph_macro_f1": _rounded(dev.paragraphs_global_threshold, macro=True),
+            "without_inventory_paragraph_micro_f1": _rounded(dev.paragraphs_without_inventory),
+            "without_inventory_paragraph_macro_f1": _rounded(dev.paragraphs_without_inventory, macro=True),
             "attention_weight": attention_weight,
             "cv_attention_weight": cv_weight,
             "span_micro_f1": _rounded(dev_spans),
@@ -694,7 +719,14 @@ def train_techniques(
     if settings.baseline:
         say("scoring the TF-IDF baseline on the same folds and development halves")
         baseline = _baseline_figures(
-            docs, data, p_fold, doc_half[data.p_doc], p_train, settings.folds, settings.technique_thresholds
+            docs,
+            data,
+            p_fold,
+            doc_half[data.p_doc],
+            p_train,
+            settings.folds,
+            settings.technique_thresholds,
+            allowed,
         )
 
     # 4. The shipped heads: training and development articles together.
@@ -716,6 +748,11 @@ def train_techniques(
         attention_weight=attention_weight if attention is not None else 0.0,
         span_attention_weight=span_attention_weight if attention is not None else 0.0,
         languages=sorted({d.language for d in docs if d.language}),
+        not_annotated={
+            language: [labels[i] for i in np.flatnonzero(~used)]
+            for language, used in annotated_techniques(p_language, data.p_targets).items()
+            if not used.all()
+        },
     )
     seconds = time.perf_counter() - started
     figures = {
@@ -763,8 +800,10 @@ def _baseline_figures(
     p_train: np.ndarray,
     folds: int,
     per_technique: bool,
+    allowed: np.ndarray | None = None,
 ) -> dict[str, Any]:
-    """The baseline's cross-validated and development figures, thresholds chosen as the model's are."""
+    """The baseline's cross-validated and development figures, thresholds chosen and each
+    language's inventory (``allowed``) followed as the model's are."""
     texts = [docs[int(d)].text.split("\n")[line - 1] for d, line in zip(data.p_doc, data.p_line, strict=True)]
     oof = np.zeros(data.p_targets.shape, dtype=np.float32)
     for k in range(folds):
@@ -773,13 +812,13 @@ def _baseline_figures(
         )
     rows = np.flatnonzero(p_train)
     cut = nested_thresholds(oof[rows], data.p_targets[rows], p_fold[rows], per_technique)
-    cv = paragraph_scores(docs, data, rows, oof[rows] >= cut)
+    cv = paragraph_scores(docs, data, rows, oof[rows] >= cut, allowed)
     out: dict[str, Any] = {"paragraph_micro_f1": _rounded(cv), "paragraph_macro_f1": _rounded(cv, macro=True)}
     dev_rows = np.flatnonzero(~p_train)
     if len(dev_rows):
         prob = baseline_probabilities(texts, data.p_targets, p_train, ~p_train)
         cut = nested_thresholds(prob, data.p_targets[dev_rows], p_half[dev_rows], per_technique)
-        dev = paragraph_scores(docs, data, dev_rows, prob >= cut)
+        dev = paragraph_scores(docs, data, dev_rows, prob >= cut, allowed)
         out["development_paragraph_micro_f1"] = _rounded(dev)
         out["development_paragraph_macro_f1"] = _rounded(dev, macro=True)
     return out

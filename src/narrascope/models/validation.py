@@ -35,10 +35,13 @@ from narrascope.models.heads import (
 
 __all__ = [
     "Dataset",
+    "annotated_techniques",
     "build_dataset",
     "fold_of",
+    "inventory_mask",
     "language_of",
     "nested_global_thresholds",
+    "nested_inventory",
     "nested_mix",
     "nested_thresholds",
     "paragraph_scores",
@@ -176,10 +179,50 @@ def nested_mix(
     return mixed, cuts
 
 
+def annotated_techniques(languages: np.ndarray, targets: np.ndarray) -> dict[str, np.ndarray]:
+    """For each language among the rows, ``[K]``: whether its annotators used each technique
+    (at least one paragraph with it). English's training data uses 19 of the 23."""
+    return {str(language): targets[languages == language].any(axis=0) for language in np.unique(languages)}
+
+
+def inventory_mask(languages: np.ndarray, inventory: dict[str, np.ndarray], k: int) -> np.ndarray:
+    """``[N, K]``: True where a row's language's annotators used the technique; a row in a
+    language the inventory does not hold allows all ``k`` (there is nothing to follow)."""
+    allowed = np.ones((len(languages), k), dtype=bool)
+    for language, used in inventory.items():
+        allowed[languages == language] = used
+    return allowed
+
+
+def nested_inventory(
+    languages: np.ndarray, targets: np.ndarray, groups: np.ndarray, fit: np.ndarray
+) -> np.ndarray:
+    """``[N, K]`` of :func:`inventory_mask`, each row's inventory taken from rows it was not
+    scored with: a ``fit`` row's from the fit rows of the other groups (folds), any other
+    row's (the development set's) from all fit rows."""
+    k = targets.shape[1]
+    allowed = inventory_mask(languages, annotated_techniques(languages[fit], targets[fit]), k)
+    for group in np.unique(groups[fit]):
+        mine = fit & (groups == group)
+        others = fit & (groups != group)
+        allowed[mine] = inventory_mask(
+            languages[mine], annotated_techniques(languages[others], targets[others]), k
+        )
+    return allowed
+
+
 def paragraph_scores(
-    docs: Sequence[Document], data: Dataset, rows: np.ndarray, predicted: np.ndarray
+    docs: Sequence[Document],
+    data: Dataset,
+    rows: np.ndarray,
+    predicted: np.ndarray,
+    allowed: np.ndarray | None = None,
 ) -> dict[str, metrics.MetricResult]:
-    """The official subtask 3 scores per language, for paragraph ``rows`` and their ``predicted`` labels."""
+    """The official subtask 3 scores per language, for paragraph ``rows`` and their ``predicted``
+    labels; with ``allowed`` (``[P, K]`` over all rows, :func:`nested_inventory`), only the
+    techniques of each row's language's annotators count as predicted."""
+    if allowed is not None:
+        predicted = predicted & allowed[rows]
     by_language: dict[str, tuple[dict[tuple[str, int], set[str]], dict[tuple[str, int], set[str]]]] = {}
     for row, guess in zip(rows, predicted, strict=True):
         doc = docs[int(data.p_doc[row])]
