@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narrascope import Pipeline, analyze, registry
+from narrascope import Document, Pipeline, analyze, registry
 from narrascope.config import Config, load_config
 from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
@@ -19,6 +19,7 @@ from narrascope.models.heads import MIX_WEIGHTS, SHRINKS, TOKEN_WEIGHTS, decode_
 from narrascope.models.techniques import FORMAT, TechniqueModel, load_model
 from narrascope.models.training import TrainingSettings, train_techniques
 from narrascope.predict import predict_submission
+from narrascope.report.html import render_html
 from narrascope.store.queue import fingerprint
 from narrascope.taxonomy import TECHNIQUES
 
@@ -306,7 +307,7 @@ def test_the_analyzer_follows_the_inventory_unless_told_not_to(tiny_model: tuple
     folder = out.parent / "inventory-en"
     model.save(folder)
 
-    def labels(inventory: bool) -> set[str]:
+    def analysed(inventory: bool) -> Document:
         settings = {"model": str(folder), "threshold": 0.01, "language_inventory": inventory}
         steps = [
             "narrascope.language.v1",
@@ -323,11 +324,24 @@ def test_the_analyzer_follows_the_inventory_unless_told_not_to(tiny_model: tuple
                 }
             )
         )
-        doc = analyze(text, language="en", pipeline=pipeline)
+        return analyze(text, language="en", pipeline=pipeline)
+
+    def labels(doc: Document) -> set[str]:
         return {s.label for s in doc.layer("technique")} | {s.label for s in doc.layer("paragraph_technique")}
 
-    assert "Loaded_Language" in labels(False)
-    assert "Loaded_Language" not in labels(True) and labels(True) == labels(False) - {"Loaded_Language"}
+    everything, inventory = analysed(False), analysed(True)
+    assert "Loaded_Language" in labels(everything)
+    assert "Loaded_Language" not in labels(inventory)
+    assert labels(inventory) == labels(everything) - {"Loaded_Language"}
+    # The document says what it leaves out, in its JSON and its report; without the rule it
+    # leaves out nothing and says nothing.
+    marks = Document.loads(inventory.dumps()).metadata["not_reported"]
+    assert marks["technique"] == {"analyzer": "narrascope.techniques.v1", "labels": ["Loaded_Language"]}
+    assert marks["paragraph_technique"]["labels"] == ["Loaded_Language"]
+    assert "not_reported" not in everything.metadata
+    assert "Not reported in language “en”" in render_html(inventory)
+    assert "Loaded language." in render_html(inventory)
+    assert "Not reported" not in render_html(everything)
     with pytest.raises(NarrascopeError, match=r"E020: narrascope.techniques.v1: language_inventory must be"):
         registry.create("narrascope.techniques.v1", {"language_inventory": "yes"})
 

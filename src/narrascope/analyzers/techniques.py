@@ -7,7 +7,8 @@ Spans go to the ``technique`` layer, paragraph labels to ``paragraph_technique``
 covers the paragraph, ``attrs["paragraph"]`` is its line number, as the shared task has it);
 both carry calibrated scores and ``attrs["category"]``. In a language of the model's training
 data, only the techniques that language's annotators used are reported (English: 19 of the
-23) unless ``language_inventory`` is off.
+23) unless ``language_inventory`` is off; the others are listed on the document, in
+``metadata["not_reported"][layer]["labels"]``, so that its JSON and report say so.
 """
 
 from __future__ import annotations
@@ -65,12 +66,21 @@ class TechniqueAnalyzer(Analyzer):
             )
         threshold = None if self.settings["threshold"] == "model" else self.settings["threshold"]
         states = encoding_of(doc, self.name).layers(model.layers)
+        inventory = bool(self.settings["language_inventory"])
         (prediction,) = model.predict_encoded(
             [doc.text],
             [states],
             threshold=None if threshold is None else float(threshold),
-            languages=[doc.language] if self.settings["language_inventory"] else None,
+            languages=[doc.language] if inventory else None,
         )
+        left_out = sorted(model.config.not_annotated.get(doc.language or "", [])) if inventory else []
+        if left_out:
+            # Said on the document, not as a warning: it holds for every article in the language,
+            # and the reader of one article's JSON or report must see that "none found" is not
+            # "none there" for these techniques.
+            marks = doc.metadata.setdefault("not_reported", {})
+            for layer in self.provides:
+                marks[layer] = {"analyzer": self.name, "labels": left_out}
         for start, end, label, score in prediction.spans:
             category = TECHNIQUES[label].category if label in TECHNIQUES else None
             self.span(

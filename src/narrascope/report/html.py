@@ -233,11 +233,23 @@ def _quotes_list(doc: Document, marks: list[_Mark]) -> str:
     return f'<ul class="quote-list">{"".join(items)}</ul>'
 
 
+def _not_reported(doc: Document) -> str:
+    """The techniques the model does not report in this document's language, if any."""
+    left_out = doc.metadata.get("not_reported", {}).get("technique", {}).get("labels", [])
+    if not left_out:
+        return ""
+    names = ", ".join(_e(TECHNIQUES[x].display if x in TECHNIQUES else x) for x in left_out)
+    return (
+        f'<p class="not-reported">Not reported in language “{_e(doc.language)}”, whose annotators '
+        f"never used them in the model's training data: {names}.</p>"
+    )
+
+
 def _techniques_table(doc: Document) -> str:
     spans: Counter[str] = Counter(s.label for s in doc.layer("technique"))
     paragraphs: Counter[str] = Counter(s.label for s in doc.layer("paragraph_technique"))
     if not spans and not paragraphs:
-        return "<p>No persuasion techniques found.</p>"
+        return "<p>No persuasion techniques found.</p>" + _not_reported(doc)
     rows = []
     for label in sorted(set(spans) | set(paragraphs), key=lambda x: (-spans[x] - paragraphs[x], x)):
         technique = TECHNIQUES.get(label)
@@ -249,7 +261,7 @@ def _techniques_table(doc: Document) -> str:
             f'<td class="n">{spans[label]}</td><td class="n">{paragraphs[label]}</td></tr>'
         )
     head = "<thead><tr><th>technique</th><th>spans</th><th>paragraphs</th></tr></thead>"
-    return f"<table>{head}<tbody>{''.join(rows)}</tbody></table>"
+    return f"<table>{head}<tbody>{''.join(rows)}</tbody></table>" + _not_reported(doc)
 
 
 def _dates_table(doc: Document) -> str:
