@@ -21,7 +21,7 @@ whether fine-tuning the upper layers in bf16 does better on the SemEval-2023 dev
    only each language's annotated techniques counted, as the training command scores.
 
 The attention head alone is compared (not the whole shipped ensemble), so that the one thing
-that differs is the encoder. It takes about 45 minutes on 2 cores (the fine-tuning pass
+that differs is the encoder. It takes about 30 minutes on 2 cores (the fine-tuning pass
 about half of it); ``--limit N`` reads only N articles of each split per language, for a quick
 check. Data come from ``../shared/data`` and are never written anywhere.
 """
