@@ -7,7 +7,13 @@ import numpy as np
 import pytest
 
 from conftest import Analyze
-from narrascope.analyzers.entities import _russian_normal, dateline_normal, english_normal, head_normal
+from narrascope.analyzers.entities import (
+    _russian_normal,
+    dateline_normal,
+    english_normal,
+    head_normal,
+    is_dateline,
+)
 from narrascope.config import Config, load_config
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
@@ -137,6 +143,14 @@ def test_capitals_opening_a_date_line_are_an_ordinary_name() -> None:
     nato = text.index("NATO")
     assert dateline_normal(text, nato, nato + 4, "NATO") == "NATO"  # not at a line's start
     assert dateline_normal("NATO ostrzega.", 0, 4, "NATO") == "NATO"  # no date-line punctuation
+    assert dateline_normal("NATO, which met on Tuesday, said.", 0, 4, "NATO") == "NATO"  # no date after
+    for line, end in (
+        ("MINSK, June 8 (BelTA).", 5),
+        ("MINSK (BelTA) - It met.", 5),
+        ("WASHINGTON, Dec. 3.", 10),
+    ):
+        assert is_dateline(line, 0, end)
+    assert not is_dateline("Minsk, June 8.", 0, 5)  # not in capitals
 
 
 @pytest.mark.parametrize(

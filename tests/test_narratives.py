@@ -341,6 +341,24 @@ def test_analyze_labels_narratives_with_evidence_and_casts_entities(trained: dic
 
 
 @pytest.mark.slow
+def test_a_date_line_place_is_not_cast(trained: dict[str, Path]) -> None:
+    text = (
+        "MINSK, June 8 (BelTA) - NATO pushed its tanks to the border, Viktor Dralenko said.\n\n"
+        "Washington wants the war to go on, he added in Minsk."
+    )
+    (outcome,) = list(_pipeline(trained).run([Document(text)]))
+    doc = outcome.document
+    assert doc is not None and outcome.error is None
+    entities = {(e.start, e.end): e for e in doc.layer("entity")}
+    dateline = entities.get((0, 5))
+    assert dateline is not None and dateline.label != "PER"  # recognised (spaCy takes "MINSK" for an ORG)
+    cast = {(r.start, r.end) for r in doc.layer("role")}
+    # Every mention is cast but the date line's; the same place inside a sentence is.
+    assert cast == set(entities) - {(0, 5)}
+    assert any(text[s:e] == "Minsk" for s, e in cast)
+
+
+@pytest.mark.slow
 def test_roles_are_marked_not_covered_where_entities_are(trained: dict[str, Path]) -> None:
     # Dutch: no entity recogniser, so no mentions to cast.
     text = "De NAVO heeft de oorlog uitgelokt, schreef de columnist maandag in Berlijn."

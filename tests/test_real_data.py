@@ -130,3 +130,21 @@ def test_semeval2025_predict_answers_every_document_and_mention_in_every_languag
     assert failed == 0 and written == len(lines)
     out = (tmp_path / "st1.txt").read_text(encoding="utf-8").splitlines()
     assert ["\t".join(line.split("\t")[:4]) for line in out] == lines
+
+
+def test_no_annotated_role_is_a_date_line_place() -> None:
+    """Why the role analyzer does not cast a date line's place ("МОСКВА, 3 июля - ..."):
+    the annotators never cast one, although many documents open with one."""
+    import re
+
+    from narrascope.analyzers.entities import is_dateline
+
+    opening = re.compile(r"^[^\W\d_a-zа-яё]{3,}(?: [^\W\d_a-zа-яё]{3,})*", re.MULTILINE)
+    places = cast = 0
+    for language in SEMEVAL2025:
+        docs, _ = read_semeval2025(DATA / "semeval2025-task10" / language)
+        for doc in docs:
+            places += sum(is_dateline(doc.text, m.start(), m.end()) for m in opening.finditer(doc.text))
+            cast += sum(is_dateline(doc.text, s.start, s.end) for s in doc.layer("role"))
+    assert places >= 20
+    assert cast == 0

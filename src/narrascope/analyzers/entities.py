@@ -41,6 +41,7 @@ __all__ = [
     "EntityAnalyzer",
     "dateline_normal",
     "head_normal",
+    "is_dateline",
     "teacher_entities",
 ]
 
@@ -70,7 +71,10 @@ _INFLECTING = ("pl", "uk")
 # in names are rare, and the plain plural also ends in "-те").
 _BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
 # What follows the place name of a date line: a comma, a dot, a dash or a bracket.
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[,.–—-]")
+# What follows a date line's place: an agency in brackets, then a dash, or a comma and a date
+# ("MINSK (BelTA) -", "LONDON -", "WARSZAWA, 4 czerwca", "MINSK, June 8", "WASHINGTON, Dec. 3").
+# A name in capitals and a comma without a date after it ("NATO, which ...") is no date line.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—-]|[,.]\s*(?:[^\W\d_]{1,12}\.?\s+)?\d)")
 
 
 # An elided article or preposition glued to a name: "l'OTAN", "dell'ONU", "d'Europa".
@@ -247,11 +251,18 @@ def head_normal(text: str, kind: str, language: str) -> str:
     return " ".join(_lemma(word, language) for word in words)
 
 
-def dateline_normal(text: str, start: int, end: int, normal: str) -> str:
-    """A name in capitals that opens a date line ("WARSZAWA, 4 czerwca", "LONDON -") is the
-    ordinary name ("Warszawa"), not an acronym."""
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` is a date line's place: in capitals, first on its
+    line, and followed by a dash or by a comma and a date ("WARSZAWA, 4 czerwca", "MINSK (BelTA) -")."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() or not normal.isupper() or not _DATELINE_AFTER.match(text, end):
+    name = text[start:end]
+    return not text[line_start:start].strip() and name.isupper() and bool(_DATELINE_AFTER.match(text, end))
+
+
+def dateline_normal(text: str, start: int, end: int, normal: str) -> str:
+    """A date line's place ("WARSZAWA", "LONDON") is the ordinary name ("Warszawa"), not an
+    acronym."""
+    if not normal.isupper() or not is_dateline(text, start, end):
         return normal
     return " ".join(word.capitalize() for word in normal.split())
 
