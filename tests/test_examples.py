@@ -51,6 +51,21 @@ def test_security_council_quotes_and_speakers(reports: Path) -> None:
     values = {d.text_in(doc): d.attrs["value"] for d in doc.layer("date")}
     assert values["June 8, 2023"] == "2023-06-08"
     assert values["Tuesday"] == "2023-06-06"
+    # The date line's place is an entity but no actor; English's four unannotated techniques
+    # are named on the document.
+    assert any(e.start == doc.text.index("MINSK") for e in doc.layer("entity"))
+    assert not any(r.start == doc.text.index("MINSK") for r in doc.layer("role"))
+    assert "Appeal_to_Values" in doc.metadata["not_reported"]["technique"]["labels"]
+
+
+@pytest.mark.slow
+def test_the_terminal_summary_names_the_techniques_not_reported(tmp_path: Path) -> None:
+    english = EXAMPLES / "security-council-en.txt"
+    result = runner.invoke(app, ["analyze", str(english), "--no-db"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "not reported in language 'en', whose annotators never used them: Appeal_to_Time" in result.output
+    russian = runner.invoke(app, ["analyze", str(EXAMPLES / "sovbez-ru.txt"), "--no-db"])
+    assert russian.exit_code == 0 and "not reported" not in russian.output
 
 
 @pytest.mark.slow

@@ -139,6 +139,12 @@ def _summary(doc: Document) -> None:
             out.print(
                 f"  [magenta]{escape(span.label)}[/magenta] {span.score or 0:.2f}  “{escape(text[:100])}”"
             )
+    left_out = doc.metadata.get("not_reported", {}).get("technique", {}).get("labels", [])
+    if left_out:
+        out.print(
+            f"  [dim]not reported in language '{escape(str(doc.language))}', whose annotators never "
+            f"used them: {escape(', '.join(left_out))}[/dim]"
+        )
     phrases = [q.text_in(doc) for q in doc.layer("quote") if q.label == "phrase"]
     if phrases:
         out.print(f"[bold]Quoted phrases[/bold]  {escape(', '.join(phrases))}")
