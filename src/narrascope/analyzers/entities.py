@@ -70,7 +70,6 @@ _INFLECTING = ("pl", "uk")
 # The definite article of a Bulgarian word: "-та", "-то", "-ът", "-ят" (not "-те": plural nouns
 # in names are rare, and the plain plural also ends in "-те").
 _BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
-# What follows the place name of a date line: a comma, a dot, a dash or a bracket.
 # What follows a date line's place: an agency in brackets, then a dash, or a comma and a date
 # ("MINSK (BelTA) -", "LONDON -", "WARSZAWA, 4 czerwca", "MINSK, June 8", "WASHINGTON, Dec. 3").
 # A name in capitals and a comma without a date after it ("NATO, which ...") is no date line.
