@@ -423,6 +423,34 @@ def test_predict_writes_every_document_and_every_mention_line(
         predict_submission("semeval2025-st1", docs, out)
 
 
+@pytest.mark.slow
+def test_a_given_mention_on_a_date_line_is_cast_by_the_model(
+    trained: dict[str, Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "EN_DATE.txt").write_text(
+        "MINSK, June 8 (BelTA) - NATO pushed its tanks to the border, the minister said.\n",
+        encoding="utf-8",
+    )
+    mentions = tmp_path / "mentions.txt"
+    mentions.write_text("EN_DATE.txt\tMINSK\t0\t4\n", encoding="utf-8")
+    warnings: list[str] = []
+    out = tmp_path / "roles.txt"
+    count, failed, written = predict_submission(
+        "semeval2025-st1",
+        folder,
+        out,
+        model=str(trained["roles"]),
+        warn=warnings.append,
+        mentions_path=mentions,
+    )
+    assert (count, failed, written) == (1, 0, 1)
+    assert not any("not cast" in w for w in warnings)  # the model's roles, not the fallback
+    cols = out.read_text(encoding="utf-8").split("\t")
+    assert cols[:4] == ["EN_DATE.txt", "MINSK", "0", "4"] and cols[4] in MAIN
+
+
 def test_shipped_models_load_with_the_taxonomy() -> None:
     model = load_article_model("narratives")
     assert model.config.labels == NARRATIVE_LABELS and model.config.languages == [

@@ -307,7 +307,7 @@ def test_the_analyzer_follows_the_inventory_unless_told_not_to(tiny_model: tuple
     folder = out.parent / "inventory-en"
     model.save(folder)
 
-    def analysed(inventory: bool) -> Document:
+    def pipeline_for(inventory: bool) -> Pipeline:
         settings = {"model": str(folder), "threshold": 0.01, "language_inventory": inventory}
         steps = [
             "narrascope.language.v1",
@@ -315,7 +315,7 @@ def test_the_analyzer_follows_the_inventory_unless_told_not_to(tiny_model: tuple
             "narrascope.encoder.v1",
             "narrascope.techniques.v1",
         ]
-        pipeline = Pipeline(
+        return Pipeline(
             Config(
                 {
                     **config.data,
@@ -324,7 +324,9 @@ def test_the_analyzer_follows_the_inventory_unless_told_not_to(tiny_model: tuple
                 }
             )
         )
-        return analyze(text, language="en", pipeline=pipeline)
+
+    def analysed(inventory: bool) -> Document:
+        return analyze(text, language="en", pipeline=pipeline_for(inventory))
 
     def labels(doc: Document) -> set[str]:
         return {s.label for s in doc.layer("technique")} | {s.label for s in doc.layer("paragraph_technique")}
@@ -342,6 +344,9 @@ def test_the_analyzer_follows_the_inventory_unless_told_not_to(tiny_model: tuple
     assert "Not reported in language “en”" in render_html(inventory)
     assert "Loaded language." in render_html(inventory)
     assert "Not reported" not in render_html(everything)
+    # Analysed again with the rule off (a stored document, new settings): no stale list.
+    again = pipeline_for(False)(Document.loads(inventory.dumps()))
+    assert "not_reported" not in again.metadata
     with pytest.raises(NarrascopeError, match=r"E020: narrascope.techniques.v1: language_inventory must be"):
         registry.create("narrascope.techniques.v1", {"language_inventory": "yes"})
 

@@ -74,13 +74,18 @@ class TechniqueAnalyzer(Analyzer):
             languages=[doc.language] if inventory else None,
         )
         left_out = sorted(model.config.not_annotated.get(doc.language or "", [])) if inventory else []
-        if left_out:
-            # Said on the document, not as a warning: it holds for every article in the language,
-            # and the reader of one article's JSON or report must see that "none found" is not
-            # "none there" for these techniques.
-            marks = doc.metadata.setdefault("not_reported", {})
-            for layer in self.provides:
+        # Said on the document, not as a warning: it holds for every article in the language,
+        # and the reader of one article's JSON or report must see that "none found" is not
+        # "none there" for these techniques. A stored document analysed again with other
+        # settings keeps no stale list.
+        marks = doc.metadata.setdefault("not_reported", {})
+        for layer in self.provides:
+            if left_out:
                 marks[layer] = {"analyzer": self.name, "labels": left_out}
+            else:
+                marks.pop(layer, None)
+        if not marks:
+            del doc.metadata["not_reported"]
         for start, end, label, score in prediction.spans:
             category = TECHNIQUES[label].category if label in TECHNIQUES else None
             self.span(
