@@ -45,6 +45,8 @@ from typing import Any
 
 import numpy as np
 
+from _data import add_data_argument
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from narrascope import taxonomy
@@ -73,9 +75,7 @@ from throughput import generate
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--data", default=str(Path(__file__).parents[1].parent / "shared/data/semeval2023-task3")
-    )
+    add_data_argument(parser, "semeval2023-task3")
     parser.add_argument("--candidates", default="4,7;8,12;4,8,12;1,2,3,4,5,6,7,8,9,10,11,12")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--speed-articles", type=int, default=20)

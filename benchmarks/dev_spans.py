@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from _data import add_data_argument
 from narrascope import metrics, taxonomy
 from narrascope.formats.semeval2023 import read_span_techniques
 from narrascope.models.training import read_training_data
@@ -26,9 +27,7 @@ from narrascope.models.validation import language_of
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("predictions", nargs="+", type=Path)
-    parser.add_argument(
-        "--data", default=str(Path(__file__).parents[1].parent / "shared/data/semeval2023-task3")
-    )
+    add_data_argument(parser, "semeval2023-task3")
     args = parser.parse_args()
     labels = list(taxonomy.TECHNIQUES)
     predicted: dict[str, list[tuple[str, int, int]]] = {}

@@ -1,11 +1,13 @@
-"""Does fine-tuning the encoder's upper layers beat the frozen encoder on new articles?
+"""Does the encoder read better tuned, or with more context, than frozen paragraph by paragraph?
 
     python benchmarks/finetune.py [--data ../shared/data/semeval2023-task3] [--tuned-layers 4]
-        [--epochs 2] [--learning-rate 5e-5] [--limit 0] [--json]
+        [--epochs 2] [--learning-rate 5e-5] [--variants frozen,tuned] [--limit 0] [--json]
 
-The technique model reads layers 4, 8 and 12 of a frozen multilingual-e5-small. Issue 9 asks
-whether fine-tuning the upper layers in bf16 does better on the SemEval-2023 development set
-(other outlets and months). This script measures that one change, everything else equal:
+The technique model reads layers 4, 8 and 12 of a frozen multilingual-e5-small, each
+paragraph encoded on its own. Issue 9 asks whether fine-tuning the upper layers in bf16 does
+better on the SemEval-2023 development set (other outlets and months), and context from
+neighbouring paragraphs is the other cheap change to what the encoder sees. This script
+measures each one change, everything else equal (``--variants``, any of):
 
 1. **frozen**: every training and development paragraph encoded as ``narrascope train
    techniques`` encodes it (layers 4, 8, 12);
@@ -14,15 +16,19 @@ whether fine-tuning the upper layers in bf16 does better on the SemEval-2023 dev
    frozen, through a multiple-instance network of the attention head's shape on the top
    layer's token states, with the paragraph labels and (half weight) the annotated spans as
    targets, as the attention head is trained; then every paragraph is encoded again with it;
-3. for each, the attention head (``fit_attention_head``, the training command's
+3. **packed**: the frozen encoder, but consecutive paragraphs of an article share one window
+   of up to 256 tokens (as many whole paragraphs as fit), so that each token also sees its
+   neighbours' text, at the same cost (fewer begin and end tokens; the window's text is
+   tokenized as one, so a token or two per article differ at paragraph edges);
+4. for each, the attention head (``fit_attention_head``, the training command's
    settings) is fitted on the training articles' states and scores the
    development articles with the official subtask 3 scorer, the global threshold chosen on
    one half of the development articles and applied to the other, each half in turn, and
    only each language's annotated techniques counted, as the training command scores.
 
 The attention head alone is compared (not the whole shipped ensemble), so that the one thing
-that differs is the encoder. It takes about 30 minutes on 2 cores (the fine-tuning pass
-about half of it); ``--limit N`` reads only N articles of each split per language, for a quick
+that differs is the encoder. The default two variants take about 30 minutes on 2 cores (the
+fine-tuning pass about half of it), packed about 10 more; ``--limit N`` reads only N articles of each split per language, for a quick
 check. Data come from ``../shared/data`` and are never written anywhere.
 """
 
@@ -32,13 +38,13 @@ import argparse
 import copy
 import json
 import time
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from _data import add_data_argument
 from narrascope import taxonomy
-from narrascope.models.attention import _network
+from narrascope.models.attention import attention_network
 from narrascope.models.encoder import DEFAULT_ENCODER, Encoder, load_encoder
 from narrascope.models.features import Encoded, encode_texts
 from narrascope.models.training import (
@@ -56,19 +62,29 @@ from narrascope.models.validation import (
     nested_inventory,
     paragraph_scores,
 )
+from narrascope.paragraphs import paragraph_lines
+
+VARIANTS = ("frozen", "tuned", "packed")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--data", default=str(Path(__file__).parents[1].parent / "shared/data/semeval2023-task3")
-    )
+    add_data_argument(parser, "semeval2023-task3")
     parser.add_argument("--tuned-layers", type=int, default=4)
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--learning-rate", type=float, default=5e-5)
+    parser.add_argument(
+        "--variants", default="frozen,tuned", help="comma-separated, of: " + ", ".join(VARIANTS)
+    )
     parser.add_argument("--limit", type=int, default=0, help="articles per split and language (0: all)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    unknown = sorted(set(variants) - set(VARIANTS))
+    if unknown or not variants:
+        parser.error(
+            f"--variants: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(VARIANTS)}"
+        )
     import torch
 
     torch.manual_seed(0)
@@ -83,21 +99,33 @@ def main() -> None:
     frozen = load_encoder(DEFAULT_ENCODER)
     _say(started, f"{int((~is_dev).sum())} training and {int(is_dev.sum())} development articles")
 
-    encoded = encode_texts(frozen, texts, settings.layers)
-    frozen_data = build_dataset(docs, encoded, labels)
-    _say(started, "encoded with the frozen encoder")
-    results = {"frozen": _score(docs, encoded, frozen_data, is_dev, settings)}
-    _say(started, f"frozen: {_line(results['frozen'])}")
-
-    tuned = _fine_tune(frozen, docs, encoded, frozen_data, is_dev, args, started)
-    del encoded, frozen_data
-    encoded = encode_texts(tuned, texts, settings.layers)
-    tuned_data = build_dataset(docs, encoded, labels)
-    _say(started, "encoded with the tuned encoder")
-    results["tuned"] = _score(docs, encoded, tuned_data, is_dev, settings)
-    _say(started, f"tuned: {_line(results['tuned'])}")
+    results: dict[str, dict[str, tuple[float, float]]] = {}
+    # One set of token states at a time: for all articles they take some 8 GB.
+    if "frozen" in variants or "tuned" in variants:
+        encoded = encode_texts(frozen, texts, settings.layers)
+        data = build_dataset(docs, encoded, labels)
+        _say(started, "encoded with the frozen encoder")
+        if "frozen" in variants:
+            results["frozen"] = _score(docs, encoded, data, is_dev, settings)
+            _say(started, f"frozen: {_line(results['frozen'])}")
+        if "tuned" in variants:
+            tuned = _fine_tune(frozen, docs, encoded, data, is_dev, args, started)
+            del encoded, data
+            encoded = encode_texts(tuned, texts, settings.layers)
+            data = build_dataset(docs, encoded, labels)
+            _say(started, "encoded with the tuned encoder")
+            results["tuned"] = _score(docs, encoded, data, is_dev, settings)
+            _say(started, f"tuned: {_line(results['tuned'])}")
+        del encoded, data
+    if "packed" in variants:
+        encoded = _encode_packed(frozen, texts, settings.layers)
+        packed_data = build_dataset(docs, encoded, labels)
+        _say(started, "encoded with paragraphs packed into shared windows")
+        results["packed"] = _score(docs, encoded, packed_data, is_dev, settings)
+        _say(started, f"packed: {_line(results['packed'])}")
 
     report = {
+        "variants": variants,
         "tuned_layers": args.tuned_layers,
         "epochs": args.epochs,
         "learning_rate": args.learning_rate,
@@ -109,13 +137,14 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     print("\nDevelopment set, attention head alone, paragraph micro / macro F1 (official scorer):\n")
-    languages = sorted(results["frozen"])
+    languages = sorted(next(iter(results.values())))
     print("| encoder | " + " | ".join(languages) + " |")
     print("|---|" + "---|" * len(languages))
     for name, scores in results.items():
         cells = " | ".join(f"{scores[x][0]:.3f} / {scores[x][1]:.3f}" for x in languages)
         print(f"| {name} | {cells} |")
-    print(f"\n{report['minutes']} minutes; top {args.tuned_layers} layers tuned for {args.epochs} epochs")
+    tuning = f"; top {args.tuned_layers} layers tuned for {args.epochs} epochs" if "tuned" in variants else ""
+    print(f"\n{report['minutes']} minutes{tuning}")
 
 
 def _limited(docs: list[Any], limit: int) -> list[Any]:
@@ -170,7 +199,7 @@ def _fine_tune(
         parameter.requires_grad_(True)
     model.config._attn_implementation = "eager"  # an additive mask, in training and in autocast
     width = int(model.config.hidden_size)
-    network = _network(width, 256, data.p_targets.shape[1], 0.3, 0.1)
+    network = attention_network(width, 256, data.p_targets.shape[1], 0.3, 0.1)
     units = _training_units(frozen, docs, encoded, data, is_dev)
     batch_size = 32
     optimiser = torch.optim.AdamW(
@@ -271,6 +300,79 @@ def _training_units(
                     )
             row += 1
     return units
+
+
+def _encode_packed(
+    encoder: Encoder, texts: list[str], layers: tuple[int, ...], window: int = 256
+) -> list[Encoded]:
+    """Like ``encode_texts``, but consecutive paragraphs of a text share a window.
+
+    A paragraph keeps its own tokens' states and its mean over them and the window's begin,
+    prefix and end tokens (``encode_texts`` counts those too); one longer than a window is
+    encoded on its own, as ``encode_texts`` does it. Each window gets its own texts' paragraphs
+    only, so nothing crosses articles.
+    """
+    chunk = window - 2 - len(_prefix_ids(encoder))
+    groups: list[tuple[int, list[tuple[int, int, int]]]] = []  # (text, [paragraph line, start, end])
+    for number, text in enumerate(texts):
+        group: list[tuple[int, int, int]] = []
+        size = 0
+        for paragraph in paragraph_lines(text):
+            _, start, end = paragraph
+            count = len(encoder.tokenizer.encode(text[start:end], add_special_tokens=False).ids)
+            if group and size + count > chunk:
+                groups.append((number, group))
+                group, size = [], 0
+            group.append(paragraph)
+            size += count
+        if group:
+            groups.append((number, group))
+    # One window per group: the group's text from its first paragraph's start to its last one's
+    # end, with its paragraphs as given (the lines between them are empty).
+    windows = [texts[number] for number, _ in groups]
+    pieces: list[Encoded | None] = list(
+        encode_texts(
+            encoder, windows, layers, window=window, paragraphs=[[(0, g[0][1], g[-1][2])] for _, g in groups]
+        )
+    )
+    out: list[Encoded] = []
+    at = 0  # groups are in text order; each piece is let go once copied (gigabytes in all)
+    for number, text in enumerate(texts):
+        found = paragraph_lines(text)
+        mine: list[tuple[list[tuple[int, int, int]], Encoded]] = []
+        while at < len(groups) and groups[at][0] == number:
+            piece = pieces[at]
+            assert piece is not None
+            mine.append((groups[at][1], piece))
+            pieces[at] = None
+            at += 1
+        width = encoder.hidden_size * len(layers)
+        offsets, features, owner_of, means = [], [], [], np.zeros((len(found), width), np.float32)
+        index = {line: i for i, (line, _, _) in enumerate(found)}
+        for group, piece in mine:
+            centres = (piece.offsets[:, 0] + piece.offsets[:, 1]) / 2
+            for line, start, end in group:
+                inside = (centres >= start) & (centres < end)
+                offsets.append(piece.offsets[inside])
+                features.append(piece.features[inside])
+                owner_of.append(np.full(int(inside.sum()), index[line]))
+                means[index[line]] = (
+                    piece.features[inside].astype(np.float32).mean(axis=0) if inside.any() else 0
+                )
+        out.append(
+            Encoded(
+                found,
+                np.concatenate(offsets) if offsets else np.zeros((0, 2), np.int32),
+                np.concatenate(features) if features else np.zeros((0, width), np.float16),
+                np.concatenate(owner_of) if owner_of else np.zeros(0, np.int64),
+                means,
+            )
+        )
+    return out
+
+
+def _prefix_ids(encoder: Encoder) -> list[int]:
+    return encoder.tokenizer.encode(encoder.prefix, add_special_tokens=False).ids if encoder.prefix else []
 
 
 def _say(started: float, message: str) -> None:

@@ -60,6 +60,7 @@ from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from _data import SHARED_DATA
 from narrascope import registry
 from narrascope._console import err
 from narrascope.config import Config, load_config
@@ -88,7 +89,7 @@ __all__ = [
 
 LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
 DATA = Path(__file__).parent / "data" / "multilingual"
-SEMEVAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "semeval2025-task10"
+SEMEVAL = SHARED_DATA / "semeval2025-task10"
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
 QUOTE_KINDS = ("direct", "reported")

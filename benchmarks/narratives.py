@@ -23,6 +23,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from _data import add_data_argument
 from narrascope import taxonomy
 from narrascope.metrics import rouge_l
 from narrascope.models.article_training import fit_heads
@@ -44,7 +45,7 @@ from narrascope.paragraphs import sentence_spans
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", default="../shared/data/semeval2025-task10")
+    add_data_argument(parser, "semeval2025-task10")
     parser.add_argument("--cache", default=None, help="folder of encoded articles, shared with training")
     args = parser.parse_args()
     s = NarrativeSettings()

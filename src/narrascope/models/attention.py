@@ -26,7 +26,7 @@ import numpy as np
 
 from narrascope.models.heads import gelu, sigmoid
 
-__all__ = ["AttentionHead", "fit_attention"]
+__all__ = ["AttentionHead", "attention_network", "fit_attention"]
 
 #: Floor logit of a paragraph without tokens: nothing to attend to, no technique.
 _EMPTY = -30.0
@@ -84,7 +84,10 @@ class AttentionHead:
         return np.asarray(sigmoid(self.logits(tokens, means, owner)), dtype=np.float32)
 
 
-def _network(width: int, hidden: int, labels: int, dropout: float, input_dropout: float) -> Any:
+def attention_network(width: int, hidden: int, labels: int, dropout: float, input_dropout: float) -> Any:
+    """The head's torch module: ``forward(tokens, means, owner)`` gives each paragraph's pooled
+    logits and each token's own logits. Exposed so that an experiment can train it together
+    with encoder layers (``benchmarks/finetune.py``) exactly as :func:`fit_attention` trains it."""
     import torch
 
     class Network(torch.nn.Module):
@@ -161,7 +164,7 @@ def fit_attention(
     picked = np.sort(rng.choice(own, min(sample, len(own)), replace=False))
     token_mean, token_std = _moments(torch.from_numpy(np.asarray(tokens[picked, :width], dtype=np.float32)))
     mean_mean, mean_std = _moments(torch.from_numpy(np.asarray(means[chosen], dtype=np.float32)))
-    network = _network(width, hidden, paragraph_targets.shape[1], dropout, input_dropout)
+    network = attention_network(width, hidden, paragraph_targets.shape[1], dropout, input_dropout)
     optimiser = torch.optim.AdamW(network.parameters(), lr=learning_rate, weight_decay=weight_decay)
     steps = epochs * -(-len(chosen) // batch_size)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=learning_rate, total_steps=steps)
