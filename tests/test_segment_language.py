@@ -12,9 +12,10 @@ from conftest import Analyze
 from narrascope.analyzers.language import LanguageAnalyzer
 from narrascope.analyzers.segment import SegmentAnalyzer, paragraphs
 from narrascope.config import Config, load_config
-from narrascope.document import Document
+from narrascope.document import Document, Span
 from narrascope.errors import InputError
 from narrascope.pipeline import Pipeline
+from texts import ENGLISH
 
 ARTICLE = (
     "  Moscow, June 8.  \n"
@@ -207,3 +208,31 @@ def test_paragraph_line_is_the_line_number_semeval_uses() -> None:
     doc = segment("Title\n\nFirst paragraph.\n\n\nSecond paragraph.\n")
     found = [(p.attrs["number"], p.attrs["line"], p.text_in(doc)) for p in doc.layer("paragraph")]
     assert found == [(1, 1, "Title"), (2, 3, "First paragraph."), (3, 6, "Second paragraph.")]
+
+
+@pytest.mark.slow
+def test_analysing_a_document_again_replaces_what_the_analyzers_left(analyze: Analyze) -> None:
+    def state(doc: Document) -> tuple[object, ...]:
+        return (
+            sorted((s.layer, s.start, s.end, s.label, s.analyzer, s.score) for s in doc.spans),
+            sorted((x.layer, x.label, x.analyzer, x.score) for x in doc.labels),
+            doc.warnings(),
+            doc.metadata.get("not_covered"),
+            doc.metadata.get("not_reported"),
+        )
+
+    pipeline = Pipeline()
+    english = analyze(ENGLISH, published=dt.date(2023, 6, 8))
+    dutch = analyze(
+        "De Veiligheidsraad waarschuwde op 4 juni 2023 in Den Haag voor provocaties aan de grens."
+    )
+    # What the document brought with it is not the analyzers' to remove.
+    gold = Span(0, 8, "technique", "Loaded_Language", "annotator")
+    english.spans.append(gold)
+    for doc in (english, dutch):
+        before = state(doc)
+        assert before[0], "the first run found spans"
+        pipeline(doc)
+        assert state(doc) == before  # not a second copy of every span, label or warning
+    assert english.spans.count(gold) == 1
+    assert dutch.metadata["not_covered"]["entity"] == "narrascope.entities.v1"

@@ -202,7 +202,10 @@ class Document:
         return list(self.metadata.get("warnings", []))
 
     def warn(self, message: str) -> None:
-        self.metadata.setdefault("warnings", []).append(message)
+        """Record ``message`` once: a document analysed again repeats its analyzers' warnings."""
+        warnings = self.metadata.setdefault("warnings", [])
+        if message not in warnings:
+            warnings.append(message)
 
     def iter_spans(self, *layers: str) -> Iterator[Span]:
         wanted = set(layers)

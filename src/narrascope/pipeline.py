@@ -102,6 +102,25 @@ def _forget(doc: Document, analyzer: Analyzer) -> None:
     doc.labels[:] = [label for label in doc.labels if label.analyzer != analyzer.name]
 
 
+def _start_over(doc: Document, analyzers: Sequence[Analyzer]) -> None:
+    """Remove what these analyzers left on ``doc`` from an earlier run, so that analysing a
+    document again replaces their layers instead of adding a second copy of each span (what
+    the document brought with it, such as gold spans or given mentions, stays)."""
+    names = {a.name for a in analyzers}
+    for label in doc.labels:
+        if label.analyzer in names and label.layer == "language" and not label.attrs.get("given"):
+            doc.language = None  # detected last time, so detected again (a given one is kept)
+    doc.spans[:] = [s for s in doc.spans if s.analyzer not in names]
+    doc.labels[:] = [label for label in doc.labels if label.analyzer not in names]
+    marks = doc.metadata.get("not_covered")
+    if isinstance(marks, dict):
+        kept = {layer: by for layer, by in marks.items() if by not in names}
+        if kept:
+            doc.metadata["not_covered"] = kept
+        else:
+            del doc.metadata["not_covered"]
+
+
 class Pipeline:
     """The analyzers named in a configuration, ready to run.
 
@@ -138,6 +157,8 @@ class Pipeline:
     def _batch(self, docs: Sequence[Document]) -> list[Outcome]:
         started = time.perf_counter()
         errors: dict[int, NarrascopeError] = {}
+        for doc in docs:
+            _start_over(doc, self.analyzers)
         for analyzer in self.analyzers:
             covered = analyzer.covered_languages()
             live = []
