@@ -236,3 +236,8 @@ def test_analysing_a_document_again_replaces_what_the_analyzers_left(analyze: An
         assert state(doc) == before  # not a second copy of every span, label or warning
     assert english.spans.count(gold) == 1
     assert dutch.metadata["not_covered"]["entity"] == "narrascope.entities.v1"
+    dutch.language = "de"  # set by the user since: kept, and the layers follow it
+    pipeline(dutch)
+    assert dutch.language == "de"
+    assert "not_covered" not in dutch.metadata
+    assert [label.attrs for label in dutch.labels_of("language")] == [{"given": True}]

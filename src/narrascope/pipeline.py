@@ -108,8 +108,10 @@ def _start_over(doc: Document, analyzers: Sequence[Analyzer]) -> None:
     the document brought with it, such as gold spans or given mentions, stays)."""
     names = {a.name for a in analyzers}
     for label in doc.labels:
-        if label.analyzer in names and label.layer == "language" and not label.attrs.get("given"):
-            doc.language = None  # detected last time, so detected again (a given one is kept)
+        detected = label.layer == "language" and not label.attrs.get("given")
+        if label.analyzer in names and detected and doc.language == label.label:
+            # Detected last time, so detected again; one given, or set since, is kept.
+            doc.language = None
     doc.spans[:] = [s for s in doc.spans if s.analyzer not in names]
     doc.labels[:] = [label for label in doc.labels if label.analyzer not in names]
     marks = doc.metadata.get("not_covered")
