@@ -307,10 +307,11 @@ def _encode_packed(
 ) -> list[Encoded]:
     """Like ``encode_texts``, but consecutive paragraphs of a text share a window.
 
-    A paragraph keeps its own tokens' states and its mean over them and the window's begin,
-    prefix and end tokens (``encode_texts`` counts those too); one longer than a window is
-    encoded on its own, as ``encode_texts`` does it. Each window gets its own texts' paragraphs
-    only, so nothing crosses articles.
+    A paragraph keeps its own tokens' states, and its mean is taken over them alone (the
+    window's begin, prefix and end tokens belong to no one paragraph, where ``encode_texts``
+    counts them in); one longer than a window is encoded on its own, in overlapping windows,
+    as ``encode_texts`` does it. A window holds one text's paragraphs only, so nothing crosses
+    articles.
     """
     chunk = window - 2 - len(_prefix_ids(encoder))
     groups: list[tuple[int, list[tuple[int, int, int]]]] = []  # (text, [paragraph line, start, end])

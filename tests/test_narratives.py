@@ -402,25 +402,15 @@ def test_predict_writes_every_document_and_every_mention_line(
         "EN_000.txt\tWashington\t95\t104",
     ]
     mentions.write_text("\n".join(given) + "\n", encoding="utf-8")
-    warnings: list[str] = []
-    out = tmp_path / "roles.txt"
-    count, failed, written = predict_submission(
-        "semeval2025-st1",
-        docs,
-        out,
-        model=str(trained["roles"]),
-        warn=warnings.append,
-        mentions_path=mentions,
-    )
+    (_, failed, written), lines, warnings = _predict_roles(docs, mentions, trained, tmp_path)
     assert failed == 0 and written == 4
-    lines = out.read_text(encoding="utf-8").splitlines()
     for line, original in zip(lines, given, strict=True):
         cols = line.split("\t")
         assert "\t".join(cols[:4]) == original
         assert cols[4] in MAIN and cols[5:] and all(taxonomy.FINE_ROLES[f].main == cols[4] for f in cols[5:])
     assert any("EN_999.txt is not in the input folder" in w for w in warnings)
     with pytest.raises(NarrascopeError, match="E020"):
-        predict_submission("semeval2025-st1", docs, out)
+        predict_submission("semeval2025-st1", docs, tmp_path / "roles.txt")  # no mentions file
 
 
 @pytest.mark.slow
@@ -435,20 +425,29 @@ def test_a_given_mention_on_a_date_line_is_cast_by_the_model(
     )
     mentions = tmp_path / "mentions.txt"
     mentions.write_text("EN_DATE.txt\tMINSK\t0\t4\n", encoding="utf-8")
+    counts, lines, warnings = _predict_roles(folder, mentions, trained, tmp_path)
+    assert counts == (1, 0, 1)
+    assert not any("not cast" in w for w in warnings)  # the model's roles, not the fallback
+    cols = lines[0].split("\t")
+    assert cols[:4] == ["EN_DATE.txt", "MINSK", "0", "4"] and cols[4] in MAIN
+
+
+def _predict_roles(
+    docs: Path, mentions: Path, trained: dict[str, Path], tmp_path: Path
+) -> tuple[tuple[int, int, int], list[str], list[str]]:
+    """``predict --task semeval2025-st1`` with the trained role model: its counts, its lines
+    and its warnings."""
     warnings: list[str] = []
     out = tmp_path / "roles.txt"
-    count, failed, written = predict_submission(
+    counts = predict_submission(
         "semeval2025-st1",
-        folder,
+        docs,
         out,
         model=str(trained["roles"]),
         warn=warnings.append,
         mentions_path=mentions,
     )
-    assert (count, failed, written) == (1, 0, 1)
-    assert not any("not cast" in w for w in warnings)  # the model's roles, not the fallback
-    cols = out.read_text(encoding="utf-8").split("\t")
-    assert cols[:4] == ["EN_DATE.txt", "MINSK", "0", "4"] and cols[4] in MAIN
+    return counts, out.read_text(encoding="utf-8").splitlines(), warnings
 
 
 def test_shipped_models_load_with_the_taxonomy() -> None:
