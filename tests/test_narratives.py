@@ -19,6 +19,7 @@ from narrascope.formats.semeval2025 import anchor_mention, read_mentions, read_n
 from narrascope.metrics import rouge_l
 from narrascope.models.articles import ArticleModel, load_article_model
 from narrascope.models.features import Encoded, span_means
+from narrascope.models.heads import MLPHead
 from narrascope.models.narrative_training import NarrativeSettings, train_narratives
 from narrascope.models.narratives import (
     MAX_EXPLANATION_WORDS,
@@ -31,7 +32,19 @@ from narrascope.models.narratives import (
     read_narratives as read_article_narratives,
 )
 from narrascope.models.role_training import RoleSettings, train_roles
-from narrascope.models.roles import FINE, MAIN, ROLE_LABELS, RoleModel, decide_role, load_role_model
+from narrascope.models.roles import (
+    FINE,
+    GATE_TYPES,
+    MAIN,
+    ROLE_LABELS,
+    RoleConfig,
+    RoleModel,
+    decide_cast,
+    decide_role,
+    entity_cast,
+    gate_features,
+    load_role_model,
+)
 from narrascope.pipeline import Pipeline
 from narrascope.predict import predict_submission
 from narrascope.report.html import render_html
@@ -279,7 +292,7 @@ def test_the_cache_spares_encoding_and_gives_the_same_model(trained: dict[str, P
     assert again == (trained["narratives"] / "heads.safetensors").read_bytes()  # deterministic
 
 
-def _pipeline(trained: dict[str, Path]) -> Pipeline:
+def _pipeline(trained: dict[str, Path], gate: bool = True) -> Pipeline:
     base = load_config()
     analyzers = [
         "narrascope.language.v1",
@@ -297,7 +310,7 @@ def _pipeline(trained: dict[str, Path]) -> Pipeline:
                 "analyzers": {
                     **base.data["analyzers"],
                     "narrascope.narratives.v1": {"model": str(trained["narratives"]), "threshold": "model"},
-                    "narrascope.roles.v1": {"model": str(trained["roles"])},
+                    "narrascope.roles.v1": {"model": str(trained["roles"]), "gate": gate},
                 },
             }
         )
@@ -331,10 +344,29 @@ def test_analyze_labels_narratives_with_evidence_and_casts_entities(trained: dic
     assert evidence and all(text[s.start : s.end].strip() for s in evidence)
     roles = doc.layer("role")
     entities = doc.layer("entity")
-    # One role per entity mention, at the mention's own offsets.
-    assert [(r.start, r.end) for r in roles] == [(e.start, e.end) for e in entities]
+    # Roles sit at entity mentions' own offsets; the gate casts an entity in all its mentions or none.
+    model = RoleModel.load(trained["roles"])
+    assert model.has_gate and model.config.cast_threshold is not None
+    assert roles and {(r.start, r.end) for r in roles} <= {(e.start, e.end) for e in entities}
+    likeliest = max(r.attrs["cast_score"] for r in roles)
+    assert all(
+        r.attrs["cast_score"] == likeliest or r.attrs["cast_score"] >= model.config.cast_threshold
+        for r in roles
+    )
+    cast_names = {r.attrs["normal"].casefold() for r in roles}
+    for e in entities:
+        if str(e.attrs.get("normal") or e.text_in(doc)).casefold() in cast_names:
+            assert any((r.start, r.end) == (e.start, e.end) for r in roles)
     assert all(r.label in MAIN and r.attrs["cast"] in {"hero", "villain", "victim"} for r in roles)
     assert all(taxonomy.FINE_ROLES[f].main == r.label for r in roles for f in r.attrs["fine_roles"])
+    # Without the gate, every mention is cast, with the same role as the gate's cast ones get.
+    (ungated,) = list(_pipeline(trained, gate=False).run([Document(text, title="Who is to blame")]))
+    assert ungated.document is not None
+    every = ungated.document.layer("role")
+    assert [(r.start, r.end) for r in every] == [(e.start, e.end) for e in entities]
+    assert all("cast_score" not in r.attrs for r in every)
+    same = {(r.start, r.end): r.label for r in every}
+    assert all(same[(r.start, r.end)] == r.label for r in roles)
     page = render_html(doc)
     assert "<h2>Narratives</h2>" in page and f"<b>Dominant:</b> {WEST}" in page
     assert "<h2>Hero, villain, victim</h2>" in page and "<td>villain</td>" in page
@@ -346,7 +378,7 @@ def test_a_date_line_place_is_not_cast(trained: dict[str, Path]) -> None:
         "MINSK, June 8 (BelTA) - NATO pushed its tanks to the border, Viktor Dralenko said.\n\n"
         "Washington wants the war to go on, he added in Minsk."
     )
-    (outcome,) = list(_pipeline(trained).run([Document(text)]))
+    (outcome,) = list(_pipeline(trained, gate=False).run([Document(text)]))
     doc = outcome.document
     assert doc is not None and outcome.error is None
     entities = {(e.start, e.end): e for e in doc.layer("entity")}
@@ -461,6 +493,7 @@ def test_shipped_models_load_with_the_taxonomy() -> None:
     ]
     roles = load_role_model()
     assert roles.config.labels == ROLE_LABELS and len(roles.heads) >= 1
+    assert roles.has_gate and len(roles.gate) == roles.config.gate_heads >= 1
 
 
 def test_a_role_model_folder_of_another_kind_or_format_is_refused(tmp_path: Path) -> None:
@@ -474,6 +507,63 @@ def test_a_role_model_folder_of_another_kind_or_format_is_refused(tmp_path: Path
     (tmp_path / "config.json").write_text(json.dumps({"task": "roles", "format": 1}), encoding="utf-8")
     with pytest.raises(NarrascopeError, match=r"E031: .*not readable weights"):
         RoleModel.load(tmp_path)
+
+
+def test_the_cast_gate_reads_how_often_and_where_an_entity_is_named() -> None:
+    vectors = np.arange(12, dtype=np.float32).reshape(4, 3)
+    rows = gate_features(
+        vectors, ["Belov", "NATO", "belov", "Kyiv"], [0, 20, 60, 90], ["PER", "ORG", "PER", "GPE"], 100
+    )
+    assert rows.shape == (4, 3 + 3 + len(GATE_TYPES))
+    np.testing.assert_array_equal(rows[:, :3], vectors)
+    # Belov (either case) is named twice, first at 0; NATO once, at 20.
+    np.testing.assert_allclose(rows[:, 3], np.log1p([2, 1, 2, 1]))
+    np.testing.assert_allclose(rows[:, 4], [0.0, 0.2, 0.0, 0.9])
+    np.testing.assert_allclose(rows[:, 5], [0.0, 0.2, 0.6, 0.9])
+    assert rows[0, 6 + GATE_TYPES.index("PER")] == 1 and rows[1, 6 + GATE_TYPES.index("ORG")] == 1
+    assert not rows[3, 6:].any()  # a type the gate does not know
+    # An entity is decided as a whole: its mentions share the mean of their chances.
+    np.testing.assert_allclose(
+        entity_cast(np.array([0.9, 0.2, 0.3, 0.5]), ["Belov", "NATO", "belov", "Kyiv"]), [0.6, 0.2, 0.6, 0.5]
+    )
+    assert entity_cast(np.zeros(0), []).shape == (0,)
+    # Cast: what reaches the threshold, and always the article's likeliest entity.
+    chances = np.array([0.6, 0.2, 0.6, 0.5], dtype=np.float32)
+    assert decide_cast(chances, 0.55).tolist() == [
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert decide_cast(chances, 0.3).tolist() == [True, False, True, True]
+    assert decide_cast(np.array([0.01, 0.02]), 0.5).tolist() == [False, True]
+    assert decide_cast(np.zeros(0), 0.5).shape == (0,)
+
+
+def test_a_role_model_keeps_its_gate_and_one_without_a_gate_casts_everyone(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+
+    def head(outputs: int) -> MLPHead:
+        return MLPHead(
+            rng.normal(size=(4, 6)).astype(np.float32),
+            rng.normal(size=4).astype(np.float32),
+            rng.normal(size=(outputs, 4)).astype(np.float32),
+            rng.normal(size=outputs).astype(np.float32),
+        )
+
+    gated = RoleModel(RoleConfig(cast_threshold=0.4), [head(len(ROLE_LABELS))], gate=[head(1), head(1)])
+    gated.save(tmp_path / "gated")
+    back = RoleModel.load(tmp_path / "gated")
+    assert back.has_gate and back.config.gate_heads == 2 and len(back.heads) == 1
+    x = rng.normal(size=(3, 6)).astype(np.float32)
+    np.testing.assert_allclose(back.cast_probabilities(x), gated.cast_probabilities(x), atol=2e-3)
+    assert not np.allclose(back.cast_probabilities(x), 1.0)
+    # A format-1 folder (no gate, as roles-v2 was written) still loads, and casts every mention.
+    old = RoleModel(RoleConfig(format=1), [head(len(ROLE_LABELS))])
+    old.save(tmp_path / "old")
+    loaded = RoleModel.load(tmp_path / "old")
+    assert not loaded.has_gate and loaded.config.format == 1
+    np.testing.assert_array_equal(loaded.cast_probabilities(x), np.ones(3))
 
 
 def test_cast_summary_puts_each_entity_under_the_cast_most_of_its_mentions_get() -> None:

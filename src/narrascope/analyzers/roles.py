@@ -1,7 +1,8 @@
 """Entity roles (SemEval-2025 Task 10 subtask 1): who an article casts as hero, villain or victim.
 
 Reads the entity layer (people, organisations, places, groups) and the shared encoder pass,
-and adds one ``role`` span per entity mention, at the mention's offsets: the label is the main
+and adds one ``role`` span per mention of each entity the article casts (the model's cast gate
+decides which; with ``gate = false``, every mention), at the mention's offsets: the label is the main
 role (Protagonist, Antagonist or Innocent) with its probability; ``attrs`` hold the fine roles
 with theirs, the cast (``hero``, ``villain`` or ``victim``) and the entity's normal form, so
 that a report or a corpus query can count how an actor is cast across articles. It covers the
@@ -14,6 +15,7 @@ filed, not an actor.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -22,10 +24,18 @@ from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
 from narrascope.analyzers.entities import is_dateline
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document, Span
-from narrascope.models.roles import encoded_mention_features, load_role_model, role_weights_sha256
+from narrascope.models.roles import (
+    RoleModel,
+    decide_cast,
+    encoded_mention_features,
+    entity_cast,
+    gate_features,
+    load_role_model,
+    role_weights_sha256,
+)
 from narrascope.registry import register
 
-__all__ = ["CAST", "GivenMentionsAnalyzer", "RoleAnalyzer", "cast_summary"]
+__all__ = ["CAST", "GivenMentionsAnalyzer", "RoleAnalyzer", "cast_summary", "castable"]
 
 #: How each main role reads in the report and the summary.
 CAST = {"Protagonist": "hero", "Antagonist": "villain", "Innocent": "victim"}
@@ -59,31 +69,51 @@ class RoleAnalyzer(Analyzer):
         # One pass of the heads over the mentions of every document: their weights are read
         # once per batch instead of once per document.
         model = load_role_model(str(self.settings["model"]))
-        cast: list[tuple[Document, list[Span]]] = []
+        gated = bool(self.settings.get("gate", True)) and model.has_gate
+        cast: list[tuple[Document, list[Span], np.ndarray]] = []
         features = []
         for doc in docs:
             entities = self._mentions(doc, model.config.languages)
-            if entities:
-                states = encoding_of(doc, self.name).layers(model.config.layers)
-                sentences = [(s.start, s.end) for s in doc.layer("sentence")]
-                mentions = [(e.start, e.end) for e in entities]
-                features.append(encoded_mention_features(states, mentions, sentences))
-                cast.append((doc, entities))
+            if not entities:
+                continue
+            states = encoding_of(doc, self.name).layers(model.config.layers)
+            sentences = [(s.start, s.end) for s in doc.layer("sentence")]
+            rows = encoded_mention_features(states, [(e.start, e.end) for e in entities], sentences)
+            features.append(rows)
+            cast.append(
+                (doc, entities, self._cast(doc, entities, rows, model) if gated else np.ones(len(rows)))
+            )
         if not cast:
             return
         found = model.predict(np.concatenate(features))
         first = 0
-        for doc, entities in cast:
+        for doc, entities, chances in cast:
             mine, first = found[first : first + len(entities)], first + len(entities)
-            for entity, (main, score, fine) in zip(entities, mine, strict=True):
-                attrs = {
+            given = np.array([e.analyzer == GivenMentionsAnalyzer.name for e in entities])
+            keep = given | decide_cast(chances, float(model.config.cast_threshold or 0.0))
+            for entity, (main, score, fine), chance, kept in zip(entities, mine, chances, keep, strict=True):
+                if gated and not kept:
+                    continue  # an actor the article does not cast: named, but neither hero nor villain
+                attrs: dict[str, Any] = {
                     "cast": CAST.get(main, main),
                     "fine_roles": [name for name, _ in fine],
                     "fine_scores": dict(fine),
-                    "normal": entity.attrs.get("normal") or entity.text_in(doc),
+                    "normal": _normal(doc, entity),
                     "entity_label": entity.label,
                 }
+                if gated:
+                    attrs["cast_score"] = round(float(chance), 4)
                 self.span(doc, entity.start, entity.end, "role", main, score=score, attrs=attrs)
+
+    @staticmethod
+    def _cast(doc: Document, entities: Sequence[Span], rows: np.ndarray, model: RoleModel) -> np.ndarray:
+        """Each mention's chance that the article casts its entity (mentions given with the
+        input are cast whatever it is: they are the task's own choice)."""
+        normals = [_normal(doc, e) for e in entities]
+        rows = gate_features(
+            rows, normals, [e.start for e in entities], [e.label for e in entities], len(doc.text)
+        )
+        return entity_cast(model.cast_probabilities(rows), normals)
 
     def _mentions(self, doc: Document, trained: Sequence[str]) -> list[Span]:
         """The mentions to cast, with the warnings that the document is owed."""
@@ -102,18 +132,7 @@ class RoleAnalyzer(Analyzer):
                 f"W153: {self.name}: the role model was not trained on language '{doc.language}' "
                 f"(trained on {', '.join(trained)}); its roles are the encoder's zero-shot transfer"
             )
-        # A date line's place says where the report was filed, not who acts in it; the
-        # SemEval-2025 annotators cast none in five languages (test_real_data checks it).
-        # In capitals, a place is often taken for an organisation ("MINSK" as ORG), so only
-        # people are exempt, and mentions given with the input: the task's file expects the
-        # model's roles for each of them.
-        return [
-            e
-            for e in entities
-            if e.label == "PER"
-            or e.analyzer == GivenMentionsAnalyzer.name
-            or not is_dateline(doc.text, e.start, e.end)
-        ]
+        return castable(doc, entities)
 
 
 @register
@@ -132,6 +151,27 @@ class GivenMentionsAnalyzer(Analyzer):
         for start, end in doc.metadata.get("mentions", []):
             text = doc.text[int(start) : int(end)]
             self.span(doc, int(start), int(end), "entity", "MENTION", attrs={"normal": text})
+
+
+def castable(doc: Document, entities: Sequence[Span]) -> list[Span]:
+    """The entity mentions that may be cast: all but a date line's place.
+
+    A date line's place says where the report was filed, not who acts in it; the SemEval-2025
+    annotators cast none in five languages (test_real_data checks it). In capitals, a place is
+    often taken for an organisation ("MINSK" as ORG), so only people are exempt, and mentions
+    given with the input: the task's file expects the model's roles for each of them.
+    """
+    return [
+        e
+        for e in entities
+        if e.label == "PER"
+        or e.analyzer == GivenMentionsAnalyzer.name
+        or not is_dateline(doc.text, e.start, e.end)
+    ]
+
+
+def _normal(doc: Document, entity: Span) -> str:
+    return str(entity.attrs.get("normal") or entity.text_in(doc))
 
 
 def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:

@@ -410,6 +410,54 @@ dominant narrative equals the annotators' in {ex.get("dominant_narrative_accurac
 """
 
 
+def _cast_gate_section(config: RoleConfig) -> str:
+    """The card's account of the cast gate: what it is and its cross-validated figures."""
+    figures = config.training.get("cast_gate") or {}
+    if not figures or config.cast_threshold is None:
+        return "\n## Cast gate\nNone: the training data gave no found mention to learn it from; every mention is cast.\n"
+    columns = list(figures)
+    languages = sorted(figures["gate"])
+
+    def cell(values: dict[str, float]) -> str:
+        return f"{values['f1']:.3f} ({values['precision']:.3f} / {values['recall']:.3f})"
+
+    def mean(name: str, key: str) -> float:
+        return float(np.mean([figures[name][language][key] for language in languages]))
+
+    rows = "\n".join(
+        f"| {language} | {figures['gate'][language]['entities']} | {figures['gate'][language]['cast']} | "
+        + " | ".join(cell(figures[n][language]) for n in columns)
+        + " |"
+        for language in languages
+    )
+    means = " | ".join(
+        f"{mean(n, 'f1'):.3f} ({mean(n, 'precision'):.3f} / {mean(n, 'recall'):.3f})" for n in columns
+    )
+    return f"""
+## Cast gate
+The annotators cast only some of the actors an article names. The entity analyzer was run on
+every training article, as `analyze` runs it; a found entity counts as cast when one of its
+mentions overlaps an annotated mention or its name is one. {config.gate_heads} MLP heads, on a
+mention's features and how often, where first and where the entity is named and its type,
+give each mention a probability; an entity is cast when the mean over its mentions reaches
+{config.cast_threshold:.3f} (the F1-best threshold on the out-of-fold predictions), and so is
+each article's likeliest entity whatever its probability (every annotated article casts one), and only
+cast entities get roles in `analyze` (`gate = false` casts every mention; mentions given with
+the input are always cast).
+
+Cross-validated by article ({config.training["settings"]["folds"]} folds; the gate's heads trained
+{config.training["settings"].get("gate_epochs", config.training["settings"]["epochs"])} epochs), per entity: F1 of "cast"
+(precision / recall), thresholds chosen on the other folds, the likeliest-entity rule applied. "every entity" casts all, as the
+analyzer did before the gate; "named at least k times" chooses k on the other folds. The
+languages are those the entity analyzer covers.
+
+| language | entities | cast | {" | ".join(columns)} |
+|---|---|---|{"---|" * len(columns)}
+{rows}
+| mean | | | {means} |
+"""
+
+
 def role_model_card(config: RoleConfig) -> str:
     """The card of an entity-role model (:mod:`narrascope.models.role_training`)."""
     t = config.training
@@ -438,6 +486,7 @@ def role_model_card(config: RoleConfig) -> str:
         if t.get("cached_articles")
         else ""
     )
+    gate = _cast_gate_section(config)
     return f"""# narrascope roles model
 
 Casts each entity mention of an article in a role, as SemEval-2025 Task 10 subtask 1 defines
@@ -474,11 +523,12 @@ outlets: the technique model's cross-validated figures overstated its developmen
 |---|---|{"---|" * len(columns)}
 {rows}
 {mean_row}
-
+{gate}
 ## Limits
 - Trained on news about the war in Ukraine and climate change in five languages (bg, en, hi,
   pt, ru); other topics and languages get the encoder's transfer.
 - In `analyze` the mentions are those the entity analyzer finds (people, organisations,
-  places and groups), which are not always the ones the annotators chose.
+  places and groups), which are not always the ones the annotators chose; the cast gate
+  keeps those it expects the article to cast.
 - Rare fine roles (a few dozen examples) are seldom predicted.
 """

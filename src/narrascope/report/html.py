@@ -337,9 +337,11 @@ def _cast(doc: Document) -> str:
     """Who the article casts as hero, villain and victim."""
     if not doc.layer("role"):
         covered = "role" not in doc.metadata.get("not_covered", {})
-        return (
-            "<p>No entity roles.</p>" if covered else "<p>Entity roles are not covered in this language.</p>"
-        )
+        if not covered:
+            return "<p>Entity roles are not covered in this language.</p>"
+        if doc.layer("entity"):  # the cast gate kept none of them
+            return "<p>The article names people, places or organisations, but casts none of them.</p>"
+        return "<p>No entity roles.</p>"
     rows = []
     for cast, entities in cast_summary(doc).items():
         if not entities:
