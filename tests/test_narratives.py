@@ -589,6 +589,32 @@ def test_cast_summary_puts_each_entity_under_the_cast_most_of_its_mentions_get()
     assert summary["victim"] == [("Koval", 1, ["Victim"]), ("Mayor", 1, ["Victim"])]
 
 
+def test_cast_summary_counts_a_surname_with_the_one_full_name_that_ends_with_it() -> None:
+    text = "Viktor Belov met Joe Koval and Anna Koval. Belov praised Belov's guards; Koval left."
+    doc = Document(text)
+
+    def add(word: str, nth: int, cast: str) -> None:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        label = {"hero": "Protagonist", "villain": "Antagonist"}[cast]
+        doc.add_span(
+            Span(start, start + len(word), "entity", "PER", "narrascope.entities.v1", attrs={"normal": word})
+        )
+        attrs = {"cast": cast, "fine_roles": [], "normal": word, "entity_label": "PER"}
+        doc.add_span(Span(start, start + len(word), "role", label, "narrascope.roles.v1", 0.5, attrs))
+
+    add("Viktor Belov", 0, "hero")
+    add("Joe Koval", 0, "villain")
+    add("Anna Koval", 0, "villain")
+    add("Belov", 1, "hero")
+    add("Belov", 2, "hero")
+    add("Koval", 2, "villain")  # two Kovals: which one is not known
+    summary = cast_summary(doc)
+    assert summary["hero"] == [("Viktor Belov", 3, [])]
+    assert summary["villain"] == [("Anna Koval", 1, []), ("Joe Koval", 1, []), ("Koval", 1, [])]
+
+
 def test_roles_of_a_batch_are_those_of_each_article_alone() -> None:
     """The role heads read the mentions of a whole batch in one pass; each article's roles must
     be what it gets alone, and an article without entities must not shift the others."""
