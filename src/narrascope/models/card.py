@@ -438,18 +438,20 @@ def _cast_gate_section(config: RoleConfig) -> str:
 The annotators cast only some of the actors an article names. The entity analyzer was run on
 every training article, as `analyze` runs it; a found entity counts as cast when one of its
 mentions overlaps an annotated mention or its name is one. {config.gate_heads} MLP heads, on a
-mention's features and how often, where first and where the entity is named and its type,
-give each mention a probability; an entity is cast when the mean over its mentions reaches
-{config.cast_threshold:.3f} (the F1-best threshold on the out-of-fold predictions), and so is
-each article's likeliest entity whatever its probability (every annotated article casts one), and only
+mention's features and how often, where first and where the entity is named and its type, give
+each mention a probability; an entity is cast when the mean over its mentions reaches
+{config.cast_threshold:.3f} (the F1-best threshold on the out-of-fold predictions), and so is each
+article's likeliest entity whatever its probability (every annotated article casts one). Only
 cast entities get roles in `analyze` (`gate = false` casts every mention; mentions given with
 the input are always cast).
 
-Cross-validated by article ({config.training["settings"]["folds"]} folds; the gate's heads trained
-{config.training["settings"].get("gate_epochs", config.training["settings"]["epochs"])} epochs), per entity: F1 of "cast"
-(precision / recall), thresholds chosen on the other folds, the likeliest-entity rule applied. "every entity" casts all, as the
-analyzer did before the gate; "named at least k times" chooses k on the other folds. The
-languages are those the entity analyzer covers.
+Cross-validated by article ({config.training["settings"]["folds"]} folds; the gate's heads
+trained {config.training["settings"].get("gate_epochs", config.training["settings"]["epochs"])} epochs),
+per entity: F1 of "cast" (precision / recall), thresholds chosen on the other folds, the
+likeliest-entity rule applied. "every entity" casts all, as the analyzer did before the gate;
+"named at least k times" chooses k on the other folds. The languages are those the entity
+analyzer covers. The gate's settings were chosen on these folds: expect a little less on new
+articles.
 
 | language | entities | cast | {" | ".join(columns)} |
 |---|---|---|{"---|" * len(columns)}

@@ -12,6 +12,7 @@ casting every entity and casting those named at least k times (:func:`cross_vali
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,7 @@ def gate_examples(
     owners: list[int] = []
     entities: list[int] = []
     named: list[int] = []
+    total = 0
     for n, doc in enumerate(docs):
         mentions = found[n]
         if not mentions:
@@ -117,12 +119,14 @@ def gate_examples(
         for key, span in zip(keys, mentions, strict=True):
             hit = any(g.start < span.end and span.start < g.end for g in gold)
             cast[key] = cast.get(key, False) or hit or key in names or span.text_in(doc).casefold() in names
-        first = len(set(entities))
-        number = {key: first + i for i, key in enumerate(dict.fromkeys(keys))}
+        # Entities are numbered over all articles: the same name in two articles is two entities.
+        number = {key: total + i for i, key in enumerate(dict.fromkeys(keys))}
+        total += len(number)
+        counts = Counter(keys)
         targets += [cast[key] for key in keys]
         owners += [n] * len(keys)
         entities += [number[key] for key in keys]
-        named += [keys.count(key) for key in keys]
+        named += [counts[key] for key in keys]
     width = 0 if not rows else rows[0].shape[1]
     return GateExamples(
         np.concatenate(rows) if rows else np.zeros((0, width), np.float32),
