@@ -13,12 +13,14 @@ revision's median articles per second in English and Russian, and NEW's speed ov
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +46,27 @@ print(json.dumps(rates))
 """
 
 
+@contextlib.contextmanager
+def worktrees(revisions: Sequence[str]) -> Iterator[dict[str, Path]]:
+    """Each revision checked out in a temporary git worktree, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="narrascope-revisions-") as folder:
+        trees: dict[str, Path] = {}
+        try:
+            for label in revisions:
+                tree = Path(folder) / f"rev{len(trees)}"
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), label],
+                    check=True,
+                )
+                trees[label] = tree
+            yield trees
+        finally:
+            for tree in trees.values():
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False
+                )
+
+
 def measure(worktree: Path, articles: int) -> dict[str, float]:
     code = MEASURE.format(benchmarks=str(ROOT / "benchmarks"), articles=articles)
     env = {**os.environ, "PYTHONPATH": str(worktree / "src")}
@@ -67,24 +90,11 @@ def main() -> int:
     args = parser.parse_args()
 
     runs: dict[str, list[dict[str, float]]] = {args.old: [], args.new: []}
-    with tempfile.TemporaryDirectory(prefix="narrascope-revisions-") as folder:
-        trees: dict[str, Path] = {}
-        for label in (args.old, args.new):
-            tree = Path(folder) / f"rev{len(trees)}"
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), label], check=True
-            )
-            trees[label] = tree
-        try:
-            for round_ in range(args.rounds):
-                for label, tree in trees.items():
-                    runs[label].append(measure(tree, args.articles))
-                    print(f"round {round_ + 1}: {label}: {runs[label][-1]}", file=sys.stderr)
-        finally:
-            for tree in trees.values():
-                subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False
-                )
+    with worktrees([args.old, args.new]) as trees:
+        for round_ in range(args.rounds):
+            for label, tree in trees.items():
+                runs[label].append(measure(tree, args.articles))
+                print(f"round {round_ + 1}: {label}: {runs[label][-1]}", file=sys.stderr)
 
     figures: dict[str, object] = {"articles": args.articles, "rounds": args.rounds}
     for language in ("en", "ru"):

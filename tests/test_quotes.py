@@ -195,6 +195,65 @@ def test_pronoun_after_the_quote_is_the_last_person_named_before_it(analyze: Ana
 
 
 @pytest.mark.slow
+def test_a_pronoun_skips_a_person_the_article_shows_to_be_of_the_other_gender(analyze: Analyze) -> None:
+    # "She said" right after Vera Lorand is named alone shows her to be a woman, "He said" after
+    # Arkady Brennan alone a man: "in his words" is then his, though she was named last.
+    text = (
+        "According to Arkady Brennan, the talks had failed. He said that nobody had listened.\n"
+        "Deputy Minister Vera Lorand stressed that the border was calm. "
+        "She said: “Nobody will frighten us.”\n"
+        "The envoy also recalled the spring, when, in his words, “the same people tried it before.”"
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    by_words = {q.text_in(doc): q.attrs for q in doc.layer("quote")}
+    assert by_words["Nobody will frighten us."]["speaker_entity"] == "Vera Lorand"
+    his = by_words["the same people tried it before."]
+    assert (his["speaker"], his["speaker_how"], his["speaker_entity"]) == ("his", "pronoun", "Arkady Brennan")
+
+
+@pytest.mark.slow
+def test_titles_show_gender_and_a_pronoun_fitting_no_one_links_to_no_one(analyze: Analyze) -> None:
+    text = "Minister Vera Lorand met Mr. Arkady Brennan in Geneva. “We agreed on nothing,” she said."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert quotes(doc) == [("direct", "We agreed on nothing,", "Vera Lorand")]
+    # Only a man is named: "she" is someone else, so the speaker stays the pronoun, unlinked.
+    text = "Mr Arkady Brennan spoke in Geneva. “We agreed on nothing,” she said."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    (q,) = doc.layer("quote")
+    assert (q.attrs["speaker"], q.attrs["speaker_entity"]) == ("she", None)
+
+
+@pytest.mark.slow
+def test_russian_verb_endings_show_gender(analyze: Analyze) -> None:
+    # заявила / сказал agree with the names next to them; "добавила" (with "она" or with its
+    # subject left out) is then Маркова's, though Лорандов was named last.
+    for tail in ("— добавила она.", "— добавила."):
+        text = (
+            "Елена Маркова заявила, что переговоры зашли в тупик. "
+            "Министр Виктор Лорандов сказал, что ждёт новых предложений. "
+            f"«Мы не отступим», {tail}"
+        )
+        doc = analyze(text, language="ru", published=PUBLISHED)
+        direct = [q for q in doc.layer("quote") if q.label == "direct"]
+        assert [(q.text_in(doc), q.attrs["speaker_entity"]) for q in direct] == [
+            ("Мы не отступим", "Елена Маркова")
+        ], tail
+
+
+@pytest.mark.slow
+def test_what_a_speaker_calls_something_is_their_quote(analyze: Analyze) -> None:
+    text = "The ministers met to discuss what Secretary Viktor Lorand called “an unprecedented hybrid war”."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert_one_quote(
+        doc, "direct", "an unprecedented hybrid war", ("Viktor Lorand", "Viktor Lorand", "entity", "called")
+    )
+    # The thing named is no speaker: a short quote after it stays a phrase.
+    text = "Arkady Brennan founded a group called “Open Border” in Geneva."
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert [(q.label, q.text_in(doc)) for q in doc.layer("quote")] == [("phrase", "Open Border")]
+
+
+@pytest.mark.slow
 def test_russian_pronoun_speaker(analyze: Analyze) -> None:
     text = (
         "Глава МИД Елена Маркова выступила на брифинге в Москве. "

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from narrascope.analyzers._quote_marks import PAIRS
-from narrascope.analyzers._speech_words import SPEECH_WORDS, SpeechWords
+from narrascope.analyzers._speech_words import SPEECH_WORDS, Gender, SpeechWords
 
 __all__ = ["MARK_CHARS", "Grammar", "grammar", "lower"]
 
@@ -44,6 +44,10 @@ def _words(entries: Iterable[str], then: str = r"(?!\w)", compounds: bool = Fals
     return "(?:" + "|".join(parts) + ")"
 
 
+def _titles(gender: Gender) -> str:
+    return _words(gender.titles, then="") if gender.titles else "(?!)"
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The patterns of one language, compiled once from its word lists."""
@@ -51,6 +55,11 @@ class Grammar:
     words: SpeechWords
     verbs: re.Pattern[str]
     as_verbs: re.Pattern[str]
+    #: A naming verb followed by at most three words of its object and the end of the searched
+    #: text, where a quote opens.
+    naming: re.Pattern[str]
+    #: A naming verb anywhere.
+    naming_verbs: re.Pattern[str]
     pronouns: re.Pattern[str]
     person_words: re.Pattern[str]
     documents: re.Pattern[str]
@@ -66,6 +75,28 @@ class Grammar:
     after_quote: re.Pattern[str]
     as_said: re.Pattern[str]
     as_said_tail: re.Pattern[str]
+    #: A title that says a person's gender, right before the end of the searched text: group
+    #: "woman" or "man" matches.
+    title_before: re.Pattern[str]
+    #: Every pronoun and possessive of one gender, as a whole word anywhere in a text.
+    gendered: re.Pattern[str]
+
+    def gender_of(self, word: str) -> str | None:
+        """ "woman" or "man" for a pronoun or possessive of one gender ("she", "его"), else None."""
+        word = lower(word).replace("’", "'")
+        for gender in ("woman", "man"):
+            if word in getattr(self.words, gender).pronouns:
+                return gender
+        return None
+
+    def gender_of_verb(self, cue: str) -> str | None:
+        """ "woman" or "man" for a speech verb whose ending agrees with its subject ("заявила")."""
+        last = lower(cue).split()[-1] if cue.split() else ""
+        for gender in ("woman", "man"):
+            endings = getattr(self.words, gender).endings
+            if endings and last.endswith(endings):
+                return gender
+        return None
 
 
 @functools.cache
@@ -83,11 +114,14 @@ def grammar(language: str) -> Grammar:
     tail_leads = _words(w.according + w.according_after, then=space)
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
+    naming = _words(w.naming) if w.naming else "(?!)"
     flags = re.IGNORECASE
     return Grammar(
         words=w,
         verbs=re.compile(verb, flags),
         as_verbs=re.compile(as_verb, flags),
+        naming=re.compile(rf"(?<![\w-]){naming}(?=(?:\s+[\w'’-]+){{0,3}}\s*$)", flags),
+        naming_verbs=re.compile(rf"(?<![\w-]){naming}", flags),
         pronouns=re.compile(_words(w.pronouns, then=""), flags),
         person_words=re.compile(_words(w.pronouns + w.possessives, then=""), flags),
         documents=re.compile(_words(w.documents, then="", compounds=w.compounds), flags),
@@ -117,5 +151,9 @@ def grammar(language: str) -> Grammar:
         as_said=re.compile(rf"\W{{0,3}}(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*,\s*", flags),
         as_said_tail=re.compile(
             rf",\s*[—–-]?\s*(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*[.!?]?\s*$", flags
+        ),
+        gendered=re.compile(rf"(?<![\w-]){_words(w.woman.pronouns + w.man.pronouns)}", flags),
+        title_before=re.compile(
+            rf"(?<![\w-])(?:(?P<woman>{_titles(w.woman)})|(?P<man>{_titles(w.man)}))\.?\s+$", flags
         ),
     )

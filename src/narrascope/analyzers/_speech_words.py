@@ -16,7 +16,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["NAME_PARTICLES", "SPEECH_WORDS", "SpeechWords"]
+__all__ = ["NAME_PARTICLES", "SPEECH_WORDS", "Gender", "SpeechWords"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Gender:
+    """What shows that a person is a woman (or a man) in one language, so that a pronoun is
+    never resolved to someone the article shows to be of the other gender."""
+
+    #: Pronouns and possessives of ``SpeechWords`` that stand for this gender ("she", "her").
+    pronouns: tuple[str, ...] = ()
+    #: Endings of past-tense speech verbs that agree with a subject of this gender ("заявила").
+    endings: tuple[str, ...] = ()
+    #: Titles right before a name ("Mrs", "Frau", "госпожа").
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,6 +44,10 @@ class SpeechWords:
     #: Verbs that attribute speech only in an "as" clause ("Как сообщает ТАСС", "As Reuters
     #: reported"); elsewhere they are too often about news, not speech.
     as_verbs: tuple[str, ...] = ()
+    #: Verbs that quote what a speaker calls something ('what X called “a hybrid war”', 'X
+    #: назвал это «провокацией»'): the quote follows them, perhaps after a short object. Their
+    #: subject must be a person, an organisation or a pronoun ('a group called “X”' quotes no one).
+    naming: tuple[str, ...] = ()
     #: Complementisers that open reported speech after a verb ("said that", "заявил, что").
     that: tuple[str, ...]
     #: Words that may start a clause reported without "that" (English: "warned the talks ...").
@@ -50,6 +67,9 @@ class SpeechWords:
     #: Whether the subject of a verb may be left out ("«...», ha aggiunto"): the speaker is then
     #: the last person named.
     drops_subject: bool = False
+    #: What marks a woman and a man.
+    woman: Gender = Gender()
+    man: Gender = Gender()
 
     # -- sources named by a lead: "according to X", "As X said" --------------------------------
     #: Leads that name a source before or after what it says ("according to X, ...").
@@ -130,14 +150,21 @@ _EN = SpeechWords(
     not_after_as=("continued",),
     as_without_speaker=("has", "have", "had", "been", "was", "were", "is", "are", "already", "previously", "earlier"),
     as_verbs=("reported", "reports"),
+    naming=(
+        "called", "calls", "termed", "terms", "dubbed", "dubs", "described as", "describes as", "labelled",
+        "labeled", "branded",
+    ),
     speaker_leads=("in the words of",),
+    woman=Gender(pronouns=("she", "her"), titles=("Mrs", "Ms", "Miss", "Madam", "Lady")),
+    man=Gender(pronouns=("he", "his"), titles=("Mr", "Sir", "Lord")),
 )
 
 _RU = SpeechWords(
     verbs=(
         *_past(
             "заявил сказал отметил подчеркнул добавил сообщил пояснил предупредил указал напомнил уточнил"
-            " констатировал заверил признал написал рассказал утверждал заключил резюмировал обвинил считал",
+            " констатировал заверил признал написал рассказал утверждал заключил резюмировал обвинил считал"
+            " ответил",
             "|а|и|о",
         ),
         "считает", "считают", "говорит", "говорят", "заявляет", "заявляют", "отмечает", "отмечают",
@@ -145,6 +172,7 @@ _RU = SpeechWords(
         "уверена", "уверены", "убеждён", "убежден", "убеждена", "убеждены", "говорится", "по словам",
         "по его словам", "по её словам", "по ее словам",
     ),
+    naming=(*_past("назвал охарактеризовал", "|а|и"), "называет", "называют"),
     that=("что", "будто"),
     pronouns=("он", "она"),
     possessives=("его", "её", "ее"),
@@ -168,6 +196,8 @@ _RU = SpeechWords(
         "публикация", "материал", "меморандум",
         "статья", "постановление", "комментарий", "приговор",
     ),
+    woman=Gender(pronouns=("она", "её", "ее"), endings=("ла",), titles=("госпожа", "госпожи")),
+    man=Gender(pronouns=("он", "его"), endings=("л",), titles=("господин", "господина")),
 )
 
 _UK = SpeechWords(
@@ -204,6 +234,8 @@ _UK = SpeechWords(
         "документ", "документи", "доповідь", "звіт", "заява", "дані", "повідомлення", "дослідження",
         "резолюція", "лист", "стаття", "постанова",
     ),
+    woman=Gender(pronouns=("вона", "її"), endings=("ла",), titles=("пані",)),
+    man=Gender(pronouns=("він", "його"), endings=("в", "л"), titles=("пан",)),
 )
 
 _BG = SpeechWords(
@@ -234,6 +266,8 @@ _BG = SpeechWords(
     as_without_speaker=("вече", "по-рано", "се", "беше"),
     as_verbs=("съобщава", "съобщават", "пише", "пишат", "информира"),
     speaker_leads=("по думите на",),
+    woman=Gender(pronouns=("тя",), titles=("г-жа", "госпожа")),
+    man=Gender(pronouns=("той",), titles=("г-н", "господин")),
 )
 
 _PL = SpeechWords(
@@ -270,6 +304,8 @@ _PL = SpeechWords(
         "raport", "raporty", "dokument", "dokumenty", "komunikat", "oświadczenie", "dane", "badanie",
         "analiza", "sprawozdanie", "notatka", "list", "artykuł", "wyrok",
     ),
+    woman=Gender(pronouns=("ona",), endings=("ła",), titles=("pani",)),
+    man=Gender(pronouns=("on",), endings=("ł",), titles=("pan",)),
 )
 
 _DE = SpeechWords(
@@ -301,6 +337,8 @@ _DE = SpeechWords(
     as_without_speaker=("bereits", "schon", "wurde", "worden", "ist", "war", "oben"),
     as_verbs=("berichtete", "berichtet", "meldete", "meldet"),
     speaker_leads=("nach Worten",),
+    woman=Gender(pronouns=("sie",), titles=("Frau",)),
+    man=Gender(pronouns=("er",), titles=("Herr", "Herrn")),
 )
 
 _FR = SpeechWords(
@@ -329,6 +367,8 @@ _FR = SpeechWords(
     ),
     as_without_speaker=("déjà", "été", "est", "était"),
     as_verbs=("rapporte", "rapporté", "écrivait", "relève", "relevé"),
+    woman=Gender(pronouns=("elle",), titles=("Mme", "Madame")),
+    man=Gender(pronouns=("il",), titles=("M.", "Monsieur")),
 )
 
 _IT = SpeechWords(
@@ -356,6 +396,8 @@ _IT = SpeechWords(
     as_without_speaker=("già", "stato", "è", "era"),
     as_verbs=("riferisce", "riferito", "scrive", "riporta", "riportato"),
     speaker_leads=("a detta di",),
+    woman=Gender(pronouns=("lei",), titles=("signora",)),
+    man=Gender(pronouns=("lui", "egli"), titles=("signor", "signore")),
 )
 
 _ES = SpeechWords(
@@ -383,6 +425,8 @@ _ES = SpeechWords(
     as_without_speaker=("ya", "sido", "se", "fue", "es"),
     as_verbs=("informó", "informa", "publicó", "publica", "escribe"),
     speaker_leads=("en palabras de",),
+    woman=Gender(pronouns=("ella",), titles=("Sra.", "señora")),
+    man=Gender(pronouns=("él",), titles=("Sr.", "señor")),
 )
 
 _PT = SpeechWords(
@@ -407,6 +451,8 @@ _PT = SpeechWords(
     as_without_speaker=("já", "sido", "se", "foi", "é"),
     as_verbs=("noticiou", "informou", "informa", "escreve", "publicou"),
     speaker_leads=("nas palavras de",),
+    woman=Gender(pronouns=("ela",), titles=("Sra.", "senhora")),
+    man=Gender(pronouns=("ele",), titles=("Sr.", "senhor")),
 )
 
 # fmt: on
