@@ -13,6 +13,7 @@ from narrascope.analyzers.entities import (
     english_normal,
     head_normal,
     is_dateline,
+    same_people,
 )
 from narrascope.config import Config, load_config
 from narrascope.document import Document
@@ -193,6 +194,36 @@ def test_english_entities_with_labels_and_offsets(analyze: Analyze) -> None:
     assert kremlin.attrs["source_label"] == "ORG"
     moscow = doc.layer("entity")[-1]
     assert moscow.start == text.index("Moscow") and moscow.attrs["source_label"] == "GPE"
+
+
+def test_a_name_is_the_person_of_the_one_longer_name_it_ends() -> None:
+    names = ["Viktor Belov", "Belov", "belov", "Joe Koval", "Anna Koval", "Koval", "Anna"]
+    people = same_people([*names, "Recep Tayyip Erdogan", "Tayyip Erdogan", "Erdogan"])
+    assert people["Belov"] == people["belov"] == people["Viktor Belov"] == "Viktor Belov"
+    assert people["Erdogan"] == people["Tayyip Erdogan"] == "Recep Tayyip Erdogan"
+    assert people["Koval"] == "Koval"  # Joe or Anna: not known
+    assert (people["Joe Koval"], people["Anna"]) == ("Joe Koval", "Anna")  # a first name alone stays
+    assert same_people([]) == {}
+
+
+@pytest.mark.slow
+def test_person_names_carry_the_fullest_name_of_the_same_person(analyze: Analyze) -> None:
+    text = (
+        "Security Council Secretary Viktor Dralenko met Olga Varenik in Minsk on Tuesday.\n"
+        "Dralenko said the talks had gone well."
+    )
+    doc = analyze(text, language="en")
+    people = {
+        (e.text_in(doc), e.attrs["normal"], e.attrs["person"])
+        for e in doc.layer("entity")
+        if e.label == "PER"
+    }
+    assert people == {
+        ("Viktor Dralenko", "Viktor Dralenko", "Viktor Dralenko"),
+        ("Olga Varenik", "Olga Varenik", "Olga Varenik"),
+        ("Dralenko", "Dralenko", "Viktor Dralenko"),  # the normal form stays the mention's own
+    }
+    assert all("person" not in e.attrs for e in doc.layer("entity") if e.label != "PER")
 
 
 @pytest.mark.slow

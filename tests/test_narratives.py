@@ -589,27 +589,24 @@ def test_cast_summary_puts_each_entity_under_the_cast_most_of_its_mentions_get()
     assert summary["victim"] == [("Koval", 1, ["Victim"]), ("Mayor", 1, ["Victim"])]
 
 
-def test_cast_summary_counts_a_surname_with_the_one_full_name_that_ends_with_it() -> None:
+def test_cast_summary_counts_each_person_once_by_the_entity_analyzers_person() -> None:
     text = "Viktor Belov met Joe Koval and Anna Koval. Belov praised Belov's guards; Koval left."
     doc = Document(text)
 
-    def add(word: str, nth: int, cast: str) -> None:
+    def add(word: str, nth: int, cast: str, person: str) -> None:
         start = -1
         for _ in range(nth + 1):
             start = text.index(word, start + 1)
         label = {"hero": "Protagonist", "villain": "Antagonist"}[cast]
-        doc.add_span(
-            Span(start, start + len(word), "entity", "PER", "narrascope.entities.v1", attrs={"normal": word})
-        )
-        attrs = {"cast": cast, "fine_roles": [], "normal": word, "entity_label": "PER"}
+        attrs = {"cast": cast, "fine_roles": [], "normal": word, "person": person, "entity_label": "PER"}
         doc.add_span(Span(start, start + len(word), "role", label, "narrascope.roles.v1", 0.5, attrs))
 
-    add("Viktor Belov", 0, "hero")
-    add("Joe Koval", 0, "villain")
-    add("Anna Koval", 0, "villain")
-    add("Belov", 1, "hero")
-    add("Belov", 2, "hero")
-    add("Koval", 2, "villain")  # two Kovals: which one is not known
+    add("Viktor Belov", 0, "hero", "Viktor Belov")
+    add("Joe Koval", 0, "villain", "Joe Koval")
+    add("Anna Koval", 0, "villain", "Anna Koval")
+    add("Belov", 1, "hero", "Viktor Belov")
+    add("Belov", 2, "hero", "Viktor Belov")
+    add("Koval", 2, "villain", "Koval")  # two Kovals: which one is not known
     summary = cast_summary(doc)
     assert summary["hero"] == [("Viktor Belov", 3, [])]
     assert summary["villain"] == [("Anna Koval", 1, []), ("Joe Koval", 1, []), ("Koval", 1, [])]

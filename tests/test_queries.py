@@ -197,6 +197,25 @@ def test_top_mentions_limit_and_order(tmp_path: Path) -> None:
             top_mentions(store, "entity", limit=0)
 
 
+def test_a_person_is_counted_by_the_fullest_name_of_each_article(tmp_path: Path) -> None:
+    # The entity analyzer's "person": an article that names Viktor Belov once and Belov after
+    # counts three mentions of him; one that says only "Belov" knows no fuller name. (Searching
+    # by name needs no person: the fullest name is some mention's normal form in the article.)
+    first = _doc("Viktor Belov spoke. Belov left, and Belov came back.", "a", "X", None, "en", "a.txt")
+    _span(first, "Viktor Belov", "entity", "PER", normal="Viktor Belov", person="Viktor Belov")
+    for nth in (1, 2):  # "Belov" inside "Viktor Belov" is the 0th
+        _span(first, "Belov", "entity", "PER", nth=nth, normal="Belov", person="Viktor Belov")
+    second = _doc("Belov was not there.", "b", "X", None, "en", "b.txt")
+    _span(second, "Belov", "entity", "PER", normal="Belov", person="Belov")
+    with Store(tmp_path / "p.db") as store:
+        store.save(first)
+        store.save(second)
+        assert top_mentions(store, "entity").rows == [
+            ("PER", 1, "Viktor Belov", 1, 3),
+            ("PER", 2, "Belov", 1, 1),
+        ]
+
+
 def test_top_mentions_needs_a_span_layer(store: Store) -> None:
     with pytest.raises(NarrascopeError, match="E201: top mentions need a span layer"):
         top_mentions(store, "narrative")

@@ -91,6 +91,20 @@ def test_side_panels_list_quotes_entities_and_dates() -> None:
     assert "Minsk" in content and "2023-06-08" in content
 
 
+def test_the_entity_table_counts_a_person_once_under_the_fullest_name() -> None:
+    text = "Viktor Belov met Ivan Orlov. Belov said so."
+    doc = Document(text, language="en")
+    for start, name, person in ((0, "Viktor Belov", "Viktor Belov"), (17, "Ivan Orlov", "Ivan Orlov")):
+        attrs = {"normal": name, "person": person}
+        doc.add_span(Span(start, start + len(name), "entity", "PER", "narrascope.entities.v1", attrs=attrs))
+    start = text.index("Belov said")
+    attrs = {"normal": "Belov", "person": "Viktor Belov"}
+    doc.add_span(Span(start, start + 5, "entity", "PER", "narrascope.entities.v1", attrs=attrs))
+    tree = lxml.html.fromstring(render_html(doc))
+    rows = [[td.text_content() for td in tr.findall("td")] for tr in tree.findall(".//aside//tbody/tr")]
+    assert rows == [["Viktor Belov", "person", "2"], ["Ivan Orlov", "person", "1"]]
+
+
 def test_a_date_from_the_dateline_is_labelled_as_such() -> None:
     doc = _doc()
     doc.metadata["published_from"] = "dateline"

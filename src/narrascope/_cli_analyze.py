@@ -104,9 +104,7 @@ def _summary(doc: Document) -> None:
     ]
     if cast:
         out.print("   ".join(cast))
-    entities: Counter[tuple[str, str]] = Counter(
-        (s.label, str(s.attrs.get("normal") or s.text_in(doc))) for s in doc.layer("entity")
-    )
+    entities: Counter[tuple[str, str]] = Counter((s.label, s.name_in(doc)) for s in doc.layer("entity"))
     if entities:
         top = ", ".join(
             f"{escape(name)} [dim]{label} ×{n}[/dim]" for (label, name), n in entities.most_common(10)

@@ -66,6 +66,11 @@ class Span:
     def text_in(self, document: Document) -> str:
         return document.text[self.start : self.end]
 
+    def name_in(self, document: Document) -> str:
+        """What an entity (or role) span is counted as: the ``person`` it names ("Viktor
+        Dralenko" for "Dralenko"), else its ``normal`` form, else its text."""
+        return str(self.attrs.get("person") or self.attrs.get("normal") or self.text_in(document))
+
     def to_json(self) -> JSONDict:
         out: JSONDict = {
             "start": self.start,

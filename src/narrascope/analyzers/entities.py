@@ -13,6 +13,9 @@ on very long inputs; entities never cross a line break. Each entity records a no
 counting across articles: the nominative where names inflect ("Москве" -> "Москва",
 "Warszawie" -> "Warszawa", "Києві" -> "Київ"), the name without a leading article or possessive
 for English ("the Kremlin's" -> "Kremlin"). ``attrs["recogniser"]`` says which one found it.
+A person also carries ``attrs["person"]``, the fullest name of the same person in the article
+("Dralenko" -> "Viktor Dralenko", :func:`same_people`): the normal form stays the mention's own,
+and the person is what counts and searches group by.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ __all__ = [
     "dateline_normal",
     "head_normal",
     "is_dateline",
+    "same_people",
     "teacher_entities",
 ]
 
@@ -129,22 +133,51 @@ class EntityAnalyzer(Analyzer):
         self.pipe([doc])
 
     def pipe(self, docs: Sequence[Document]) -> None:
-        for doc, found in zip(docs, teacher_entities(docs, self.settings), strict=True):
-            for start, end, label, attrs in found:
-                self.span(doc, start, end, "entity", label, attrs=attrs)
-        head = [doc for doc in docs if doc.language in HEAD_LANGUAGES and self._has_head()]
-        if head:
+        everything = teacher_entities(docs, self.settings)
+        if any(doc.language in HEAD_LANGUAGES for doc in docs) and self._has_head():
             model = load_entity_model(self._head_path())
-            for doc in head:
+            for doc, found in zip(docs, everything, strict=True):
+                if doc.language not in HEAD_LANGUAGES:
+                    continue
                 encoded = encoding_of(doc, self.name).layers(model.config.layers)
                 for start, end, kind, score in model.predict(doc.text, encoded):
                     normal = head_normal(doc.text[start:end], kind, doc.language or "")
                     normal = dateline_normal(doc.text, start, end, normal)
-                    attrs = {**_attrs(normal, kind, "head"), "score": score}
-                    self.span(doc, start, end, "entity", kind, attrs=attrs)
+                    found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
+        for doc, found in zip(docs, everything, strict=True):
+            people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
+            for start, end, label, attrs in found:
+                if label == "PER":
+                    attrs["person"] = people[attrs["normal"]]
+                self.span(doc, start, end, "entity", label, attrs=attrs)
 
 
 Found = list[tuple[int, int, str, dict[str, Any]]]
+
+
+def same_people(names: Sequence[str]) -> dict[str, str]:
+    """Each person's name in one article -> the fullest name of that person in it.
+
+    A name whose words end a longer name of the article is that person ("Dralenko" and "Viktor
+    Dralenko"; "Tayyip Erdogan" and "Recep Tayyip Erdogan"), unless two longer names that do
+    not end one another both end with it ("Biden" beside "Joe Biden" and "Hunter Biden"). Only
+    whole words from the end count: a first name alone ("Olga") stays itself.
+    """
+    by_surname: dict[str, list[tuple[str, list[str]]]] = {}
+    for name in dict.fromkeys(names):
+        words = name.casefold().split()
+        if words:
+            by_surname.setdefault(words[-1], []).append((name, words))
+    people = {name: name for name in names}
+    for group in by_surname.values():
+        for name, words in group:
+            longer = [(other, w) for other, w in group if len(w) > len(words) and w[-len(words) :] == words]
+            if not longer:
+                continue
+            fullest, full_words = max(longer, key=lambda item: len(item[1]))
+            if all(full_words[-len(w) :] == w for _, w in longer):
+                people[name] = fullest
+    return people
 
 
 def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list[Found]:

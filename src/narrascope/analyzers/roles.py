@@ -101,6 +101,8 @@ class RoleAnalyzer(Analyzer):
                     "normal": _normal(doc, entity),
                     "entity_label": entity.label,
                 }
+                if "person" in entity.attrs:
+                    attrs["person"] = entity.attrs["person"]
                 if gated:
                     attrs["cast_score"] = round(float(chance), 4)
                 self.span(doc, entity.start, entity.end, "role", main, score=score, attrs=attrs)
@@ -174,17 +176,6 @@ def _normal(doc: Document, entity: Span) -> str:
     return str(entity.attrs.get("normal") or entity.text_in(doc))
 
 
-def _full_names(doc: Document) -> dict[str, str]:
-    """Surname (case-folded) -> the article's one full name of a person that ends with it."""
-    names = {str(e.attrs.get("normal") or e.text_in(doc)) for e in doc.layer("entity") if e.label == "PER"}
-    ends: dict[str, set[str]] = {}
-    for name in names:
-        words = name.split()
-        if len(words) > 1:
-            ends.setdefault(words[-1].casefold(), set()).add(name)
-    return {surname: next(iter(found)) for surname, found in ends.items() if len(found) == 1}
-
-
 def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:
     """Who the article casts as hero, villain and victim: for each cast, its entities (normal
     form) with how many of their mentions are cast so and their fine roles, most mentioned first.
@@ -192,16 +183,12 @@ def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:
     Roles are read per mention, so one entity's mentions can be cast differently; the summary
     puts each entity under the cast most of its mentions get (a tie goes to the higher summed
     score), so that a reader is never told that the same person is both hero and villain. A
-    person named by surname alone ("Dralenko") is counted with the one full name in the article
-    that ends with it ("Viktor Dralenko"); with two such names ("Joe Biden", "Hunter Biden") the
-    surname stays on its own.
+    person is counted by the entity analyzer's ``person``: "Dralenko" with "Viktor Dralenko".
     """
-    full = _full_names(doc)
     mentions: dict[str, dict[str, list[Span]]] = {}
     for span in doc.layer("role"):
         cast = str(span.attrs.get("cast") or CAST.get(span.label, span.label))
-        entity = str(span.attrs.get("normal") or span.text_in(doc))
-        entity = full.get(entity.casefold(), entity) if span.attrs.get("entity_label") == "PER" else entity
+        entity = span.name_in(doc)
         mentions.setdefault(entity, {}).setdefault(cast, []).append(span)
     found: dict[str, list[tuple[str, int, list[str]]]] = {cast: [] for cast in CAST.values()}
     for entity, casts in mentions.items():

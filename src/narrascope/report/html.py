@@ -107,7 +107,7 @@ def _tip(span: Span) -> str:
         return f"{technique.display}{score} [{technique.category}]: {technique.definition}"
     if span.layer == "entity":
         name = LAYER_STYLES.get(("entity", span.label), ("", span.label))[1]
-        normal = span.attrs.get("normal")
+        normal = span.attrs.get("person") or span.attrs.get("normal")
         return f"{name}: {normal}" if normal else name
     if span.layer == "date":
         value = span.attrs.get("value") or "unresolved (no publication date)"
@@ -201,7 +201,7 @@ def _entities_table(doc: Document) -> str:
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], int] = {}
     for number, span in enumerate(doc.layer("entity")):
-        key = (span.label, str(span.attrs.get("normal") or span.text_in(doc)))
+        key = (span.label, span.name_in(doc))
         counts[key] += 1
         first.setdefault(key, number)
     if not counts:

@@ -446,8 +446,9 @@ def top_mentions(
     language: str | None = None,
 ) -> QueryResult:
     """The most frequent texts of a span layer, ``limit`` per label: e.g. the entities most often
-    cast as Antagonist, or the most named people. A span's text is its ``normal`` form when it
-    has one, else the document's text at its offsets, with whitespace runs collapsed.
+    cast as Antagonist, or the most named people. A span's text is the ``person`` it names
+    when it has one ("Dralenko" counts as "Viktor Dralenko" in an article that names him so), else
+    its ``normal`` form, else the document's text at its offsets, with whitespace runs collapsed.
     """
     if limit < 1:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
@@ -463,6 +464,7 @@ def top_mentions(
     # so distinct documents are counted with one small set per document.
     rows = store.db.execute(
         f"""SELECT s.label, s.document_id, COALESCE(
+                       NULLIF(json_extract(s.attrs, '$.person'), ''),
                        NULLIF(json_extract(s.attrs, '$.normal'), ''),
                        substr(d.text, s.char_start + 1, s.char_end - s.char_start))
             FROM spans s JOIN documents d ON d.id = s.document_id

@@ -66,10 +66,15 @@ function lanesOf(marks) {
   return lanes;
 }
 
+// The person a name stands for ("Viktor Dralenko" for "Dralenko"), else its normal form.
+function entityName(mark) {
+  return (mark.attrs && (mark.attrs.person || mark.attrs.normal)) || "";
+}
+
 function tip(mark) {
   const score = mark.score === null || mark.score === undefined ? "" : ` (${mark.score.toFixed(2)})`;
   if (mark.kind === "technique") return mark.technique ? `${mark.technique.display}${score}: ${mark.technique.definition}` : `technique: ${mark.label}${score}`;
-  if (mark.kind === "entity") return `${ENTITY_COLOURS[mark.label][1]}: ${(mark.attrs && mark.attrs.normal) || ""}`;
+  if (mark.kind === "entity") return `${ENTITY_COLOURS[mark.label][1]}: ${entityName(mark)}`;
   if (mark.kind === "date") return `date: ${(mark.attrs && mark.attrs.value) || "unresolved"}`;
   if (mark.kind === "quote") return QUOTE_NAMES[mark.label] + (mark.attrs && mark.attrs.speaker ? ` — ${mark.attrs.speaker}` : "");
   return `speaker: ${mark.attrs.speaker_entity || mark.attrs.speaker || ""}`;
@@ -141,7 +146,7 @@ function details(panel, seg, chars) {
       if (m.technique) panel.append(element("p", `${m.technique.category}: ${m.technique.definition}`));
     } else if (m.kind === "entity") {
       panel.append(element("h3", ENTITY_COLOURS[m.label][1]));
-      if (m.attrs && m.attrs.normal) panel.append(element("p", m.attrs.normal));
+      if (entityName(m)) panel.append(element("p", entityName(m)));
     } else if (m.kind === "date") {
       panel.append(element("h3", "date"), element("p", (m.attrs && m.attrs.value) || "unresolved"));
     } else if (m.kind === "quote") {
