@@ -42,6 +42,7 @@ from narrascope.models.roles import (
     decide_cast,
     decide_role,
     entity_cast,
+    gate_entity,
     gate_features,
     load_role_model,
 )
@@ -564,6 +565,27 @@ def test_a_role_model_keeps_its_gate_and_one_without_a_gate_casts_everyone(tmp_p
     loaded = RoleModel.load(tmp_path / "old")
     assert not loaded.has_gate and loaded.config.format == 1
     np.testing.assert_array_equal(loaded.cast_probabilities(x), np.ones(3))
+    # A gated folder written before people had a person (roles-v3) groups by normal form.
+    person = RoleModel(
+        RoleConfig(cast_threshold=0.4, gate_entities="person"), [head(len(ROLE_LABELS))], gate=[head(1)]
+    )
+    person.save(tmp_path / "person")
+    assert RoleModel.load(tmp_path / "person").config.gate_entities == "person"
+    config = json.loads((tmp_path / "person" / "config.json").read_text(encoding="utf-8"))
+    del config["gate_entities"]
+    (tmp_path / "person" / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    assert RoleModel.load(tmp_path / "person").config.gate_entities == "normal"
+
+
+def test_the_gate_counts_a_person_under_all_their_names_or_each_normal_form_as_trained() -> None:
+    text = "Viktor Belov spoke. Belov left."
+    doc = Document(text)
+    surname = Span(
+        text.index("Belov left"), text.index(" left"), "entity", "PER", "e", attrs={"normal": "Belov"}
+    )
+    surname.attrs["person"] = "Viktor Belov"
+    assert gate_entity(doc, surname, RoleConfig(gate_entities="person")) == "Viktor Belov"
+    assert gate_entity(doc, surname, RoleConfig(gate_entities="normal")) == "Belov"
 
 
 def test_cast_summary_puts_each_entity_under_the_cast_most_of_its_mentions_get() -> None:

@@ -29,6 +29,7 @@ from narrascope.models.roles import (
     decide_cast,
     encoded_mention_features,
     entity_cast,
+    gate_entity,
     gate_features,
     load_role_model,
     role_weights_sha256,
@@ -111,11 +112,11 @@ class RoleAnalyzer(Analyzer):
     def _cast(doc: Document, entities: Sequence[Span], rows: np.ndarray, model: RoleModel) -> np.ndarray:
         """Each mention's chance that the article casts its entity (mentions given with the
         input are cast whatever it is: they are the task's own choice)."""
-        normals = [_normal(doc, e) for e in entities]
+        keys = [gate_entity(doc, e, model.config) for e in entities]
         rows = gate_features(
-            rows, normals, [e.start for e in entities], [e.label for e in entities], len(doc.text)
+            rows, keys, [e.start for e in entities], [e.label for e in entities], len(doc.text)
         )
-        return entity_cast(model.cast_probabilities(rows), normals)
+        return entity_cast(model.cast_probabilities(rows), keys)
 
     def _mentions(self, doc: Document, trained: Sequence[str]) -> list[Span]:
         """The mentions to cast, with the warnings that the document is owed."""

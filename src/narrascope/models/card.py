@@ -433,11 +433,16 @@ def _cast_gate_section(config: RoleConfig) -> str:
     means = " | ".join(
         f"{mean(n, 'f1'):.3f} ({mean(n, 'precision'):.3f} / {mean(n, 'recall'):.3f})" for n in columns
     )
+    grouping = (
+        'An entity is a person under all their\nnames in the article (the entity analyzer\'s `person`: "Dralenko" with "Viktor Dralenko"),\nor else one normal form.'
+        if config.gate_entities == "person"
+        else "An entity is one normal form."
+    )
     return f"""
 ## Cast gate
 The annotators cast only some of the actors an article names. The entity analyzer was run on
 every training article, as `analyze` runs it; a found entity counts as cast when one of its
-mentions overlaps an annotated mention or its name is one. {config.gate_heads} MLP heads, on a
+mentions overlaps an annotated mention or its name is one. {grouping} {config.gate_heads} MLP heads, on a
 mention's features and how often, where first and where the entity is named and its type, give
 each mention a probability; an entity is cast when the mean over its mentions reaches
 {config.cast_threshold:.3f} (the F1-best threshold on the out-of-fold predictions), and so is each

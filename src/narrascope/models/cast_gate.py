@@ -22,7 +22,14 @@ import numpy as np
 from narrascope.document import Document, Span
 from narrascope.models.article_training import HeadSettings, fit_heads
 from narrascope.models.heads import GRID
-from narrascope.models.roles import RoleConfig, RoleModel, entity_cast, gate_features, mention_features
+from narrascope.models.roles import (
+    RoleConfig,
+    RoleModel,
+    entity_cast,
+    gate_entity,
+    gate_features,
+    mention_features,
+)
 from narrascope.models.validation import language_of
 
 __all__ = [
@@ -85,6 +92,7 @@ def gate_examples(
     pooled: Sequence[Any],
     sentences: Sequence[Sequence[tuple[int, int]]],
     found: Sequence[Sequence[Span]],
+    config: RoleConfig,
 ) -> GateExamples:
     rows: list[np.ndarray] = []
     targets: list[bool] = []
@@ -104,7 +112,7 @@ def gate_examples(
         for m, span in enumerate(mentions):
             inside = [i for i, (a, b) in enumerate(sentences[n]) if a < span.end and span.start < b]
             context[m] = vectors[inside[0]] if inside else own[m]
-        keys = [str(e.attrs.get("normal") or e.text_in(doc)).casefold() for e in mentions]
+        keys = [gate_entity(doc, e, config).casefold() for e in mentions]
         rows.append(
             gate_features(
                 mention_features(own, context, pooled[n].article),

@@ -54,6 +54,9 @@ from narrascope.models.training import read_task10_data
 from narrascope.models.validation import fold_of, language_of
 from narrascope.paragraphs import sentence_spans
 
+#: What a newly trained cast gate counts as one entity: a person under all their names.
+GATE_ENTITIES = "person"
+
 __all__ = ["RoleSettings", "train_roles"]
 
 
@@ -242,7 +245,7 @@ def train_roles(
         cross_validation[name] = _scores(m, docs, _decided(probabilities, cuts))
     cross_validation["majority"] = _scores(m, docs, majority)
 
-    gate = gate_examples(docs, pooled, sentences, found)
+    gate = gate_examples(docs, pooled, sentences, found, RoleConfig(gate_entities=GATE_ENTITIES))
     gate_heads: list[Any] = []
     cast_threshold: float | None = None
     cast_gate: dict[str, dict[str, dict[str, float]]] = {}
@@ -269,6 +272,7 @@ def train_roles(
         quantise=s.quantise,
         languages=sorted({d.language for d in docs if d.language}),
         cast_threshold=cast_threshold,
+        gate_entities=GATE_ENTITIES,
     )
     languages = [language_of(docs[int(d)]) for d in m.document]
     config.training = {

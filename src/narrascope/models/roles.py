@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from narrascope import taxonomy
+from narrascope.document import Document, Span
 from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER
 from narrascope.models.features import Encoded, paragraph_features, span_means
@@ -53,6 +54,7 @@ __all__ = [
     "decide_cast",
     "decide_role",
     "entity_cast",
+    "gate_entity",
     "gate_features",
     "load_role_model",
     "mention_features",
@@ -63,7 +65,7 @@ MAIN: list[str] = list(taxonomy.MAIN_ROLES)
 FINE: list[str] = list(taxonomy.FINE_ROLES)
 #: The heads' columns: the 3 main roles, then the 22 fine roles.
 ROLE_LABELS: list[str] = [*MAIN, *FINE]
-SHIPPED = "roles-v3"
+SHIPPED = "roles-v4"
 FORMAT = 2
 #: Formats this narrascope reads: format 1 has no cast gate (every mention is cast).
 _READABLE = (1, 2)
@@ -90,6 +92,17 @@ class RoleConfig:
     # probability it needs; None: no gate, every mention is cast.
     gate_heads: int = 0
     cast_threshold: float | None = None
+    # What makes mentions one entity for the gate: "person", the entity analyzer's fullest
+    # name of a person ("Dralenko" with "Viktor Dralenko"), or "normal", each normal form on
+    # its own (roles-v3, trained before people had a ``person``).
+    gate_entities: str = "normal"
+
+
+def gate_entity(doc: Document, mention: Span, config: RoleConfig) -> str:
+    """The entity that ``mention`` is one of, for the cast gate of a model with ``config``."""
+    if config.gate_entities == "person":
+        return mention.name_in(doc)
+    return str(mention.attrs.get("normal") or mention.text_in(doc))
 
 
 def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
@@ -121,8 +134,8 @@ def gate_features(
     mentions: np.ndarray, entities: Sequence[str], starts: Sequence[int], types: Sequence[str], length: int
 ) -> np.ndarray:
     """The cast gate's rows ``[M, 3D + 3 + 4]`` for one article's found mentions: their
-    :func:`mention_features`, then how often the mention's entity (``entities``: its normal form)
-    is named in the article (log), where it is first named and where this mention is (as a
+    :func:`mention_features`, then how often the mention's entity (``entities``: its
+    :func:`gate_entity`) is named in the article (log), where it is first named and where this mention is (as a
     fraction of the text), and its type (one-hot over :data:`GATE_TYPES`)."""
     keys = [entity.casefold() for entity in entities]
     counts: dict[str, int] = {}
