@@ -35,8 +35,8 @@ an organisation does not replace a title it is part of ("the director of the Rus
 pronoun ("he", "она", "il", "sagte er") is the last person named before the quote, and so is
 the left-out subject of languages that drop it (Italian, Spanish, Portuguese, the Slavic ones)
 or of a clause joined by "and" or "who", skipping persons that the article shows to be of the
-other gender than the pronoun's or the verb's ("заявила"); a name seen in full earlier stands for the full name
-("Koval" -> "Irina Koval"); otherwise the speaker is the phrase itself, unlinked ("the
+other gender than the pronoun's or the verb's ("заявила"); a name seen in full earlier stands
+for the full name ("Koval" -> "Irina Koval"); otherwise the speaker is the phrase itself, unlinked ("the
 ministry", "the director of the Russian FSB"). A document named as the source ("according to
 the report", "selon le rapport", "согласно документу", "the statement said") is never taken
 for a person.
@@ -134,12 +134,14 @@ class _Attributor:
         self.person_ends = [p.end for p in self.persons]
         self.sentences = doc.layer("sentence")
         self.sentence_starts = [s.start for s in self.sentences]
-        self.fullest: dict[str, str] = {}
+        # Surname -> the one person of the article it can stand for (the entity analyzer's
+        # ``person``); a surname that two people share ("Joe Koval", "Anna Koval") links to none.
+        people: dict[str, set[str]] = {}
         for person in self.persons:
-            name = self._normal(person)
-            surname = name.split()[-1].lower() if name.split() else ""
-            if surname and len(name) > len(self.fullest.get(surname, "")):
-                self.fullest[surname] = name
+            name = person.name_in(doc)
+            if name.split():
+                people.setdefault(name.split()[-1].lower(), set()).add(name)
+        self.fullest = {surname: names.pop() for surname, names in people.items() if len(names) == 1}
         self.genders = self._genders(quoted)
         # Speaker lines ("Name, title:"): the speaker and the paragraph it introduces, by the
         # start of that paragraph.
@@ -185,11 +187,6 @@ class _Attributor:
         inside = sum(entity.start <= word.start() and word.end() <= entity.end for word in words)
         return entity if 2 * inside > len(words) else None
 
-    def _person_key(self, person: Span) -> str:
-        """One key for every mention of a person: the fullest name that ends with its surname."""
-        name = self._normal(person)
-        return self.fullest.get(name.split()[-1].lower(), name) if name.split() else name
-
     def _genders(self, quoted: Sequence[tuple[int, int]]) -> dict[str, str]:
         """Each person's gender ("woman" or "man") where the article shows it, by person key.
 
@@ -199,13 +196,14 @@ class _Attributor:
         a sentence outside quotes after a sentence that names one person and no other (Olga
         Varenik stressed ... She said) weighs one, since the person it stands for may be one
         that the entity analyzer missed. Pronouns elsewhere say too little: in "Saris held that
-        the detention violated his rights" "his" is not the judge's. Ties say nothing. Only a contradiction matters: a person with no
-        evidence fits every pronoun.
+        the detention violated his rights" "his" is not the judge's. Ties say nothing. Only a
+        contradiction matters: a person with no evidence fits every pronoun. Persons are told
+        apart by the entity analyzer's ``person`` ("Dralenko" is Viktor Dralenko).
         """
         text, grammar = self.text, self.grammar
         votes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         for person in self.persons:
-            key = self._person_key(person)
+            key = person.name_in(self.doc)
             title = grammar.title_before.search(text, max(0, person.start - 16), person.start)
             if title is not None:
                 votes[key]["woman" if title.group("woman") else "man"] += _GRAMMAR_VOTES
@@ -231,7 +229,7 @@ class _Attributor:
             if word is None or (i >= 0 and quoted[i][1] > opening):
                 continue
             named = {
-                self._person_key(p)
+                p.name_in(self.doc)
                 for p in self.persons[
                     bisect.bisect_left(self.person_ends, previous.start) : bisect.bisect_right(
                         self.person_ends, previous.end
@@ -255,7 +253,7 @@ class _Attributor:
         if gender is None:
             return self.persons[i - 1] if i else None
         for person in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i]):
-            if self.genders.get(self._person_key(person), gender) == gender:
+            if self.genders.get(person.name_in(self.doc), gender) == gender:
                 return person
         return None
 
@@ -528,8 +526,8 @@ class _Attributor:
 
     def _naming(self, lo: int, quote_open: int) -> _Speaker | None:
         """The speaker of 'what X called “...”' / 'X назвал это «...»': a person, an organisation,
-        a pronoun or the surname of a person named in full, right before the naming verb (one word may stand between: 'he has called'),
-        never the thing named ('a group called “X”')."""
+        a pronoun or the surname of a person named in full, right before the naming verb (one
+        word may stand between: 'he has called'), never the thing named ('a group called “X”')."""
         cue = self.grammar.naming.search(self.text, lo, quote_open)
         if cue is None:
             return None
