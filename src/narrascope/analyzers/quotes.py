@@ -134,14 +134,15 @@ class _Attributor:
         self.person_ends = [p.end for p in self.persons]
         self.sentences = doc.layer("sentence")
         self.sentence_starts = [s.start for s in self.sentences]
-        # Surname -> the one person of the article it can stand for (the entity analyzer's
-        # ``person``); a surname that two people share ("Joe Koval", "Anna Koval") links to none.
-        people: dict[str, set[str]] = {}
+        # Surname -> the longest name of a person that ends with it, for linking a speaker named
+        # by surname alone. Longest, not the entity analyzer's stricter ``person``: names found
+        # with a title ("Mr Spencer" beside "Robert Spencer") would leave the surname unlinked.
+        self.fullest: dict[str, str] = {}
         for person in self.persons:
-            name = person.name_in(doc)
-            if name.split():
-                people.setdefault(name.split()[-1].lower(), set()).add(name)
-        self.fullest = {surname: names.pop() for surname, names in people.items() if len(names) == 1}
+            name = self._normal(person)
+            surname = name.split()[-1].lower() if name.split() else ""
+            if surname and len(name) > len(self.fullest.get(surname, "")):
+                self.fullest[surname] = name
         self.genders = self._genders(quoted)
         # Speaker lines ("Name, title:"): the speaker and the paragraph it introduces, by the
         # start of that paragraph.
