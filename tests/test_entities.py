@@ -42,6 +42,21 @@ def test_english_normal_form(text: str, normal: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "label", "normal"),
+    [
+        ("Mr Spencer", "PER", "Spencer"),
+        ("Mr. Farrakhan's", "PER", "Farrakhan"),
+        ("Prof. E. Christian Brugger", "PER", "E. Christian Brugger"),
+        ("Dr Pepper", "ORG", "Dr Pepper"),  # a title only on a person
+        ("Mrs", "PER", "Mrs"),  # nothing left: the name stays as found
+        ("Drummer Rigby", "PER", "Drummer Rigby"),
+    ],
+)
+def test_english_normal_form_of_a_person_drops_a_title(text: str, label: str, normal: str) -> None:
+    assert english_normal(text, label) == normal
+
+
+@pytest.mark.parametrize(
     ("text", "normal", "label", "pos", "expected"),
     [
         ("Совета безопасности", "Совет безопасность", "ORG", ["PROPN", "NOUN"], "Совет безопасности"),

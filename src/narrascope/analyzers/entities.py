@@ -63,6 +63,7 @@ _SPACY_LABELS = {
 # Paragraphs are recognised together up to this size; entities never cross a line break.
 _BLOCK_CHARS = 10_000
 _ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
+_ENGLISH_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+(?=\S)")
 #: Languages the entity head covers; the others have a recogniser of their own.
 HEAD_LANGUAGES = ("bg", "de", "es", "it", "pl", "pt", "uk")
 #: Languages of the installed recognisers (spaCy, natasha), which need no encoder pass.
@@ -84,8 +85,14 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—-]|[,.]\s*(?
 _ELIDED = re.compile(r"^(?:[ldn]|dell|all|nell|sull|dall)['’](?=\w)", re.IGNORECASE)
 
 
-def english_normal(text: str) -> str:
-    return " ".join(_ENGLISH_NOISE.sub("", text.strip()).split())
+def english_normal(text: str, label: str = "") -> str:
+    """The name without a leading article or a possessive, and a person's without the title
+    that the recogniser sometimes takes in ("Mr Spencer" -> "Spencer"), as a span of the name
+    alone would be: so that "Spencer" is the Robert Spencer named in full elsewhere."""
+    normal = " ".join(_ENGLISH_NOISE.sub("", text.strip()).split())
+    if label == "PER":
+        normal = _ENGLISH_TITLE.sub("", normal) or normal
+    return normal
 
 
 @register
@@ -209,7 +216,11 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             if "\n" in ent.text or label is None or (label == "NORP" and not keep_groups):
                 continue
             language = docs[n].language or ""
-            normal = english_normal(ent.text) if language == "en" else head_normal(ent.text, label, language)
+            normal = (
+                english_normal(ent.text, label)
+                if language == "en"
+                else head_normal(ent.text, label, language)
+            )
             start, end = offset + ent.start_char, offset + ent.end_char
             normal = dateline_normal(docs[n].text, start, end, normal)
             out[n].append((start, end, label, _attrs(normal, ent.label_, "spacy")))
