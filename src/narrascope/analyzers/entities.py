@@ -12,7 +12,8 @@ spaCy and natasha run over runs of whole paragraphs of bounded size, so that mem
 on very long inputs; entities never cross a line break. Each entity records a normal form for
 counting across articles: the nominative where names inflect ("Москве" -> "Москва",
 "Warszawie" -> "Warszawa", "Києві" -> "Київ"), the name without a leading article or possessive
-for English ("the Kremlin's" -> "Kremlin"). ``attrs["recogniser"]`` says which one found it.
+for English ("the Kremlin's" -> "Kremlin"), and a person's without a title ("Mr Spencer" ->
+"Spencer"). ``attrs["recogniser"]`` says which one found it.
 A person also carries ``attrs["person"]``, the fullest name of the same person in the article
 ("Dralenko" -> "Viktor Dralenko", :func:`same_people`): the normal form stays the mention's own,
 and the person is what counts and searches group by.
