@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Analyze
-from narrascope.analyzers.quotes import _PAIRS, find_direct_quotes
+from narrascope.analyzers.quotes import _PAIRS, QuoteAnalyzer, find_direct_quotes
 from narrascope.document import Document, Span
 
 PUBLISHED = dt.date(2023, 6, 8)
@@ -221,6 +221,19 @@ def test_titles_show_gender_and_a_pronoun_fitting_no_one_links_to_no_one(analyze
     doc = analyze(text, language="en", published=PUBLISHED)
     (q,) = doc.layer("quote")
     assert (q.attrs["speaker"], q.attrs["speaker_entity"]) == ("she", None)
+
+
+def test_a_title_that_the_recogniser_took_into_the_name_shows_gender() -> None:
+    # Entities and sentences as the analyzers would give them, with "Mr" inside the name.
+    text = "Vera Lorand met Mr Arkady Brennan. “We agreed on nothing,” she said."
+    doc = Document(text, language="en")
+    for name, normal in (("Vera Lorand", "Vera Lorand"), ("Mr Arkady Brennan", "Arkady Brennan")):
+        start = text.index(name)
+        doc.add_span(Span(start, start + len(name), "entity", "PER", "e", attrs={"normal": normal}))
+    doc.add_span(Span(0, text.index(" “"), "sentence", "sentence", "s"))
+    doc.add_span(Span(text.index("“"), len(text), "sentence", "sentence", "s"))
+    QuoteAnalyzer(dict(QuoteAnalyzer.defaults))(doc)
+    assert quotes(doc) == [("direct", "We agreed on nothing,", "Vera Lorand")]
 
 
 @pytest.mark.slow

@@ -97,6 +97,7 @@ _PHRASE_WORDS, _PHRASE_NEAR = 8, 4
 # A source named without a closing comma ends by this punctuation at the latest.
 _SOURCE_STOP = re.compile(r"[,;:.!?()]")
 _SPACE_AND_MARKS = " \t\n" + MARK_CHARS
+_FIRST_WORD = re.compile(r"\S+\s+")
 # How many of the persons named last a gendered pronoun may reach back to.
 _GENDER_LOOKBACK = 8
 # What a title or a verb's agreement weighs against a pronoun next to a name (see _genders).
@@ -191,7 +192,7 @@ class _Attributor:
     def _genders(self, quoted: Sequence[tuple[int, int]]) -> dict[str, str]:
         """Each person's gender ("woman" or "man") where the article shows it, by person key.
 
-        Three kinds of evidence: a title right before the name ("Mrs", "Herr") and a speech verb
+        Three kinds of evidence: a title right before or opening the name ("Mrs", "Herr") and a speech verb
         whose ending agrees with the name next to it ("Ирина Коваль заявила", "— powiedział Jan
         Nowak"), which grammar settles, weigh _GRAMMAR_VOTES each; a gendered pronoun that opens
         a sentence outside quotes after a sentence that names one person and no other (Olga
@@ -205,7 +206,11 @@ class _Attributor:
         votes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         for person in self.persons:
             key = person.name_in(self.doc)
-            title = grammar.title_before.search(text, max(0, person.start - 16), person.start)
+            # A title before the name, or one the recogniser took into it ("Mr Spencer").
+            first = _FIRST_WORD.match(text, person.start, person.end)
+            ends = [person.start] if first is None else [person.start, first.end()]
+            titles = (grammar.title_before.search(text, max(0, end - 16), end) for end in ends)
+            title = next((found for found in titles if found is not None), None)
             if title is not None:
                 votes[key]["woman" if title.group("woman") else "man"] += _GRAMMAR_VOTES
             gap = text[person.end : person.end + 8]
