@@ -22,6 +22,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,23 +68,35 @@ def worktrees(revisions: Sequence[str]) -> Iterator[dict[str, Path]]:
                 )
 
 
-def measure(worktree: Path, articles: int) -> dict[str, float]:
-    code = MEASURE.format(benchmarks=str(ROOT / "benchmarks"), articles=articles)
+def run_in(worktree: Path, code: str) -> Any:
+    """What ``code`` prints last, as JSON, run in a fresh process from the revision's own ``src``
+    (the installed dependencies are this environment's)."""
     env = {**os.environ, "PYTHONPATH": str(worktree / "src")}
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=worktree, env=env, capture_output=True, text=True, check=False
     )
     if done.returncode:
-        raise SystemExit(f"{worktree.name}: the measurement failed:\n{done.stderr[-2000:]}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+        raise SystemExit(f"{worktree.name}: the run failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def main() -> int:
+def revisions_parser(description: str | None) -> argparse.ArgumentParser:
+    """A command line that takes two revisions, OLD and NEW."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("old", help="the earlier revision (a commit, tag or branch)")
     parser.add_argument("new", help="the later revision")
+    return parser
+
+
+def measure(worktree: Path, articles: int) -> dict[str, float]:
+    code = MEASURE.format(benchmarks=str(ROOT / "benchmarks"), articles=articles)
+    return dict(run_in(worktree, code))
+
+
+def main() -> int:
+    parser = revisions_parser(__doc__)
     parser.add_argument("--articles", type=int, default=40, help="articles per run, half of them Russian")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--json", action="store_true")

@@ -14,15 +14,12 @@ how many found. Whether a change is right is for the reader to judge: the data h
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from compare_revisions import worktrees
+from compare_revisions import revisions_parser, run_in, worktrees
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "semeval2023-task3"
@@ -49,26 +46,11 @@ print(json.dumps(found))
 
 
 def quotes_of(worktree: Path, paths: list[str]) -> dict[str, list[list[Any]]]:
-    env = {**os.environ, "PYTHONPATH": str(worktree / "src")}
-    done = subprocess.run(
-        [sys.executable, "-c", RUN.format(paths=paths)],
-        cwd=worktree,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"{worktree.name}: the run failed:\n{done.stderr[-2000:]}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    return dict(run_in(worktree, RUN.format(paths=paths)))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("old", help="the earlier revision (a commit, tag or branch)")
-    parser.add_argument("new", help="the later revision")
+    parser = revisions_parser(__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the SemEval-2023 Task 3 folder")
     parser.add_argument("--languages", default="en,ru", help="its language folders, comma-separated")
     parser.add_argument("--limit", type=int, default=100, help="articles per language")
