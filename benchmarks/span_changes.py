@@ -60,7 +60,7 @@ def articles(data: Path, language: str, limit: int) -> list[str]:
     """The first ``limit`` articles of a language, in either data set's layout."""
     for folder in (data / language / "train-articles-subtask-3", data / language.upper() / "raw-documents"):
         if folder.is_dir():
-            return [str(p) for p in sorted(folder.glob("*.txt"))[:limit]]
+            return [str(p.resolve()) for p in sorted(folder.glob("*.txt"))[:limit]]
     raise SystemExit(f"{data}: no articles for {language!r} (is ../shared/data there?)")
 
 

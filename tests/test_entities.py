@@ -14,6 +14,7 @@ from narrascope.analyzers.entities import (
     head_normal,
     is_dateline,
     same_people,
+    settle_kinds,
 )
 from narrascope.config import Config, load_config
 from narrascope.document import Document
@@ -219,6 +220,71 @@ def test_a_name_is_the_person_of_the_one_longer_name_it_ends() -> None:
     assert people["Koval"] == "Koval"  # Joe or Anna: not known
     assert (people["Joe Koval"], people["Anna"]) == ("Joe Koval", "Anna")  # a first name alone stays
     assert same_people([]) == {}
+
+
+def _found(*mentions: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:
+    return [
+        (n, n + 1, label, {"normal": name, "source_label": label}) for n, (label, name) in enumerate(mentions)
+    ]
+
+
+def test_a_surname_taken_for_an_organisation_or_a_place_is_the_person_named_in_full() -> None:
+    found = _found(
+        ("PER", "Greta Thunberg"),
+        ("ORG", "Thunberg"),
+        ("LOC", "thunberg"),
+        ("ORG", "Trump"),  # no Trump named in full: the recogniser's kind stays
+        ("PER", "Jack London"),
+        ("LOC", "London"),  # a place's name stays a place
+        ("ORG", "Thunberg Foundation"),  # more than the name
+        ("ORG", "Greta Thunberg"),  # only a single word: no surname
+    )
+    settled = [(label, attrs["normal"], attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found)]
+    assert settled == [
+        ("PER", "Greta Thunberg", None),
+        ("PER", "Thunberg", "surname"),
+        ("PER", "thunberg", "surname"),
+        ("ORG", "Trump", None),
+        ("PER", "Jack London", None),
+        ("LOC", "London", None),
+        ("ORG", "Thunberg Foundation", None),
+        ("ORG", "Greta Thunberg", None),
+    ]
+    assert [attrs["source_label"] for _, _, _, attrs in settle_kinds(found)][1:3] == ["ORG", "LOC"]
+
+
+def test_a_country_or_large_city_taken_for_a_person_is_a_place() -> None:
+    found = _found(
+        ("PER", "Kyiv"),
+        ("PER", "Kiev"),  # another name of a city of millions
+        ("PER", "Киев"),
+        ("PER", "Azerbaijan"),
+        ("PER", "Austin"),  # a city, but Lloyd Austin is named in the article
+        ("PER", "Lloyd Austin"),
+        ("PER", "Dralenko"),  # no place
+        ("PER", "Stalin"),  # a former name of Varna, a smaller city: not counted
+        ("PER", "Minsk Herald"),  # more than one word
+        ("PER", "van"),  # a police van is no city of Van
+        ("PER", "Kherson"),  # held by "Sometimes Kherson", but "sometimes" is a common word
+        ("PER", "Sometimes Kherson"),
+    )
+    text = "Sometimes Kherson shows ingenuity; sometimes not. Lloyd Austin flew to Austin."
+    settled = [(label, attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found, text)]
+    assert settled == [
+        ("LOC", "place"),
+        ("LOC", "place"),
+        ("LOC", "place"),
+        ("LOC", "place"),
+        ("PER", None),
+        ("PER", None),
+        ("PER", None),
+        ("PER", None),
+        ("PER", None),
+        ("PER", None),
+        ("LOC", "place"),
+        ("PER", None),
+    ]
+    assert settle_kinds([]) == []
 
 
 @pytest.mark.slow

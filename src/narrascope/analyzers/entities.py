@@ -13,7 +13,9 @@ on very long inputs; entities never cross a line break. Each entity records a no
 counting across articles: the nominative where names inflect ("Москве" -> "Москва",
 "Warszawie" -> "Warszawa", "Києві" -> "Київ"), the name without a leading article or possessive
 for English ("the Kremlin's" -> "Kremlin"), and a person's without a title ("Mr Spencer" ->
-"Spencer"). ``attrs["recogniser"]`` says which one found it.
+"Spencer"). ``attrs["recogniser"]`` says which one found it. Where the article or a gazetteer
+knows better, the recogniser's kind is mended (:func:`settle_kinds`: "Trump" in "the Trump
+administration" is a person, "Kyiv said" a place).
 A person also carries ``attrs["person"]``, the fullest name of the same person in the article
 ("Dralenko" -> "Viktor Dralenko", :func:`same_people`): the normal form stays the mention's own,
 and the person is what counts and searches group by.
@@ -29,6 +31,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
+from narrascope.analyzers._places import is_place
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
@@ -47,6 +50,7 @@ __all__ = [
     "head_normal",
     "is_dateline",
     "same_people",
+    "settle_kinds",
     "teacher_entities",
 ]
 
@@ -153,6 +157,7 @@ class EntityAnalyzer(Analyzer):
                     normal = dateline_normal(doc.text, start, end, normal)
                     found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
         for doc, found in zip(docs, everything, strict=True):
+            found = settle_kinds(found, doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
                 if label == "PER":
@@ -161,6 +166,50 @@ class EntityAnalyzer(Analyzer):
 
 
 Found = list[tuple[int, int, str, dict[str, Any]]]
+
+
+def settle_kinds(found: Found, text: str = "") -> Found:
+    """The recognisers' kinds, mended where the article itself, or a gazetteer, says otherwise.
+
+    - A single word that ends the name in two words or more of a person in the article is that
+      person's surname, whatever the recogniser made of it ("Trump" in "the Trump
+      administration", "Thunberg" taken for an organisation beside "Greta Thunberg"), unless
+      it is a place's ("Russia", "London"). Longer names are left alone: a group's name that
+      the recogniser once took for a person ("the Tyre Extinguishers") is no surname.
+    - A capitalised single word taken for a person is a place when it is a country's or a
+      large city's name (:func:`~narrascope.analyzers._places.is_place`: "Kyiv said",
+      "Kiev") and no longer name of a person in the article holds that word ("Austin" beside
+      "Lloyd Austin" stays); "a police van" is no city of Van. A longer "name" whose first
+      word ``text`` also has in lower case is a common word that opened a sentence before a
+      place, not a person's ("Sometimes Kiev shows ...", "Capital Kyiv remains ...").
+
+    ``attrs["source_label"]`` keeps the recogniser's kind; ``attrs["kind_rule"]`` says which
+    rule changed it ("surname" or "place").
+    """
+    full = [words for _, _, label, attrs in found if label == "PER" and len(words := _words(attrs)) > 1]
+    surnames = {words[-1] for words in full}
+    holders: dict[str, list[tuple[str, ...]]] = {}
+    for words in full:
+        for held in words:
+            holders.setdefault(held, []).append(words)
+
+    def held_by_person(word: str) -> bool:
+        return any(not re.search(rf"\b{re.escape(words[0])}\b", text) for words in holders.get(word, ()))
+
+    out: Found = []
+    for start, end, label, attrs in found:
+        word = _words(attrs)[0] if len(_words(attrs)) == 1 else None
+        name = str(attrs["normal"])
+        if word in surnames and label in ("ORG", "LOC") and not is_place(name):
+            label, attrs = "PER", {**attrs, "kind_rule": "surname"}
+        elif word and label == "PER" and name[:1].isupper() and is_place(name) and not held_by_person(word):
+            label, attrs = "LOC", {**attrs, "kind_rule": "place"}
+        out.append((start, end, label, attrs))
+    return out
+
+
+def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(attrs["normal"]).casefold().split())
 
 
 def same_people(names: Sequence[str]) -> dict[str, str]:
