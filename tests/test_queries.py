@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from narrascope._cli_store import open_store
 from narrascope.cli import app
 from narrascope.config import load_config
+from narrascope.document import Document
 from narrascope.errors import NarrascopeError
 from narrascope.store import SCHEMA_VERSION, Store
 from narrascope.store.queries import (
@@ -199,20 +200,55 @@ def test_top_mentions_limit_and_order(tmp_path: Path) -> None:
 
 def test_a_person_is_counted_by_the_fullest_name_of_each_article(tmp_path: Path) -> None:
     # The entity analyzer's "person": an article that names Viktor Belov once and Belov after
-    # counts three mentions of him; one that says only "Belov" knows no fuller name. (Searching
-    # by name needs no person: the fullest name is some mention's normal form in the article.)
+    # counts three mentions of him. (Searching by name needs no person: the fullest name is
+    # some mention's normal form in the article.)
     first = _doc("Viktor Belov spoke. Belov left, and Belov came back.", "a", "X", None, "en", "a.txt")
     _span(first, "Viktor Belov", "entity", "PER", normal="Viktor Belov", person="Viktor Belov")
     for nth in (1, 2):  # "Belov" inside "Viktor Belov" is the 0th
         _span(first, "Belov", "entity", "PER", nth=nth, normal="Belov", person="Viktor Belov")
-    second = _doc("Belov was not there.", "b", "X", None, "en", "b.txt")
-    _span(second, "Belov", "entity", "PER", normal="Belov", person="Belov")
     with Store(tmp_path / "p.db") as store:
         store.save(first)
-        store.save(second)
+        assert top_mentions(store, "entity").rows == [("PER", 1, "Viktor Belov", 1, 3)]
+
+
+def _people(doc_id: str, *names: str) -> Document:
+    doc = _doc(" and ".join(names) + ".", doc_id, "X", None, "en", f"{doc_id}.txt")
+    for name in dict.fromkeys(names):
+        for nth in range(names.count(name)):
+            _span(doc, name, "entity", "PER", nth=nth, normal=name, person=name)
+    return doc
+
+
+def test_a_surname_alone_counts_as_the_full_name_the_corpus_mostly_gives_it(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        for doc in (
+            _people("a", "Viktor Belov", "Viktor Belov", "Viktor Belov", "Viktor Belov"),
+            _people("b", "Belov"),  # an article that names him by surname alone
+            _people("c", "Belov", "Vitya Belov"),  # a variant, 1 of 5 full names: under the share
+            _people("d", "Anna Koval", "Joe Koval", "Koval"),  # two people, 1 and 1: Koval stays
+            _people("e", "Koval"),
+        ):
+            store.save(doc)
+        rows = top_mentions(store, "entity").rows
+    assert rows == [
+        ("PER", 1, "Viktor Belov", 3, 6),  # its own 4, and "Belov" in b and c
+        ("PER", 2, "Koval", 2, 2),
+        ("PER", 3, "Anna Koval", 1, 1),
+        ("PER", 4, "Joe Koval", 1, 1),
+        ("PER", 5, "Vitya Belov", 1, 1),
+    ]
+
+
+def test_only_people_are_counted_under_a_longer_name(tmp_path: Path) -> None:
+    # "Belov" the organisation (no person attribute) keeps its own row beside "Viktor Belov".
+    doc = _doc("Viktor Belov of Belov.", "a", "X", None, "en", "a.txt")
+    _span(doc, "Viktor Belov", "entity", "PER", normal="Viktor Belov", person="Viktor Belov")
+    _span(doc, "Belov", "entity", "PER", nth=1, normal="Belov")
+    with Store(tmp_path / "o.db") as store:
+        store.save(doc)
         assert top_mentions(store, "entity").rows == [
-            ("PER", 1, "Viktor Belov", 1, 3),
-            ("PER", 2, "Belov", 1, 1),
+            ("PER", 1, "Belov", 1, 1),
+            ("PER", 2, "Viktor Belov", 1, 1),
         ]
 
 

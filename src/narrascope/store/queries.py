@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import heapq
 import io
+import itertools
 import json
 import sqlite3
 from collections import Counter
@@ -449,6 +450,8 @@ def top_mentions(
     cast as Antagonist, or the most named people. A span's text is the ``person`` it names
     when it has one ("Dralenko" counts as "Viktor Dralenko" in an article that names him so), else
     its ``normal`` form, else the document's text at its offsets, with whitespace runs collapsed.
+    A person named by surname alone in an article counts as the full name that the documents
+    counted mostly give that surname (:func:`_surname_owners`: "Putin" as "Vladimir Putin").
     """
     if limit < 1:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
@@ -466,7 +469,8 @@ def top_mentions(
         f"""SELECT s.label, s.document_id, COALESCE(
                        NULLIF(json_extract(s.attrs, '$.person'), ''),
                        NULLIF(json_extract(s.attrs, '$.normal'), ''),
-                       substr(d.text, s.char_start + 1, s.char_end - s.char_start))
+                       substr(d.text, s.char_start + 1, s.char_end - s.char_start)),
+                   NULLIF(json_extract(s.attrs, '$.person'), '') IS NOT NULL
             FROM spans s JOIN documents d ON d.id = s.document_id
             WHERE s.layer = ?{label_sql} AND {where}
             ORDER BY s.label, s.document_id""",
@@ -474,19 +478,27 @@ def top_mentions(
     )
     occurrences: Counter[tuple[str, str]] = Counter()
     documents: Counter[tuple[str, str]] = Counter()
+    people: set[tuple[str, str]] = set()
+    together: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()  # documents naming both
     seen: set[tuple[str, str]] = set()
     current = None
-    for span_label, doc_id, raw in rows:
+    for span_label, doc_id, raw, is_person in itertools.chain(rows, [(None, None, "", False)]):
         if doc_id != current:
+            together.update(_surnames_beside_names(seen & people))
             current = doc_id
             seen.clear()
         key = (span_label, " ".join(str(raw).split()))
         if not key[1]:
             continue
         occurrences[key] += 1
+        if is_person:
+            people.add(key)
         if key not in seen:
             seen.add(key)
             documents[key] += 1
+    for surname, name in _surname_owners(occurrences, people).items():
+        occurrences[name] += occurrences.pop(surname)
+        documents[name] += documents.pop(surname) - together[(surname, name)]
     per_label: dict[str, list[tuple[int, int, str]]] = {}
     for (span_label, text), n in occurrences.items():
         per_label.setdefault(span_label, []).append((n, documents[(span_label, text)], text))
@@ -495,6 +507,47 @@ def top_mentions(
         best = heapq.nsmallest(limit, per_label[span_label], key=lambda t: (-t[0], -t[1], t[2]))
         out.extend((span_label, place, text, docs, n) for place, (n, docs, text) in enumerate(best, 1))
     return QueryResult(["label", "rank", "text", "documents", "occurrences"], out)
+
+
+#: The share of a surname's full names across the documents counted that one name must hold
+#: for the surname alone to count as it: "Putin" with "Vladimir Putin" beside a few "Vlad
+#: Putin", but "Johnson" stays itself beside "Boris Johnson" and "Mike Johnson".
+SURNAME_OWNER_SHARE = 0.8
+
+
+def _surname_owners(
+    occurrences: Counter[tuple[str, str]], people: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(label, surname) -> (label, full name) for the surnames that count as one full name.
+
+    Within an article the entity analyzer already links "Dralenko" to "Viktor Dralenko" (the
+    ``person`` attribute); this does it across articles, for articles that name someone by
+    surname alone: a one-word person counts with the person's name in more words ending in it
+    that holds at least :data:`SURNAME_OWNER_SHARE` of the occurrences of all such names."""
+    full: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in people:
+        words = key[1].casefold().split()
+        if len(words) > 1:
+            full.setdefault((key[0], words[-1]), []).append(key)
+    owners = {}
+    for key in people:
+        if len(key[1].split()) != 1 or (key[0], key[1].casefold()) not in full:
+            continue
+        names = full[(key[0], key[1].casefold())]
+        best = max(names, key=lambda name: (occurrences[name], name[1]))
+        if occurrences[best] >= SURNAME_OWNER_SHARE * sum(occurrences[name] for name in names):
+            owners[key] = best
+    return owners
+
+
+def _surnames_beside_names(keys: set[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The (surname, full name) pairs of one document's people: that document counts once."""
+    surnames = {(key[0], key[1].casefold()): key for key in keys if len(key[1].split()) == 1}
+    return [
+        (surnames[(key[0], key[1].casefold().split()[-1])], key)
+        for key in keys
+        if len(key[1].split()) > 1 and (key[0], key[1].casefold().split()[-1]) in surnames
+    ]
 
 
 def search(
