@@ -267,6 +267,18 @@ def test_what_a_speaker_calls_something_is_their_quote(analyze: Analyze) -> None
 
 
 @pytest.mark.slow
+def test_a_naming_verb_that_lists_quotes_no_one(analyze: Analyze) -> None:
+    # "назвал имена" is "named the names of": the scare-quoted «экспертов» is part of the list.
+    listed = "Секретарь Совбеза Ирина Коваль назвала имена западных «экспертов», которые работают на Лондон."
+    called = "Секретарь Совбеза Ирина Коваль назвала это «информационной войной»."
+    kinds = [
+        [(q.label, q.attrs.get("speaker_entity")) for q in analyze(text, language="ru").layer("quote")]
+        for text in (listed, called)
+    ]
+    assert kinds == [[("phrase", None)], [("direct", "Ирина Коваль")]]
+
+
+@pytest.mark.slow
 def test_russian_pronoun_speaker(analyze: Analyze) -> None:
     text = (
         "Глава МИД Елена Маркова выступила на брифинге в Москве. "

@@ -48,6 +48,9 @@ class SpeechWords:
     #: назвал это «провокацией»'): the quote follows them, perhaps after a short object. Their
     #: subject must be a person, an organisation or a pronoun ('a group called “X”' quotes no one).
     naming: tuple[str, ...] = ()
+    #: Objects after which a naming verb lists rather than calls ("назвал имена западных
+    #: «экспертов»": the quote is part of what was listed, and no one's words).
+    listing: tuple[str, ...] = ()
     #: Complementisers that open reported speech after a verb ("said that", "заявил, что").
     that: tuple[str, ...]
     #: Words that may start a clause reported without "that" (English: "warned the talks ...").
@@ -173,6 +176,10 @@ _RU = SpeechWords(
         "по его словам", "по её словам", "по ее словам",
     ),
     naming=(*_past("назвал охарактеризовал", "|а|и"), "называет", "называют"),
+    listing=(
+        "имена", "имя", "фамилии", "фамилию", "причины", "причину", "дату", "сроки", "срок", "сумму",
+        "число", "цифры", "цифру", "количество", "условия", "страны", "места", "адреса",
+    ),
     that=("что", "будто"),
     pronouns=("он", "она"),
     possessives=("его", "её", "ее"),

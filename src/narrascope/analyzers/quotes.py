@@ -533,9 +533,13 @@ class _Attributor:
     def _naming(self, lo: int, quote_open: int) -> _Speaker | None:
         """The speaker of 'what X called “...”' / 'X назвал это «...»': a person, an organisation,
         a pronoun or the surname of a person named in full, right before the naming verb (one
-        word may stand between: 'he has called'), never the thing named ('a group called “X”')."""
+        word may stand between: 'he has called'), never the thing named ('a group called “X”'),
+        nor after an object that makes the verb list ('назвал имена западных «экспертов»')."""
         cue = self.grammar.naming.search(self.text, lo, quote_open)
         if cue is None:
+            return None
+        listed = self.text[cue.end() : quote_open].casefold().split()
+        if any(word.strip(",") in self.grammar.words.listing for word in listed):
             return None
         boundary = max((m.end() for m in _SENTENCE_END.finditer(self.text, lo, cue.start())), default=lo)
         speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
