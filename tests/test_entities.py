@@ -214,12 +214,23 @@ def test_english_entities_with_labels_and_offsets(analyze: Analyze) -> None:
 
 def test_a_name_is_the_person_of_the_one_longer_name_it_ends() -> None:
     names = ["Viktor Belov", "Belov", "belov", "Joe Koval", "Anna Koval", "Koval", "Anna"]
-    people = same_people([*names, "Recep Tayyip Erdogan", "Tayyip Erdogan", "Erdogan"])
+    people = same_people([*names, "Recep Tayyip Erdogan", "Tayyip Erdogan", "Erdogan", "Anna Lee"])
     assert people["Belov"] == people["belov"] == people["Viktor Belov"] == "Viktor Belov"
     assert people["Erdogan"] == people["Tayyip Erdogan"] == "Recep Tayyip Erdogan"
     assert people["Koval"] == "Koval"  # Joe or Anna: not known
-    assert (people["Joe Koval"], people["Anna"]) == ("Joe Koval", "Anna")  # a first name alone stays
+    assert (people["Joe Koval"], people["Anna"]) == ("Joe Koval", "Anna")  # Anna Koval or Anna Lee
     assert same_people([]) == {}
+
+
+def test_a_first_word_alone_is_the_one_person_whose_names_begin_with_it() -> None:
+    people = same_people(["Greta Thunberg", "Greta", "Xi Jinping", "Xi", "Т. Карлсон", "Т.", "Viktor"])
+    assert (people["Greta"], people["Xi"]) == ("Greta Thunberg", "Xi Jinping")
+    assert (people["Т."], people["Viktor"]) == ("Т.", "Viktor")  # an initial; no Viktor named in full
+    # Two names of one person begin with it: still one person.
+    people = same_people(["Recep Tayyip Erdogan", "Tayyip Erdogan", "Tayyip"])
+    assert people["Tayyip"] == people["Tayyip Erdogan"] == "Recep Tayyip Erdogan"
+    # A word that ends a longer name is a surname, whatever other names begin with it.
+    assert same_people(["Martin Hale", "Hale Boggs", "Hale"])["Hale"] == "Martin Hale"
 
 
 def _found(*mentions: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:

@@ -217,8 +217,10 @@ def same_people(names: Sequence[str]) -> dict[str, str]:
 
     A name whose words end a longer name of the article is that person ("Dralenko" and "Viktor
     Dralenko"; "Tayyip Erdogan" and "Recep Tayyip Erdogan"), unless two longer names that do
-    not end one another both end with it ("Biden" beside "Joe Biden" and "Hunter Biden"). Only
-    whole words from the end count: a first name alone ("Olga") stays itself.
+    not end one another both end with it ("Biden" beside "Joe Biden" and "Hunter Biden"). A
+    single word that ends no longer name but begins the names of one person only is that
+    person too: a first name ("Greta" and "Greta Thunberg"), or a family name written first
+    ("Xi" and "Xi Jinping"); not an initial ("Т."), and not a first name two people share.
     """
     by_surname: dict[str, list[tuple[str, list[str]]]] = {}
     for name in dict.fromkeys(names):
@@ -234,6 +236,18 @@ def same_people(names: Sequence[str]) -> dict[str, str]:
             fullest, full_words = max(longer, key=lambda item: len(item[1]))
             if all(full_words[-len(w) :] == w for _, w in longer):
                 people[name] = fullest
+    by_first: dict[str, set[str]] = {}
+    for name in people:
+        words = name.casefold().split()
+        if len(words) > 1:
+            by_first.setdefault(words[0], set()).add(people[name])
+    for name in people:
+        words = name.casefold().split()
+        if len(words) != 1 or words[0].endswith(".") or len(by_surname[words[0]]) > 1:
+            continue  # a longer name ends with it: the surname rule above has decided
+        owners = by_first.get(words[0], set())
+        if len(owners) == 1:
+            people[name] = next(iter(owners))
     return people
 
 
