@@ -236,6 +236,42 @@ def test_a_title_that_the_recogniser_took_into_the_name_shows_gender() -> None:
     assert quotes(doc) == [("direct", "We agreed on nothing,", "Vera Lorand")]
 
 
+def _hand_built(text: str, entities: list[tuple[str, str]]) -> Document:
+    """A document with the entities (text, label) and one sentence per line, as the analyzers
+    would give them, and its quotes: spaCy's kinds vary too much to test these rules on."""
+    doc = Document(text, language="en")
+    for name, label in entities:
+        start = text.index(name)
+        doc.add_span(Span(start, start + len(name), "entity", label, "e", attrs={"normal": name}))
+    doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
+    QuoteAnalyzer(dict(QuoteAnalyzer.defaults))(doc)
+    return doc
+
+
+def test_the_speaker_is_the_subject_not_a_name_near_it() -> None:
+    # A pronoun before the verb outranks a name after it.
+    doc = _hand_built(
+        "Vera Lorand spoke on Monday. She says Brennan “pushed me against the wall”.",
+        [("Vera Lorand", "PER"), ("Brennan", "PER")],
+    )
+    assert quotes(doc) == [("direct", "pushed me against the wall", "Vera Lorand")]
+    # The owner in a possessive is not the one who speaks.
+    doc = _hand_built(
+        "Arkady Brennan, president of Lorand’s union, said he got a text from the hospital.",
+        [("Arkady Brennan", "PER"), ("Lorand", "PER")],
+    )
+    assert [(q.label, q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("reported", "Arkady Brennan")
+    ]
+    # A person in the speaker's own clause outranks one elsewhere in the sentence, even when the
+    # recogniser took the speaker for an organisation.
+    doc = _hand_built(
+        "Within a minute of Vera Lorand reporting the attack, and Brennan said, “I agree with it.”",
+        [("Vera Lorand", "PER"), ("Brennan", "ORG")],
+    )
+    assert quotes(doc) == [("direct", "I agree with it.", "Brennan")]
+
+
 @pytest.mark.slow
 def test_russian_verb_endings_show_gender(analyze: Analyze) -> None:
     # заявила / сказал agree with the names next to them; "добавила" (with "она" or with its

@@ -94,6 +94,10 @@ _ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]")
 # verb when longer than _PHRASE_WORDS.
 _CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
 _PHRASE_WORDS, _PHRASE_NEAR = 8, 4
+# An English possessive right after an entity, or ending its span: "Campos’s union" names the
+# union, not Campos.
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # A source named without a closing comma ends by this punctuation at the latest.
 _SOURCE_STOP = re.compile(r"[,;:.!?()]")
 _SPACE_AND_MARKS = " \t\n" + MARK_CHARS
@@ -166,7 +170,14 @@ class _Attributor:
     def _normal(self, entity: Span) -> str:
         return str(entity.attrs.get("normal", entity.text_in(self.doc)))
 
-    def _nearest_entity(self, lo: int, hi: int, anchor: int) -> Span | None:
+    def _nearest_entity(
+        self, lo: int, hi: int, anchor: int, phrase: tuple[int, int] | None = None
+    ) -> Span | None:
+        """The entity in ``text[lo:hi]`` likeliest to speak: one inside ``phrase``, the speaker's
+        clause, before one elsewhere in the region ("in 40 seconds of Campos reporting, and
+        Lombardo said"), an owner before a possessive ("David Hickey,
+        president of Campos's union, said"), a person before an organisation ("the
+        ministry's spokeswoman Maria X"), then the nearest to ``anchor``."""
         inside = []
         for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
             entity = self.entities[i]
@@ -176,8 +187,16 @@ class _Attributor:
                 inside.append(entity)
         if not inside:
             return None
-        # Persons before organisations ("the ministry's spokeswoman Maria X"), then nearness.
-        return min(inside, key=lambda e: (e.label != "PER", min(abs(e.start - anchor), abs(e.end - anchor))))
+
+        def rank(e: Span) -> tuple[bool, bool, bool, int]:
+            outside = phrase is not None and not (phrase[0] <= e.start and e.end <= phrase[1])
+            possessive = (
+                _POSSESSIVE.match(self.text, e.end) is not None
+                or _POSSESSIVE_END.search(self.text, e.start, e.end) is not None
+            )
+            return outside, possessive, e.label != "PER", min(abs(e.start - anchor), abs(e.end - anchor))
+
+        return min(inside, key=rank)
 
     def _speaking_entity(self, lo: int, hi: int, anchor: int, words: list[re.Match[str]]) -> Span | None:
         """The entity that speaks in ``text[lo:hi]``, whose ``words`` name the speaker: a person
@@ -304,6 +323,18 @@ class _Attributor:
             return [], "none"
         return list(_WORD.finditer(self.text, lo, cue.start()))[-_PHRASE_NEAR:], "far"
 
+    def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
+        """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
+        is cut to the words next to the verb ('... ВЗГЛЯД отметил'), but the speaker is the
+        person that the whole clause names ('Историк Борис Ковалев в беседе с газетой ВЗГЛЯД')."""
+        if side == "before":
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+            return (breaks[-1] if breaks else lo), cue.start()
+        if side == "after":
+            stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
+            return cue.end(), (stop.start() if stop else hi)
+        return None
+
     def _from_region(self, lo: int, hi: int, cue: re.Match[str], quote_open: int | None = None) -> _Speaker:
         """The speaker in ``text[lo:hi]`` around the speech verb ``cue``.
 
@@ -315,8 +346,14 @@ class _Attributor:
         document = self._document_phrase(words, side, verb)
         if document is not None:
             return document
-        entity = self._nearest_entity(lo, hi, cue.end() if side == "after" else cue.start())
-        if entity is not None:
+        entity = self._nearest_entity(
+            lo, hi, cue.end() if side == "after" else cue.start(), self._clause(lo, hi, cue, side)
+        )
+        # A pronoun right before the verb is its subject, whatever names stand near it ('She says
+        # Franken “...”', 'in AL 305, when he says “...”').
+        if entity is not None and not (
+            side == "before" and self.grammar.pronouns.fullmatch(words[-1].group())
+        ):
             return self._of_entity(entity, verb)
         if lower(verb) in self.grammar.impersonal:
             return self._speaker(cue.start(), cue.end(), "none", verb)  # "Offiziell heißt es"
