@@ -15,7 +15,14 @@ from narrascope.config import Config, load_config
 from narrascope.errors import NarrascopeError
 from narrascope.formats.checkthat import read_checkthat_spans
 from narrascope.formats.semeval2023 import read_paragraph_techniques, read_span_techniques
-from narrascope.models.heads import MIX_WEIGHTS, SHRINKS, TOKEN_WEIGHTS, decode_spans, tune_thresholds
+from narrascope.models.heads import (
+    MIX_WEIGHTS,
+    SHRINKS,
+    TOKEN_WEIGHTS,
+    decode_spans,
+    tidy_edges,
+    tune_thresholds,
+)
 from narrascope.models.techniques import FORMAT, TechniqueModel, load_model
 from narrascope.models.training import TrainingSettings, train_techniques
 from narrascope.predict import predict_submission
@@ -481,4 +488,27 @@ def test_spans_of_punctuation_alone_are_dropped() -> None:
     assert decode_spans(offsets, token_probabilities, np.array([0.5]), text) == []
     token_probabilities = np.array([[0.1], [0.1], [0.9], [0.9]])
     ((start, end, _, _),) = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
-    assert text[start:end] == "„ lies"
+    assert text[start:end] == "lies"  # the opening mark whose closing one is not in the span
+
+
+@pytest.mark.parametrize(
+    ("piece", "tidy"),
+    [
+        (", so-called experts", "so-called experts"),
+        ("the Institute (", "the Institute"),
+        ("’s puppet regime", "puppet regime"),
+        ("“Jesse Watters", "Jesse Watters"),
+        ("traitors”", "traitors"),
+        ("— will keep the", "will keep the"),
+        ("„Kriegstreiber“", "„Kriegstreiber“"),  # both marks inside: the quotation stays whole
+        ("«экспертов»", "«экспертов»"),
+        ("the “experts” say", "the “experts” say"),
+        ("the soldiers’", "the soldiers’"),  # a possessive apostrophe, no closing mark
+        ("Robert F.", "Robert F."),
+        (" lies, ", "lies"),
+    ],
+)
+def test_span_edges_lose_what_a_reader_would_not_underline(piece: str, tidy: str) -> None:
+    text = f"x {piece} y"
+    start, end = tidy_edges(text, 2, 2 + len(piece))
+    assert text[start:end] == tidy

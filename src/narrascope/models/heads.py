@@ -49,6 +49,7 @@ __all__ = [
     "save_mlp_heads",
     "shrunk_thresholds",
     "sigmoid",
+    "tidy_edges",
     "tune_global_threshold",
     "tune_thresholds",
 ]
@@ -500,8 +501,9 @@ def decode_spans(
 
     A span is a run of tokens at or above the label's threshold, where gaps of up to
     ``max_gap`` tokens are bridged; its score is the mean probability over the run. Spans are
-    widened to whole words, trimmed of white space at the edges, and never cross a line break;
-    a span with no letter or digit (quotation marks alone) is dropped.
+    widened to whole words, trimmed of white space and stray punctuation at the edges
+    (:func:`tidy_edges`), and never cross a line break; a span with no letter or digit
+    (quotation marks alone) is dropped.
     """
     spans: list[tuple[int, int, int, float]] = []
     for label in range(probabilities.shape[1]):
@@ -524,14 +526,44 @@ def decode_spans(
                 start -= 1
             while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
                 end += 1
-            piece = text[start:end]
-            start += len(piece) - len(piece.lstrip())
-            end = start + len(piece.strip())
+            start, end = tidy_edges(text, start, end)
             # A run of quotation marks or dashes alone is no evidence of a technique.
             if end > start and any(c.isalnum() for c in text[start:end]):
                 score = float(probabilities[run[0] : run[-1] + 1, label].mean())
                 spans.append((start, end, label, score))
     return sorted(spans)
+
+
+_NEVER_FIRST = frozenset(",.;:!?)]}-–—”»")
+_NEVER_LAST = frozenset(",;:([{-–—«‘")
+_PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+
+
+def tidy_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without what a run of tokens drags in at its edges and a reader
+    would not underline: white space, a comma or a dash before the words (", honorary"), an
+    opening bracket or quotation mark after them ("Institute ("), a possessive ending cut from
+    its word ("’s ambassador"), and a quotation mark whose partner lies outside the span
+    ("“Jesse Watters"). A quotation with both its marks inside stays whole («экспертов»)."""
+    while start < end:
+        piece = text[start:end]
+        first, last = piece[0], piece[-1]
+        if first.isspace() or first in _NEVER_FIRST:
+            start += 1
+        elif last.isspace() or last in _NEVER_LAST:
+            end -= 1
+        elif first in "’'" and piece[1:2].lower() == "s" and not piece[2:3].isalnum():
+            start += 2  # "’s ambassador"
+        elif first in _PAIRS and _PAIRS[first] not in piece[1:]:
+            start += 1
+        elif last in _PAIRS.values() and not any(o in piece[:-1] for o, c in _PAIRS.items() if c == last):
+            # A closing mark with no opening one inside; but "soldiers’" keeps its apostrophe.
+            if last in "’'" and piece[-2:-1].isalpha():
+                break
+            end -= 1
+        else:
+            break
+    return start, end
 
 
 _MLP_PARTS = ("hidden_weight", "hidden_bias", "weight", "bias")
