@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "semeval2023-task3"
 
 #: The attributes compared, per layer.
-ATTRIBUTES = {"quote": ("speaker", "speaker_entity"), "entity": ("normal", "person", "kind_rule")}
+ATTRIBUTES = {"quote": ("speaker", "speaker_entity"), "entity": ("normal", "person", "place", "kind_rule")}
 
 # Runs inside the revision's worktree: its own narrascope and its own multilingual.py.
 RUN = """

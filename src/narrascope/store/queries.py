@@ -452,6 +452,8 @@ def top_mentions(
     its ``normal`` form, else the document's text at its offsets, with whitespace runs collapsed.
     A person named by surname alone in an article counts as the full name that the documents
     counted mostly give that surname (:func:`_surname_owners`: "Putin" as "Vladimir Putin").
+    A place counts as its ``place``, GeoNames' English name, in every language ("Киев" and
+    "Kiev" as "Kyiv").
     """
     if limit < 1:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
@@ -468,6 +470,7 @@ def top_mentions(
     rows = store.db.execute(
         f"""SELECT s.label, s.document_id, COALESCE(
                        NULLIF(json_extract(s.attrs, '$.person'), ''),
+                       NULLIF(json_extract(s.attrs, '$.place'), ''),
                        NULLIF(json_extract(s.attrs, '$.normal'), ''),
                        substr(d.text, s.char_start + 1, s.char_end - s.char_start)),
                    NULLIF(json_extract(s.attrs, '$.person'), '') IS NOT NULL
@@ -624,11 +627,11 @@ def _check_page(limit: int, offset: int) -> None:
 
 
 def _naming(store: Store, entity: str) -> list[str]:
-    """Ids of the documents that name ``entity``: an entity span whose normal form is it, or,
-    for a span with no normal form (imported annotations; narrascope's own always have one),
+    """Ids of the documents that name ``entity``: an entity span whose normal form or place
+    ("Kyiv" for "Киеве") is it, or, for a span with no normal form (imported annotations; narrascope's own always have one),
     whose own text is it. Letter case is folded in ASCII only, as SQLite's lower() does.
 
-    Normal forms are found by their index (migration 4). Texts are found through the full-text
+    Normal forms and places are found by their indexes (migrations 4 and 5). Texts are found through the full-text
     index for the phrase, so that only the texts containing the name are read, only at spans of
     its length, and only in a store that has spans without a normal form at all (an index
     probe: NULL is a key of that index too).
@@ -639,9 +642,10 @@ def _naming(store: Store, entity: str) -> list[str]:
     db = store.db
     found = {
         row[0]
+        for index, key in (("spans_entity_normal", "$.normal"), ("spans_entity_place", "$.place"))
         for row in db.execute(
-            """SELECT document_id FROM spans INDEXED BY spans_entity_normal
-               WHERE layer = 'entity' AND lower(json_extract(attrs, '$.normal')) = lower(?)""",
+            f"""SELECT document_id FROM spans INDEXED BY {index}
+               WHERE layer = 'entity' AND lower(json_extract(attrs, '{key}')) = lower(?)""",
             (name,),
         )
     }

@@ -160,6 +160,12 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX spans_entity_normal ON spans(lower(json_extract(attrs, '$.normal')))
         WHERE layer = 'entity';
     """,
+    # 5: ... and by the place it names, in any language ("Kyiv" finds "Киеве"): the entity
+    # analyzer's GeoNames name of a place.
+    """
+    CREATE INDEX spans_entity_place ON spans(lower(json_extract(attrs, '$.place')))
+        WHERE layer = 'entity';
+    """,
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
