@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import gettext
 
-__all__ = ["is_place", "place_of"]
+__all__ = ["is_place", "load_places", "place_of"]
 
 _MAIN_NAME_POPULATION = 100_000
 _OTHER_NAMES_POPULATION = 1_000_000
@@ -138,3 +138,10 @@ def place_of(name: str) -> str | None:
     return (
         table.get(name) if name.isupper() and len(name) <= 3 and name in table else table.get(name.casefold())
     )
+
+
+def load_places() -> None:
+    """Read both tables now (about 0.6 s, once per process), so that the cost falls on the
+    first batch as a whole and is not charged to whichever document first asks."""
+    _place_names()
+    _canonical()

@@ -34,7 +34,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
-from narrascope.analyzers._places import is_place, place_of
+from narrascope.analyzers._places import is_place, load_places, place_of
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
@@ -148,6 +148,7 @@ class EntityAnalyzer(Analyzer):
         self.pipe([doc])
 
     def pipe(self, docs: Sequence[Document]) -> None:
+        load_places()
         everything = teacher_entities(docs, self.settings)
         if any(doc.language in HEAD_LANGUAGES for doc in docs) and self._has_head():
             model = load_entity_model(self._head_path())
