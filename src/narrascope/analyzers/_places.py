@@ -14,7 +14,9 @@ Two questions:
   that a corpus counts a place once? The answer is GeoNames' English name: of the country
   (its English, ISO 3166 and translated names, ISO codes written in capitals, and the short
   forms in :data:`_COUNTRY_ALIASES`), else of the most populous city of at least 15,000
-  people that has the name as its own or, for cities of at least 100,000, as another name.
+  people that has the name as its own or as another name ("Авдеевка", "Артемовск" for
+  Bakhmut). Only the entity analyzer's places ask, so a former name that is a person's
+  ("Stalin", once Donetsk) does no harm here.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ __all__ = ["is_place", "load_places", "place_of"]
 
 _MAIN_NAME_POPULATION = 100_000
 _OTHER_NAMES_POPULATION = 1_000_000
-_CANONICAL_OTHER_NAMES_POPULATION = 15_000
 
 #: Languages whose ISO 3166 country names (pycountry's translations) name a country.
 _COUNTRY_NAME_LANGUAGES = ("ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
@@ -97,14 +98,7 @@ def _canonical() -> dict[str, str]:
     out: dict[str, str] = {}
     # Cities first, most populous last, so that a bigger city and then any country win a name.
     for city in sorted(cities.values(), key=lambda c: int(str(c["population"]))):
-        population = int(str(city["population"]))
-        own = [str(city["name"])]
-        other = (
-            [n for n in _alternates(city) if _usable(n)]
-            if population >= _CANONICAL_OTHER_NAMES_POPULATION
-            else []
-        )
-        for name in [*other, *own]:
+        for name in [*(n for n in _alternates(city) if _usable(n)), str(city["name"])]:
             out[name.casefold()] = str(city["name"])
     english = {str(c["iso"]): str(c["name"]) for c in countries.values()}
     translations = [
