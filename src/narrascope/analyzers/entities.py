@@ -204,7 +204,8 @@ def settle_kinds(found: Found, text: str = "") -> Found:
 
     out: Found = []
     for start, end, label, attrs in found:
-        word = _words(attrs)[0] if len(_words(attrs)) == 1 else None
+        words = _words(attrs)
+        word = words[0] if len(words) == 1 else None
         name = str(attrs["normal"])
         if word in surnames and label in ("ORG", "LOC") and not is_place(name):
             label, attrs = "PER", {**attrs, "kind_rule": "surname"}

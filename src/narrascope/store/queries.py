@@ -628,8 +628,8 @@ def _check_page(limit: int, offset: int) -> None:
 
 def _naming(store: Store, entity: str) -> list[str]:
     """Ids of the documents that name ``entity``: an entity span whose normal form or place
-    ("Kyiv" for "Киеве") is it, or, for a span with no normal form (imported annotations; narrascope's own always have one),
-    whose own text is it. Letter case is folded in ASCII only, as SQLite's lower() does.
+    ("Kyiv" for "Киеве") is it, or, for a span with no normal form (imported annotations;
+    narrascope's own always have one), whose own text is it. Letter case is folded in ASCII only, as SQLite's lower() does.
 
     Normal forms and places are found by their indexes (migrations 4 and 5). Texts are found through the full-text
     index for the phrase, so that only the texts containing the name are read, only at spans of
