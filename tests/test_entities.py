@@ -9,6 +9,7 @@ import pytest
 from conftest import Analyze
 from narrascope.analyzers._places import place_of
 from narrascope.analyzers.entities import (
+    _attrs,
     _russian_normal,
     dateline_normal,
     english_normal,
@@ -329,6 +330,20 @@ def test_places_carry_one_name_across_languages(analyze: Analyze) -> None:
     for doc in (english, russian):
         places = {e.attrs.get("place") for e in doc.layer("entity") if e.label == "LOC"}
         assert places == {"Kyiv", "Washington"}, [(e.text_in(doc), e.attrs) for e in doc.layer("entity")]
+
+
+@pytest.mark.slow
+def test_a_name_carries_one_spelling_key_across_scripts(analyze: Analyze) -> None:
+    english = analyze("Viktor Dralenko met the NATO envoy in Minsk.", language="en")
+    russian = analyze("Виктор Драленко встретился с посланником НАТО в Минске.", language="ru")
+    keys = [{e.attrs["spelling"] for e in doc.layer("entity")} for doc in (english, russian)]
+    assert keys[0] == keys[1] == {"viktor dralenko", "nato", "minsk"}
+
+
+def test_an_editors_brackets_are_no_part_of_a_name() -> None:
+    assert _attrs("[Vladimir] Putin", "PER", "spacy")["normal"] == "Vladimir Putin"
+    assert _attrs("Владимир] Зеленский", "PER", "natasha")["spelling"] == "vladimir zelenski"
+    assert "spelling" not in _attrs("—", "ORG", "spacy")  # nothing to find it by
 
 
 @pytest.mark.slow

@@ -18,7 +18,9 @@ from narrascope.cli import app
 from narrascope.config import load_config
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
-from narrascope.store import SCHEMA_VERSION, Store
+from narrascope.names import spelling_key
+from narrascope.store import SCHEMA_VERSION, Store, _mentions
+from narrascope.store._mentions import tally
 from narrascope.store.queries import (
     QueryResult,
     counts_by_outlet_week,
@@ -173,15 +175,15 @@ def test_outlet_profile_of_document_labels_with_filter(store: Store) -> None:
 
 def test_top_mentions_of_roles_and_entities(store: Store) -> None:
     assert top_mentions(store).rows == [
-        ("Antagonist", 1, "Arkady Belov", 2, 2),
-        ("Innocent", 1, "Protesters", 1, 1),
+        ("Antagonist", 1, "Arkady Belov", 2, 2, ""),
+        ("Innocent", 1, "Protesters", 1, 1, ""),
     ]
     # the normal form gathers "Belov" under "Arkady Belov"
-    assert top_mentions(store, "entity", "PER").rows == [("PER", 1, "Arkady Belov", 2, 3)]
+    assert top_mentions(store, "entity", "PER").rows == [("PER", 1, "Arkady Belov", 2, 3, "")]
     # text taken by offsets, with whitespace collapsed
-    assert top_mentions(store, "entity", "ORG").rows == [("ORG", 1, "The police", 1, 1)]
+    assert top_mentions(store, "entity", "ORG").rows == [("ORG", 1, "The police", 1, 1, "")]
     assert [r[0] for r in top_mentions(store, "entity").rows] == ["LOC", "ORG", "PER"]
-    assert top_mentions(store, "role", sources="Beta").rows == [("Antagonist", 1, "Arkady Belov", 1, 1)]
+    assert top_mentions(store, "role", sources="Beta").rows == [("Antagonist", 1, "Arkady Belov", 1, 1, "")]
 
 
 def test_top_mentions_limit_and_order(tmp_path: Path) -> None:
@@ -192,8 +194,8 @@ def test_top_mentions_limit_and_order(tmp_path: Path) -> None:
     with Store(tmp_path / "n.db") as store:
         store.save(doc)
         assert top_mentions(store, "entity", limit=2).rows == [
-            ("PER", 1, "Cy", 1, 3),
-            ("PER", 2, "Bob", 1, 2),
+            ("PER", 1, "Cy", 1, 3, ""),
+            ("PER", 2, "Bob", 1, 2, ""),
         ]
         with pytest.raises(NarrascopeError, match="E201: limit must be at least 1"):
             top_mentions(store, "entity", limit=0)
@@ -209,7 +211,7 @@ def test_a_person_is_counted_by_the_fullest_name_of_each_article(tmp_path: Path)
         _span(first, "Belov", "entity", "PER", nth=nth, normal="Belov", person="Viktor Belov")
     with Store(tmp_path / "p.db") as store:
         store.save(first)
-        assert top_mentions(store, "entity").rows == [("PER", 1, "Viktor Belov", 1, 3)]
+        assert top_mentions(store, "entity").rows == [("PER", 1, "Viktor Belov", 1, 3, "")]
 
 
 def _people(doc_id: str, *names: str) -> Document:
@@ -232,11 +234,11 @@ def test_a_surname_alone_counts_as_the_full_name_the_corpus_mostly_gives_it(tmp_
             store.save(doc)
         rows = top_mentions(store, "entity").rows
     assert rows == [
-        ("PER", 1, "Viktor Belov", 3, 6),  # its own 4, and "Belov" in b and c
-        ("PER", 2, "Koval", 2, 2),
-        ("PER", 3, "Anna Koval", 1, 1),
-        ("PER", 4, "Joe Koval", 1, 1),
-        ("PER", 5, "Vitya Belov", 1, 1),
+        ("PER", 1, "Viktor Belov", 3, 6, "Belov"),  # its own 4, and "Belov" in b and c
+        ("PER", 2, "Koval", 2, 2, ""),
+        ("PER", 3, "Anna Koval", 1, 1, ""),
+        ("PER", 4, "Joe Koval", 1, 1, ""),
+        ("PER", 5, "Vitya Belov", 1, 1, ""),
     ]
 
 
@@ -250,10 +252,63 @@ def test_a_place_counts_once_in_every_language(tmp_path: Path) -> None:
     with Store(tmp_path / "l.db") as store:
         store.save(english)
         store.save(russian)
-        assert top_mentions(store, "entity").rows == [("LOC", 1, "Kyiv", 2, 3), ("LOC", 2, "Крым", 1, 1)]
+        assert top_mentions(store, "entity").rows == [
+            ("LOC", 1, "Kyiv", 2, 3, ""),
+            ("LOC", 2, "Крым", 1, 1, ""),
+        ]
         # Searching by the place finds the Russian article too; by the normal form, its own.
         found = {name: list_documents(store, entity=name)[1].rows for name in ("kyiv", "Киев", "Kiev")}
     assert [len(rows) for rows in found.values()] == [2, 1, 1]
+
+
+def test_one_name_in_two_scripts_and_its_spellings_counts_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "x.db") as store:
+        for doc in (
+            _people("a", "Joe Biden", "Joe Biden", "Zelensky"),
+            _people("b", "Джо Байден", "Байден", "Зеленский"),
+            _people("c", "Joe Biden", "Джо Байден", "Zelenskyy", "Hunter Biden"),  # counts once
+            _people("d", "John Kerry", "John Curry"),  # alike in sound, one script: two people
+            _people("e", "Mark Rutte", "Mark Rutt"),  # ... unless the corpus writes the sound in
+            _people("f", "Марк Рютте"),  # Cyrillic too: then it is one name, "also" shows how
+        ):
+            store.save(doc)
+        rows = top_mentions(store, "entity").rows
+    assert rows == [
+        # "Байден" alone is the Cyrillic full name's only surname; then Latin meets Cyrillic.
+        ("PER", 1, "Joe Biden", 3, 6, "Джо Байден; Байден"),
+        ("PER", 2, "Zelensky", 3, 3, "Zelenskyy; Зеленский"),
+        ("PER", 3, "Mark Rutte", 2, 3, "Mark Rutt; Марк Рютте"),
+        ("PER", 4, "Hunter Biden", 1, 1, ""),
+        ("PER", 5, "John Curry", 1, 1, ""),
+        ("PER", 6, "John Kerry", 1, 1, ""),
+    ]
+
+
+def test_the_entity_filter_finds_a_name_in_any_script_or_spelling(tmp_path: Path) -> None:
+    english = _doc("Putin and Zelenskyy met.", "a", "X", None, "en", "a.txt")
+    _span(english, "Putin", "entity", "PER", normal="Putin", spelling=spelling_key("Putin"))
+    _span(english, "Zelenskyy", "entity", "PER", normal="Zelenskyy", spelling=spelling_key("Zelenskyy"))
+    russian = _doc("Путина осудили.", "b", "X", None, "ru", "b.txt")
+    _span(russian, "Путина", "entity", "PER", normal="Путин", spelling=spelling_key("Путин"))
+    old = _doc("Putin, said an older analysis.", "c", "X", None, "en", "c.txt")
+    _span(old, "Putin", "entity", "PER", normal="Putin")  # stored before spelling keys
+    with Store(tmp_path / "e.db") as store:
+        for doc in (english, russian, old):
+            store.save(doc)
+        titles = {
+            name: {row[1] for row in list_documents(store, entity=name)[1].rows}
+            for name in ("PUTIN", "Путин", "Zelensky", "Путину")
+        }
+        plan = " ".join(
+            str(row)
+            for row in store.db.execute(
+                "EXPLAIN QUERY PLAN SELECT document_id FROM spans WHERE layer = 'entity' "
+                "AND json_extract(attrs, '$.spelling') = 'putin'"
+            )
+        )
+    # the older span is found by its normal form ("PUTIN" in ASCII case), not its spelling
+    assert titles == {"PUTIN": {"a", "b", "c"}, "Путин": {"a", "b"}, "Zelensky": {"a"}, "Путину": set()}
+    assert "spans_entity_spelling" in plan
 
 
 def test_only_people_are_counted_under_a_longer_name(tmp_path: Path) -> None:
@@ -264,8 +319,8 @@ def test_only_people_are_counted_under_a_longer_name(tmp_path: Path) -> None:
     with Store(tmp_path / "o.db") as store:
         store.save(doc)
         assert top_mentions(store, "entity").rows == [
-            ("PER", 1, "Belov", 1, 1),
-            ("PER", 2, "Viktor Belov", 1, 1),
+            ("PER", 1, "Belov", 1, 1, ""),
+            ("PER", 2, "Viktor Belov", 1, 1, ""),
         ]
 
 
@@ -415,6 +470,7 @@ def test_cli_query_by_outlet_week_to_csv_and_json(db: Path, tmp_path: Path) -> N
         "text": "Arkady Belov",
         "documents": 2,
         "occurrences": 2,
+        "also": "",
     }
 
 
@@ -494,3 +550,28 @@ def test_a_read_only_command_upgrades_an_older_store_first(tmp_path: Path) -> No
     assert json.loads(result.stdout)[0]["id"] == "d1"
     with closing(sqlite3.connect(path)) as check:
         assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("batch", [1, 2, 2000])
+def test_a_document_counts_once_for_a_name_whatever_its_forms_and_batches(
+    batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_mentions._Counts, "BATCH", batch)
+    rows = [
+        ("PER", "a", "Viktor Orbán", True),
+        ("PER", "a", "Orban", False),  # no person here, a person in c: counts as him, a once
+        ("PER", "b", "Виктор Орбан", True),
+        ("PER", "b", "Victor Orban", True),  # sounds as he does, written in Latin: b once
+        ("PER", "b", "Орбан", True),
+        ("PER", "c", "Orban", True),
+        ("PER", "c", "Viktor Orban", True),
+        ("PER", "c", "Байден", True),  # sounds as "Biden", the last word of the name it joins
+        ("PER", "c", "Joe Biden", True),
+        ("PER", "d", "Джо Байден", True),
+        ("PER", "d", "Байден", True),
+    ]
+    assert tally(rows, 5) == [
+        ("PER", 1, "Viktor Orban", 3, 7, "Orban; Victor Orban; Viktor Orbán; Виктор Орбан; Орбан"),
+        # "Байден" alone is "Джо Байден" (in d), which sounds as "Joe Biden": c and d, once each
+        ("PER", 2, "Joe Biden", 2, 4, "Байден; Джо Байден"),
+    ]

@@ -341,7 +341,7 @@ def test_every_chart_query_answers(client: TestClient) -> None:
     profile = client.get("/api/stats/outlet-profile", params={"layer": "frame", "label": "Political"}).json()
     assert {(r[0], r[4]) for r in profile["rows"]} == {("Alpha", 1), ("Beta", 1)}
     top = client.get("/api/stats/top-mentions", params={"layer": "role", "label": "Antagonist"}).json()
-    assert top["rows"] == [["Antagonist", 1, "Arkady Belov", 2, 2]]
+    assert top["rows"] == [["Antagonist", 1, "Arkady Belov", 2, 2, ""]]
     assert client.get("/api/stats/nonsense").status_code == 422
     wrong = client.get("/api/stats/top-mentions", params={"layer": "frame"})
     assert wrong.status_code == 400 and error_of(wrong)["code"] == "E201"

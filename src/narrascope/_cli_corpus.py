@@ -59,6 +59,12 @@ Until = Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-
 Language = Annotated[str | None, typer.Option(help="Only documents in this language (ISO 639-1).")]
 
 
+# Columns that list what else a row counts ("a; b; c"): the first few on screen, every one in
+# --csv and --json.
+_LISTS = ("also",)
+_SHOWN_ITEMS = 2
+
+
 def _print_table(result: QueryResult, title: str) -> None:
     if not result.rows:
         err.print(f"{escape(title)}: no rows")
@@ -68,8 +74,14 @@ def _print_table(result: QueryResult, title: str) -> None:
         numeric = isinstance(result.rows[0][result.columns.index(column)], int | float)
         # Folded, not cut short: an outlet or a label shown as "outle…" is no answer.
         table.add_column(column, justify="right" if numeric else "left", overflow="fold")
+    lists = [result.columns.index(column) for column in _LISTS if column in result.columns]
     for row in result.rows[:_SHOWN_ROWS]:
-        table.add_row(*("" if value is None else escape(str(value)) for value in row))
+        cells = ["" if value is None else escape(str(value)) for value in row]
+        for at in lists:
+            items = cells[at].split("; ") if cells[at] else []
+            if len(items) > _SHOWN_ITEMS:
+                cells[at] = "; ".join(items[:_SHOWN_ITEMS]) + f" [dim](+{len(items) - _SHOWN_ITEMS})[/dim]"
+        table.add_row(*cells)
     out.print(table)
     if len(result.rows) > _SHOWN_ROWS:
         err.print(

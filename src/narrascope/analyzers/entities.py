@@ -41,6 +41,7 @@ from narrascope.config import analyzer_defaults
 from narrascope.document import Document
 from narrascope.models import natasha_models, spacy_pipeline
 from narrascope.models.entities import entity_weights_sha256, load_entity_model
+from narrascope.names import spelling_key
 from narrascope.paragraphs import paragraphs
 from narrascope.registry import register
 
@@ -411,4 +412,10 @@ def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ())
 
 
 def _attrs(normal: str, source_label: str, recogniser: str) -> dict[str, Any]:
-    return {"normal": normal, "source_label": source_label, "recogniser": recogniser}
+    # An editor's brackets inside a name ("[Vladimir] Putin", "Владимира] Зеленского") are no
+    # part of it: the recogniser takes them in when the opening one is out of its span.
+    normal = " ".join(normal.replace("[", " ").replace("]", " ").split()) or normal
+    attrs = {"normal": normal, "source_label": source_label, "recogniser": recogniser}
+    if spelling := spelling_key(normal):
+        attrs["spelling"] = spelling  # what the corpus search finds it by, in any script
+    return attrs

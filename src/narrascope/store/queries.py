@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import heapq
 import io
-import itertools
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from narrascope.errors import NarrascopeError
+from narrascope.names import spelling_key
+from narrascope.store._mentions import tally
 from narrascope.store.sqlite import Store
 
 __all__ = [
@@ -450,10 +449,11 @@ def top_mentions(
     cast as Antagonist, or the most named people. A span's text is the ``person`` it names
     when it has one ("Dralenko" counts as "Viktor Dralenko" in an article that names him so), else
     its ``normal`` form, else the document's text at its offsets, with whitespace runs collapsed.
-    A person named by surname alone in an article counts as the full name that the documents
-    counted mostly give that surname (:func:`_surname_owners`: "Putin" as "Vladimir Putin").
     A place counts as its ``place``, GeoNames' English name, in every language ("Киев" and
-    "Kiev" as "Kyiv").
+    "Kiev" as "Kyiv"). Texts that are one name count together (:mod:`narrascope.store._mentions`):
+    spellings alike in any script ("Путин", "Putin"), a surname alone with the full name the
+    corpus mostly gives it, people's names that sound alike in Latin and Cyrillic letters ("Джо
+    Байден", "Joe Biden"); ``also`` lists the other forms that a row counts.
     """
     if limit < 1:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
@@ -479,78 +479,7 @@ def top_mentions(
             ORDER BY s.label, s.document_id""",
         [layer, *filters.labels, *doc_params],
     )
-    occurrences: Counter[tuple[str, str]] = Counter()
-    documents: Counter[tuple[str, str]] = Counter()
-    people: set[tuple[str, str]] = set()
-    together: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()  # documents naming both
-    seen: set[tuple[str, str]] = set()
-    current = None
-    for span_label, doc_id, raw, is_person in itertools.chain(rows, [(None, None, "", False)]):
-        if doc_id != current:
-            together.update(_surnames_beside_names(seen & people))
-            current = doc_id
-            seen.clear()
-        key = (span_label, " ".join(str(raw).split()))
-        if not key[1]:
-            continue
-        occurrences[key] += 1
-        if is_person:
-            people.add(key)
-        if key not in seen:
-            seen.add(key)
-            documents[key] += 1
-    for surname, name in _surname_owners(occurrences, people).items():
-        occurrences[name] += occurrences.pop(surname)
-        documents[name] += documents.pop(surname) - together[(surname, name)]
-    per_label: dict[str, list[tuple[int, int, str]]] = {}
-    for (span_label, text), n in occurrences.items():
-        per_label.setdefault(span_label, []).append((n, documents[(span_label, text)], text))
-    out: list[tuple[Any, ...]] = []
-    for span_label in sorted(per_label):
-        best = heapq.nsmallest(limit, per_label[span_label], key=lambda t: (-t[0], -t[1], t[2]))
-        out.extend((span_label, place, text, docs, n) for place, (n, docs, text) in enumerate(best, 1))
-    return QueryResult(["label", "rank", "text", "documents", "occurrences"], out)
-
-
-#: The share of a surname's full names across the documents counted that one name must hold
-#: for the surname alone to count as it: "Putin" with "Vladimir Putin" beside a few "Vlad
-#: Putin", but "Johnson" stays itself beside "Boris Johnson" and "Mike Johnson".
-SURNAME_OWNER_SHARE = 0.8
-
-
-def _surname_owners(
-    occurrences: Counter[tuple[str, str]], people: set[tuple[str, str]]
-) -> dict[tuple[str, str], tuple[str, str]]:
-    """(label, surname) -> (label, full name) for the surnames that count as one full name.
-
-    Within an article the entity analyzer already links "Dralenko" to "Viktor Dralenko" (the
-    ``person`` attribute); this does it across articles, for articles that name someone by
-    surname alone: a one-word person counts with the person's name in more words ending in it
-    that holds at least :data:`SURNAME_OWNER_SHARE` of the occurrences of all such names."""
-    full: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key in people:
-        words = key[1].casefold().split()
-        if len(words) > 1:
-            full.setdefault((key[0], words[-1]), []).append(key)
-    owners = {}
-    for key in people:
-        if len(key[1].split()) != 1 or (key[0], key[1].casefold()) not in full:
-            continue
-        names = full[(key[0], key[1].casefold())]
-        best = max(names, key=lambda name: (occurrences[name], name[1]))
-        if occurrences[best] >= SURNAME_OWNER_SHARE * sum(occurrences[name] for name in names):
-            owners[key] = best
-    return owners
-
-
-def _surnames_beside_names(keys: set[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """The (surname, full name) pairs of one document's people: that document counts once."""
-    surnames = {(key[0], key[1].casefold()): key for key in keys if len(key[1].split()) == 1}
-    return [
-        (surnames[(key[0], key[1].casefold().split()[-1])], key)
-        for key in keys
-        if len(key[1].split()) > 1 and (key[0], key[1].casefold().split()[-1]) in surnames
-    ]
+    return QueryResult(["label", "rank", "text", "documents", "occurrences", "also"], tally(rows, limit))
 
 
 def search(
@@ -627,14 +556,16 @@ def _check_page(limit: int, offset: int) -> None:
 
 
 def _naming(store: Store, entity: str) -> list[str]:
-    """Ids of the documents that name ``entity``: an entity span whose normal form or place
-    ("Kyiv" for "Киеве") is it, or, for a span with no normal form (imported annotations;
-    narrascope's own always have one), whose own text is it. Letter case is folded in ASCII only, as SQLite's lower() does.
+    """Ids of the documents that name ``entity``: an entity span whose normal form, place ("Kyiv"
+    for "Киеве") or spelling key ("Putin" for "Путин", "Zelensky" for "Zelenskyy";
+    :func:`narrascope.names.spelling_key`) is it, or, for a span with no normal form (imported
+    annotations; narrascope's own always have one), whose own text is it. Letter case is folded in
+    ASCII only, as SQLite's lower() does.
 
-    Normal forms and places are found by their indexes (migrations 4 and 5). Texts are found through the full-text
-    index for the phrase, so that only the texts containing the name are read, only at spans of
-    its length, and only in a store that has spans without a normal form at all (an index
-    probe: NULL is a key of that index too).
+    Normal forms, places and spelling keys are found by their indexes (migrations 4 to 6). Texts
+    are found through the full-text index for the phrase, so that only the texts containing the
+    name are read, only at spans of its length, and only in a store that has spans without a
+    normal form at all (an index probe: NULL is a key of that index too).
     """
     name = " ".join(entity.split())
     if not name:
@@ -649,6 +580,15 @@ def _naming(store: Store, entity: str) -> list[str]:
             (name,),
         )
     }
+    if spelling := spelling_key(name):
+        found.update(
+            row[0]
+            for row in db.execute(
+                """SELECT document_id FROM spans INDEXED BY spans_entity_spelling
+                   WHERE layer = 'entity' AND json_extract(attrs, '$.spelling') = ?""",
+                (spelling,),
+            )
+        )
     unnamed = db.execute(
         # INDEXED BY: for IS NULL, SQLite would rather read every entity span by (layer, ...).
         """SELECT 1 FROM spans INDEXED BY spans_entity_normal

@@ -166,6 +166,12 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX spans_entity_place ON spans(lower(json_extract(attrs, '$.place')))
         WHERE layer = 'entity';
     """,
+    # 6: ... and by its spelling key, in any script or spelling ("Putin" finds "Путин",
+    # "Zelensky" finds "Zelenskyy"; narrascope.names).
+    """
+    CREATE INDEX spans_entity_spelling ON spans(json_extract(attrs, '$.spelling'))
+        WHERE layer = 'entity';
+    """,
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
