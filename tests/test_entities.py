@@ -343,6 +343,7 @@ def test_a_name_carries_one_spelling_key_across_scripts(analyze: Analyze) -> Non
 def test_an_editors_brackets_are_no_part_of_a_name() -> None:
     assert _attrs("[Vladimir] Putin", "PER", "spacy")["normal"] == "Vladimir Putin"
     assert _attrs("Владимир] Зеленский", "PER", "natasha")["spelling"] == "vladimir zelenski"
+    assert _attrs("Дональд) Трамп", "PER", "natasha")["normal"] == "Дональд Трамп"
     assert "spelling" not in _attrs("—", "ORG", "spacy")  # nothing to find it by
 
 

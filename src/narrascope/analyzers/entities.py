@@ -411,10 +411,13 @@ def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ())
     return normal
 
 
+_BRACKETS = str.maketrans("[](){}", "      ")
+
+
 def _attrs(normal: str, source_label: str, recogniser: str) -> dict[str, Any]:
-    # An editor's brackets inside a name ("[Vladimir] Putin", "Владимира] Зеленского") are no
-    # part of it: the recogniser takes them in when the opening one is out of its span.
-    normal = " ".join(normal.replace("[", " ").replace("]", " ").split()) or normal
+    # An editor's brackets inside a name ("[Vladimir] Putin", "Владимира] Зеленского", "Дональд)
+    # Трамп") are no part of it: the recogniser takes them in when the opening one is out of its span.
+    normal = " ".join(normal.translate(_BRACKETS).split()) or normal
     attrs = {"normal": normal, "source_label": source_label, "recogniser": recogniser}
     if spelling := spelling_key(normal):
         attrs["spelling"] = spelling  # what the corpus search finds it by, in any script
