@@ -217,6 +217,26 @@ def test_dashboard_filters_charts_csv_and_search(server: str, page: Any) -> None
     assert not page.problems
 
 
+def test_who_is_named_lists_people_and_places_and_finds_their_articles(server: str, page: Any) -> None:
+    page.goto(server + "/")
+    _ready(page)
+    page.wait_for_selector("#named-rows tr")
+    people = page.locator("#named-rows button").all_inner_texts()
+    assert "Arkady Belov" in people, people
+    page.select_option("#n-kind", "entity:LOC")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#named-rows button')].some(b => b.textContent === 'Minsk')"
+    )
+    assert "Arkady Belov" not in page.locator("#named-rows button").all_inner_texts()
+    page.select_option("#n-kind", "entity:PER")
+    page.wait_for_selector("#named-rows button:text-is('Arkady Belov')")
+    page.click("#named-rows button:text-is('Arkady Belov')")
+    page.wait_for_function("() => document.getElementById('result-count').textContent.includes('of 1 ')")
+    assert page.input_value("#f-entity").startswith("Arkady Belov")
+    assert page.locator("#results li a").all_inner_texts() == ["Traitors sell out the motherland"]
+    assert not page.problems
+
+
 def test_hostile_text_renders_as_text_and_runs_nothing(server: str, page: Any) -> None:
     page.goto(server + "/")
     _ready(page)

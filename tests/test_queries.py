@@ -306,6 +306,10 @@ def test_the_entity_filter_finds_a_name_in_any_script_or_spelling(tmp_path: Path
                 "AND json_extract(attrs, '$.spelling') = 'putin'"
             )
         )
+        either = {row[1] for row in list_documents(store, entity=["Zelensky", "Путин"])[1].rows}
+        with pytest.raises(NarrascopeError, match="E201: entity must name someone"):
+            list_documents(store, entity=[])
+    assert either == {"a", "b"}  # several names: documents naming any of them
     # the older span is found by its normal form ("PUTIN" in ASCII case), not its spelling
     assert titles == {"PUTIN": {"a", "b", "c"}, "Путин": {"a", "b"}, "Zelensky": {"a"}, "Путину": set()}
     assert "spans_entity_spelling" in plan

@@ -205,6 +205,10 @@ def test_documents_filter_by_every_facet(client: TestClient) -> None:
         "Belov on sanctions",
     ]
     assert titles(get("/api/documents", params={"entity": "Kyiv", "q": "crisis"})) == ["Owners blame Belov"]
+    # repeated: any of the names (the forms a top-mentions row counts)
+    assert titles(get("/api/documents", params=[("entity", "Nobody"), ("entity", "Kyiv")])) == [
+        "Owners blame Belov"
+    ]
 
 
 @pytest.mark.parametrize(

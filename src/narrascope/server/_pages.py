@@ -92,11 +92,27 @@ def dashboard() -> HTMLResponse:
 <div class="chart"><canvas id="chart-timeline" aria-label="labels over time"></canvas></div>
 <a id="csv-timeline" class="csv" download="">Download CSV</a></section>
 </div>
+<section class="card" id="named">
+<h2>Who is named <span class="muted">(most mentioned, in the corpus filtered above)</span></h2>
+<div class="row"><label>show <select id="n-kind">
+<option value="entity:PER">people</option>
+<option value="entity:LOC">places</option>
+<option value="entity:ORG">organisations</option>
+<option value="role:Protagonist">cast as heroes</option>
+<option value="role:Antagonist">cast as villains</option>
+<option value="role:Innocent">cast as victims</option>
+</select></label></div>
+<table class="named"><thead><tr><th>name <span class="muted">(and how else it is written)</span></th>
+<th class="num">documents</th><th class="num">mentions</th></tr></thead><tbody id="named-rows"></tbody></table>
+<p id="named-status" class="muted"></p>
+<a id="csv-named" class="csv" download="">Download CSV</a>
+</section>
 <section class="card" id="search">
 <h2>Articles</h2>
 <form id="search-form" class="row">
 <input id="q" type="search" size="40" placeholder="search words, &quot;phrases&quot;, prefix*" aria-label="search"/>
-<label>naming <input id="f-entity" size="16" placeholder="person, place, organisation"/></label>
+<label>naming <input id="f-entity" size="24" placeholder="person, place, organisation"
+ title="Names separated by ; find documents naming any of them"/></label>
 <button type="submit">Search</button>
 </form>
 <p id="result-count" class="muted"></p>

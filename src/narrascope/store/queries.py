@@ -622,7 +622,7 @@ def list_documents(
     language: str | None = None,
     layer: str | None = None,
     label: Labels = None,
-    entity: str | None = None,
+    entity: Labels = None,
     limit: int = 20,
     offset: int = 0,
     count_limit: int = 10_000,
@@ -632,8 +632,9 @@ def list_documents(
     says "at least this many").
 
     With ``query``, a full-text search (best match first, as :func:`search`); without, the
-    newest first (undated last). ``entity`` keeps documents that name it; the other filters are
-    those of every query. The ``snippet`` column is the matched words, or the text's opening.
+    newest first (undated last). ``entity`` keeps documents that name it (or, given several
+    names, any of them: the forms that a top-mentions row counts); the other filters are those
+    of every query. The ``snippet`` column is the matched words, or the text's opening.
     """
     _check_page(limit, offset)
     filters = Filters.make(
@@ -643,7 +644,10 @@ def list_documents(
     if entity is not None:
         # Looked up once, not once for the count and again for the page.
         where += " AND d.id IN (SELECT value FROM json_each(?))"
-        params = [*params, json.dumps(_naming(store, entity))]
+        names = _strings(entity, "entity")
+        if not names:
+            raise NarrascopeError("E201", "entity must name someone or something")
+        params = [*params, json.dumps(sorted({doc for name in names for doc in _naming(store, name)}))]
     if query is not None and query.strip():
         try:
             total = store.db.execute(

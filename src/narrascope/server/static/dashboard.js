@@ -127,12 +127,63 @@ async function timelineChart(params) {
   draw("chart-timeline", { type: "line", data: { labels: weeks, datasets }, options: { maintainAspectRatio: false, animation: false, plugins: { legend: { position: "bottom" } } } });
 }
 
+// -- who is named -----------------------------------------------------------------------------
+
+const NAMED = 15;
+const ALSO_SHOWN = 3;
+
+async function namedTable(params) {
+  const [layer, label] = $("n-kind").value.split(":");
+  const query = new URLSearchParams(params);
+  query.set("layer", layer);
+  query.set("label", label);
+  query.set("limit", String(NAMED));
+  const url = `/api/stats/top-mentions?${query}`;
+  $("csv-named").href = `${url}&format=csv`;
+  const body = $("named-rows");
+  try {
+    const table = await getJSON(url);
+    const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
+    body.replaceChildren();
+    for (const row of table.rows) {
+      const forms = row[c.also] ? row[c.also].split("; ") : [];
+      const name = element("button", row[c.text], "link");
+      name.type = "button";
+      name.title = "Find the articles that name it";
+      // The search finds every form the row counts, as the counts do.
+      name.addEventListener("click", () => findNaming([row[c.text], ...forms]));
+      const cell = element("td");
+      cell.append(name);
+      if (forms.length) {
+        const also = forms.slice(0, ALSO_SHOWN).join(", ") + (forms.length > ALSO_SHOWN ? `, +${forms.length - ALSO_SHOWN}` : "");
+        const line = element("div", `also ${also}`, "muted also");
+        line.title = forms.join("; ");
+        cell.append(line);
+      }
+      const tr = element("tr");
+      tr.append(cell, element("td", row[c.documents], "num"), element("td", row[c.occurrences], "num"));
+      body.append(tr);
+    }
+    $("named-status").textContent = table.rows.length ? "" : "No names here yet.";
+  } catch (error) {
+    body.replaceChildren();
+    $("named-status").textContent = error.message;
+  }
+}
+
+function findNaming(names) {
+  $("f-entity").value = names.join("; ");
+  offset = 0;
+  search();
+  $("search").scrollIntoView();
+}
+
 // -- search -----------------------------------------------------------------------------------
 
 async function search() {
   const params = filters();
   if ($("q").value.trim()) params.set("q", $("q").value.trim());
-  if ($("f-entity").value.trim()) params.set("entity", $("f-entity").value.trim());
+  for (const name of $("f-entity").value.split(";")) if (name.trim()) params.append("entity", name.trim());
   params.set("limit", String(PAGE));
   params.set("offset", String(offset));
   const list = $("results");
@@ -160,7 +211,7 @@ async function search() {
 
 async function refresh() {
   const params = filters();
-  const results = await Promise.allSettled([outletsChart(params), timelineChart(params)]);
+  const results = await Promise.allSettled([outletsChart(params), timelineChart(params), namedTable(params)]);
   for (const result of results) if (result.status === "rejected") $("corpus-size").textContent = result.reason.message;
   offset = 0;
   await search();
@@ -190,6 +241,7 @@ async function main() {
   for (const language of facets.languages) if (language.code !== null) option($("f-language"), language.code, `${language.code} (${language.documents})`);
   $("f-layer").addEventListener("change", () => fillLabels(facets));
   $("filter-form").addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
+  $("n-kind").addEventListener("change", () => namedTable(filters()));
   $("search-form").addEventListener("submit", (event) => { event.preventDefault(); offset = 0; search(); });
   $("prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE); search(); });
   $("next").addEventListener("click", () => { offset += PAGE; search(); });
