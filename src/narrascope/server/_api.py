@@ -131,7 +131,9 @@ def list_documents(
     label: Annotated[list[str] | None, Query(description="... and one of these labels (repeatable).")] = None,
     entity: Annotated[
         list[str] | None,
-        Query(description="Only documents naming this person, place or organisation (repeatable: any of them)."),
+        Query(
+            description="Only documents naming this person, place or organisation (repeatable: any of them)."
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
