@@ -533,6 +533,13 @@ def test_cli_search_prints_titles_and_snippets(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [r["title"] for r in json.loads(result.stdout)] == ["Belov on sanctions"]
     assert "[sanctions]" in json.loads(result.stdout)[0]["snippet"]
+    # "sanctions" is in A1 and U1; only A1 names Belov, and "Nobody" narrows nothing further
+    result = runner.invoke(
+        app,
+        ["search", "sanctions", "--db", str(db), "--json", "--entity", "Nobody", "--entity", "ARKADY BELOV"],
+    )
+    assert result.exit_code == 0, result.output
+    assert [r["title"] for r in json.loads(result.stdout)] == ["Belov on sanctions"]
 
 
 def test_read_only_commands_open_a_reader_that_cannot_write(db: Path) -> None:

@@ -196,6 +196,14 @@ def search_command(
     since: Since = None,
     until: Until = None,
     language: Language = None,
+    entity: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--entity",
+            help="Only documents naming this person, place or organisation, in any script or spelling "
+            "(repeatable: any of them).",
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
     csv_path: Annotated[
         Path | None, typer.Option("--csv", help="Write the results to this CSV file.")
@@ -217,6 +225,7 @@ def search_command(
                 language=language,
                 layer=layer,
                 label=label,
+                entity=entity,
                 limit=limit,
                 marks=(_MARK_OPEN, _MARK_CLOSE) if styled else ("[", "]"),
             )

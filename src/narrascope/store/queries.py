@@ -492,6 +492,7 @@ def search(
     language: str | None = None,
     layer: str | None = None,
     label: Labels = None,
+    entity: Labels = None,
     limit: int = 50,
     offset: int = 0,
     marks: tuple[str, str] = ("[", "]"),
@@ -499,6 +500,7 @@ def search(
     """Full-text search of titles and texts, best match first (FTS5 query syntax: words,
     "phrases", prefix*, AND/OR/NOT, NEAR). The snippet shows the matched words between
     ``marks``; score is the negated BM25 rank (higher is better), titles weighing double.
+    ``entity`` keeps the documents naming it, or any of several names (as :func:`list_documents`).
     """
     if not query.strip():
         raise NarrascopeError("E201", "the search text is empty")
@@ -507,6 +509,8 @@ def search(
         sources=sources, since=since, until=until, language=language, layer=layer, label=label
     )
     where, params = filters.having_sql(store)
+    if entity is not None:
+        where, params = _naming_sql(store, entity, where, params)
     rows = _ranked_page(store, query, where, params, limit, offset, marks, 16)
     return QueryResult(["id", "title", "outlet", "published", "language", "snippet", "score"], rows)
 
@@ -553,6 +557,16 @@ def _check_page(limit: int, offset: int) -> None:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
     if offset < 0:
         raise NarrascopeError("E201", f"offset must be 0 or more, not {offset}")
+
+
+def _naming_sql(store: Store, entity: Labels, where: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """``where`` and ``params`` narrowed to the documents naming any of ``entity``'s names."""
+    names = _strings(entity, "entity")
+    if not names:
+        raise NarrascopeError("E201", "entity must name someone or something")
+    # Looked up once, not once for the count and again for the page.
+    found = sorted({doc for name in names for doc in _naming(store, name)})
+    return where + " AND d.id IN (SELECT value FROM json_each(?))", [*params, json.dumps(found)]
 
 
 def _naming(store: Store, entity: str) -> list[str]:
@@ -642,12 +656,7 @@ def list_documents(
     )
     where, params = filters.having_sql(store)
     if entity is not None:
-        # Looked up once, not once for the count and again for the page.
-        where += " AND d.id IN (SELECT value FROM json_each(?))"
-        names = _strings(entity, "entity")
-        if not names:
-            raise NarrascopeError("E201", "entity must name someone or something")
-        params = [*params, json.dumps(sorted({doc for name in names for doc in _naming(store, name)}))]
+        where, params = _naming_sql(store, entity, where, params)
     if query is not None and query.strip():
         try:
             total = store.db.execute(
