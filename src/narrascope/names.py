@@ -5,14 +5,15 @@ A corpus in several languages names one person many ways: "Vladimir Putin" and "
 Orban", "Joe Biden" and "Джо Байден". Two keys say when such texts are one name:
 
 - :func:`spelling_key`, strict: the text romanised (Cyrillic letters by a plain
-  transliteration table), case and accents dropped, ``y`` read as ``i`` and doubled letters
+  transliteration table), case and accents dropped, ``y`` read as ``i`` and doubled consonants
   single ("Zelenskyy", "Зеленский" -> "zelenski"; "NATO", "НАТО" -> "nato"). Texts with the same
   spelling key are taken for one name, in any script.
-- :func:`sound_key`, loose: the consonants of the spelling key after the rules that English,
+- :func:`sound_key`, loose: the consonants of the romanised words after the rules that English,
   German and Polish spellings and Russian transliteration disagree on ("Biden" and "Байден" ->
   "bdn"; "Scholz" and "Шольц" -> "shlts"; "Jens" and "Йенс" -> "ns"). Different people share
-  sound keys ("John Kerry" and "John Curry"), so it is only a bridge between scripts, for names in
-  two words or more, never between two spellings of one script (see the corpus queries).
+  sound keys ("John Kerry" and "John Curry"), so the corpus queries use it only as a bridge
+  between scripts, for names in two words or more, where the corpus writes the sound in both
+  (``narrascope.store._mentions``).
 
 Neither is a transliteration for people to read: they are only ever compared. Ukrainian ``г``
 reads as Russian ``г`` (``g``), and Chinese names in the Palladius system ("Си Цзиньпин") do not
@@ -98,8 +99,8 @@ def spelling_key(text: str) -> str:
 
 def spelling_keys(texts: Sequence[str]) -> list[str]:
     """:func:`spelling_key` of each of ``texts``, worked out together: a corpus query keys
-    hundreds of thousands of names, and one pass of each rule over all of them costs a fraction
-    of one pass per name."""
+    hundreds of thousands of names, and one pass of each rule over all of them costs less than
+    a pass per name."""
     if not texts:
         return []
     lines = romanize("\n".join(text.replace("\n", " ") for text in texts))

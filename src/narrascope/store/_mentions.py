@@ -51,8 +51,8 @@ def _surname(spelling: str) -> str:
 class _Counts:
     """What one pass over the rows gathers: each text's occurrences, and per name (key) its
     documents and whether it is a person's. Texts are keyed in batches of documents
-    (:func:`narrascope.names.spelling_keys` is several times as fast on many names at once),
-    and a document counts once per key, whichever of its texts name it."""
+    (:func:`narrascope.names.spelling_keys` costs less on many names at once), and a document
+    counts once per key, whichever of its texts name it."""
 
     BATCH = 2000  # documents
 
