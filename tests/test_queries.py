@@ -92,6 +92,41 @@ def test_counts_by_outlet_week_filters(store: Store) -> None:
     ]
 
 
+def test_every_query_narrows_to_the_documents_naming_an_entity(store: Store) -> None:
+    # Kyiv is named in B1 only; Arkady Belov in A1 and B1 (A2 and U1 name neither).
+    assert counts_by_outlet_week(store, "technique", entity="Kyiv").rows == [
+        ("Beta", "2024-03-11", "Doubt", 1, 1)
+    ]
+    assert [row[:3] for row in timeline(store, "technique", entity="Arkady Belov").rows] == [
+        ("2024-03-04", 1, 3),
+        ("2024-03-11", 1, 1),
+    ]
+    profile = outlet_profile(store, "technique", "Loaded_Language", entity="arkady belov")
+    assert [(r[0], r[1], r[4]) for r in profile.rows] == [("Alpha", 1, 1), ("Beta", 1, 0)]
+    assert top_mentions(store, "role", entity=["Nobody", "Kyiv"]).rows == [
+        ("Antagonist", 1, "Arkady Belov", 1, 1, "")
+    ]
+    assert counts_by_outlet_week(store, "technique", entity="Nobody").rows == []
+    with pytest.raises(NarrascopeError, match="E201: entity '' must be a non-empty string"):
+        timeline(store, "technique", entity="")
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "by-outlet-week",
+            "--db",
+            str(store.path),
+            "--layer",
+            "technique",
+            "--entity",
+            "Kyiv",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert [row["label"] for row in json.loads(result.stdout)] == ["Doubt"]
+
+
 def test_known_layer_absent_from_the_store_gives_no_rows(store: Store) -> None:
     assert counts_by_outlet_week(store, "quote").rows == []
     assert counts_by_outlet_week(store, "subnarrative").rows == []

@@ -346,6 +346,8 @@ def test_every_chart_query_answers(client: TestClient) -> None:
     assert {(r[0], r[4]) for r in profile["rows"]} == {("Alpha", 1), ("Beta", 1)}
     top = client.get("/api/stats/top-mentions", params={"layer": "role", "label": "Antagonist"}).json()
     assert top["rows"] == [["Antagonist", 1, "Arkady Belov", 2, 2, ""]]
+    naming = client.get("/api/stats/top-mentions", params={"layer": "role", "entity": "Kyiv"}).json()
+    assert naming["rows"] == [["Antagonist", 1, "Arkady Belov", 1, 1, ""]]  # in the one article naming Kyiv
     assert client.get("/api/stats/nonsense").status_code == 422
     wrong = client.get("/api/stats/top-mentions", params={"layer": "frame"})
     assert wrong.status_code == 400 and error_of(wrong)["code"] == "E201"

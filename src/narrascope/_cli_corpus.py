@@ -57,6 +57,14 @@ Source = Annotated[list[str] | None, typer.Option("--source", help="Only this ou
 Since = Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")]
 Until = Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")]
 Language = Annotated[str | None, typer.Option(help="Only documents in this language (ISO 639-1).")]
+Entity = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--entity",
+        help="Only documents naming this person, place or organisation, in any script or spelling "
+        "(repeatable: any of them).",
+    ),
+]
 
 
 # Columns that list what else a row counts ("a; b; c"): the first few on screen, every one in
@@ -159,6 +167,7 @@ def query_command(
     since: Since = None,
     until: Until = None,
     language: Language = None,
+    entity: Entity = None,
     limit: Annotated[int, typer.Option(help="top-mentions: texts per label.")] = 20,
     csv_path: Annotated[Path | None, typer.Option("--csv", help="Write every row to this CSV file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every row as JSON.")] = False,
@@ -172,7 +181,13 @@ def query_command(
         raise _usage(f"no query named {name!r}; choose one of {', '.join(QUERIES)}")
     if csv_path is not None and as_json:
         raise _usage("give --csv or --json, not both")
-    filters: dict[str, Any] = {"since": since, "until": until, "sources": source, "language": language}
+    filters: dict[str, Any] = {
+        "since": since,
+        "until": until,
+        "sources": source,
+        "language": language,
+        "entity": entity,
+    }
     try:
         with open_store(db, load_config(config_path), read_only=True) as store:
             if name == "top-mentions":
@@ -196,14 +211,7 @@ def search_command(
     since: Since = None,
     until: Until = None,
     language: Language = None,
-    entity: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--entity",
-            help="Only documents naming this person, place or organisation, in any script or spelling "
-            "(repeatable: any of them).",
-        ),
-    ] = None,
+    entity: Entity = None,
     limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
     csv_path: Annotated[
         Path | None, typer.Option("--csv", help="Write the results to this CSV file.")

@@ -209,13 +209,25 @@ def stats(
     language: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    entity: Annotated[
+        list[str] | None,
+        Query(
+            description="Only documents naming this person, place or organisation (repeatable: any of them)."
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="top-mentions: texts per label.")] = 20,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     """``outlet-week``: per outlet, week and label; ``timeline``: per week; ``outlet-profile``:
     each outlet's use of each label, per document and per 1,000 words; ``top-mentions``: the
     commonest texts of a span layer per label. ``format=csv`` downloads the same table."""
-    filters: dict[str, Any] = {"sources": source, "language": language, "since": since, "until": until}
+    filters: dict[str, Any] = {
+        "sources": source,
+        "language": language,
+        "since": since,
+        "until": until,
+        "entity": entity,
+    }
     with bench.reader() as store:
         if name == "top-mentions":
             result = queries.top_mentions(store, layer, label, limit, **filters)

@@ -1,7 +1,8 @@
 """Corpus queries over a store: counts per outlet and week, outlet profiles, top mentions, search.
 
-Every function takes the same document filters (outlets, a publication date range, a language)
-and returns a :class:`QueryResult`, a plain table that charts, CSV files and the command line
+Every function takes the same document filters (outlets, a publication date range, a language,
+the names of people, places or organisations that the documents name: ``entity``, in any script
+or spelling) and returns a :class:`QueryResult`, a plain table that charts, CSV files and the command line
 all read. A layer is answered from whichever table holds it: span layers (``technique``,
 ``entity``, ``role`` ...) from ``spans``, document-label layers (``narrative``, ``frame``,
 ``genre`` ...) from ``labels``. Weeks are ISO weeks named by their Monday; documents without a
@@ -11,6 +12,7 @@ publication date fall in the week ``undated``. All SQL is parameterised.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -123,6 +125,7 @@ class Filters:
     """Which documents (and, with a layer, which spans or labels) a query or an export covers.
 
     ``since`` and ``until`` are inclusive; with either, undated documents are left out.
+    ``documents`` keeps those ids only (:meth:`naming` fills it from names).
     ``layer`` and ``labels`` keep documents with at least one span or label of that kind, and in
     queries over a layer they also select the spans or labels counted.
     """
@@ -133,6 +136,7 @@ class Filters:
     language: str | None = None
     layer: str | None = None
     labels: tuple[str, ...] = ()
+    documents: tuple[str, ...] | None = None  # only these ids (those naming an entity)
 
     @classmethod
     def make(
@@ -176,7 +180,23 @@ class Filters:
         if self.language:
             parts.append("d.language = ?")
             params.append(self.language)
+        if self.documents is not None:
+            parts.append("d.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(self.documents))
         return (" AND ".join(parts) or "1"), params
+
+    def naming(self, store: Store, entity: Labels) -> Filters:
+        """These filters, narrowed to the documents naming any of ``entity``'s names (none: as
+        they are). The names are looked up once, not once for every statement that reads them."""
+        if entity is None:
+            return self
+        names = _strings(entity, "entity")
+        if not names:
+            raise NarrascopeError("E201", "entity must name someone or something")
+        found = {doc for name in names for doc in _naming(store, name)}
+        if self.documents is not None:
+            found &= set(self.documents)
+        return dataclasses.replace(self, documents=tuple(sorted(found)))
 
     def having_sql(self, store: Store) -> tuple[str, list[Any]]:
         """The document conditions plus: has a span or label of ``layer`` (and ``labels``)."""
@@ -277,11 +297,12 @@ def counts_by_outlet_week(
     until: dt.date | str | None = None,
     sources: Labels = None,
     language: str | None = None,
+    entity: Labels = None,
 ) -> QueryResult:
     """Per outlet, ISO week and label: documents having the label, and its occurrences."""
     filters = _layer_filters(
         layer, labels, {"since": since, "until": until, "sources": sources, "language": language}
-    )
+    ).naming(store, entity)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
@@ -305,6 +326,7 @@ def timeline(
     until: dt.date | str | None = None,
     sources: Labels = None,
     language: str | None = None,
+    entity: Labels = None,
 ) -> QueryResult:
     """Per ISO week across the selected outlets: documents with the label (any of the labels
     given, or any label of the layer) and its occurrences. Every week from the first to the last
@@ -313,7 +335,7 @@ def timeline(
     """
     filters = _layer_filters(
         layer, label, {"since": since, "until": until, "sources": sources, "language": language}
-    )
+    ).naming(store, entity)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters, by_label=False)
     where, doc_params = filters.documents_sql()
@@ -377,6 +399,7 @@ def outlet_profile(
     until: dt.date | str | None = None,
     sources: Labels = None,
     language: str | None = None,
+    entity: Labels = None,
 ) -> QueryResult:
     """How much each outlet uses each label of a layer, comparable across outlets.
 
@@ -386,7 +409,7 @@ def outlet_profile(
     """
     filters = _layer_filters(
         layer, labels, {"since": since, "until": until, "sources": sources, "language": language}
-    )
+    ).naming(store, entity)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
@@ -444,6 +467,7 @@ def top_mentions(
     until: dt.date | str | None = None,
     sources: Labels = None,
     language: str | None = None,
+    entity: Labels = None,
 ) -> QueryResult:
     """The most frequent texts of a span layer, ``limit`` per label: e.g. the entities most often
     cast as Antagonist, or the most named people. A span's text is the ``person`` it names
@@ -459,7 +483,7 @@ def top_mentions(
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
     filters = _layer_filters(
         layer, label, {"since": since, "until": until, "sources": sources, "language": language}
-    )
+    ).naming(store, entity)
     if layer_table(store, layer) != "spans":
         raise NarrascopeError("E201", f"top mentions need a span layer; {layer!r} labels whole documents")
     where, doc_params = filters.documents_sql()
@@ -507,10 +531,8 @@ def search(
     _check_page(limit, offset)
     filters = Filters.make(
         sources=sources, since=since, until=until, language=language, layer=layer, label=label
-    )
+    ).naming(store, entity)
     where, params = filters.having_sql(store)
-    if entity is not None:
-        where, params = _naming_sql(store, entity, where, params)
     rows = _ranked_page(store, query, where, params, limit, offset, marks, 16)
     return QueryResult(["id", "title", "outlet", "published", "language", "snippet", "score"], rows)
 
@@ -557,16 +579,6 @@ def _check_page(limit: int, offset: int) -> None:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
     if offset < 0:
         raise NarrascopeError("E201", f"offset must be 0 or more, not {offset}")
-
-
-def _naming_sql(store: Store, entity: Labels, where: str, params: list[Any]) -> tuple[str, list[Any]]:
-    """``where`` and ``params`` narrowed to the documents naming any of ``entity``'s names."""
-    names = _strings(entity, "entity")
-    if not names:
-        raise NarrascopeError("E201", "entity must name someone or something")
-    # Looked up once, not once for the count and again for the page.
-    found = sorted({doc for name in names for doc in _naming(store, name)})
-    return where + " AND d.id IN (SELECT value FROM json_each(?))", [*params, json.dumps(found)]
 
 
 def _naming(store: Store, entity: str) -> list[str]:
@@ -653,10 +665,8 @@ def list_documents(
     _check_page(limit, offset)
     filters = Filters.make(
         sources=sources, since=since, until=until, language=language, layer=layer, label=label
-    )
+    ).naming(store, entity)
     where, params = filters.having_sql(store)
-    if entity is not None:
-        where, params = _naming_sql(store, entity, where, params)
     if query is not None and query.strip():
         try:
             total = store.db.execute(
