@@ -231,9 +231,16 @@ def test_who_is_named_lists_people_and_places_and_finds_their_articles(server: s
     page.select_option("#n-kind", "entity:PER")
     page.wait_for_selector("#named-rows button:text-is('Arkady Belov')")
     page.click("#named-rows button:text-is('Arkady Belov')")
+    # the whole dashboard narrows to the articles naming him: the list, the outlets, the names
     page.wait_for_function("() => document.getElementById('result-count').textContent.includes('of 1 ')")
     assert page.input_value("#f-entity").startswith("Arkady Belov")
     assert page.locator("#results li a").all_inner_texts() == ["Traitors sell out the motherland"]
+    assert page.eval_on_selector("#chart-outlets", "c => window.Chart.getChart(c).data.labels") == [
+        "Northern Herald"
+    ]
+    page.fill("#f-entity", "")
+    page.click("#filter-form button")
+    page.wait_for_function("() => !document.getElementById('result-count').textContent.includes('of 1 ')")
     assert not page.problems
 
 

@@ -81,6 +81,8 @@ def dashboard() -> HTMLResponse:
 <label>language <select id="f-language"><option value="">any</option></select></label>
 <label>from <input type="date" id="f-since"/></label>
 <label>to <input type="date" id="f-until"/></label>
+<label>naming <input id="f-entity" size="24" placeholder="person, place, organisation"
+ title="Only articles naming it, in any script or spelling; names separated by ; for any of them"/></label>
 <button type="submit">Apply</button>
 </form>
 </section>
@@ -111,8 +113,6 @@ def dashboard() -> HTMLResponse:
 <h2>Articles</h2>
 <form id="search-form" class="row">
 <input id="q" type="search" size="40" placeholder="search words, &quot;phrases&quot;, prefix*" aria-label="search"/>
-<label>naming <input id="f-entity" size="24" placeholder="person, place, organisation"
- title="Names separated by ; find documents naming any of them"/></label>
 <button type="submit">Search</button>
 </form>
 <p id="result-count" class="muted"></p>

@@ -37,6 +37,7 @@ function filters() {
   for (const [key, id] of [["label", "f-label"], ["source", "f-source"], ["language", "f-language"], ["since", "f-since"], ["until", "f-until"]]) {
     if ($(id).value) params.set(key, $(id).value);
   }
+  for (const name of $("f-entity").value.split(";")) if (name.trim()) params.append("entity", name.trim());
   return params;
 }
 
@@ -149,8 +150,7 @@ async function namedTable(params) {
       const forms = row[c.also] ? row[c.also].split("; ") : [];
       const name = element("button", row[c.text], "link");
       name.type = "button";
-      name.title = "Find the articles that name it";
-      // The search finds every form the row counts, as the counts do.
+      name.title = "Only the articles that name it";
       name.addEventListener("click", () => findNaming([row[c.text], ...forms]));
       const cell = element("td");
       cell.append(name);
@@ -171,11 +171,12 @@ async function namedTable(params) {
   }
 }
 
-function findNaming(names) {
+// The whole dashboard narrows to the articles naming any of the forms the row counts, as the
+// counts do: its outlets, its weeks, who else is named in them, and the articles themselves.
+async function findNaming(names) {
   $("f-entity").value = names.join("; ");
-  offset = 0;
-  search();
-  $("search").scrollIntoView();
+  $("filters").scrollIntoView();
+  await refresh();
 }
 
 // -- search -----------------------------------------------------------------------------------
@@ -183,7 +184,6 @@ function findNaming(names) {
 async function search() {
   const params = filters();
   if ($("q").value.trim()) params.set("q", $("q").value.trim());
-  for (const name of $("f-entity").value.split(";")) if (name.trim()) params.append("entity", name.trim());
   params.set("limit", String(PAGE));
   params.set("offset", String(offset));
   const list = $("results");
