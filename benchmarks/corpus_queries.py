@@ -113,6 +113,7 @@ def build(path: Path, spans: int, seed: int = 0, normal_share: float = 0.5) -> i
                 ),
             )
             rows, seq = [], 0
+            named: list[str] = []  # the document's people, whom its roles are cast on
             for layer, count, width in PLAN:
                 for _ in range(count):
                     start_word = rng.randrange(len(offsets) - width)
@@ -125,9 +126,13 @@ def build(path: Path, spans: int, seed: int = 0, normal_share: float = 0.5) -> i
                         label = rng.choice(["PER", "PER", "LOC", "ORG"])
                         if rng.random() < normal_share:
                             attrs["normal"] = rng.choice(PEOPLE if label == "PER" else PLACES + ORGS)
+                            if label == "PER":
+                                named.append(attrs["normal"])
                     elif layer == "role":
                         label = rng.choice(list(ROLES))
                         attrs["fine_roles"] = [rng.choice(ROLES[label])]
+                        if named:
+                            attrs["normal"] = attrs["person"] = rng.choice(named)
                     elif layer == "date":
                         label, attrs["value"] = (
                             "day",
@@ -225,6 +230,11 @@ def main() -> int:
                 store, "entity", "PER", sources=outlets[0]
             ),
             "timeline technique Loaded_Language": lambda: timeline(store, "technique", "Loaded_Language"),
+            # one person's spans: the roles cast on them, per outlet; their mentions, per week
+            "outlet_profile role, mention 1 person": lambda: outlet_profile(
+                store, "role", mention=PEOPLE[10]
+            ),
+            "timeline entity, mention 1 person": lambda: timeline(store, "entity", mention=PEOPLE[10]),
             "search 'provocation'": lambda: search(store, "provocation"),
             "search 'sanctions border' + narrative filter": lambda: search(
                 store, "sanctions border", layer="narrative", label=NARRATIVES[0]

@@ -37,6 +37,14 @@ The so-called opposition are nothing but puppets of their foreign masters, Defen
 He warned that the enemies of the nation were flooding the country with lies and would stop at nothing.
 """
 
+# Written for these tests: an actor whom the role model casts.
+CAST = """Warlord Gennady Kostin shells the city again
+
+Warlord Gennady Kostin ordered fresh shelling of Lirovo on Sunday, killing twelve civilians, among them three children, local officials said.
+
+Kostin, whose forces have besieged the city since spring, has been accused of war crimes by human rights groups.
+"""
+
 # Payloads that would run if any text were rendered as markup.
 HOSTILE = [
     "<script>window.__pwned = 'script'</script>",
@@ -94,6 +102,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     raise
                 time.sleep(1)
         _post(base, {"text": LOADED, "source": "Northern Herald", "published": "2024-03-05", "store": True})
+        _post(base, {"text": CAST, "source": "Southern Post", "published": "2024-03-06", "store": True})
         _post(
             base,
             {
@@ -241,6 +250,31 @@ def test_who_is_named_lists_people_and_places_and_finds_their_articles(server: s
     page.fill("#f-entity", "")
     page.click("#filter-form button")
     page.wait_for_function("() => !document.getElementById('result-count').textContent.includes('of 1 ')")
+    assert page.is_hidden("#casting")  # shown only while the corpus is narrowed to a name
+    assert not page.problems
+
+
+def test_naming_someone_shows_how_each_outlet_casts_them(server: str, page: Any) -> None:
+    page.goto(server + "/")
+    _ready(page)
+    assert page.is_hidden("#casting")
+    page.fill("#f-entity", "Kostin")
+    page.click("#filter-form button")
+    page.wait_for_function("() => window.Chart.getChart(document.getElementById('chart-casting'))")
+    assert page.inner_text("#casting h2").startswith("How Kostin is cast")
+    # the chart draws the shares of the API's profile of his own mentions' roles
+    with urllib.request.urlopen(
+        f"{server}/api/stats/outlet-profile?layer=role&mention=Kostin", timeout=30
+    ) as answer:
+        profile = json.loads(answer.read())
+    columns = profile["columns"]
+    shares = {row[columns.index("label")]: row[columns.index("share")] for row in profile["rows"]}
+    assert shares and max(shares.values()) > 0, profile
+    chart = page.eval_on_selector("#chart-casting", "c => window.Chart.getChart(c).data")
+    assert chart["labels"] == ["Southern Post"]
+    roles = {"hero": "Protagonist", "villain": "Antagonist", "victim": "Innocent"}
+    drawn = {roles[d["label"]]: d["data"][0] for d in chart["datasets"]}
+    assert drawn == {role: round(shares.get(role, 0) * 100, 1) for role in roles.values()}
     assert not page.problems
 
 

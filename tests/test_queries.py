@@ -350,6 +350,90 @@ def test_the_entity_filter_finds_a_name_in_any_script_or_spelling(tmp_path: Path
     assert "spans_entity_spelling" in plan
 
 
+def _cast(doc: Document, phrase: str, role: str, nth: int = 0, **names: str) -> None:
+    """An entity mention and the role cast on it, with the attributes the analyzers give both."""
+    normal = names.pop("normal", phrase)
+    attrs = {"normal": normal, "spelling": spelling_key(normal), **names}
+    surname = {"surname": spelling_key(names["person"].split()[-1])} if "person" in names else {}
+    _span(doc, phrase, "entity", "PER", nth=nth, **attrs, **surname)
+    _span(doc, phrase, "role", role, nth=nth, **{k: v for k, v in attrs.items() if k != "spelling"})
+
+
+def _casting_store(path: Path) -> Store:
+    """Two outlets naming Zelensky in three spellings and two scripts, and casting him (and
+    Belov, who is no one's surname match) in different roles."""
+    a = _doc("Volodymyr Zelensky blamed Belov. Zelensky left.", "a", "Alpha", dt.date(2024, 3, 4), "en", "a")
+    _cast(a, "Volodymyr Zelensky", "Protagonist", person="Volodymyr Zelensky")
+    _cast(a, "Belov", "Antagonist", person="Belov")
+    _cast(a, "Zelensky", "Protagonist", person="Volodymyr Zelensky")
+    b = _doc("Zelenskyy and Belov met.", "b", "Alpha", dt.date(2024, 3, 12), "en", "b")
+    _cast(b, "Zelenskyy", "Innocent", person="Zelenskyy")
+    _cast(b, "Belov", "Innocent", person="Belov")
+    c = _doc(
+        "Зеленского обвинил Белов. «Мы победим», сказал Зеленский.",
+        "c",
+        "Beta",
+        dt.date(2024, 3, 5),
+        "ru",
+        "c",
+    )
+    _cast(c, "Зеленского", "Antagonist", normal="Зеленский", person="Зеленский")
+    _cast(c, "Белов", "Protagonist", person="Белов")
+    _span(c, "Мы победим", "quote", "direct", speaker="Зеленский", speaker_entity="Зеленский")
+    d = _doc("Belov spoke of Kyiv.", "d", "Beta", dt.date(2024, 3, 5), "en", "d")
+    _cast(d, "Belov", "Protagonist", person="Belov")
+    _span(d, "Belov spoke", "technique", "Loaded_Language")
+    e = _doc("Volodymyr Zelensky visited Lirovo.", "e", "Beta", dt.date(2024, 3, 13), "en", "e")
+    _cast(e, "Volodymyr Zelensky", "Innocent", person="Volodymyr Zelensky")  # never "Zelensky" alone
+    store = Store(path)
+    for doc in (a, b, c, d, e):
+        store.save(doc)
+    return store
+
+
+def test_mention_counts_only_the_spans_that_name_one_actor(tmp_path: Path) -> None:
+    with _casting_store(tmp_path / "m.db") as store:
+        # A surname finds the mentions written in full too, and its other spellings and scripts.
+        cast = top_mentions(store, "role", mention="Zelensky").rows
+        assert [(r[0], r[2], r[3], r[4], r[5]) for r in cast] == [
+            ("Antagonist", "Зеленский", 1, 1, ""),
+            ("Innocent", "Volodymyr Zelensky", 2, 2, "Zelenskyy"),
+            ("Protagonist", "Volodymyr Zelensky", 1, 2, ""),
+        ]
+        # Per outlet, among the documents naming him: Alpha casts him as a hero in one of two.
+        profile = outlet_profile(store, "role", mention=["Zelensky"])
+        assert [(r[0], r[1], r[3], r[4], r[6]) for r in profile.rows if r[4]] == [
+            ("Alpha", 2, "Innocent", 1, 1),
+            ("Alpha", 2, "Protagonist", 1, 2),
+            ("Beta", 2, "Antagonist", 1, 1),
+            ("Beta", 2, "Innocent", 1, 1),
+        ]
+        # A surname finds the documents that name the person in full only, in any script.
+        naming = {row[1] for row in list_documents(store, entity="Зеленский")[1].rows}
+        assert naming == {"a", "b", "c", "e"}
+        weeks = counts_by_outlet_week(store, "role", "Protagonist", mention="Belov")
+        assert weeks.rows == [("Beta", "2024-03-04", "Protagonist", 2, 2)]  # "Белов" too
+        assert [r[1:] for r in timeline(store, "entity", mention="Зеленский").rows] == [(2, 3), (2, 2)]
+        quotes = counts_by_outlet_week(store, "quote", mention="Zelensky").rows
+        assert quotes == [("Beta", "2024-03-04", "direct", 1, 1)]
+        assert counts_by_outlet_week(store, "quote", mention="Belov").rows == []
+        # A full name finds that name only, not other people sharing the surname.
+        assert top_mentions(store, "role", mention="Ivan Belov").rows == []
+        with pytest.raises(NarrascopeError, match="E201: mention counts the spans that name someone"):
+            outlet_profile(store, "technique", mention="Belov")
+        with pytest.raises(NarrascopeError, match="E201: mention must name someone"):
+            timeline(store, "role", mention=[])
+    result = runner.invoke(
+        app,
+        ["query", "outlet-profile", "--db", str(tmp_path / "m.db"), "--layer", "role",
+         "--mention", "Zelensky", "--json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    shares = {(row["outlet"], row["label"]): row["share"] for row in json.loads(result.stdout)}
+    assert shares[("Alpha", "Protagonist")] == 0.5
+    assert shares[("Beta", "Antagonist")] == 0.5
+
+
 def test_only_people_are_counted_under_a_longer_name(tmp_path: Path) -> None:
     # "Belov" the organisation (no person attribute) keeps its own row beside "Viktor Belov".
     doc = _doc("Viktor Belov of Belov.", "a", "X", None, "en", "a.txt")

@@ -348,6 +348,18 @@ def test_every_chart_query_answers(client: TestClient) -> None:
     assert top["rows"] == [["Antagonist", 1, "Arkady Belov", 2, 2, ""]]
     naming = client.get("/api/stats/top-mentions", params={"layer": "role", "entity": "Kyiv"}).json()
     assert naming["rows"] == [["Antagonist", 1, "Arkady Belov", 1, 1, ""]]  # in the one article naming Kyiv
+    # roles imported without names are read by their text
+    cast = client.get("/api/stats/outlet-profile", params={"layer": "role", "mention": "arkady belov"}).json()
+    assert [r[:2] + r[3:5] for r in cast["rows"]] == [
+        ["Alpha", 1, "Antagonist", 1],
+        ["Beta", 1, "Antagonist", 1],
+    ]
+    full = client.get("/api/stats/top-mentions", params={"layer": "role", "mention": "Arkady Belov"}).json()
+    assert full["rows"] == [["Antagonist", 1, "Arkady Belov", 2, 2, ""]]
+    assert (
+        client.get("/api/stats/timeline", params={"layer": "role", "mention": "Protesters"}).json()["rows"]
+        == []
+    )
     assert client.get("/api/stats/nonsense").status_code == 422
     wrong = client.get("/api/stats/top-mentions", params={"layer": "frame"})
     assert wrong.status_code == 400 and error_of(wrong)["code"] == "E201"

@@ -65,6 +65,15 @@ Entity = Annotated[
         "(repeatable: any of them).",
     ),
 ]
+Mention = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--mention",
+        help="Count only the spans naming this person, place or organisation (entity, role and "
+        "quote layers: its mentions, the roles it is cast in, the quotes it is given), in any "
+        "script or spelling (repeatable: any of them).",
+    ),
+]
 
 
 # Columns that list what else a row counts ("a; b; c"): the first few on screen, every one in
@@ -168,6 +177,7 @@ def query_command(
     until: Until = None,
     language: Language = None,
     entity: Entity = None,
+    mention: Mention = None,
     limit: Annotated[int, typer.Option(help="top-mentions: texts per label.")] = 20,
     csv_path: Annotated[Path | None, typer.Option("--csv", help="Write every row to this CSV file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every row as JSON.")] = False,
@@ -187,6 +197,7 @@ def query_command(
         "sources": source,
         "language": language,
         "entity": entity,
+        "mention": mention,
     }
     try:
         with open_store(db, load_config(config_path), read_only=True) as store:

@@ -18,7 +18,8 @@ knows better, the recogniser's kind is mended (:func:`settle_kinds`: "Trump" in 
 administration" is a person, "Kyiv said" a place).
 A person also carries ``attrs["person"]``, the fullest name of the same person in the article
 ("Dralenko" -> "Viktor Dralenko", :func:`same_people`): the normal form stays the mention's own,
-and the person is what counts and searches group by.
+and the person is what counts and searches group by; ``attrs["surname"]`` is the spelling key
+of its last word, so that a search for "Dralenko" or "Драленко" finds every mention of him.
 A place that GeoNames knows (a country, or a city of at least 15,000 people) carries
 ``attrs["place"]``, its English name there, whatever the language or spelling ("Киеве",
 "Kiev" -> "Kyiv"; "РФ" -> "Russia"): what a corpus counts places by, across languages.
@@ -167,6 +168,9 @@ class EntityAnalyzer(Analyzer):
             for start, end, label, attrs in found:
                 if label == "PER":
                     attrs["person"] = people[attrs["normal"]]
+                    # what a search for the surname alone finds the person by, in any script
+                    if surname := spelling_key(attrs["person"].split()[-1]):
+                        attrs["surname"] = surname
                 elif label == "LOC" and (place := place_of(attrs["normal"])) is not None:
                     attrs["place"] = place
                 self.span(doc, start, end, "entity", label, attrs=attrs)

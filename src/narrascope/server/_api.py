@@ -215,6 +215,13 @@ def stats(
             description="Only documents naming this person, place or organisation (repeatable: any of them)."
         ),
     ] = None,
+    mention: Annotated[
+        list[str] | None,
+        Query(
+            description="Count only the spans naming this person, place or organisation: its "
+            "mentions, roles or quotes (layers entity, role, quote; repeatable: any of them)."
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="top-mentions: texts per label.")] = 20,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
@@ -227,6 +234,7 @@ def stats(
         "since": since,
         "until": until,
         "entity": entity,
+        "mention": mention,
     }
     with bench.reader() as store:
         if name == "top-mentions":

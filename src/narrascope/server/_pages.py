@@ -86,6 +86,13 @@ def dashboard() -> HTMLResponse:
 <button type="submit">Apply</button>
 </form>
 </section>
+<section class="card" id="casting" hidden>
+<h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the articles naming it
+that cast it so, per outlet)</span></h2>
+<div class="chart short"><canvas id="chart-casting" aria-label="how each outlet casts it"></canvas></div>
+<p id="casting-status" class="muted"></p>
+<a id="csv-casting" class="csv" download="">Download CSV</a>
+</section>
 <div class="charts">
 <section class="card"><h2>By outlet <span class="muted">(per document)</span></h2>
 <div class="chart"><canvas id="chart-outlets" aria-label="labels by outlet"></canvas></div>

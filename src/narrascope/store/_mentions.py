@@ -14,19 +14,24 @@ name (:mod:`narrascope.names`):
 
 A row's text is the most frequent form of its name; ``also`` lists the other forms counted in
 it, so that every merge shows. A document that names one person in several forms counts once.
+
+:func:`names_span` is the other way round: given names, whether one span (an entity, or the
+role cast on it) names any of them. The store registers it as the SQL function
+``narrascope_names`` that the queries' ``mention`` filter calls.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from narrascope.names import sound_key, spelling_keys
+from narrascope.names import sound_key, spelling_key, spelling_keys
 
-__all__ = ["SURNAME_OWNER_SHARE", "tally"]
+__all__ = ["SURNAME_OWNER_SHARE", "names_span", "tally", "wanted_names"]
 
 #: The share of a surname's full names across the documents counted that one name must hold
 #: for the surname alone to count as it: "Putin" with "Vladimir Putin" beside a few "Vlad
@@ -218,3 +223,46 @@ def _surname_owners(occurrences: Counter[Key], people: set[Key], owner: dict[Key
         if names[best] >= SURNAME_OWNER_SHARE * sum(names.values()):
             owners[key] = best
     return owners
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(text: str) -> str:
+    return spelling_key(text)
+
+
+def wanted_names(names: Sequence[str]) -> str:
+    """The argument :func:`names_span` reads: the spelling keys of ``names`` (JSON), those of
+    one word apart, since a surname also finds the people the article names in full."""
+    keys = {_key(name) for name in names} - {""}
+    return json.dumps(
+        {"names": sorted(keys), "surnames": sorted(key for key in keys if " " not in key)},
+        ensure_ascii=False,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _wanted(wanted: str) -> tuple[frozenset[str], frozenset[str]]:
+    parsed = json.loads(wanted)
+    return frozenset(parsed["names"]), frozenset(parsed["surnames"])
+
+
+def names_span(wanted: str, attrs: str | None, text: str | None = None) -> int:
+    """1 when a span with these ``attrs`` (JSON) names one of the ``wanted`` names
+    (:func:`wanted_names`), else 0: its normal form, person, place, spelling key or (a quote's)
+    speaker entity has the spelling key of one of them ("Путин" names "Putin"; "Киеве", place
+    "Kyiv", names "Kyiv"), or the name is a surname and the span's person ends in it
+    ("Zelensky" names a mention of "Volodymyr Zelensky"). A span with none of these (imported
+    annotations) is read by its ``text``, as a person's name; without that it names no one."""
+    found = json.loads(attrs) if attrs else {}
+    names, surnames = _wanted(wanted)
+    if found.get("spelling") in names:
+        return 1
+    values = [found.get(field) for field in ("normal", "person", "place", "speaker_entity")]
+    named = [value for value in values if isinstance(value, str) and value]
+    if any(_key(value) in names for value in named or [text or ""]):
+        return 1
+    # a person's surname: the person's, or the text's when the span names no one
+    person = found.get("person") if named else text
+    if surnames and isinstance(person, str) and person.split():
+        return int(_key(person.split()[-1]) in surnames)
+    return 0

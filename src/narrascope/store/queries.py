@@ -3,7 +3,9 @@
 Every function takes the same document filters (outlets, a publication date range, a language,
 the names of people, places or organisations that the documents name: ``entity``, in any script
 or spelling) and returns a :class:`QueryResult`, a plain table that charts, CSV files and the command line
-all read. A layer is answered from whichever table holds it: span layers (``technique``,
+all read. The statistics of the ``entity``, ``role`` and ``quote`` layers can also count one
+actor's spans alone (``mention``): how often each outlet casts Zelensky as a villain, who quotes
+Putin. A layer is answered from whichever table holds it: span layers (``technique``,
 ``entity``, ``role`` ...) from ``spans``, document-label layers (``narrative``, ``frame``,
 ``genre`` ...) from ``labels``. Weeks are ISO weeks named by their Monday; documents without a
 publication date fall in the week ``undated``. All SQL is parameterised.
@@ -24,11 +26,12 @@ from typing import Any, Literal, TextIO
 
 from narrascope.errors import NarrascopeError
 from narrascope.names import spelling_key
-from narrascope.store._mentions import tally
+from narrascope.store._mentions import tally, wanted_names
 from narrascope.store.sqlite import Store
 
 __all__ = [
     "LABEL_LAYERS",
+    "MENTION_LAYERS",
     "SPAN_LAYERS",
     "Filters",
     "QueryResult",
@@ -58,6 +61,9 @@ SPAN_LAYERS = frozenset(
     }
 )
 LABEL_LAYERS = frozenset({"narrative", "subnarrative", "dominant_narrative", "frame", "genre", "language"})
+#: Span layers whose spans name someone, and so can be counted for one name (``mention``):
+#: an entity's mentions, the roles cast on them, the quotes a speaker is linked to.
+MENTION_LAYERS = ("entity", "role", "quote")
 
 UNDATED = "undated"
 
@@ -127,7 +133,8 @@ class Filters:
     ``since`` and ``until`` are inclusive; with either, undated documents are left out.
     ``documents`` keeps those ids only (:meth:`naming` fills it from names).
     ``layer`` and ``labels`` keep documents with at least one span or label of that kind, and in
-    queries over a layer they also select the spans or labels counted.
+    queries over a layer they also select the spans or labels counted. ``mentions`` (set by
+    :meth:`mentioning`) keeps only the spans that name one of these names.
     """
 
     sources: tuple[str, ...] = ()
@@ -137,6 +144,7 @@ class Filters:
     layer: str | None = None
     labels: tuple[str, ...] = ()
     documents: tuple[str, ...] | None = None  # only these ids (those naming an entity)
+    mentions: tuple[str, ...] = ()  # only the spans naming one of these
 
     @classmethod
     def make(
@@ -197,6 +205,41 @@ class Filters:
         if self.documents is not None:
             found &= set(self.documents)
         return dataclasses.replace(self, documents=tuple(sorted(found)))
+
+    def mentioning(self, store: Store, mention: Labels) -> Filters:
+        """These filters, counting only the spans of the layer that name any of ``mention``'s
+        names (none: as they are), in the documents naming them: how often and in what role
+        one actor is cast, who quotes one speaker."""
+        if mention is None:
+            return self
+        names = _strings(mention, "mention")
+        if not names:
+            raise NarrascopeError("E201", "mention must name someone or something")
+        if self.layer not in MENTION_LAYERS:
+            raise NarrascopeError(
+                "E201",
+                f"mention counts the spans that name someone, in the {', '.join(MENTION_LAYERS)} "
+                f"layers, not {self.layer!r}; to keep the documents naming someone, use entity",
+            )
+        return dataclasses.replace(self.naming(store, names), mentions=names)
+
+    def spans_sql(self, alias: str) -> tuple[str, list[Any]]:
+        """Conditions on the counted spans (table alias ``alias``), each after an AND: their
+        labels, and that they name one of ``mentions``; '' when none."""
+        sql = ""
+        params: list[Any] = []
+        if self.labels:
+            sql += f" AND {alias}.label IN ({_marks(self.labels)})"
+            params.extend(self.labels)
+        if self.mentions:
+            # The span's own text is read only for spans that carry no name (imported ones).
+            text = f"""CASE WHEN json_extract({alias}.attrs, '$.normal') IS NULL
+                AND json_extract({alias}.attrs, '$.speaker_entity') IS NULL
+                THEN (SELECT substr(t.text, {alias}.char_start + 1, {alias}.char_end - {alias}.char_start)
+                      FROM documents t WHERE t.id = {alias}.document_id) END"""
+            sql += f" AND narrascope_names(?, {alias}.attrs, {text}) = 1"
+            params.append(wanted_names(self.mentions))
+        return sql, params
 
     def having_sql(self, store: Store) -> tuple[str, list[Any]]:
         """The document conditions plus: has a span or label of ``layer`` (and ``labels``)."""
@@ -264,11 +307,10 @@ def layer_table(store: Store, layer: str) -> Table:
 def _per_document_sql(table: Table, filters: Filters, *, by_label: bool = True) -> tuple[str, list[Any]]:
     """Per document (and label): how often the layer's labels occur, read from the covering index.
     A filter on documents is applied here already, so that only their counts are grouped."""
-    sql = f"SELECT document_id, {'label' if by_label else 'NULL'} AS label, COUNT(*) AS n FROM {table} WHERE layer = ?"
-    params: list[Any] = [filters.layer]
-    if filters.labels:
-        sql += f" AND label IN ({_marks(filters.labels)})"
-        params.extend(filters.labels)
+    sql = f"SELECT document_id, {'label' if by_label else 'NULL'} AS label, COUNT(*) AS n FROM {table} x WHERE layer = ?"
+    spans, span_params = filters.spans_sql("x")
+    sql += spans
+    params: list[Any] = [filters.layer, *span_params]
     where, doc_params = filters.documents_sql()
     if doc_params:
         sql += f" AND document_id IN (SELECT d.id FROM documents d WHERE {where})"
@@ -282,10 +324,25 @@ def _per_document_sql(table: Table, filters: Filters, *, by_label: bool = True) 
 _JOIN_DOCUMENTS = "FROM per_doc p CROSS JOIN documents d INDEXED BY documents_facets ON d.id = p.document_id"
 
 
-def _layer_filters(layer: str, labels: Labels, filters: dict[str, Any]) -> Filters:
+def _layer_filters(
+    store: Store,
+    layer: str,
+    labels: Labels,
+    since: dt.date | str | None,
+    until: dt.date | str | None,
+    sources: Labels,
+    language: str | None,
+    entity: Labels,
+    mention: Labels,
+) -> Filters:
+    """The validated filters of a query over ``layer``, narrowed to ``entity``'s documents and
+    ``mention``'s spans."""
     if not layer:
         raise NarrascopeError("E201", "a layer is needed (technique, narrative, entity ...)")
-    return Filters.make(layer=layer, label=labels, **filters)
+    made = Filters.make(
+        layer=layer, label=labels, since=since, until=until, sources=sources, language=language
+    )
+    return made.naming(store, entity).mentioning(store, mention)
 
 
 def counts_by_outlet_week(
@@ -298,11 +355,10 @@ def counts_by_outlet_week(
     sources: Labels = None,
     language: str | None = None,
     entity: Labels = None,
+    mention: Labels = None,
 ) -> QueryResult:
     """Per outlet, ISO week and label: documents having the label, and its occurrences."""
-    filters = _layer_filters(
-        layer, labels, {"since": since, "until": until, "sources": sources, "language": language}
-    ).naming(store, entity)
+    filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
@@ -327,15 +383,14 @@ def timeline(
     sources: Labels = None,
     language: str | None = None,
     entity: Labels = None,
+    mention: Labels = None,
 ) -> QueryResult:
     """Per ISO week across the selected outlets: documents with the label (any of the labels
     given, or any label of the layer) and its occurrences. Every week from the first to the last
     (or from ``since`` to ``until`` when given) is listed, zeros included, so that a chart's time
     axis has no gaps; undated documents are left out.
     """
-    filters = _layer_filters(
-        layer, label, {"since": since, "until": until, "sources": sources, "language": language}
-    ).naming(store, entity)
+    filters = _layer_filters(store, layer, label, since, until, sources, language, entity, mention)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters, by_label=False)
     where, doc_params = filters.documents_sql()
@@ -400,6 +455,7 @@ def outlet_profile(
     sources: Labels = None,
     language: str | None = None,
     entity: Labels = None,
+    mention: Labels = None,
 ) -> QueryResult:
     """How much each outlet uses each label of a layer, comparable across outlets.
 
@@ -407,9 +463,7 @@ def outlet_profile(
     documents having the label and their share, and its occurrences per document and per 1,000
     words. Every outlet gets a row for every label seen in the selection, zeros included.
     """
-    filters = _layer_filters(
-        layer, labels, {"since": since, "until": until, "sources": sources, "language": language}
-    ).naming(store, entity)
+    filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
@@ -468,6 +522,7 @@ def top_mentions(
     sources: Labels = None,
     language: str | None = None,
     entity: Labels = None,
+    mention: Labels = None,
 ) -> QueryResult:
     """The most frequent texts of a span layer, ``limit`` per label: e.g. the entities most often
     cast as Antagonist, or the most named people. A span's text is the ``person`` it names
@@ -481,13 +536,11 @@ def top_mentions(
     """
     if limit < 1:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
-    filters = _layer_filters(
-        layer, label, {"since": since, "until": until, "sources": sources, "language": language}
-    ).naming(store, entity)
+    filters = _layer_filters(store, layer, label, since, until, sources, language, entity, mention)
     if layer_table(store, layer) != "spans":
         raise NarrascopeError("E201", f"top mentions need a span layer; {layer!r} labels whole documents")
     where, doc_params = filters.documents_sql()
-    label_sql = f" AND s.label IN ({_marks(filters.labels)})" if filters.labels else ""
+    spans, span_params = filters.spans_sql("s")
     # Counted here rather than in SQL: GROUP BY with COUNT(DISTINCT) over tens of thousands of
     # distinct texts sorts twice and takes seconds; rows come in index order (label, document),
     # so distinct documents are counted with one small set per document.
@@ -499,9 +552,9 @@ def top_mentions(
                        substr(d.text, s.char_start + 1, s.char_end - s.char_start)),
                    NULLIF(json_extract(s.attrs, '$.person'), '') IS NOT NULL
             FROM spans s JOIN documents d ON d.id = s.document_id
-            WHERE s.layer = ?{label_sql} AND {where}
+            WHERE s.layer = ?{spans} AND {where}
             ORDER BY s.label, s.document_id""",
-        [layer, *filters.labels, *doc_params],
+        [layer, *span_params, *doc_params],
     )
     return QueryResult(["label", "rank", "text", "documents", "occurrences", "also"], tally(rows, limit))
 
@@ -584,11 +637,12 @@ def _check_page(limit: int, offset: int) -> None:
 def _naming(store: Store, entity: str) -> list[str]:
     """Ids of the documents that name ``entity``: an entity span whose normal form, place ("Kyiv"
     for "Киеве") or spelling key ("Putin" for "Путин", "Zelensky" for "Zelenskyy";
-    :func:`narrascope.names.spelling_key`) is it, or, for a span with no normal form (imported
+    :func:`narrascope.names.spelling_key`) is it, or a person whose surname's spelling key it is
+    ("Zelensky" for "Volodymyr Zelensky"), or, for a span with no normal form (imported
     annotations; narrascope's own always have one), whose own text is it. Letter case is folded in
     ASCII only, as SQLite's lower() does.
 
-    Normal forms, places and spelling keys are found by their indexes (migrations 4 to 6). Texts
+    Normal forms, places, spelling keys and surnames are found by their indexes (migrations 4 to 7). Texts
     are found through the full-text index for the phrase, so that only the texts containing the
     name are read, only at spans of its length, and only in a store that has spans without a
     normal form at all (an index probe: NULL is a key of that index too).
@@ -606,12 +660,17 @@ def _naming(store: Store, entity: str) -> list[str]:
             (name,),
         )
     }
-    if spelling := spelling_key(name):
+    spelling = spelling_key(name)
+    # A name of one word is a surname too: it finds the people named in full ending in it.
+    probes = [("spans_entity_spelling", "$.spelling")]
+    if spelling and " " not in spelling:
+        probes.append(("spans_entity_surname", "$.surname"))
+    for index, key in probes if spelling else []:
         found.update(
             row[0]
             for row in db.execute(
-                """SELECT document_id FROM spans INDEXED BY spans_entity_spelling
-                   WHERE layer = 'entity' AND json_extract(attrs, '$.spelling') = ?""",
+                f"""SELECT document_id FROM spans INDEXED BY {index}
+                   WHERE layer = 'entity' AND json_extract(attrs, '{key}') = ?""",
                 (spelling,),
             )
         )

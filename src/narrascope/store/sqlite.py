@@ -17,6 +17,7 @@ from types import TracebackType
 
 from narrascope.document import Analysis, Document, Label, Span
 from narrascope.errors import InputError, NarrascopeError
+from narrascope.store._mentions import names_span
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
@@ -172,6 +173,12 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX spans_entity_spelling ON spans(json_extract(attrs, '$.spelling'))
         WHERE layer = 'entity';
     """,
+    # 7: ... and a person by the spelling key of their surname ("Zelensky" finds the articles
+    # that name him only as "Volodymyr Zelensky").
+    """
+    CREATE INDEX spans_entity_surname ON spans(json_extract(attrs, '$.surname'))
+        WHERE layer = 'entity';
+    """,
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -183,6 +190,12 @@ def _now() -> str:
 
 def _json_or_none(value: dict[str, object]) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+
+
+def _functions(db: sqlite3.Connection) -> None:
+    """The SQL functions queries call: ``narrascope_names(wanted, attrs, text)``, whether a span
+    names any of the wanted names (:func:`narrascope.store._mentions.names_span`)."""
+    db.create_function("narrascope_names", 3, names_span, deterministic=True)
 
 
 class Store:
@@ -200,6 +213,7 @@ class Store:
             # commits), and makes each small transaction of a batch run far cheaper.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            _functions(self.db)
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise NarrascopeError("E200", f"{self.path}: {exc}") from None
@@ -222,6 +236,7 @@ class Store:
                 f"{store.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
             store.db.execute("PRAGMA query_only=ON")
+            _functions(store.db)
             version = store.version
         except sqlite3.DatabaseError as exc:
             raise NarrascopeError("E200", f"{store.path}: {exc}") from None

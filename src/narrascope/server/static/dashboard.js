@@ -128,6 +128,49 @@ async function timelineChart(params) {
   draw("chart-timeline", { type: "line", data: { labels: weeks, datasets }, options: { maintainAspectRatio: false, animation: false, plugins: { legend: { position: "bottom" } } } });
 }
 
+// -- how the named actor is cast -------------------------------------------------------------
+
+const CAST = [["Protagonist", "hero", "#2e8b57"], ["Antagonist", "villain", "#c0392b"], ["Innocent", "victim", "#0b5cad"]];
+
+// Shown while the corpus is narrowed to a name: per outlet, the share of the articles naming it
+// that cast it as hero, villain or victim (its own mentions' roles, not anyone else's).
+async function castingChart(params) {
+  const names = params.getAll("entity");
+  $("casting").hidden = names.length === 0;
+  if (!names.length) return;
+  const query = new URLSearchParams(params);
+  query.set("layer", "role");
+  query.delete("label");
+  for (const name of names) query.append("mention", name);
+  const url = `/api/stats/outlet-profile?${query}`;
+  $("casting-name").textContent = names[0];
+  $("csv-casting").href = `${url}&format=csv`;
+  const table = await getJSON(url);
+  const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
+  const outletOf = (r) => (r[c.outlet] === null ? "(no outlet)" : r[c.outlet]);
+  const outlets = [...new Set(table.rows.map(outletOf))];
+  const datasets = CAST.map(([label, word, colour]) => {
+    const rows = outlets.map((outlet) => table.rows.find((r) => outletOf(r) === outlet && r[c.label] === label));
+    return {
+      label: word,
+      backgroundColor: colour,
+      data: rows.map((r) => (r ? Math.round(r[c.share] * 1000) / 10 : 0)),
+      counts: rows.map((r) => (r ? `${r[c.documents_with_label]} of ${r[c.documents]} articles` : "")),
+    };
+  });
+  $("casting-status").textContent = table.rows.length ? "" : "No article in this selection casts it as hero, villain or victim.";
+  const tooltip = { callbacks: { label: (item) => `${item.dataset.label}: ${item.raw}% (${item.dataset.counts[item.dataIndex]})` } };
+  draw("chart-casting", {
+    type: "bar",
+    data: { labels: outlets, datasets },
+    options: {
+      indexAxis: "y", maintainAspectRatio: false, animation: false,
+      scales: { x: { min: 0, max: 100, title: { display: true, text: "% of the articles naming it" } } },
+      plugins: { legend: { position: "bottom" }, tooltip },
+    },
+  });
+}
+
 // -- who is named -----------------------------------------------------------------------------
 
 const NAMED = 15;
@@ -211,7 +254,7 @@ async function search() {
 
 async function refresh() {
   const params = filters();
-  const results = await Promise.allSettled([outletsChart(params), timelineChart(params), namedTable(params)]);
+  const results = await Promise.allSettled([outletsChart(params), timelineChart(params), namedTable(params), castingChart(params)]);
   for (const result of results) if (result.status === "rejected") $("corpus-size").textContent = result.reason.message;
   offset = 0;
   await search();
