@@ -237,6 +237,10 @@ def test_who_is_named_lists_people_and_places_and_finds_their_articles(server: s
         "() => [...document.querySelectorAll('#named-rows button')].some(b => b.textContent === 'Minsk')"
     )
     assert "Arkady Belov" not in page.locator("#named-rows button").all_inner_texts()
+    page.select_option("#n-kind", "quote:direct")  # who is quoted: the speakers, not their words
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#named-rows button')].some(b => b.textContent === 'Arkady Belov')"
+    )
     page.select_option("#n-kind", "entity:PER")
     page.wait_for_selector("#named-rows button:text-is('Arkady Belov')")
     page.click("#named-rows button:text-is('Arkady Belov')")

@@ -434,6 +434,32 @@ def test_mention_counts_only_the_spans_that_name_one_actor(tmp_path: Path) -> No
     assert shares[("Beta", "Antagonist")] == 0.5
 
 
+def test_top_mentions_of_quotes_lists_who_is_quoted(tmp_path: Path) -> None:
+    def quote(doc: Document, words: str, speaker: str | None, how: str, entity: str | None = None) -> None:
+        _span(doc, words, "quote", "direct", speaker=speaker, speaker_entity=entity, speaker_how=how)
+
+    a = _doc("Joe Biden: «We stand». He said: «We win». It said: «Go».", "a", "X", None, "en", "a")
+    _span(a, "Joe Biden", "entity", "PER", normal="Joe Biden", person="Joe Biden")
+    quote(a, "We stand", "Joe Biden", "entity", "Joe Biden")
+    quote(a, "We win", "He", "pronoun", "Joe Biden")
+    quote(a, "Go", "It", "pronoun")  # a pronoun linked to no one names no one: the quote's words
+    b = _doc("Джо Байден: «Мы победим». Минобороны: «Нет».", "b", "X", None, "ru", "b")
+    _span(b, "Джо Байден", "entity", "PER", normal="Джо Байден", person="Джо Байден")
+    _span(b, "Минобороны", "entity", "ORG", normal="Минобороны")
+    quote(b, "Мы победим", "Джо Байден", "entity", "Джо Байден")
+    quote(b, "Нет", "Минобороны", "entity", "Минобороны")
+    with Store(tmp_path / "q.db") as store:
+        for doc in (a, b):
+            store.save(doc)
+        rows = top_mentions(store, "quote").rows
+    # the speaker is a person the articles name so: one person in two scripts, by sound
+    assert rows == [
+        ("direct", 1, "Joe Biden", 2, 3, "Джо Байден"),
+        ("direct", 2, "Go", 1, 1, ""),
+        ("direct", 3, "Минобороны", 1, 1, ""),
+    ]
+
+
 def test_only_people_are_counted_under_a_longer_name(tmp_path: Path) -> None:
     # "Belov" the organisation (no person attribute) keeps its own row beside "Viktor Belov".
     doc = _doc("Viktor Belov of Belov.", "a", "X", None, "en", "a.txt")

@@ -110,6 +110,8 @@ that cast it so, per outlet)</span></h2>
 <option value="role:Protagonist">cast as heroes</option>
 <option value="role:Antagonist">cast as villains</option>
 <option value="role:Innocent">cast as victims</option>
+<option value="quote:direct">quoted</option>
+<option value="quote:reported">reported as saying</option>
 </select></label></div>
 <table class="named"><thead><tr><th>name <span class="muted">(and how else it is written)</span></th>
 <th class="num">documents</th><th class="num">mentions</th></tr></thead><tbody id="named-rows"></tbody></table>

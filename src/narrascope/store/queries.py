@@ -511,6 +511,20 @@ def outlet_profile(
     )
 
 
+_PERSON_SQL = "NULLIF(json_extract(s.attrs, '$.person'), '') IS NOT NULL"
+# A quote's speaker: the entity it is linked to, else the words naming the speaker, but not an
+# unresolved pronoun ("it", "he"), which names no one.
+_SPEAKER_SQL = """COALESCE(NULLIF(json_extract(s.attrs, '$.speaker_entity'), ''),
+    CASE WHEN json_extract(s.attrs, '$.speaker_how') <> 'pronoun'
+         THEN NULLIF(json_extract(s.attrs, '$.speaker'), '') END)"""
+# ... who is a person when the article names them as one (so that "Volodymyr Zelensky" and
+# "Владимир Зеленский" quoted count as one person, as when they are named).
+_QUOTED_PERSON_SQL = """(json_extract(s.attrs, '$.speaker_entity') IS NOT NULL AND (
+    json_extract(s.attrs, '$.speaker_how') IN ('name', 'pronoun') OR EXISTS (
+        SELECT 1 FROM spans e WHERE e.document_id = s.document_id AND e.layer = 'entity'
+        AND e.label = 'PER' AND json_extract(e.attrs, '$.person') = json_extract(s.attrs, '$.speaker_entity'))))"""
+
+
 def top_mentions(
     store: Store,
     layer: str = "role",
@@ -529,7 +543,9 @@ def top_mentions(
     when it has one ("Dralenko" counts as "Viktor Dralenko" in an article that names him so), else
     its ``normal`` form, else the document's text at its offsets, with whitespace runs collapsed.
     A place counts as its ``place``, GeoNames' English name, in every language ("Киев" and
-    "Kiev" as "Kyiv"). Texts that are one name count together (:mod:`narrascope.store._mentions`):
+    "Kiev" as "Kyiv"). A quote counts as its speaker (the entity it is linked to, else the
+    words naming the speaker), so that the quote layer lists who is quoted most; one without a
+    speaker (a scare-quoted phrase) as its own words. Texts that are one name count together (:mod:`narrascope.store._mentions`):
     spellings alike in any script ("Путин", "Putin"), a surname alone with the full name the
     corpus mostly gives it, people's names that sound alike in Latin and Cyrillic letters ("Джо
     Байден", "Joe Biden"); ``also`` lists the other forms that a row counts.
@@ -549,8 +565,9 @@ def top_mentions(
                        NULLIF(json_extract(s.attrs, '$.person'), ''),
                        NULLIF(json_extract(s.attrs, '$.place'), ''),
                        NULLIF(json_extract(s.attrs, '$.normal'), ''),
+                       {_SPEAKER_SQL if layer == "quote" else "NULL"},
                        substr(d.text, s.char_start + 1, s.char_end - s.char_start)),
-                   NULLIF(json_extract(s.attrs, '$.person'), '') IS NOT NULL
+                   {_QUOTED_PERSON_SQL if layer == "quote" else _PERSON_SQL}
             FROM spans s JOIN documents d ON d.id = s.document_id
             WHERE s.layer = ?{spans} AND {where}
             ORDER BY s.label, s.document_id""",
