@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from conftest import Analyze
+from narrascope.analyzers._bodies import BODIES, body_of
 from narrascope.analyzers._places import place_of
 from narrascope.analyzers.entities import (
     _attrs,
@@ -23,6 +24,7 @@ from narrascope.document import Document
 from narrascope.errors import NarrascopeError
 from narrascope.models.entities import TAGS, decode, token_inputs, words
 from narrascope.models.features import Encoded
+from narrascope.names import spelling_key
 from narrascope.pipeline import Pipeline
 
 
@@ -338,6 +340,62 @@ def test_a_name_carries_one_spelling_key_across_scripts(analyze: Analyze) -> Non
     russian = analyze("Виктор Драленко встретился с посланником НАТО в Минске.", language="ru")
     keys = [{e.attrs["spelling"] for e in doc.layer("entity")} for doc in (english, russian)]
     assert keys[0] == keys[1] == {"viktor dralenko", "nato", "minsk"}
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("EU", ("European Union", "ORG")),
+        ("ЕС", ("European Union", "ORG")),
+        ("Евросоюз", ("European Union", "ORG")),
+        ("l'UE", ("European Union", "ORG")),
+        ("Europäische Union", ("European Union", "ORG")),
+        ("der Westen", ("West", "LOC")),
+        ("Запад", ("West", "LOC")),
+        ("Nato", ("NATO", "ORG")),
+        ("OSCE", ("OSCE", "ORG")),  # not "SCE" after a Portuguese article "o"
+        ("ООН", ("United Nations", "ORG")),
+        ("Кремль", ("Kremlin", "ORG")),
+        ("Security Council", None),  # Russia's has one too
+        ("Union", None),
+        ("он", None),  # "he", not the UN
+        ("Putin", None),
+    ],
+)
+def test_regions_and_international_bodies_have_one_english_name(
+    name: str, body: tuple[str, str] | None
+) -> None:
+    assert body_of(name) == body
+
+
+def test_no_name_in_the_table_names_two_bodies() -> None:
+    assert body_of("NATO") is not None  # the table loads: it refuses a name given to two bodies
+    names = [spelling_key(form) for name, (_, forms) in BODIES.items() for form in (name, *forms)]
+    owners = {
+        key: {n for n, (_, forms) in BODIES.items() if key in map(spelling_key, (n, *forms))} for key in names
+    }
+    assert all(len(found) == 1 for found in owners.values())
+
+
+def test_a_body_gets_its_kind_unless_taken_for_a_person() -> None:
+    found = [
+        (0, 2, "LOC", {"normal": "ЕС"}),
+        (3, 8, "LOC", {"normal": "Запад"}),
+        (9, 13, "PER", {"normal": "West"}),  # Kanye West, whom no table renames
+    ]
+    settled = [
+        (label, attrs.get("body"), attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found)
+    ]
+    assert settled == [("ORG", "European Union", "body"), ("LOC", "West", None), ("PER", None, None)]
+
+
+@pytest.mark.slow
+def test_bodies_carry_one_english_name_across_languages(analyze: Analyze) -> None:
+    english = analyze("The EU and NATO promised weapons, the Kremlin said.", language="en")
+    russian = analyze("Евросоюз и НАТО пообещали оружие, заявили в Кремле.", language="ru")
+    for doc in (english, russian):
+        named = {(e.label, e.attrs.get("organisation")) for e in doc.layer("entity")}
+        assert named == {("ORG", "European Union"), ("ORG", "NATO"), ("ORG", "Kremlin")}, named
 
 
 def test_an_editors_brackets_are_no_part_of_a_name() -> None:

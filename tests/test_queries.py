@@ -460,6 +460,36 @@ def test_top_mentions_of_quotes_lists_who_is_quoted(tmp_path: Path) -> None:
     ]
 
 
+def test_a_body_counts_and_is_found_by_its_english_name_in_every_language(tmp_path: Path) -> None:
+    docs = []
+    for doc_id, text, name in (
+        ("a", "The EU met.", "EU"),
+        ("b", "ЕС встретился.", "ЕС"),
+        ("c", "Евросоюз.", "Евросоюз"),
+    ):
+        doc = _doc(text, doc_id, "X", None, "en", doc_id)
+        _span(
+            doc,
+            name,
+            "entity",
+            "ORG",
+            normal=name,
+            organisation="European Union",
+            spelling=spelling_key(name),
+        )
+        docs.append(doc)
+    with Store(tmp_path / "b.db") as store:
+        for doc in docs:
+            store.save(doc)
+        assert top_mentions(store, "entity").rows == [("ORG", 1, "European Union", 3, 3, "")]
+        found = {row[1] for row in list_documents(store, entity="european union")[1].rows}
+        assert found == {"a", "b", "c"}
+        assert {row[1] for row in list_documents(store, entity="ЕС")[1].rows} == {"b"}
+        weeks = counts_by_outlet_week(store, "entity", mention="European Union").rows
+        assert weeks == [("X", "undated", "ORG", 3, 3)]
+        assert top_mentions(store, "entity", mention="European Union").rows[0][3] == 3
+
+
 def test_only_people_are_counted_under_a_longer_name(tmp_path: Path) -> None:
     # "Belov" the organisation (no person attribute) keeps its own row beside "Viktor Belov".
     doc = _doc("Viktor Belov of Belov.", "a", "X", None, "en", "a.txt")

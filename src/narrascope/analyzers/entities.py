@@ -22,7 +22,10 @@ and the person is what counts and searches group by; ``attrs["surname"]`` is the
 of its last word, so that a search for "Dralenko" or "Драленко" finds every mention of him.
 A place that GeoNames knows (a country, or a city of at least 15,000 people) carries
 ``attrs["place"]``, its English name there, whatever the language or spelling ("Киеве",
-"Kiev" -> "Kyiv"; "РФ" -> "Russia"): what a corpus counts places by, across languages.
+"Kiev" -> "Kyiv"; "РФ" -> "Russia"): what a corpus counts places by, across languages. A
+region or an international body of a short table (:mod:`narrascope.analyzers._bodies`)
+carries its English name too: ``attrs["place"]`` for a region ("Запад" -> "West"),
+``attrs["organisation"]`` for a body ("ЕС", "Евросоюз", "l'UE" -> "European Union").
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
+from narrascope.analyzers._bodies import body_of
 from narrascope.analyzers._places import is_place, load_places, place_of
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
@@ -171,6 +175,8 @@ class EntityAnalyzer(Analyzer):
                     # what a search for the surname alone finds the person by, in any script
                     if surname := spelling_key(attrs["person"].split()[-1]):
                         attrs["surname"] = surname
+                elif "body" in attrs:
+                    attrs["place" if label == "LOC" else "organisation"] = attrs.pop("body")
                 elif label == "LOC" and (place := place_of(attrs["normal"])) is not None:
                     attrs["place"] = place
                 self.span(doc, start, end, "entity", label, attrs=attrs)
@@ -193,9 +199,12 @@ def settle_kinds(found: Found, text: str = "") -> Found:
       "Lloyd Austin" stays); "a police van" is no city of Van. A longer "name" whose first
       word ``text`` also has in lower case is a common word that opened a sentence before a
       place, not a person's ("Sometimes Kiev shows ...", "Capital Kyiv remains ...").
+    - A region or international body (:mod:`~narrascope.analyzers._bodies`: "the West",
+      "ЕС", "НАТО") that the recogniser did not take for a person has the table's kind (the EU
+      is an organisation, whichever the recogniser said), and ``attrs["body"]`` its English name.
 
     ``attrs["source_label"]`` keeps the recogniser's kind; ``attrs["kind_rule"]`` says which
-    rule changed it ("surname" or "place").
+    rule changed it ("surname", "place" or "body").
     """
     full = [words for _, _, label, attrs in found if label == "PER" and len(words := _words(attrs)) > 1]
     surnames = {words[-1] for words in full}
@@ -212,7 +221,11 @@ def settle_kinds(found: Found, text: str = "") -> Found:
         words = _words(attrs)
         word = words[0] if len(words) == 1 else None
         name = str(attrs["normal"])
-        if word in surnames and label in ("ORG", "LOC") and not is_place(name):
+        if label != "PER" and (body := body_of(name)) is not None:
+            if body.kind != label:
+                attrs = {**attrs, "kind_rule": "body"}
+            label, attrs = body.kind, {**attrs, "body": body.name}
+        elif word in surnames and label in ("ORG", "LOC") and not is_place(name):
             label, attrs = "PER", {**attrs, "kind_rule": "surname"}
         elif word and label == "PER" and name[:1].isupper() and is_place(name) and not held_by_person(word):
             label, attrs = "LOC", {**attrs, "kind_rule": "place"}

@@ -102,7 +102,7 @@ class RoleAnalyzer(Analyzer):
                     "normal": _normal(doc, entity),
                     "entity_label": entity.label,
                 }
-                for key in ("person", "place"):  # what corpus counts group the entity by
+                for key in ("person", "place", "organisation"):  # what corpus counts group it by
                     if key in entity.attrs:
                         attrs[key] = entity.attrs[key]
                 if gated:

@@ -248,8 +248,8 @@ def _wanted(wanted: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def names_span(wanted: str, attrs: str | None, text: str | None = None) -> int:
     """1 when a span with these ``attrs`` (JSON) names one of the ``wanted`` names
-    (:func:`wanted_names`), else 0: its normal form, person, place, spelling key or (a quote's)
-    speaker entity has the spelling key of one of them ("Путин" names "Putin"; "Киеве", place
+    (:func:`wanted_names`), else 0: its normal form, person, place, organisation, spelling key
+    or (a quote's) speaker entity has the spelling key of one of them ("Путин" names "Putin"; "Киеве", place
     "Kyiv", names "Kyiv"), or the name is a surname and the span's person ends in it
     ("Zelensky" names a mention of "Volodymyr Zelensky"). A span with none of these (imported
     annotations) is read by its ``text``, as a person's name; without that it names no one."""
@@ -257,7 +257,7 @@ def names_span(wanted: str, attrs: str | None, text: str | None = None) -> int:
     names, surnames = _wanted(wanted)
     if found.get("spelling") in names:
         return 1
-    values = [found.get(field) for field in ("normal", "person", "place", "speaker_entity")]
+    values = [found.get(field) for field in ("normal", "person", "place", "organisation", "speaker_entity")]
     named = [value for value in values if isinstance(value, str) and value]
     if any(_key(value) in names for value in named or [text or ""]):
         return 1

@@ -543,7 +543,8 @@ def top_mentions(
     when it has one ("Dralenko" counts as "Viktor Dralenko" in an article that names him so), else
     its ``normal`` form, else the document's text at its offsets, with whitespace runs collapsed.
     A place counts as its ``place``, GeoNames' English name, in every language ("Киев" and
-    "Kiev" as "Kyiv"). A quote counts as its speaker (the entity it is linked to, else the
+    "Kiev" as "Kyiv"), and a region or international body as its English name ("Запад" as
+    "West", "ЕС" as "European Union"). A quote counts as its speaker (the entity it is linked to, else the
     words naming the speaker), so that the quote layer lists who is quoted most; one without a
     speaker (a scare-quoted phrase) as its own words. Texts that are one name count together (:mod:`narrascope.store._mentions`):
     spellings alike in any script ("Путин", "Putin"), a surname alone with the full name the
@@ -564,6 +565,7 @@ def top_mentions(
         f"""SELECT s.label, s.document_id, COALESCE(
                        NULLIF(json_extract(s.attrs, '$.person'), ''),
                        NULLIF(json_extract(s.attrs, '$.place'), ''),
+                       NULLIF(json_extract(s.attrs, '$.organisation'), ''),
                        NULLIF(json_extract(s.attrs, '$.normal'), ''),
                        {_SPEAKER_SQL if layer == "quote" else "NULL"},
                        substr(d.text, s.char_start + 1, s.char_end - s.char_start)),
@@ -654,12 +656,14 @@ def _check_page(limit: int, offset: int) -> None:
 def _naming(store: Store, entity: str) -> list[str]:
     """Ids of the documents that name ``entity``: an entity span whose normal form, place ("Kyiv"
     for "Киеве") or spelling key ("Putin" for "Путин", "Zelensky" for "Zelenskyy";
-    :func:`narrascope.names.spelling_key`) is it, or a person whose surname's spelling key it is
+    :func:`narrascope.names.spelling_key`) or organisation ("European Union" for "ЕС") is it, or a
+    person whose surname's spelling key it is
     ("Zelensky" for "Volodymyr Zelensky"), or, for a span with no normal form (imported
     annotations; narrascope's own always have one), whose own text is it. Letter case is folded in
     ASCII only, as SQLite's lower() does.
 
-    Normal forms, places, spelling keys and surnames are found by their indexes (migrations 4 to 7). Texts
+    Normal forms, places, spelling keys, surnames and organisations are found by their indexes
+    (migrations 4 to 8). Texts
     are found through the full-text index for the phrase, so that only the texts containing the
     name are read, only at spans of its length, and only in a store that has spans without a
     normal form at all (an index probe: NULL is a key of that index too).
@@ -670,7 +674,11 @@ def _naming(store: Store, entity: str) -> list[str]:
     db = store.db
     found = {
         row[0]
-        for index, key in (("spans_entity_normal", "$.normal"), ("spans_entity_place", "$.place"))
+        for index, key in (
+            ("spans_entity_normal", "$.normal"),
+            ("spans_entity_place", "$.place"),
+            ("spans_entity_organisation", "$.organisation"),
+        )
         for row in db.execute(
             f"""SELECT document_id FROM spans INDEXED BY {index}
                WHERE layer = 'entity' AND lower(json_extract(attrs, '{key}')) = lower(?)""",

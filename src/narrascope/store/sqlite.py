@@ -179,6 +179,11 @@ _MIGRATIONS: list[str] = [
     CREATE INDEX spans_entity_surname ON spans(json_extract(attrs, '$.surname'))
         WHERE layer = 'entity';
     """,
+    # 8: ... and an international body by its English name ("European Union" finds "ЕС").
+    """
+    CREATE INDEX spans_entity_organisation ON spans(lower(json_extract(attrs, '$.organisation')))
+        WHERE layer = 'entity';
+    """,
 ]
 
 SCHEMA_VERSION = len(_MIGRATIONS)

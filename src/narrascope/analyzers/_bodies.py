@@ -1,0 +1,135 @@
+"""Regions and international bodies that the news names as actors, in every language narrascope
+reads: "the West", "Запад" and "Захід" are one actor ("West"), as are "the EU", "ЕС", "Евросоюз" and
+"l'UE".
+
+GeoNames (:mod:`narrascope.analyzers._places`) knows countries and cities, not these, and
+they are the actors of the narratives that matter most here ("the West is behind the
+conflict", "NATO provokes Russia"): a corpus that counts "Запад" and "West" apart cannot
+compare Russian and English outlets on them. The table below is written by hand, kept short
+and unambiguous: names that are also common words ("Union", "Council") or that several bodies
+share are left out. A name is matched by its spelling key (:func:`narrascope.names.spelling_key`:
+any case, "Евросоюз" and "Yevrosoyuz" alike) after a leading article ("the", "l'", "der" ...).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from narrascope.names import spelling_key
+
+__all__ = ["BODIES", "Body", "body_of"]
+
+
+class Body(NamedTuple):
+    name: str  # English, as corpus counts show it
+    kind: str  # PER, ORG or LOC, as the entity layer labels it
+
+
+#: English name -> (kind, the names it goes by in the languages narrascope reads: en, ru, uk,
+#: bg, de, fr, it, es, pt, pl). Inflected Russian and Ukrainian forms are not needed: their
+#: recognisers give the nominative.
+BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "West": ("LOC", ("West", "Запад", "Захід", "Westen", "Occident", "Occidente", "Zachód")),
+    "Europe": ("LOC", ("Europe", "Европа", "Європа", "Europa")),
+    "European Union": (
+        "ORG",
+        (
+            "European Union", "EU", "E.U.", "ЕС", "Евросоюз", "Европейский союз", "Европейский Союз",
+            "ЄС", "Євросоюз", "Європейський союз", "Европейски съюз", "Европейския съюз",
+            "Europäische Union", "Union européenne", "UE", "Unione europea", "Unión Europea",
+            "União Europeia", "Unia Europejska",
+        ),
+    ),
+    "European Commission": (
+        "ORG",
+        (
+            "European Commission", "Еврокомиссия", "Европейская комиссия", "Єврокомісія",
+            "Європейська комісія", "Европейската комисия", "Europäische Kommission",
+            "EU-Kommission", "Commission européenne", "Commissione europea", "Comisión Europea",
+            "Comissão Europeia", "Komisja Europejska",
+        ),
+    ),
+    "NATO": (
+        "ORG",
+        (
+            "NATO", "НАТО", "OTAN", "North Atlantic Treaty Organization", "North Atlantic Alliance",
+            "Североатлантический альянс", "Північноатлантичний альянс", "Nordatlantikpakt",
+        ),
+    ),
+    "United Nations": (
+        "ORG",
+        (
+            "United Nations", "UN", "U.N.", "ООН", "Организация Объединенных Наций",
+            "Організація Об'єднаних Націй", "Vereinte Nationen", "Nations unies", "ONU",
+            "Nazioni Unite", "Naciones Unidas", "Nações Unidas", "ONZ", "Organizacja Narodów Zjednoczonych",
+        ),
+    ),
+    "UN Security Council": (
+        "ORG",
+        (
+            # not "Security Council" alone: Russia's has one too
+            "UN Security Council", "U.N. Security Council", "Совбез ООН", "Совет Безопасности ООН",
+            "Совет безопасности ООН", "Рада Безпеки ООН", "Радбез ООН", "UN-Sicherheitsrat",
+            "Conseil de sécurité de l'ONU", "Consiglio di sicurezza dell'ONU", "Rada Bezpieczeństwa ONZ",
+        ),
+    ),
+    "OSCE": ("ORG", ("OSCE", "ОБСЕ", "ОБСЄ", "ОССЕ", "OSZE", "OBWE")),
+    "International Monetary Fund": (
+        "ORG", ("International Monetary Fund", "IMF", "МВФ", "IWF", "FMI", "MFW"),
+    ),
+    "World Health Organization": (
+        "ORG", ("World Health Organization", "WHO", "ВОЗ", "ВООЗ", "СЗО", "OMS"),
+    ),
+    "G7": ("ORG", ("G7", "G-7", "Group of Seven", "Большая семерка", "Большая семёрка", "Велика сімка")),
+    "G20": ("ORG", ("G20", "G-20", "Group of Twenty", "Большая двадцатка")),
+    "BRICS": ("ORG", ("BRICS", "БРИКС", "БРІКС")),
+    "Shanghai Cooperation Organisation": (
+        "ORG", ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO", "ШОС"),
+    ),
+    "Kremlin": ("ORG", ("Kremlin", "Кремль", "Кремъл", "Kreml", "Cremlino", "Kremla")),
+    "White House": (
+        "ORG",
+        (
+            "White House", "Белый дом", "Білий дім", "Белия дом", "Weißes Haus", "Maison Blanche",
+            "Casa Bianca", "Casa Blanca", "Casa Branca", "Biały Dom",
+        ),
+    ),
+    "Armed Forces of Ukraine": (
+        "ORG",
+        (
+            "Armed Forces of Ukraine", "Ukrainian Armed Forces", "AFU", "ВСУ", "ЗСУ",
+            "Вооруженные силы Украины", "Вооружённые силы Украины", "Збройні сили України",
+        ),
+    ),
+    "Verkhovna Rada": ("ORG", ("Verkhovna Rada", "Верховная рада", "Верховна Рада", "Werchowna Rada")),
+    "State Duma": ("ORG", ("State Duma", "Госдума", "Государственная дума", "Держдума", "Staatsduma")),
+}  # fmt: skip
+
+# A leading article, in the languages whose recognisers keep it in a name ("l'UE", "der Westen").
+_ARTICLE = re.compile(
+    r"^(?:(?:the|der|die|das|den|le|la|les|il|lo|el|los|las|o|os)\s+|l['’])(?=\S)", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, Body]:
+    table: dict[str, Body] = {}
+    for name, (kind, names) in BODIES.items():
+        for form in (name, *names):
+            key = _key(form)
+            if key in table and table[key].name != name:
+                raise ValueError(f"{form!r} names both {table[key].name!r} and {name!r}")
+            table[key] = Body(name, kind)
+    return table
+
+
+def _key(name: str) -> str:
+    return spelling_key(_ARTICLE.sub("", " ".join(name.split())))
+
+
+def body_of(name: str) -> Body | None:
+    """The region or international body that ``name`` names, or None."""
+    key = _key(name)
+    return _table().get(key) if key else None
