@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -279,6 +280,30 @@ def test_naming_someone_shows_how_each_outlet_casts_them(server: str, page: Any)
     roles = {"hero": "Protagonist", "villain": "Antagonist", "victim": "Innocent"}
     drawn = {roles[d["label"]]: d["data"][0] for d in chart["datasets"]}
     assert drawn == {role: round(shares.get(role, 0) * 100, 1) for role in roles.values()}
+    assert not page.problems
+
+
+def test_a_narrative_or_genre_narrows_the_whole_dashboard(server: str, page: Any) -> None:
+    page.goto(server + "/")
+    _ready(page)
+    choices = page.eval_on_selector_all("#f-having option", "options => options.map(o => o.value)")
+    assert choices[0] == "" and any(c.startswith("genre=") for c in choices), choices
+
+    def listed(having: str) -> dict[str, Any]:
+        query = urllib.parse.urlencode({"having": having})
+        with urllib.request.urlopen(f"{server}/api/documents?{query}", timeout=30) as answer:
+            found: dict[str, Any] = json.loads(answer.read())
+        return found
+
+    # a label that some of the three articles have and others not
+    chosen, expected = next((c, found) for c in choices[1:] if 0 < (found := listed(c))["total"] < 3)
+    page.select_option("#f-having", chosen)
+    page.click("#filter-form button")
+    page.wait_for_function(
+        "n => document.getElementById('result-count').textContent.includes(`of ${n} `)", arg=expected["total"]
+    )
+    titles = page.locator("#results li a").all_inner_texts()
+    assert titles == [item["title"] for item in expected["items"]]
     assert not page.problems
 
 

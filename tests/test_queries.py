@@ -127,6 +127,35 @@ def test_every_query_narrows_to_the_documents_naming_an_entity(store: Store) -> 
     assert [row["label"] for row in json.loads(result.stdout)] == ["Doubt"]
 
 
+def test_having_keeps_the_documents_with_labels_of_another_layer(store: Store) -> None:
+    # The narrative BLAME is in A1 and B1; Praise of Russia in B1 only; the frame Political in both.
+    praise = "narrative=URW: Praise of Russia"
+    assert top_mentions(store, "role", having=praise).rows == [("Antagonist", 1, "Arkady Belov", 1, 1, "")]
+    assert counts_by_outlet_week(store, "technique", having=f"narrative={BLAME}").rows == [
+        ("Alpha", "2024-03-04", "Appeal_to_Fear-Prejudice", 1, 1),
+        ("Alpha", "2024-03-04", "Loaded_Language", 1, 2),
+        ("Beta", "2024-03-11", "Doubt", 1, 1),
+    ]
+    # several: documents with all of them; a span layer works too
+    both = [f"narrative={BLAME}", "technique=Appeal_to_Fear-Prejudice"]
+    assert [r[:2] for r in timeline(store, "frame", having=both).rows] == [("2024-03-04", 1)]
+    profile = outlet_profile(store, "technique", having="genre=opinion")
+    assert [(r[0], r[1], r[3], r[4]) for r in profile.rows] == [("Beta", 1, "Loaded_Language", 1)]
+    assert [r[1] for r in search(store, "Belov", having=praise).rows] == ["Owners blame Belov"]
+    assert list_documents(store, having=praise)[0] == 1
+    assert counts_by_outlet_week(store, "technique", having="narrative=Nothing").rows == []
+    with pytest.raises(NarrascopeError, match="E201: having 'narrative' must be LAYER=LABEL"):
+        timeline(store, "technique", having="narrative")
+    with pytest.raises(NarrascopeError, match="E201: unknown layer 'narratives'"):
+        timeline(store, "technique", having="narratives=x")
+    result = runner.invoke(
+        app,
+        ["query", "top-mentions", "--db", str(store.path), "--having", praise, "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    assert [row["text"] for row in json.loads(result.stdout)] == ["Arkady Belov"]
+
+
 def test_known_layer_absent_from_the_store_gives_no_rows(store: Store) -> None:
     assert counts_by_outlet_week(store, "quote").rows == []
     assert counts_by_outlet_week(store, "subnarrative").rows == []

@@ -354,6 +354,14 @@ def test_every_chart_query_answers(client: TestClient) -> None:
         ["Alpha", 1, "Antagonist", 1],
         ["Beta", 1, "Antagonist", 1],
     ]
+    praise = {"layer": "role", "having": "narrative=URW: Praise of Russia"}
+    assert client.get("/api/stats/top-mentions", params=praise).json()["rows"] == [
+        ["Antagonist", 1, "Arkady Belov", 1, 1, ""]
+    ]
+    listed = client.get("/api/documents", params={"having": "narrative=URW: Praise of Russia"}).json()
+    assert [item["title"] for item in listed["items"]] == ["Owners blame Belov"]
+    wrong_having = client.get("/api/documents", params={"having": "narrative"})
+    assert wrong_having.status_code == 400 and error_of(wrong_having)["code"] == "E201"
     full = client.get("/api/stats/top-mentions", params={"layer": "role", "mention": "Arkady Belov"}).json()
     assert full["rows"] == [["Antagonist", 1, "Arkady Belov", 2, 2, ""]]
     assert (

@@ -65,6 +65,15 @@ Entity = Annotated[
         "(repeatable: any of them).",
     ),
 ]
+Having = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--having",
+        metavar="LAYER=LABEL",
+        help="Only documents with this label of any layer, e.g. 'narrative=URW: Discrediting the West' "
+        "or 'genre=opinion' (repeatable: all of them), whichever layer is counted.",
+    ),
+]
 Mention = Annotated[
     list[str] | None,
     typer.Option(
@@ -178,6 +187,7 @@ def query_command(
     language: Language = None,
     entity: Entity = None,
     mention: Mention = None,
+    having: Having = None,
     limit: Annotated[int, typer.Option(help="top-mentions: texts per label.")] = 20,
     csv_path: Annotated[Path | None, typer.Option("--csv", help="Write every row to this CSV file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every row as JSON.")] = False,
@@ -198,6 +208,7 @@ def query_command(
         "language": language,
         "entity": entity,
         "mention": mention,
+        "having": having,
     }
     try:
         with open_store(db, load_config(config_path), read_only=True) as store:
@@ -223,6 +234,7 @@ def search_command(
     until: Until = None,
     language: Language = None,
     entity: Entity = None,
+    having: Having = None,
     limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
     csv_path: Annotated[
         Path | None, typer.Option("--csv", help="Write the results to this CSV file.")
@@ -245,6 +257,7 @@ def search_command(
                 layer=layer,
                 label=label,
                 entity=entity,
+                having=having,
                 limit=limit,
                 marks=(_MARK_OPEN, _MARK_CLOSE) if styled else ("[", "]"),
             )

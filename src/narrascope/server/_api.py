@@ -88,6 +88,16 @@ def _json(doc: Document, status: int = 200, **headers: str) -> Response:
     )
 
 
+# Documents with labels of any layer, whichever layer a chart counts.
+Having = Annotated[
+    list[str] | None,
+    Query(
+        description="Only documents with this label of any layer, LAYER=LABEL: "
+        "'narrative=URW: Discrediting the West', 'genre=opinion' (repeatable: all of them)."
+    ),
+]
+
+
 @router.post(
     "/analyze",
     summary="Analyse an article",
@@ -135,6 +145,7 @@ def list_documents(
             description="Only documents naming this person, place or organisation (repeatable: any of them)."
         ),
     ] = None,
+    having: Having = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
@@ -153,6 +164,7 @@ def list_documents(
             layer=layer,
             label=label,
             entity=entity,
+            having=having,
             limit=limit,
             offset=offset,
             count_limit=_COUNT_LIMIT,
@@ -222,6 +234,7 @@ def stats(
             "mentions, roles or quotes (layers entity, role, quote; repeatable: any of them)."
         ),
     ] = None,
+    having: Having = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="top-mentions: texts per label.")] = 20,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
@@ -235,6 +248,7 @@ def stats(
         "until": until,
         "entity": entity,
         "mention": mention,
+        "having": having,
     }
     with bench.reader() as store:
         if name == "top-mentions":

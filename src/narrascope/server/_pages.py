@@ -81,6 +81,7 @@ def dashboard() -> HTMLResponse:
 <label>language <select id="f-language"><option value="">any</option></select></label>
 <label>from <input type="date" id="f-since"/></label>
 <label>to <input type="date" id="f-until"/></label>
+<label>in articles with <select id="f-having" title="Only the articles with this narrative, genre or frame, whatever the charts count"><option value="">any</option></select></label>
 <label>naming <input id="f-entity" size="24" placeholder="person, place, organisation"
  title="Only articles naming it, in any script or spelling; names separated by ; for any of them"/></label>
 <button type="submit">Apply</button>

@@ -5,7 +5,8 @@ the names of people, places or organisations that the documents name: ``entity``
 or spelling) and returns a :class:`QueryResult`, a plain table that charts, CSV files and the command line
 all read. The statistics of the ``entity``, ``role`` and ``quote`` layers can also count one
 actor's spans alone (``mention``): how often each outlet casts Zelensky as a villain, who quotes
-Putin. A layer is answered from whichever table holds it: span layers (``technique``,
+Putin. ``having`` keeps the documents with given labels of any layer, whichever layer is
+counted: who is cast as the villain in the articles pushing one narrative. A layer is answered from whichever table holds it: span layers (``technique``,
 ``entity``, ``role`` ...) from ``spans``, document-label layers (``narrative``, ``frame``,
 ``genre`` ...) from ``labels``. Weeks are ISO weeks named by their Monday; documents without a
 publication date fall in the week ``undated``. All SQL is parameterised.
@@ -134,7 +135,9 @@ class Filters:
     ``documents`` keeps those ids only (:meth:`naming` fills it from names).
     ``layer`` and ``labels`` keep documents with at least one span or label of that kind, and in
     queries over a layer they also select the spans or labels counted. ``mentions`` (set by
-    :meth:`mentioning`) keeps only the spans that name one of these names.
+    :meth:`mentioning`) keeps only the spans that name one of these names. ``having`` (set by
+    :meth:`having_labels`) keeps the documents with every one of these labels, whatever layer
+    is counted: the villains of the articles pushing one narrative.
     """
 
     sources: tuple[str, ...] = ()
@@ -145,6 +148,7 @@ class Filters:
     labels: tuple[str, ...] = ()
     documents: tuple[str, ...] | None = None  # only these ids (those naming an entity)
     mentions: tuple[str, ...] = ()  # only the spans naming one of these
+    having: tuple[tuple[Table, str, str], ...] = ()  # (table, layer, label) each document must have
 
     @classmethod
     def make(
@@ -191,6 +195,11 @@ class Filters:
         if self.documents is not None:
             parts.append("d.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(self.documents))
+        for table, layer, label in self.having:
+            parts.append(
+                f"EXISTS (SELECT 1 FROM {table} h WHERE h.layer = ? AND h.label = ? AND h.document_id = d.id)"
+            )
+            params.extend((layer, label))
         return (" AND ".join(parts) or "1"), params
 
     def naming(self, store: Store, entity: Labels) -> Filters:
@@ -205,6 +214,21 @@ class Filters:
         if self.documents is not None:
             found &= set(self.documents)
         return dataclasses.replace(self, documents=tuple(sorted(found)))
+
+    def having_labels(self, store: Store, having: Labels) -> Filters:
+        """These filters, narrowed to the documents having every one of ``having``'s labels,
+        each written ``LAYER=LABEL`` ("narrative=URW: Discrediting the West", "genre=opinion")."""
+        if having is None:
+            return self
+        found = []
+        for condition in _strings(having, "having"):
+            layer, _, label = (part.strip() for part in condition.partition("="))
+            if not layer or not label:
+                raise NarrascopeError(
+                    "E201", f"having {condition!r} must be LAYER=LABEL, e.g. 'genre=opinion'"
+                )
+            found.append((layer_table(store, layer), layer, label))
+        return dataclasses.replace(self, having=(*self.having, *found))
 
     def mentioning(self, store: Store, mention: Labels) -> Filters:
         """These filters, counting only the spans of the layer that name any of ``mention``'s
@@ -334,15 +358,16 @@ def _layer_filters(
     language: str | None,
     entity: Labels,
     mention: Labels,
+    having: Labels,
 ) -> Filters:
-    """The validated filters of a query over ``layer``, narrowed to ``entity``'s documents and
-    ``mention``'s spans."""
+    """The validated filters of a query over ``layer``, narrowed to ``entity``'s documents,
+    ``mention``'s spans and the documents ``having`` labels."""
     if not layer:
         raise NarrascopeError("E201", "a layer is needed (technique, narrative, entity ...)")
     made = Filters.make(
         layer=layer, label=labels, since=since, until=until, sources=sources, language=language
     )
-    return made.naming(store, entity).mentioning(store, mention)
+    return made.naming(store, entity).mentioning(store, mention).having_labels(store, having)
 
 
 def counts_by_outlet_week(
@@ -356,9 +381,10 @@ def counts_by_outlet_week(
     language: str | None = None,
     entity: Labels = None,
     mention: Labels = None,
+    having: Labels = None,
 ) -> QueryResult:
     """Per outlet, ISO week and label: documents having the label, and its occurrences."""
-    filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention)
+    filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention, having)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
@@ -384,13 +410,14 @@ def timeline(
     language: str | None = None,
     entity: Labels = None,
     mention: Labels = None,
+    having: Labels = None,
 ) -> QueryResult:
     """Per ISO week across the selected outlets: documents with the label (any of the labels
     given, or any label of the layer) and its occurrences. Every week from the first to the last
     (or from ``since`` to ``until`` when given) is listed, zeros included, so that a chart's time
     axis has no gaps; undated documents are left out.
     """
-    filters = _layer_filters(store, layer, label, since, until, sources, language, entity, mention)
+    filters = _layer_filters(store, layer, label, since, until, sources, language, entity, mention, having)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters, by_label=False)
     where, doc_params = filters.documents_sql()
@@ -456,6 +483,7 @@ def outlet_profile(
     language: str | None = None,
     entity: Labels = None,
     mention: Labels = None,
+    having: Labels = None,
 ) -> QueryResult:
     """How much each outlet uses each label of a layer, comparable across outlets.
 
@@ -463,7 +491,7 @@ def outlet_profile(
     documents having the label and their share, and its occurrences per document and per 1,000
     words. Every outlet gets a row for every label seen in the selection, zeros included.
     """
-    filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention)
+    filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention, having)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
@@ -537,6 +565,7 @@ def top_mentions(
     language: str | None = None,
     entity: Labels = None,
     mention: Labels = None,
+    having: Labels = None,
 ) -> QueryResult:
     """The most frequent texts of a span layer, ``limit`` per label: e.g. the entities most often
     cast as Antagonist, or the most named people. A span's text is the ``person`` it names
@@ -553,7 +582,7 @@ def top_mentions(
     """
     if limit < 1:
         raise NarrascopeError("E201", f"limit must be at least 1, not {limit}")
-    filters = _layer_filters(store, layer, label, since, until, sources, language, entity, mention)
+    filters = _layer_filters(store, layer, label, since, until, sources, language, entity, mention, having)
     if layer_table(store, layer) != "spans":
         raise NarrascopeError("E201", f"top mentions need a span layer; {layer!r} labels whole documents")
     where, doc_params = filters.documents_sql()
@@ -589,6 +618,7 @@ def search(
     layer: str | None = None,
     label: Labels = None,
     entity: Labels = None,
+    having: Labels = None,
     limit: int = 50,
     offset: int = 0,
     marks: tuple[str, str] = ("[", "]"),
@@ -601,9 +631,11 @@ def search(
     if not query.strip():
         raise NarrascopeError("E201", "the search text is empty")
     _check_page(limit, offset)
-    filters = Filters.make(
-        sources=sources, since=since, until=until, language=language, layer=layer, label=label
-    ).naming(store, entity)
+    filters = (
+        Filters.make(sources=sources, since=since, until=until, language=language, layer=layer, label=label)
+        .naming(store, entity)
+        .having_labels(store, having)
+    )
     where, params = filters.having_sql(store)
     rows = _ranked_page(store, query, where, params, limit, offset, marks, 16)
     return QueryResult(["id", "title", "outlet", "published", "language", "snippet", "score"], rows)
@@ -733,6 +765,7 @@ def list_documents(
     layer: str | None = None,
     label: Labels = None,
     entity: Labels = None,
+    having: Labels = None,
     limit: int = 20,
     offset: int = 0,
     count_limit: int = 10_000,
@@ -747,9 +780,11 @@ def list_documents(
     of every query. The ``snippet`` column is the matched words, or the text's opening.
     """
     _check_page(limit, offset)
-    filters = Filters.make(
-        sources=sources, since=since, until=until, language=language, layer=layer, label=label
-    ).naming(store, entity)
+    filters = (
+        Filters.make(sources=sources, since=since, until=until, language=language, layer=layer, label=label)
+        .naming(store, entity)
+        .having_labels(store, having)
+    )
     where, params = filters.having_sql(store)
     if query is not None and query.strip():
         try:

@@ -38,6 +38,7 @@ function filters() {
     if ($(id).value) params.set(key, $(id).value);
   }
   for (const name of $("f-entity").value.split(";")) if (name.trim()) params.append("entity", name.trim());
+  if ($("f-having").value) params.set("having", $("f-having").value);
   return params;
 }
 
@@ -263,6 +264,22 @@ async function refresh() {
 
 // -- start ------------------------------------------------------------------------------------
 
+// Document labels to narrow the corpus by, whichever layer the charts count: the villains of
+// the articles pushing one narrative, the techniques of opinion pieces.
+const HAVING_LAYERS = [["narrative", "narratives"], ["genre", "genre"], ["frame", "frames"]];
+
+function fillHaving(facets) {
+  const select = $("f-having");
+  for (const [layer, title] of HAVING_LAYERS) {
+    const labels = facets.layers[layer] || [];
+    if (!labels.length) continue;
+    const group = document.createElement("optgroup");
+    group.label = title;
+    for (const label of labels) option(group, `${layer}=${label}`, label);
+    select.append(group);
+  }
+}
+
 function fillLabels(facets) {
   const select = $("f-label");
   select.replaceChildren();
@@ -280,6 +297,7 @@ async function main() {
   for (const layer of layers) option($("f-layer"), layer, layer.replace(/_/g, " "));
   $("f-layer").value = "technique";
   fillLabels(facets);
+  fillHaving(facets);
   for (const outlet of facets.outlets) if (outlet.name !== null) option($("f-source"), outlet.name, `${outlet.name} (${outlet.documents})`);
   for (const language of facets.languages) if (language.code !== null) option($("f-language"), language.code, `${language.code} (${language.documents})`);
   $("f-layer").addEventListener("change", () => fillLabels(facets));
