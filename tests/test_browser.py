@@ -280,6 +280,14 @@ def test_naming_someone_shows_how_each_outlet_casts_them(server: str, page: Any)
     roles = {"hero": "Protagonist", "villain": "Antagonist", "victim": "Innocent"}
     drawn = {roles[d["label"]]: d["data"][0] for d in chart["datasets"]}
     assert drawn == {role: round(shares.get(role, 0) * 100, 1) for role in roles.values()}
+    # and his fine roles, most frequent first, as the API counts them
+    query = urllib.parse.urlencode({"layer": "fine_role", "mention": "Kostin", "entity": "Kostin"})
+    with urllib.request.urlopen(f"{server}/api/stats/outlet-profile?{query}", timeout=30) as answer:
+        fine = json.loads(answer.read())
+    top = max(fine["rows"], key=lambda row: row[fine["columns"].index("documents_with_label")])
+    assert page.inner_text("#casting-fine").startswith(
+        f"Most often as: {top[fine['columns'].index('label')]} (1 article"
+    )
     assert not page.problems
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import sqlite3
@@ -18,12 +19,14 @@ from narrascope.cli import app
 from narrascope.config import load_config
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
+from narrascope.export import export_table
 from narrascope.names import spelling_key
 from narrascope.store import SCHEMA_VERSION, Store, _mentions
 from narrascope.store._mentions import tally
 from narrascope.store.queries import (
     QueryResult,
     counts_by_outlet_week,
+    layer_labels,
     list_documents,
     outlet_profile,
     search,
@@ -154,6 +157,26 @@ def test_having_keeps_the_documents_with_labels_of_another_layer(store: Store) -
     )
     assert result.exit_code == 0, result.output
     assert [row["text"] for row in json.loads(result.stdout)] == ["Arkady Belov"]
+
+
+def test_fine_roles_count_as_a_layer_of_their_own(store: Store) -> None:
+    # A1 casts Belov as Instigator, B1 as Tyrant; A2 the protesters as Victim.
+    assert counts_by_outlet_week(store, "fine_role").rows == [
+        ("Alpha", "2024-03-04", "Instigator", 1, 1),
+        ("Alpha", "2024-03-04", "Victim", 1, 1),
+        ("Beta", "2024-03-11", "Tyrant", 1, 1),
+    ]
+    assert top_mentions(store, "fine_role", "Tyrant").rows == [("Tyrant", 1, "Arkady Belov", 1, 1, "")]
+    profile = outlet_profile(store, "fine_role", mention="Arkady Belov")
+    assert [(r[0], r[3], r[4]) for r in profile.rows if r[4]] == [
+        ("Alpha", "Instigator", 1),
+        ("Beta", "Tyrant", 1),
+    ]
+    assert [r[1] for r in search(store, "crowd OR Belov", having="fine_role=Victim").rows] == ["A square"]
+    assert [r[1:] for r in timeline(store, "technique", having="fine_role=Tyrant").rows] == [(1, 1)]
+    assert layer_labels(store)["fine_role"][:2] == ["Bigot", "Conspirator"]
+    with pytest.raises(NarrascopeError, match="E201: fine_role is read from the role layer"):
+        export_table(store, "spans", "csv", io.StringIO(), layer="fine_role")
 
 
 def test_known_layer_absent_from_the_store_gives_no_rows(store: Store) -> None:

@@ -91,6 +91,7 @@ def dashboard() -> HTMLResponse:
 <h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the articles naming it
 that cast it so, per outlet)</span></h2>
 <div class="chart short"><canvas id="chart-casting" aria-label="how each outlet casts it"></canvas></div>
+<p id="casting-fine" class="muted"></p>
 <p id="casting-status" class="muted"></p>
 <a id="csv-casting" class="csv" download="">Download CSV</a>
 </section>

@@ -29,8 +29,10 @@ from narrascope.errors import NarrascopeError
 from narrascope.names import spelling_key
 from narrascope.store._mentions import tally, wanted_names
 from narrascope.store.sqlite import Store
+from narrascope.taxonomy import FINE_ROLES
 
 __all__ = [
+    "FINE_ROLE",
     "LABEL_LAYERS",
     "MENTION_LAYERS",
     "SPAN_LAYERS",
@@ -46,6 +48,9 @@ __all__ = [
     "top_mentions",
 ]
 
+#: A layer that no analyzer writes, read from the role layer: each fine role of a role span
+#: ("Instigator", "Victim" ...; ``attrs["fine_roles"]``) as a label of its own.
+FINE_ROLE = "fine_role"
 #: Layers narrascope and its format readers write; a layer outside these and absent from the
 #: store is taken for a typo and refused, while a known one that is absent just gives no rows.
 SPAN_LAYERS = frozenset(
@@ -59,12 +64,13 @@ SPAN_LAYERS = frozenset(
         "sentence",
         "paragraph",
         "narrative_evidence",
+        FINE_ROLE,
     }
 )
 LABEL_LAYERS = frozenset({"narrative", "subnarrative", "dominant_narrative", "frame", "genre", "language"})
 #: Span layers whose spans name someone, and so can be counted for one name (``mention``):
 #: an entity's mentions, the roles cast on them, the quotes a speaker is linked to.
-MENTION_LAYERS = ("entity", "role", "quote")
+MENTION_LAYERS = ("entity", "role", FINE_ROLE, "quote")
 
 UNDATED = "undated"
 
@@ -196,10 +202,12 @@ class Filters:
             parts.append("d.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(self.documents))
         for table, layer, label in self.having:
+            source, stored = _source(table, layer, "h")
             parts.append(
-                f"EXISTS (SELECT 1 FROM {table} h WHERE h.layer = ? AND h.label = ? AND h.document_id = d.id)"
+                f"EXISTS (SELECT 1 FROM {source} WHERE h.layer = ? AND {_label_of(layer, 'h')} = ? "
+                "AND h.document_id = d.id)"
             )
-            params.extend((layer, label))
+            params.extend((stored, label))
         return (" AND ".join(parts) or "1"), params
 
     def naming(self, store: Store, entity: Labels) -> Filters:
@@ -248,12 +256,13 @@ class Filters:
         return dataclasses.replace(self.naming(store, names), mentions=names)
 
     def spans_sql(self, alias: str) -> tuple[str, list[Any]]:
-        """Conditions on the counted spans (table alias ``alias``), each after an AND: their
-        labels, and that they name one of ``mentions``; '' when none."""
+        """Conditions on the counted spans (table alias ``alias``, read through
+        :func:`_source`), each after an AND: their labels, and that they name one of
+        ``mentions``; '' when none."""
         sql = ""
         params: list[Any] = []
         if self.labels:
-            sql += f" AND {alias}.label IN ({_marks(self.labels)})"
+            sql += f" AND {_label_of(self.layer, alias)} IN ({_marks(self.labels)})"
             params.extend(self.labels)
         if self.mentions:
             # The span's own text is read only for spans that carry no name (imported ones).
@@ -270,13 +279,26 @@ class Filters:
         where, params = self.documents_sql()
         if self.layer is None:
             return where, params
-        table = layer_table(store, self.layer)
-        exists = f"EXISTS (SELECT 1 FROM {table} x WHERE x.layer = ? AND x.document_id = d.id"
-        params = [*params, self.layer]
+        source, stored = _source(layer_table(store, self.layer), self.layer, "x")
+        exists = f"EXISTS (SELECT 1 FROM {source} WHERE x.layer = ? AND x.document_id = d.id"
+        params = [*params, stored]
         if self.labels:
-            exists += f" AND x.label IN ({_marks(self.labels)})"
+            exists += f" AND {_label_of(self.layer, 'x')} IN ({_marks(self.labels)})"
             params.extend(self.labels)
         return f"{where} AND {exists})", params
+
+
+def _source(table: Table, layer: str, alias: str) -> tuple[str, str]:
+    """What a query over ``layer`` reads (its FROM clause, with ``alias`` for the spans or
+    labels) and the layer stored there: the table itself, or for :data:`FINE_ROLE` each fine
+    role of each role span."""
+    if layer == FINE_ROLE:
+        return f"spans {alias} CROSS JOIN json_each({alias}.attrs, '$.fine_roles') {alias}_fine", "role"
+    return f"{table} {alias}", layer
+
+
+def _label_of(layer: str | None, alias: str) -> str:
+    return f"{alias}_fine.value" if layer == FINE_ROLE else f"{alias}.label"
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -310,6 +332,8 @@ def layer_labels(store: Store) -> dict[str, list[str]]:
                 (layer,),
             ).fetchall()
             found.setdefault(layer, []).extend(row[0] for row in rows)
+    if "role" in found:
+        found[FINE_ROLE] = sorted(FINE_ROLES)  # every one: finding those present reads every role
     return found
 
 
@@ -331,15 +355,18 @@ def layer_table(store: Store, layer: str) -> Table:
 def _per_document_sql(table: Table, filters: Filters, *, by_label: bool = True) -> tuple[str, list[Any]]:
     """Per document (and label): how often the layer's labels occur, read from the covering index.
     A filter on documents is applied here already, so that only their counts are grouped."""
-    sql = f"SELECT document_id, {'label' if by_label else 'NULL'} AS label, COUNT(*) AS n FROM {table} x WHERE layer = ?"
+    layer = str(filters.layer)
+    source, stored = _source(table, layer, "x")
+    label = _label_of(layer, "x")
+    sql = f"SELECT x.document_id, {label if by_label else 'NULL'} AS label, COUNT(*) AS n FROM {source} WHERE x.layer = ?"
     spans, span_params = filters.spans_sql("x")
     sql += spans
-    params: list[Any] = [filters.layer, *span_params]
+    params: list[Any] = [stored, *span_params]
     where, doc_params = filters.documents_sql()
     if doc_params:
-        sql += f" AND document_id IN (SELECT d.id FROM documents d WHERE {where})"
+        sql += f" AND x.document_id IN (SELECT d.id FROM documents d WHERE {where})"
         params.extend(doc_params)
-    return sql + (" GROUP BY label, document_id" if by_label else " GROUP BY document_id"), params
+    return sql + (f" GROUP BY {label}, x.document_id" if by_label else " GROUP BY x.document_id"), params
 
 
 # Without statistics SQLite may drive these joins from documents, or look documents up through
@@ -587,11 +614,12 @@ def top_mentions(
         raise NarrascopeError("E201", f"top mentions need a span layer; {layer!r} labels whole documents")
     where, doc_params = filters.documents_sql()
     spans, span_params = filters.spans_sql("s")
+    source, stored = _source("spans", layer, "s")
     # Counted here rather than in SQL: GROUP BY with COUNT(DISTINCT) over tens of thousands of
     # distinct texts sorts twice and takes seconds; rows come in index order (label, document),
     # so distinct documents are counted with one small set per document.
     rows = store.db.execute(
-        f"""SELECT s.label, s.document_id, COALESCE(
+        f"""SELECT {_label_of(layer, "s")}, s.document_id, COALESCE(
                        NULLIF(json_extract(s.attrs, '$.person'), ''),
                        NULLIF(json_extract(s.attrs, '$.place'), ''),
                        NULLIF(json_extract(s.attrs, '$.organisation'), ''),
@@ -599,10 +627,10 @@ def top_mentions(
                        {_SPEAKER_SQL if layer == "quote" else "NULL"},
                        substr(d.text, s.char_start + 1, s.char_end - s.char_start)),
                    {_QUOTED_PERSON_SQL if layer == "quote" else _PERSON_SQL}
-            FROM spans s JOIN documents d ON d.id = s.document_id
+            FROM {source} JOIN documents d ON d.id = s.document_id
             WHERE s.layer = ?{spans} AND {where}
-            ORDER BY s.label, s.document_id""",
-        [layer, *span_params, *doc_params],
+            ORDER BY {_label_of(layer, "s")}, s.document_id""",
+        [stored, *span_params, *doc_params],
     )
     return QueryResult(["label", "rank", "text", "documents", "occurrences", "also"], tally(rows, limit))
 

@@ -146,7 +146,10 @@ async function castingChart(params) {
   const url = `/api/stats/outlet-profile?${query}`;
   $("casting-name").textContent = names[0];
   $("csv-casting").href = `${url}&format=csv`;
-  const table = await getJSON(url);
+  const fine = new URLSearchParams(query);
+  fine.set("layer", "fine_role");
+  const [table, fineTable] = await Promise.all([getJSON(url), getJSON(`/api/stats/outlet-profile?${fine}`)]);
+  $("casting-fine").textContent = fineRoles(fineTable);
   const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
   const outletOf = (r) => (r[c.outlet] === null ? "(no outlet)" : r[c.outlet]);
   const outlets = [...new Set(table.rows.map(outletOf))];
@@ -170,6 +173,18 @@ async function castingChart(params) {
       plugins: { legend: { position: "bottom" }, tooltip },
     },
   });
+}
+
+const FINE_SHOWN = 6;
+
+// "Most often as: Incompetent (31 articles), Deceiver (11), ..." over every outlet.
+function fineRoles(table) {
+  const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
+  const articles = new Map();
+  for (const row of table.rows) articles.set(row[c.label], (articles.get(row[c.label]) || 0) + row[c.documents_with_label]);
+  const ranked = [...articles.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, FINE_SHOWN);
+  if (!ranked.length) return "";
+  return "Most often as: " + ranked.map(([role, n], i) => `${role} (${n}${i === 0 ? (n === 1 ? " article" : " articles") : ""})`).join(", ");
 }
 
 // -- who is named -----------------------------------------------------------------------------
