@@ -204,6 +204,13 @@ def test_dashboard_filters_charts_csv_and_search(server: str, page: Any) -> None
     _ready(page)
     assert "documents from" in page.inner_text("#corpus-size")
     assert page.eval_on_selector("#chart-outlets", "c => window.Chart.getChart(c).data.labels.length") >= 2
+    page.select_option("#f-by", "language")  # the same charts, by the articles' languages
+    page.click("#filter-form button")
+    page.wait_for_function(
+        "() => window.Chart.getChart(document.getElementById('chart-outlets')).data.labels.join() === 'en'"
+    )
+    assert page.inner_text("#chart-outlets >> xpath=ancestor::section//h2").startswith("By language")
+    page.select_option("#f-by", "outlet")
     page.select_option("#f-source", "Northern Herald")
     page.click("#filter-form button")
     page.wait_for_function(

@@ -179,6 +179,20 @@ def test_fine_roles_count_as_a_layer_of_their_own(store: Store) -> None:
         export_table(store, "spans", "csv", io.StringIO(), layer="fine_role")
 
 
+def test_outlet_level_queries_compare_languages_too(store: Store) -> None:
+    # A1, A2 and U1 are English, B1 Russian.
+    weeks = counts_by_outlet_week(store, "technique", "Loaded_Language", by="language")
+    assert weeks.columns[0] == "language"
+    assert weeks.rows == [
+        ("en", "2024-03-04", "Loaded_Language", 2, 3),
+        ("en", "undated", "Loaded_Language", 1, 1),
+    ]
+    profile = outlet_profile(store, "technique", "Doubt", by="language")
+    assert [(r[0], r[1], r[4], r[5]) for r in profile.rows] == [("en", 3, 0, 0.0), ("ru", 1, 1, 1.0)]
+    with pytest.raises(NarrascopeError, match="E201: cannot compare by 'country'"):
+        outlet_profile(store, "technique", by="country")
+
+
 def test_known_layer_absent_from_the_store_gives_no_rows(store: Store) -> None:
     assert counts_by_outlet_week(store, "quote").rows == []
     assert counts_by_outlet_week(store, "subnarrative").rows == []

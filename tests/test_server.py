@@ -354,6 +354,9 @@ def test_every_chart_query_answers(client: TestClient) -> None:
         ["Alpha", 1, "Antagonist", 1],
         ["Beta", 1, "Antagonist", 1],
     ]
+    languages = client.get("/api/stats/outlet-profile", params={"layer": "frame", "by": "language"}).json()
+    assert languages["columns"][0] == "language" and {r[0] for r in languages["rows"]} == {"en", "ru"}
+    assert client.get("/api/stats/outlet-profile", params={"by": "country"}).status_code == 422
     praise = {"layer": "role", "having": "narrative=URW: Praise of Russia"}
     assert client.get("/api/stats/top-mentions", params=praise).json()["rows"] == [
         ["Antagonist", 1, "Arkady Belov", 1, 1, ""]

@@ -188,6 +188,9 @@ def query_command(
     entity: Entity = None,
     mention: Mention = None,
     having: Having = None,
+    by: Annotated[
+        str, typer.Option(help="by-outlet-week and outlet-profile: compare 'outlet' or 'language'.")
+    ] = "outlet",
     limit: Annotated[int, typer.Option(help="top-mentions: texts per label.")] = 20,
     csv_path: Annotated[Path | None, typer.Option("--csv", help="Write every row to this CSV file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every row as JSON.")] = False,
@@ -214,8 +217,10 @@ def query_command(
         with open_store(db, load_config(config_path), read_only=True) as store:
             if name == "top-mentions":
                 result = top_mentions(store, layer or "role", label, limit, **filters)
-            else:
+            elif name == "timeline":
                 result = query(store, layer or "", label, **filters)
+            else:
+                result = query(store, layer or "", label, by=by, **filters)
     except NarrascopeError as exc:
         raise _fail(exc) from None
     _emit(result, f"{name} {layer or 'role'}", csv_path, as_json)

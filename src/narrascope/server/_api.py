@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -202,9 +203,9 @@ def delete_document(
 
 
 StatName = Literal["outlet-week", "timeline", "outlet-profile", "top-mentions"]
-_STATS = {
+# The statistics that compare outlets (or languages); timeline and top-mentions do not.
+_BY_GROUP: dict[str, Callable[..., queries.QueryResult]] = {
     "outlet-week": queries.counts_by_outlet_week,
-    "timeline": queries.timeline,
     "outlet-profile": queries.outlet_profile,
 }
 
@@ -235,6 +236,10 @@ def stats(
         ),
     ] = None,
     having: Having = None,
+    by: Annotated[
+        Literal["outlet", "language"],
+        Query(description="outlet-week and outlet-profile: compare outlets, or languages."),
+    ] = "outlet",
     limit: Annotated[int, Query(ge=1, le=1000, description="top-mentions: texts per label.")] = 20,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
@@ -253,8 +258,10 @@ def stats(
     with bench.reader() as store:
         if name == "top-mentions":
             result = queries.top_mentions(store, layer, label, limit, **filters)
+        elif name == "timeline":
+            result = queries.timeline(store, layer, label, **filters)
         else:
-            result = _STATS[name](store, layer, label, **filters)
+            result = _BY_GROUP[name](store, layer, label, by=by, **filters)
     if format == "csv":
         return Response(
             result.csv_text(),

@@ -81,6 +81,7 @@ def dashboard() -> HTMLResponse:
 <label>language <select id="f-language"><option value="">any</option></select></label>
 <label>from <input type="date" id="f-since"/></label>
 <label>to <input type="date" id="f-until"/></label>
+<label>compare <select id="f-by" title="Compare outlets, or the languages of the articles"><option value="outlet">outlets</option><option value="language">languages</option></select></label>
 <label>in articles with <select id="f-having" title="Only the articles with this narrative, genre or frame, whatever the charts count"><option value="">any</option></select></label>
 <label>naming <input id="f-entity" size="24" placeholder="person, place, organisation"
  title="Only articles naming it, in any script or spelling; names separated by ; for any of them"/></label>
@@ -89,14 +90,14 @@ def dashboard() -> HTMLResponse:
 </section>
 <section class="card" id="casting" hidden>
 <h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the articles naming it
-that cast it so, per outlet)</span></h2>
+that cast it so, per <span class="by-word">outlet</span>)</span></h2>
 <div class="chart short"><canvas id="chart-casting" aria-label="how each outlet casts it"></canvas></div>
 <p id="casting-fine" class="muted"></p>
 <p id="casting-status" class="muted"></p>
 <a id="csv-casting" class="csv" download="">Download CSV</a>
 </section>
 <div class="charts">
-<section class="card"><h2>By outlet <span class="muted">(per document)</span></h2>
+<section class="card"><h2>By <span class="by-word">outlet</span> <span class="muted">(per document)</span></h2>
 <div class="chart"><canvas id="chart-outlets" aria-label="labels by outlet"></canvas></div>
 <a id="csv-outlets" class="csv" download="">Download CSV</a></section>
 <section class="card"><h2>Over time <span class="muted">(documents per week)</span></h2>

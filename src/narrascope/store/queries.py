@@ -33,6 +33,7 @@ from narrascope.taxonomy import FINE_ROLES
 
 __all__ = [
     "FINE_ROLE",
+    "GROUPS",
     "LABEL_LAYERS",
     "MENTION_LAYERS",
     "SPAN_LAYERS",
@@ -73,6 +74,17 @@ LABEL_LAYERS = frozenset({"narrative", "subnarrative", "dominant_narrative", "fr
 MENTION_LAYERS = ("entity", "role", FINE_ROLE, "quote")
 
 UNDATED = "undated"
+
+#: What outlet-level queries can compare, and the column that says it: the outlet, or the
+#: language (a corpus of one outlet's several editions, or without outlets at all).
+GROUPS = {"outlet": "d.source", "language": "d.language"}
+
+
+def _group(by: str) -> str:
+    if by not in GROUPS:
+        raise NarrascopeError("E201", f"cannot compare by {by!r}; choose one of {', '.join(GROUPS)}")
+    return GROUPS[by]
+
 
 # The Monday of the ISO week: 'weekday 0' moves forward to the next Sunday (or stays on one).
 _WEEK_SQL = "COALESCE(date(d.published, 'weekday 0', '-6 days'), 'undated')"
@@ -409,21 +421,24 @@ def counts_by_outlet_week(
     entity: Labels = None,
     mention: Labels = None,
     having: Labels = None,
+    by: str = "outlet",
 ) -> QueryResult:
-    """Per outlet, ISO week and label: documents having the label, and its occurrences."""
+    """Per outlet (or ``by`` language), ISO week and label: documents having the label, and its
+    occurrences."""
+    group = _group(by)
     filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention, having)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
     rows = store.db.execute(
         f"""WITH per_doc AS ({per_doc})
-            SELECT d.source, {_WEEK_SQL} AS week, p.label, COUNT(*), SUM(p.n)
+            SELECT {group}, {_WEEK_SQL} AS week, p.label, COUNT(*), SUM(p.n)
             {_JOIN_DOCUMENTS} WHERE {where}
-            GROUP BY d.source, week, p.label
-            ORDER BY d.source, week, p.label""",
+            GROUP BY {group}, week, p.label
+            ORDER BY {group}, week, p.label""",
         [*params, *doc_params],
     ).fetchall()
-    return QueryResult(["outlet", "week", "label", "documents", "occurrences"], rows)
+    return QueryResult([by, "week", "label", "documents", "occurrences"], rows)
 
 
 def timeline(
@@ -471,12 +486,13 @@ def _monday(day: dt.date) -> str:
     return (day - dt.timedelta(days=day.weekday())).isoformat()
 
 
-def _text_words(store: Store, where: str, params: list[Any]) -> dict[str | None, tuple[int, int]]:
-    """(documents, words) per outlet. Words are the tokens the full-text index counted in each
-    text, read from its per-document sizes, so that no text has to be read and split again."""
+def _text_words(store: Store, where: str, params: list[Any], group: str) -> dict[str | None, tuple[int, int]]:
+    """(documents, words) per outlet (``group``: its column). Words are the tokens the full-text
+    index counted in each text, read from its per-document sizes, so that no text has to be read
+    and split again."""
     totals: dict[str | None, list[int]] = {}
     for source, size in store.db.execute(
-        f"""SELECT d.source, z.sz FROM documents d LEFT JOIN documents_fts_docsize z ON z.id = d.rowid
+        f"""SELECT {group}, z.sz FROM documents d LEFT JOIN documents_fts_docsize z ON z.id = d.rowid
             WHERE {where}""",
         params,
     ):
@@ -511,25 +527,28 @@ def outlet_profile(
     entity: Labels = None,
     mention: Labels = None,
     having: Labels = None,
+    by: str = "outlet",
 ) -> QueryResult:
     """How much each outlet uses each label of a layer, comparable across outlets.
 
-    Per outlet and label: the outlet's documents in the selection and their words, the
-    documents having the label and their share, and its occurrences per document and per 1,000
-    words. Every outlet gets a row for every label seen in the selection, zeros included.
+    Per outlet (or ``by`` language) and label: the outlet's documents in the selection and
+    their words, the documents having the label and their share, and its occurrences per
+    document and per 1,000 words. Every outlet gets a row for every label seen in the
+    selection, zeros included.
     """
+    group = _group(by)
     filters = _layer_filters(store, layer, labels, since, until, sources, language, entity, mention, having)
     table = layer_table(store, layer)
     per_doc, params = _per_document_sql(table, filters)
     where, doc_params = filters.documents_sql()
     found = store.db.execute(
         f"""WITH per_doc AS ({per_doc})
-            SELECT d.source, p.label, COUNT(*), SUM(p.n)
+            SELECT {group}, p.label, COUNT(*), SUM(p.n)
             {_JOIN_DOCUMENTS} WHERE {where}
-            GROUP BY d.source, p.label""",
+            GROUP BY {group}, p.label""",
         [*params, *doc_params],
     ).fetchall()
-    outlets = _text_words(store, where, doc_params)
+    outlets = _text_words(store, where, doc_params, group)
     counts = {(source, label): (docs, n) for source, label, docs, n in found}
     seen = sorted({label for _, label, _, _ in found} | set(filters.labels))
     rows: list[tuple[Any, ...]] = []
@@ -552,7 +571,7 @@ def outlet_profile(
             )
     return QueryResult(
         [
-            "outlet",
+            by,
             "documents",
             "words",
             "label",

@@ -39,6 +39,7 @@ function filters() {
   }
   for (const name of $("f-entity").value.split(";")) if (name.trim()) params.append("entity", name.trim());
   if ($("f-having").value) params.set("having", $("f-having").value);
+  params.set("by", $("f-by").value);
   return params;
 }
 
@@ -88,6 +89,12 @@ function draw(id, config) {
   charts[id] = new window.Chart($(id), config);
 }
 
+// What a row of an outlet-level table is about: its outlet, or its language (the first column).
+function grouping(table) {
+  const missing = `(no ${table.columns[0]})`;
+  return (row) => (row[0] === null ? missing : row[0]);
+}
+
 function topLabels(rows, labelAt, valueAt) {
   const totals = new Map();
   for (const row of rows) totals.set(row[labelAt], (totals.get(row[labelAt]) || 0) + Number(row[valueAt] || 0));
@@ -99,13 +106,14 @@ async function outletsChart(params) {
   $("csv-outlets").href = `${url}&format=csv`;
   const table = await getJSON(url);
   const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
-  const outlets = [...new Set(table.rows.map((r) => r[c.outlet] === null ? "(no outlet)" : r[c.outlet]))];
+  const groupOf = grouping(table);
+  const outlets = [...new Set(table.rows.map(groupOf))];
   const labels = topLabels(table.rows, c.label, c.occurrences);
   const datasets = labels.map((label, i) => ({
     label,
     backgroundColor: PALETTE[i % PALETTE.length],
     data: outlets.map((outlet) => {
-      const row = table.rows.find((r) => (r[c.outlet] === null ? "(no outlet)" : r[c.outlet]) === outlet && r[c.label] === label);
+      const row = table.rows.find((r) => groupOf(r) === outlet && r[c.label] === label);
       return row ? row[c.per_document] : 0;
     }),
   }));
@@ -151,7 +159,7 @@ async function castingChart(params) {
   const [table, fineTable] = await Promise.all([getJSON(url), getJSON(`/api/stats/outlet-profile?${fine}`)]);
   $("casting-fine").textContent = fineRoles(fineTable);
   const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
-  const outletOf = (r) => (r[c.outlet] === null ? "(no outlet)" : r[c.outlet]);
+  const outletOf = grouping(table);
   const outlets = [...new Set(table.rows.map(outletOf))];
   const datasets = CAST.map(([label, word, colour]) => {
     const rows = outlets.map((outlet) => table.rows.find((r) => outletOf(r) === outlet && r[c.label] === label));
@@ -270,6 +278,7 @@ async function search() {
 
 async function refresh() {
   const params = filters();
+  for (const word of document.querySelectorAll(".by-word")) word.textContent = $("f-by").value;
   const results = await Promise.allSettled([outletsChart(params), timelineChart(params), namedTable(params), castingChart(params)]);
   for (const result of results) if (result.status === "rejected") $("corpus-size").textContent = result.reason.message;
   offset = 0;
