@@ -377,16 +377,24 @@ def test_no_name_in_the_table_names_two_bodies() -> None:
     assert all(len(found) == 1 for found in owners.values())
 
 
-def test_a_body_gets_its_kind_unless_taken_for_a_person() -> None:
+def test_a_body_gets_its_kind_unless_it_is_a_persons_surname() -> None:
     found = [
         (0, 2, "LOC", {"normal": "ЕС"}),
         (3, 8, "LOC", {"normal": "Запад"}),
-        (9, 13, "PER", {"normal": "West"}),  # Kanye West, whom no table renames
+        (9, 16, "PER", {"normal": "Twitter"}),  # "Follow us on Twitter"
+        (17, 28, "PER", {"normal": "Kanye West"}),
+        (29, 33, "PER", {"normal": "West"}),  # his surname, whom no table renames
     ]
     settled = [
         (label, attrs.get("body"), attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found)
     ]
-    assert settled == [("ORG", "European Union", "body"), ("LOC", "West", None), ("PER", None, None)]
+    assert settled == [
+        ("ORG", "European Union", "body"),
+        ("LOC", "West", None),
+        ("ORG", "Twitter", "body"),
+        ("PER", None, None),
+        ("PER", None, None),
+    ]
 
 
 @pytest.mark.slow

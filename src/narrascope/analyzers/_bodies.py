@@ -5,7 +5,8 @@ reads: "the West", "Запад" and "Захід" are one actor ("West"), as are 
 GeoNames (:mod:`narrascope.analyzers._places`) knows countries and cities, not these, and
 they are the actors of the narratives that matter most here ("the West is behind the
 conflict", "NATO provokes Russia"): a corpus that counts "Запад" and "West" apart cannot
-compare Russian and English outlets on them. The table below is written by hand, kept short
+compare Russian and English outlets on them. A few platforms are in it too, whose names
+recognisers take for people's ("Follow us on Facebook, Twitter and Instagram"). The table below is written by hand, kept short
 and unambiguous: names that are also common words ("Union", "Council") or that several bodies
 share are left out. A name is matched by its spelling key (:func:`narrascope.names.spelling_key`:
 any case, "Евросоюз" and "Yevrosoyuz" alike) after a leading article ("the", "l'", "der" ...).
@@ -103,6 +104,15 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "Вооруженные силы Украины", "Вооружённые силы Украины", "Збройні сили України",
         ),
     ),
+    # Platforms, which recognisers take for people ("Follow us on Facebook, Twitter and ...")
+    "Twitter": ("ORG", ("Twitter", "Твиттер", "Твіттер")),
+    "Facebook": ("ORG", ("Facebook", "Фейсбук")),
+    "Instagram": ("ORG", ("Instagram", "Инстаграм", "Інстаграм")),
+    "Telegram": ("ORG", ("Telegram", "Телеграм", "Телеграмм")),
+    "YouTube": ("ORG", ("YouTube", "Ютуб", "Ютьюб")),
+    "TikTok": ("ORG", ("TikTok", "ТикТок", "Тикток")),
+    "VKontakte": ("ORG", ("VKontakte", "ВКонтакте")),
+    "WhatsApp": ("ORG", ("WhatsApp", "Ватсап")),
     "Verkhovna Rada": ("ORG", ("Verkhovna Rada", "Верховная рада", "Верховна Рада", "Werchowna Rada")),
     "State Duma": ("ORG", ("State Duma", "Госдума", "Государственная дума", "Держдума", "Staatsduma")),
 }  # fmt: skip

@@ -199,9 +199,10 @@ def settle_kinds(found: Found, text: str = "") -> Found:
       "Lloyd Austin" stays); "a police van" is no city of Van. A longer "name" whose first
       word ``text`` also has in lower case is a common word that opened a sentence before a
       place, not a person's ("Sometimes Kiev shows ...", "Capital Kyiv remains ...").
-    - A region or international body (:mod:`~narrascope.analyzers._bodies`: "the West",
-      "ЕС", "НАТО") that the recogniser did not take for a person has the table's kind (the EU
-      is an organisation, whichever the recogniser said), and ``attrs["body"]`` its English name.
+    - A region, international body or platform (:mod:`~narrascope.analyzers._bodies`: "the
+      West", "ЕС", "НАТО", "Twitter") has the table's kind (the EU is an organisation, whichever
+      the recogniser said), and ``attrs["body"]`` its English name; unless it is the surname of
+      a person the article names in full ("West" beside "Kanye West").
 
     ``attrs["source_label"]`` keeps the recogniser's kind; ``attrs["kind_rule"]`` says which
     rule changed it ("surname", "place" or "body").
@@ -221,7 +222,7 @@ def settle_kinds(found: Found, text: str = "") -> Found:
         words = _words(attrs)
         word = words[0] if len(words) == 1 else None
         name = str(attrs["normal"])
-        if label != "PER" and (body := body_of(name)) is not None:
+        if (body := body_of(name)) is not None and (label != "PER" or word not in surnames):
             if body.kind != label:
                 attrs = {**attrs, "kind_rule": "body"}
             label, attrs = body.kind, {**attrs, "body": body.name}
