@@ -7,6 +7,7 @@ Skipped when chromium or Playwright is missing (`.ci/run` installs both).
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import socket
@@ -280,13 +281,15 @@ def test_naming_someone_shows_how_each_outlet_casts_them(server: str, page: Any)
     ) as answer:
         profile = json.loads(answer.read())
     columns = profile["columns"]
-    shares = {row[columns.index("label")]: row[columns.index("share")] for row in profile["rows"]}
-    assert shares and max(shares.values()) > 0, profile
+    cast = {row[columns.index("label")]: row[columns.index("occurrences")] for row in profile["rows"]}
+    assert cast and sum(cast.values()) > 0, profile
     chart = page.eval_on_selector("#chart-casting", "c => window.Chart.getChart(c).data")
     assert chart["labels"] == ["Southern Post"]
     roles = {"hero": "Protagonist", "villain": "Antagonist", "victim": "Innocent"}
     drawn = {roles[d["label"]]: d["data"][0] for d in chart["datasets"]}
-    assert drawn == {role: round(shares.get(role, 0) * 100, 1) for role in roles.values()}
+    # each cast's share of the roles cast on his mentions: they add up to 100%
+    total = sum(cast.values())
+    assert drawn == {role: math.floor(cast.get(role, 0) * 1000 / total + 0.5) / 10 for role in roles.values()}
     # and his fine roles, most frequent first, as the API counts them
     query = urllib.parse.urlencode({"layer": "fine_role", "mention": "Kostin", "entity": "Kostin"})
     with urllib.request.urlopen(f"{server}/api/stats/outlet-profile?{query}", timeout=30) as answer:

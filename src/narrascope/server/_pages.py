@@ -89,8 +89,8 @@ def dashboard() -> HTMLResponse:
 </form>
 </section>
 <section class="card" id="casting" hidden>
-<h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the articles naming it
-that cast it so, per <span class="by-word">outlet</span>)</span></h2>
+<h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the roles cast on its
+mentions, per <span class="by-word">outlet</span>)</span></h2>
 <div class="chart short"><canvas id="chart-casting" aria-label="how each outlet casts it"></canvas></div>
 <p id="casting-fine" class="muted"></p>
 <p id="casting-status" class="muted"></p>

@@ -161,13 +161,17 @@ async function castingChart(params) {
   const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
   const outletOf = grouping(table);
   const outlets = [...new Set(table.rows.map(outletOf))];
+  // Per outlet, each cast's share of the roles cast on its mentions: the bars add up to 100%,
+  // where shares of articles would not (an article may cast someone as hero and as villain).
+  const cast = (outlet) => table.rows.filter((r) => outletOf(r) === outlet && CAST.some(([label]) => label === r[c.label]));
+  const totals = outlets.map((outlet) => cast(outlet).reduce((sum, r) => sum + r[c.occurrences], 0));
   const datasets = CAST.map(([label, word, colour]) => {
-    const rows = outlets.map((outlet) => table.rows.find((r) => outletOf(r) === outlet && r[c.label] === label));
+    const rows = outlets.map((outlet) => cast(outlet).find((r) => r[c.label] === label));
     return {
       label: word,
       backgroundColor: colour,
-      data: rows.map((r) => (r ? Math.round(r[c.share] * 1000) / 10 : 0)),
-      counts: rows.map((r) => (r ? `${r[c.documents_with_label]} of ${r[c.documents]} articles` : "")),
+      data: rows.map((r, i) => (r && totals[i] ? Math.round((r[c.occurrences] * 1000) / totals[i]) / 10 : 0)),
+      counts: rows.map((r, i) => (r ? `${r[c.occurrences]} of ${totals[i]} roles cast, in ${r[c.documents_with_label]} of ${r[c.documents]} articles` : "")),
     };
   });
   $("casting-status").textContent = table.rows.length ? "" : "No article in this selection casts it as hero, villain or victim.";
@@ -177,7 +181,7 @@ async function castingChart(params) {
     data: { labels: outlets, datasets },
     options: {
       indexAxis: "y", maintainAspectRatio: false, animation: false,
-      scales: { x: { min: 0, max: 100, title: { display: true, text: "% of the articles naming it" } } },
+      scales: { x: { stacked: true, min: 0, max: 100, title: { display: true, text: "% of the roles cast on its mentions" } }, y: { stacked: true } },
       plugins: { legend: { position: "bottom" }, tooltip },
     },
   });
