@@ -290,6 +290,10 @@ def test_naming_someone_shows_how_each_outlet_casts_them(server: str, page: Any)
     # each cast's share of the roles cast on his mentions: they add up to 100%
     total = sum(cast.values())
     assert drawn == {role: math.floor(cast.get(role, 0) * 1000 / total + 0.5) / 10 for role in roles.values()}
+    # and week by week (his one article's week: the same shares)
+    weekly = page.eval_on_selector("#chart-casting-time", "c => window.Chart.getChart(c).data")
+    assert weekly["labels"] == ["2024-03-04"]
+    assert {roles[d["label"]]: d["data"][0] for d in weekly["datasets"]} == drawn
     # and his fine roles, most frequent first, as the API counts them
     query = urllib.parse.urlencode({"layer": "fine_role", "mention": "Kostin", "entity": "Kostin"})
     with urllib.request.urlopen(f"{server}/api/stats/outlet-profile?{query}", timeout=30) as answer:

@@ -91,7 +91,10 @@ def dashboard() -> HTMLResponse:
 <section class="card" id="casting" hidden>
 <h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the roles cast on its
 mentions, per <span class="by-word">outlet</span>)</span></h2>
+<div class="charts">
 <div class="chart short"><canvas id="chart-casting" aria-label="how each outlet casts it"></canvas></div>
+<div class="chart short"><canvas id="chart-casting-time" aria-label="how its casting changes week by week"></canvas></div>
+</div>
 <p id="casting-fine" class="muted"></p>
 <p id="casting-status" class="muted"></p>
 <a id="csv-casting" class="csv" download="">Download CSV</a>

@@ -156,8 +156,11 @@ async function castingChart(params) {
   $("csv-casting").href = `${url}&format=csv`;
   const fine = new URLSearchParams(query);
   fine.set("layer", "fine_role");
-  const [table, fineTable] = await Promise.all([getJSON(url), getJSON(`/api/stats/outlet-profile?${fine}`)]);
+  const [table, fineTable, weekly] = await Promise.all([
+    getJSON(url), getJSON(`/api/stats/outlet-profile?${fine}`), getJSON(`/api/stats/outlet-week?${query}`),
+  ]);
   $("casting-fine").textContent = fineRoles(fineTable);
+  castingTimeline(weekly);
   const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
   const outletOf = grouping(table);
   const outlets = [...new Set(table.rows.map(outletOf))];
@@ -183,6 +186,30 @@ async function castingChart(params) {
       indexAxis: "y", maintainAspectRatio: false, animation: false,
       scales: { x: { stacked: true, min: 0, max: 100, title: { display: true, text: "% of the roles cast on its mentions" } }, y: { stacked: true } },
       plugins: { legend: { position: "bottom" }, tooltip },
+    },
+  });
+}
+
+// Week by week, over every outlet: each cast's share of the roles cast on the actor's mentions.
+function castingTimeline(table) {
+  const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
+  const rows = table.rows.filter((r) => r[c.week] !== "undated" && CAST.some(([label]) => label === r[c.label]));
+  const weeks = [...new Set(rows.map((r) => r[c.week]))].sort();
+  const count = (week, label) => rows.filter((r) => r[c.week] === week && (label === null || r[c.label] === label)).reduce((sum, r) => sum + r[c.occurrences], 0);
+  const totals = weeks.map((week) => count(week, null));
+  const datasets = CAST.map(([label, word, colour]) => ({
+    label: word,
+    borderColor: colour,
+    backgroundColor: colour,
+    data: weeks.map((week, i) => Math.round((count(week, label) * 1000) / totals[i]) / 10),
+  }));
+  draw("chart-casting-time", {
+    type: "line",
+    data: { labels: weeks, datasets },
+    options: {
+      maintainAspectRatio: false, animation: false,
+      scales: { y: { min: 0, max: 100, title: { display: true, text: "% of the roles cast, per week" } } },
+      plugins: { legend: { position: "bottom" } },
     },
   });
 }
