@@ -235,6 +235,13 @@ def main() -> int:
                 store, "role", mention=PEOPLE[10]
             ),
             "timeline entity, mention 1 person": lambda: timeline(store, "entity", mention=PEOPLE[10]),
+            # 60 people: a name that a quarter of the corpus names, for the cost at that scale
+            "outlet_profile role, mention 60 people": lambda: outlet_profile(
+                store, "role", mention=PEOPLE[:60]
+            ),
+            "top_mentions role, having a narrative": lambda: top_mentions(
+                store, "role", having=f"narrative={NARRATIVES[0]}"
+            ),
             "search 'provocation'": lambda: search(store, "provocation"),
             "search 'sanctions border' + narrative filter": lambda: search(
                 store, "sanctions border", layer="narrative", label=NARRATIVES[0]
