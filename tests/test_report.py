@@ -51,7 +51,18 @@ def test_segments_cover_the_text_exactly_with_their_offsets() -> None:
         start, end = int(seg.attrib["data-start"]), int(seg.attrib["data-end"])
         assert doc.text[start:end] == seg.text
     minsk = next(seg for seg in segments if seg.text == "Minsk")
-    assert "place: Minsk" in minsk.attrib["title"]
+    assert minsk.attrib["title"].startswith("place: Minsk") and "(" not in minsk.attrib["title"]
+
+
+def test_an_entity_shows_the_english_name_that_corpus_counts_use() -> None:
+    doc = Document("Евросоюз и Киев.", language="ru")
+    doc.add_span(
+        Span(0, 8, "entity", "ORG", "e", attrs={"normal": "Евросоюз", "organisation": "European Union"})
+    )
+    doc.add_span(Span(11, 15, "entity", "LOC", "e", attrs={"normal": "Киев", "place": "Kyiv"}))
+    titles = {seg.text: seg.attrib.get("title", "") for seg in _segments(render_html(doc))}
+    assert titles["Евросоюз"].startswith("organisation: Евросоюз (European Union)")
+    assert titles["Киев"].startswith("place: Киев (Kyiv)")
 
 
 def test_overlapping_techniques_get_separate_lines_and_entities_keep_their_own_style() -> None:

@@ -108,7 +108,10 @@ def _tip(span: Span) -> str:
     if span.layer == "entity":
         name = LAYER_STYLES.get(("entity", span.label), ("", span.label))[1]
         normal = span.attrs.get("person") or span.attrs.get("normal")
-        return f"{name}: {normal}" if normal else name
+        # The English name that corpus counts use, where it is another: "ЕС (European Union)".
+        english = span.attrs.get("place") or span.attrs.get("organisation")
+        also = f" ({english})" if english and english != normal else ""
+        return f"{name}: {normal}{also}" if normal else name
     if span.layer == "date":
         value = span.attrs.get("value") or "unresolved (no publication date)"
         return f"date: {value}"
