@@ -124,15 +124,19 @@ _ARTICLE = re.compile(
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> dict[str, Body]:
+def _table() -> tuple[dict[str, Body], frozenset[str]]:
+    """Spelling key -> body, and the keys of acronyms ("UN", "ЕС", "WHO")."""
     table: dict[str, Body] = {}
+    acronyms: set[str] = set()
     for name, (kind, names) in BODIES.items():
         for form in (name, *names):
             key = _key(form)
             if key in table and table[key].name != name:
                 raise ValueError(f"{form!r} names both {table[key].name!r} and {name!r}")
             table[key] = Body(name, kind)
-    return table
+            if form.replace(".", "").isupper() and " " not in form:
+                acronyms.add(key)
+    return table, frozenset(acronyms)
 
 
 def _key(name: str) -> str:
@@ -140,6 +144,10 @@ def _key(name: str) -> str:
 
 
 def body_of(name: str) -> Body | None:
-    """The region or international body that ``name`` names, or None."""
+    """The region or international body that ``name`` names, or None. An acronym must begin
+    with a capital: "Nato" is NATO, but "un" (a recogniser's "un-human") is not the UN."""
     key = _key(name)
-    return _table().get(key) if key else None
+    table, acronyms = _table()
+    if not key or (key in acronyms and not _ARTICLE.sub("", name.strip())[:1].isupper()):
+        return None
+    return table.get(key)
