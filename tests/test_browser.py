@@ -7,7 +7,6 @@ Skipped when chromium or Playwright is missing (`.ci/run` installs both).
 from __future__ import annotations
 
 import json
-import math
 import os
 import shutil
 import socket
@@ -275,25 +274,27 @@ def test_naming_someone_shows_how_each_outlet_casts_them(server: str, page: Any)
     page.click("#filter-form button")
     page.wait_for_function("() => window.Chart.getChart(document.getElementById('chart-casting'))")
     assert page.inner_text("#casting h2").startswith("How Kostin is cast")
-    # the chart draws the shares of the API's profile of his own mentions' roles
-    with urllib.request.urlopen(
-        f"{server}/api/stats/outlet-profile?layer=role&mention=Kostin", timeout=30
-    ) as answer:
+    # the chart draws the API's profile of the roles the article casts him in, as a whole
+    query = urllib.parse.urlencode({"layer": "article_role", "mention": "Kostin", "entity": "Kostin"})
+    with urllib.request.urlopen(f"{server}/api/stats/outlet-profile?{query}", timeout=30) as answer:
         profile = json.loads(answer.read())
     columns = profile["columns"]
-    cast = {row[columns.index("label")]: row[columns.index("occurrences")] for row in profile["rows"]}
-    assert cast and sum(cast.values()) > 0, profile
+    cast = {
+        row[columns.index("label")]: row[columns.index("documents_with_label")] for row in profile["rows"]
+    }
+    assert sum(cast.values()) == 1, profile  # his one article casts him once
+    assert {row[columns.index("documents")] for row in profile["rows"]} == {1}
     chart = page.eval_on_selector("#chart-casting", "c => window.Chart.getChart(c).data")
     assert chart["labels"] == ["Southern Post"]
-    roles = {"hero": "Protagonist", "villain": "Antagonist", "victim": "Innocent"}
+    roles = {"hero": "Protagonist", "villain": "Antagonist", "victim": "Innocent", "named, not cast": None}
     drawn = {roles[d["label"]]: d["data"][0] for d in chart["datasets"]}
-    # each cast's share of the roles cast on his mentions: they add up to 100%
-    total = sum(cast.values())
-    assert drawn == {role: math.floor(cast.get(role, 0) * 1000 / total + 0.5) / 10 for role in roles.values()}
+    assert drawn == {**{role: 100.0 * cast.get(role, 0) for role in roles.values() if role}, None: 0.0}
     # and week by week (his one article's week: the same shares)
     weekly = page.eval_on_selector("#chart-casting-time", "c => window.Chart.getChart(c).data")
     assert weekly["labels"] == ["2024-03-04"]
-    assert {roles[d["label"]]: d["data"][0] for d in weekly["datasets"]} == drawn
+    assert {roles[d["label"]]: d["data"][0] for d in weekly["datasets"]} == {
+        k: v for k, v in drawn.items() if k
+    }
     # and his fine roles, most frequent first, as the API counts them
     query = urllib.parse.urlencode({"layer": "fine_role", "mention": "Kostin", "entity": "Kostin"})
     with urllib.request.urlopen(f"{server}/api/stats/outlet-profile?{query}", timeout=30) as answer:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from narrascope import taxonomy
-from narrascope.analyzers.roles import cast_summary
+from narrascope.analyzers.roles import CAST, article_roles, cast_summary
 from narrascope.config import Config, load_config
 from narrascope.document import Document, Span
 from narrascope.errors import NarrascopeError
@@ -360,6 +360,11 @@ def test_analyze_labels_narratives_with_evidence_and_casts_entities(trained: dic
             assert any((r.start, r.end) == (e.start, e.end) for r in roles)
     assert all(r.label in MAIN and r.attrs["cast"] in {"hero", "villain", "victim"} for r in roles)
     assert all(taxonomy.FINE_ROLES[f].main == r.label for r in roles for f in r.attrs["fine_roles"])
+    # every mention of one actor carries the actor's one role in the article, the summary's
+    overall = {(r.name_in(doc), r.attrs["article_role"]) for r in roles}
+    assert len(overall) == len({name for name, _ in overall})
+    summary = {name: cast for cast, names in cast_summary(doc).items() for name, _, _ in names}
+    assert {name: CAST[role] for name, role in overall} == summary
     # Without the gate, every mention is cast, with the same role as the gate's cast ones get.
     (ungated,) = list(_pipeline(trained, gate=False).run([Document(text, title="Who is to blame")]))
     assert ungated.document is not None
@@ -586,6 +591,19 @@ def test_the_gate_counts_a_person_under_all_their_names_or_each_normal_form_as_t
     surname.attrs["person"] = "Viktor Belov"
     assert gate_entity(doc, surname, RoleConfig(gate_entities="person")) == "Viktor Belov"
     assert gate_entity(doc, surname, RoleConfig(gate_entities="normal")) == "Belov"
+
+
+def test_article_roles_take_the_role_most_mentions_get_then_the_higher_score() -> None:
+    assert article_roles(
+        [
+            ("A", "Antagonist", 0.6),
+            ("A", "Protagonist", 0.9),
+            ("A", "Antagonist", 0.5),
+            ("B", "Innocent", 0.7),
+        ]
+    ) == {"A": "Antagonist", "B": "Innocent"}
+    tie = [("A", "Protagonist", 0.6), ("A", "Antagonist", 0.9)]
+    assert article_roles(tie) == {"A": "Antagonist"}
 
 
 def test_cast_summary_puts_each_entity_under_the_cast_most_of_its_mentions_get() -> None:

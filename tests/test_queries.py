@@ -193,6 +193,29 @@ def test_outlet_level_queries_compare_languages_too(store: Store) -> None:
         outlet_profile(store, "technique", by="country")
 
 
+def test_article_role_counts_an_article_once_per_actor(tmp_path: Path) -> None:
+    # Belov is cast as villain twice and hero once in one article: it casts him as a villain.
+    doc = _doc("Belov lied. Belov hid. Belov won.", "a", "X", dt.date(2024, 3, 4), "en", "a")
+    for nth, role in enumerate(("Antagonist", "Antagonist", "Protagonist")):
+        _span(doc, "Belov", "role", role, nth=nth, person="Belov", normal="Belov", article_role="Antagonist")
+    _span(doc, "Belov", "entity", "PER", normal="Belov", person="Belov", spelling="belov")
+    old = _doc("Belov spoke.", "b", "X", dt.date(2024, 3, 4), "en", "b")
+    _span(old, "Belov", "role", "Protagonist", person="Belov", normal="Belov")  # analysed before
+    _span(old, "Belov", "entity", "PER", normal="Belov", person="Belov", spelling="belov")
+    with Store(tmp_path / "a.db") as store:
+        for item in (doc, old):
+            store.save(item)
+        profile = outlet_profile(store, "article_role", mention="Belov")
+        assert [(r[1], r[3], r[4]) for r in profile.rows] == [(2, "Antagonist", 1)]
+        assert [(r[1], r[3], r[4]) for r in outlet_profile(store, "role", mention="Belov").rows] == [
+            (2, "Antagonist", 1),
+            (2, "Protagonist", 2),
+        ]
+        assert layer_labels(store)["article_role"] == ["Antagonist", "Innocent", "Protagonist"]
+        with pytest.raises(NarrascopeError, match="E201: article_role is read from the role layer"):
+            export_table(store, "spans", "csv", io.StringIO(), layer="article_role")
+
+
 def test_known_layer_absent_from_the_store_gives_no_rows(store: Store) -> None:
     assert counts_by_outlet_week(store, "quote").rows == []
     assert counts_by_outlet_week(store, "subnarrative").rows == []

@@ -20,7 +20,7 @@ import pyarrow as pa  # type: ignore[import-untyped]  # no stubs or py.typed
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 from narrascope.errors import NarrascopeError
-from narrascope.store.queries import FINE_ROLE, Filters, QueryResult, layer_table
+from narrascope.store.queries import ARTICLE_ROLE, FINE_ROLE, Filters, QueryResult, layer_table
 from narrascope.store.sqlite import Store
 
 __all__ = ["FORMATS", "TABLES", "export_table", "write_result"]
@@ -84,10 +84,11 @@ _CHUNK = {"documents": 1_000, "spans": 50_000, "labels": 50_000, "inputs": 50_00
 
 def _select(store: Store, what: str, filters: Filters) -> tuple[str, list[Any]]:
     """The SQL of one export: its rows in a stable order, filtered."""
-    if what in ("spans", "labels") and filters.layer == FINE_ROLE:
+    if what in ("spans", "labels") and filters.layer in (FINE_ROLE, ARTICLE_ROLE):
         raise NarrascopeError(
             "E201",
-            "fine_role is read from the role layer's spans: export spans --layer role (attrs fine_roles)",
+            f"{filters.layer} is read from the role layer's spans: export spans --layer role "
+            f"(attrs {'fine_roles' if filters.layer == FINE_ROLE else 'article_role'})",
         )
     if what in ("spans", "labels") and filters.layer and layer_table(store, filters.layer) != what:
         other = "labels" if what == "spans" else "spans"

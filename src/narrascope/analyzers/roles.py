@@ -4,8 +4,9 @@ Reads the entity layer (people, organisations, places, groups) and the shared en
 and adds one ``role`` span per mention of each entity the article casts (the model's cast gate
 decides which; with ``gate = false``, every mention), at the mention's offsets: the label is the main
 role (Protagonist, Antagonist or Innocent) with its probability; ``attrs`` hold the fine roles
-with theirs, the cast (``hero``, ``villain`` or ``victim``) and the entity's normal form, so
-that a report or a corpus query can count how an actor is cast across articles. It covers the
+with theirs, the cast (``hero``, ``villain`` or ``victim``), the entity's normal form, and the
+entity's role in the article as a whole (``article_role``: the one most of its mentions get),
+so that a report or a corpus query can count how an actor is cast across articles. It covers the
 languages the entity analyzer covers (elsewhere the layer is marked as not covered), or the
 mentions given with the input (``narrascope.mentions.v1``, as SemEval-2025 subtask 1 gives them).
 A recognised date line's place ("MINSK, June 8 -") is not cast: it is where the report was
@@ -14,7 +15,7 @@ filed, not an actor.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -36,7 +37,7 @@ from narrascope.models.roles import (
 )
 from narrascope.registry import register
 
-__all__ = ["CAST", "GivenMentionsAnalyzer", "RoleAnalyzer", "cast_summary", "castable"]
+__all__ = ["CAST", "GivenMentionsAnalyzer", "RoleAnalyzer", "article_roles", "cast_summary", "castable"]
 
 #: How each main role reads in the report and the summary.
 CAST = {"Protagonist": "hero", "Antagonist": "villain", "Innocent": "victim"}
@@ -92,15 +93,20 @@ class RoleAnalyzer(Analyzer):
             mine, first = found[first : first + len(entities)], first + len(entities)
             given = np.array([e.analyzer == GivenMentionsAnalyzer.name for e in entities])
             keep = given | decide_cast(chances, float(model.config.cast_threshold or 0.0))
-            for entity, (main, score, fine), chance, kept in zip(entities, mine, chances, keep, strict=True):
-                if gated and not kept:
-                    continue  # an actor the article does not cast: named, but neither hero nor villain
+            chosen = [
+                (entity, found_role, chance)
+                for entity, found_role, chance, kept in zip(entities, mine, chances, keep, strict=True)
+                if kept or not gated  # else an actor the article does not cast: named, but no hero or villain
+            ]
+            overall = article_roles((e.name_in(doc), main, score) for e, (main, score, _), _ in chosen)
+            for entity, (main, score, fine), chance in chosen:
                 attrs: dict[str, Any] = {
                     "cast": CAST.get(main, main),
                     "fine_roles": [name for name, _ in fine],
                     "fine_scores": dict(fine),
                     "normal": _normal(doc, entity),
                     "entity_label": entity.label,
+                    "article_role": overall[entity.name_in(doc)],
                 }
                 for key in ("person", "place", "organisation"):  # what corpus counts group it by
                     if key in entity.attrs:
@@ -178,6 +184,20 @@ def _normal(doc: Document, entity: Span) -> str:
     return str(entity.attrs.get("normal") or entity.text_in(doc))
 
 
+def article_roles(mentions: Iterable[tuple[str, str, float]]) -> dict[str, str]:
+    """Each entity's role in the article as a whole, from its mentions' ``(entity, main role,
+    score)``: the role most of its mentions get, a tie going to the higher summed score (then
+    to the role met first). The role spans carry it as ``attrs["article_role"]``, so that a
+    corpus counts each article once per actor, and the summary below uses the same rule."""
+    scores: dict[str, dict[str, list[float]]] = {}
+    for entity, role, score in mentions:
+        scores.setdefault(entity, {}).setdefault(role, []).append(float(score or 0.0))
+    return {
+        entity: max(roles, key=lambda role: (len(roles[role]), sum(roles[role])))
+        for entity, roles in scores.items()
+    }
+
+
 def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:
     """Who the article casts as hero, villain and victim: for each cast, its entities (normal
     form) with how many of their mentions are cast so and their fine roles, most mentioned first.
@@ -187,14 +207,11 @@ def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:
     score), so that a reader is never told that the same person is both hero and villain. A
     person is counted by the entity analyzer's ``person``: "Dralenko" with "Viktor Dralenko".
     """
-    mentions: dict[str, dict[str, list[Span]]] = {}
-    for span in doc.layer("role"):
-        cast = str(span.attrs.get("cast") or CAST.get(span.label, span.label))
-        entity = span.name_in(doc)
-        mentions.setdefault(entity, {}).setdefault(cast, []).append(span)
+    spans = doc.layer("role")
+    overall = article_roles((span.name_in(doc), span.label, span.score or 0.0) for span in spans)
     found: dict[str, list[tuple[str, int, list[str]]]] = {cast: [] for cast in CAST.values()}
-    for entity, casts in mentions.items():
-        cast, spans = max(casts.items(), key=lambda kv: (len(kv[1]), sum(s.score or 0.0 for s in kv[1])))
-        fine = dict.fromkeys(role for s in spans for role in s.attrs.get("fine_roles", []))
-        found.setdefault(cast, []).append((entity, len(spans), list(fine)))
+    for entity, role in overall.items():
+        cast_so = [s for s in spans if s.label == role and s.name_in(doc) == entity]
+        fine = dict.fromkeys(name for s in cast_so for name in s.attrs.get("fine_roles", []))
+        found.setdefault(CAST.get(role, role), []).append((entity, len(cast_so), list(fine)))
     return {cast: sorted(entities, key=lambda x: (-x[1], x[0])) for cast, entities in found.items()}

@@ -89,8 +89,8 @@ def dashboard() -> HTMLResponse:
 </form>
 </section>
 <section class="card" id="casting" hidden>
-<h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the roles cast on its
-mentions, per <span class="by-word">outlet</span>)</span></h2>
+<h2>How <span id="casting-name"></span> is cast <span class="muted">(share of the articles naming
+it, per <span class="by-word">outlet</span>, by the role most of its mentions get)</span></h2>
 <div class="charts">
 <div class="chart short"><canvas id="chart-casting" aria-label="how each outlet casts it"></canvas></div>
 <div class="chart short"><canvas id="chart-casting-time" aria-label="how its casting changes week by week"></canvas></div>

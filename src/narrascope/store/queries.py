@@ -29,9 +29,10 @@ from narrascope.errors import NarrascopeError
 from narrascope.names import spelling_key
 from narrascope.store._mentions import tally, wanted_names
 from narrascope.store.sqlite import Store
-from narrascope.taxonomy import FINE_ROLES
+from narrascope.taxonomy import FINE_ROLES, MAIN_ROLES
 
 __all__ = [
+    "ARTICLE_ROLE",
     "FINE_ROLE",
     "GROUPS",
     "LABEL_LAYERS",
@@ -49,9 +50,12 @@ __all__ = [
     "top_mentions",
 ]
 
-#: A layer that no analyzer writes, read from the role layer: each fine role of a role span
-#: ("Instigator", "Victim" ...; ``attrs["fine_roles"]``) as a label of its own.
+#: Layers that no analyzer writes, read from the role layer: each fine role of a role span
+#: ("Instigator", "Victim" ...; ``attrs["fine_roles"]``) as a label of its own, and each
+#: mention's entity's role in the article as a whole (``attrs["article_role"]``), which counts
+#: an article once per actor however its mentions are cast.
 FINE_ROLE = "fine_role"
+ARTICLE_ROLE = "article_role"
 #: Layers narrascope and its format readers write; a layer outside these and absent from the
 #: store is taken for a typo and refused, while a known one that is absent just gives no rows.
 SPAN_LAYERS = frozenset(
@@ -66,12 +70,13 @@ SPAN_LAYERS = frozenset(
         "paragraph",
         "narrative_evidence",
         FINE_ROLE,
+        ARTICLE_ROLE,
     }
 )
 LABEL_LAYERS = frozenset({"narrative", "subnarrative", "dominant_narrative", "frame", "genre", "language"})
 #: Span layers whose spans name someone, and so can be counted for one name (``mention``):
 #: an entity's mentions, the roles cast on them, the quotes a speaker is linked to.
-MENTION_LAYERS = ("entity", "role", FINE_ROLE, "quote")
+MENTION_LAYERS = ("entity", "role", FINE_ROLE, ARTICLE_ROLE, "quote")
 
 UNDATED = "undated"
 
@@ -303,14 +308,24 @@ class Filters:
 def _source(table: Table, layer: str, alias: str) -> tuple[str, str]:
     """What a query over ``layer`` reads (its FROM clause, with ``alias`` for the spans or
     labels) and the layer stored there: the table itself, or for :data:`FINE_ROLE` each fine
-    role of each role span."""
+    role of each role span, for :data:`ARTICLE_ROLE` the role spans that carry one."""
     if layer == FINE_ROLE:
         return f"spans {alias} CROSS JOIN json_each({alias}.attrs, '$.fine_roles') {alias}_fine", "role"
+    if layer == ARTICLE_ROLE:
+        # Stores analysed before article roles were recorded hold none: such spans are left out.
+        return (
+            f"(SELECT * FROM spans WHERE json_extract(attrs, '$.article_role') IS NOT NULL) {alias}",
+            "role",
+        )
     return f"{table} {alias}", layer
 
 
 def _label_of(layer: str | None, alias: str) -> str:
-    return f"{alias}_fine.value" if layer == FINE_ROLE else f"{alias}.label"
+    if layer == FINE_ROLE:
+        return f"{alias}_fine.value"
+    if layer == ARTICLE_ROLE:
+        return f"json_extract({alias}.attrs, '$.article_role')"
+    return f"{alias}.label"
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -346,6 +361,7 @@ def layer_labels(store: Store) -> dict[str, list[str]]:
             found.setdefault(layer, []).extend(row[0] for row in rows)
     if "role" in found:
         found[FINE_ROLE] = sorted(FINE_ROLES)  # every one: finding those present reads every role
+        found[ARTICLE_ROLE] = sorted(MAIN_ROLES)
     return found
 
 

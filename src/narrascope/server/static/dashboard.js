@@ -148,7 +148,7 @@ async function castingChart(params) {
   $("casting").hidden = names.length === 0;
   if (!names.length) return;
   const query = new URLSearchParams(params);
-  query.set("layer", "role");
+  query.set("layer", "article_role");
   query.delete("label");
   for (const name of names) query.append("mention", name);
   const url = `/api/stats/outlet-profile?${query}`;
@@ -164,18 +164,27 @@ async function castingChart(params) {
   const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
   const outletOf = grouping(table);
   const outlets = [...new Set(table.rows.map(outletOf))];
-  // Per outlet, each cast's share of the roles cast on its mentions: the bars add up to 100%,
-  // where shares of articles would not (an article may cast someone as hero and as villain).
-  const cast = (outlet) => table.rows.filter((r) => outletOf(r) === outlet && CAST.some(([label]) => label === r[c.label]));
-  const totals = outlets.map((outlet) => cast(outlet).reduce((sum, r) => sum + r[c.occurrences], 0));
+  // Per outlet, the share of the articles naming it that cast it, as a whole, as hero, villain
+  // or victim (each article once: the role most of its mentions get), and the rest.
+  const row = (outlet, label) => table.rows.find((r) => outletOf(r) === outlet && r[c.label] === label);
+  const naming = outlets.map((outlet) => table.rows.find((r) => outletOf(r) === outlet)[c.documents]);
+  const percent = (n, total) => (total ? Math.round((n * 1000) / total) / 10 : 0);
+  const casting = (outlet, label) => (row(outlet, label) || [])[c.documents_with_label] || 0;
   const datasets = CAST.map(([label, word, colour]) => {
-    const rows = outlets.map((outlet) => cast(outlet).find((r) => r[c.label] === label));
+    const found = outlets.map((outlet) => casting(outlet, label));
     return {
       label: word,
       backgroundColor: colour,
-      data: rows.map((r, i) => (r && totals[i] ? Math.round((r[c.occurrences] * 1000) / totals[i]) / 10 : 0)),
-      counts: rows.map((r, i) => (r ? `${r[c.occurrences]} of ${totals[i]} roles cast, in ${r[c.documents_with_label]} of ${r[c.documents]} articles` : "")),
+      data: found.map((n, i) => percent(n, naming[i])),
+      counts: found.map((n, i) => `${n} of ${naming[i]} articles`),
     };
+  });
+  const cast = outlets.map((outlet) => CAST.reduce((sum, [label]) => sum + casting(outlet, label), 0));
+  datasets.push({
+    label: "named, not cast",
+    backgroundColor: "#d5d8dc",
+    data: outlets.map((_, i) => percent(naming[i] - cast[i], naming[i])),
+    counts: outlets.map((_, i) => `${naming[i] - cast[i]} of ${naming[i]} articles`),
   });
   $("casting-status").textContent = table.rows.length ? "" : "No article in this selection casts it as hero, villain or victim.";
   const tooltip = { callbacks: { label: (item) => `${item.dataset.label}: ${item.raw}% (${item.dataset.counts[item.dataIndex]})` } };
@@ -184,18 +193,19 @@ async function castingChart(params) {
     data: { labels: outlets, datasets },
     options: {
       indexAxis: "y", maintainAspectRatio: false, animation: false,
-      scales: { x: { stacked: true, min: 0, max: 100, title: { display: true, text: "% of the roles cast on its mentions" } }, y: { stacked: true } },
+      scales: { x: { stacked: true, min: 0, max: 100, title: { display: true, text: "% of the articles naming it" } }, y: { stacked: true } },
       plugins: { legend: { position: "bottom" }, tooltip },
     },
   });
 }
 
-// Week by week, over every outlet: each cast's share of the roles cast on the actor's mentions.
+// Week by week, over every outlet: of the articles that cast the actor, the share casting it as
+// hero, villain or victim.
 function castingTimeline(table) {
   const c = Object.fromEntries(table.columns.map((name, i) => [name, i]));
   const rows = table.rows.filter((r) => r[c.week] !== "undated" && CAST.some(([label]) => label === r[c.label]));
   const weeks = [...new Set(rows.map((r) => r[c.week]))].sort();
-  const count = (week, label) => rows.filter((r) => r[c.week] === week && (label === null || r[c.label] === label)).reduce((sum, r) => sum + r[c.occurrences], 0);
+  const count = (week, label) => rows.filter((r) => r[c.week] === week && (label === null || r[c.label] === label)).reduce((sum, r) => sum + r[c.documents], 0);
   const totals = weeks.map((week) => count(week, null));
   const datasets = CAST.map(([label, word, colour]) => ({
     label: word,
@@ -208,7 +218,7 @@ function castingTimeline(table) {
     data: { labels: weeks, datasets },
     options: {
       maintainAspectRatio: false, animation: false,
-      scales: { y: { min: 0, max: 100, title: { display: true, text: "% of the roles cast, per week" } } },
+      scales: { y: { min: 0, max: 100, title: { display: true, text: "% of the articles casting it, per week" } } },
       plugins: { legend: { position: "bottom" } },
     },
   });
