@@ -218,7 +218,7 @@ function castingTimeline(table) {
     data: { labels: weeks, datasets },
     options: {
       maintainAspectRatio: false, animation: false,
-      scales: { y: { min: 0, max: 100, title: { display: true, text: "% of the articles casting it, per week" } } },
+      scales: { y: { min: 0, max: 100, title: { display: true, text: "% of articles casting it" } } },
       plugins: { legend: { position: "bottom" } },
     },
   });
