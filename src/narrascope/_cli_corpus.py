@@ -50,7 +50,11 @@ QUERIES: dict[str, Callable[..., QueryResult]] = {
 Db = Annotated[Path | None, typer.Option(help="SQLite database (default: store.path).")]
 ConfigPath = Annotated[Path | None, typer.Option("--config", help="TOML file merged over the defaults.")]
 Layer = Annotated[
-    str | None, typer.Option(help="Layer: technique, paragraph_technique, role, entity, narrative, frame ...")
+    str | None,
+    typer.Option(
+        help="Layer: technique, paragraph_technique, entity, role, article_role, fine_role, quote, "
+        "narrative, frame ..."
+    ),
 ]
 LabelOpt = Annotated[list[str] | None, typer.Option("--label", help="Only this label (repeatable).")]
 Source = Annotated[list[str] | None, typer.Option("--source", help="Only this outlet (repeatable).")]
@@ -78,9 +82,9 @@ Mention = Annotated[
     list[str] | None,
     typer.Option(
         "--mention",
-        help="Count only the spans naming this person, place or organisation (entity, role and "
-        "quote layers: its mentions, the roles it is cast in, the quotes it is given), in any "
-        "script or spelling (repeatable: any of them).",
+        help="Count only the spans naming this person, place or organisation (layers entity, role, "
+        "article_role, fine_role, quote: its mentions, the roles it is cast in, the quotes it is "
+        "given), in any script or spelling (repeatable: any of them).",
     ),
 ]
 

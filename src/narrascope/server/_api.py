@@ -215,7 +215,10 @@ def stats(
     name: StatName,
     bench: Bench,
     layer: Annotated[
-        str, Query(description="technique, narrative, frame, genre, role, entity ...")
+        str,
+        Query(
+            description="technique, narrative, frame, genre, entity, role, article_role, fine_role, quote ..."
+        ),
     ] = "technique",
     label: Annotated[list[str] | None, Query(description="Only these labels (repeatable).")] = None,
     source: Annotated[list[str] | None, Query(description="Outlet (repeatable).")] = None,
@@ -232,7 +235,8 @@ def stats(
         list[str] | None,
         Query(
             description="Count only the spans naming this person, place or organisation: its "
-            "mentions, roles or quotes (layers entity, role, quote; repeatable: any of them)."
+            "mentions, roles or quotes (layers entity, role, article_role, fine_role, quote; "
+            "repeatable: any of them)."
         ),
     ] = None,
     having: Having = None,
