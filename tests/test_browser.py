@@ -286,9 +286,15 @@ def test_naming_someone_shows_how_each_outlet_casts_them(server: str, page: Any)
     assert {row[columns.index("documents")] for row in profile["rows"]} == {1}
     chart = page.eval_on_selector("#chart-casting", "c => window.Chart.getChart(c).data")
     assert chart["labels"] == ["Southern Post"]
-    roles = {"hero": "Protagonist", "villain": "Antagonist", "victim": "Innocent", "named, not cast": None}
+    roles: dict[str, str | None] = {
+        "hero": "Protagonist",
+        "villain": "Antagonist",
+        "victim": "Innocent",
+        "named, not cast": None,
+    }
     drawn = {roles[d["label"]]: d["data"][0] for d in chart["datasets"]}
-    assert drawn == {**{role: 100.0 * cast.get(role, 0) for role in roles.values() if role}, None: 0.0}
+    expected: dict[str | None, float] = {role: 100.0 * cast.get(role, 0) for role in roles.values() if role}
+    assert drawn == {**expected, None: 0.0}
     # and week by week (his one article's week: the same shares)
     weekly = page.eval_on_selector("#chart-casting-time", "c => window.Chart.getChart(c).data")
     assert weekly["labels"] == ["2024-03-04"]
