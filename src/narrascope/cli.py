@@ -255,6 +255,41 @@ def status(
         )
 
 
+@app.command("refresh")
+def refresh_command(
+    db: Annotated[Path | None, typer.Option(help="SQLite database (default: store.path)")] = None,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="TOML file merged over the defaults.")
+    ] = None,
+) -> None:
+    """Fill in what this version derives from stored spans (spelling and surname keys, the English
+    names of regions and international bodies, each actor's role in the article), without
+    running a model: for a store analysed by an older version."""
+    from narrascope.refresh import refresh
+
+    try:
+        with open_store(db, load_config(config_path), existing=True) as store:
+            total = store.count("documents")
+            progress = _progress_bar()
+            with progress:
+                task = progress.add_task("refreshing documents", total=total)
+                changed = refresh(store, lambda n: progress.advance(task, n))
+    except NarrascopeError as exc:
+        raise _fail(exc) from None
+    gained = ", ".join(
+        f"{changed[key]} {what}"
+        for key, what in (
+            ("spelling", "spelling keys"),
+            ("surname", "surnames"),
+            ("body", "regions and bodies named"),
+            ("article_role", "article roles"),
+        )
+    )
+    out.print(
+        f"refreshed {changed['spans']} span(s) in {changed['documents']} of {total} document(s): {gained}"
+    )
+
+
 @app.command("load")
 def load_command(
     paths: Annotated[list[Path], typer.Argument(help="Shard files (.jsonl) or folders of them.")],
@@ -346,9 +381,9 @@ train_app = typer.Typer(help="Train narrascope's models on the shared tasks' dat
 app.add_typer(train_app, name="train")
 
 
-def _training_progress() -> tuple[Progress, Callable[[str, int, int], None]]:
-    """A progress bar on stderr for a training run, and the callback that moves it."""
-    progress = Progress(
+def _progress_bar() -> Progress:
+    """A progress bar on stderr, shown only on a terminal and gone when done."""
+    return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -357,6 +392,11 @@ def _training_progress() -> tuple[Progress, Callable[[str, int, int], None]]:
         transient=True,
         disable=not err.is_terminal,
     )
+
+
+def _training_progress() -> tuple[Progress, Callable[[str, int, int], None]]:
+    """A progress bar on stderr for a training run, and the callback that moves it."""
+    progress = _progress_bar()
     task = progress.add_task("encoding paragraphs", total=None)
 
     def report(description: str, done: int, total: int) -> None:

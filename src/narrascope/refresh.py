@@ -1,0 +1,120 @@
+"""Bring a store's stored spans up to what this version records, without running a model.
+
+Some of what the corpus queries count by is derived from a span's own attributes, not from a
+model: an entity's spelling key (the entity search in any script), a person's surname key (a
+surname finds people named in full), the English name of a region or international body
+(:mod:`narrascope.analyzers._bodies`, with the table's kind), and an actor's role in the article
+as a whole (the role spans' ``article_role``). A store analysed by an older version lacks them,
+and ``analyze --resume`` does not redo analyses whose models did not change: :func:`refresh`
+fills them in from the stored spans, as the analyzers would have. It is idempotent, and
+touches only spans that lack something.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from narrascope.analyzers._bodies import body_of
+from narrascope.analyzers.roles import article_roles
+from narrascope.names import spelling_key
+from narrascope.store import Store
+
+__all__ = ["refresh"]
+
+_BATCH = 500  # documents a transaction
+
+
+def refresh(store: Store, progress: Callable[[int], object] | None = None) -> Counter[str]:
+    """Fill in the derived attributes of every entity and role span that lacks them; returns how
+    many spans gained each (``spelling``, ``surname``, ``body``, ``article_role``), and
+    ``spans`` and ``documents`` changed. ``progress`` is told of each batch's documents."""
+    changed: Counter[str] = Counter()
+    for batch in _batches(store):
+        rows = store.db.execute(
+            f"""SELECT s.document_id, s.seq, s.layer, s.label, s.score, s.attrs,
+                       substr(d.text, s.char_start + 1, s.char_end - s.char_start)
+                FROM spans s JOIN documents d ON d.id = s.document_id
+                WHERE s.document_id IN ({", ".join("?" * len(batch))}) AND s.layer IN ('entity', 'role')
+                ORDER BY s.document_id, s.seq""",
+            batch,
+        ).fetchall()
+        updates: list[tuple[str, str, str, int]] = []
+        documents: set[str] = set()
+        for doc_id, spans in _by_document(rows):
+            for seq, label, attrs in _refreshed(spans, changed):
+                updates.append((label, json.dumps(attrs, ensure_ascii=False, sort_keys=True), doc_id, seq))
+                documents.add(doc_id)
+        if updates:
+            with store.db:
+                store.db.executemany(
+                    "UPDATE spans SET label = ?, attrs = ? WHERE document_id = ? AND seq = ?", updates
+                )
+        changed["spans"] += len(updates)
+        changed["documents"] += len(documents)
+        if progress is not None:
+            progress(len(batch))
+    return changed
+
+
+def _batches(store: Store) -> Iterator[list[str]]:
+    ids = [row[0] for row in store.db.execute("SELECT id FROM documents ORDER BY id")]
+    for first in range(0, len(ids), _BATCH):
+        yield ids[first : first + _BATCH]
+
+
+def _by_document(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    current: str | None = None
+    spans: list[tuple[Any, ...]] = []
+    for row in rows:
+        if row[0] != current and spans:
+            yield str(current), spans
+            spans = []
+        current = row[0]
+        spans.append(row[1:])
+    if spans:
+        yield str(current), spans
+
+
+def _refreshed(spans: list[tuple[Any, ...]], changed: Counter[str]) -> list[tuple[int, str, dict[str, Any]]]:
+    """One document's spans ``(seq, layer, label, score, attrs, text)`` that gain something, as
+    ``(seq, label, attrs)``."""
+    out: dict[int, tuple[str, dict[str, Any]]] = {}
+    roles: list[tuple[int, str, float, dict[str, Any], str]] = []
+    for seq, layer, label, score, raw, text in spans:
+        attrs: dict[str, Any] = json.loads(raw) if raw else {}
+        before = (label, dict(attrs))
+        normal = attrs.get("normal")
+        if isinstance(normal, str) and normal:
+            if layer == "entity" and "spelling" not in attrs and (key := spelling_key(normal)):
+                attrs["spelling"] = key
+                changed["spelling"] += 1
+            kind = label if layer == "entity" else attrs.get("entity_label", label)
+            body = body_of(normal) if kind != "PER" else None
+            if body is not None and "place" not in attrs and "organisation" not in attrs:
+                attrs["place" if body.kind == "LOC" else "organisation"] = body.name
+                if layer == "entity" and label != body.kind:
+                    label, attrs["kind_rule"] = body.kind, "body"
+                elif layer == "role":
+                    attrs["entity_label"] = body.kind
+                changed["body"] += 1
+        person = attrs.get("person")
+        words = person.split() if isinstance(person, str) else []
+        surname = spelling_key(words[-1]) if words and layer == "entity" and label == "PER" else ""
+        if surname and "surname" not in attrs:
+            attrs["surname"] = surname
+            changed["surname"] += 1
+        if layer == "role":
+            roles.append((seq, label, float(score or 0.0), attrs, str(person or normal or text)))
+        if (label, attrs) != before:
+            out[seq] = (label, attrs)
+    if roles and any("article_role" not in attrs for *_, attrs, _ in roles):
+        overall = article_roles((name, label, score) for _, label, score, _, name in roles)
+        for seq, label, _, attrs, name in roles:
+            if attrs.get("article_role") != overall[name]:
+                attrs["article_role"] = overall[name]
+                out[seq] = (label, attrs)
+                changed["article_role"] += 1
+    return [(seq, label, attrs) for seq, (label, attrs) in sorted(out.items())]

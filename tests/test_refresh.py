@@ -1,0 +1,84 @@
+"""`narrascope refresh`: a store analysed by an older version gains what this one derives from
+stored spans, as a re-analysis would give it, without a model; a second run changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from narrascope.cli import app
+from narrascope.store import Store
+from narrascope.store.queries import list_documents, outlet_profile, top_mentions
+from small_corpus import _doc, _span
+
+runner = CliRunner()
+
+
+def _old_store(path: Path) -> Path:
+    """Spans as an older version stored them: no spelling or surname keys, "ЕС" a place, no
+    article roles."""
+    a = _doc(
+        "Volodymyr Zelensky met the EU. Zelensky lied. Zelensky won.",
+        "a",
+        "X",
+        dt.date(2024, 3, 4),
+        "en",
+        "a",
+    )
+    full = "Volodymyr Zelensky"
+    _span(a, full, "entity", "PER", normal=full, person=full)
+    _span(a, "EU", "entity", "ORG", normal="EU")
+    _span(a, full, "role", "Antagonist", normal=full, person=full)
+    _span(a, "Zelensky", "role", "Antagonist", nth=1, normal="Zelensky", person="Volodymyr Zelensky")
+    _span(a, "Zelensky", "role", "Protagonist", nth=2, normal="Zelensky", person="Volodymyr Zelensky")
+    b = _doc("ЕС и Зеленский.", "b", "Y", dt.date(2024, 3, 5), "ru", "b")
+    _span(b, "ЕС", "entity", "LOC", normal="ЕС")
+    _span(b, "Зеленский", "entity", "PER", normal="Зеленский", person="Зеленский")
+    with Store(path) as store:
+        for doc in (a, b):
+            store.save(doc)
+    return path
+
+
+def test_refresh_fills_in_keys_bodies_and_article_roles_once(tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "old.db")
+    with Store(db) as store:
+        # before: "ЕС" a place of its own, article roles absent, the EU not found by its name
+        assert [r[:3] for r in top_mentions(store, "entity", ["LOC", "ORG"]).rows] == [
+            ("LOC", 1, "ЕС"),
+            ("ORG", 1, "EU"),
+        ]
+        assert outlet_profile(store, "article_role").rows == []
+    result = runner.invoke(app, ["refresh", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        "refreshed 7 span(s) in 2 of 2 document(s): 4 spelling keys, 2 surnames, "
+        "2 regions and bodies named, 3 article roles"
+    )
+    with Store(db) as store:
+        assert [r[:4] for r in top_mentions(store, "entity", ["LOC", "ORG"]).rows] == [
+            ("ORG", 1, "European Union", 2)
+        ]
+        # the one article casts him, as a whole, as the villain (two mentions of three)
+        # (Y's article names him without casting him)
+        profile = outlet_profile(store, "article_role", mention="Zelensky").rows
+        assert [(r[0], r[3], r[4]) for r in profile] == [("X", "Antagonist", 1), ("Y", "Antagonist", 0)]
+        assert {row[1] for row in list_documents(store, entity="Zelensky")[1].rows} == {"a", "b"}
+        assert {row[1] for row in list_documents(store, entity="European Union")[1].rows} == {"a", "b"}
+        label, attrs = store.db.execute(
+            """SELECT s.label, s.attrs FROM spans s JOIN documents d ON d.id = s.document_id
+               WHERE d.title = 'b' AND json_extract(s.attrs, '$.normal') = 'ЕС'"""
+        ).fetchone()
+        assert (label, json.loads(attrs)["kind_rule"]) == ("ORG", "body")
+    again = runner.invoke(app, ["refresh", "--db", str(db)])
+    assert again.stdout.startswith("refreshed 0 span(s) in 0 of 2 document(s)")
+
+
+def test_refresh_needs_an_existing_store(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["refresh", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code != 0
+    assert "E200" in result.output and "no such database" in result.output
+    assert not (tmp_path / "none.db").exists()
