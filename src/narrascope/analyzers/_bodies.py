@@ -143,6 +143,7 @@ def _key(name: str) -> str:
     return spelling_key(_ARTICLE.sub("", " ".join(name.split())))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked once per entity: the same names recur
 def body_of(name: str) -> Body | None:
     """The region or international body that ``name`` names, or None. An acronym must begin
     with a capital: "Nato" is NATO, but "un" (a recogniser's "un-human") is not the UN."""

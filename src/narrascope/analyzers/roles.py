@@ -207,11 +207,14 @@ def cast_summary(doc: Document) -> dict[str, list[tuple[str, int, list[str]]]]:
     score), so that a reader is never told that the same person is both hero and villain. A
     person is counted by the entity analyzer's ``person``: "Dralenko" with "Viktor Dralenko".
     """
-    spans = doc.layer("role")
-    overall = article_roles((span.name_in(doc), span.label, span.score or 0.0) for span in spans)
+    named = [(span.name_in(doc), span) for span in doc.layer("role")]
+    overall = article_roles((name, span.label, span.score or 0.0) for name, span in named)
+    by_entity: dict[str, list[Span]] = {}
+    for name, span in named:
+        by_entity.setdefault(name, []).append(span)
     found: dict[str, list[tuple[str, int, list[str]]]] = {cast: [] for cast in CAST.values()}
     for entity, role in overall.items():
-        cast_so = [s for s in spans if s.label == role and s.name_in(doc) == entity]
+        cast_so = [s for s in by_entity[entity] if s.label == role]
         fine = dict.fromkeys(name for s in cast_so for name in s.attrs.get("fine_roles", []))
         found.setdefault(CAST.get(role, role), []).append((entity, len(cast_so), list(fine)))
     return {cast: sorted(entities, key=lambda x: (-x[1], x[0])) for cast, entities in found.items()}
