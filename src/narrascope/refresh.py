@@ -60,9 +60,16 @@ def refresh(store: Store, progress: Callable[[int], object] | None = None) -> Co
 
 
 def _batches(store: Store) -> Iterator[list[str]]:
-    ids = [row[0] for row in store.db.execute("SELECT id FROM documents ORDER BY id")]
-    for first in range(0, len(ids), _BATCH):
-        yield ids[first : first + _BATCH]
+    # Page by id rather than reading every id first: a store may hold millions of documents.
+    last = ""
+    while ids := [
+        row[0]
+        for row in store.db.execute(
+            "SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, _BATCH)
+        )
+    ]:
+        yield ids
+        last = ids[-1]
 
 
 def _by_document(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
