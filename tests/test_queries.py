@@ -527,11 +527,14 @@ def test_top_mentions_of_quotes_lists_who_is_quoted(tmp_path: Path) -> None:
     def quote(doc: Document, words: str, speaker: str | None, how: str, entity: str | None = None) -> None:
         _span(doc, words, "quote", "direct", speaker=speaker, speaker_entity=entity, speaker_how=how)
 
-    a = _doc("Joe Biden: «We stand». He said: «We win». It said: «Go».", "a", "X", None, "en", "a")
+    a = _doc(
+        "Joe Biden: «We stand». He said: «We win». It said: «Go». They said: «No».", "a", "X", None, "en", "a"
+    )
     _span(a, "Joe Biden", "entity", "PER", normal="Joe Biden", person="Joe Biden")
     quote(a, "We stand", "Joe Biden", "entity", "Joe Biden")
     quote(a, "We win", "He", "pronoun", "Joe Biden")
     quote(a, "Go", "It", "pronoun")  # a pronoun linked to no one names no one: the quote's words
+    quote(a, "No", "They", "group")  # nor does one that stands for no one person
     b = _doc("Джо Байден: «Мы победим». Минобороны: «Нет».", "b", "X", None, "ru", "b")
     _span(b, "Джо Байден", "entity", "PER", normal="Джо Байден", person="Джо Байден")
     _span(b, "Минобороны", "entity", "ORG", normal="Минобороны")
@@ -545,7 +548,8 @@ def test_top_mentions_of_quotes_lists_who_is_quoted(tmp_path: Path) -> None:
     assert rows == [
         ("direct", 1, "Joe Biden", 2, 3, "Джо Байден"),
         ("direct", 2, "Go", 1, 1, ""),
-        ("direct", 3, "Минобороны", 1, 1, ""),
+        ("direct", 3, "No", 1, 1, ""),
+        ("direct", 4, "Минобороны", 1, 1, ""),
     ]
 
 

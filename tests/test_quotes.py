@@ -236,13 +236,22 @@ def test_a_title_that_the_recogniser_took_into_the_name_shows_gender() -> None:
     assert quotes(doc) == [("direct", "We agreed on nothing,", "Vera Lorand")]
 
 
-def _hand_built(text: str, entities: list[tuple[str, str]]) -> Document:
+def _hand_built(
+    text: str,
+    entities: list[tuple[str, str]],
+    language: str = "en",
+    attrs: dict[str, dict[str, str]] | None = None,
+) -> Document:
     """A document with the entities (text, label) and one sentence per line, as the analyzers
-    would give them, and its quotes: spaCy's kinds vary too much to test these rules on."""
-    doc = Document(text, language="en")
+    would give them, and its quotes: spaCy's kinds vary too much to test these rules on.
+    ``attrs``: more attributes of an entity, by its text; entities not in the text are skipped."""
+    doc = Document(text, language=language)
     for name, label in entities:
+        if name not in text:
+            continue
         start = text.index(name)
-        doc.add_span(Span(start, start + len(name), "entity", label, "e", attrs={"normal": name}))
+        extra = (attrs or {}).get(name, {})
+        doc.add_span(Span(start, start + len(name), "entity", label, "e", attrs={"normal": name, **extra}))
     doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
     QuoteAnalyzer(dict(QuoteAnalyzer.defaults))(doc)
     return doc
@@ -270,6 +279,127 @@ def test_the_speaker_is_the_subject_not_a_name_near_it() -> None:
         [("Vera Lorand", "PER"), ("Brennan", "ORG")],
     )
     assert quotes(doc) == [("direct", "I agree with it.", "Brennan")]
+
+
+def _speakers(doc: Document) -> list[tuple[str, str, Any, Any]]:
+    return [
+        (q.label, q.text_in(doc), q.attrs.get("speaker_entity"), q.attrs.get("speaker_how"))
+        for q in doc.layer("quote")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Words between the verb and its "that" are no part of what was said.
+        ("Vera Lorand said in a statement that the aid was running out.", "the aid was running out"),
+        (
+            "Vera Lorand said in an interview with Radio Norda on Monday that the border would stay shut.",
+            "the border would stay shut",
+        ),
+        ("Vera Lorand told the Gazette that the border would stay shut.", "the border would stay shut"),
+        ("Vera Lorand warned the council that the border would stay shut.", "the border would stay shut"),
+        # ... but a clause that starts right after "said" is all of it, and "and that" adds to it.
+        (
+            "Vera Lorand said the council needed to understand that the border would stay shut.",
+            "the council needed to understand that the border would stay shut",
+        ),
+        (
+            "Vera Lorand said it was a provocation and that the border would stay shut.",
+            "it was a provocation and that the border would stay shut",
+        ),
+    ],
+)
+def test_reported_speech_starts_at_its_own_clause(text: str, content: str) -> None:
+    doc = _hand_built(text, [("Vera Lorand", "PER"), ("Radio Norda", "ORG"), ("Gazette", "ORG")])
+    assert _speakers(doc) == [("reported", content, "Vera Lorand", "entity")]
+
+
+def test_russian_reported_speech_after_a_long_adverbial() -> None:
+    text = "Олег Варников заявил в интервью местной газете в понедельник, что граница останется закрытой."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    reported = [q for q in _speakers(doc) if q[0] == "reported"]
+    assert reported == [("reported", "граница останется закрытой", "Олег Варников", "entity")]
+
+
+def test_the_speaker_is_named_before_an_apposition_not_inside_it() -> None:
+    people = [("Arkady Brennan", "PER"), ("Vera Lorand", "PER"), ("Institute of Border Studies", "ORG")]
+    text = "Arkady Brennan, the spokesman for President Vera Lorand, said that the talks were over."
+    assert _speakers(_hand_built(text, people))[0][2] == "Arkady Brennan"
+    text = "“We will respond,” Arkady Brennan, the spokesman for President Vera Lorand, told reporters."
+    assert _speakers(_hand_built(text, people)) == [
+        ("direct", "We will respond,", "Arkady Brennan", "entity")
+    ]
+    # Two appositions, an organisation in them: the person named first speaks.
+    text = (
+        "Arkady Brennan, an expert at the Institute of Border Studies, a think tank, told the Gazette "
+        "that the talks were over."
+    )
+    assert _speakers(_hand_built(text, people))[0][2] == "Arkady Brennan"
+    # An apposition that does not follow the quote directly gives the quote no speaker.
+    text = (
+        "Citing the “arms announcement” of a volunteer, the local outlet Arkady Brennan, which covers "
+        "the army, noted that it was late."
+    )
+    assert [q[:3] for q in _speakers(_hand_built(text, people))] == [
+        ("phrase", "arms announcement", None),
+        ("reported", "it was late", "Arkady Brennan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content"),
+    [
+        # A title, then the name as an apposition: the name speaks, and is no part of what was said.
+        ("es", "El presidente del Banco Central, Ricardo Paz, anunció el jueves que la tasa se mantendrá.",
+         "la tasa se mantendrá"),
+        ("pt", "Segundo a presidente da associação, Helena Cardoso, as comunidades não foram ouvidas.",
+         "as comunidades não foram ouvidas"),
+        ("es", "Como señaló el director del organismo, Ricardo Paz, los embalses están al 19%.",
+         "los embalses están al 19%"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_title_speaks(language: str, text: str, content: str) -> None:
+    name = "Helena Cardoso" if "Helena" in text else "Ricardo Paz"
+    doc = _hand_built(text, [(name, "PER"), ("Banco Central", "ORG")], language=language)
+    assert [q[1:3] for q in _speakers(doc)] == [(content, name)]
+
+
+def test_a_platform_after_a_preposition_is_where_it_was_said_not_who_said_it() -> None:
+    text = "“The talks are over,” Arkady Brennan, an adviser to Vera Lorand, wrote on Twitter."
+    entities = [("Arkady Brennan", "PER"), ("Vera Lorand", "PER"), ("Twitter", "ORG")]
+    doc = _hand_built(text, entities, attrs={"Twitter": {"organisation": "Twitter"}})
+    assert _speakers(doc) == [("direct", "The talks are over,", "Arkady Brennan", "entity")]
+    text = "Vera Lorand spoke on Monday. “The talks are over,” she wrote on Telegram."
+    doc = _hand_built(
+        text, [("Vera Lorand", "PER"), ("Telegram", "ORG")], attrs={"Telegram": {"organisation": "Telegram"}}
+    )
+    assert _speakers(doc) == [("direct", "The talks are over,", "Vera Lorand", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Vera Lorand met the bankers. “We disagree,” they wrote in a note.", "en", "they"),
+        ("The agency met on Monday. “Aid is running out,” it added.", "en", "it"),
+        ("“Some scientists think”, we are told, as if that settled it.", "en", "we are"),
+        ("The bankers met on Monday. The talks were over, according to them.", "en", "them"),
+        ("Вера Лоранд встретилась с банкирами. «Мы не согласны», — заявили они.", "ru", "они"),
+    ],
+)
+def test_a_pronoun_that_stands_for_no_one_person_names_no_speaker(
+    text: str, language: str, speaker: str
+) -> None:
+    doc = _hand_built(text, [("Vera Lorand", "PER")] if "Vera" in text else [], language=language)
+    (q,) = doc.layer("quote")
+    assert (speaker_of(doc, q), q.attrs["speaker_entity"], q.attrs["speaker_how"]) == (speaker, None, "group")
+    # A person's pronoun still stands for the person.
+    text = "Vera Lorand met the bankers. “We disagree,” she wrote in a note."
+    (q,) = _hand_built(text, [("Vera Lorand", "PER")]).layer("quote")
+    assert (q.attrs["speaker_entity"], q.attrs["speaker_how"]) == ("Vera Lorand", "pronoun")
+    text = "Arkady Brennan met the bankers. The talks were over, according to him."
+    (q,) = _hand_built(text, [("Arkady Brennan", "PER")]).layer("quote")
+    assert (q.attrs["speaker_entity"], q.attrs["speaker_how"]) == ("Arkady Brennan", "pronoun")
 
 
 @pytest.mark.slow

@@ -162,8 +162,6 @@ def test_reported_speech(
         # Without an entity recogniser the speaker is the phrase that names them.
         ("de", "„Die Lage an der Grenze ist ernst“, so der Innenminister.", "Die Lage an der Grenze ist ernst",
          "der Innenminister", "so"),
-        ("fr", "« Nous ne reculerons pas », a-t-elle répondu aux journalistes.", "Nous ne reculerons pas",
-         "elle", "a-t-elle répondu"),
         ("it", "«La decisione è presa», ha detto il ministro dell'Economia.", "La decisione è presa",
          "il ministro dell'Economia", "ha detto"),
         ("de", "»Wir bleiben bei unserer Position«, sagte der Sprecher der Regierung.",
@@ -176,6 +174,25 @@ def test_speaker_as_a_phrase(language: str, text: str, words: str, speaker: str,
     doc = analyse(text, language)
     assert found(doc) == [("direct", words, speaker, "phrase")]
     assert doc.layer("quote")[0].attrs["cue"] == cue
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "cue"),
+    [
+        ("fr", "« Nous ne reculerons pas », a-t-elle répondu aux journalistes.", "elle", "a-t-elle répondu"),
+        ("en", "He said: “We will not back down.”", "He", "said"),
+    ],
+)
+def test_a_pronoun_with_no_one_named_before_names_no_one(
+    language: str, text: str, speaker: str, cue: str
+) -> None:
+    (quote,) = analyse(text, language).layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"], quote.attrs.get("speaker_entity")) == (
+        speaker,
+        "pronoun",
+        None,
+    )
+    assert quote.attrs["cue"] == cue
 
 
 @pytest.mark.parametrize(

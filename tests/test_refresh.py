@@ -19,9 +19,9 @@ runner = CliRunner()
 
 def _old_store(path: Path) -> Path:
     """Spans as an older version stored them: no spelling or surname keys, "ЕС" a place, no
-    article roles."""
+    article roles, "they" and an unresolved "he" phrases that name a speaker."""
     a = _doc(
-        "Volodymyr Zelensky met the EU. Zelensky lied. Zelensky won.",
+        "Volodymyr Zelensky met the EU. Zelensky lied. Zelensky won. «We stay», they said. «Go», he said.",
         "a",
         "X",
         dt.date(2024, 3, 4),
@@ -34,6 +34,8 @@ def _old_store(path: Path) -> Path:
     _span(a, full, "role", "Antagonist", normal=full, person=full)
     _span(a, "Zelensky", "role", "Antagonist", nth=1, normal="Zelensky", person="Volodymyr Zelensky")
     _span(a, "Zelensky", "role", "Protagonist", nth=2, normal="Zelensky", person="Volodymyr Zelensky")
+    _span(a, "We stay", "quote", "direct", speaker="they", speaker_how="phrase")
+    _span(a, "Go", "quote", "direct", speaker="he", speaker_how="phrase")  # as if no one fitted
     b = _doc("ЕС и Зеленский.", "b", "Y", dt.date(2024, 3, 5), "ru", "b")
     _span(b, "ЕС", "entity", "LOC", normal="ЕС")
     _span(b, "Зеленский", "entity", "PER", normal="Зеленский", person="Зеленский")
@@ -52,11 +54,12 @@ def test_refresh_fills_in_keys_bodies_and_article_roles_once(tmp_path: Path) -> 
             ("ORG", 1, "EU"),
         ]
         assert outlet_profile(store, "article_role").rows == []
+        assert [r[2] for r in top_mentions(store, "quote").rows] == ["he", "they"]
     result = runner.invoke(app, ["refresh", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == (
-        "refreshed 7 span(s) in 2 of 2 document(s): 4 spelling keys, 2 surnames, "
-        "2 regions and bodies named, 3 article roles"
+        "refreshed 9 span(s) in 2 of 2 document(s): 4 spelling keys, 2 surnames, "
+        "2 regions and bodies named, 3 article roles, 2 pronouns that name no one as speakers"
     )
     with Store(db) as store:
         assert [r[:4] for r in top_mentions(store, "entity", ["LOC", "ORG"]).rows] == [
@@ -73,6 +76,8 @@ def test_refresh_fills_in_keys_bodies_and_article_roles_once(tmp_path: Path) -> 
                WHERE d.title = 'b' AND json_extract(s.attrs, '$.normal') = 'ЕС'"""
         ).fetchone()
         assert (label, json.loads(attrs)["kind_rule"]) == ("ORG", "body")
+        # "they" and this "he" name no one: the quotes count as their own words
+        assert [r[2] for r in top_mentions(store, "quote").rows] == ["Go", "We stay"]
     again = runner.invoke(app, ["refresh", "--db", str(db)])
     assert again.stdout.startswith("refreshed 0 span(s) in 0 of 2 document(s)")
 

@@ -283,6 +283,7 @@ def refresh_command(
             ("surname", "surnames"),
             ("body", "regions and bodies named"),
             ("article_role", "article roles"),
+            ("pronoun_speaker", "pronouns that name no one as speakers"),
         )
     )
     out.print(

@@ -3,8 +3,10 @@
 Some of what the corpus queries count by is derived from a span's own attributes, not from a
 model: an entity's spelling key (the entity search in any script), a person's surname key (a
 surname finds people named in full), the English name of a region or international body
-(:mod:`narrascope.analyzers._bodies`, with the table's kind), and an actor's role in the article
-as a whole (the role spans' ``article_role``). A store analysed by an older version lacks them,
+(:mod:`narrascope.analyzers._bodies`, with the table's kind), an actor's role in the article
+as a whole (the role spans' ``article_role``), and the quotes whose speaker is a pronoun that
+names no one (``speaker_how`` ``group``, "they said", or ``pronoun`` with no one linked), which
+corpus counts leave out. A store analysed by an older version lacks them,
 and ``analyze --resume`` does not redo analyses whose models did not change: :func:`refresh`
 fills them in from the stored spans, as the analyzers would have. It is idempotent, and
 touches only spans that lack something.
@@ -18,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from narrascope.analyzers._bodies import body_of
+from narrascope.analyzers.quotes import pronoun_kind
 from narrascope.analyzers.roles import article_roles
 from narrascope.names import spelling_key
 from narrascope.store import Store
@@ -28,16 +31,17 @@ _BATCH = 500  # documents a transaction
 
 
 def refresh(store: Store, progress: Callable[[int], object] | None = None) -> Counter[str]:
-    """Fill in the derived attributes of every entity and role span that lacks them; returns how
-    many spans gained each (``spelling``, ``surname``, ``body``, ``article_role``), and
-    ``spans`` and ``documents`` changed. ``progress`` is told of each batch's documents."""
+    """Fill in the derived attributes of every entity, role and quote span that lacks them;
+    returns how many spans gained each (``spelling``, ``surname``, ``body``, ``article_role``,
+    ``pronoun_speaker``), and ``spans`` and ``documents`` changed. ``progress`` is told of each batch's documents."""
     changed: Counter[str] = Counter()
     for batch in _batches(store):
         rows = store.db.execute(
             f"""SELECT s.document_id, s.seq, s.layer, s.label, s.score, s.attrs,
-                       substr(d.text, s.char_start + 1, s.char_end - s.char_start)
+                       substr(d.text, s.char_start + 1, s.char_end - s.char_start), d.language
                 FROM spans s JOIN documents d ON d.id = s.document_id
-                WHERE s.document_id IN ({", ".join("?" * len(batch))}) AND s.layer IN ('entity', 'role')
+                WHERE s.document_id IN ({", ".join("?" * len(batch))})
+                      AND s.layer IN ('entity', 'role', 'quote')
                 ORDER BY s.document_id, s.seq""",
             batch,
         ).fetchall()
@@ -86,13 +90,20 @@ def _by_document(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, list[tuple[
 
 
 def _refreshed(spans: list[tuple[Any, ...]], changed: Counter[str]) -> list[tuple[int, str, dict[str, Any]]]:
-    """One document's spans ``(seq, layer, label, score, attrs, text)`` that gain something, as
-    ``(seq, label, attrs)``."""
+    """One document's spans ``(seq, layer, label, score, attrs, text, language)`` that gain
+    something, as ``(seq, label, attrs)``."""
     out: dict[int, tuple[str, dict[str, Any]]] = {}
     roles: list[tuple[int, str, float, dict[str, Any], str]] = []
-    for seq, layer, label, score, raw, text in spans:
+    for seq, layer, label, score, raw, text, language in spans:
         attrs: dict[str, Any] = json.loads(raw) if raw else {}
         before = (label, dict(attrs))
+        if layer == "quote":
+            kind = pronoun_kind(str(attrs.get("speaker")), language)
+            if attrs.get("speaker_how") == "phrase" and kind is not None:
+                attrs["speaker_how"] = kind
+                changed["pronoun_speaker"] += 1
+                out[seq] = (label, attrs)
+            continue
         normal = attrs.get("normal")
         if isinstance(normal, str) and normal:
             if layer == "entity" and "spelling" not in attrs and (key := spelling_key(normal)):

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from narrascope.names import spelling_key
 
-__all__ = ["BODIES", "Body", "body_of"]
+__all__ = ["BODIES", "PLATFORMS", "Body", "body_of"]
 
 
 class Body(NamedTuple):
@@ -116,6 +116,12 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Verkhovna Rada": ("ORG", ("Verkhovna Rada", "Верховная рада", "Верховна Рада", "Werchowna Rada")),
     "State Duma": ("ORG", ("State Duma", "Госдума", "Государственная дума", "Держдума", "Staatsduma")),
 }  # fmt: skip
+
+#: The bodies of the table that are platforms: where something is said, seldom who says it
+#: ("wrote on Twitter", "написал в Telegram").
+PLATFORMS = frozenset(
+    {"Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "VKontakte", "WhatsApp"}
+)
 
 # A leading article, in the languages whose recognisers keep it in a name ("l'UE", "der Westen").
 _ARTICLE = re.compile(

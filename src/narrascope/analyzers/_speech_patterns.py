@@ -62,6 +62,7 @@ class Grammar:
     naming_verbs: re.Pattern[str]
     pronouns: re.Pattern[str]
     person_words: re.Pattern[str]
+    group_pronouns: re.Pattern[str]
     documents: re.Pattern[str]
     subject_documents: re.Pattern[str]
     impersonal: frozenset[str]
@@ -110,6 +111,13 @@ def grammar(language: str) -> Grammar:
     gap = r"(?:\s+[\w'’-]+)"  # words between the verb and its clause: "told reporters that"
     # English also reports without "that" ("warned the talks ..."), one word after the verb at most.
     bare = _words(w.bare_clause_starts, then="") if w.bare_clause_starts else "(?!)"
+    # Up to eight words may stand before a "that" ("said in an interview with RIA Novosti on
+    # Monday that"), none that shows another clause; after a verb that takes no one told, the
+    # first of them is no clause start ("said the West needed to know that" reports all of it).
+    stop = f"(?!{_words(w.gap_stops)})" if w.gap_stops else ""
+    word = rf"{stop}[\w'’-]+"
+    told = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"  # one word each: fixed width
+    gap_to_that = rf"(?:(?:{told})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
     leads = _words(w.according, then=space)
     tail_leads = _words(w.according + w.according_after, then=space)
     who = r"(?P<who>[^,.;:()]{2,80}?)"
@@ -124,6 +132,7 @@ def grammar(language: str) -> Grammar:
         naming_verbs=re.compile(rf"(?<![\w-]){naming}", flags),
         pronouns=re.compile(_words(w.pronouns, then=""), flags),
         person_words=re.compile(_words(w.pronouns + w.possessives, then=""), flags),
+        group_pronouns=re.compile(_words(w.group_pronouns, then="") if w.group_pronouns else "(?!)", flags),
         documents=re.compile(_words(w.documents, then="", compounds=w.compounds), flags),
         subject_documents=re.compile(
             _words(w.subject_documents or w.documents, then="", compounds=w.compounds), flags
@@ -131,10 +140,11 @@ def grammar(language: str) -> Grammar:
         impersonal=frozenset(lower(v) for v in w.impersonal),
         document_leads=frozenset(lower(v) for v in w.document_leads),
         speaker_leads=frozenset(lower(v) for v in w.speaker_leads),
-        # "said that ...", "said he ...", "said on Tuesday that ...", "заявил журналистам, что ..."
+        # "said that ...", "said on Tuesday that ...", "заявил журналистам, что ...", "said in an
+        # interview with RIA Novosti on Monday that ...", then "said he ...". A "that" in the same
+        # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
-            rf"(?P<cue>{verb})(?:{gap}?\s*,?\s*{that}(?P<content>\S)|{gap}?\s+(?P<content2>{bare}\s)"
-            rf"|{gap}{{2,3}}\s*,?\s*{that}(?P<content3>\S))",
+            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|{gap}?\s+(?P<content2>{bare}\s))",
             flags,
         ),
         # What may stand between a verb and the quote after it: 'said on Monday: “', 'dijo que «'

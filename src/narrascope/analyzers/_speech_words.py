@@ -53,6 +53,14 @@ class SpeechWords:
     listing: tuple[str, ...] = ()
     #: Complementisers that open reported speech after a verb ("said that", "заявил, что").
     that: tuple[str, ...]
+    #: Words that never stand between a verb and its "that": conjunctions that join another
+    #: clause ("said it was over and that ..."), and in English the auxiliaries that show one
+    #: ("the asserted extinction was a cyclone that ...").
+    gap_stops: tuple[str, ...] = ()
+    #: Verbs whose clause may follow the one told ("told the BBC that", "warned the West that");
+    #: after the others a clause start wins over a later "that" ("said the West needed to know
+    #: that ..."). Only for languages with ``bare_clause_starts``.
+    object_verbs: tuple[str, ...] = ()
     #: Words that may start a clause reported without "that" (English: "warned the talks ...").
     bare_clause_starts: tuple[str, ...] = ()
     #: Verbs with no personal subject, whose source is a document next to them ("В докладе
@@ -62,6 +70,9 @@ class SpeechWords:
     # -- who the subject is -----------------------------------------------------------------
     #: Subject pronouns, resolved to the last person named before the quote ("he said", "sagte er").
     pronouns: tuple[str, ...]
+    #: Pronouns that stand for no one person ("they said", "it added", "we are told"): such a
+    #: speaker is recorded as said, and counted as no one's.
+    group_pronouns: tuple[str, ...] = ()
     #: Possessives that stand for a person before a verb's subject ("his spokesman said").
     possessives: tuple[str, ...] = ()
     #: Words that make a verb's subject the one of the clause before ("..., and added", "..., der
@@ -133,8 +144,15 @@ _EN = SpeechWords(
     ),
     that=("that",),
     pronouns=("he", "she"),
-    possessives=("his", "her"),
+    group_pronouns=("it", "they", "them", "we", "us", "you", "i"),
+    # "him" and "her" also as objects: "according to him"
+    possessives=("his", "her", "him"),
     connectives=("and", "but", "who", "which"),
+    gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
+    object_verbs=(
+        "told", "tells", "tell", "warned", "warns", "asked", "urged", "urges", "reminded", "assured",
+        "informed",
+    ),
     document_leads=("as stated in",),
     according=("according to", "as stated in", "in the words of"),
     as_words=("as",),
@@ -159,7 +177,7 @@ _EN = SpeechWords(
     ),
     speaker_leads=("in the words of",),
     woman=Gender(pronouns=("she", "her"), titles=("Mrs", "Ms", "Miss", "Madam", "Lady")),
-    man=Gender(pronouns=("he", "his"), titles=("Mr", "Sir", "Lord")),
+    man=Gender(pronouns=("he", "his", "him"), titles=("Mr", "Sir", "Lord")),
 )
 
 _RU = SpeechWords(
@@ -182,8 +200,10 @@ _RU = SpeechWords(
     ),
     that=("что", "будто"),
     pronouns=("он", "она"),
+    group_pronouns=("оно", "они", "мы", "вы", "я", "это"),
     possessives=("его", "её", "ее"),
     connectives=("и", "а", "но", "который", "которая", "которое", "которые"),
+    gap_stops=("и", "а", "но", "или"),
     document_leads=("как следует из",),
     according=("по словам", "по мнению", "по данным", "по информации", "согласно", "как следует из"),
     as_words=("как",),
@@ -220,8 +240,10 @@ _UK = SpeechWords(
     ),
     that=("що", "нібито"),
     pronouns=("він", "вона"),
+    group_pronouns=("воно", "вони", "ми", "ви", "я", "це"),
     possessives=("його", "її"),
     connectives=("і", "й", "та", "а", "але", "який", "яка", "яке", "які"),
+    gap_stops=("і", "й", "та", "а", "але", "або"),
     document_leads=("згідно з", "згідно із", "відповідно до", "як випливає з"),
     according=(
         "за словами", "на думку", "за даними", "згідно з", "згідно із", "відповідно до", "як випливає з",
@@ -257,7 +279,9 @@ _BG = SpeechWords(
     ),
     that=("че",),
     pronouns=("той", "тя"),
+    group_pronouns=("то", "те", "ние", "вие", "аз", "това"),
     connectives=("и", "а", "но", "който", "която", "което", "които"),
+    gap_stops=("и", "а", "но", "или"),
     document_leads=("съгласно",),
     according=("според", "по думите на", "по данни на", "съгласно"),
     as_words=("както",),
@@ -291,7 +315,9 @@ _PL = SpeechWords(
     ),
     that=("że", "iż"),
     pronouns=("on", "ona"),
+    group_pronouns=("ono", "oni", "one", "my", "wy", "ja", "to"),
     connectives=("i", "a", "ale", "który", "która", "które", "którzy"),
+    gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     document_leads=("zgodnie z", "jak wynika z"),
     according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
     as_words=("jak",),
@@ -326,7 +352,9 @@ _DE = SpeechWords(
     ),
     that=("dass", "daß"),
     pronouns=("er", "sie"),
+    group_pronouns=("es", "wir", "ihr", "ich"),
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
+    gap_stops=("und", "aber", "oder", "sondern"),
     document_leads=("gemäß",),
     compounds=True,
     according=("laut", "nach Angaben", "nach Worten", "gemäß"),
@@ -360,7 +388,9 @@ _FR = SpeechWords(
     ),
     that=("que", "qu'"),
     pronouns=("il", "elle"),
+    group_pronouns=("ils", "elles", "nous", "vous", "je", "on", "cela", "ça"),
     connectives=("et", "mais", "qui", "lequel", "laquelle"),
+    gap_stops=("et", "mais", "ou"),
     according=("selon", "d'après"),
     as_words=("comme",),
     documents=(
@@ -389,7 +419,9 @@ _IT = SpeechWords(
     ),
     that=("che",),
     pronouns=("lui", "lei", "egli"),
+    group_pronouns=("loro", "essi", "esse", "noi", "voi", "io"),
     connectives=("e", "ed", "ma", "che"),
+    gap_stops=("e", "ed", "ma", "o", "oppure"),
     document_leads=("in base a",),
     according=("secondo", "stando a", "a detta di", "in base a"),
     as_words=("come",),
@@ -418,7 +450,9 @@ _ES = SpeechWords(
     ),
     that=("que",),
     pronouns=("él", "ella"),
+    group_pronouns=("ellos", "ellas", "nosotros", "nosotras", "vosotros", "ustedes", "yo"),
     connectives=("y", "e", "pero", "que", "quien", "quienes"),
+    gap_stops=("y", "e", "pero", "o", "u"),
     document_leads=("conforme a",),
     according=("según", "de acuerdo con", "en palabras de", "conforme a"),
     as_words=("como",),
@@ -446,7 +480,9 @@ _PT = SpeechWords(
     ),
     that=("que",),
     pronouns=("ele", "ela"),
+    group_pronouns=("eles", "elas", "nós", "vocês", "eu"),
     connectives=("e", "mas", "que", "quem"),
+    gap_stops=("e", "mas", "ou"),
     according=("segundo", "de acordo com", "conforme", "nas palavras de"),
     as_words=("como",),
     documents=(

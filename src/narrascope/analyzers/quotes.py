@@ -51,8 +51,11 @@ for a speaker line) and ``speaker_how``, one of:
 * ``entity``: the speaker is a person or organisation entity;
 * ``name``: a phrase whose last word is the surname of a person named in full in the text;
 * ``pronoun``: a pronoun, or a verb whose subject is left out (Italian '», ha aggiunto'; the
-  speaker span is then the verb), resolved to the last person named before it;
+  speaker span is then the verb), resolved to the last person named before it who fits (no
+  ``speaker_entity`` when no one does);
 * ``phrase``: words that name the speaker, not linked to an entity;
+* ``group``: a pronoun that stands for no one person ("they said", "it added", "we are told"),
+  counted as no one's in the corpus;
 * ``document``: a report, statement, document or data named as the source.
 
 A quote with no speaker found has ``speaker: None`` and nothing else.
@@ -68,6 +71,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from narrascope.analyzers._bodies import PLATFORMS
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_direct_quotes
 from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
@@ -76,11 +80,14 @@ from narrascope.config import analyzer_defaults
 from narrascope.document import Document, Span
 from narrascope.registry import register
 
-__all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes"]
+__all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes", "pronoun_kind"]
 
 _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[\w'’-]+")
+_APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
+_APPOSITIONS = 3  # at most, one after the other
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
 # A paragraph that ends with a colon (group 1: its text without the colon), and a non-empty line.
@@ -183,7 +190,7 @@ class _Attributor:
             entity = self.entities[i]
             if entity.start >= hi:
                 break
-            if entity.end <= hi:
+            if entity.end <= hi and not self._medium(entity):
                 inside.append(entity)
         if not inside:
             return None
@@ -197,6 +204,63 @@ class _Attributor:
             return outside, possessive, e.label != "PER", min(abs(e.start - anchor), abs(e.end - anchor))
 
         return min(inside, key=rank)
+
+    def _appositive(self, lo: int, verb_start: int) -> Span | None:
+        """The subject of 'X, the spokesman for Y, said', 'X, 39, said' and 'X, an expert at Y,
+        a think tank, told': the person (else the organisation) named first before the
+        appositions that the verb follows, not one inside them; or the person's name that is an
+        apposition of its own after a title ('the president of the Central Bank, Ricardo Paz,
+        said')."""
+        closing = lo + len(self.text[lo:verb_start].rstrip()) - 1
+        if closing < lo or self.text[closing] != ",":
+            return None
+        found: list[Span] = []
+        for _ in range(_APPOSITIONS):
+            opening = self.text.rfind(",", lo, closing)
+            apposition = self.text[opening + 1 : closing]
+            if (
+                opening < 0
+                or not apposition.strip()
+                or len(apposition.split()) > _APPOSITION_WORDS
+                or _SENTENCE_END.search(apposition)
+                or any(c in MARK_CHARS for c in apposition)
+            ):
+                break
+            i = bisect.bisect_left(self.entity_starts, opening)
+            named = self._entity_at(opening + 1, closing)
+            if named is not None and named.label == "PER":
+                return named  # 'the president of the Central Bank, Ricardo Paz, said': the name
+            found += [
+                entity
+                for entity in self.entities[max(0, i - 3) : i]
+                if entity.start >= lo
+                and not self.text[entity.end : opening].strip()
+                and entity.label in ("PER", "ORG")
+                and not self._medium(entity)
+            ]
+            closing = opening
+        people = [entity for entity in found if entity.label == "PER"]
+        return min(people or found, key=lambda entity: entity.start, default=None)
+
+    def _entity_at(self, start: int, end: int) -> Span | None:
+        """The entity that is all of ``text[start:end]`` but for the spaces around it."""
+        start, end = _trim(self.text, start, end)
+        i = bisect.bisect_left(self.entity_starts, start)
+        if i < len(self.entities) and self.entities[i].start == start and self.entities[i].end == end:
+            return self.entities[i]
+        return None
+
+    def _right_after(self, start: int, entity: Span | None) -> bool:
+        """Whether ``entity`` follows ``start`` with nothing but punctuation between."""
+        return entity is not None and not self.text[start : entity.start].strip(" ,—–-")
+
+    def _medium(self, entity: Span) -> bool:
+        """Whether ``entity`` is a platform where something was said, not who said it: after a
+        short word ("wrote on Twitter", "в Telegram", "in his Facebook post")."""
+        if entity.attrs.get("organisation") not in PLATFORMS:
+            return False
+        before = _WORD_BEFORE.search(self.text, max(0, entity.start - 12), entity.start)
+        return before is not None and len(before.group(1)) <= 3 and before.group(1).islower()
 
     def _speaking_entity(self, lo: int, hi: int, anchor: int, words: list[re.Match[str]]) -> Span | None:
         """The entity that speaks in ``text[lo:hi]``, whose ``words`` name the speaker: a person
@@ -346,6 +410,9 @@ class _Attributor:
         document = self._document_phrase(words, side, verb)
         if document is not None:
             return document
+        subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
+        if subject is not None:
+            return self._of_entity(subject, verb)
         entity = self._nearest_entity(
             lo, hi, cue.end() if side == "after" else cue.start(), self._clause(lo, hi, cue, side)
         )
@@ -366,10 +433,13 @@ class _Attributor:
                 return self._speaker(
                     pronoun.start(), pronoun.end(), "pronoun", verb, self._normal(antecedent)
                 )
-            if pronoun.start() >= cue.start():  # the verb's own subject: "a-t-elle répondu aux ..."
-                return self._speaker(pronoun.start(), pronoun.end(), "phrase", verb)
+            # The verb's own subject ("a-t-elle répondu aux ..."), or all the words before it
+            # ("He said"), with no one named before who fits: a pronoun that names no one.
+            if pronoun.start() >= cue.start() or [w.group() for w in words] == [pronoun.group()]:
+                return self._speaker(pronoun.start(), pronoun.end(), "pronoun", verb)
         if words:
-            return self._speaker(words[0].start(), words[-1].end(), "phrase", verb)
+            how = "group" if _names_no_one(self.grammar, [w.group() for w in words]) else "phrase"
+            return self._speaker(words[0].start(), words[-1].end(), how, verb)
         # No subject: the verb's person is the last one named ("«...», ha aggiunto", "..., and
         # added"), unless a quoted name is the subject ("«Газпром» сообщил").
         dropped = side == "shared" or (
@@ -444,7 +514,8 @@ class _Attributor:
             antecedent = self._last_person_before(lo, self.grammar.gender_of(words[0].group()))
             if antecedent is not None:
                 return self._speaker(lo, hi, "pronoun", cue, self._normal(antecedent))
-        return self._speaker(lo, hi, "phrase", cue)
+        how = "group" if _names_no_one(self.grammar, [w.group() for w in words]) else "phrase"
+        return self._speaker(lo, hi, how, cue)
 
     def _as_said(self, lo: int, hi: int) -> _Speaker | None:
         """The speaker in "As <the minister said>," / "Как <заявил министр>,": ``text[lo:hi]``
@@ -539,7 +610,12 @@ class _Attributor:
                 or text[quote.start : quote.close].rstrip(" ])")[-1:]
                 in tuple(",.!?…")  # '...[,]” Trump wrote'
             )
-            and text[after : cue.start()].strip(" ,—–-").count(" ") <= 6
+            and (
+                text[after : cue.start()].strip(" ,—–-").count(" ") <= 6
+                or self._right_after(
+                    after, self._appositive(after, cue.start())
+                )  # ', X, the head of Y, said'
+            )
             and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
         ):
             return self._from_region(after, tail_end, cue, quote.open)
@@ -677,7 +753,7 @@ class _Attributor:
         as_said = grammar.as_said.match(text, start, stop)
         said = None if as_said is None else self._as_said(as_said.start("rest"), as_said.end("rest"))
         if as_said is not None and said is not None and as_said.end() < end:
-            return as_said.end(), end, said
+            return self._named_after_title(as_said.end(), end, said)
         # "X said that ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."
         match = grammar.reported.search(text, start, stop)
         if match is None:
@@ -686,7 +762,7 @@ class _Attributor:
         if cue is None:
             return None
         speaker = self._from_region(start, match.end("cue"), cue)
-        content = next(match.start(g) for g in ("content", "content2", "content3") if match.group(g))
+        content = next(match.start(g) for g in ("content", "content2") if match.group(g))
         return None if speaker.how == "none" else (content, end, speaker)
 
     def _according(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
@@ -704,7 +780,9 @@ class _Attributor:
             )
             if speaker.how == "none":
                 return None
-            return (start if before.endswith(",") else according.start("content")), end, speaker
+            if before.endswith(","):
+                return start, end, speaker
+            return self._named_after_title(according.start("content"), end, speaker)
         # Here a source is seldom closed by a comma: read a name or a noun phrase after the lead.
         lead = grammar.according_lead.search(text, start, end)
         if lead is None or lead.start() - start >= 40:
@@ -718,6 +796,17 @@ class _Attributor:
         content = who_end + len(text[who_end:end]) - len(text[who_end:end].lstrip(" ,"))
         speaker = self._named(lead.start("rest"), who_end, lower(lead.group("lead")))
         return None if speaker.how == "none" else (content, end, speaker)
+
+    def _named_after_title(self, start: int, end: int, speaker: _Speaker) -> tuple[int, int, _Speaker]:
+        """Reported speech ``text[start:end]`` said by ``speaker``, or, when a title named the
+        speaker and the person's name follows it as an apposition ('Segundo a presidente da
+        associação, Helena Cardoso, as comunidades ...'), said by that person, after the name."""
+        comma = self.text.find(",", start, end)
+        name = self._entity_at(start, comma) if speaker.how == "phrase" and comma > 0 else None
+        if name is None or name.label != "PER":
+            return start, end, speaker
+        content = comma + 1 + len(self.text[comma + 1 : end]) - len(self.text[comma + 1 : end].lstrip())
+        return content, end, self._of_entity(name, speaker.cue)
 
     def _source_end(self, lo: int, hi: int) -> int | None:
         """Where a source named without a closing comma ends: an entity that starts it, up to two
@@ -751,6 +840,22 @@ class _Attributor:
             return True
         words = who.split()
         return bool(words) and (words[0][:1].isupper() or (1 < len(words) <= 6 and words[1][:1].isupper()))
+
+
+def pronoun_kind(speaker: str, language: str | None) -> str | None:
+    """What a speaker phrase that links to no one is, when it is a pronoun of ``language``:
+    ``group`` for one that stands for no one person ("they", "it", "we are" of "we are told"),
+    ``pronoun`` for a person's ("he", with no one named before who fits), else None."""
+    if language not in SPEECH_WORDS:
+        return None
+    words, rules = _WORD.findall(speaker), grammar(str(language))
+    if _names_no_one(rules, words):
+        return "group"
+    return "pronoun" if len(words) == 1 and rules.pronouns.fullmatch(words[0]) else None
+
+
+def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
+    return 0 < len(words) <= 2 and grammar.group_pronouns.fullmatch(words[0]) is not None
 
 
 def _trim(text: str, start: int, end: int, strip: str | None = None) -> tuple[int, int]:

@@ -603,9 +603,10 @@ def outlet_profile(
 
 _PERSON_SQL = "NULLIF(json_extract(s.attrs, '$.person'), '') IS NOT NULL"
 # A quote's speaker: the entity it is linked to, else the words naming the speaker, but not an
-# unresolved pronoun ("it", "he"), which names no one.
+# unresolved pronoun ("he" with no one named before) or one that stands for no one person
+# ("they", "it"), which names no one.
 _SPEAKER_SQL = """COALESCE(NULLIF(json_extract(s.attrs, '$.speaker_entity'), ''),
-    CASE WHEN json_extract(s.attrs, '$.speaker_how') <> 'pronoun'
+    CASE WHEN json_extract(s.attrs, '$.speaker_how') NOT IN ('pronoun', 'group')
          THEN NULLIF(json_extract(s.attrs, '$.speaker'), '') END)"""
 # ... who is a person when the article names them as one (so that "Volodymyr Zelensky" and
 # "Владимир Зеленский" quoted count as one person, as when they are named).
