@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from narrascope.cli import app
+from narrascope.document import Analysis
 from narrascope.store import Store
 from narrascope.store.queries import list_documents, outlet_profile, top_mentions
 from small_corpus import _doc, _span
@@ -87,3 +88,63 @@ def test_refresh_needs_an_existing_store(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "E200" in result.output and "no such database" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_refresh_quotes_attributes_them_again_from_stored_sentences_and_entities(tmp_path: Path) -> None:
+    text = "Arkady Brennan, the spokesman for President Vera Lorand, said in a statement that the talks were over."
+    doc = _doc(text, "a", "X", dt.date(2024, 3, 4), "en", "a")
+    doc.analyses["narrascope.quotes.v1"] = Analysis("narrascope.quotes.v1", "0.1.0")
+    _span(doc, text, "sentence", "sentence")
+    _span(doc, "Arkady Brennan", "entity", "PER", normal="Arkady Brennan", person="Arkady Brennan")
+    _span(doc, "Vera Lorand", "entity", "PER", normal="Vera Lorand", person="Vera Lorand")
+    # as an older version attributed it: to the person inside the apposition, and with the
+    # words between the verb and "that"
+    said = "a statement that the talks were over"
+    _span(
+        doc,
+        said,
+        "quote",
+        "reported",
+        speaker="Vera Lorand",
+        speaker_entity="Vera Lorand",
+        speaker_how="entity",
+    )
+    other = _doc("Nothing was said here.", "b", "X", dt.date(2024, 3, 4), "en", "b")  # no quote analysis
+    db = tmp_path / "q.db"
+    with Store(db) as store:
+        store.save(doc)
+        store.save(other)
+    result = runner.invoke(app, ["refresh", "--db", str(db), "--quotes"])
+    assert result.exit_code == 0, result.output
+    assert "attributed quotes again: 1 of 2 document(s) changed, 1 quote(s) before, 1 now" in result.stdout
+    with Store(db) as store:
+        (quote,) = store.load(doc.id).layer("quote")
+        assert quote.text_in(doc) == "the talks were over"
+        assert (quote.attrs["speaker_entity"], quote.attrs["speaker_how"]) == ("Arkady Brennan", "entity")
+        assert [r[2] for r in top_mentions(store, "quote").rows] == ["Arkady Brennan"]
+        assert [s.layer for s in store.load(doc.id).spans].count("entity") == 2  # the rest is kept
+    again = runner.invoke(app, ["refresh", "--db", str(db), "--quotes"])
+    assert "attributed quotes again: 0 of 2 document(s) changed" in again.stdout
+
+
+def test_refresh_makes_a_platform_taken_for_a_person_an_organisation_unless_it_is_a_surname(
+    tmp_path: Path,
+) -> None:
+    doc = _doc("Twitter banned him. Kanye West met West.", "a", "X", dt.date(2024, 3, 4), "en", "a")
+    _span(doc, "Twitter", "entity", "PER", normal="Twitter", person="Twitter")
+    _span(doc, "Kanye West", "entity", "PER", normal="Kanye West", person="Kanye West")
+    _span(doc, "West", "entity", "PER", nth=1, normal="West", person="Kanye West")
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        store.save(doc)
+    assert runner.invoke(app, ["refresh", "--db", str(db)]).exit_code == 0
+    with Store(db) as store:
+        found = [
+            (s.text_in(doc), s.label, s.attrs.get("organisation"), s.attrs.get("person"))
+            for s in store.load(doc.id).layer("entity")
+        ]
+    assert found == [
+        ("Twitter", "ORG", "Twitter", None),
+        ("Kanye West", "PER", None, "Kanye West"),
+        ("West", "PER", None, "Kanye West"),  # his surname, not the West
+    ]

@@ -261,19 +261,36 @@ def refresh_command(
     config_path: Annotated[
         Path | None, typer.Option("--config", help="TOML file merged over the defaults.")
     ] = None,
+    quotes: Annotated[
+        bool,
+        typer.Option(
+            "--quotes",
+            help="Also attribute quotes again with this version's rules (from stored sentences and entities).",
+        ),
+    ] = False,
 ) -> None:
     """Fill in what this version derives from stored spans (spelling and surname keys, the English
     names of regions and international bodies, each actor's role in the article), without
     running a model: for a store analysed by an older version."""
-    from narrascope.refresh import refresh
+    from narrascope import registry
+    from narrascope.refresh import refresh, requote
 
+    config = load_config(config_path)
     try:
-        with open_store(db, load_config(config_path), existing=True) as store:
+        with open_store(db, config, existing=True) as store:
             total = store.count("documents")
             progress = _progress_bar()
             with progress:
                 task = progress.add_task("refreshing documents", total=total)
                 changed = refresh(store, lambda n: progress.advance(task, n))
+                if quotes:  # after refresh: the quote rules read the entities' kinds
+                    name = "narrascope.quotes.v1"
+                    task = progress.add_task("attributing quotes", total=total)
+                    quoted = requote(
+                        store,
+                        registry.create(name, config.settings(name)),
+                        lambda n: progress.advance(task, n),
+                    )
     except NarrascopeError as exc:
         raise _fail(exc) from None
     gained = ", ".join(
@@ -289,6 +306,11 @@ def refresh_command(
     out.print(
         f"refreshed {changed['spans']} span(s) in {changed['documents']} of {total} document(s): {gained}"
     )
+    if quotes:
+        out.print(
+            f"attributed quotes again: {quoted['documents']} of {total} document(s) changed, "
+            f"{quoted['quotes']} quote(s) before, {quoted['now']} now"
+        )
 
 
 @app.command("load")

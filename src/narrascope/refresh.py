@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from narrascope.analyzers._bodies import body_of
+from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.quotes import pronoun_kind
 from narrascope.analyzers.roles import article_roles
 from narrascope.names import spelling_key
 from narrascope.store import Store
 
-__all__ = ["refresh"]
+__all__ = ["refresh", "requote"]
 
 _BATCH = 500  # documents a transaction
 
@@ -94,6 +95,13 @@ def _refreshed(spans: list[tuple[Any, ...]], changed: Counter[str]) -> list[tupl
     something, as ``(seq, label, attrs)``."""
     out: dict[int, tuple[str, dict[str, Any]]] = {}
     roles: list[tuple[int, str, float, dict[str, Any], str]] = []
+    # A one-word "person" that a table's body names ("Twitter") is that body, unless a person
+    # named in full in the article has it for a surname ("Kanye West"), as the entity analyzer says.
+    surnames = {
+        words[-1]
+        for _, layer, label, _, raw, _, _ in spans
+        if layer == "entity" and label == "PER" and len(words := _name_words(raw)) > 1
+    }
     for seq, layer, label, score, raw, text, language in spans:
         attrs: dict[str, Any] = json.loads(raw) if raw else {}
         before = (label, dict(attrs))
@@ -110,9 +118,19 @@ def _refreshed(spans: list[tuple[Any, ...]], changed: Counter[str]) -> list[tupl
                 attrs["spelling"] = key
                 changed["spelling"] += 1
             kind = label if layer == "entity" else attrs.get("entity_label", label)
-            body = body_of(normal) if kind != "PER" else None
-            if body is not None and "place" not in attrs and "organisation" not in attrs:
-                attrs["place" if body.kind == "LOC" else "organisation"] = body.name
+            words = normal.casefold().split()
+            body = (
+                body_of(normal) if kind != "PER" or (len(words) == 1 and words[0] not in surnames) else None
+            )
+            where = "place" if body is not None and body.kind == "LOC" else "organisation"
+            if body is not None and attrs.get(where) != body.name:
+                # the table's name wins over an older version's ("White House" was once placed
+                # in Casablanca, the Spanish "Casa Blanca")
+                attrs.pop("organisation" if where == "place" else "place", None)
+                attrs[where] = body.name
+                if kind == "PER":  # no person after all: nothing to count or search as one
+                    for key in ("person", "surname"):
+                        attrs.pop(key, None)
                 if layer == "entity" and label != body.kind:
                     label, attrs["kind_rule"] = body.kind, "body"
                 elif layer == "role":
@@ -136,3 +154,37 @@ def _refreshed(spans: list[tuple[Any, ...]], changed: Counter[str]) -> list[tupl
                 out[seq] = (label, attrs)
                 changed["article_role"] += 1
     return [(seq, label, attrs) for seq, (label, attrs) in sorted(out.items())]
+
+
+def requote(store: Store, quotes: Analyzer, progress: Callable[[int], object] | None = None) -> Counter[str]:
+    """Attribute every analysed document's quotes again with ``quotes`` (the quote analyzer of
+    this version), from the stored sentences and entities it reads: no model runs. Returns the
+    ``documents`` whose quotes changed, the ``quotes`` before and ``now``."""
+    changed: Counter[str] = Counter()
+    for batch in _batches(store):
+        for doc_id in batch:
+            doc = store.load(doc_id)
+            if quotes.name not in doc.analyses:
+                continue
+            before = [s for s in doc.spans if s.layer == "quote"]
+            doc.spans = [s for s in doc.spans if s.layer != "quote"]
+            quotes(doc)
+            now = [s for s in doc.spans if s.layer == "quote"]
+            changed["quotes"] += len(before)
+            changed["now"] += len(now)
+            if _key(before) != _key(now):
+                with store.db:
+                    store.write_analysis(doc)
+                changed["documents"] += 1
+        if progress is not None:
+            progress(len(batch))
+    return changed
+
+
+def _name_words(raw: str | None) -> list[str]:
+    normal = json.loads(raw).get("normal") if raw else None
+    return normal.casefold().split() if isinstance(normal, str) else []
+
+
+def _key(spans: list[Any]) -> list[tuple[Any, ...]]:
+    return [(s.start, s.end, s.label, json.dumps(s.attrs, sort_keys=True)) for s in spans]
