@@ -365,6 +365,45 @@ def test_a_name_after_a_title_speaks(language: str, text: str, content: str) -> 
     assert [q[1:3] for q in _speakers(doc)] == [(content, name)]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "content", "speaker"),
+    [
+        ("en", "Ukraine and Moldova signed an agreement on their grids, the Ministry of Energy said.",
+         "Ukraine and Moldova signed an agreement on their grids", "Ministry of Energy"),
+        ("en", "The talks in Istanbul have reached a dead end, said Arkady Brennan.",
+         "The talks in Istanbul have reached a dead end", "Arkady Brennan"),
+        ("ru", "Переговоры в Стамбуле зашли в тупик, заявил журналистам Олег Варников.",
+         "Переговоры в Стамбуле зашли в тупик", "Олег Варников"),
+        ("fr", "Le gouvernement présentera un plan de soutien, a annoncé jeudi le ministère de l'Agriculture.",
+         "Le gouvernement présentera un plan de soutien", "ministère de l'Agriculture"),
+    ],
+)  # fmt: skip
+def test_reported_speech_attributed_at_the_end_of_its_sentence(
+    language: str, text: str, content: str, speaker: str
+) -> None:
+    names = [("Ministry of Energy", "ORG"), ("Arkady Brennan", "PER"), ("Олег Варников", "PER")]
+    doc = _hand_built(text, names, language=language)
+    (q,) = doc.layer("quote")
+    assert (q.label, q.text_in(doc)) == ("reported", content)
+    # the name, or (with no entity for it here) the words that end with it: "jeudi le ministère ..."
+    assert speaker_of(doc, q).endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "After the meeting, the minister said nothing."),  # too short to be what was said
+        ("en", "Gas will come from North Africa, Asia and the United States."),  # "States" is no verb here
+        ("en", "Authorities have searched a small part of the area, not all as they falsely never said."),
+        ("ru", "То, что он занимал высокую должность, сейчас ни о чём не говорит."),  # negated
+        ("en", "“The border stays shut. We will not discuss it again,” he said, and left."),  # a quote's end
+    ],
+)
+def test_no_reported_speech_from_a_sentence_end_that_reports_nothing(language: str, text: str) -> None:
+    doc = _hand_built(text, [], language=language)
+    assert [q for q in doc.layer("quote") if q.label == "reported"] == []
+
+
 def test_a_platform_after_a_preposition_is_where_it_was_said_not_who_said_it() -> None:
     text = "“The talks are over,” Arkady Brennan, an adviser to Vera Lorand, wrote on Twitter."
     entities = [("Arkady Brennan", "PER"), ("Vera Lorand", "PER"), ("Twitter", "ORG")]

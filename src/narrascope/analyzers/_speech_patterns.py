@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from narrascope.analyzers._quote_marks import PAIRS
 from narrascope.analyzers._speech_words import SPEECH_WORDS, Gender, SpeechWords
 
-__all__ = ["MARK_CHARS", "Grammar", "grammar", "lower"]
+__all__ = ["DOUBLE_MARKS", "MARK_CHARS", "Grammar", "grammar", "lower"]
 
 #: Every quotation mark, opening or closing.
 MARK_CHARS = "".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))
-_DOUBLE_MARKS = MARK_CHARS.replace("'", "").replace("’", "").replace("‘", "")
+DOUBLE_MARKS = MARK_CHARS.replace("'", "").replace("’", "").replace("‘", "")
 
 
 def lower(cue: str) -> str:
@@ -155,7 +155,7 @@ def grammar(language: str) -> Grammar:
         according_lead=re.compile(rf"(?<![\w-])(?P<lead>{leads})(?P<rest>\S)", flags),
         according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{tail_leads}){who}\s*[.!?]?\s*$", flags),
         after_quote=re.compile(
-            rf"[\s,—–-]*(?P<cue>{tail_leads})(?P<who>[^,.;:!?(){_DOUBLE_MARKS}]{{2,80}}?)\s*(?:[,.;:!?]|$)",
+            rf"[\s,—–-]*(?P<cue>{tail_leads})(?P<who>[^,.;:!?(){DOUBLE_MARKS}]{{2,80}}?)\s*(?:[,.;:!?]|$)",
             flags,
         ),
         as_said=re.compile(rf"\W{{0,3}}(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*,\s*", flags),

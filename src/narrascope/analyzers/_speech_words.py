@@ -57,6 +57,8 @@ class SpeechWords:
     #: clause ("said it was over and that ..."), and in English the auxiliaries that show one
     #: ("the asserted extinction was a cyclone that ...").
     gap_stops: tuple[str, ...] = ()
+    #: Negations: a speech verb next to one reports nothing ("did not say", "ни о чём не говорит").
+    negations: tuple[str, ...] = ()
     #: Verbs whose clause may follow the one told ("told the BBC that", "warned the West that");
     #: after the others a clause start wins over a later "that" ("said the West needed to know
     #: that ..."). Only for languages with ``bare_clause_starts``.
@@ -149,6 +151,7 @@ _EN = SpeechWords(
     possessives=("his", "her", "him"),
     connectives=("and", "but", "who", "which"),
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
+    negations=("not", "never", "nothing"),
     object_verbs=(
         "told", "tells", "tell", "warned", "warns", "asked", "urged", "urges", "reminded", "assured",
         "informed",
@@ -204,6 +207,7 @@ _RU = SpeechWords(
     possessives=("его", "её", "ее"),
     connectives=("и", "а", "но", "который", "которая", "которое", "которые"),
     gap_stops=("и", "а", "но", "или"),
+    negations=("не", "ни", "ничего"),
     document_leads=("как следует из",),
     according=("по словам", "по мнению", "по данным", "по информации", "согласно", "как следует из"),
     as_words=("как",),
@@ -244,6 +248,7 @@ _UK = SpeechWords(
     possessives=("його", "її"),
     connectives=("і", "й", "та", "а", "але", "який", "яка", "яке", "які"),
     gap_stops=("і", "й", "та", "а", "але", "або"),
+    negations=("не", "ні", "нічого"),
     document_leads=("згідно з", "згідно із", "відповідно до", "як випливає з"),
     according=(
         "за словами", "на думку", "за даними", "згідно з", "згідно із", "відповідно до", "як випливає з",
@@ -282,6 +287,7 @@ _BG = SpeechWords(
     group_pronouns=("то", "те", "ние", "вие", "аз", "това"),
     connectives=("и", "а", "но", "който", "която", "което", "които"),
     gap_stops=("и", "а", "но", "или"),
+    negations=("не", "нищо"),
     document_leads=("съгласно",),
     according=("според", "по думите на", "по данни на", "съгласно"),
     as_words=("както",),
@@ -318,6 +324,7 @@ _PL = SpeechWords(
     group_pronouns=("ono", "oni", "one", "my", "wy", "ja", "to"),
     connectives=("i", "a", "ale", "który", "która", "które", "którzy"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
+    negations=("nie", "nic"),
     document_leads=("zgodnie z", "jak wynika z"),
     according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
     as_words=("jak",),
@@ -355,6 +362,7 @@ _DE = SpeechWords(
     group_pronouns=("es", "wir", "ihr", "ich"),
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
     gap_stops=("und", "aber", "oder", "sondern"),
+    negations=("nicht", "nie", "nichts", "kein", "keine"),
     document_leads=("gemäß",),
     compounds=True,
     according=("laut", "nach Angaben", "nach Worten", "gemäß"),
@@ -391,6 +399,7 @@ _FR = SpeechWords(
     group_pronouns=("ils", "elles", "nous", "vous", "je", "on", "cela", "ça"),
     connectives=("et", "mais", "qui", "lequel", "laquelle"),
     gap_stops=("et", "mais", "ou"),
+    negations=("ne", "pas", "jamais", "rien"),
     according=("selon", "d'après"),
     as_words=("comme",),
     documents=(
@@ -422,6 +431,7 @@ _IT = SpeechWords(
     group_pronouns=("loro", "essi", "esse", "noi", "voi", "io"),
     connectives=("e", "ed", "ma", "che"),
     gap_stops=("e", "ed", "ma", "o", "oppure"),
+    negations=("non", "mai", "nulla", "niente"),
     document_leads=("in base a",),
     according=("secondo", "stando a", "a detta di", "in base a"),
     as_words=("come",),
@@ -453,6 +463,7 @@ _ES = SpeechWords(
     group_pronouns=("ellos", "ellas", "nosotros", "nosotras", "vosotros", "ustedes", "yo"),
     connectives=("y", "e", "pero", "que", "quien", "quienes"),
     gap_stops=("y", "e", "pero", "o", "u"),
+    negations=("no", "nunca", "nada"),
     document_leads=("conforme a",),
     according=("según", "de acuerdo con", "en palabras de", "conforme a"),
     as_words=("como",),
@@ -483,6 +494,7 @@ _PT = SpeechWords(
     group_pronouns=("eles", "elas", "nós", "vocês", "eu"),
     connectives=("e", "mas", "que", "quem"),
     gap_stops=("e", "mas", "ou"),
+    negations=("não", "nunca", "nada"),
     according=("segundo", "de acordo com", "conforme", "nas palavras de"),
     as_words=("como",),
     documents=(

@@ -73,7 +73,7 @@ from typing import Any
 
 from narrascope.analyzers._bodies import PLATFORMS
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_direct_quotes
-from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, grammar, lower
+from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
 from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
@@ -87,6 +87,7 @@ _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[\w'’-]+")
 _APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 _APPOSITIONS = 3  # at most, one after the other
+_TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
@@ -757,13 +758,41 @@ class _Attributor:
         # "X said that ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."
         match = grammar.reported.search(text, start, stop)
         if match is None:
-            return None
+            return self._said_tail(start, end)
         cue = grammar.verbs.match(text, match.start("cue"), match.end("cue"))
         if cue is None:
             return None
         speaker = self._from_region(start, match.end("cue"), cue)
         content = next(match.start(g) for g in ("content", "content2") if match.group(g))
         return None if speaker.how == "none" else (content, end, speaker)
+
+    def _said_tail(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
+        """Reported speech attributed at the end of its sentence: '..., the ministry said',
+        '..., said the ministry', '..., заявил журналистам Песков', '..., a annoncé jeudi le
+        ministère'. The attribution is the sentence's last comma-separated part, a speech verb
+        among at most ten words, at most five after it; what it attributes is all before."""
+        text = self.text
+        comma = text.rfind(",", start, end)
+        if comma < 0 or len(text[start:comma].split()) < _TAIL_CONTENT_WORDS:
+            return None
+        words = _WORD.findall(text, comma + 1, end)
+        cue = self.grammar.verbs.search(text, comma + 1, end)
+        if (
+            cue is None
+            or cue.group()[:1].isupper()  # "... and the United States": no verb
+            or not 1 < len(words) <= 10
+            or len(text[cue.end() : end].split()) > 5
+            or lower(words[0]) in self.grammar.words.connectives + self.grammar.words.that
+            or any(lower(word) in self.grammar.words.negations for word in words)
+            # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said');
+            # not an apostrophe ("l'Agriculture")
+            or any(c in DOUBLE_MARKS for c in text[start:end])
+        ):
+            return None
+        speaker = self._from_region(comma + 1, end, cue)
+        if speaker.how == "none":
+            return None
+        return start, start + len(text[start:comma].rstrip()), speaker
 
     def _according(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
         text, grammar = self.text, self.grammar
