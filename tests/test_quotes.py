@@ -252,7 +252,10 @@ def _hand_built(
         start = text.index(name)
         extra = (attrs or {}).get(name, {})
         doc.add_span(Span(start, start + len(name), "entity", label, "e", attrs={"normal": name, **extra}))
-    doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
+    at = 0
+    for line in text.split("\n"):
+        doc.add_span(Span(at, at + len(line), "sentence", "sentence", "s"))
+        at += len(line) + 1
     QuoteAnalyzer(dict(QuoteAnalyzer.defaults))(doc)
     return doc
 
@@ -402,6 +405,35 @@ def test_reported_speech_attributed_at_the_end_of_its_sentence(
 def test_no_reported_speech_from_a_sentence_end_that_reports_nothing(language: str, text: str) -> None:
     doc = _hand_built(text, [], language=language)
     assert [q for q in doc.layer("quote") if q.label == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "how", "entity"),
+    [
+        ("ru", "Олег Варников выступил в Думе.\nПо его словам, первые поставки начнутся в сентябре.",
+         "первые поставки начнутся в сентябре", "pronoun", "Олег Варников"),
+        ("uk", "Ліна Бергер виступила в Києві.\nЗа її словами, банк розглядає нові проєкти.",
+         "банк розглядає нові проєкти", "pronoun", "Ліна Бергер"),
+        ("pl", "Jan Nowak przemawiał w Sejmie.\nPorty obniżają opłaty, jego zdaniem.",
+         "Porty obniżają opłaty", "pronoun", "Jan Nowak"),
+        ("fr", "Jean Marot a parlé lundi.\nLes négociations ont échoué, selon lui.",
+         "Les négociations ont échoué", "pronoun", "Jean Marot"),
+        ("ru", "Банкиры собрались в Москве.\nПо их словам, кредиты подорожают.",
+         "кредиты подорожают", "group", None),
+    ],
+)  # fmt: skip
+def test_a_lead_with_a_pronoun_inside_names_the_person_it_stands_for(
+    language: str, text: str, content: str, how: str, entity: str | None
+) -> None:
+    names = [("Олег Варников", "PER"), ("Ліна Бергер", "PER"), ("Jan Nowak", "PER"), ("Jean Marot", "PER")]
+    doc = _hand_built(text, names, language=language)
+    (q,) = doc.layer("quote")
+    assert (q.label, q.text_in(doc), q.attrs["speaker_how"], q.attrs["speaker_entity"]) == (
+        "reported",
+        content,
+        how,
+        entity,
+    )
 
 
 def test_a_platform_after_a_preposition_is_where_it_was_said_not_who_said_it() -> None:

@@ -73,6 +73,9 @@ class Grammar:
     according: re.Pattern[str]
     according_lead: re.Pattern[str]
     according_tail: re.Pattern[str]
+    #: A lead with its source's pronoun inside, opening the sentence or ending it ("По его словам, ...").
+    pronoun_lead: re.Pattern[str]
+    pronoun_lead_tail: re.Pattern[str]
     after_quote: re.Pattern[str]
     as_said: re.Pattern[str]
     as_said_tail: re.Pattern[str]
@@ -119,6 +122,7 @@ def grammar(language: str) -> Grammar:
     told = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"  # one word each: fixed width
     gap_to_that = rf"(?:(?:{told})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
     leads = _words(w.according, then=space)
+    pronoun_leads = _words(w.pronoun_leads) if w.pronoun_leads else "(?!)"
     tail_leads = _words(w.according + w.according_after, then=space)
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
@@ -154,6 +158,8 @@ def grammar(language: str) -> Grammar:
         according=re.compile(rf"(?<![\w-])(?P<lead>{leads}){who}\s*,\s*(?P<content>\S)", flags),
         according_lead=re.compile(rf"(?<![\w-])(?P<lead>{leads})(?P<rest>\S)", flags),
         according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{tail_leads}){who}\s*[.!?]?\s*$", flags),
+        pronoun_lead=re.compile(rf"\s*(?P<lead>{pronoun_leads})\s*,\s*(?P<content>\S)", flags),
+        pronoun_lead_tail=re.compile(rf",\s*[—–-]?\s*(?P<lead>{pronoun_leads})\s*[.!?]?\s*$", flags),
         after_quote=re.compile(
             rf"[\s,—–-]*(?P<cue>{tail_leads})(?P<who>[^,.;:!?(){DOUBLE_MARKS}]{{2,80}}?)\s*(?:[,.;:!?]|$)",
             flags,

@@ -92,6 +92,9 @@ class SpeechWords:
     according: tuple[str, ...]
     #: Leads that only ever follow what the source says (German ", so der Minister").
     according_after: tuple[str, ...] = ()
+    #: Leads whose source is a pronoun inside them ("по его словам", "jego zdaniem", "a suo dire"),
+    #: resolved as a pronoun is; at the start or at the end of the sentence they attribute.
+    pronoun_leads: tuple[str, ...] = ()
     #: Leads that always name a person or a body, never a document ("по словам", "zdaniem").
     speaker_leads: tuple[str, ...] = ()
     #: Leads that only ever name documents ("zgodnie z", "как следует из"): a person after them is
@@ -203,12 +206,13 @@ _RU = SpeechWords(
     ),
     that=("что", "будто"),
     pronouns=("он", "она"),
-    group_pronouns=("оно", "они", "мы", "вы", "я", "это"),
+    group_pronouns=("их", "оно", "они", "мы", "вы", "я", "это"),
     possessives=("его", "её", "ее"),
     connectives=("и", "а", "но", "который", "которая", "которое", "которые"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "ни", "ничего"),
     document_leads=("как следует из",),
+    pronoun_leads=("по его словам", "по её словам", "по ее словам", "по их словам", "по его мнению", "по её мнению", "по ее мнению", "по их мнению"),
     according=("по словам", "по мнению", "по данным", "по информации", "согласно", "как следует из"),
     as_words=("как",),
     documents=(
@@ -244,12 +248,13 @@ _UK = SpeechWords(
     ),
     that=("що", "нібито"),
     pronouns=("він", "вона"),
-    group_pronouns=("воно", "вони", "ми", "ви", "я", "це"),
+    group_pronouns=("їх", "їхніми", "їхню", "воно", "вони", "ми", "ви", "я", "це"),
     possessives=("його", "її"),
     connectives=("і", "й", "та", "а", "але", "який", "яка", "яке", "які"),
     gap_stops=("і", "й", "та", "а", "але", "або"),
     negations=("не", "ні", "нічого"),
     document_leads=("згідно з", "згідно із", "відповідно до", "як випливає з"),
+    pronoun_leads=("за його словами", "за її словами", "за їхніми словами", "на його думку", "на її думку", "на їхню думку"),
     according=(
         "за словами", "на думку", "за даними", "згідно з", "згідно із", "відповідно до", "як випливає з",
     ),
@@ -284,11 +289,13 @@ _BG = SpeechWords(
     ),
     that=("че",),
     pronouns=("той", "тя"),
-    group_pronouns=("то", "те", "ние", "вие", "аз", "това"),
+    group_pronouns=("тях", "им", "то", "те", "ние", "вие", "аз", "това"),
+    possessives=("него", "нея"),  # as objects: "според него"
     connectives=("и", "а", "но", "който", "която", "което", "които"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "нищо"),
     document_leads=("съгласно",),
+    pronoun_leads=("по думите му", "по думите ѝ", "по думите й", "по думите им"),
     according=("според", "по думите на", "по данни на", "съгласно"),
     as_words=("както",),
     documents=(
@@ -303,8 +310,8 @@ _BG = SpeechWords(
     as_without_speaker=("вече", "по-рано", "се", "беше"),
     as_verbs=("съобщава", "съобщават", "пише", "пишат", "информира"),
     speaker_leads=("по думите на",),
-    woman=Gender(pronouns=("тя",), titles=("г-жа", "госпожа")),
-    man=Gender(pronouns=("той",), titles=("г-н", "господин")),
+    woman=Gender(pronouns=("нея", "ѝ", "й", "тя",), titles=("г-жа", "госпожа")),
+    man=Gender(pronouns=("него", "му", "той",), titles=("г-н", "господин")),
 )
 
 _PL = SpeechWords(
@@ -321,11 +328,13 @@ _PL = SpeechWords(
     ),
     that=("że", "iż"),
     pronouns=("on", "ona"),
-    group_pronouns=("ono", "oni", "one", "my", "wy", "ja", "to"),
+    group_pronouns=("nich", "ich", "ono", "oni", "one", "my", "wy", "ja", "to"),
+    possessives=("niego", "niej"),  # as objects: "według niego"
     connectives=("i", "a", "ale", "który", "która", "które", "którzy"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     negations=("nie", "nic"),
     document_leads=("zgodnie z", "jak wynika z"),
+    pronoun_leads=("jego zdaniem", "jej zdaniem", "ich zdaniem"),
     according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
     as_words=("jak",),
     documents=(
@@ -344,8 +353,8 @@ _PL = SpeechWords(
         "raport", "raporty", "dokument", "dokumenty", "komunikat", "oświadczenie", "dane", "badanie",
         "analiza", "sprawozdanie", "notatka", "list", "artykuł", "wyrok",
     ),
-    woman=Gender(pronouns=("ona",), endings=("ła",), titles=("pani",)),
-    man=Gender(pronouns=("on",), endings=("ł",), titles=("pan",)),
+    woman=Gender(pronouns=("niej", "jej", "ona",), endings=("ła",), titles=("pani",)),
+    man=Gender(pronouns=("niego", "jego", "on",), endings=("ł",), titles=("pan",)),
 )
 
 _DE = SpeechWords(
@@ -360,11 +369,13 @@ _DE = SpeechWords(
     that=("dass", "daß"),
     pronouns=("er", "sie"),
     group_pronouns=("es", "wir", "ihr", "ich"),
+    possessives=("ihm",),  # as an object: "ihm zufolge"
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
     gap_stops=("und", "aber", "oder", "sondern"),
     negations=("nicht", "nie", "nichts", "kein", "keine"),
     document_leads=("gemäß",),
     compounds=True,
+    pronoun_leads=("seinen Worten zufolge", "seiner Ansicht nach", "nach seinen Worten"),
     according=("laut", "nach Angaben", "nach Worten", "gemäß"),
     according_after=("so",),
     as_words=("wie",),
@@ -381,7 +392,7 @@ _DE = SpeechWords(
     as_verbs=("berichtete", "berichtet", "meldete", "meldet"),
     speaker_leads=("nach Worten",),
     woman=Gender(pronouns=("sie",), titles=("Frau",)),
-    man=Gender(pronouns=("er",), titles=("Herr", "Herrn")),
+    man=Gender(pronouns=("ihm", "seinen", "seiner", "er",), titles=("Herr", "Herrn")),
 )
 
 _FR = SpeechWords(
@@ -396,7 +407,8 @@ _FR = SpeechWords(
     ),
     that=("que", "qu'"),
     pronouns=("il", "elle"),
-    group_pronouns=("ils", "elles", "nous", "vous", "je", "on", "cela", "ça"),
+    group_pronouns=("eux", "ils", "elles", "nous", "vous", "je", "on", "cela", "ça"),
+    possessives=("lui",),  # as an object: "selon lui"
     connectives=("et", "mais", "qui", "lequel", "laquelle"),
     gap_stops=("et", "mais", "ou"),
     negations=("ne", "pas", "jamais", "rien"),
@@ -414,7 +426,7 @@ _FR = SpeechWords(
     as_without_speaker=("déjà", "été", "est", "était"),
     as_verbs=("rapporte", "rapporté", "écrivait", "relève", "relevé"),
     woman=Gender(pronouns=("elle",), titles=("Mme", "Madame")),
-    man=Gender(pronouns=("il",), titles=("M.", "Monsieur")),
+    man=Gender(pronouns=("lui", "il",), titles=("M.", "Monsieur")),
 )
 
 _IT = SpeechWords(
@@ -433,6 +445,7 @@ _IT = SpeechWords(
     gap_stops=("e", "ed", "ma", "o", "oppure"),
     negations=("non", "mai", "nulla", "niente"),
     document_leads=("in base a",),
+    pronoun_leads=("a suo dire", "a suo avviso", "a loro dire", "a loro avviso"),
     according=("secondo", "stando a", "a detta di", "in base a"),
     as_words=("come",),
     documents=(
@@ -465,6 +478,7 @@ _ES = SpeechWords(
     gap_stops=("y", "e", "pero", "o", "u"),
     negations=("no", "nunca", "nada"),
     document_leads=("conforme a",),
+    pronoun_leads=("a su juicio", "en su opinión"),
     according=("según", "de acuerdo con", "en palabras de", "conforme a"),
     as_words=("como",),
     documents=(
@@ -495,6 +509,7 @@ _PT = SpeechWords(
     connectives=("e", "mas", "que", "quem"),
     gap_stops=("e", "mas", "ou"),
     negations=("não", "nunca", "nada"),
+    pronoun_leads=("a seu ver", "na sua opinião"),
     according=("segundo", "de acordo com", "conforme", "nas palavras de"),
     as_words=("como",),
     documents=(

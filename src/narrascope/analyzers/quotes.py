@@ -746,6 +746,10 @@ class _Attributor:
         said = None if as_tail is None else self._as_said(as_tail.start("rest"), as_tail.end("rest"))
         if as_tail is not None and said is not None:
             return start, as_tail.start(), said
+        # "По его словам, ...", "..., jego zdaniem."
+        source = self._pronoun_lead(start, end, stop)
+        if source is not None:
+            return source
         # "According to X, ...", "..., according to X, ...", "Laut dem Bericht wurden ..."
         source = self._according(start, end)
         if source is not None:
@@ -765,6 +769,29 @@ class _Attributor:
         speaker = self._from_region(start, match.end("cue"), cue)
         content = next(match.start(g) for g in ("content", "content2") if match.group(g))
         return None if speaker.how == "none" else (content, end, speaker)
+
+    def _pronoun_lead(self, start: int, end: int, stop: int) -> tuple[int, int, _Speaker] | None:
+        """Reported speech whose source is a pronoun inside a lead, at the start of the sentence
+        ("По его словам, первые поставки ...") or at its end ("..., jego zdaniem."): the person
+        the pronoun stands for (the last one named before who fits), or no one for "their"."""
+        grammar = self.grammar
+        lead = grammar.pronoun_lead.match(self.text, start, stop)
+        if lead is not None:
+            content = (lead.start("content"), end)
+        else:
+            lead = grammar.pronoun_lead_tail.search(self.text, start, stop)
+            if lead is None:
+                return None
+            content = (start, lead.start())
+        words = _WORD.findall(self.text, lead.start("lead"), lead.end("lead"))
+        cue, at = lower(lead.group("lead")), (lead.start("lead"), lead.end("lead"))
+        if any(grammar.group_pronouns.fullmatch(word) for word in words):
+            return *content, self._speaker(*at, "group", cue)
+        gender = next((g for word in words if (g := grammar.gender_of(word)) is not None), None)
+        antecedent = self._last_person_before(start, gender)
+        return *content, self._speaker(
+            *at, "pronoun", cue, None if antecedent is None else self._normal(antecedent)
+        )
 
     def _said_tail(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
         """Reported speech attributed at the end of its sentence: '..., the ministry said',
