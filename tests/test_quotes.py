@@ -400,6 +400,7 @@ def test_reported_speech_attributed_at_the_end_of_its_sentence(
         ("en", "Authorities have searched a small part of the area, not all as they falsely never said."),
         ("ru", "То, что он занимал высокую должность, сейчас ни о чём не говорит."),  # negated
         ("en", "“The border stays shut. We will not discuss it again,” he said, and left."),  # a quote's end
+        ("en", "The border stays shut and the talks are over for good,’ he added."),  # a single mark
     ],
 )
 def test_no_reported_speech_from_a_sentence_end_that_reports_nothing(language: str, text: str) -> None:
@@ -434,6 +435,28 @@ def test_a_lead_with_a_pronoun_inside_names_the_person_it_stands_for(
         how,
         entity,
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "added"),
+    [
+        ("en", "“We see the same threat,” Vera Lorand said, adding that Warsaw would host the talks.",
+         "Warsaw would host the talks"),
+        ("ru", "«Мы видим ту же угрозу», — сказал Олег Варников, добавив, что переговоры пройдут в Минске.",
+         "переговоры пройдут в Минске"),
+    ],
+)  # fmt: skip
+def test_what_a_quotes_speaker_adds_after_it_is_theirs_too(language: str, text: str, added: str) -> None:
+    doc = _hand_built(text, [("Vera Lorand", "PER"), ("Олег Варников", "PER")], language=language)
+    speaker = "Vera Lorand" if language == "en" else "Олег Варников"
+    assert [(q.label, q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("direct", speaker),
+        ("reported", speaker),
+    ]
+    assert doc.layer("quote")[1].text_in(doc) == added
+    # before the quote, the attribution adds nothing of the quote's: 'X said, adding that: “...”'
+    text = "Vera Lorand spoke on Monday, adding that “the talks are over for good.”"
+    assert [q.label for q in _hand_built(text, [("Vera Lorand", "PER")]).layer("quote")] == ["direct"]
 
 
 def test_a_platform_after_a_preposition_is_where_it_was_said_not_who_said_it() -> None:

@@ -73,6 +73,8 @@ class Grammar:
     according: re.Pattern[str]
     according_lead: re.Pattern[str]
     according_tail: re.Pattern[str]
+    #: ', adding that ...' after a quote's attribution (group ``content``).
+    adding: re.Pattern[str]
     #: A lead with its source's pronoun inside, opening the sentence or ending it ("По его словам, ...").
     pronoun_lead: re.Pattern[str]
     pronoun_lead_tail: re.Pattern[str]
@@ -158,6 +160,9 @@ def grammar(language: str) -> Grammar:
         according=re.compile(rf"(?<![\w-])(?P<lead>{leads}){who}\s*,\s*(?P<content>\S)", flags),
         according_lead=re.compile(rf"(?<![\w-])(?P<lead>{leads})(?P<rest>\S)", flags),
         according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{tail_leads}){who}\s*[.!?]?\s*$", flags),
+        adding=re.compile(
+            rf",\s*{_words(w.adding) if w.adding else '(?!)'}\s*,?\s*{that}(?P<content>\S)", flags
+        ),
         pronoun_lead=re.compile(rf"\s*(?P<lead>{pronoun_leads})\s*,\s*(?P<content>\S)", flags),
         pronoun_lead_tail=re.compile(rf",\s*[—–-]?\s*(?P<lead>{pronoun_leads})\s*[.!?]?\s*$", flags),
         after_quote=re.compile(

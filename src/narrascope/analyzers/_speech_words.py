@@ -57,6 +57,9 @@ class SpeechWords:
     #: clause ("said it was over and that ..."), and in English the auxiliaries that show one
     #: ("the asserted extinction was a cyclone that ...").
     gap_stops: tuple[str, ...] = ()
+    #: Participles that add reported speech to a quote's attribution ('“...,” she said, adding
+    #: that ...'): the quote's speaker says that too.
+    adding: tuple[str, ...] = ()
     #: Negations: a speech verb next to one reports nothing ("did not say", "ни о чём не говорит").
     negations: tuple[str, ...] = ()
     #: Verbs whose clause may follow the one told ("told the BBC that", "warned the West that");
@@ -155,6 +158,7 @@ _EN = SpeechWords(
     connectives=("and", "but", "who", "which"),
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
     negations=("not", "never", "nothing"),
+    adding=("adding", "and added"),
     object_verbs=(
         "told", "tells", "tell", "warned", "warns", "asked", "urged", "urges", "reminded", "assured",
         "informed",
@@ -211,6 +215,7 @@ _RU = SpeechWords(
     connectives=("и", "а", "но", "который", "которая", "которое", "которые"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "ни", "ничего"),
+    adding=("добавив", "подчеркнув", "отметив"),
     document_leads=("как следует из",),
     pronoun_leads=("по его словам", "по её словам", "по ее словам", "по их словам", "по его мнению", "по её мнению", "по ее мнению", "по их мнению"),
     according=("по словам", "по мнению", "по данным", "по информации", "согласно", "как следует из"),
@@ -253,6 +258,7 @@ _UK = SpeechWords(
     connectives=("і", "й", "та", "а", "але", "який", "яка", "яке", "які"),
     gap_stops=("і", "й", "та", "а", "але", "або"),
     negations=("не", "ні", "нічого"),
+    adding=("додавши", "наголосивши", "зазначивши"),
     document_leads=("згідно з", "згідно із", "відповідно до", "як випливає з"),
     pronoun_leads=("за його словами", "за її словами", "за їхніми словами", "на його думку", "на її думку", "на їхню думку"),
     according=(
@@ -294,6 +300,7 @@ _BG = SpeechWords(
     connectives=("и", "а", "но", "който", "която", "което", "които"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "нищо"),
+    adding=("като добави", "като подчерта"),
     document_leads=("съгласно",),
     pronoun_leads=("по думите му", "по думите ѝ", "по думите й", "по думите им"),
     according=("според", "по думите на", "по данни на", "съгласно"),
@@ -333,6 +340,7 @@ _PL = SpeechWords(
     connectives=("i", "a", "ale", "który", "która", "które", "którzy"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     negations=("nie", "nic"),
+    adding=("dodając", "podkreślając"),
     document_leads=("zgodnie z", "jak wynika z"),
     pronoun_leads=("jego zdaniem", "jej zdaniem", "ich zdaniem"),
     according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
@@ -373,6 +381,7 @@ _DE = SpeechWords(
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
     gap_stops=("und", "aber", "oder", "sondern"),
     negations=("nicht", "nie", "nichts", "kein", "keine"),
+    adding=("und fügte hinzu", "und betonte"),
     document_leads=("gemäß",),
     compounds=True,
     pronoun_leads=("seinen Worten zufolge", "seiner Ansicht nach", "nach seinen Worten"),
@@ -412,6 +421,7 @@ _FR = SpeechWords(
     connectives=("et", "mais", "qui", "lequel", "laquelle"),
     gap_stops=("et", "mais", "ou"),
     negations=("ne", "pas", "jamais", "rien"),
+    adding=("ajoutant", "et a ajouté"),
     according=("selon", "d'après"),
     as_words=("comme",),
     documents=(
@@ -444,6 +454,7 @@ _IT = SpeechWords(
     connectives=("e", "ed", "ma", "che"),
     gap_stops=("e", "ed", "ma", "o", "oppure"),
     negations=("non", "mai", "nulla", "niente"),
+    adding=("aggiungendo", "sottolineando"),
     document_leads=("in base a",),
     pronoun_leads=("a suo dire", "a suo avviso", "a loro dire", "a loro avviso"),
     according=("secondo", "stando a", "a detta di", "in base a"),
@@ -477,6 +488,7 @@ _ES = SpeechWords(
     connectives=("y", "e", "pero", "que", "quien", "quienes"),
     gap_stops=("y", "e", "pero", "o", "u"),
     negations=("no", "nunca", "nada"),
+    adding=("añadiendo", "agregando", "subrayando"),
     document_leads=("conforme a",),
     pronoun_leads=("a su juicio", "en su opinión"),
     according=("según", "de acuerdo con", "en palabras de", "conforme a"),
@@ -509,6 +521,7 @@ _PT = SpeechWords(
     connectives=("e", "mas", "que", "quem"),
     gap_stops=("e", "mas", "ou"),
     negations=("não", "nunca", "nada"),
+    adding=("acrescentando", "adicionando", "sublinhando"),
     pronoun_leads=("a seu ver", "na sua opinião"),
     according=("segundo", "de acordo com", "conforme", "nas palavras de"),
     as_words=("como",),

@@ -88,6 +88,8 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 _APPOSITIONS = 3  # at most, one after the other
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
+# A quotation mark, but not an apostrophe between letters.
+_QUOTE_MARK = re.compile(rf"[{re.escape(DOUBLE_MARKS)}]|(?<![^\W\d_])['’‘]|['’‘](?![^\W\d_])")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
 _SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
@@ -696,6 +698,22 @@ class _Attributor:
 
     # -- reported speech ----------------------------------------------------------------------
 
+    def adding(self, quote: RawQuote, speaker: _Speaker) -> tuple[int, int] | None:
+        """What the speaker of ``quote`` adds in the rest of its sentence: '“...,” she said,
+        adding that Warsaw would host the meeting' (the content's start and end)."""
+        i = bisect.bisect_right(self.sentence_starts, quote.close) - 1
+        if i < 0 or speaker.end < quote.close:
+            return None  # the attribution must follow the quote, in its sentence
+        sentence_end = self.sentences[i].end
+        added = self.grammar.adding.search(self.text, max(quote.close + 1, speaker.end), sentence_end)
+        if added is None:
+            return None
+        start = added.start("content")
+        end = start + len(self.text[start:sentence_end].rstrip(" .!?…"))
+        if any(c in DOUBLE_MARKS for c in self.text[start:end]) or end <= start:
+            return None
+        return start, end
+
     def reported(
         self, blocked: list[tuple[int, int]], named: Sequence[tuple[int, int]] = ()
     ) -> list[tuple[int, int, _Speaker]]:
@@ -811,9 +829,9 @@ class _Attributor:
             or len(text[cue.end() : end].split()) > 5
             or lower(words[0]) in self.grammar.words.connectives + self.grammar.words.that
             or any(lower(word) in self.grammar.words.negations for word in words)
-            # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said');
-            # not an apostrophe ("l'Agriculture")
-            or any(c in DOUBLE_MARKS for c in text[start:end])
+            # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
+            # "...,’ he added"); not an apostrophe ("l'Agriculture", "India's")
+            or _QUOTE_MARK.search(text, start, end) is not None
         ):
             return None
         speaker = self._from_region(comma + 1, end, cue)
@@ -972,6 +990,10 @@ class QuoteAnalyzer(Analyzer):
             speaker = attributor.link(speaker)
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker))
             (named if naming else blocked).append((quote.open, quote.close + 1))
+            if speaker is not None and not naming:
+                added = attributor.adding(quote, speaker)
+                if added is not None:
+                    self.span(doc, *added, "quote", "reported", attrs=_speaker_attrs(speaker))
         blocked.sort()
         for start, end, reported in attributor.reported(blocked, named):
             self.span(doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(reported)))
