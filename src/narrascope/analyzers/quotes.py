@@ -22,8 +22,12 @@ these rules, tried in this order:
 * reported speech, in sentences with no direct quote: a source lead ("according to X, ...",
   "..., selon X", "laut X ...", "по словам X, ..."), a title phrase ("As the director of the FSB
   said, ...", "Wie der Direktor des FSB sagte, ...") or a verb and its clause ("X warned that
-  ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."). Questions report
-  nothing.
+  ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ...", with up to eight
+  words before the "that": "X said in a statement on Monday that ..."), a verb and its subject
+  ending the sentence ("..., the ministry said", "..., заявил журналистам X"), or a lead with
+  the source's pronoun inside ("По его словам, ...", "..., jego zdaniem"). Questions and negated
+  verbs report nothing;
+* what a quote's speaker adds after it in the same sentence ('“...,” she said, adding that ...').
 
 * what a speaker calls something: 'what X called “a hybrid war”', 'X назвал это «провокацией»'
   (the naming verbs of each language), when X is a person, an organisation or a pronoun right
@@ -35,7 +39,11 @@ an organisation does not replace a title it is part of ("the director of the Rus
 pronoun ("he", "она", "il", "sagte er") is the last person named before the quote, and so is
 the left-out subject of languages that drop it (Italian, Spanish, Portuguese, the Slavic ones)
 or of a clause joined by "and" or "who", skipping persons that the article shows to be of the
-other gender than the pronoun's or the verb's ("заявила"); a name seen in full earlier stands
+other gender than the pronoun's or the verb's ("заявила"); a pronoun that stands for no one
+person ("they", "it", "по их словам") names no one; the person named before an apposition speaks,
+not one inside it ("X, the spokesman for Y, said"), and so does a name set off after a title
+("the president of the Central Bank, X, said"); a platform after a short word is where it was
+said, not who said it ("wrote on Twitter"); a name seen in full earlier stands
 for the full name ("Koval" -> "Irina Koval"); otherwise the speaker is the phrase itself, unlinked ("the
 ministry", "the director of the Russian FSB"). A document named as the source ("according to
 the report", "selon le rapport", "согласно документу", "the statement said") is never taken
