@@ -621,11 +621,10 @@ class _Attributor:
                 or text[quote.start : quote.close].rstrip(" ])")[-1:]
                 in tuple(",.!?…")  # '...[,]” Trump wrote'
             )
+            # a few words between, or a subject with appositions: ', X, the head of Y, said'
             and (
                 text[after : cue.start()].strip(" ,—–-").count(" ") <= 6
-                or self._right_after(
-                    after, self._appositive(after, cue.start())
-                )  # ', X, the head of Y, said'
+                or self._right_after(after, self._appositive(after, cue.start()))
             )
             and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
         ):
