@@ -399,6 +399,8 @@ def test_reported_speech_attributed_at_the_end_of_its_sentence(
         ("en", "Gas will come from North Africa, Asia and the United States."),  # "States" is no verb here
         ("en", "Authorities have searched a small part of the area, not all as they falsely never said."),
         ("ru", "То, что он занимал высокую должность, сейчас ни о чём не говорит."),  # negated
+        ("en", "Towards the end of March last year, the inclusion in the registry was announced."),  # passive
+        ("ru", "Участие в восстановлении страны важно для Анкары, которых турки считают партнёрами."),
         ("en", "“The border stays shut. We will not discuss it again,” he said, and left."),  # a quote's end
         ("en", "The border stays shut and the talks are over for good,’ he added."),  # a single mark
     ],

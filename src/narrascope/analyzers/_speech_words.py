@@ -60,6 +60,9 @@ class SpeechWords:
     #: Participles that add reported speech to a quote's attribution ('“...,” she said, adding
     #: that ...'): the quote's speaker says that too.
     adding: tuple[str, ...] = ()
+    #: Auxiliaries of the passive: a speech verb right after one has no subject that speaks
+    #: ("..., the decision was announced").
+    passives: tuple[str, ...] = ()
     #: Negations: a speech verb next to one reports nothing ("did not say", "ни о чём не говорит").
     negations: tuple[str, ...] = ()
     #: Verbs whose clause may follow the one told ("told the BBC that", "warned the West that");
@@ -158,6 +161,7 @@ _EN = SpeechWords(
     connectives=("and", "but", "who", "which"),
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
     negations=("not", "never", "nothing"),
+    passives=("is", "was", "were", "are", "been", "be", "being"),
     adding=("adding", "and added"),
     object_verbs=(
         "told", "tells", "tell", "warned", "warns", "asked", "urged", "urges", "reminded", "assured",
@@ -340,6 +344,7 @@ _PL = SpeechWords(
     connectives=("i", "a", "ale", "który", "która", "które", "którzy"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     negations=("nie", "nic"),
+    passives=("zostało", "został", "została", "zostały"),
     adding=("dodając", "podkreślając"),
     document_leads=("zgodnie z", "jak wynika z"),
     pronoun_leads=("jego zdaniem", "jej zdaniem", "ich zdaniem"),
@@ -381,6 +386,7 @@ _DE = SpeechWords(
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
     gap_stops=("und", "aber", "oder", "sondern"),
     negations=("nicht", "nie", "nichts", "kein", "keine"),
+    passives=("wurde", "wurden", "worden"),
     adding=("und fügte hinzu", "und betonte"),
     document_leads=("gemäß",),
     compounds=True,
@@ -421,6 +427,7 @@ _FR = SpeechWords(
     connectives=("et", "mais", "qui", "lequel", "laquelle"),
     gap_stops=("et", "mais", "ou"),
     negations=("ne", "pas", "jamais", "rien"),
+    passives=("été",),
     adding=("ajoutant", "et a ajouté"),
     according=("selon", "d'après"),
     as_words=("comme",),
@@ -454,6 +461,7 @@ _IT = SpeechWords(
     connectives=("e", "ed", "ma", "che"),
     gap_stops=("e", "ed", "ma", "o", "oppure"),
     negations=("non", "mai", "nulla", "niente"),
+    passives=("stato", "stata", "stati", "state"),
     adding=("aggiungendo", "sottolineando"),
     document_leads=("in base a",),
     pronoun_leads=("a suo dire", "a suo avviso", "a loro dire", "a loro avviso"),
@@ -488,6 +496,7 @@ _ES = SpeechWords(
     connectives=("y", "e", "pero", "que", "quien", "quienes"),
     gap_stops=("y", "e", "pero", "o", "u"),
     negations=("no", "nunca", "nada"),
+    passives=("sido", "fue", "fueron"),
     adding=("añadiendo", "agregando", "subrayando"),
     document_leads=("conforme a",),
     pronoun_leads=("a su juicio", "en su opinión"),
@@ -521,6 +530,7 @@ _PT = SpeechWords(
     connectives=("e", "mas", "que", "quem"),
     gap_stops=("e", "mas", "ou"),
     negations=("não", "nunca", "nada"),
+    passives=("sido", "foi", "foram"),
     adding=("acrescentando", "adicionando", "sublinhando"),
     pronoun_leads=("a seu ver", "na sua opinião"),
     according=("segundo", "de acordo com", "conforme", "nas palavras de"),

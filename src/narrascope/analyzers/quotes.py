@@ -834,8 +834,9 @@ class _Attributor:
             or cue.group()[:1].isupper()  # "... and the United States": no verb
             or not 1 < len(words) <= 10
             or len(text[cue.end() : end].split()) > 5
-            or lower(words[0]) in self.grammar.words.connectives + self.grammar.words.that
+            or self._opens_clause(words[0])
             or any(lower(word) in self.grammar.words.negations for word in words)
+            or self._passive(comma, cue.start())
             # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
             # "...,’ he added"); not an apostrophe ("l'Agriculture", "India's")
             or _QUOTE_MARK.search(text, start, end) is not None
@@ -845,6 +846,20 @@ class _Attributor:
         if speaker.how == "none":
             return None
         return start, start + len(text[start:comma].rstrip()), speaker
+
+    def _passive(self, start: int, verb_start: int) -> bool:
+        """Whether the word before a speech verb makes it a passive ("the decision was announced")."""
+        before = _WORD_BEFORE.search(self.text, start, verb_start)
+        return before is not None and lower(before.group(1)) in self.grammar.words.passives
+
+    def _opens_clause(self, word: str) -> bool:
+        """Whether ``word`` opens a clause of its own: a conjunction, "that", or a relative
+        pronoun in any case ("которых турки считают", from "который")."""
+        w = self.grammar.words
+        word = lower(word)
+        return word in w.connectives + w.that or word.startswith(
+            tuple(c[:-2] for c in w.connectives if len(c) >= 6)
+        )
 
     def _according(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
         text, grammar = self.text, self.grammar
