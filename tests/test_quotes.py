@@ -318,6 +318,19 @@ def test_reported_speech_starts_at_its_own_clause(text: str, content: str) -> No
     assert _speakers(doc) == [("reported", content, "Vera Lorand", "entity")]
 
 
+def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
+    text = "Ein Sprecher der Regierung sagte, man sei zu gemeinsamen Streifen bereit."
+    (q,) = _hand_built(text, [], language="de").layer("quote")
+    assert (q.label, text[q.start : q.end]) == ("reported", "man sei zu gemeinsamen Streifen bereit")
+    # the indicative after a comma reports nothing: "sagte, und ging" is narration
+    assert (
+        _hand_built("Der Sprecher sagte nichts, und die Sitzung ging weiter.", [], language="de").layer(
+            "quote"
+        )
+        == []
+    )
+
+
 def test_russian_reported_speech_after_a_long_adverbial() -> None:
     text = "Олег Варников заявил в интервью местной газете в понедельник, что граница останется закрытой."
     doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")

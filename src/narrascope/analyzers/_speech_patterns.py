@@ -116,6 +116,7 @@ def grammar(language: str) -> Grammar:
     gap = r"(?:\s+[\w'’-]+)"  # words between the verb and its clause: "told reporters that"
     # English also reports without "that" ("warned the talks ..."), one word after the verb at most.
     bare = _words(w.bare_clause_starts, then="") if w.bare_clause_starts else "(?!)"
+    subjunctive = _words(w.subjunctives) if w.subjunctives else "(?!)"  # "sagte, man sei ..."
     # Up to eight words may stand before a "that" ("said in an interview with RIA Novosti on
     # Monday that"), none that shows another clause; after a verb that takes no one told, the
     # first of them is no clause start ("said the West needed to know that" reports all of it).
@@ -150,7 +151,8 @@ def grammar(language: str) -> Grammar:
         # interview with RIA Novosti on Monday that ...", then "said he ...". A "that" in the same
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
-            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|{gap}?\s+(?P<content2>{bare}\s))",
+            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|{gap}?\s+(?P<content2>{bare}\s)"
+            rf"|\s*,\s*(?P<content3>(?:[\w'’-]+\s+){{0,4}}{subjunctive}))",
             flags,
         ),
         # What may stand between a verb and the quote after it: 'said on Monday: “', 'dijo que «'

@@ -69,6 +69,9 @@ class SpeechWords:
     #: after the others a clause start wins over a later "that" ("said the West needed to know
     #: that ..."). Only for languages with ``bare_clause_starts``.
     object_verbs: tuple[str, ...] = ()
+    #: Verb forms that mark reported speech without "that" after a comma (the German Konjunktiv I:
+    #: "sagte, man sei bereit"), among the clause's first five words.
+    subjunctives: tuple[str, ...] = ()
     #: Words that may start a clause reported without "that" (English: "warned the talks ...").
     bare_clause_starts: tuple[str, ...] = ()
     #: Verbs with no personal subject, whose source is a document next to them ("В докладе
@@ -386,6 +389,10 @@ _DE = SpeechWords(
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
     gap_stops=("und", "aber", "oder", "sondern"),
     negations=("nicht", "nie", "nichts", "kein", "keine"),
+    subjunctives=(
+        "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
+        "liege", "komme", "gehe", "bleibe", "wisse",
+    ),
     passives=("wurde", "wurden", "worden"),
     adding=("und fügte hinzu", "und betonte"),
     document_leads=("gemäß",),

@@ -792,7 +792,7 @@ class _Attributor:
         if cue is None:
             return None
         speaker = self._from_region(start, match.end("cue"), cue)
-        content = next(match.start(g) for g in ("content", "content2") if match.group(g))
+        content = next(match.start(g) for g in ("content", "content2", "content3") if match.group(g))
         return None if speaker.how == "none" else (content, end, speaker)
 
     def _pronoun_lead(self, start: int, end: int, stop: int) -> tuple[int, int, _Speaker] | None:
