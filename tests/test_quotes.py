@@ -322,6 +322,10 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
     text = "Ein Sprecher der Regierung sagte, man sei zu gemeinsamen Streifen bereit."
     (q,) = _hand_built(text, [], language="de").layer("quote")
     assert (q.label, text[q.start : q.end]) == ("reported", "man sei zu gemeinsamen Streifen bereit")
+    # a long word that begins like a conjunction ("sondern") opens no clause of its own
+    text = "Die Grenze bleibt bis zum Sommer geschlossen, sagte Sonderbeauftragter Hans Albers."
+    (q,) = _hand_built(text, [("Hans Albers", "PER")], language="de").layer("quote")
+    assert (q.label, q.attrs["speaker_entity"]) == ("reported", "Hans Albers")
     # the indicative after a comma reports nothing: "sagte, und ging" is narration
     assert (
         _hand_built("Der Sprecher sagte nichts, und die Sitzung ging weiter.", [], language="de").layer(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from narrascope.cli import app
-from narrascope.document import Analysis
+from narrascope.document import Analysis, Document
 from narrascope.store import Store
 from narrascope.store.queries import list_documents, outlet_profile, top_mentions
 from small_corpus import _doc, _span
@@ -148,3 +148,36 @@ def test_refresh_makes_a_platform_taken_for_a_person_an_organisation_unless_it_i
         ("Kanye West", "PER", None, "Kanye West"),
         ("West", "PER", None, "Kanye West"),  # his surname, not the West
     ]
+
+
+def test_requote_keeps_the_quotes_of_a_document_the_analyzer_fails_on_and_goes_on(tmp_path: Path) -> None:
+    from narrascope import registry
+    from narrascope.refresh import requote
+
+    real = registry.create("narrascope.quotes.v1")
+
+    class Failing(type(real)):  # type: ignore[misc]
+        def __call__(self, doc: Document) -> None:
+            if doc.title == "bad":
+                raise ValueError("no sentences")
+            super().__call__(doc)
+
+    docs = []
+    for title in ("bad", "good"):
+        text = f"Vera Lorand, the spokeswoman for Arkady Brennan, said that the talks were over ({title})."
+        doc = _doc(text, title, "X", dt.date(2024, 3, 4), "en", title)
+        doc.analyses["narrascope.quotes.v1"] = Analysis("narrascope.quotes.v1", "0.1.0")
+        _span(doc, text, "sentence", "sentence")
+        _span(doc, "Vera Lorand", "entity", "PER", normal="Vera Lorand", person="Vera Lorand")
+        _span(doc, "Arkady Brennan", "entity", "PER", normal="Arkady Brennan", person="Arkady Brennan")
+        said = f"the talks were over ({title})"
+        _span(doc, said, "quote", "reported", speaker="Arkady Brennan", speaker_entity="Arkady Brennan")
+        docs.append(doc)
+    with Store(tmp_path / "f.db") as store:
+        for doc in docs:
+            store.save(doc)
+        changed, failures = requote(store, Failing(dict(real.settings)))
+        assert changed["documents"] == 1
+        assert failures == [f"{docs[0].id}: ValueError: no sentences"]
+        speakers = {d.title: store.load(d.id).layer("quote")[0].attrs["speaker_entity"] for d in docs}
+    assert speakers == {"bad": "Arkady Brennan", "good": "Vera Lorand"}

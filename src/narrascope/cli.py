@@ -286,7 +286,7 @@ def refresh_command(
                 if quotes:  # after refresh: the quote rules read the entities' kinds
                     name = "narrascope.quotes.v1"
                     task = progress.add_task("attributing quotes", total=total)
-                    quoted = requote(
+                    quoted, failures = requote(
                         store,
                         registry.create(name, config.settings(name)),
                         lambda n: progress.advance(task, n),
@@ -311,6 +311,8 @@ def refresh_command(
             f"attributed quotes again: {quoted['documents']} of {total} document(s) changed, "
             f"{quoted['quotes']} quote(s) before, {quoted['now']} now"
         )
+        for failure in failures:
+            err.print(f"[yellow]kept the quotes of {escape(failure)}[/yellow]")
 
 
 @app.command("load")

@@ -156,29 +156,37 @@ def _refreshed(spans: list[tuple[Any, ...]], changed: Counter[str]) -> list[tupl
     return [(seq, label, attrs) for seq, (label, attrs) in sorted(out.items())]
 
 
-def requote(store: Store, quotes: Analyzer, progress: Callable[[int], object] | None = None) -> Counter[str]:
+def requote(
+    store: Store, quotes: Analyzer, progress: Callable[[int], object] | None = None
+) -> tuple[Counter[str], list[str]]:
     """Attribute every analysed document's quotes again with ``quotes`` (the quote analyzer of
     this version), from the stored sentences and entities it reads: no model runs. Returns the
-    ``documents`` whose quotes changed, the ``quotes`` before and ``now``."""
+    ``documents`` whose quotes changed, the ``quotes`` before and ``now``, and a line per
+    document the analyzer failed on (its quotes are kept as they were; the others go on)."""
     changed: Counter[str] = Counter()
+    failures: list[str] = []
     for batch in _batches(store):
-        for doc_id in batch:
-            doc = store.load(doc_id)
-            if quotes.name not in doc.analyses:
-                continue
-            before = [s for s in doc.spans if s.layer == "quote"]
-            doc.spans = [s for s in doc.spans if s.layer != "quote"]
-            quotes(doc)
-            now = [s for s in doc.spans if s.layer == "quote"]
-            changed["quotes"] += len(before)
-            changed["now"] += len(now)
-            if _key(before) != _key(now):
-                with store.db:
+        with store.db:  # one transaction a page: a store may hold millions of documents
+            for doc_id in batch:
+                doc = store.load(doc_id)
+                if quotes.name not in doc.analyses:
+                    continue
+                before = [s for s in doc.spans if s.layer == "quote"]
+                doc.spans = [s for s in doc.spans if s.layer != "quote"]
+                try:
+                    quotes(doc)
+                except Exception as exc:  # one bad document costs only itself
+                    failures.append(f"{doc_id}: {type(exc).__name__}: {exc}")
+                    continue
+                now = [s for s in doc.spans if s.layer == "quote"]
+                changed["quotes"] += len(before)
+                changed["now"] += len(now)
+                if _key(before) != _key(now):
                     store.write_analysis(doc)
-                changed["documents"] += 1
+                    changed["documents"] += 1
         if progress is not None:
             progress(len(batch))
-    return changed
+    return changed, failures
 
 
 def _name_words(raw: str | None) -> list[str]:

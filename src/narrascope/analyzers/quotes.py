@@ -854,11 +854,12 @@ class _Attributor:
 
     def _opens_clause(self, word: str) -> bool:
         """Whether ``word`` opens a clause of its own: a conjunction, "that", or a relative
-        pronoun in any case ("которых турки считают", from "который")."""
+        pronoun in any case ("которых турки считают", from "который"; not "Sonderbeauftragter"
+        from "sondern": a case ending adds a letter or two, no more)."""
         w = self.grammar.words
         word = lower(word)
-        return word in w.connectives + w.that or word.startswith(
-            tuple(c[:-2] for c in w.connectives if len(c) >= 6)
+        return word in w.connectives + w.that or any(
+            word.startswith(c[:-2]) and len(word) <= len(c) + 1 for c in w.connectives if len(c) >= 6
         )
 
     def _according(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
