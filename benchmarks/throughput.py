@@ -2,7 +2,7 @@
 
     python benchmarks/throughput.py [--articles 300] [--words 500] [--technique-articles 200]
                                     [--rounds 2] [--model FOLDER] [--precision auto|fp32|bf16|int8]
-                                    [--json] [--by-analyzer]
+                                    [--workers N] [--json] [--by-analyzer]
 
 1. The default pipeline (all analyzers) on a corpus generated from sentence templates (half
    English, half Russian, with quotes, names, dates), so that it needs no data and is the
@@ -10,7 +10,11 @@
    pipeline (tagger, parser, NER, lemmatizer) through ``nlp.pipe`` on the same English
    articles, what a user would otherwise run to get entities alone, batch by batch after
    narrascope's own (peak memory includes that reference pipeline, some 100 MB).
-2. The technique model alone on articles of about 700 words, in ``--precision`` (as the
+2. The same articles through the engine that ``narrascope analyze`` picks for a corpus
+   (``--workers`` processes, default one per core), in a process of its own; its memory is
+   that of all its processes together (the largest sum of their proportional set sizes, since
+   the workers share the models of the server they fork from).
+3. The technique model alone on articles of about 700 words, in ``--precision`` (as the
    pipeline above), and the reference of the SemEval
    winners' size: an XLM-RoBERTa-large-shaped encoder (random weights, which cost the same
    time as trained ones) reading the same paragraphs in full precision. Each
