@@ -1,8 +1,9 @@
 """The pipeline that worker processes share: built once in the fork server, before they fork.
 
-A worker process spawned from scratch loads every model itself: some 1.3 GB each, so that two
-workers on a 2-core laptop took over 3 GB. Forked from a server that has loaded them, workers
-share those pages (the weights are only read), and each adds only its working memory.
+A worker process spawned from scratch loads every model itself, so that two workers and their
+parent took 3.2 GB together (``benchmarks/throughput.py``, "Speed" in the README). Forked from
+a server that has loaded the models, workers share those pages (the weights are only read),
+and each adds little more than its working memory.
 
 The process engine puts the configuration in ``NARRASCOPE_PRELOAD`` before it starts the fork
 server; the server imports this module, which builds and warms the pipeline. Nothing here may

@@ -101,8 +101,6 @@ def _init_worker(data: dict[str, Any], threads: int) -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(threads)
-    from narrascope import _preload
-
     _worker_pipeline = _preload.preloaded(_preload.key(data, threads)) or Pipeline(Config(data))
 
 
@@ -125,9 +123,8 @@ def _malloc_trim() -> Callable[[int], int] | None:
 def _give_back_freed_memory() -> None:
     """Return the heap a chunk freed to the system.
 
-    glibc keeps freed memory for the next allocation; in a worker that had been some 250 MB
-    more at rest than after this call (measured with two workers in
-    ``benchmarks/throughput.py``), so the workers' memory, summed, would creep up.
+    glibc keeps freed memory for the next allocation, and in the workers, whose memory adds up,
+    it crept up from chunk to chunk.
     """
     trim = _malloc_trim()
     if trim is not None:
@@ -143,8 +140,8 @@ class ProcessEngine:
     """A pool of worker processes; results come back to the caller.
 
     The workers fork from a server that has loaded the models, and share them (where the
-    platform cannot fork, each loads its own). Documents go out in small chunks, at most two per worker in flight, so memory stays flat
-    however long the input. A worker that dies (killed, out of memory) costs only the
+    platform cannot fork, each loads its own). Documents go out in chunks, at most two per
+    worker in flight, so memory stays flat however long the input. A worker that dies (killed, out of memory) costs only the
     documents it held: they are reported as failed (E107) and a fresh pool carries on.
     """
 

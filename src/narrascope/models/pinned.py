@@ -119,8 +119,8 @@ def spacy_pipeline(name: str = _SPACY_DEFAULT) -> Any:
     except OSError as exc:
         raise NarrascopeError("E031", f"spaCy pipeline {name!r} cannot be loaded: {exc}") from None
     # The small pipelines' entity recogniser embeds the words itself; the shared tok2vec only
-    # feeds the components excluded above. Without it, English and French recognition took
-    # half the time on 150 SemEval articles each, with the same 12,594 and 8,273 entities.
+    # feeds the components excluded above. Without it, recognition takes about half the time
+    # and finds the same entities (`python benchmarks/spacy_ner.py`).
     shared = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
     if shared is not None and not getattr(shared, "listening_components", ["unknown"]):
         nlp.remove_pipe("tok2vec")
