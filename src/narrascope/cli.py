@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # for the annotation only: the training modules load when a c
 
 app = typer.Typer(
     name="narrascope",
-    help="Shows how a news article persuades: quotes and speakers, people, places, dates, with the evidence.",
+    help="Shows how a news article persuades: persuasion techniques, narratives and the roles they cast, frames and genre, quotes and speakers, people, places and dates, with the evidence.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
