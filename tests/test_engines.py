@@ -75,7 +75,7 @@ class Witness(Analyzer):
         self.built_in = os.getpid()
 
     def __call__(self, doc):
-        self.span(doc, 0, 1, "witness", self.settings["tag"], attrs={"built": self.built_in, "ran": os.getpid()})
+        self.span(doc, 0, 1, "witness", self.settings["tag"], attrs={"built": self.built_in, "ran": os.getpid(), "inherits": "NARRASCOPE_PRELOAD" in os.environ})
 """
 
 
@@ -112,6 +112,8 @@ def _witnessed(engine: ProcessEngine, count: int) -> list[tuple[str, int, int]]:
     for outcome in outcomes:
         assert outcome.document is not None and outcome.error is None
         (span,) = outcome.document.layer("witness")
+        # what a worker starts must not build a pipeline again when it imports narrascope
+        assert span.attrs["inherits"] is False
         seen.append((span.label, int(span.attrs["built"]), int(span.attrs["ran"])))
     return seen
 

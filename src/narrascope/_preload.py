@@ -75,5 +75,8 @@ def _build(raw: str) -> tuple[str, Any] | None:
         return None
 
 
-if ENVIRONMENT in os.environ:
-    _pipeline = _build(os.environ[ENVIRONMENT])
+# Taken out of the environment, so that no process the workers start builds a pipeline when
+# it imports narrascope.
+_request = os.environ.pop(ENVIRONMENT, None)
+if _request is not None:
+    _pipeline = _build(_request)
