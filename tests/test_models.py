@@ -52,6 +52,25 @@ def test_a_changed_copy_of_the_real_model_is_refused(tmp_path: Path) -> None:
         )
 
 
+def test_a_quantised_tensor_written_piece_by_piece_equals_it_dequantised_whole() -> None:
+    import numpy as np
+    import torch
+
+    from narrascope.models.encoder import _BLOCK, _BLOCK_BYTES, _dequantise_q4, _StoredTensor
+
+    rng = np.random.default_rng(0)
+    count = _BLOCK * 32768 + 2 * _BLOCK  # more than one piece, the last one short
+    blocks = rng.integers(0, 256, size=(count // _BLOCK, _BLOCK_BYTES), dtype=np.uint8)
+    blocks[:, :2] = np.frombuffer(
+        rng.uniform(0.01, 0.1, count // _BLOCK).astype(np.float16).tobytes(), np.uint8
+    ).reshape(-1, 2)
+    raw = blocks.tobytes()
+    whole = _dequantise_q4(raw, count)
+    flat = torch.zeros(count, dtype=torch.float32)
+    _StoredTensor("x", count, memoryview(raw), True).fill(flat)
+    assert np.array_equal(flat.numpy(), whole) and np.count_nonzero(whole) > count // 2
+
+
 @pytest.mark.slow
 def test_dequantised_e5_matches_the_package_own_engine() -> None:
     import numpy as np

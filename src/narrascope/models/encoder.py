@@ -144,8 +144,8 @@ class _StoredTensor:
     def fill(self, flat: Any) -> None:
         """Write the values into ``flat`` (a 1-D torch view of a parameter), in any dtype.
 
-        A piece at a time: dequantising the 96 million embedding values at once took some
-        900 MB of temporary arrays, the largest part of the process's peak memory.
+        A piece at a time: dequantising the 96 million embedding values at once makes int8 and
+        fp32 temporaries several times the size of the bf16 parameter they end in.
         """
         import torch
 
