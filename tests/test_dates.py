@@ -42,6 +42,13 @@ def test_neighbouring_expressions_stay_apart() -> None:
     ]
 
 
+def test_a_reversed_day_range_after_an_english_month_is_no_date_and_no_failure() -> None:
+    # "June 14-10" once raised IndexError (the pattern of "June 4-6" has no first month) and
+    # cost the whole article its dates.
+    text = "Talks ran June 14-10, and Nov 9-5, 2021 saw protests; the vote is on June 20."
+    assert mentions(text, "en") == [("June 20", "2023-06-20", "day", True)]
+
+
 def test_russian_genitive_day_with_year_word() -> None:
     text = "Учения начались 4 июня 2023 года у западной границы, сообщили в штабе."
     (found,) = find_dates(text, "ru", THURSDAY)
@@ -275,6 +282,8 @@ _PIECES = st.sampled_from(
         "Sept. 4",
         "mai",
         "31 June",
+        "June 14-10",
+        "Nov 9-5, 2021",
     ]
 )
 

@@ -232,15 +232,16 @@ def _days(kind: str, match: re.Match[str], language: str, reference: dt.date | N
     has_year = match["year"] is not None
     dotted = match["dot"] is not None
     key = match["month"].lower()
+    month1 = match.groupdict().get("month1")  # "30 May – 2 June"; not in the "June 4-6" pattern
     month: int | None
     first_month: int | None
     if kind == "month_day":  # the pattern lists the English names, with a capital: "Nov 9", "Sept. 4"
         month = first_month = words.MONTHS["en"].get(key) or words.ABBREVIATIONS["en"][key]
     else:
         month = first_month = _month_number(match["month"], language, day=True, dotted=dotted, year=has_year)
-        if match["month1"] is not None:
+        if month1 is not None:
             dotted1 = match["dot1"] is not None
-            first_month = _month_number(match["month1"], language, day=True, dotted=dotted1, year=has_year)
+            first_month = _month_number(month1, language, day=True, dotted=dotted1, year=has_year)
     if month is None or first_month is None:
         return None
     start = match.start()
@@ -248,10 +249,10 @@ def _days(kind: str, match: re.Match[str], language: str, reference: dt.date | N
     # Without a year yet, check the days in a leap year, so that 29 February passes.
     first = _date(year or 2000, first_month, int(match["day"]))
     last = _date(year or 2000, month, int(match["day2"])) if match["day2"] else None
-    if first and last and last <= first and match["month1"] is not None:  # "30 December – 2 January 2024"
+    if first and last and last <= first and month1 is not None:  # "30 December – 2 January 2024"
         first = _date((year or 2000) - 1, first_month, int(match["day"]))
     if match["day2"] and (first is None or last is None or last <= first):
-        if kind == "month_day" or match["month1"] is not None:
+        if kind == "month_day" or month1 is not None:
             return None
         start, first, last = match.start("day2"), last, None  # "6–4 June": only "4 June" is a date
     if first is None:
