@@ -27,7 +27,7 @@ from narrascope.cli import app as cli_app
 from narrascope.config import Config, load_config
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
-from narrascope.pipeline import Outcome, Pipeline
+from narrascope.pipeline import BATCH_CHARACTERS, Outcome, Pipeline
 from narrascope.server import Workbench, check_bind, create_app, is_loopback
 from narrascope.server._security import CSP
 from narrascope.store import Store
@@ -478,13 +478,15 @@ class GatedPipeline(Pipeline):
         self.calls = 0
         self.sizes: list[int] = []
 
-    def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Outcome]:
+    def run(
+        self, docs: Iterable[Document], batch_size: int = 16, characters: int = BATCH_CHARACTERS
+    ) -> Iterator[Outcome]:
         batch = list(docs)
         self.calls += 1
         if self.calls > 1:  # the first is the start-up warm-up
             self.sizes.append(len(batch))
             self.gate.wait(timeout=30)
-        return super().run(batch, batch_size)
+        return super().run(batch, batch_size, characters)
 
 
 def test_analyses_that_arrive_together_run_as_one_batch(db: Path) -> None:

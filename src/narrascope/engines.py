@@ -23,7 +23,7 @@ from narrascope import _preload
 from narrascope.config import Config
 from narrascope.document import Document
 from narrascope.errors import InputError, NarrascopeError
-from narrascope.pipeline import Outcome, Pipeline
+from narrascope.pipeline import Outcome, Pipeline, batches
 
 __all__ = ["ENGINES", "Engine", "ProcessEngine", "RayEngine", "SerialEngine", "make_engine"]
 
@@ -136,34 +136,66 @@ def _lost(doc: Document, why: str) -> Outcome:
     return Outcome(name, doc, InputError("E107", name, why))
 
 
+class _Worker:
+    """One worker process, as an executor of its own, and how many chunks it has been given.
+
+    One executor per worker rather than one pool for all: a worker that dies breaks only its
+    own executor (a shared pool fails every chunk in flight with it), and each worker can be
+    replaced on its own while the others go on.
+    """
+
+    def __init__(self) -> None:
+        self.executor: ProcessPoolExecutor | None = None
+        self.given = 0  # chunks submitted to this executor
+
+    def stop(self, executor: ProcessPoolExecutor | None = None, cancel: bool = False) -> None:
+        """Shut the executor down (only if it is still ``executor``, when one is named)."""
+        if self.executor is not None and (executor is None or executor is self.executor):
+            self.executor.shutdown(cancel_futures=cancel)
+            self.executor = None
+            self.given = 0
+
+
 class ProcessEngine:
     """A pool of worker processes; results come back to the caller.
 
     The workers fork from a server that has loaded the models, and share them (where the
     platform cannot fork, each loads its own). Documents go out in chunks, at most two per
-    worker in flight, so memory stays flat however long the input. A worker that dies (killed, out of memory) costs only the
-    documents it held: they are reported as failed (E107) and a fresh pool carries on.
+    worker in flight, so memory stays flat however long the input. A worker forked from the
+    server is replaced by a fresh fork after ``recycle`` chunks: a worker's own memory grows
+    with every chunk it analyses (it writes to more and more of the pages it shares with the
+    server, and allocators keep what they freed), and on a long corpus it would grow without
+    bound (``benchmarks/engine_memory.py``). A worker that dies (killed, out of memory) costs
+    only the documents it held: they are reported as failed (E107) and a fresh worker carries on.
     """
 
     name = "process"
 
-    def __init__(self, config: Config, workers: int, chunk: int = 16) -> None:
+    def __init__(self, config: Config, workers: int, chunk: int = 16, recycle: int | None = 8) -> None:
         self.config = config
         self.workers = max(1, workers)
         self.chunk = max(1, chunk)
+        self.recycle = recycle if recycle is None else max(1, recycle)
         self.threads = max(1, (os.cpu_count() or 1) // self.workers)
-        self._pool: ProcessPoolExecutor | None = None
+        self._slots = [_Worker() for _ in range(self.workers)]
+        self._forked = False  # whether the workers fork from the preloaded server (cheap to replace)
         self._serving = False  # whether this engine started the fork server
 
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=self._context(),
+    def _executor(self, slot: _Worker) -> ProcessPoolExecutor:
+        if slot.executor is None:
+            context = self._context()
+            self._forked = context.get_start_method() == "forkserver"
+            slot.executor = ProcessPoolExecutor(
+                1,
+                mp_context=context,
                 initializer=_init_worker,
                 initargs=(self.config.data, self.threads),
             )
-        return self._pool
+        return slot.executor
+
+    def _retiring(self, slot: _Worker) -> bool:
+        # A spawned worker loads every model again: replacing it would cost more than it saves.
+        return self._forked and self.recycle is not None and slot.given >= self.recycle
 
     def _context(self) -> BaseContext:
         """A fork server that has loaded the pipeline, where the platform has one; else spawn.
@@ -199,37 +231,58 @@ class ProcessEngine:
         return multiprocessing.get_context("forkserver")
 
     def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
-        in_flight: dict[Future[list[_Wire]], list[Document]] = {}
-        source = iter(docs)
+        in_flight: dict[Future[list[_Wire]], tuple[_Worker, ProcessPoolExecutor, list[Document]]] = {}
+        # Chunks are the pipeline's own batches, so that a worker runs each as one batch.
+        source = batches(docs, self.chunk)
         exhausted = False
         while True:
-            while not exhausted and len(in_flight) < 2 * self.workers:
-                chunk = [doc for _, doc in zip(range(self.chunk), source, strict=False)]
-                if not chunk:
+            while not exhausted:
+                slot = self._next_slot(in_flight)
+                if slot is None:
+                    break
+                chunk = next(source, None)
+                if chunk is None:
                     exhausted = True
                     break
-                future = self._executor().submit(_work, [d.dumps(indent=None) for d in chunk])
-                in_flight[future] = chunk
+                executor = self._executor(slot)
+                future = executor.submit(_work, [d.dumps(indent=None) for d in chunk])
+                slot.given += 1
+                in_flight[future] = (slot, executor, chunk)
             if not in_flight:
                 return
             done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             for future in done:
-                chunk = in_flight.pop(future)
+                slot, executor, chunk = in_flight.pop(future)
                 try:
                     wires = future.result()
                 except BrokenProcessPool:
-                    self._drop_pool()
+                    slot.stop(executor, cancel=True)
                     yield from (_lost(doc, "the worker process died while analysing it") for doc in chunk)
                     continue
                 except Exception as exc:  # a bug in a worker must cost its chunk, not the batch
                     yield from (_lost(doc, f"worker failed: {type(exc).__name__}: {exc}") for doc in chunk)
                     continue
+                finally:
+                    # A worker that has had its share is replaced once its last chunk is back,
+                    # not before: never two processes in one worker's place.
+                    if self._retiring(slot) and not any(s is slot for s, _, _ in in_flight.values()):
+                        slot.stop(executor)
                 yield from (_from_wire(w) for w in wires)
 
+    def _next_slot(
+        self, in_flight: dict[Future[list[_Wire]], tuple[_Worker, ProcessPoolExecutor, list[Document]]]
+    ) -> _Worker | None:
+        """The least busy worker that can take a chunk (two in flight at most: one working, one
+        waiting), or None."""
+        busy = {id(slot): 0 for slot in self._slots}
+        for slot, _, _ in in_flight.values():
+            busy[id(slot)] += 1
+        free = [s for s in self._slots if busy[id(s)] < 2 and not self._retiring(s)]
+        return min(free, key=lambda s: busy[id(s)], default=None)
+
     def _drop_pool(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        for slot in self._slots:
+            slot.stop(cancel=True)
 
     def close(self) -> None:
         self._drop_pool()

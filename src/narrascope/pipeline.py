@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
 
 from narrascope import registry
 from narrascope._version import __version__
@@ -123,6 +122,30 @@ def _start_over(doc: Document, analyzers: Sequence[Analyzer]) -> None:
             del doc.metadata["not_covered"]
 
 
+#: The text a batch holds at most (sixteen articles of some 650 words): the memory a batch
+#: takes grows with its text (the encoder's states above all), and sixteen articles of
+#: thousands of words each would take it many times over.
+BATCH_CHARACTERS = 64_000
+
+
+def batches(
+    docs: Iterable[Document], size: int, characters: int = BATCH_CHARACTERS
+) -> Iterator[list[Document]]:
+    """``docs`` in order, in lists of at most ``size`` documents whose texts together stay within
+    ``characters`` (a longer document goes alone): the encoder and spaCy read batches, but the
+    memory a batch takes must not depend on how long its articles happen to be."""
+    batch: list[Document] = []
+    held = 0
+    for doc in docs:
+        if batch and (len(batch) >= size or held + len(doc.text) > characters):
+            yield batch
+            batch, held = [], 0
+        batch.append(doc)
+        held += len(doc.text)
+    if batch:
+        yield batch
+
+
 class Pipeline:
     """The analyzers named in a configuration, ready to run.
 
@@ -149,11 +172,12 @@ class Pipeline:
             raise outcome.error
         return doc
 
-    def run(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Outcome]:
-        """Analyse each document, ``batch_size`` at a time (the encoder and spaCy read batches);
-        a failure is reported in its outcome and the rest go on."""
-        source = iter(docs)
-        while batch := list(islice(source, batch_size)):
+    def run(
+        self, docs: Iterable[Document], batch_size: int = 16, characters: int = BATCH_CHARACTERS
+    ) -> Iterator[Outcome]:
+        """Analyse each document, in batches of ``batch_size`` documents and ``characters`` of
+        text at most (see :func:`batches`); a failure is reported in its outcome and the rest go on."""
+        for batch in batches(docs, batch_size, characters):
             yield from self._batch(batch)
 
     def _batch(self, docs: Sequence[Document]) -> list[Outcome]:

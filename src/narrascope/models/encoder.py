@@ -18,6 +18,7 @@ allows it), so that users with a GPU can train a larger model with the same comm
 from __future__ import annotations
 
 import functools
+import os
 import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -459,6 +460,22 @@ def resolve_precision(precision: str = "auto") -> str:
     return precision
 
 
+#: Primitives (compiled kernels and their buffers) that oneDNN, torch's CPU backend, keeps.
+ONEDNN_CACHE = "16"
+
+
+def _cap_onednn_cache() -> None:
+    """Keep oneDNN's cache of compiled primitives small, unless the user has sized it.
+
+    oneDNN keeps up to 1,024 primitives, one for each shape of matrix product that it has run,
+    and windows of every length from 1 to 256 tokens give hundreds of shapes: a process's memory
+    grew with every new article until the cache was full (``benchmarks/engine_memory.py``
+    compares the corpus engine with both sizes, at the same speed). oneDNN reads the variable
+    when it first builds a primitive, so it counts only if set before then.
+    """
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", ONEDNN_CACHE)
+
+
 def load_encoder(
     name: str = DEFAULT_ENCODER,
     allow_download: bool = False,
@@ -467,6 +484,7 @@ def load_encoder(
 ) -> Encoder:
     """The encoder called ``name``, loaded once per process: with int8 linear layers for
     heads trained that way if ``quantise``, else in ``precision`` (see :func:`resolve_precision`)."""
+    _cap_onednn_cache()
     if quantise:
         return _quantised(name, allow_download)
     chosen = resolve_precision(precision)

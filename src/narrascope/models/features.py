@@ -107,7 +107,17 @@ def encode_texts(
             if end >= len(ids):
                 break
             start += stride
-    features = [np.zeros((len(u[2]) if tokens else 0, dim), dtype=np.float16) for u in units]
+    # Each token's states go straight into its text's array (``base`` is where each unit's
+    # tokens begin there): gathering them per unit and joining them afterwards held two copies.
+    by_text: list[list[int]] = [[] for _ in texts]
+    for unit, (number, _, _, _) in enumerate(units):
+        by_text[number].append(unit)
+    base = np.zeros(len(units), dtype=np.int64)
+    totals = np.zeros(len(texts), dtype=np.int64)
+    for unit, (number, _, ids, _) in enumerate(units):
+        base[unit] = totals[number]
+        totals[number] += len(ids)
+    features = [np.zeros((total if tokens else 0, dim), dtype=np.float16) for total in totals]
     sums = np.zeros((len(units), dim), dtype=np.float64)
     counts = np.zeros(len(units), dtype=np.int64)
     # Similar lengths together: less padding, fewer wasted multiplications.
@@ -136,22 +146,20 @@ def encode_texts(
             own_to = end - (overlap // 2 if end < total else 0)
             skip = 1 + len(prefix)
             if tokens:
-                features[unit][own_from:own_to] = stacked[
+                at = base[unit]
+                features[units[unit][0]][at + own_from : at + own_to] = stacked[
                     row, skip + own_from - start : skip + own_to - start
                 ]
         if progress is not None:
             progress(len(batch))
 
-    by_text: list[list[int]] = [[] for _ in texts]
-    for unit, (number, _, _, _) in enumerate(units):
-        by_text[number].append(unit)
     for number, members in enumerate(by_text):
         shell = shells[number]
         if not members:
             continue
         if tokens:
             shell.offsets = np.concatenate([units[u][3] for u in members])
-            shell.features = np.concatenate([features[u] for u in members])
+            shell.features = features[number]
             shell.owner = np.concatenate([np.full(len(units[u][2]), units[u][1]) for u in members])
         for u in members:
             shell.means[units[u][1]] = sums[u] / max(counts[u], 1)
