@@ -343,6 +343,8 @@ def test_lines_that_are_not_speaker_lines(text: str) -> None:
          "the agents were detained near the border", "the director of the Russian FSB", "said"),
         ("de", "Wie der Direktor des FSB sagte, wurden die Agenten an der Grenze festgenommen.",
          "wurden die Agenten an der Grenze festgenommen", "der Direktor des FSB", "sagte"),
+        ("de", "Wie der Sprecher des Ministeriums mitteilte, wurden in der Nacht zwölf Drohnen abgeschossen.",
+         "wurden in der Nacht zwölf Drohnen abgeschossen", "der Sprecher des Ministeriums", "mitteilte"),
         ("ru", "Как заявил директор ФСБ, агенты были задержаны на границе.", "агенты были задержаны на границе",
          "директор ФСБ", "заявил"),
         ("es", "Como dijo el director del servicio de inteligencia, los agentes fueron detenidos en la frontera.",

@@ -381,6 +381,8 @@ _DE = SpeechWords(
         "behauptet", "kritisierte", "kritisiert", "schrieb", "schreibt", "geschrieben", "ergänzte",
         "ergänzt", "erläuterte", "erläutert", "bestätigte", "bestätigt", "mahnte", "fügte", "teilte",
         "mitgeteilt", "räumte", "hieß es", "heißt es",
+        # separable verbs at the end of a clause join their particle: "Wie X mitteilte, ..."
+        "mitteilte", "mitteilten", "hinzufügte", "einräumte", "ankündigte", "ankündigten",
     ),
     that=("dass", "daß"),
     pronouns=("er", "sie"),
