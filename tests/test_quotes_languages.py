@@ -251,6 +251,12 @@ def test_a_quoted_name_before_a_verb_is_its_subject_not_a_quote_of_someone_else(
          "as negociações serão retomadas em março", "a ministra", None, "segundo"),
         ("bg", "Според Елена Варгова преговорите ще продължат през март.", ("Елена Варгова",),
          "преговорите ще продължат през март", "Елена Варгова", "Елена Варгова", "според"),
+        # a name after a title of more than two words, without a comma
+        ("bg", "Според министъра на отбраната Иван Петров войските са се изтеглили от границата.",
+         ("Иван Петров",), "войските са се изтеглили от границата", "Иван Петров", "Иван Петров", "според"),
+        ("pl", "Według ministra obrony narodowej Jana Kowalskiego wojska wycofały się z granicy.",
+         {"Jana Kowalskiego": "Jan Kowalski"}, "wojska wycofały się z granicy", "Jana Kowalskiego",
+         "Jan Kowalski", "według"),
     ],
 )  # fmt: skip
 def test_sources_named_by_a_lead(
@@ -277,6 +283,36 @@ def test_sources_named_by_a_lead(
         how,
         cue,
     )
+
+
+def test_a_source_ends_where_the_name_or_the_run_of_capitals_reaches_further() -> None:
+    # The recogniser's organisation reaches past the capitals ("комисия" is lowercase) ...
+    text = "Според доклада на Европейската комисия България е изпълнила изискванията."
+    doc = Document(text, language="bg")
+    SegmentAnalyzer({})(doc)
+    start = text.index("Европейската")
+    doc.add_span(
+        Span(
+            start,
+            start + len("Европейската комисия"),
+            "entity",
+            "ORG",
+            "test",
+            attrs={"normal": "Европейска комисия"},
+        )
+    )
+    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    assert found(doc)[0][1:3] == ("България е изпълнила изискванията", "доклада на Европейската комисия")
+    # ... and the capitals reach past a name that it cut short.
+    text = "Według raportu Najwyższej Izby Kontroli wydatki wzrosły o 40 procent."
+    doc = Document(text, language="pl")
+    SegmentAnalyzer({})(doc)
+    start = text.index("Najwyższej")
+    doc.add_span(
+        Span(start, start + len("Najwyższej"), "entity", "ORG", "test", attrs={"normal": "Najwyższa"})
+    )
+    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    assert found(doc)[0][1:3] == ("wydatki wzrosły o 40 procent", "raportu Najwyższej Izby Kontroli")
 
 
 # -- transcript style: "Name, title:" and the paragraph after it ------------------------------

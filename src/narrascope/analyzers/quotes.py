@@ -908,7 +908,8 @@ class _Attributor:
     def _source_end(self, lo: int, hi: int) -> int | None:
         """Where a source named without a closing comma ends: an entity that starts it, up to two
         lowercase words and a run of capitalised ones ("dem Bericht der Kommission", "Jana
-        Kowalskiego"), or a document noun among its first three words ("raportu", "доклада")."""
+        Kowalskiego"), a name after a longer title, or a document noun among its first three
+        words ("raportu", "доклада")."""
         entity = self._nearest_entity(lo, hi, lo)
         if entity is not None and entity.start == lo:
             return entity.end
@@ -923,11 +924,29 @@ class _Attributor:
             j += 1
             if j + 1 < len(tokens) and tokens[j].group() in links and tokens[j + 1].group()[:1].isupper():
                 j += 1
+        # A name after a title: the recogniser's name where it reaches further than the run of
+        # capitals ("доклада на Европейската комисия"), the run where the name stops short.
+        titled = self._titled_name(lo, stop.start() if stop else min(hi, lo + 120))
         if j > i:
-            return tokens[j - 1].end()
+            return max(tokens[j - 1].end(), titled or 0)
+        if titled is not None:
+            return titled
         for token in tokens[:3]:
             if self._is_document(token):
                 return token.end()
+        return None
+
+    def _titled_name(self, lo: int, hi: int) -> int | None:
+        """The end of a name after a title of lowercase words ("министъра на отбраната Иван
+        Петров", "ministra obrony narodowej Jana Kowalskiego"), within ``text[lo:hi]``."""
+        for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
+            entity = self.entities[i]
+            if entity.end > hi:
+                return None
+            title = _TOKEN.findall(self.text, lo, entity.start)
+            if 0 < len(title) <= 5 and not any(word[:1].isupper() for word in title):
+                return entity.end
+            return None
         return None
 
     def _plausible_source(self, cue: str, who: str) -> bool:
