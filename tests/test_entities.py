@@ -22,7 +22,7 @@ from narrascope.analyzers.entities import (
 from narrascope.config import Config, load_config
 from narrascope.document import Document
 from narrascope.errors import NarrascopeError
-from narrascope.models.entities import TAGS, decode, token_inputs, words
+from narrascope.models.entities import TAGS, _whole_words, decode, token_inputs, words
 from narrascope.models.features import Encoded
 from narrascope.names import spelling_key
 from narrascope.pipeline import Pipeline
@@ -156,6 +156,49 @@ def test_decoding_starts_a_new_name_at_each_b_tag_and_respects_min_score() -> No
     encoded = _encoded(text, ["Kyiv", " Lviv"])
     assert [k for *_, k, _ in decode(text, encoded, _tags("B-LOC", "B-LOC"), 0.5)] == ["LOC", "LOC"]
     assert decode(text, encoded, _tags("B-LOC", "B-LOC"), 0.99) == []
+
+
+def _names(text: str, *pieces: tuple[str, str]) -> list[tuple[str, str]]:
+    """``_whole_words`` on the names ``pieces`` (surface, kind), found in ``text`` in order."""
+    found, at = [], 0
+    for surface, kind in pieces:
+        start = text.index(surface, at)
+        found.append((start, start + len(surface), kind, 0.9))
+        at = start + len(surface)
+    return [(text[s:e], kind) for s, e, kind, _ in _whole_words(text, found)]
+
+
+def test_names_cut_at_an_apostrophe_or_a_hyphen_are_made_whole() -> None:
+    text = "Міністерка Оксана Дем’яненко і Мар’яна Коваль приїхали."
+    assert _names(text, ("Оксана Дем", "PER"), ("яненко", "PER"), ("Мар", "PER")) == [
+        ("Оксана Дем’яненко", "PER"),
+        ("Мар’яна", "PER"),
+    ]
+    text = "Der Direktor Hans-Jürgen Albers und Karl-Heinz Roth sprachen."
+    assert _names(text, ("Jürgen Albers", "PER"), ("Karl", "PER"), ("Heinz Roth", "PER")) == [
+        ("Hans-Jürgen Albers", "PER"),
+        ("Karl-Heinz Roth", "PER"),
+    ]
+    text = "Il governatore della Banca d'Italia ha parlato."
+    assert _names(text, ("Banca d", "ORG"), ("Italia", "ORG")) == [("Banca d'Italia", "ORG")]
+
+
+def test_names_beside_a_mark_that_are_two_names_stay_apart() -> None:
+    # two people, each a name of one word: a meeting, not a double first name
+    assert _names("Das Trump-Putin-Treffen endete.", ("Trump", "PER"), ("Putin", "PER")) == [
+        ("Trump", "PER"),
+        ("Putin", "PER"),
+    ]
+    # an elided article before a name is no part of it, and a lower-case word no name
+    assert _names("Il presidente dell'Italia parla.", ("Italia", "LOC")) == [("Italia", "LOC")]
+    assert _names("Sono arrivati a l'Aquila.", ("Aquila", "LOC")) == [("Aquila", "LOC")]
+    # different kinds are not joined
+    assert _names("Il governatore della Banca d'Italia.", ("Banca d", "ORG"), ("Italia", "LOC")) == [
+        ("Banca d", "ORG"),
+        ("Italia", "LOC"),
+    ]
+    # a hyphen after a lower-case word: "pro-Putin" does not make "pro" part of the name
+    assert _names("Ein pro-Putin Blogger schrieb.", ("Putin", "PER")) == [("Putin", "PER")]
 
 
 def test_capitals_opening_a_date_line_are_an_ordinary_name() -> None:

@@ -22,6 +22,7 @@ A model folder holds ``config.json`` (``task: entities`` and a format version) a
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -190,7 +191,56 @@ def decode(
             current = [start, end, kind, [float(probabilities[first].max())]]
     if current is not None:
         found.append(_finished(text, current))
+    found = _whole_words(text, found)
     return [span for span in found if span[3] >= min_score and span[1] > span[0] and text[span[0]].isupper()]
+
+
+_APOSTROPHES = "'’ʼ"
+_NAME_TAIL = re.compile(r"[\w'’ʼ-]*\w")
+
+
+def _whole_words(text: str, found: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    """Names that the tokeniser cut at an apostrophe or a hyphen, made whole again.
+
+    The encoder's tokens split "Дем’яненко" and "Hans-Jürgen" at the mark, and the head then
+    tends to end a name before it ("Оксана Дем") or begin one after it ("Jürgen Albers").
+    A name is carried over an apostrophe after a capitalised word ("O’Brien", not the elided
+    "d'Italia", whose article is no part of the name), and back over a hyphen after a
+    capitalised word that is in no other name ("Hans-Jürgen", not "Trump-Putin").
+    """
+    out: list[tuple[int, int, str, float]] = []
+    for start, end, kind, score in found:
+        last_word = text.rfind(" ", start, end) + 1 or start
+        if end + 1 < len(text) and text[end] in _APOSTROPHES and text[last_word].isupper():
+            tail = _NAME_TAIL.match(text, end + 1)
+            if tail is not None:
+                end = tail.end()
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+            word_start = start - 1
+            while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+                word_start -= 1
+            if text[word_start].isupper() and not (out and out[-1][1] >= word_start):
+                start = word_start
+        if out and (start < out[-1][1] or _split_name(text, out[-1], (start, end, kind, score))):
+            if end > out[-1][1]:  # a name that the one before covers, or the rest of it
+                out[-1] = (out[-1][0], end, out[-1][2], out[-1][3])
+            continue
+        out.append((start, end, kind, score))
+    return out
+
+
+def _split_name(text: str, before: tuple[int, int, str, float], after: tuple[int, int, str, float]) -> bool:
+    """Whether two names of one kind are one that the head cut at a mark: a hyphenated first
+    name ("Hans" + "Jürgen Albers"; not "Trump" + "Putin" of "Trump-Putin summit") or an elided
+    article inside a name ("Banca d" + "Italia")."""
+    if before[2] != after[2]:
+        return False
+    gap = text[before[1] : after[0]]
+    first, second = text[before[0] : before[1]], text[after[0] : after[1]]
+    if gap == "-":
+        return len(first.split()) == 1 and len(second.split()) >= 2
+    last = first.split()[-1]
+    return len(gap) == 1 and gap in _APOSTROPHES and len(last) == 1 and last.islower()
 
 
 def _finished(text: str, current: Sequence[Any]) -> tuple[int, int, str, float]:
