@@ -427,6 +427,125 @@ def test_no_reported_speech_from_a_sentence_end_that_reports_nothing(language: s
     assert [q for q in doc.layer("quote") if q.label == "reported"] == []
 
 
+_CAST = [
+    ("Vera Lorand", "PER"), ("Arkady Brennan", "PER"), ("Олег Варников", "PER"), ("Jean Marot", "PER"),
+    ("Hans Albers", "PER"), ("Northern Alliance", "ORG"), ("Radio Norda", "ORG"), ("Gazette", "ORG"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "entity"),
+    [
+        # The attribution set off after the first words: what follows it is what was said.
+        ("en", "Vera Lorand spoke on Monday.\nThe exercise, she said, was purely defensive.",
+         "was purely defensive", "Vera Lorand"),
+        ("en", "The drills, spokeswoman Vera Lorand told reporters, are a reckless provocation.",
+         "are a reckless provocation", "Vera Lorand"),
+        ("en", "Western sanctions, the economist Arkady Brennan argues, have hurt Europe more than anyone.",
+         "have hurt Europe more than anyone", "Arkady Brennan"),
+        ("en", "Mr Brennan, whose name, the Gazette wrote after the election, is on every list, stayed.",
+         "is on every list, stayed", "Gazette"),
+        ("ru", "Эти учения, заявила Олег Варников, являются провокацией против соседей.",
+         "являются провокацией против соседей", "Олег Варников"),
+        ("fr", "Les frontières, a déclaré Jean Marot, resteront fermées tout l'hiver.",
+         "resteront fermées tout l'hiver", "Jean Marot"),
+        ("de", "Wie der Direktor des Instituts, Hans Albers, gestern mitteilte, sinkt die Produktion weiter.",
+         "sinkt die Produktion weiter", "Hans Albers"),
+    ],
+)  # fmt: skip
+def test_an_attribution_set_off_inside_its_sentence(
+    language: str, text: str, content: str, entity: str
+) -> None:
+    doc = _hand_built(text, _CAST, language=language)
+    assert [(q[0], q[1], q[2]) for q in _speakers(doc)] == [("reported", content, entity)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "On Monday, the minister announced new sanctions, including a ban on oil."),  # an object
+        ("en", "Mr Brennan, saying the talks had failed, left the room in silence."),  # a participle
+        ("en", "But it is all a misunderstanding, say Arkady Brennan, professor of law, and his colleagues."),
+        ("en", "The vote put the party in a bind, as they speak out on claims against Arkady Brennan."),
+        ("it", "Il programma, come abbiamo detto in precedenza, è solo uno dei tanti casi."),  # "as we said"
+    ],
+)  # fmt: skip
+def test_no_set_off_attribution_where_none_is(language: str, text: str) -> None:
+    assert [q for q in _speakers(_hand_built(text, _CAST, language=language)) if q[0] == "reported"] == []
+
+
+def test_an_as_clause_set_off_inside_its_sentence_names_a_title() -> None:
+    text = "При этом, как подчеркнул эксперт, факт остается фактом."
+    assert _speakers(_hand_built(text, _CAST, language="ru")) == [
+        ("reported", "факт остается фактом", None, "phrase")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "entity"),
+    [
+        # The subject of the clause a participle follows speaks, not the name nearest to it.
+        ("Vera Lorand rejected the claims of the Gazette, saying the alliance posed no threat.",
+         "the alliance posed no threat", "Vera Lorand"),
+        ("Northern Alliance Secretary General Arkady Brennan rejected it, saying the drills were planned.",
+         "the drills were planned", "Arkady Brennan"),
+        ("The vote was close, with Radio Norda saying the count would take days.",
+         "the count would take days", "Radio Norda"),
+        ("Turnout was high, Vera Lorand admitted to the Gazette, saying she was glad.",
+         "she was glad", "Vera Lorand"),
+    ],
+)  # fmt: skip
+def test_a_participle_reports_for_its_clauses_subject(text: str, content: str, entity: str) -> None:
+    assert [q[1:3] for q in _speakers(_hand_built(text, _CAST))] == [(content, entity)]
+
+
+def test_a_participle_with_no_subject_in_sight_reports_for_no_one() -> None:
+    text = "Support for the Northern Alliance was low, with most voters unsure and the rest saying they would stay home."
+    assert [q for q in _speakers(_hand_built(text, _CAST)) if q[2] == "Northern Alliance"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "entity"),
+    [
+        # A phrase of where it was said ends the sentence, or follows the verb: no clause of its own.
+        ("Every family now pays twice as much for heating, Arkady Brennan wrote in a column for the Gazette on Monday.",
+         "Every family now pays twice as much for heating", "Arkady Brennan"),
+        # A subject set off before the verb that ends the sentence: a title, then the name.
+        ("Only a united country can stand up to its enemies, the deputy chairman of the council, Arkady Brennan, wrote.",
+         "Only a united country can stand up to its enemies", "Arkady Brennan"),
+    ],
+)  # fmt: skip
+def test_an_attribution_at_the_end_with_a_long_phrase_or_a_set_off_subject(
+    text: str, content: str, entity: str
+) -> None:
+    assert [q[:3] for q in _speakers(_hand_built(text, _CAST))] == [("reported", content, entity)]
+
+
+def test_a_preposition_after_the_verb_opens_no_reported_clause() -> None:
+    # "wrote in a column" is where, not what: neither "a column ..." nor "his piece" was said
+    for text in (
+        "Arkady Brennan wrote in a column for the Gazette about the elections.",
+        "Vera Lorand commented in his piece on the vote.",
+    ):
+        assert [q for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == []
+
+
+def test_a_quote_in_a_that_clause_set_apart_from_its_verb() -> None:
+    text = (
+        "The Gazette noted in its report, for example, that Brennan was “caught buying votes in three towns”."
+    )
+    assert _speakers(_hand_built(text, _CAST)) == [
+        ("direct", "caught buying votes in three towns", "Gazette", "entity")
+    ]
+    # ... and a later verb that reports the clause holding the quote is its own
+    text = (
+        "Vera Lorand added her voice to the pleas, saying that the deal can “give us everything we wanted”."
+    )
+    assert [q[:3] for q in _speakers(_hand_built(text, _CAST))] == [
+        ("direct", "give us everything we wanted", "Vera Lorand")
+    ]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "content", "how", "entity"),
     [

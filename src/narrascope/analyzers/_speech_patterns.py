@@ -69,6 +69,8 @@ class Grammar:
     speaker_leads: frozenset[str]
     document_leads: frozenset[str]
     reported: re.Pattern[str]
+    #: A complementiser that opens reported speech ("that", "что", "qu'").
+    that: re.Pattern[str]
     lead_in: re.Pattern[str]
     according: re.Pattern[str]
     according_lead: re.Pattern[str]
@@ -113,7 +115,9 @@ def grammar(language: str) -> Grammar:
     verb = rf"(?<![\w-]){aux}{_words(w.verbs)}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
     that = _words(w.that, then=space)
-    gap = r"(?:\s+[\w'’-]+)"  # words between the verb and its clause: "told reporters that"
+    # ... but not a preposition before a clause without "that": "wrote in a column" reports nothing.
+    not_preposition = rf"(?!{_words(w.prepositions, then='')}\s)" if w.prepositions else ""
+    bare_gap = rf"(?:\s+{not_preposition}[\w'’-]+)"
     # English also reports without "that" ("warned the talks ..."), one word after the verb at most.
     bare = _words(w.bare_clause_starts, then="") if w.bare_clause_starts else "(?!)"
     subjunctive = _words(w.subjunctives) if w.subjunctives else "(?!)"  # "sagte, man sei ..."
@@ -151,10 +155,11 @@ def grammar(language: str) -> Grammar:
         # interview with RIA Novosti on Monday that ...", then "said he ...". A "that" in the same
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
-            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|{gap}?\s+(?P<content2>{bare}\s)"
+            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|{bare_gap}?\s+(?P<content2>{bare}\s)"
             rf"|\s*,\s*(?P<content3>(?:[\w'’-]+\s+){{0,4}}{subjunctive}))",
             flags,
         ),
+        that=re.compile(rf"(?<![\w-]){_words(w.that, then='')}", flags),
         # What may stand between a verb and the quote after it: 'said on Monday: “', 'dijo que «'
         lead_in=re.compile(
             rf"[:,]?\s*(?:[\w'‘’-]+\s*){{0,5}}[:,]?\s*(?:{_words(w.that, then='')})?\s*[:,]?", flags

@@ -77,6 +77,21 @@ class SpeechWords:
     #: Verbs with no personal subject, whose source is a document next to them ("В докладе
     #: говорится, что ...", "Im Bericht heißt es"); without one they name no speaker.
     impersonal: tuple[str, ...] = ()
+    #: Prepositions: right after a speech verb one opens where something was said ("wrote in a
+    #: column for Izvestia"), never what was said, so no clause starts there; and such a
+    #: phrase may run longer after a verb that ends its sentence.
+    prepositions: tuple[str, ...] = ()
+    #: Prepositions that also open an infinitive ("said to keep on lying"): after a verb they
+    #: may open what was said, so never a phrase of where it was said.
+    infinitive_marks: tuple[str, ...] = ()
+    #: Participles of speech verbs ("saying"): they report for the subject of the clause they
+    #: follow ("X rejected the claims, saying ..."), or for the name right before them ("with
+    #: the ministry saying ..."), never for the words next to them.
+    participles: tuple[str, ...] = ()
+    #: Whether a speech verb set off inside a sentence may come before its subject ("Эти
+    #: учения, заявила Захарова, являются ..."). English puts the subject first ("The drills,
+    #: she said, are ..."): after "..., say X," comes an apposition, not what X says.
+    inverts: bool = True
 
     # -- who the subject is -----------------------------------------------------------------
     #: Subject pronouns, resolved to the last person named before the quote ("he said", "sagte er").
@@ -151,7 +166,7 @@ _EN = SpeechWords(
         "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned", "warns",
         "noted", "notes", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes",
         "claimed", "claims", "declared", "declares", "explained", "explains", "insisted", "insists",
-        "argued", "argues", "asked", "announced", "continued", "urged", "urges", "wrote", "writes",
+        "argued", "argues", "asked", "announced", "continued", "urged", "urges", "wrote", "writes", "saying",
         "commented", "remarked", "replied", "underlined", "alleged", "accused", "recalled", "concluded",
         "believes", "believe", "thinks", "acknowledged", "admitted", "reiterated",
         "asserted", "observed", "pointed out", "put it", "in his words", "in her words",
@@ -161,7 +176,8 @@ _EN = SpeechWords(
     group_pronouns=("it", "they", "them", "we", "us", "you", "i"),
     # "him" and "her" also as objects: "according to him"
     possessives=("his", "her", "him"),
-    connectives=("and", "but", "who", "which"),
+    connectives=("and", "but", "who", "which", "what", "how"),
+    inverts=False,
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
     negations=("not", "never", "nothing"),
     passives=("is", "was", "were", "are", "been", "be", "being"),
@@ -184,6 +200,13 @@ _EN = SpeechWords(
     bare_clause_starts=(
         "the", "a", "an", "it", "they", "he", "she", "we", "this", "there", "its", "their", "his", "her",
         "no",
+    ),
+    participles=("saying",),
+    infinitive_marks=("to",),
+    prepositions=(
+        "to", "in", "on", "at", "for", "with", "from", "during", "after", "before", "via", "through", "by",
+        "over", "about", "of", "against", "under", "into", "without", "within", "between", "among",
+        "across", "despite", "since", "until", "upon", "towards", "toward",
     ),
     not_after_as=("continued",),
     as_without_speaker=("has", "have", "had", "been", "was", "were", "is", "are", "already", "previously", "earlier"),
@@ -483,7 +506,7 @@ _IT = SpeechWords(
     ),
     auxiliaries=("ha", "hanno", "aveva", "avevano"),
     drops_subject=True,
-    as_without_speaker=("già", "stato", "è", "era"),
+    as_without_speaker=("già", "stato", "è", "era", "abbiamo", "ho", "avevamo", "avevo"),
     as_verbs=("riferisce", "riferito", "scrive", "riporta", "riportato"),
     speaker_leads=("a detta di",),
     woman=Gender(pronouns=("lei",), titles=("signora",)),
@@ -518,7 +541,7 @@ _ES = SpeechWords(
     ),
     auxiliaries=("ha", "han", "había", "habían"),
     drops_subject=True,
-    as_without_speaker=("ya", "sido", "se", "fue", "es"),
+    as_without_speaker=("ya", "sido", "se", "fue", "es", "hemos", "he", "habíamos", "había"),
     as_verbs=("informó", "informa", "publicó", "publica", "escribe"),
     speaker_leads=("en palabras de",),
     woman=Gender(pronouns=("ella",), titles=("Sra.", "señora")),

@@ -23,11 +23,19 @@ these rules, tried in this order:
   "..., selon X", "laut X ...", "по словам X, ..."), a title phrase ("As the director of the FSB
   said, ...", "Wie der Direktor des FSB sagte, ...") or a verb and its clause ("X warned that
   ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ...", with up to eight
-  words before the "that": "X said in a statement on Monday that ..."), a verb and its subject
-  ending the sentence ("..., the ministry said", "..., заявил журналистам X"), or a lead with
-  the source's pronoun inside ("По его словам, ...", "..., jego zdaniem"). Questions and negated
-  verbs report nothing;
-* what a quote's speaker adds after it in the same sentence ('“...,” she said, adding that ...').
+  words before the "that": "X said in a statement on Monday that ..."; never a clause right
+  after a preposition: "wrote in a column" reports nothing), a verb and its subject ending the
+  sentence ("..., the ministry said", "..., заявил журналистам X", "..., he wrote in a column for
+  Izvestia on Monday", "..., the deputy chairman of the council, X, wrote"), a verb and its
+  subject set off inside the sentence ("The exercise, he said, was purely defensive", "Эти
+  учения, заявила Захарова, ...": what follows the attribution is what was said), or a lead
+  with the source's pronoun inside ("По его словам, ...", "..., jego zdaniem"). A participle
+  ("X rejected the claims, saying ...") reports for the subject of the clause it follows, or
+  for a name right before it ("with the ministry saying ..."). Questions and negated verbs
+  report nothing;
+* what a quote's speaker adds after it in the same sentence ('“...,” she said, adding that ...');
+* last, a quote in a "that" clause set apart from its verb ("X noted in its report, for
+  example, that Iran was “...”") is the verb's subject's.
 
 * what a speaker calls something: 'what X called “a hybrid war”', 'X назвал это «провокацией»'
   (the naming verbs of each language), when X is a person, an organisation or a pronoun right
@@ -96,6 +104,9 @@ _TOKEN = re.compile(r"[\w'’-]+")
 _APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 _APPOSITIONS = 3  # at most, one after the other
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
+_PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
+_WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
+_SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
 # A quotation mark, but not an apostrophe between letters.
 _QUOTE_MARK = re.compile(rf"[{re.escape(DOUBLE_MARKS)}]|(?<![^\W\d_])['’‘]|['’‘](?![^\W\d_])")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
@@ -417,6 +428,10 @@ class _Attributor:
         inside the quote is never taken for its speaker.
         """
         verb = cue.group()
+        if lower(verb) in self.grammar.words.participles:
+            if self._after_break(lo, cue):
+                return self._participle_subject(lo, cue)
+            return self._beside_participle(lo, hi, cue)
         words, side = self._phrase_words(lo, cue, hi)
         document = self._document_phrase(words, side, verb)
         if document is not None:
@@ -463,6 +478,69 @@ class _Attributor:
         if antecedent is not None:
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         return self._speaker(cue.start(), cue.end(), "none", verb)
+
+    def _after_break(self, lo: int, cue: re.Match[str]) -> bool:
+        """Whether a clause break stands right before ``cue`` (", saying"), no word between."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+        return bool(breaks) and not self.text[breaks[-1] : cue.start()].strip()
+
+    def _participle_subject(self, lo: int, cue: re.Match[str]) -> _Speaker:
+        """Who a participle after a comma reports for ("X rejected the claims, saying ..."): the
+        person, organisation or pronoun that opens the clause it follows (a person before an
+        organisation in the title before the name: "NATO Secretary General X"); never the words
+        next to it, never one inside a phrase of a preposition ("Opposition to the EU ..., the
+        remainder saying"); no one when none fits."""
+        text, verb = self.text, cue.group()
+        prepositions = self.grammar.words.prepositions
+        candidates: list[tuple[int, int]] = []  # (start, end) of names and pronouns
+        for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
+            entity = self.entities[i]
+            if entity.start >= cue.start():
+                break
+            if entity.label in ("PER", "ORG") and not self._medium(entity):
+                candidates.append((entity.start, entity.end))
+        candidates += [
+            (w.start(), w.end())
+            for w in _WORD.finditer(text, lo, cue.start())
+            if self.grammar.pronouns.fullmatch(w.group())
+        ]
+        fits = []
+        for start, end in sorted(candidates):
+            clause = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)]
+            lead = _WORD.findall(text, clause[-1] if clause else lo, start)
+            if len(lead) <= _SUBJECT_LEAD_WORDS and not any(lower(w) in prepositions for w in lead):
+                fits.append((start, end))
+        if not fits:
+            return self._speaker(cue.start(), cue.end(), "none", verb)
+        people = [f for f in fits if (e := self._entity_at(*f)) is not None and e.label == "PER"]
+        return self._subject_at(*(people or fits)[0], verb)
+
+    def _beside_participle(self, lo: int, hi: int, cue: re.Match[str]) -> _Speaker:
+        """Who a participle right after words reports for: a person, an organisation or a
+        pronoun at most two words before it, in its clause ("with HMRC saying", "she has been
+        saying"); no one otherwise ("his administration…saying", "and can be heard saying")."""
+        words = list(_WORD.finditer(self.text, lo, cue.start()))[-3:]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+        for word in words:
+            if breaks and word.start() < breaks[-1]:
+                continue
+            entity = self._nearest_entity(word.start(), cue.start(), cue.start())
+            if entity is not None and entity.label in ("PER", "ORG") and entity.start >= word.start():
+                return self._of_entity(entity, cue.group())
+            if self.grammar.pronouns.fullmatch(word.group()):
+                return self._subject_at(word.start(), word.end(), cue.group())
+        return self._speaker(cue.start(), cue.end(), "none", cue.group())
+
+    def _subject_at(self, start: int, end: int, verb: str) -> _Speaker:
+        """The entity or the pronoun at ``text[start:end]`` as the speaker."""
+        entity = self._entity_at(start, end)
+        if entity is not None:
+            return self._of_entity(entity, verb)
+        word = self.text[start:end]
+        antecedent = self._last_person_before(start, self.grammar.gender_of(word))
+        return self._speaker(
+            start, end, "pronoun", verb, None if antecedent is None else self._normal(antecedent)
+        )
 
     def _pronoun(self, words: list[re.Match[str]], cue: re.Match[str], hi: int) -> re.Match[str] | None:
         """A pronoun that is (or stands for) the subject: among the speaker's words or the verb's
@@ -614,6 +692,8 @@ class _Attributor:
         cue = grammar.verbs.search(text, after, tail_end)
         if (
             cue is not None
+            # '“...” theory, saying that ...' reports what follows, not the quote before
+            and lower(cue.group()) not in grammar.words.participles
             # An attribution is set off by punctuation: ',” said X', '», — заявил X'; in
             # '«Газпром» сообщил' the quoted name is the verb's subject.
             and (
@@ -642,7 +722,10 @@ class _Attributor:
                     speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
                     if speaker is not None:
                         return speaker
-                return self._from_region(boundary, quote.open, cue)
+                speaker = self._from_region(boundary, quote.open, cue)
+                # a participle whose subject is not found says nothing of who speaks
+                if speaker.how != "none" or lower(cue.group()) not in grammar.words.participles:
+                    return speaker
         naming = self._naming(lo, quote.open)
         if naming is not None:
             return naming
@@ -750,11 +833,50 @@ class _Attributor:
         i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
         if i < 0:
             return None
-        found = self._reported_in(self.sentences[i].start, self.sentences[i].end)
+        sentence = self.sentences[i]
+        found = self._reported_in(sentence.start, sentence.end)
         if found is None or not found[0] <= quote.open < found[1]:
             return None
-        # The clause must be the quote's own: "When asked if he ..., X told Y, “...”" is X's.
-        return None if self.grammar.verbs.search(self.text, found[0], quote.open) else found[2]
+        # The clause must be the quote's own: "When asked if he ..., X told Y, “...”" is X's. A
+        # later verb that reports a clause holding the quote is its own ("X added his voice,
+        # saying that the deal can “...”").
+        verbs = list(self.grammar.verbs.finditer(self.text, found[0], quote.open))
+        if not verbs:
+            return found[2]
+        later = self.grammar.reported.match(self.text, verbs[-1].start(), sentence.end)
+        if later is None:
+            return None
+        content = next(later.start(g) for g in ("content", "content2", "content3") if later.group(g))
+        if content > quote.open:
+            return None
+        speaker = self._from_region(sentence.start, later.end("cue"), verbs[-1], quote.open)
+        return None if speaker.how == "none" else speaker
+
+    def that_before(self, quote: RawQuote) -> _Speaker | None:
+        """The speaker of a quote inside a "that" clause whose verb is set apart from it by a
+        phrase with commas ("The Heritage Foundation noted in its report, for example, that
+        Iran was “...”"): the subject of the last speech verb before the quote in its sentence,
+        when a "that" stands between them and no other verb. The last rule tried."""
+        i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
+        if i < 0:
+            return None
+        start, quote_open = self.sentences[i].start, quote.open
+        verbs = list(self.grammar.verbs.finditer(self.text, start, quote_open))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        that = self.grammar.that.search(self.text, verb.end(), quote_open)
+        if that is None or self._passive(start, verb.start()):
+            return None
+        # Not a name inside an earlier quote of the sentence ('“... Divine Revelation,” X told
+        # Y'); a subject after the verb counts ('a déclaré le chancelier X, ..., que').
+        marks = list(_QUOTE_MARK.finditer(self.text, start, verb.start()))
+        lo = marks[-1].end() if marks else start
+        after = _QUOTE_MARK.search(self.text, verb.end(), that.start())
+        speaker = self._from_region(lo, after.start() if after else that.start(), verb, quote_open)
+        if speaker.how == "phrase":  # 'Il presidente russo ha osservato', not a long run of words
+            return speaker if len(speaker.text.split()) <= _PHRASE_NEAR else None
+        return speaker if speaker.how in ("entity", "pronoun", "name", "document") else None
 
     def _reported_in(self, start: int, stop: int) -> tuple[int, int, _Speaker] | None:
         text, grammar = self.text, self.grammar
@@ -784,6 +906,10 @@ class _Attributor:
         said = None if as_said is None else self._as_said(as_said.start("rest"), as_said.end("rest"))
         if as_said is not None and said is not None and as_said.end() < end:
             return self._named_after_title(as_said.end(), end, said)
+        # "The exercise, he said, was purely defensive."
+        inside = self._parenthetical(start, end)
+        if inside is not None:
+            return inside
         # "X said that ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."
         match = grammar.reported.search(text, start, stop)
         if match is None:
@@ -818,23 +944,117 @@ class _Attributor:
             *at, "pronoun", cue, None if antecedent is None else self._normal(antecedent)
         )
 
+    def _parenthetical(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
+        """Reported speech attributed between commas after its first words: 'The exercise, he
+        said, was purely defensive', 'The drills, spokeswoman X told reporters, are ...', 'X,
+        whose name, the ADL wrote after the event, is ...', 'Эти учения, заявила Захарова,
+        ...'. A span is one stretch of text, so what it attributes is the rest of the sentence
+        after the attribution; the words before it are left out."""
+        text = self.text
+        opening = _WORD.search(text, start, end)
+        commas = [m.start() for m in re.finditer(",", text[start:end])]
+        for first, second in itertools.pairwise(start + c for c in commas):
+            if len(_WORD.findall(text, start, first)) > _PARENTHESIS_LEAD_WORDS:
+                return None
+            cue = self.grammar.verbs.search(text, first + 1, second)
+            if cue is None:
+                continue
+            if self.grammar.verbs.search(text, start, first) is not None:
+                return None  # "X said, ...": the other rules read it
+            if opening is not None and lower(opening.group()) in self.grammar.words.as_words:
+                # "Wie der Direktor des Instituts, X, gestern mitteilte, ...": an "as" clause
+                # whose subject has an apposition
+                said = self._as_said(opening.end(), second)
+                if said is None or not self._named_one(said):
+                    return None
+                return _content_after(text, second, end), end, said
+            return self._set_off(start, first, second, end, cue)
+        return None
+
+    def _set_off(
+        self, start: int, first: int, second: int, end: int, cue: re.Match[str]
+    ) -> tuple[int, int, _Speaker] | None:
+        """``text[first + 1 : second]``, holding the speech verb ``cue``, attributes the rest of
+        the sentence: a subject and the verb, and no clause of the verb's own."""
+        text = self.text
+        words = _WORD.findall(text, first + 1, second)
+        rest = _WORD.findall(text, second + 1, end)
+        if (
+            cue.group()[:1].isupper()
+            or lower(cue.group()) in self.grammar.words.participles  # "X, saying Y, left"
+            or not _WORD.findall(text, start, first)
+            or not 1 <= len(words) <= _APPOSITION_WORDS
+            or len(rest) < 3
+            or self._opens_clause(words[0])
+            or self._opens_clause(rest[0])
+            or lower(rest[0]) in self.grammar.words.participles  # "X admitted to it, saying ..."
+            or (not self.grammar.words.inverts and not self.text[first + 1 : cue.start()].strip())
+            or not self._attribution_ends(cue, second)
+            or any(lower(word) in self.grammar.words.negations for word in words)
+            or self._passive(first, cue.start())
+            or _QUOTE_MARK.search(text, first, second) is not None
+        ):
+            return None
+        as_word = _WORD.search(text, first + 1, second)
+        if as_word is not None and lower(as_word.group()) in self.grammar.words.as_words:
+            said = self._as_said(as_word.end(), second)  # "X, comme l'a dit le Guardian, a ..."
+            speaker = said if self._named_one(said) else None
+        else:
+            speaker = self._from_region(first + 1, second, cue)
+        if speaker is None or speaker.how == "none":
+            return None
+        return _content_after(text, second, end), end, speaker
+
+    def _where(self, word: str) -> bool:
+        """Whether ``word`` after a speech verb opens a phrase of where or when it was said."""
+        w = self.grammar.words
+        return lower(word) in w.prepositions and lower(word) not in w.infinitive_marks
+
+    @staticmethod
+    def _named_one(speaker: _Speaker | None) -> bool:
+        """Whether ``speaker`` names someone, not a group ("as we said") or no one."""
+        return speaker is not None and speaker.how not in ("none", "group")
+
+    def _attribution_ends(self, cue: re.Match[str], stop: int) -> bool:
+        """Whether the words after a speech verb, up to ``stop``, leave it without a clause of
+        its own: none, a listener ("told reporters"), a subject after it ("said Zakharova",
+        "заявила журналистам Захарова"), or where and when it was said ("said on Tuesday",
+        "wrote after the February event"); in languages whose prepositions are known, not an
+        object ("announced new sanctions")."""
+        after = _WORD.findall(self.text, cue.end(), stop)
+        w = self.grammar.words
+        where = bool(after) and self._where(after[0])
+        if len(after) > (_WHERE_WORDS if where else 3):
+            return False
+        if not after or not w.prepositions:
+            return True
+        return where or after[0][:1].isupper() or lower(cue.group().split()[-1]) in w.object_verbs
+
     def _said_tail(self, start: int, end: int) -> tuple[int, int, _Speaker] | None:
         """Reported speech attributed at the end of its sentence: '..., the ministry said',
         '..., said the ministry', '..., заявил журналистам Песков', '..., a annoncé jeudi le
-        ministère'. The attribution is the sentence's last comma-separated part, a speech verb
-        among at most ten words, at most five after it; what it attributes is all before."""
+        ministère', '..., the deputy chairman of the Council, X, wrote on Telegram'. The
+        attribution is the sentence's last comma-separated part, a speech verb among at most ten
+        words, at most five after it (ten where a preposition opens them: 'he wrote in a column
+        for Izvestia on Monday'), and the appositions of a subject before the verb; what it
+        attributes is all before."""
         text = self.text
         comma = text.rfind(",", start, end)
         if comma < 0 or len(text[start:comma].split()) < _TAIL_CONTENT_WORDS:
             return None
         words = _WORD.findall(text, comma + 1, end)
         cue = self.grammar.verbs.search(text, comma + 1, end)
+        after = [] if cue is None else text[cue.end() : end].split()
+        where = bool(after) and self._where(after[0])
+        # the verb alone is enough where its subject is set off before it (below)
+        fewest = 0 if cue is not None and not text[comma + 1 : cue.start()].strip() else 1
         if (
             cue is None
             or cue.group()[:1].isupper()  # "... and the United States": no verb
-            or not 1 < len(words) <= 10
-            or len(text[cue.end() : end].split()) > 5
+            or not fewest < len(words) <= (14 if where else 10)
+            or len(after) > (10 if where else 5)
             or self._opens_clause(words[0])
+            or lower(words[0]) in self.grammar.words.as_words  # ", as they speak out on ..."
             or any(lower(word) in self.grammar.words.negations for word in words)
             or self._passive(comma, cue.start())
             # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
@@ -842,10 +1062,41 @@ class _Attributor:
             or _QUOTE_MARK.search(text, start, end) is not None
         ):
             return None
+        if not text[comma + 1 : cue.start()].strip():
+            # The verb opens the part: its subject is set off before it ('..., the deputy
+            # chairman of the Council, X, wrote').
+            named = self._appositive(start, cue.start())
+            cut = None if named is None else self._subject_start(start, named, comma)
+            if named is not None and cut is not None:
+                return start, start + len(text[start:cut].rstrip()), self._of_entity(named, cue.group())
+            if len(words) < 2:
+                return None
         speaker = self._from_region(comma + 1, end, cue)
         if speaker.how == "none":
             return None
         return start, start + len(text[start:comma].rstrip()), speaker
+
+    def _subject_start(self, start: int, named: Span, comma: int) -> int | None:
+        """Where the subject set off before a verb begins: the comma before ``named`` ('...,
+        X, the spokesman, said'), or before the title that ``named`` follows ('..., the deputy
+        chairman of the Council, X, wrote'): a part of the sentence that opens in lower case or
+        with a possessive and has no speech verb. None when too little would be left before."""
+        text = self.text
+        cut = text.rfind(",", start, named.start)
+        if cut < 0:
+            return None
+        if not text[named.end : comma].strip(" ,"):  # the name is the last apposition: a title before?
+            before = text.rfind(",", start, cut)
+            title = _WORD.findall(text, before + 1, cut)
+            if (
+                before >= 0
+                and 0 < len(title) <= _APPOSITION_WORDS
+                and (title[0].islower() or _POSSESSIVE_END.search(title[0]) is not None)
+                and self.grammar.verbs.search(text, before + 1, cut) is None
+                and len(text[start:before].split()) >= _TAIL_CONTENT_WORDS
+            ):
+                cut = before
+        return cut if len(text[start:cut].split()) >= _TAIL_CONTENT_WORDS else None
 
     def _passive(self, start: int, verb_start: int) -> bool:
         """Whether the word before a speech verb makes it a passive ("the decision was announced")."""
@@ -974,6 +1225,11 @@ def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
     return 0 < len(words) <= 2 and grammar.group_pronouns.fullmatch(words[0]) is not None
 
 
+def _content_after(text: str, comma: int, end: int) -> int:
+    """Where what a set-off attribution attributes begins: the first non-space after ``comma``."""
+    return comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip())
+
+
 def _trim(text: str, start: int, end: int, strip: str | None = None) -> tuple[int, int]:
     """``start``/``end`` moved inwards past white space (or the characters ``strip``)."""
     piece = text[start:end]
@@ -1025,7 +1281,8 @@ class QuoteAnalyzer(Analyzer):
                 if speaker.cue == ":":
                     previous = (quote, speaker)  # transcript paragraphs chain on
             else:
-                previous = None
+                speaker = None if short else attributor.that_before(quote)
+                previous = None if speaker is None else (quote, speaker)
             if speaker is None and short:
                 self.span(doc, start, end, "quote", "phrase")
                 continue
