@@ -530,6 +530,26 @@ def test_a_preposition_after_the_verb_opens_no_reported_clause() -> None:
         assert [q for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == []
 
 
+def test_a_paragraph_all_quote_continues_the_speaker_of_the_paragraph_before() -> None:
+    text = (
+        "“We have a clear chance to leave on 29 March,” Vera Lorand said.\n"
+        "“The pressure from members is to kill off this deal, not support it.”\n"
+        "Arkady Brennan disagreed and left the meeting early on Friday, as many expected he would.\n"
+        "“Nobody will vote for it.”"
+    )
+    assert [(q[1], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [
+        ("We have a clear chance to leave on 29 March,", "Vera Lorand"),
+        ("The pressure from members is to kill off this deal, not support it.", "Vera Lorand"),
+        ("Nobody will vote for it.", None),  # the paragraph before has no quote of its own
+    ]
+    # a paragraph that does more than quote, or a quote before a longer paragraph tail, does not
+    text = (
+        "“We have a clear chance to leave on 29 March,” Vera Lorand said. The vote is on Tuesday.\n"
+        "“The pressure from members is to kill off this deal, not support it.”"
+    )
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand", None]
+
+
 def test_a_quote_in_a_that_clause_set_apart_from_its_verb() -> None:
     text = (
         "The Gazette noted in its report, for example, that Brennan was “caught buying votes in three towns”."

@@ -105,6 +105,7 @@ _APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 _APPOSITIONS = 3  # at most, one after the other
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
+_ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
 # A quotation mark, but not an apostrophe between letters.
@@ -1309,11 +1310,31 @@ def _continues(grammar: Grammar, text: str, before: RawQuote, speaker: _Speaker,
     if not between.strip(' \n"“”«»„'):
         return True  # a quote continued into the next paragraph has no text of its own between
     if "\n" in between:
-        return speaker.cue == ":" and not between.strip(" \t\n.!?…,")
+        if speaker.cue == ":":
+            return not between.strip(" \t\n.!?…,")
+        return _next_quoted_paragraph(grammar, text, between, quote)
     ends = [m.end() for m in _SENTENCE_STOP.finditer(between)]
     if not ends:
         return True
     return not between[ends[-1] :].strip() and not grammar.verbs.search(between, ends[0])
+
+
+def _next_quoted_paragraph(grammar: Grammar, text: str, between: str, quote: RawQuote) -> bool:
+    """Whether ``quote`` is a paragraph of its own, all quote, right after the paragraph that
+    the attributed quote before it ends ('“A,” he said.' then '“B.”'): news goes on quoting
+    the same speaker so, and names a new one."""
+    head, *blank, lead = between.split("\n")
+    line_end = text.find("\n", quote.close)
+    rest = text[quote.close + 1 : len(text) if line_end < 0 else line_end]
+    stops = list(_SENTENCE_STOP.finditer(head))
+    return (
+        not any(line.strip() for line in blank)
+        and not lead.strip(_SPACE_AND_MARKS)
+        and not rest.strip(_SPACE_AND_MARKS + ".,!?…")
+        and len(head.split()) <= _ATTRIBUTION_TAIL_WORDS
+        and (not stops or not head[stops[0].end() :].strip())  # the attribution, one sentence
+        and (not head.strip(_SPACE_AND_MARKS + ".,!?…") or grammar.verbs.search(head) is not None)
+    )
 
 
 def _speaker_attrs(speaker: _Speaker | None) -> dict[str, Any]:
