@@ -550,6 +550,30 @@ def test_a_paragraph_all_quote_continues_the_speaker_of_the_paragraph_before() -
     assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand", None]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "entity"),
+    [
+        ("en", "Arkady Brennan denied that “the talks had ever been on the table”.", "Arkady Brennan"),
+        ("fr", "« Cela pourrait abaisser l'inflation de quelques dixièmes », calcule Jean Marot.", "Jean Marot"),
+        ("fr", "« Personne n'a négocié avec eux », a lancé Jean Marot.", "Jean Marot"),
+        ("it", "Vera Lorand annuncia il dramma: “Prepararsi al taglio totale delle forniture”.", "Vera Lorand"),
+        ("ru", "Олег Варников пообещал: «Мы ответим на каждый удар».", "Олег Варников"),
+    ],
+)  # fmt: skip
+def test_more_speech_verbs(language: str, text: str, entity: str) -> None:
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST, language=language))] == [entity]
+
+
+def test_a_verb_joined_by_and_keeps_the_subject_of_the_reported_clause() -> None:
+    text = (
+        "Vera Lorand said the alliance had started the process, and confirmed Warsaw is ready to start "
+        "“immediately after the signature of the treaty”."
+    )
+    assert [q[:3] for q in _speakers(_hand_built(text, _CAST)) if q[0] == "direct"] == [
+        ("direct", "immediately after the signature of the treaty", "Vera Lorand")
+    ]
+
+
 def test_a_quote_in_a_that_clause_set_apart_from_its_verb() -> None:
     text = (
         "The Gazette noted in its report, for example, that Brennan was “caught buying votes in three towns”."

@@ -846,7 +846,10 @@ class _Attributor:
             return found[2]
         later = self.grammar.reported.match(self.text, verbs[-1].start(), sentence.end)
         if later is None:
-            return None
+            # "X said that ..., and confirmed Y is ready “...”": the same subject
+            before = _WORD_BEFORE.search(self.text, found[0], verbs[-1].start())
+            joined = before is not None and lower(before.group(1)) in self.grammar.words.connectives
+            return found[2] if joined else None
         content = next(later.start(g) for g in ("content", "content2", "content3") if later.group(g))
         if content > quote.open:
             return None
