@@ -468,6 +468,9 @@ def test_an_attribution_set_off_inside_its_sentence(
         ("en", "But it is all a misunderstanding, say Arkady Brennan, professor of law, and his colleagues."),
         ("en", "The vote put the party in a bind, as they speak out on claims against Arkady Brennan."),
         ("it", "Il programma, come abbiamo detto in precedenza, è solo uno dei tanti casi."),  # "as we said"
+        # an apposition after a name that follows its verb is no part of what was said
+        ("it", "Entro due settimane, assicura Jean Marot, a capo della protezione civile, sarà deciso."),
+        ("pl", "Większość tego, co mówi, nie jest w zasadzie nowe."),  # "co" is "what"
     ],
 )  # fmt: skip
 def test_no_set_off_attribution_where_none_is(language: str, text: str) -> None:
@@ -497,6 +500,20 @@ def test_an_as_clause_set_off_inside_its_sentence_names_a_title() -> None:
 )  # fmt: skip
 def test_a_participle_reports_for_its_clauses_subject(text: str, content: str, entity: str) -> None:
     assert [q[1:3] for q in _speakers(_hand_built(text, _CAST))] == [(content, entity)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "entity"),
+    [
+        ("ru", "Олег Варников опроверг сообщения Radio Norda, заявив, что войска остаются на месте.",
+         "войска остаются на месте", "Олег Варников"),
+        ("fr", "Jean Marot a salué la décision du Gazette, ajoutant que la frontière restera ouverte.",
+         "la frontière restera ouverte", "Jean Marot"),
+    ],
+)  # fmt: skip
+def test_participles_in_other_languages(language: str, text: str, content: str, entity: str) -> None:
+    doc = _hand_built(text, _CAST, language=language)
+    assert [q[1:3] for q in _speakers(doc) if q[0] == "reported"] == [(content, entity)]
 
 
 def test_a_participle_with_no_subject_in_sight_reports_for_no_one() -> None:

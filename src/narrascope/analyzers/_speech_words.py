@@ -84,9 +84,9 @@ class SpeechWords:
     #: Prepositions that also open an infinitive ("said to keep on lying"): after a verb they
     #: may open what was said, so never a phrase of where it was said.
     infinitive_marks: tuple[str, ...] = ()
-    #: Participles of speech verbs ("saying"): they report for the subject of the clause they
-    #: follow ("X rejected the claims, saying ..."), or for the name right before them ("with
-    #: the ministry saying ..."), never for the words next to them.
+    #: Participles of speech verbs ("saying"), speech verbs too: they report for the subject of
+    #: the clause they follow ("X rejected the claims, saying ..."), or for the name right
+    #: before them ("with the ministry saying ..."), never for the words next to them.
     participles: tuple[str, ...] = ()
     #: Whether a speech verb set off inside a sentence may come before its subject ("Эти
     #: учения, заявила Захарова, являются ..."). English puts the subject first ("The drills,
@@ -166,7 +166,7 @@ _EN = SpeechWords(
         "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned", "warns",
         "noted", "notes", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes",
         "claimed", "claims", "declared", "declares", "explained", "explains", "insisted", "insists",
-        "argued", "argues", "asked", "announced", "continued", "urged", "urges", "wrote", "writes", "saying",
+        "argued", "argues", "asked", "announced", "continued", "urged", "urges", "wrote", "writes",
         "commented", "remarked", "replied", "underlined", "alleged", "accused", "recalled", "concluded",
         "believes", "believe", "thinks", "acknowledged", "admitted", "reiterated",
         "asserted", "observed", "pointed out", "put it", "in his words", "in her words",
@@ -250,6 +250,10 @@ _RU = SpeechWords(
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "ни", "ничего"),
     adding=("добавив", "подчеркнув", "отметив"),
+    participles=(
+        "заявив", "отметив", "подчеркнув", "добавив", "пояснив", "указав", "напомнив", "уточнив",
+        "предупредив", "признав",
+    ),
     document_leads=("как следует из",),
     pronoun_leads=("по его словам", "по её словам", "по ее словам", "по их словам", "по его мнению", "по её мнению", "по ее мнению", "по их мнению"),
     according=("по словам", "по мнению", "по данным", "по информации", "согласно", "как следует из"),
@@ -371,7 +375,7 @@ _PL = SpeechWords(
     pronouns=("on", "ona"),
     group_pronouns=("nich", "ich", "ono", "oni", "one", "my", "wy", "ja", "to"),
     possessives=("niego", "niej"),  # as objects: "według niego"
-    connectives=("i", "a", "ale", "który", "która", "które", "którzy"),
+    connectives=("i", "a", "ale", "który", "która", "które", "którzy", "co"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     negations=("nie", "nic"),
     passives=("zostało", "został", "została", "zostały"),
@@ -469,6 +473,10 @@ _FR = SpeechWords(
     negations=("ne", "pas", "jamais", "rien"),
     passives=("été",),
     adding=("ajoutant", "et a ajouté"),
+    participles=(
+        "ajoutant", "soulignant", "estimant", "affirmant", "expliquant", "précisant", "rappelant",
+        "fustigeant", "dénonçant", "avertissant", "assurant", "déclarant", "insistant",
+    ),
     according=("selon", "d'après"),
     as_words=("comme",),
     documents=(
@@ -505,6 +513,10 @@ _IT = SpeechWords(
     negations=("non", "mai", "nulla", "niente"),
     passives=("stato", "stata", "stati", "state"),
     adding=("aggiungendo", "sottolineando"),
+    participles=(
+        "avvertendo", "aggiungendo", "sottolineando", "spiegando", "affermando", "dichiarando",
+        "ricordando", "precisando", "osservando", "denunciando",
+    ),
     document_leads=("in base a",),
     pronoun_leads=("a suo dire", "a suo avviso", "a loro dire", "a loro avviso"),
     according=("secondo", "stando a", "a detta di", "in base a"),
@@ -540,6 +552,10 @@ _ES = SpeechWords(
     negations=("no", "nunca", "nada"),
     passives=("sido", "fue", "fueron"),
     adding=("añadiendo", "agregando", "subrayando"),
+    participles=(
+        "añadiendo", "agregando", "señalando", "afirmando", "asegurando", "explicando", "advirtiendo",
+        "subrayando",
+    ),
     document_leads=("conforme a",),
     pronoun_leads=("a su juicio", "en su opinión"),
     according=("según", "de acuerdo con", "en palabras de", "conforme a"),
@@ -574,6 +590,9 @@ _PT = SpeechWords(
     negations=("não", "nunca", "nada"),
     passives=("sido", "foi", "foram"),
     adding=("acrescentando", "adicionando", "sublinhando"),
+    participles=(
+        "acrescentando", "afirmando", "dizendo", "explicando", "ressaltando", "destacando", "sublinhando",
+    ),
     pronoun_leads=("a seu ver", "na sua opinião"),
     according=("segundo", "de acordo com", "conforme", "nas palavras de"),
     as_words=("como",),

@@ -179,6 +179,7 @@ class _Attributor:
             if surname and len(name) > len(self.fullest.get(surname, "")):
                 self.fullest[surname] = name
         self.genders = self._genders(quoted)
+        self.quoted = sorted(quoted)  # (open, close) of each direct quote
         # Speaker lines ("Name, title:"): the speaker and the paragraph it introduces, by the
         # start of that paragraph.
         self.speaker_lines: dict[int, tuple[_Speaker, int]] = {}
@@ -507,6 +508,8 @@ class _Attributor:
         ]
         fits = []
         for start, end in sorted(candidates):
+            if self._inside_quote(start):
+                continue  # '... que « Trump n’a pas ... », ajoutant' : not Trump
             clause = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)]
             lead = _WORD.findall(text, clause[-1] if clause else lo, start)
             if len(lead) <= _SUBJECT_LEAD_WORDS and not any(lower(w) in prepositions for w in lead):
@@ -531,6 +534,11 @@ class _Attributor:
             if self.grammar.pronouns.fullmatch(word.group()):
                 return self._subject_at(word.start(), word.end(), cue.group())
         return self._speaker(cue.start(), cue.end(), "none", cue.group())
+
+    def _inside_quote(self, position: int) -> bool:
+        """Whether ``position`` lies inside a direct quote."""
+        i = bisect.bisect_right(self.quoted, (position, len(self.text))) - 1
+        return i >= 0 and self.quoted[i][0] < position < self.quoted[i][1]
 
     def _subject_at(self, start: int, end: int, verb: str) -> _Speaker:
         """The entity or the pronoun at ``text[start:end]`` as the speaker."""
@@ -1005,9 +1013,24 @@ class _Attributor:
             speaker = said if self._named_one(said) else None
         else:
             speaker = self._from_region(first + 1, second, cue)
-        if speaker is None or speaker.how == "none":
+        if speaker is None or speaker.how == "none" or self._apposition_follows(cue, second, end):
             return None
         return _content_after(text, second, end), end, speaker
+
+    def _apposition_follows(self, cue: re.Match[str], second: int, end: int) -> bool:
+        """Whether what follows an attribution whose subject comes after the verb is that
+        subject's apposition, not what was said: 'assicura Fabrizio Curcio, a capo del
+        dipartimento, sarà ...', 'come spiega X, ministro delle Politiche agricole, ...'."""
+        if not self.text[cue.end() : second].strip()[:1].isupper():
+            return False  # the subject stands before the verb ("he said"), or no name follows it
+        rest = _WORD.findall(self.text, second + 1, end)
+        comma = self.text.find(",", second + 1, end)
+        return (
+            bool(rest)
+            and rest[0][:1].islower()
+            and comma > 0
+            and len(_WORD.findall(self.text, second + 1, comma)) <= _PARENTHESIS_LEAD_WORDS
+        )
 
     def _where(self, word: str) -> bool:
         """Whether ``word`` after a speech verb opens a phrase of where or when it was said."""
