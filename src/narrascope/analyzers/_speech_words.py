@@ -170,7 +170,8 @@ _EN = SpeechWords(
         "commented", "remarked", "replied", "underlined", "alleged", "accused", "recalled", "concluded",
         "believes", "believe", "thinks", "acknowledged", "admitted", "reiterated",
         "asserted", "observed", "pointed out", "put it", "in his words", "in her words",
-        "denied", "denies", "responded", "suggested", "suggests", "predicted", "conceded", "maintained",
+        # not "denied": what follows it is what the speaker says is untrue
+        "responded", "suggested", "suggests", "predicted", "conceded", "maintained",
         "maintains", "contended", "tweeted", "cautioned", "complained", "lamented", "vowed", "pledged",
         "promised", "revealed", "confirmed", "confirms",
     ),
