@@ -540,10 +540,12 @@ def test_an_attribution_at_the_end_with_a_long_phrase_or_a_set_off_subject(
 
 
 def test_a_preposition_after_the_verb_opens_no_reported_clause() -> None:
-    # "wrote in a column" is where, not what: neither "a column ..." nor "his piece" was said
+    # "wrote in a column" is where, not what: neither "a column ..." nor "his piece" was said;
+    # and after a verb that takes an object, "a photo" opens no clause
     for text in (
         "Arkady Brennan wrote in a column for the Gazette about the elections.",
         "Vera Lorand commented in his piece on the vote.",
+        "On Friday, Arkady Brennan tweeted a photo from inside the hospital.",
     ):
         assert [q for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == []
 

@@ -74,6 +74,9 @@ class SpeechWords:
     subjunctives: tuple[str, ...] = ()
     #: Words that may start a clause reported without "that" (English: "warned the talks ...").
     bare_clause_starts: tuple[str, ...] = ()
+    #: The verbs after which such a clause may start: those that take a clause, not an object
+    #: ("said the talks ...", but "tweeted a photo", "wrote a letter"). Empty: every verb.
+    bare_verbs: tuple[str, ...] = ()
     #: Verbs with no personal subject, whose source is a document next to them ("В докладе
     #: говорится, что ...", "Im Bericht heißt es"); without one they name no speaker.
     impersonal: tuple[str, ...] = ()
@@ -201,6 +204,14 @@ _EN = SpeechWords(
         "cables", "release",
         "article", "articles", "ruling", "verdict", "judgment",
     ),
+    bare_verbs=(
+        "said", "says", "say", "told", "tells", "warned", "warns", "added", "adds", "claimed", "claims",
+        "insisted", "insists", "argued", "argues", "believes", "believe", "thinks", "stated", "states",
+        "noted", "notes", "stressed", "stresses", "explained", "explains", "declared", "declares",
+        "suggested", "suggests", "predicted", "maintained", "maintains", "contended", "conceded",
+        "acknowledged", "admitted", "reiterated", "asserted", "emphasised", "emphasized", "emphasises",
+        "emphasizes", "alleged", "recalled", "concluded", "observed", "complained", "cautioned", "saying",
+    ),
     bare_clause_starts=(
         "the", "a", "an", "it", "they", "he", "she", "we", "this", "there", "its", "their", "his", "her",
         "no",
@@ -247,7 +258,7 @@ _RU = SpeechWords(
     pronouns=("он", "она"),
     group_pronouns=("их", "оно", "они", "мы", "вы", "я", "это"),
     possessives=("его", "её", "ее"),
-    connectives=("и", "а", "но", "который", "которая", "которое", "которые"),
+    connectives=("и", "а", "но", "также", "который", "которая", "которое", "которые"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "ни", "ничего"),
     adding=("добавив", "подчеркнув", "отметив"),
