@@ -539,6 +539,13 @@ def test_an_attribution_at_the_end_with_a_long_phrase_or_a_set_off_subject(
     assert [q[:3] for q in _speakers(_hand_built(text, _CAST))] == [("reported", content, entity)]
 
 
+def test_a_subject_pronoun_opens_a_clause_after_any_speech_verb() -> None:
+    text = "Vera Lorand spoke on Monday.\nLater she announced she would end the regular exercises."
+    assert [q[:3] for q in _speakers(_hand_built(text, _CAST))] == [
+        ("reported", "she would end the regular exercises", "Vera Lorand")
+    ]
+
+
 def test_a_preposition_after_the_verb_opens_no_reported_clause() -> None:
     # "wrote in a column" is where, not what: neither "a column ..." nor "his piece" was said;
     # and after a verb that takes an object, "a photo" opens no clause

@@ -122,6 +122,7 @@ def grammar(language: str) -> Grammar:
     bare = _words(w.bare_clause_starts, then="") if w.bare_clause_starts else "(?!)"
     # ... and only after a verb that takes a clause (one lookbehind each: fixed width)
     bare_after = "|".join(f"(?<={_escape(v)})" for v in w.bare_verbs) if w.bare_verbs else ""
+    bare_pronoun = _words(w.bare_pronoun_starts, then="") if w.bare_pronoun_starts else "(?!)"
     subjunctive = _words(w.subjunctives) if w.subjunctives else "(?!)"  # "sagte, man sei ..."
     # Up to eight words may stand before a "that" ("said in an interview with RIA Novosti on
     # Monday that"), none that shows another clause; after a verb that takes no one told, the
@@ -157,7 +158,7 @@ def grammar(language: str) -> Grammar:
         # interview with RIA Novosti on Monday that ...", then "said he ...". A "that" in the same
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
-            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)"
+            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)"
             rf"|\s*,\s*(?P<content3>(?:[\w'’-]+\s+){{0,4}}{subjunctive}))",
             flags,
         ),

@@ -77,6 +77,10 @@ class SpeechWords:
     #: The verbs after which such a clause may start: those that take a clause, not an object
     #: ("said the talks ...", but "tweeted a photo", "wrote a letter"). Empty: every verb.
     bare_verbs: tuple[str, ...] = ()
+    #: Subject pronouns that open such a clause after any speech verb, one that also takes an
+    #: object included ("announced he would end ...", "wrote they were wrong"): no object
+    #: starts with them.
+    bare_pronoun_starts: tuple[str, ...] = ()
     #: Verbs with no personal subject, whose source is a document next to them ("В докладе
     #: говорится, что ...", "Im Bericht heißt es"); without one they name no speaker.
     impersonal: tuple[str, ...] = ()
@@ -212,6 +216,7 @@ _EN = SpeechWords(
         "acknowledged", "admitted", "reiterated", "asserted", "emphasised", "emphasized", "emphasises",
         "emphasizes", "alleged", "recalled", "concluded", "observed", "complained", "cautioned", "saying",
     ),
+    bare_pronoun_starts=("he", "she", "they", "we"),
     bare_clause_starts=(
         "the", "a", "an", "it", "they", "he", "she", "we", "this", "there", "its", "their", "his", "her",
         "no",

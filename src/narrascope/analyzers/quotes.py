@@ -105,6 +105,9 @@ _APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 _APPOSITIONS = 3  # at most, one after the other
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
+# The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
+# it, one in the subjunctive, one opened by a subject pronoun.
+_CONTENT_GROUPS = ("content", "content2", "content3", "content4")
 _ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
@@ -858,7 +861,7 @@ class _Attributor:
             before = _WORD_BEFORE.search(self.text, found[0], verbs[-1].start())
             joined = before is not None and lower(before.group(1)) in self.grammar.words.connectives
             return found[2] if joined else None
-        content = next(later.start(g) for g in ("content", "content2", "content3") if later.group(g))
+        content = next(later.start(g) for g in _CONTENT_GROUPS if later.group(g))
         if content > quote.open:
             return None
         speaker = self._from_region(sentence.start, later.end("cue"), verbs[-1], quote.open)
@@ -930,7 +933,7 @@ class _Attributor:
         if cue is None:
             return None
         speaker = self._from_region(start, match.end("cue"), cue)
-        content = next(match.start(g) for g in ("content", "content2", "content3") if match.group(g))
+        content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
         return None if speaker.how == "none" else (content, end, speaker)
 
     def _pronoun_lead(self, start: int, end: int, stop: int) -> tuple[int, int, _Speaker] | None:
