@@ -993,3 +993,68 @@ def test_speaker_line_makes_the_next_paragraph_a_quote(analyze: Analyze) -> None
         "Nobody in Geneva expected a breakthrough this week.",
         ("Arkady Brennan", "Arkady Brennan", "entity", ":"),
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "entities", "speakers"),
+    [
+        # An organisation named in full, then by what it is: its later words are its own.
+        (
+            "en",
+            "The Foreign Ministry of Veldia said on Tuesday that the sanctions were unlawful.\n"
+            "The ministry added that Veldia would respond in kind.",
+            [("Foreign Ministry of Veldia", "ORG")],
+            [
+                ("reported", "the sanctions were unlawful", "Foreign Ministry of Veldia", "entity"),
+                ("reported", "Veldia would respond in kind", "Foreign Ministry of Veldia", "name"),
+            ],
+        ),
+        # The nearest organisation of that kind, not the first one named.
+        (
+            "en",
+            "The Interior Ministry and the Norda Agency met on Monday.\n"
+            "Later the Health Ministry said that the clinics were full.\n"
+            "The ministry warned that more patients were coming.",
+            [("Interior Ministry", "ORG"), ("Norda Agency", "ORG"), ("Health Ministry", "ORG")],
+            [
+                ("reported", "the clinics were full", "Health Ministry", "entity"),
+                ("reported", "more patients were coming", "Health Ministry", "name"),
+            ],
+        ),
+        # An inflected form (Russian) and a compound (German) name the same kind.
+        (
+            "ru",
+            "Министерство обороны Вельдии провело учения.\nВ министерстве заявили, что учения завершены.",
+            [("Министерство обороны Вельдии", "ORG")],
+            [("reported", "учения завершены", "Министерство обороны Вельдии", "name")],
+        ),
+        (
+            "de",
+            "Das Verteidigungsministerium kündigte neue Übungen an.\n"
+            "Das Ministerium erklärte, dass die Übungen rein defensiv seien.",
+            [("Verteidigungsministerium", "ORG")],
+            [("reported", "die Übungen rein defensiv seien", "Verteidigungsministerium", "name")],
+        ),
+    ],
+)
+def test_an_organisation_called_by_its_kind_speaks(
+    language: str, text: str, entities: list[tuple[str, str]], speakers: list[tuple[str, str, str, str]]
+) -> None:
+    doc = _hand_built(text, entities, language=language)
+    assert _speakers(doc) == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person's title is not the organisation ("minister" is not "ministry").
+        "The Foreign Ministry of Veldia met on Tuesday.\nThe minister said that the sanctions were unlawful.",
+        # No organisation of that kind named before: the phrase stays the speaker.
+        "The agency said that the sanctions were unlawful.\nThe Foreign Ministry of Veldia agreed.",
+        # A longer phrase is a title or a description, not an organisation by its kind.
+        "The Foreign Ministry of Veldia met.\nA source close to the ministry said that talks failed.",
+    ],
+)
+def test_a_phrase_that_is_no_organisation_by_its_kind_stays_unlinked(text: str) -> None:
+    doc = _hand_built(text, [("Foreign Ministry of Veldia", "ORG")])
+    assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [("reported", None)]

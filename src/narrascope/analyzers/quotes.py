@@ -52,8 +52,11 @@ person ("they", "it", "по их словам") names no one; the person named b
 not one inside it ("X, the spokesman for Y, said"), and so does a name set off after a title
 ("the president of the Central Bank, X, said"); a platform after a short word is where it was
 said, not who said it ("wrote on Twitter"); a name seen in full earlier stands
-for the full name ("Koval" -> "Irina Koval"); otherwise the speaker is the phrase itself, unlinked ("the
-ministry", "the director of the Russian FSB"). A document named as the source ("according to
+for the full name ("Koval" -> "Irina Koval"), and an organisation's kind for the nearest
+organisation named before whose name holds it ("the ministry" -> "Foreign Ministry", "в
+министерстве" -> "Министерство обороны", "das Ministerium" -> "Verteidigungsministerium");
+otherwise the speaker is the phrase itself, unlinked ("the agency" with no agency named before,
+"the director of the Russian FSB"). A document named as the source ("according to
 the report", "selon le rapport", "согласно документу", "the statement said") is never taken
 for a person.
 
@@ -65,7 +68,8 @@ verb as written, with its auxiliary: "a déclaré"; a lead in lower case: "accor
 for a speaker line) and ``speaker_how``, one of:
 
 * ``entity``: the speaker is a person or organisation entity;
-* ``name``: a phrase whose last word is the surname of a person named in full in the text;
+* ``name``: a phrase whose last word is the surname of a person named in full in the text, or
+  the kind of an organisation named before it ("the ministry");
 * ``pronoun``: a pronoun, or a verb whose subject is left out (Italian '», ha aggiunto'; the
   speaker span is then the verb), resolved to the last person named before it who fits (no
   ``speaker_entity`` when no one does);
@@ -82,6 +86,7 @@ from __future__ import annotations
 import bisect
 import collections
 import itertools
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -170,6 +175,8 @@ class _Attributor:
         self.entity_starts = [e.start for e in self.entities]
         self.persons = sorted((e for e in self.entities if e.label == "PER"), key=lambda e: e.end)
         self.person_ends = [p.end for p in self.persons]
+        self.organisations = sorted((e for e in self.entities if e.label == "ORG"), key=lambda e: e.end)
+        self.organisation_ends = [o.end for o in self.organisations]
         self.sentences = doc.layer("sentence")
         self.sentence_starts = [s.start for s in self.sentences]
         # Surname -> the longest name of a person that ends with it, for linking a speaker named
@@ -674,7 +681,8 @@ class _Attributor:
         return self._speaker(name_start, name_end, "phrase", ":")
 
     def link(self, speaker: _Speaker | None) -> _Speaker | None:
-        """Link a speaker to the fullest name of the same person: "Koval" -> "Irina Koval"."""
+        """Link a speaker to the fullest name of the same person ("Koval" -> "Irina Koval"), or
+        a phrase to the organisation it calls by its kind ("the ministry" -> "Foreign Ministry")."""
         if speaker is None or speaker.how == "document":
             return speaker
         key = (speaker.entity or speaker.text).split()[-1:]
@@ -682,9 +690,28 @@ class _Attributor:
             return speaker
         fullest = self.fullest.get(key[0].lower())
         if fullest is None:
-            return speaker
+            return self._organisation_called(speaker) if speaker.how == "phrase" else speaker
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
         return _Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
+
+    def _organisation_called(self, speaker: _Speaker) -> _Speaker:
+        """The organisation named before ``speaker`` whose name holds the phrase's last word
+        ("The ministry added" after "Russia's Foreign Ministry said", "das Ministerium" after
+        "das Verteidigungsministerium"), the nearest one; the phrase itself if none does.
+
+        News names an organisation once in full and then by what it is; without this, its
+        later statements would count as no one's. Only a short phrase (up to four words) whose
+        last word is such a kind is read so: "the ministry's spokeswoman" is a person's title.
+        """
+        words = _WORD.findall(speaker.text)
+        if not 1 <= len(words) <= 4 or len(words[-1]) < 4:
+            return speaker
+        head = words[-1].lower()
+        for index in range(bisect.bisect_right(self.organisation_ends, speaker.start) - 1, -1, -1):
+            name = self._normal(self.organisations[index])
+            if any(_same_noun(head, word.lower()) for word in _WORD.findall(name)):
+                return _Speaker(speaker.start, speaker.end, speaker.text, "name", name, speaker.cue)
+        return speaker
 
     # -- direct quotes ------------------------------------------------------------------------
 
@@ -1249,6 +1276,20 @@ def pronoun_kind(speaker: str, language: str | None) -> str | None:
     if _names_no_one(rules, words):
         return "group"
     return "pronoun" if len(words) == 1 and rules.pronouns.fullmatch(words[0]) else None
+
+
+def _same_noun(kind: str, word: str) -> bool:
+    """Whether ``word`` of a name is the noun ``kind`` (both lower case): the same word, an
+    inflection of it (a shared stem of five letters at least, after which one of them has at
+    most one letter left and the other at most three: "ministries", "министерства"; not
+    "minister" for "ministry"), or a compound ending in it ("verteidigungsministerium")."""
+    if kind == word:
+        return True
+    if len(kind) >= 6 and word.endswith(kind):
+        return True
+    shared = len(os.path.commonprefix([kind, word]))
+    tails = sorted((len(kind) - shared, len(word) - shared))
+    return shared >= 5 and tails[0] <= 1 and tails[1] <= 3
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
