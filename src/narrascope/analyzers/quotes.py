@@ -86,7 +86,6 @@ from __future__ import annotations
 import bisect
 import collections
 import itertools
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -1287,7 +1286,7 @@ def _same_noun(kind: str, word: str) -> bool:
         return True
     if len(kind) >= 6 and word.endswith(kind):
         return True
-    shared = len(os.path.commonprefix([kind, word]))
+    shared = next((n for n, (a, b) in enumerate(zip(kind, word)) if a != b), min(len(kind), len(word)))
     tails = sorted((len(kind) - shared, len(word) - shared))
     return shared >= 5 and tails[0] <= 1 and tails[1] <= 3
 
