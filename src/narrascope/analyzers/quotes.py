@@ -1286,7 +1286,8 @@ def _same_noun(kind: str, word: str) -> bool:
         return True
     if len(kind) >= 6 and word.endswith(kind):
         return True
-    shared = next((n for n, (a, b) in enumerate(zip(kind, word)) if a != b), min(len(kind), len(word)))
+    shortest = min(len(kind), len(word))
+    shared = next((n for n in range(shortest) if kind[n] != word[n]), shortest)
     tails = sorted((len(kind) - shared, len(word) - shared))
     return shared >= 5 and tails[0] <= 1 and tails[1] <= 3
 
