@@ -1058,3 +1058,28 @@ def test_an_organisation_called_by_its_kind_speaks(
 def test_a_phrase_that_is_no_organisation_by_its_kind_stays_unlinked(text: str) -> None:
     doc = _hand_built(text, [("Foreign Ministry of Veldia", "ORG")])
     assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [("reported", None)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "organisation"),
+    [
+        # The last word of a Romance phrase is often an adjective, not its noun.
+        (
+            "fr",
+            "Le Croissant-Rouge palestinien a publié un bilan.\n"
+            "La présidence palestinienne a déclaré que la situation était grave.",
+            "Croissant-Rouge palestinien",
+        ),
+        # A person's kind that shares a stem with a word of the name, not an inflection of it.
+        (
+            "ru",
+            "Сотрудник Вельдского института истории выступил вчера.\nИсторик напомнил, что город основан давно.",
+            "Вельдского института истории",
+        ),
+    ],
+)
+def test_an_adjective_or_a_look_alike_word_names_no_organisation(
+    language: str, text: str, organisation: str
+) -> None:
+    doc = _hand_built(text, [(organisation, "ORG")], language=language)
+    assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [("reported", None)]

@@ -166,6 +166,7 @@ class _Attributor:
     ) -> None:
         self.doc = doc
         self.text = doc.text
+        self.language = language
         self.grammar = grammar(language)
         self.window = window
         # Sorted indexes, so that each quote costs a look-up, not a scan of every entity:
@@ -694,21 +695,25 @@ class _Attributor:
         return _Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
 
     def _organisation_called(self, speaker: _Speaker) -> _Speaker:
-        """The organisation named before ``speaker`` whose name holds the phrase's last word
-        ("The ministry added" after "Russia's Foreign Ministry said", "das Ministerium" after
-        "das Verteidigungsministerium"), the nearest one; the phrase itself if none does.
+        """The organisation named before ``speaker`` whose name holds the phrase's noun ("The
+        ministry added" after "Russia's Foreign Ministry said", "das Ministerium" after "das
+        Verteidigungsministerium"), the nearest one; the phrase itself if none does.
 
         News names an organisation once in full and then by what it is; without this, its
-        later statements would count as no one's. Only a short phrase (up to four words) whose
-        last word is such a kind is read so: "the ministry's spokeswoman" is a person's title.
+        later statements would count as no one's. Only a bare noun is read so, alone or after
+        a short word ("the", "l'", "в"), in lower case where the language writes nouns so (a
+        capital word there is a name: "The United"): "the ministry's spokeswoman" is a title,
+        and in "la présidence palestinienne" the last word is no noun.
         """
         words = _WORD.findall(speaker.text)
-        if not 1 <= len(words) <= 4 or len(words[-1]) < 4:
+        if not 1 <= len(words) <= 3 or len(words[-1]) < 4:
             return speaker
-        head = words[-1].lower()
+        head = words[-1]
+        if len(words) > 1 and (len(words[-2]) > 3 or (head[0].isupper() and self.language != "de")):
+            return speaker
         for index in range(bisect.bisect_right(self.organisation_ends, speaker.start) - 1, -1, -1):
             name = self._normal(self.organisations[index])
-            if any(_same_noun(head, word.lower()) for word in _WORD.findall(name)):
+            if any(_same_noun(head.lower(), word.lower()) for word in _WORD.findall(name)):
                 return _Speaker(speaker.start, speaker.end, speaker.text, "name", name, speaker.cue)
         return speaker
 
@@ -1277,19 +1282,29 @@ def pronoun_kind(speaker: str, language: str | None) -> str | None:
     return "pronoun" if len(words) == 1 and rules.pronouns.fullmatch(words[0]) else None
 
 
+#: Letters of the endings that inflect a noun ("ministries", "министерства", "министерством").
+_ENDING_LETTERS = frozenset("aeiouyäöüsаеёиоуыэюяйьмхіїєąęó")
+
+
 def _same_noun(kind: str, word: str) -> bool:
     """Whether ``word`` of a name is the noun ``kind`` (both lower case): the same word, an
     inflection of it (a shared stem of five letters at least, after which one of them has at
-    most one letter left and the other at most three: "ministries", "министерства"; not
-    "minister" for "ministry"), or a compound ending in it ("verteidigungsministerium")."""
+    most one letter left and the other at most three, all of endings: "ministries",
+    "министерства"; not "minister" for "ministry", nor "истории" for "историк"), or a
+    compound ending in it ("verteidigungsministerium")."""
     if kind == word:
         return True
     if len(kind) >= 6 and word.endswith(kind):
         return True
     shortest = min(len(kind), len(word))
     shared = next((n for n in range(shortest) if kind[n] != word[n]), shortest)
-    tails = sorted((len(kind) - shared, len(word) - shared))
-    return shared >= 5 and tails[0] <= 1 and tails[1] <= 3
+    tails = sorted((kind[shared:], word[shared:]), key=len)
+    return (
+        shared >= 5
+        and len(tails[0]) <= 1
+        and len(tails[1]) <= 3
+        and all(letter in _ENDING_LETTERS for letter in tails[0] + tails[1])
+    )
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
