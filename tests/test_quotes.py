@@ -546,6 +546,33 @@ def test_a_subject_pronoun_opens_a_clause_after_any_speech_verb() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Vera Lorand announced the talks would resume in May.", "the talks would resume in May"),
+        (
+            "Arkady Brennan confirmed the second meeting had taken place in secret.",
+            "the second meeting had taken place in secret",
+        ),
+        ("The Northern Alliance promised its troops will stay home.", "its troops will stay home"),
+    ],
+)
+def test_an_auxiliary_after_the_first_words_shows_a_clause_after_any_speech_verb(
+    text: str, content: str
+) -> None:
+    assert [q[1] for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == [content]
+
+
+def test_an_object_of_a_speech_verb_is_no_clause_without_an_auxiliary() -> None:
+    for text in (
+        "Vera Lorand announced a new plan for the harbour.",
+        "Arkady Brennan revealed the plan that was drawn up in March.",
+        "Vera Lorand promised the aid to the refugees was coming.",
+        "Arkady Brennan announced the names of all the winners were secret.",
+    ):
+        assert [q for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == [], text
+
+
 def test_a_preposition_after_the_verb_opens_no_reported_clause() -> None:
     # "wrote in a column" is where, not what: neither "a column ..." nor "his piece" was said;
     # and after a verb that takes an object, "a photo" opens no clause

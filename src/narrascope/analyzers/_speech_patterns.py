@@ -124,6 +124,14 @@ def grammar(language: str) -> Grammar:
     bare_after = "|".join(f"(?<={_escape(v)})" for v in w.bare_verbs) if w.bare_verbs else ""
     bare_pronoun = _words(w.bare_pronoun_starts, then="") if w.bare_pronoun_starts else "(?!)"
     subjunctive = _words(w.subjunctives) if w.subjunctives else "(?!)"  # "sagte, man sei ..."
+    # "announced the talks would resume": a subject of one to three words, none that opens a
+    # relative clause or an infinitive ("revealed the plan that was", "promised the aid to").
+    if w.clause_auxiliaries:
+        not_subject = _words((*w.clause_auxiliaries, "that", "which", "who", "to"), then="")
+        subject_word = rf"(?!{not_subject}\s)[\w'’-]+"
+        auxiliary_clause = rf"{bare}(?:\s+{subject_word}){{1,3}}\s+{_words(w.clause_auxiliaries, then='')}\s"
+    else:
+        auxiliary_clause = "(?!)"
     # Up to eight words may stand before a "that" ("said in an interview with RIA Novosti on
     # Monday that"), none that shows another clause; after a verb that takes no one told, the
     # first of them is no clause start ("said the West needed to know that" reports all of it).
@@ -158,7 +166,7 @@ def grammar(language: str) -> Grammar:
         # interview with RIA Novosti on Monday that ...", then "said he ...". A "that" in the same
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
-            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)"
+            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)|\s+(?P<content5>{auxiliary_clause})"
             rf"|\s*,\s*(?P<content3>(?:[\w'’-]+\s+){{0,4}}{subjunctive}))",
             flags,
         ),

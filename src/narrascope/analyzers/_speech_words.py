@@ -81,6 +81,10 @@ class SpeechWords:
     #: object included ("announced he would end ...", "wrote they were wrong"): no object
     #: starts with them.
     bare_pronoun_starts: tuple[str, ...] = ()
+    #: Auxiliaries that show a clause, not an object, after any speech verb when one follows
+    #: the clause's first words ("announced the talks would resume", "confirmed the meeting
+    #: had taken place"; not "announced a new plan").
+    clause_auxiliaries: tuple[str, ...] = ()
     #: Verbs with no personal subject, whose source is a document next to them ("В докладе
     #: говорится, что ...", "Im Bericht heißt es"); without one they name no speaker.
     impersonal: tuple[str, ...] = ()
@@ -217,6 +221,10 @@ _EN = SpeechWords(
         "emphasizes", "alleged", "recalled", "concluded", "observed", "complained", "cautioned", "saying",
     ),
     bare_pronoun_starts=("he", "she", "they", "we"),
+    clause_auxiliaries=(
+        "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might",
+        "must", "can",
+    ),
     bare_clause_starts=(
         "the", "a", "an", "it", "they", "he", "she", "we", "this", "there", "its", "their", "his", "her",
         "no",

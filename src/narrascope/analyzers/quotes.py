@@ -111,7 +111,7 @@ _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
 # The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
 # it, one in the subjunctive, one opened by a subject pronoun.
-_CONTENT_GROUPS = ("content", "content2", "content3", "content4")
+_CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5")
 _ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
