@@ -573,6 +573,19 @@ def test_an_object_of_a_speech_verb_is_no_clause_without_an_auxiliary() -> None:
         assert [q for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == [], text
 
 
+def test_a_passive_speech_verb_reports_no_one() -> None:
+    # The subject of a passive did not say it ("it was announced", "she was told"); a
+    # participle after "is" is no passive.
+    for text in (
+        "Vera Lorand left the room after it was announced that the talks had failed.",
+        "Arkady Brennan made his clarification after it was pointed out the vote was over.",
+        "Vera Lorand was told that the talks had failed.",
+    ):
+        assert _speakers(_hand_built(text, _CAST)) == [], text
+    doc = _hand_built("Vera Lorand is saying that the talks have failed.", _CAST)
+    assert [q[:3] for q in _speakers(doc)] == [("reported", "the talks have failed", "Vera Lorand")]
+
+
 def test_a_preposition_after_the_verb_opens_no_reported_clause() -> None:
     # "wrote in a column" is where, not what: neither "a column ..." nor "his piece" was said;
     # and after a verb that takes an object, "a photo" opens no clause

@@ -961,7 +961,8 @@ class _Attributor:
         if match is None:
             return self._said_tail(start, end)
         cue = grammar.verbs.match(text, match.start("cue"), match.end("cue"))
-        if cue is None:
+        if cue is None or self._passive(start, cue.start()):
+            # "after it was pointed out that ...", "she was told that ...": no one named said it
             return None
         speaker = self._from_region(start, match.end("cue"), cue)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
@@ -1160,9 +1161,13 @@ class _Attributor:
         return cut if len(text[start:cut].split()) >= _TAIL_CONTENT_WORDS else None
 
     def _passive(self, start: int, verb_start: int) -> bool:
-        """Whether the word before a speech verb makes it a passive ("the decision was announced")."""
+        """Whether the word before a speech verb makes it a passive ("the decision was announced";
+        not "she is saying", where the verb is a participle)."""
         before = _WORD_BEFORE.search(self.text, start, verb_start)
-        return before is not None and lower(before.group(1)) in self.grammar.words.passives
+        if before is None or lower(before.group(1)) not in self.grammar.words.passives:
+            return False
+        verb = _WORD.match(self.text, verb_start)
+        return verb is None or lower(verb.group()) not in self.grammar.words.participles
 
     def _opens_clause(self, word: str) -> bool:
         """Whether ``word`` opens a clause of its own: a conjunction, "that", or a relative
