@@ -1,0 +1,483 @@
+"""Reported speech: what a speaker said without quotation marks, and the speaker.
+
+Part of the quote analyzer (:mod:`narrascope.analyzers.quotes`, whose docstring gives the
+rules): a source lead ("according to X, ..."), a verb and its clause ("X warned that ..."), an
+attribution at the end of a sentence or set off inside it ("The exercise, he said, was ..."), a
+participle ("..., saying ..."), and what a quote's speaker adds around the quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+
+from narrascope.analyzers._quote_marks import RawQuote
+from narrascope.analyzers._speakers import (
+    APPOSITION_WORDS,
+    PHRASE_NEAR,
+    POSSESSIVE_END,
+    WORD,
+    WORD_BEFORE,
+    Speaker,
+    SpeakerFinder,
+    content_after,
+)
+from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, lower
+from narrascope.document import Span
+
+__all__ = ["ReportedSpeech"]
+
+_TOKEN = re.compile(r"[\w'’-]+")
+_TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
+_PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
+# The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
+# it, one in the subjunctive, one opened by a subject pronoun.
+_CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5")
+_WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
+# A quotation mark, but not an apostrophe between letters.
+_QUOTE_MARK = re.compile(rf"[{re.escape(DOUBLE_MARKS)}]|(?<![^\W\d_])['’‘]|['’‘](?![^\W\d_])")
+# A source named without a closing comma ends by this punctuation at the latest.
+_SOURCE_STOP = re.compile(r"[,;:.!?()]")
+
+
+class ReportedSpeech(SpeakerFinder):
+    """The reported-speech rules, on the document that :class:`SpeakerFinder` indexed."""
+
+    # -- reported speech ----------------------------------------------------------------------
+
+    def adding(self, quote: RawQuote, speaker: Speaker) -> tuple[int, int] | None:
+        """What the speaker of ``quote`` adds in the rest of its sentence: '“...,” she said,
+        adding that Warsaw would host the meeting' (the content's start and end)."""
+        i = bisect.bisect_right(self.sentence_starts, quote.close) - 1
+        if i < 0 or speaker.end < quote.close:
+            return None  # the attribution must follow the quote, in its sentence
+        sentence_end = self.sentences[i].end
+        added = self.grammar.adding.search(self.text, max(quote.close + 1, speaker.end), sentence_end)
+        if added is None:
+            return None
+        start = added.start("content")
+        end = start + len(self.text[start:sentence_end].rstrip(" .!?…"))
+        if any(c in DOUBLE_MARKS for c in self.text[start:end]) or end <= start:
+            return None
+        return start, end
+
+    def reported(
+        self, blocked: list[tuple[int, int]], named: Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[int, int, Speaker]]:
+        """Reported speech in sentences that hold no direct quote: (content start, end, speaker).
+        A quote of what someone calls something (``named``, sorted) blocks only reported speech
+        that would hold it: "X called it «A» and stressed that B" reports B."""
+        found: list[tuple[int, int, Speaker]] = []
+        blocked_starts = [a for a, _ in blocked]
+        named_starts = [a for a, _ in named]
+        for sentence in self.sentences:
+            # blocked spans are disjoint and in text order: only the last one starting before the
+            # sentence's end can overlap it
+            i = bisect.bisect_left(blocked_starts, sentence.end)
+            if i and blocked[i - 1][1] > sentence.start:
+                continue
+            one = self._reported_in(sentence.start, sentence.end)
+            if one is None or one[1] <= one[0]:
+                continue
+            j = bisect.bisect_left(named_starts, one[1])
+            if j and named[j - 1][1] > one[0]:
+                continue
+            found.append(one)
+        return found
+
+    def around(self, quote: RawQuote) -> Speaker | None:
+        """The speaker of reported speech that holds ``quote``: "X said he was 'sure of it'"."""
+        i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
+        if i < 0:
+            return None
+        sentence = self.sentences[i]
+        found = self._reported_in(sentence.start, sentence.end)
+        if found is None or not found[0] <= quote.open < found[1]:
+            return None
+        # The clause must be the quote's own: "When asked if he ..., X told Y, “...”" is X's. A
+        # later verb that reports a clause holding the quote is its own ("X added his voice,
+        # saying that the deal can “...”").
+        verbs = list(self.grammar.verbs.finditer(self.text, found[0], quote.open))
+        if not verbs:
+            return found[2]
+        later = self.grammar.reported.match(self.text, verbs[-1].start(), sentence.end)
+        if later is None:
+            # "X said that ..., and confirmed Y is ready “...”": the same subject
+            before = WORD_BEFORE.search(self.text, found[0], verbs[-1].start())
+            joined = before is not None and lower(before.group(1)) in self.grammar.words.connectives
+            return found[2] if joined else None
+        content = next(later.start(g) for g in _CONTENT_GROUPS if later.group(g))
+        if content > quote.open:
+            return None
+        speaker = self._from_region(sentence.start, later.end("cue"), verbs[-1], quote.open)
+        return None if speaker.how == "none" else speaker
+
+    def that_before(self, quote: RawQuote) -> Speaker | None:
+        """The speaker of a quote inside a "that" clause whose verb is set apart from it by a
+        phrase with commas ("The Heritage Foundation noted in its report, for example, that
+        Iran was “...”"): the subject of the last speech verb before the quote in its sentence,
+        when a "that" stands between them and no other verb. The last rule tried."""
+        i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
+        if i < 0:
+            return None
+        start, quote_open = self.sentences[i].start, quote.open
+        verbs = list(self.grammar.verbs.finditer(self.text, start, quote_open))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        that = self.grammar.that.search(self.text, verb.end(), quote_open)
+        if that is None or self._passive(start, verb.start()):
+            return None
+        # Not a name inside an earlier quote of the sentence ('“... Divine Revelation,” X told
+        # Y'); a subject after the verb counts ('a déclaré le chancelier X, ..., que').
+        marks = list(_QUOTE_MARK.finditer(self.text, start, verb.start()))
+        lo = marks[-1].end() if marks else start
+        after = _QUOTE_MARK.search(self.text, verb.end(), that.start())
+        speaker = self._from_region(lo, after.start() if after else that.start(), verb, quote_open)
+        if speaker.how == "phrase":  # 'Il presidente russo ha osservato', not a long run of words
+            return speaker if len(speaker.text.split()) <= PHRASE_NEAR else None
+        return speaker if speaker.how in ("entity", "pronoun", "name", "document") else None
+
+    def _reported_in(self, start: int, stop: int) -> tuple[int, int, Speaker] | None:
+        text, grammar = self.text, self.grammar
+        if text[start:stop].rstrip(" " + MARK_CHARS).endswith("?"):
+            return None  # "Czy uważa Pan, że ...?" asks; it reports nothing
+        end = start + len(text[start:stop].rstrip(" .!?…"))
+        # "..., according to X." / "..., so der Minister." / "..., as X said."
+        tail = grammar.according_tail.search(text, start, stop)
+        if tail is not None and self._plausible_source(tail.group("cue"), tail.group("who")):
+            speaker = self._named(tail.start("who"), tail.end("who"), lower(tail.group("cue")))
+            if speaker.how != "none":
+                return start, tail.start(), speaker
+        as_tail = grammar.as_said_tail.search(text, start, stop)
+        said = None if as_tail is None else self._as_said(as_tail.start("rest"), as_tail.end("rest"))
+        if as_tail is not None and said is not None:
+            return start, as_tail.start(), said
+        # "По его словам, ...", "..., jego zdaniem."
+        source = self._pronoun_lead(start, end, stop)
+        if source is not None:
+            return source
+        # "According to X, ...", "..., according to X, ...", "Laut dem Bericht wurden ..."
+        source = self._according(start, end)
+        if source is not None:
+            return source
+        # "As the director of the FSB said, ...", "Как заявил директор ФСБ, ..."
+        as_said = grammar.as_said.match(text, start, stop)
+        said = None if as_said is None else self._as_said(as_said.start("rest"), as_said.end("rest"))
+        if as_said is not None and said is not None and as_said.end() < end:
+            return self._named_after_title(as_said.end(), end, said)
+        # "The exercise, he said, was purely defensive."
+        inside = self._parenthetical(start, end)
+        if inside is not None:
+            return inside
+        # "X said that ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."
+        match = grammar.reported.search(text, start, stop)
+        if match is None:
+            return self._said_tail(start, end)
+        cue = grammar.verbs.match(text, match.start("cue"), match.end("cue"))
+        if cue is None or self._passive(start, cue.start()):
+            # "after it was pointed out that ...", "she was told that ...": no one named said it
+            return None
+        speaker = self._from_region(start, match.end("cue"), cue)
+        content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
+        return None if speaker.how == "none" else (content, end, speaker)
+
+    def _pronoun_lead(self, start: int, end: int, stop: int) -> tuple[int, int, Speaker] | None:
+        """Reported speech whose source is a pronoun inside a lead, at the start of the sentence
+        ("По его словам, первые поставки ...") or at its end ("..., jego zdaniem."): the person
+        the pronoun stands for (the last one named before who fits), or no one for "their"."""
+        grammar = self.grammar
+        lead = grammar.pronoun_lead.match(self.text, start, stop)
+        if lead is not None:
+            content = (lead.start("content"), end)
+        else:
+            lead = grammar.pronoun_lead_tail.search(self.text, start, stop)
+            if lead is None:
+                return None
+            content = (start, lead.start())
+        words = WORD.findall(self.text, lead.start("lead"), lead.end("lead"))
+        cue, at = lower(lead.group("lead")), (lead.start("lead"), lead.end("lead"))
+        if any(grammar.group_pronouns.fullmatch(word) for word in words):
+            return *content, self._speaker(*at, "group", cue)
+        gender = next((g for word in words if (g := grammar.gender_of(word)) is not None), None)
+        antecedent = self._last_person_before(start, gender)
+        return *content, self._speaker(
+            *at, "pronoun", cue, None if antecedent is None else self._normal(antecedent)
+        )
+
+    def _parenthetical(self, start: int, end: int) -> tuple[int, int, Speaker] | None:
+        """Reported speech attributed between commas after its first words: 'The exercise, he
+        said, was purely defensive', 'The drills, spokeswoman X told reporters, are ...', 'X,
+        whose name, the ADL wrote after the event, is ...', 'Эти учения, заявила Захарова,
+        ...'. A span is one stretch of text, so what it attributes is the rest of the sentence
+        after the attribution; the words before it are left out."""
+        text = self.text
+        opening = WORD.search(text, start, end)
+        commas = [m.start() for m in re.finditer(",", text[start:end])]
+        for first, second in itertools.pairwise(start + c for c in commas):
+            if len(WORD.findall(text, start, first)) > _PARENTHESIS_LEAD_WORDS:
+                return None
+            cue = self.grammar.verbs.search(text, first + 1, second)
+            if cue is None:
+                continue
+            if self.grammar.verbs.search(text, start, first) is not None:
+                return None  # "X said, ...": the other rules read it
+            if opening is not None and lower(opening.group()) in self.grammar.words.as_words:
+                # "Wie der Direktor des Instituts, X, gestern mitteilte, ...": an "as" clause
+                # whose subject has an apposition
+                said = self._as_said(opening.end(), second)
+                if said is None or not self._named_one(said):
+                    return None
+                return content_after(text, second, end), end, said
+            return self._set_off(start, first, second, end, cue)
+        return None
+
+    def _set_off(
+        self, start: int, first: int, second: int, end: int, cue: re.Match[str]
+    ) -> tuple[int, int, Speaker] | None:
+        """``text[first + 1 : second]``, holding the speech verb ``cue``, attributes the rest of
+        the sentence: a subject and the verb, and no clause of the verb's own."""
+        text = self.text
+        words = WORD.findall(text, first + 1, second)
+        rest = WORD.findall(text, second + 1, end)
+        if (
+            cue.group()[:1].isupper()
+            or lower(cue.group()) in self.grammar.words.participles  # "X, saying Y, left"
+            or not WORD.findall(text, start, first)
+            or not 1 <= len(words) <= APPOSITION_WORDS
+            or len(rest) < 3
+            or self._opens_clause(words[0])
+            or self._opens_clause(rest[0])
+            or lower(rest[0]) in self.grammar.words.participles  # "X admitted to it, saying ..."
+            or (not self.grammar.words.inverts and not self.text[first + 1 : cue.start()].strip())
+            or not self._attribution_ends(cue, second)
+            or any(lower(word) in self.grammar.words.negations for word in words)
+            or self._passive(first, cue.start())
+            or _QUOTE_MARK.search(text, first, second) is not None
+        ):
+            return None
+        as_word = WORD.search(text, first + 1, second)
+        if as_word is not None and lower(as_word.group()) in self.grammar.words.as_words:
+            said = self._as_said(as_word.end(), second)  # "X, comme l'a dit le Guardian, a ..."
+            speaker = said if self._named_one(said) else None
+        else:
+            speaker = self._from_region(first + 1, second, cue)
+        if speaker is None or speaker.how == "none" or self._apposition_follows(cue, second, end):
+            return None
+        return content_after(text, second, end), end, speaker
+
+    def _apposition_follows(self, cue: re.Match[str], second: int, end: int) -> bool:
+        """Whether what follows an attribution whose subject comes after the verb is that
+        subject's apposition, not what was said: 'assicura Fabrizio Curcio, a capo del
+        dipartimento, sarà ...', 'come spiega X, ministro delle Politiche agricole, ...'."""
+        if not self.text[cue.end() : second].strip()[:1].isupper():
+            return False  # the subject stands before the verb ("he said"), or no name follows it
+        rest = WORD.findall(self.text, second + 1, end)
+        comma = self.text.find(",", second + 1, end)
+        return (
+            bool(rest)
+            and rest[0][:1].islower()
+            and comma > 0
+            and len(WORD.findall(self.text, second + 1, comma)) <= _PARENTHESIS_LEAD_WORDS
+        )
+
+    def _where(self, word: str) -> bool:
+        """Whether ``word`` after a speech verb opens a phrase of where or when it was said."""
+        w = self.grammar.words
+        return lower(word) in w.prepositions and lower(word) not in w.infinitive_marks
+
+    @staticmethod
+    def _named_one(speaker: Speaker | None) -> bool:
+        """Whether ``speaker`` names someone, not a group ("as we said") or no one."""
+        return speaker is not None and speaker.how not in ("none", "group")
+
+    def _attribution_ends(self, cue: re.Match[str], stop: int) -> bool:
+        """Whether the words after a speech verb, up to ``stop``, leave it without a clause of
+        its own: none, a listener ("told reporters"), a subject after it ("said Zakharova",
+        "заявила журналистам Захарова"), or where and when it was said ("said on Tuesday",
+        "wrote after the February event"); in languages whose prepositions are known, not an
+        object ("announced new sanctions")."""
+        after = WORD.findall(self.text, cue.end(), stop)
+        w = self.grammar.words
+        where = bool(after) and self._where(after[0])
+        if len(after) > (_WHERE_WORDS if where else 3):
+            return False
+        if not after or not w.prepositions:
+            return True
+        return where or after[0][:1].isupper() or lower(cue.group().split()[-1]) in w.object_verbs
+
+    def _said_tail(self, start: int, end: int) -> tuple[int, int, Speaker] | None:
+        """Reported speech attributed at the end of its sentence: '..., the ministry said',
+        '..., said the ministry', '..., заявил журналистам Песков', '..., a annoncé jeudi le
+        ministère', '..., the deputy chairman of the Council, X, wrote on Telegram'. The
+        attribution is the sentence's last comma-separated part, a speech verb among at most ten
+        words, at most five after it (ten where a preposition opens them: 'he wrote in a column
+        for Izvestia on Monday'), and the appositions of a subject before the verb; what it
+        attributes is all before."""
+        text = self.text
+        comma = text.rfind(",", start, end)
+        if comma < 0 or len(text[start:comma].split()) < _TAIL_CONTENT_WORDS:
+            return None
+        words = WORD.findall(text, comma + 1, end)
+        cue = self.grammar.verbs.search(text, comma + 1, end)
+        after = [] if cue is None else text[cue.end() : end].split()
+        where = bool(after) and self._where(after[0])
+        # the verb alone is enough where its subject is set off before it (below)
+        fewest = 0 if cue is not None and not text[comma + 1 : cue.start()].strip() else 1
+        if (
+            cue is None
+            or cue.group()[:1].isupper()  # "... and the United States": no verb
+            or not fewest < len(words) <= (14 if where else 10)
+            or len(after) > (10 if where else 5)
+            or self._opens_clause(words[0])
+            or lower(words[0]) in self.grammar.words.as_words  # ", as they speak out on ..."
+            or any(lower(word) in self.grammar.words.negations for word in words)
+            or self._passive(comma, cue.start())
+            # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
+            # "...,’ he added"); not an apostrophe ("l'Agriculture", "India's")
+            or _QUOTE_MARK.search(text, start, end) is not None
+        ):
+            return None
+        if not text[comma + 1 : cue.start()].strip():
+            # The verb opens the part: its subject is set off before it ('..., the deputy
+            # chairman of the Council, X, wrote').
+            named = self._appositive(start, cue.start())
+            cut = None if named is None else self._subject_start(start, named, comma)
+            if named is not None and cut is not None:
+                return start, start + len(text[start:cut].rstrip()), self._of_entity(named, cue.group())
+            if len(words) < 2:
+                return None
+        speaker = self._from_region(comma + 1, end, cue)
+        if speaker.how == "none":
+            return None
+        return start, start + len(text[start:comma].rstrip()), speaker
+
+    def _subject_start(self, start: int, named: Span, comma: int) -> int | None:
+        """Where the subject set off before a verb begins: the comma before ``named`` ('...,
+        X, the spokesman, said'), or before the title that ``named`` follows ('..., the deputy
+        chairman of the Council, X, wrote'): a part of the sentence that opens in lower case or
+        with a possessive and has no speech verb. None when too little would be left before."""
+        text = self.text
+        cut = text.rfind(",", start, named.start)
+        if cut < 0:
+            return None
+        if not text[named.end : comma].strip(" ,"):  # the name is the last apposition: a title before?
+            before = text.rfind(",", start, cut)
+            title = WORD.findall(text, before + 1, cut)
+            if (
+                before >= 0
+                and 0 < len(title) <= APPOSITION_WORDS
+                and (title[0].islower() or POSSESSIVE_END.search(title[0]) is not None)
+                and self.grammar.verbs.search(text, before + 1, cut) is None
+                and len(text[start:before].split()) >= _TAIL_CONTENT_WORDS
+            ):
+                cut = before
+        return cut if len(text[start:cut].split()) >= _TAIL_CONTENT_WORDS else None
+
+    def _passive(self, start: int, verb_start: int) -> bool:
+        """Whether the word before a speech verb makes it a passive ("the decision was announced";
+        not "she is saying", where the verb is a participle)."""
+        before = WORD_BEFORE.search(self.text, start, verb_start)
+        if before is None or lower(before.group(1)) not in self.grammar.words.passives:
+            return False
+        verb = WORD.match(self.text, verb_start)
+        return verb is None or lower(verb.group()) not in self.grammar.words.participles
+
+    def _opens_clause(self, word: str) -> bool:
+        """Whether ``word`` opens a clause of its own: a conjunction, "that", or a relative
+        pronoun in any case ("которых турки считают", from "который"; not "Sonderbeauftragter"
+        from "sondern": a case ending adds a letter or two, no more)."""
+        w = self.grammar.words
+        word = lower(word)
+        return word in w.connectives + w.that or any(
+            word.startswith(c[:-2]) and len(word) <= len(c) + 1 for c in w.connectives if len(c) >= 6
+        )
+
+    def _according(self, start: int, end: int) -> tuple[int, int, Speaker] | None:
+        text, grammar = self.text, self.grammar
+        if grammar.words.source_comma:
+            according = grammar.according.search(text, start, end + 1)
+            if according is None:
+                return None
+            # The lead opens the sentence or a clause: "Al secondo posto" is no "secondo X".
+            before = text[start : according.start()].rstrip()
+            if before and before[-1] not in ",:;—–(":
+                return None
+            speaker = self._named(
+                according.start("who"), according.end("who"), lower(according.group("lead"))
+            )
+            if speaker.how == "none":
+                return None
+            if before.endswith(","):
+                return start, end, speaker
+            return self._named_after_title(according.start("content"), end, speaker)
+        # Here a source is seldom closed by a comma: read a name or a noun phrase after the lead.
+        lead = grammar.according_lead.search(text, start, end)
+        if lead is None or lead.start() - start >= 40:
+            return None
+        who_end = self._source_end(lead.start("rest"), end)
+        if who_end is None:
+            with_comma = grammar.according.match(text, lead.start(), end + 1)
+            if with_comma is None or len(with_comma.group("who").split()) > 4:
+                return None
+            who_end = with_comma.end("who")
+        content = who_end + len(text[who_end:end]) - len(text[who_end:end].lstrip(" ,"))
+        speaker = self._named(lead.start("rest"), who_end, lower(lead.group("lead")))
+        return None if speaker.how == "none" else (content, end, speaker)
+
+    def _named_after_title(self, start: int, end: int, speaker: Speaker) -> tuple[int, int, Speaker]:
+        """Reported speech ``text[start:end]`` said by ``speaker``, or, when a title named the
+        speaker and the person's name follows it as an apposition ('Segundo a presidente da
+        associação, Helena Cardoso, as comunidades ...'), said by that person, after the name."""
+        comma = self.text.find(",", start, end)
+        name = self._entity_at(start, comma) if speaker.how == "phrase" and comma > 0 else None
+        if name is None or name.label != "PER":
+            return start, end, speaker
+        content = comma + 1 + len(self.text[comma + 1 : end]) - len(self.text[comma + 1 : end].lstrip())
+        return content, end, self._of_entity(name, speaker.cue)
+
+    def _source_end(self, lo: int, hi: int) -> int | None:
+        """Where a source named without a closing comma ends: an entity that starts it, up to two
+        lowercase words and a run of capitalised ones ("dem Bericht der Kommission", "Jana
+        Kowalskiego"), a name after a longer title, or a document noun among its first three
+        words ("raportu", "доклада")."""
+        entity = self._nearest_entity(lo, hi, lo)
+        if entity is not None and entity.start == lo:
+            return entity.end
+        stop = _SOURCE_STOP.search(self.text, lo, min(hi, lo + 120))
+        tokens = list(_TOKEN.finditer(self.text, lo, stop.start() if stop else min(hi, lo + 120)))
+        i = 0
+        while i < min(2, len(tokens)) and not tokens[i].group()[:1].isupper():
+            i += 1
+        j = i
+        links = self.grammar.words.genitive_links
+        while j < len(tokens) and tokens[j].group()[:1].isupper():
+            j += 1
+            if j + 1 < len(tokens) and tokens[j].group() in links and tokens[j + 1].group()[:1].isupper():
+                j += 1
+        # A name after a title: the recogniser's name where it reaches further than the run of
+        # capitals ("доклада на Европейската комисия"), the run where the name stops short.
+        titled = self._titled_name(lo, stop.start() if stop else min(hi, lo + 120))
+        if j > i:
+            return max(tokens[j - 1].end(), titled or 0)
+        if titled is not None:
+            return titled
+        for token in tokens[:3]:
+            if self._is_document(token):
+                return token.end()
+        return None
+
+    def _titled_name(self, lo: int, hi: int) -> int | None:
+        """The end of a name after a title of lowercase words ("министъра на отбраната Иван
+        Петров", "ministra obrony narodowej Jana Kowalskiego"), within ``text[lo:hi]``."""
+        for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
+            entity = self.entities[i]
+            if entity.end > hi:
+                return None
+            title = _TOKEN.findall(self.text, lo, entity.start)
+            if 0 < len(title) <= 5 and not any(word[:1].isupper() for word in title):
+                return entity.end
+            return None
+        return None

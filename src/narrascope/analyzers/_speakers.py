@@ -1,0 +1,702 @@
+"""Who speaks: the speaker of a quote or of reported speech, from the words around it.
+
+Part of the quote analyzer (:mod:`narrascope.analyzers.quotes`, whose docstring gives the
+rules): a person or organisation entity, a pronoun and the person it stands for, a phrase or a
+document named as the source, and the links between them ("Koval" -> "Irina Koval", "the
+ministry" -> "Foreign Ministry"). :class:`SpeakerFinder` indexes one document once; the
+reported-speech rules (:mod:`narrascope.analyzers._reported`) and the direct quotes' build on it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from narrascope.analyzers._bodies import PLATFORMS
+from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, grammar, lower
+from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
+from narrascope.document import Document, Span
+
+# Shared with the reported-speech rules and the direct quotes' (this module is private).
+__all__ = [
+    "APPOSITION_WORDS",
+    "ATTRIBUTION_PUNCTUATION",
+    "PHRASE_NEAR",
+    "POSSESSIVE_END",
+    "SENTENCE_END",
+    "SPACE_AND_MARKS",
+    "WORD",
+    "WORD_BEFORE",
+    "Speaker",
+    "SpeakerFinder",
+    "content_after",
+    "pronoun_kind",
+    "trim",
+]
+
+WORD = re.compile(r"\w+")
+APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
+_APPOSITIONS = 3  # at most, one after the other
+_SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
+WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
+SENTENCE_END = re.compile(r"[.!?…]\s+")
+# A paragraph that ends with a colon (group 1: its text without the colon), and a non-empty line.
+_COLON_LINE = re.compile(r"^[ \t]*(\S[^\n]*?):[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# What sets an attribution off from its quote: ',” said X', '», — заявил X'.
+ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]")
+# A speaker phrase never runs over a clause boundary, and is cut to the words next to the
+# verb when longer than _PHRASE_WORDS.
+_CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
+_PHRASE_WORDS, PHRASE_NEAR = 8, 4
+# An English possessive right after an entity, or ending its span: "Campos’s union" names the
+# union, not Campos.
+_POSSESSIVE = re.compile(r"['’]s?\b")
+POSSESSIVE_END = re.compile(r"['’]s?$")
+SPACE_AND_MARKS = " \t\n" + MARK_CHARS
+_FIRST_WORD = re.compile(r"\S+\s+")
+# How many of the persons named last a gendered pronoun may reach back to.
+_GENDER_LOOKBACK = 8
+# What a title or a verb's agreement weighs against a pronoun next to a name (see _genders).
+_GRAMMAR_VOTES = 3
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: the words that name the speaker (``start``/``end``, ``text``), how they were
+    read (``how``: entity, name, pronoun, phrase, group, document or none), the entity's normal
+    form they link to, and the speech verb or lead (``cue``)."""
+
+    start: int
+    end: int
+    text: str
+    how: str
+    entity: str | None
+    cue: str
+
+
+class SpeakerFinder:
+    """Finds speakers for one document: its entities, sentences and paragraphs, indexed once.
+
+    Every offset here is absolute: patterns search ``self.text`` between two positions.
+    """
+
+    def __init__(
+        self, doc: Document, language: str, window: int, quoted: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.language = language
+        self.grammar = grammar(language)
+        self.window = window
+        # Sorted indexes, so that each quote costs a look-up, not a scan of every entity:
+        # long documents hold thousands of quotes and tens of thousands of entities.
+        self.entities = [s for s in doc.layer("entity") if s.label in ("PER", "ORG")]
+        self.entity_starts = [e.start for e in self.entities]
+        self.persons = sorted((e for e in self.entities if e.label == "PER"), key=lambda e: e.end)
+        self.person_ends = [p.end for p in self.persons]
+        self.organisations = sorted((e for e in self.entities if e.label == "ORG"), key=lambda e: e.end)
+        self.organisation_ends = [o.end for o in self.organisations]
+        self.sentences = doc.layer("sentence")
+        self.sentence_starts = [s.start for s in self.sentences]
+        # Surname -> the longest name of a person that ends with it, for linking a speaker named
+        # by surname alone. Longest, not the entity analyzer's stricter ``person``: names found
+        # with a title ("Mr Spencer" beside "Robert Spencer") would leave the surname unlinked.
+        self.fullest: dict[str, str] = {}
+        for person in self.persons:
+            name = self._normal(person)
+            surname = name.split()[-1].lower() if name.split() else ""
+            if surname and len(name) > len(self.fullest.get(surname, "")):
+                self.fullest[surname] = name
+        self.genders = self._genders(quoted)
+        self.quoted = sorted(quoted)  # (open, close) of each direct quote
+        # Speaker lines ("Name, title:"): the speaker and the paragraph it introduces, by the
+        # start of that paragraph.
+        self.speaker_lines: dict[int, tuple[Speaker, int]] = {}
+        self.speaker_line_starts: set[int] = set()
+        for line in _COLON_LINE.finditer(self.text):
+            following = _LINE.search(self.text, line.end())
+            if following is None:
+                continue
+            next_start, next_end = trim(self.text, *following.span())
+            speaker = self._speaker_line(
+                line.start(1), line.end(1), quoted=self.text[next_start] in MARK_CHARS
+            )
+            if speaker is not None:
+                self.speaker_lines[next_start] = (speaker, next_end)
+                self.speaker_line_starts.add(line.start(1))
+
+    # -- speakers from entities, pronouns, phrases and documents ------------------------------
+
+    def _normal(self, entity: Span) -> str:
+        return str(entity.attrs.get("normal", entity.text_in(self.doc)))
+
+    def _nearest_entity(
+        self, lo: int, hi: int, anchor: int, phrase: tuple[int, int] | None = None
+    ) -> Span | None:
+        """The entity in ``text[lo:hi]`` likeliest to speak: one inside ``phrase``, the speaker's
+        clause, before one elsewhere in the region ("in 40 seconds of Campos reporting, and
+        Lombardo said"), an owner before a possessive ("David Hickey,
+        president of Campos's union, said"), a person before an organisation ("the
+        ministry's spokeswoman Maria X"), then the nearest to ``anchor``."""
+        inside = []
+        for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
+            entity = self.entities[i]
+            if entity.start >= hi:
+                break
+            if entity.end <= hi and not self._medium(entity):
+                inside.append(entity)
+        if not inside:
+            return None
+
+        def rank(e: Span) -> tuple[bool, bool, bool, int]:
+            outside = phrase is not None and not (phrase[0] <= e.start and e.end <= phrase[1])
+            possessive = (
+                _POSSESSIVE.match(self.text, e.end) is not None
+                or POSSESSIVE_END.search(self.text, e.start, e.end) is not None
+            )
+            return outside, possessive, e.label != "PER", min(abs(e.start - anchor), abs(e.end - anchor))
+
+        return min(inside, key=rank)
+
+    def _appositive(self, lo: int, verb_start: int) -> Span | None:
+        """The subject of 'X, the spokesman for Y, said', 'X, 39, said' and 'X, an expert at Y,
+        a think tank, told': the person (else the organisation) named first before the
+        appositions that the verb follows, not one inside them; or the person's name that is an
+        apposition of its own after a title ('the president of the Central Bank, Ricardo Paz,
+        said')."""
+        closing = lo + len(self.text[lo:verb_start].rstrip()) - 1
+        if closing < lo or self.text[closing] != ",":
+            return None
+        found: list[Span] = []
+        for _ in range(_APPOSITIONS):
+            opening = self.text.rfind(",", lo, closing)
+            apposition = self.text[opening + 1 : closing]
+            if (
+                opening < 0
+                or not apposition.strip()
+                or len(apposition.split()) > APPOSITION_WORDS
+                or SENTENCE_END.search(apposition)
+                or any(c in MARK_CHARS for c in apposition)
+            ):
+                break
+            i = bisect.bisect_left(self.entity_starts, opening)
+            named = self._entity_at(opening + 1, closing)
+            if named is not None and named.label == "PER":
+                return named  # 'the president of the Central Bank, Ricardo Paz, said': the name
+            found += [
+                entity
+                for entity in self.entities[max(0, i - 3) : i]
+                if entity.start >= lo
+                and not self.text[entity.end : opening].strip()
+                and entity.label in ("PER", "ORG")
+                and not self._medium(entity)
+            ]
+            closing = opening
+        people = [entity for entity in found if entity.label == "PER"]
+        return min(people or found, key=lambda entity: entity.start, default=None)
+
+    def _entity_at(self, start: int, end: int) -> Span | None:
+        """The entity that is all of ``text[start:end]`` but for the spaces around it."""
+        start, end = trim(self.text, start, end)
+        i = bisect.bisect_left(self.entity_starts, start)
+        if i < len(self.entities) and self.entities[i].start == start and self.entities[i].end == end:
+            return self.entities[i]
+        return None
+
+    def _right_after(self, start: int, entity: Span | None) -> bool:
+        """Whether ``entity`` follows ``start`` with nothing but punctuation between."""
+        return entity is not None and not self.text[start : entity.start].strip(" ,—–-")
+
+    def _medium(self, entity: Span) -> bool:
+        """Whether ``entity`` is a platform where something was said, not who said it: after a
+        short word ("wrote on Twitter", "в Telegram", "in his Facebook post")."""
+        if entity.attrs.get("organisation") not in PLATFORMS:
+            return False
+        before = WORD_BEFORE.search(self.text, max(0, entity.start - 12), entity.start)
+        return before is not None and len(before.group(1)) <= 3 and before.group(1).islower()
+
+    def _speaking_entity(self, lo: int, hi: int, anchor: int, words: list[re.Match[str]]) -> Span | None:
+        """The entity that speaks in ``text[lo:hi]``, whose ``words`` name the speaker: a person
+        anywhere, an organisation only when it is most of those words ("the Kremlin said", not
+        "the director of the Russian FSB said" or "the Kremlin's spokesman said")."""
+        entity = self._nearest_entity(lo, hi, anchor)
+        if entity is None or entity.label == "PER" or not words:
+            return entity
+        inside = sum(entity.start <= word.start() and word.end() <= entity.end for word in words)
+        return entity if 2 * inside > len(words) else None
+
+    def _genders(self, quoted: Sequence[tuple[int, int]]) -> dict[str, str]:
+        """Each person's gender ("woman" or "man") where the article shows it, by person key.
+
+        Three kinds of evidence: a title right before or opening the name ("Mrs", "Herr") and a speech verb
+        whose ending agrees with the name next to it ("Ирина Коваль заявила", "— powiedział Jan
+        Nowak"), which grammar settles, weigh _GRAMMAR_VOTES each; a gendered pronoun that opens
+        a sentence outside quotes after a sentence that names one person and no other (Olga
+        Varenik stressed ... She said) weighs one, since the person it stands for may be one
+        that the entity analyzer missed. Pronouns elsewhere say too little: in "Saris held that
+        the detention violated his rights" "his" is not the judge's. Ties say nothing. Only a
+        contradiction matters: a person with no evidence fits every pronoun. Persons are told
+        apart by the entity analyzer's ``person`` ("Dralenko" is Viktor Dralenko).
+        """
+        text, grammar = self.text, self.grammar
+        votes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        for person in self.persons:
+            key = person.name_in(self.doc)
+            # A title before the name, or one the recogniser took into it ("Mr Spencer").
+            first = _FIRST_WORD.match(text, person.start, person.end)
+            ends = [person.start] if first is None else [person.start, first.end()]
+            titles = (grammar.title_before.search(text, max(0, end - 16), end) for end in ends)
+            title = next((found for found in titles if found is not None), None)
+            if title is not None:
+                votes[key]["woman" if title.group("woman") else "man"] += _GRAMMAR_VOTES
+            gap = text[person.end : person.end + 8]
+            after = grammar.verbs.match(text, person.end + len(gap) - len(gap.lstrip(" \t")))
+            before = list(grammar.verbs.finditer(text, max(0, person.start - 40), person.start))
+            verbs = [after] if after is not None else []
+            if before and not text[before[-1].end() : person.start].strip():
+                verbs.append(before[-1])
+            for verb in verbs:
+                gender = grammar.gender_of_verb(verb.group())
+                if gender is not None:
+                    votes[key][gender] += _GRAMMAR_VOTES
+        quote_starts = [start for start, _ in quoted]
+        for previous, sentence in itertools.pairwise(self.sentences):
+            opening = (
+                sentence.start
+                + len(text[sentence.start : sentence.end])
+                - len(text[sentence.start : sentence.end].lstrip(SPACE_AND_MARKS))
+            )
+            word = grammar.gendered.match(text, opening)
+            i = bisect.bisect_right(quote_starts, opening) - 1
+            if word is None or (i >= 0 and quoted[i][1] > opening):
+                continue
+            named = {
+                p.name_in(self.doc)
+                for p in self.persons[
+                    bisect.bisect_left(self.person_ends, previous.start) : bisect.bisect_right(
+                        self.person_ends, previous.end
+                    )
+                ]
+                if p.start >= previous.start
+            }
+            gender = grammar.gender_of(word.group())
+            if len(named) == 1 and gender is not None:
+                votes[named.pop()][gender] += 1
+        return {
+            key: count.most_common(1)[0][0]
+            for key, count in votes.items()
+            if len(count) == 1 or count["woman"] != count["man"]
+        }
+
+    def _last_person_before(self, position: int, gender: str | None = None) -> Span | None:
+        """The last person named before ``position``, or with ``gender`` the last one of the
+        recent ones that the article does not show to be of the other gender."""
+        i = bisect.bisect_right(self.person_ends, position)
+        if gender is None:
+            return self.persons[i - 1] if i else None
+        for person in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i]):
+            if self.genders.get(person.name_in(self.doc), gender) == gender:
+                return person
+        return None
+
+    def _speaker(self, start: int, end: int, how: str, cue: str, entity: str | None = None) -> Speaker:
+        return Speaker(start, end, self.text[start:end], how, entity, cue)
+
+    def _of_entity(self, entity: Span, cue: str) -> Speaker:
+        return self._speaker(entity.start, entity.end, "entity", cue, self._normal(entity))
+
+    def _is_document(self, word: re.Match[str], subject: bool = False) -> bool:
+        """Whether ``word`` names a document; ``subject``: in a form that can be a verb's subject."""
+        documents = self.grammar.subject_documents if subject else self.grammar.documents
+        return documents.fullmatch(word.group()) is not None
+
+    def _phrase_words(self, lo: int, cue: re.Match[str], hi: int) -> tuple[list[re.Match[str]], str]:
+        """The words that name the speaker next to the verb, and where they are: ``before`` it,
+        ``after`` it, ``far`` before it (beyond a clause boundary: 'X, the head of Y, said'), or
+        none of them: ``shared`` (the subject of the clause before: '..., and added', '...,
+        der versicherte') or ``none`` (no words at all, or a subject left out: '..., powiedział:').
+
+        Words before the verb win ('the ministry said'); the words after it are used when there
+        are none ('», — заявили в министерстве', ', said a statement from the ministry'). A phrase
+        stops at a clause boundary and is cut to the words next to the verb when long.
+        """
+        words_of = self.grammar.words
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+        words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, cue.start()))
+        if words and words[-1].group().lower() in words_of.as_words:
+            words = []  # '», как сообщают работники', 'comme l'a dit X': named after the verb
+        if words and words[-1].group().lower() in words_of.connectives:
+            return [], "shared"
+        if words:
+            return (words if len(words) <= _PHRASE_WORDS else words[-PHRASE_NEAR:]), "before"
+        stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
+        words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
+        if words:
+            words = words if len(words) <= _PHRASE_WORDS else words[:PHRASE_NEAR]
+            # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
+            capitals = list(itertools.takewhile(lambda word: word.group()[:1].isupper(), words))
+            return (capitals or words), "after"
+        if words_of.drops_subject:
+            return [], "none"
+        return list(WORD.finditer(self.text, lo, cue.start()))[-PHRASE_NEAR:], "far"
+
+    def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
+        """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
+        is cut to the words next to the verb ('... ВЗГЛЯД отметил'), but the speaker is the
+        person that the whole clause names ('Историк Борис Ковалев в беседе с газетой ВЗГЛЯД')."""
+        if side == "before":
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+            return (breaks[-1] if breaks else lo), cue.start()
+        if side == "after":
+            stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
+            return cue.end(), (stop.start() if stop else hi)
+        return None
+
+    def _from_region(self, lo: int, hi: int, cue: re.Match[str], quote_open: int | None = None) -> Speaker:
+        """The speaker in ``text[lo:hi]`` around the speech verb ``cue``.
+
+        A pronoun's antecedent is looked for before ``quote_open`` when given, so that a name
+        inside the quote is never taken for its speaker.
+        """
+        verb = cue.group()
+        if lower(verb) in self.grammar.words.participles:
+            if self._after_break(lo, cue):
+                return self._participle_subject(lo, cue)
+            return self._beside_participle(lo, hi, cue)
+        words, side = self._phrase_words(lo, cue, hi)
+        document = self._document_phrase(words, side, verb)
+        if document is not None:
+            return document
+        subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
+        if subject is not None:
+            return self._of_entity(subject, verb)
+        entity = self._nearest_entity(
+            lo, hi, cue.end() if side == "after" else cue.start(), self._clause(lo, hi, cue, side)
+        )
+        # A pronoun right before the verb is its subject, whatever names stand near it ('She says
+        # Franken “...”', 'in AL 305, when he says “...”').
+        if entity is not None and not (
+            side == "before" and self.grammar.pronouns.fullmatch(words[-1].group())
+        ):
+            return self._of_entity(entity, verb)
+        if lower(verb) in self.grammar.impersonal:
+            return self._speaker(cue.start(), cue.end(), "none", verb)  # "Offiziell heißt es"
+        limit = cue.start() if quote_open is None else min(cue.start(), quote_open)
+        pronoun = self._pronoun(words, cue, hi)
+        if pronoun is not None:
+            gender = self.grammar.gender_of(pronoun.group())
+            antecedent = self._last_person_before(min(pronoun.start(), limit), gender)
+            if antecedent is not None:
+                return self._speaker(
+                    pronoun.start(), pronoun.end(), "pronoun", verb, self._normal(antecedent)
+                )
+            # The verb's own subject ("a-t-elle répondu aux ..."), or all the words before it
+            # ("He said"), with no one named before who fits: a pronoun that names no one.
+            if pronoun.start() >= cue.start() or [w.group() for w in words] == [pronoun.group()]:
+                return self._speaker(pronoun.start(), pronoun.end(), "pronoun", verb)
+        if words:
+            how = "group" if _names_no_one(self.grammar, [w.group() for w in words]) else "phrase"
+            return self._speaker(words[0].start(), words[-1].end(), how, verb)
+        # No subject: the verb's person is the last one named ("«...», ha aggiunto", "..., and
+        # added"), unless a quoted name is the subject ("«Газпром» сообщил").
+        dropped = side == "shared" or (
+            self.grammar.words.drops_subject
+            and (quote_open is None or ATTRIBUTION_PUNCTUATION.search(self.text, lo, cue.start()) is not None)
+        )
+        antecedent = self._last_person_before(limit, self.grammar.gender_of_verb(verb)) if dropped else None
+        if antecedent is not None:
+            return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
+        return self._speaker(cue.start(), cue.end(), "none", verb)
+
+    def _after_break(self, lo: int, cue: re.Match[str]) -> bool:
+        """Whether a clause break stands right before ``cue`` (", saying"), no word between."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+        return bool(breaks) and not self.text[breaks[-1] : cue.start()].strip()
+
+    def _participle_subject(self, lo: int, cue: re.Match[str]) -> Speaker:
+        """Who a participle after a comma reports for ("X rejected the claims, saying ..."): the
+        person, organisation or pronoun that opens the clause it follows (a person before an
+        organisation in the title before the name: "NATO Secretary General X"); never the words
+        next to it, never one inside a phrase of a preposition ("Opposition to the EU ..., the
+        remainder saying"); no one when none fits."""
+        text, verb = self.text, cue.group()
+        prepositions = self.grammar.words.prepositions
+        candidates: list[tuple[int, int]] = []  # (start, end) of names and pronouns
+        for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
+            entity = self.entities[i]
+            if entity.start >= cue.start():
+                break
+            if entity.label in ("PER", "ORG") and not self._medium(entity):
+                candidates.append((entity.start, entity.end))
+        candidates += [
+            (w.start(), w.end())
+            for w in WORD.finditer(text, lo, cue.start())
+            if self.grammar.pronouns.fullmatch(w.group())
+        ]
+        fits = []
+        for start, end in sorted(candidates):
+            if self._inside_quote(start):
+                continue  # '... que « Trump n’a pas ... », ajoutant' : not Trump
+            clause = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, start)]
+            lead = WORD.findall(text, clause[-1] if clause else lo, start)
+            if len(lead) <= _SUBJECT_LEAD_WORDS and not any(lower(w) in prepositions for w in lead):
+                fits.append((start, end))
+        if not fits:
+            return self._speaker(cue.start(), cue.end(), "none", verb)
+        people = [f for f in fits if (e := self._entity_at(*f)) is not None and e.label == "PER"]
+        return self._subject_at(*(people or fits)[0], verb)
+
+    def _beside_participle(self, lo: int, hi: int, cue: re.Match[str]) -> Speaker:
+        """Who a participle right after words reports for: a person, an organisation or a
+        pronoun at most two words before it, in its clause ("with HMRC saying", "she has been
+        saying"); no one otherwise ("his administration…saying", "and can be heard saying")."""
+        words = list(WORD.finditer(self.text, lo, cue.start()))[-3:]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+        for word in words:
+            if breaks and word.start() < breaks[-1]:
+                continue
+            entity = self._nearest_entity(word.start(), cue.start(), cue.start())
+            if entity is not None and entity.label in ("PER", "ORG") and entity.start >= word.start():
+                return self._of_entity(entity, cue.group())
+            if self.grammar.pronouns.fullmatch(word.group()):
+                return self._subject_at(word.start(), word.end(), cue.group())
+        return self._speaker(cue.start(), cue.end(), "none", cue.group())
+
+    def _inside_quote(self, position: int) -> bool:
+        """Whether ``position`` lies inside a direct quote."""
+        i = bisect.bisect_right(self.quoted, (position, len(self.text))) - 1
+        return i >= 0 and self.quoted[i][0] < position < self.quoted[i][1]
+
+    def _subject_at(self, start: int, end: int, verb: str) -> Speaker:
+        """The entity or the pronoun at ``text[start:end]`` as the speaker."""
+        entity = self._entity_at(start, end)
+        if entity is not None:
+            return self._of_entity(entity, verb)
+        word = self.text[start:end]
+        antecedent = self._last_person_before(start, self.grammar.gender_of(word))
+        return self._speaker(
+            start, end, "pronoun", verb, None if antecedent is None else self._normal(antecedent)
+        )
+
+    def _pronoun(self, words: list[re.Match[str]], cue: re.Match[str], hi: int) -> re.Match[str] | None:
+        """A pronoun that is (or stands for) the subject: among the speaker's words or the verb's
+        ("his spokesman said", "a-t-il déclaré"), or right after the verb ("sagte er", "dit-il")."""
+        before = [word for word in words if word.start() < cue.start()]
+        for word in [*before, *WORD.finditer(self.text, cue.start(), cue.end())]:
+            if self.grammar.person_words.fullmatch(word.group()):
+                return word
+        following = WORD.search(self.text, cue.end(), hi)
+        if (
+            following is not None
+            and self.grammar.pronouns.fullmatch(following.group())
+            and not self.text[cue.end() : following.start()].strip(" -")
+        ):
+            return following
+        return None
+
+    def _document_phrase(self, words: list[re.Match[str]], side: str, verb: str) -> Speaker | None:
+        """A document as the subject of the verb: 'the report said', 'said the statement'.
+
+        An impersonal verb's source may stand anywhere next to it, in any case: "В заявлении МИД
+        говорится", "говорится в документе", "Im Bericht heißt es".
+        """
+        if not words or side == "far":
+            return None
+        impersonal = lower(verb) in self.grammar.impersonal
+        if side == "after":
+            if any(self._is_document(word, subject=not impersonal) for word in words[:3]):
+                return self._speaker(words[0].start(), words[-1].end(), "document", verb)
+            return None
+        # 'the (ministry's latest) report said', not 'the source familiar with the report said'
+        if (
+            self._is_document(words[-1], subject=True)
+            and len(self.text[words[0].start() : words[-1].end()].split()) <= 5
+        ):
+            return self._speaker(words[0].start(), words[-1].end(), "document", verb)
+        if impersonal:
+            for word in words:
+                if self._is_document(word):
+                    return self._speaker(word.start(), words[-1].end(), "document", verb)
+        return None
+
+    def _named(self, lo: int, hi: int, cue: str, title: bool = False) -> Speaker:
+        """The source named in ``text[lo:hi]`` after a lead ``cue`` ("according to <X>"): a
+        document, an entity, a pronoun, or the words themselves; ``none`` when a lead that only
+        names documents ("zgodnie z", "как следует из") names something else. ``title``: the
+        words may be a title ("the director of the FSB"), which an organisation in it does not
+        replace."""
+        lo, hi = trim(self.text, lo, hi)
+        words = list(WORD.finditer(self.text, lo, hi))
+        person = cue in self.grammar.speaker_leads  # "по словам X": X speaks, whatever X is
+        if not person and any(self._is_document(word) for word in words[:4]):
+            return self._speaker(lo, hi, "document", cue)
+        if cue in self.grammar.document_leads:
+            return self._speaker(lo, hi, "none", cue)
+        entity = self._speaking_entity(lo, hi, lo, words) if title else self._nearest_entity(lo, hi, lo)
+        if entity is not None:
+            return self._of_entity(entity, cue)
+        if len(words) == 1 and self.grammar.person_words.fullmatch(words[0].group()):
+            antecedent = self._last_person_before(lo, self.grammar.gender_of(words[0].group()))
+            if antecedent is not None:
+                return self._speaker(lo, hi, "pronoun", cue, self._normal(antecedent))
+        how = "group" if _names_no_one(self.grammar, [w.group() for w in words]) else "phrase"
+        return self._speaker(lo, hi, how, cue)
+
+    def _as_said(self, lo: int, hi: int) -> Speaker | None:
+        """The speaker in "As <the minister said>," / "Как <заявил министр>,": ``text[lo:hi]``
+        holds a speech verb with its subject before it (and at most two words after) or after it."""
+        cue = self.grammar.as_verbs.search(self.text, lo, hi)
+        if cue is None or cue.group().lower() in self.grammar.words.not_after_as:
+            return None
+        before, after = self.text[lo : cue.start()], self.text[cue.end() : hi]
+        if before.strip() and len(after.split()) <= 2:
+            start, end = trim(self.text, lo, cue.start())
+        elif not before.strip() and after.strip():
+            start, end = trim(self.text, cue.end(), hi)
+        else:
+            return None
+        words = self.text[start:end].lower().split()
+        if len(words) > 10 or any(word in self.grammar.words.as_without_speaker for word in words):
+            return None
+        return self._named(start, end, cue.group(), title=True)
+
+    def _speaker_line(self, start: int, end: int, quoted: bool) -> Speaker | None:
+        """The speaker of a line "Name, title" (the colon cut off), or None if it is not one.
+        ``quoted``: what the line introduces is in quotation marks.
+
+        The name is what comes before the first comma or dash: a person entity, perhaps after a
+        capitalised title ("Foreign Minister Sergei Lavrov"), or two to four capitalised words
+        ("Maria Zorina", "Ursula von der Leyen") followed by a title or by a quotation: without
+        them, form labels ("Arrest Information:") would pass. One capitalised word alone needs
+        an entity ("Update:", "Photo:"). A line with digits (a byline and its date) or with a
+        speech verb (it introduces a quote the usual way) is no speaker line.
+        """
+        line = self.text[start:end]
+        if len(line.split()) > 14 or any(c.isdigit() for c in line) or self.grammar.verbs.search(line):
+            return None
+        cut = re.search(r"[,(—–]", line)
+        name_start, name_end = trim(self.text, start, start + cut.start() if cut else end)
+        tokens = self.text[name_start:name_end].split()
+        if not 1 <= len(tokens) <= 6:
+            return None
+        person = self._last_person_before(name_end)
+        if person is not None and person.start >= name_start:
+            if person.end == name_end and all(
+                t[:1].isupper() for t in self.text[name_start : person.start].split()
+            ):
+                return self._of_entity(person, ":")
+            return None
+        if (
+            len(tokens) > 4
+            or not (quoted or cut)
+            or all(t.isupper() for t in tokens)
+            or sum(t[:1].isupper() for t in tokens) < 2
+            or any(not t[:1].isupper() and t.lower() not in NAME_PARTICLES for t in tokens)
+            or any(not (c.isalpha() or c in "-.'’") for t in tokens for c in t)
+        ):
+            return None
+        return self._speaker(name_start, name_end, "phrase", ":")
+
+    def link(self, speaker: Speaker | None) -> Speaker | None:
+        """Link a speaker to the fullest name of the same person ("Koval" -> "Irina Koval"), or
+        a phrase to the organisation it calls by its kind ("the ministry" -> "Foreign Ministry")."""
+        if speaker is None or speaker.how == "document":
+            return speaker
+        key = (speaker.entity or speaker.text).split()[-1:]
+        if not key:
+            return speaker
+        fullest = self.fullest.get(key[0].lower())
+        if fullest is None:
+            return self._organisation_called(speaker) if speaker.how == "phrase" else speaker
+        how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
+        return Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
+
+    def _organisation_called(self, speaker: Speaker) -> Speaker:
+        """The organisation named before ``speaker`` whose name holds the phrase's noun ("The
+        ministry added" after "Russia's Foreign Ministry said", "das Ministerium" after "das
+        Verteidigungsministerium"), the nearest one; the phrase itself if none does.
+
+        News names an organisation once in full and then by what it is; without this, its
+        later statements would count as no one's. Only a bare noun is read so, alone or after
+        a short word ("the", "l'", "в"), in lower case where the language writes nouns so (a
+        capital word there is a name: "The United"): "the ministry's spokeswoman" is a title,
+        and in "la présidence palestinienne" the last word is no noun.
+        """
+        words = WORD.findall(speaker.text)
+        if not 1 <= len(words) <= 3 or len(words[-1]) < 4:
+            return speaker
+        head = words[-1]
+        if len(words) > 1 and (len(words[-2]) > 3 or (head[0].isupper() and self.language != "de")):
+            return speaker
+        for index in range(bisect.bisect_right(self.organisation_ends, speaker.start) - 1, -1, -1):
+            name = self._normal(self.organisations[index])
+            if any(_same_noun(head.lower(), word.lower()) for word in WORD.findall(name)):
+                return Speaker(speaker.start, speaker.end, speaker.text, "name", name, speaker.cue)
+        return speaker
+
+    def _plausible_source(self, cue: str, who: str) -> bool:
+        """A lead that is also a common word (German "so") must be followed by a name or a noun
+        phrase: ", so der Minister", not ", so schnell wie möglich"."""
+        if lower(cue) not in self.grammar.words.according_after:
+            return True
+        words = who.split()
+        return bool(words) and (words[0][:1].isupper() or (1 < len(words) <= 6 and words[1][:1].isupper()))
+
+
+def pronoun_kind(speaker: str, language: str | None) -> str | None:
+    """What a speaker phrase that links to no one is, when it is a pronoun of ``language``:
+    ``group`` for one that stands for no one person ("they", "it", "we are" of "we are told"),
+    ``pronoun`` for a person's ("he", with no one named before who fits), else None."""
+    if language not in SPEECH_WORDS:
+        return None
+    words, rules = WORD.findall(speaker), grammar(str(language))
+    if _names_no_one(rules, words):
+        return "group"
+    return "pronoun" if len(words) == 1 and rules.pronouns.fullmatch(words[0]) else None
+
+
+#: Letters of the endings that inflect a noun ("ministries", "министерства", "министерством").
+_ENDING_LETTERS = frozenset("aeiouyäöüsаеёиоуыэюяйьмхіїєąęó")
+
+
+def _same_noun(kind: str, word: str) -> bool:
+    """Whether ``word`` of a name is the noun ``kind`` (both lower case): the same word, an
+    inflection of it (a shared stem of five letters at least, after which one of them has at
+    most one letter left and the other at most three, all of endings: "ministries",
+    "министерства"; not "minister" for "ministry", nor "истории" for "историк"), or a
+    compound ending in it ("verteidigungsministerium")."""
+    if kind == word:
+        return True
+    if len(kind) >= 6 and word.endswith(kind):
+        return True
+    shortest = min(len(kind), len(word))
+    shared = next((n for n in range(shortest) if kind[n] != word[n]), shortest)
+    tails = sorted((kind[shared:], word[shared:]), key=len)
+    return (
+        shared >= 5
+        and len(tails[0]) <= 1
+        and len(tails[1]) <= 3
+        and all(letter in _ENDING_LETTERS for letter in tails[0] + tails[1])
+    )
+
+
+def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
+    return 0 < len(words) <= 2 and grammar.group_pronouns.fullmatch(words[0]) is not None
+
+
+def content_after(text: str, comma: int, end: int) -> int:
+    """Where what a set-off attribution attributes begins: the first non-space after ``comma``."""
+    return comma + 1 + len(text[comma + 1 : end]) - len(text[comma + 1 : end].lstrip())
+
+
+def trim(text: str, start: int, end: int, strip: str | None = None) -> tuple[int, int]:
+    """``start``/``end`` moved inwards past white space (or the characters ``strip``)."""
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip(strip))
+    right = len(piece.rstrip(strip))
+    return (start + left, start + right) if right > left else (start, start)
