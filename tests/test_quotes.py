@@ -1123,3 +1123,50 @@ def test_an_adjective_or_a_look_alike_word_names_no_organisation(
 ) -> None:
     doc = _hand_built(text, [(organisation, "ORG")], language=language)
     assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [("reported", None)]
+
+
+def test_dialogue_after_a_dash_is_direct_speech() -> None:
+    # Russian news prints direct speech as a paragraph opened by a dash; the author's words
+    # follow a comma and a dash, and speech may resume after them.
+    text = (
+        "Олег Варников провёл совещание.\n"
+        "— Мы не позволим никому угрожать нашей стране, — заявил Олег Варников. — Россия — великая страна!\n"
+        "— Это «провокация» Запада, — добавил он."
+    )
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q[:3] for q in _speakers(doc)] == [
+        ("direct", "Мы не позволим никому угрожать нашей стране", "Олег Варников"),
+        ("direct", "Россия — великая страна!", "Олег Варников"),
+        ("direct", "Это «провокация» Запада", "Олег Варников"),
+    ]
+
+
+def test_dialogue_without_a_comma_before_the_speech_verb_and_a_line_without_author() -> None:
+    # Polish sets the author's words off by a dash alone; a line of dialogue after an
+    # attributed one continues its speaker.
+    text = "– Nie zgadzam się – powiedział Jan Kowal. – To koniec.\n– Nie będzie rozmów."
+    doc = _hand_built(text, [("Jan Kowal", "PER")], language="pl")
+    assert [q[:3] for q in _speakers(doc)] == [
+        ("direct", "Nie zgadzam się", "Jan Kowal"),
+        ("direct", "To koniec.", "Jan Kowal"),
+        ("direct", "Nie będzie rozmów.", "Jan Kowal"),
+    ]
+
+
+def test_dashes_that_open_list_items_or_english_paragraphs_are_no_dialogue() -> None:
+    text = "Правительство поручило:\n— обеспечить выполнение плана;\n— Подготовить доклад к маю;"
+    assert _speakers(_hand_built(text, [], language="ru")) == []
+    # English news does not print speech so: a dash there opens no quote.
+    text = "— We will not allow it, — said Vera Lorand."
+    assert [q[0] for q in _speakers(_hand_built(text, _CAST))] != ["direct"]
+
+
+def test_the_paragraph_after_a_question_is_not_the_asker_s() -> None:
+    text = "— Вы готовы к переговорам? — спросил Олег Варников.\n— Да, мы готовы к ним хоть завтра."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q[:3] for q in _speakers(doc)] == [
+        ("direct", "Вы готовы к переговорам?", "Олег Варников"),
+        ("direct", "Да, мы готовы к ним хоть завтра.", None),
+    ]
+    text = "“Are you ready for the talks?” asked Vera Lorand.\n“We are ready for them any day now.”"
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand", None]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["PAIRS", "RawQuote", "find_direct_quotes"]
+__all__ = ["PAIRS", "RawQuote", "find_dialogue_quotes", "find_direct_quotes"]
 
 #: Opening mark -> the marks that close it.
 PAIRS = {
@@ -126,3 +126,50 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
             stack.append((char, i))
         i += 1
     return quotes
+
+
+# A paragraph of dialogue opens with a dash: Russian, Ukrainian, Bulgarian and Polish news
+# print direct speech so ("— Мы не позволим, — заявил Путин. — Это очевидно."). What follows
+# the dash starts with a capital letter or a digit: a list whose items open with dashes
+# ("— обеспечить ...;") is no dialogue.
+_DIALOGUE_LINE = re.compile(r"^[ \t]*([—–])[ \t]+(?=[^\W_a-zа-яёіїєґąćęłńóśźż]|[\"«„“])", re.MULTILINE)
+# Where speech may give way to the author's words: a dash before a word in lower case, after a
+# comma, "!", "?" or "…" ("..., — заявил Путин"), or right after the speech where a speech verb
+# follows (Polish "– Nie zgadzam się – powiedział minister"). Any other dash is the speaker's
+# own ("Россия — великая страна").
+_TO_AUTHOR = re.compile(r"([,!?…]*)[ \t]+[—–][ \t]+(?=[^\W\d_])")
+# Where the author's words give way to speech again: ". — Это очевидно."
+_TO_SPEECH = re.compile(r"[.:!?…][ \t]+([—–])[ \t]+(?=\S)")
+
+
+def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> list[RawQuote]:
+    """The speech in paragraphs that open with a dash, as quotes whose ``open`` is the dash and
+    whose ``close`` is where the speech ends (the comma before the author's words, after a "!"
+    or "?", or the paragraph's end). "— A, — said X. — B." gives A and B; a paragraph of
+    dialogue with no author's words is one quote, unless it ends as a list item does (";", ",").
+    ``verbs`` (speech verbs) lets a dash with no punctuation before it open the author's words."""
+    found: list[RawQuote] = []
+    for line in _DIALOGUE_LINE.finditer(text):
+        end = text.find("\n", line.end())
+        end = len(text) if end < 0 else end
+        opened: int | None = line.start(1)
+        at = line.end()
+        while opened is not None:
+            author = next(
+                (
+                    m
+                    for m in _TO_AUTHOR.finditer(text, at, end)
+                    if text[m.end()].islower()
+                    and (m.group(1) or (verbs is not None and verbs.match(text, m.end()) is not None))
+                ),
+                None,
+            )
+            if author is None:
+                if opened != line.start(1) or not text[at:end].rstrip().endswith((";", ",")):
+                    found.append(RawQuote(opened, end))
+                break
+            close = author.start() if author.group(1) in ("", ",") else author.end(1)
+            found.append(RawQuote(opened, close))
+            speech = _TO_SPEECH.search(text, author.end(), end)
+            opened, at = (None, end) if speech is None else (speech.start(1), speech.end())
+    return found

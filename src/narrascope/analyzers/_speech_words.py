@@ -103,6 +103,9 @@ class SpeechWords:
     #: учения, заявила Захарова, являются ..."). English puts the subject first ("The drills,
     #: she said, are ..."): after "..., say X," comes an apposition, not what X says.
     inverts: bool = True
+    #: Whether the language's news prints direct speech as a paragraph opened by a dash ("—
+    #: Мы не позволим, — заявил Путин."), not in quotation marks.
+    dialogue_dashes: bool = False
 
     # -- who the subject is -----------------------------------------------------------------
     #: Subject pronouns, resolved to the last person named before the quote ("he said", "sagte er").
@@ -249,13 +252,15 @@ _EN = SpeechWords(
 )
 
 _RU = SpeechWords(
+    dialogue_dashes=True,
     verbs=(
         *_past(
             "заявил сказал отметил подчеркнул добавил сообщил пояснил предупредил указал напомнил уточнил"
             " констатировал заверил признал написал рассказал утверждал заключил резюмировал обвинил считал"
-            " ответил пообещал призвал объяснил заметил подытожил прокомментировал",
+            " ответил пообещал призвал объяснил заметил подытожил прокомментировал спросил",
             "|а|и|о",
         ),
+        "поинтересовался", "поинтересовалась", "поинтересовались",
         "считает", "считают", "говорит", "говорят", "заявляет", "заявляют", "отмечает", "отмечают",
         "подчеркивает", "подчёркивает", "утверждает", "полагает", "уверен", "пишет", "пишут",
         "добавляет", "поясняет", "уверяет", "признаётся", "признается", "признался", "призналась",
@@ -305,6 +310,7 @@ _RU = SpeechWords(
 )
 
 _UK = SpeechWords(
+    dialogue_dashes=True,
     verbs=(
         *_past(
             "заяви сказа зазначи наголоси підкресли дода повідоми поясни попереди вказа нагада уточни"
@@ -348,6 +354,7 @@ _UK = SpeechWords(
 )
 
 _BG = SpeechWords(
+    dialogue_dashes=True,
     verbs=(
         # Aorist (one form for every gender), its plural, and the perfect's participles.
         "заяви", "каза", "подчерта", "посочи", "добави", "съобщи", "обясни", "предупреди", "отбеляза",
@@ -386,6 +393,7 @@ _BG = SpeechWords(
 )
 
 _PL = SpeechWords(
+    dialogue_dashes=True,
     verbs=(
         *_past(
             "stwierdzi oświadczy podkreśli doda zaznaczy przekaza poinformowa wyjaśni zapewni napisa"

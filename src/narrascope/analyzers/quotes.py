@@ -3,7 +3,11 @@ Spanish, Polish, Portuguese and Bulgarian.
 
 Direct quotes are found by matching the quotation marks of every language
 (:mod:`~narrascope.analyzers._quote_marks`): nested quotes stay inside their outer quote, and a
-quote that runs over several paragraphs (each paragraph re-opening it) is one quote. The speech
+quote that runs over several paragraphs (each paragraph re-opening it) is one quote. In
+Russian, Ukrainian, Bulgarian and Polish, a paragraph opened by a dash is direct speech too ("—
+Мы не позволим, — заявил Путин. — Это очевидно.": two quotes of Putin's; a list item opened by
+a dash in lower case, or ending in ";", is none), however short. A paragraph after one that
+ends in a question is someone else's (an answer), whether in marks or after a dash. The speech
 words of each language are data (:mod:`~narrascope.analyzers._speech_words`); from them come
 these rules, tried in this order:
 
@@ -87,7 +91,7 @@ import bisect
 import re
 from typing import Any
 
-from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_direct_quotes
+from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
 from narrascope.analyzers._reported import ReportedSpeech
 from narrascope.analyzers._speakers import (
     ATTRIBUTION_PUNCTUATION,
@@ -98,7 +102,7 @@ from narrascope.analyzers._speakers import (
     pronoun_kind,
     trim,
 )
-from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, lower
+from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import SPEECH_WORDS
 from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
@@ -246,6 +250,16 @@ class QuoteAnalyzer(Analyzer):
         text = doc.text
         language = doc.language if doc.language in SPEECH_WORDS else "en"
         raw = [q for q in find_direct_quotes(text) if text[q.start : q.end].strip()]
+        # Speech after a dash is speech however short ("— Нет."); a short quote in marks is a phrase.
+        dialogue: set[int] = set()
+        if SPEECH_WORDS[language].dialogue_dashes:
+            lines = [
+                q
+                for q in find_dialogue_quotes(text, grammar(language).verbs)
+                if text[q.start : q.end].strip()
+            ]
+            raw = _with_dialogue(raw, lines)
+            dialogue = {q.open for q in lines}
         attributor = _Attributor(
             doc, language, int(self.settings["attribution_window"]), [(q.open, q.close) for q in raw]
         )
@@ -262,7 +276,9 @@ class QuoteAnalyzer(Analyzer):
             if i and transcript[i - 1][1] > quote.open:
                 continue  # inside an unquoted transcript paragraph, which is one quote already
             start, end = trim(text, quote.start, quote.end)  # « French spaces »
-            short = len(WORD.findall(text, start, end)) < int(self.settings["min_quote_words"])
+            short = quote.open not in dialogue and len(WORD.findall(text, start, end)) < int(
+                self.settings["min_quote_words"]
+            )
             speaker = attributor.for_quote(quote)
             if speaker is None and not short:
                 speaker = attributor.around(quote)
@@ -272,8 +288,8 @@ class QuoteAnalyzer(Analyzer):
                 previous = previous if naming else (quote, speaker)
             elif previous is not None and _continues(attributor.grammar, text, *previous, quote):
                 speaker = previous[1]  # '“A,” X said. “B.”': B is X's too
-                if speaker.cue == ":":
-                    previous = (quote, speaker)  # transcript paragraphs chain on
+                if speaker.cue == ":" or quote.open in dialogue:
+                    previous = (quote, speaker)  # transcript paragraphs and dialogue chain on
             else:
                 speaker = None if short else attributor.that_before(quote)
                 previous = None if speaker is None else (quote, speaker)
@@ -292,6 +308,18 @@ class QuoteAnalyzer(Analyzer):
             self.span(doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(reported)))
 
 
+def _with_dialogue(marked: list[RawQuote], dialogue: list[RawQuote]) -> list[RawQuote]:
+    """Quotes in quotation marks and speech after dashes, in text order; quotation marks inside
+    a dash's speech ("— Это «провокация», — сказал он.") are part of it, not a quote of their own."""
+    opens = [d.open for d in dialogue]
+    kept = []
+    for quote in marked:
+        i = bisect.bisect_right(opens, quote.open)
+        if not (i and dialogue[i - 1].close > quote.open):
+            kept.append(quote)
+    return sorted(kept + dialogue, key=lambda q: q.open)
+
+
 def _continues(grammar: Grammar, text: str, before: RawQuote, speaker: Speaker, quote: RawQuote) -> bool:
     """Whether ``quote`` is the speaker's of the attributed quote ``before`` it: in the same
     sentence, or opening a later sentence of the paragraph with no other speech verb between
@@ -300,6 +328,9 @@ def _continues(grammar: Grammar, text: str, before: RawQuote, speaker: Speaker, 
     between = text[before.close + 1 : quote.open]
     if grammar.naming_verbs.search(between):
         return False  # '“A,” and Y called it “B”': B is Y's word
+    asked = text[before.start : before.end].rstrip(" \t\n" + MARK_CHARS).endswith("?")
+    if asked and "\n" in text[before.close : quote.open]:
+        return False  # the next paragraph answers a question: someone else speaks
     if not between.strip(' \n"“”«»„'):
         return True  # a quote continued into the next paragraph has no text of its own between
     if "\n" in between:
