@@ -1170,3 +1170,16 @@ def test_the_paragraph_after_a_question_is_not_the_asker_s() -> None:
     ]
     text = "“Are you ready for the talks?” asked Vera Lorand.\n“We are ready for them any day now.”"
     assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand", None]
+
+
+def test_a_short_quote_in_the_attribution_is_a_name_not_speech() -> None:
+    text = "«Почему вы молчите об этом?» — спросил Олег Варников, ведущий программы «Мнение»."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q[:3] for q in _speakers(doc)] == [
+        ("direct", "Почему вы молчите об этом?", "Олег Варников"),
+        ("phrase", "Мнение", None),
+    ]
+    # Polish dialogue in the present tense, the author's words set off by a dash alone.
+    text = "– Dostałem cynk – tłumaczy mi Jan Kowal, ekspert ds. komunikacji."
+    doc = _hand_built(text, [("Jan Kowal", "PER")], language="pl")
+    assert [q[:3] for q in _speakers(doc)] == [("direct", "Dostałem cynk", "Jan Kowal")]

@@ -404,6 +404,10 @@ _PL = SpeechWords(
         "przypomnieli", "zapowiedział", "zapowiedziała", "zapowiedzieli", "ostrzegł", "ostrzegła",
         "ostrzegli", "mówi", "mówią", "twierdzi", "twierdzą", "uważa", "uważają", "podkreśla", "zaznacza",
         "ocenia", "przekonuje", "stwierdza", "czytamy", "napisano",
+        # the present of news dialogue ("– ... – tłumaczy ekspert")
+        "tłumaczy", "wyjaśnia", "dodaje", "zauważa", "wskazuje", "przyznaje", "ostrzega", "zapewnia",
+        "komentuje", "argumentuje", "opowiada", "relacjonuje", "pisze", "mówił", "mówiła", "pytał",
+        "pytała", "zapytał", "zapytała",
     ),
     that=("że", "iż"),
     pronouns=("on", "ona"),

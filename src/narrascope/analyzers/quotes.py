@@ -286,7 +286,7 @@ class QuoteAnalyzer(Analyzer):
             naming = speaker is not None and attributor.names(speaker)
             if speaker is not None:
                 previous = previous if naming else (quote, speaker)
-            elif previous is not None and _continues(attributor.grammar, text, *previous, quote):
+            elif previous is not None and _continues(attributor.grammar, text, *previous, quote, short):
                 speaker = previous[1]  # '“A,” X said. “B.”': B is X's too
                 if speaker.cue == ":" or quote.open in dialogue:
                     previous = (quote, speaker)  # transcript paragraphs and dialogue chain on
@@ -320,11 +320,15 @@ def _with_dialogue(marked: list[RawQuote], dialogue: list[RawQuote]) -> list[Raw
     return sorted(kept + dialogue, key=lambda q: q.open)
 
 
-def _continues(grammar: Grammar, text: str, before: RawQuote, speaker: Speaker, quote: RawQuote) -> bool:
+def _continues(
+    grammar: Grammar, text: str, before: RawQuote, speaker: Speaker, quote: RawQuote, short: bool = False
+) -> bool:
     """Whether ``quote`` is the speaker's of the attributed quote ``before`` it: in the same
     sentence, or opening a later sentence of the paragraph with no other speech verb between
     ('“A,” X said. “B.”'), or a paragraph wholly quoted after a speaker line's quote. A short
-    quote in the middle of a later sentence is more likely a scare quote than X's."""
+    quote in the middle of a later sentence is more likely a scare quote than X's, and a
+    ``short`` one after a speech verb in the same sentence is a name in the attribution ('»,
+    — спросил ведущий программы «Мнение»')."""
     between = text[before.close + 1 : quote.open]
     if grammar.naming_verbs.search(between):
         return False  # '“A,” and Y called it “B”': B is Y's word
@@ -339,7 +343,7 @@ def _continues(grammar: Grammar, text: str, before: RawQuote, speaker: Speaker, 
         return _next_quoted_paragraph(grammar, text, between, quote)
     ends = [m.end() for m in _SENTENCE_STOP.finditer(between)]
     if not ends:
-        return True
+        return not (short and grammar.verbs.search(between))
     return not between[ends[-1] :].strip() and not grammar.verbs.search(between, ends[0])
 
 
