@@ -406,7 +406,7 @@ _PL = SpeechWords(
         "ocenia", "przekonuje", "stwierdza", "czytamy", "napisano",
         # the present of news dialogue ("– ... – tłumaczy ekspert")
         "tłumaczy", "wyjaśnia", "dodaje", "zauważa", "wskazuje", "przyznaje", "ostrzega", "zapewnia",
-        "komentuje", "argumentuje", "opowiada", "relacjonuje", "pisze", "mówił", "mówiła", "pytał",
+        "komentuje", "argumentuje", "opowiada", "relacjonuje", "mówił", "mówiła", "pytał",
         "pytała", "zapytał", "zapytała",
     ),
     that=("że", "iż"),
