@@ -1183,3 +1183,43 @@ def test_a_short_quote_in_the_attribution_is_a_name_not_speech() -> None:
     text = "– Dostałem cynk – tłumaczy mi Jan Kowal, ekspert ds. komunikacji."
     doc = _hand_built(text, [("Jan Kowal", "PER")], language="pl")
     assert [q[:3] for q in _speakers(doc)] == [("direct", "Dostałem cynk", "Jan Kowal")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "entities", "speaker"),
+    [
+        # A person named again by the title that introduced them.
+        (
+            "en",
+            "Defence Minister Vera Lorand visited the base on Monday.\nThe minister said that more troops would come.",
+            [("Vera Lorand", "PER")],
+            "Vera Lorand",
+        ),
+        (
+            "pl",
+            "Jan Kowal, minister infrastruktury:\n„Nie możemy czekać na kolejną powódź”.\n"
+            "Minister zapowiedział, że w lipcu odwiedzi zagrożone gminy.",
+            [("Jan Kowal", "PER")],
+            "Jan Kowal",
+        ),
+        # An organisation named again by what an apposition called it.
+        (
+            "fr",
+            "La FNSEA, principal syndicat agricole, appelle à manifester.\n"
+            "Selon le syndicat, plus de 10 000 exploitations ont disparu.",
+            [("FNSEA", "ORG")],
+            "FNSEA",
+        ),
+    ],
+)
+def test_a_person_or_organisation_named_again_by_what_introduced_them(
+    language: str, text: str, entities: list[tuple[str, str]], speaker: str
+) -> None:
+    doc = _hand_built(text, entities, language=language)
+    assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")][-1] == ("reported", speaker)
+
+
+def test_a_speaker_after_the_verb_ends_at_a_preposition() -> None:
+    text = "« La France tiendra ses engagements », a déclaré le ministre lors d'une conférence à Toulon."
+    doc = _hand_built(text, [], language="fr")
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["le ministre"]

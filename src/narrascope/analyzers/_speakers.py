@@ -340,7 +340,11 @@ class SpeakerFinder:
             words = words if len(words) <= _PHRASE_WORDS else words[:PHRASE_NEAR]
             # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
             capitals = list(itertools.takewhile(lambda word: word.group()[:1].isupper(), words))
-            return (capitals or words), "after"
+            # ... and a phrase at its first preposition: '», a déclaré le ministre lors d'une ...'
+            phrase = list(
+                itertools.takewhile(lambda word: lower(word.group()) not in words_of.prepositions, words)
+            )
+            return (capitals or phrase or words), "after"
         if words_of.drops_subject:
             return [], "none"
         return list(WORD.finditer(self.text, lo, cue.start()))[-PHRASE_NEAR:], "far"
@@ -617,27 +621,48 @@ class SpeakerFinder:
         return Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
 
     def _organisation_called(self, speaker: Speaker) -> Speaker:
-        """The organisation named before ``speaker`` whose name holds the phrase's noun ("The
-        ministry added" after "Russia's Foreign Ministry said", "das Ministerium" after "das
-        Verteidigungsministerium"), the nearest one; the phrase itself if none does.
+        """The person or organisation named before ``speaker`` by the phrase's noun, the nearest
+        one ("The ministry added" after "Russia's Foreign Ministry said", "das Ministerium" after
+        "das Verteidigungsministerium", "le syndicat" after "La FNSEA, principal syndicat
+        agricole", "the minister" after "Defence Minister X", "Minister" after "X, minister of
+        ..."); the phrase itself if none is.
 
-        News names an organisation once in full and then by what it is; without this, its
-        later statements would count as no one's. Only a bare noun is read so, alone or after
-        a short word ("the", "l'", "в"), in lower case where the language writes nouns so (a
-        capital word there is a name: "The United"): "the ministry's spokeswoman" is a title,
-        and in "la présidence palestinienne" the last word is no noun.
+        News names a person or an organisation once in full and then by what it is; without
+        this, their later statements would count as no one's. The noun is looked for in an
+        organisation's name, and in the words that introduce either (a title before the name,
+        an apposition after it). Only a bare noun is read so, alone or after a short word
+        ("the", "l'", "в"), in lower case where the language writes nouns so (a capital word
+        there is a name: "The United"): "the ministry's spokeswoman" is a title, and in "la
+        présidence palestinienne" the last word is no noun.
         """
         words = WORD.findall(speaker.text)
         if not 1 <= len(words) <= 3 or len(words[-1]) < 4:
             return speaker
-        head = words[-1]
-        if len(words) > 1 and (len(words[-2]) > 3 or (head[0].isupper() and self.language != "de")):
+        head = words[-1].lower()
+        if len(words) > 1 and (len(words[-2]) > 3 or (words[-1][0].isupper() and self.language != "de")):
             return speaker
-        for index in range(bisect.bisect_right(self.organisation_ends, speaker.start) - 1, -1, -1):
-            name = self._normal(self.organisations[index])
-            if any(_same_noun(head.lower(), word.lower()) for word in WORD.findall(name)):
-                return Speaker(speaker.start, speaker.end, speaker.text, "name", name, speaker.cue)
+        for index in range(bisect.bisect_left(self.entity_starts, speaker.start) - 1, -1, -1):
+            entity = self.entities[index]
+            if entity.end > speaker.start:
+                continue
+            named = WORD.findall(self._normal(entity)) if entity.label == "ORG" else []
+            if any(_same_noun(head, word.lower()) for word in [*named, *self._introduced_as(entity)]):
+                return Speaker(
+                    speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue
+                )
         return speaker
+
+    def _introduced_as(self, entity: Span) -> list[str]:
+        """The words that say what ``entity`` is: up to four before it in its sentence ("Defence
+        Minister", "le ministre des Armées") and up to four of an apposition after it (", principal
+        syndicat agricole", ", minister infrastruktury")."""
+        line_start = self.text.rfind("\n", 0, entity.start) + 1
+        before = re.split(r"[.!?;:,()«»“”„\"]", self.text[line_start : entity.start])[-1]
+        out = WORD.findall(before)[-4:]
+        after = re.match(r"\s*,\s*([^,.;:!?()\n]+)", self.text[entity.end : entity.end + 120])
+        if after is not None:
+            out += WORD.findall(after.group(1))[:4]
+        return out
 
     def _plausible_source(self, cue: str, who: str) -> bool:
         """A lead that is also a common word (German "so") must be followed by a name or a noun

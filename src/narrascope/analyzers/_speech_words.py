@@ -405,7 +405,7 @@ _PL = SpeechWords(
         "ostrzegli", "mówi", "mówią", "twierdzi", "twierdzą", "uważa", "uważają", "podkreśla", "zaznacza",
         "ocenia", "przekonuje", "stwierdza", "czytamy", "napisano",
         # the present of news dialogue ("– ... – tłumaczy ekspert")
-        "tłumaczy", "wyjaśnia", "dodaje", "zauważa", "wskazuje", "przyznaje", "ostrzega", "zapewnia",
+        "zapowiada", "zapowiadają", "tłumaczy", "wyjaśnia", "dodaje", "zauważa", "wskazuje", "przyznaje", "ostrzega", "zapewnia",
         "komentuje", "argumentuje", "opowiada", "relacjonuje", "mówił", "mówiła", "pytał",
         "pytała", "zapytał", "zapytała",
     ),
@@ -511,6 +511,11 @@ _FR = SpeechWords(
     negations=("ne", "pas", "jamais", "rien"),
     passives=("été",),
     adding=("ajoutant", "et a ajouté"),
+    # not "de", which titles hold ("le directeur de l'Institut")
+    prepositions=(
+        "lors", "à", "au", "aux", "pendant", "devant", "dans", "sur", "après", "avant", "avec", "pour",
+        "par", "chez", "en",
+    ),
     participles=(
         "ajoutant", "soulignant", "estimant", "affirmant", "expliquant", "précisant", "rappelant",
         "fustigeant", "dénonçant", "avertissant", "assurant", "déclarant", "insistant",

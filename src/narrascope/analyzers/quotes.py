@@ -56,9 +56,11 @@ person ("they", "it", "по их словам") names no one; the person named b
 not one inside it ("X, the spokesman for Y, said"), and so does a name set off after a title
 ("the president of the Central Bank, X, said"); a platform after a short word is where it was
 said, not who said it ("wrote on Twitter"); a name seen in full earlier stands
-for the full name ("Koval" -> "Irina Koval"), and an organisation's kind for the nearest
-organisation named before whose name holds it ("the ministry" -> "Foreign Ministry", "в
-министерстве" -> "Министерство обороны", "das Ministerium" -> "Verteidigungsministerium");
+for the full name ("Koval" -> "Irina Koval"), and what a person or an organisation is for
+the nearest one named before as such, in an organisation's name or in the title or apposition
+that introduced either ("the ministry" -> "Foreign Ministry", "в министерстве" ->
+"Министерство обороны", "das Ministerium" -> "Verteidigungsministerium", "the minister" after
+"Defence Minister X", "le syndicat" after "La FNSEA, principal syndicat agricole");
 otherwise the speaker is the phrase itself, unlinked ("the agency" with no agency named before,
 "the director of the Russian FSB"). A document named as the source ("according to
 the report", "selon le rapport", "согласно документу", "the statement said") is never taken
@@ -73,7 +75,7 @@ for a speaker line) and ``speaker_how``, one of:
 
 * ``entity``: the speaker is a person or organisation entity;
 * ``name``: a phrase whose last word is the surname of a person named in full in the text, or
-  the kind of an organisation named before it ("the ministry");
+  what a person or an organisation named before it is ("the ministry", "the minister");
 * ``pronoun``: a pronoun, or a verb whose subject is left out (Italian '», ha aggiunto'; the
   speaker span is then the verb), resolved to the last person named before it who fits (no
   ``speaker_entity`` when no one does);
