@@ -1223,3 +1223,17 @@ def test_a_speaker_after_the_verb_ends_at_a_preposition() -> None:
     text = "« La France tiendra ses engagements », a déclaré le ministre lors d'une conférence à Toulon."
     doc = _hand_built(text, [], language="fr")
     assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["le ministre"]
+
+
+def test_only_a_title_or_an_apposition_says_what_someone_is() -> None:
+    # Words before an organisation, or a verb before a person, are no title of theirs.
+    for text in (
+        "Vera Lorand met a pediatrician of the Northern Alliance.\nThe pediatrician said that the children were safe.",
+        "Arkady Brennan wrote that Vera Lorand was wrong.\nThe writers said that the vote was over.",
+    ):
+        doc = _hand_built(text, _CAST)
+        last = doc.layer("quote")[-1]
+        assert (last.text_in(doc), last.attrs.get("speaker_entity")) == (
+            "the vote was over" if "vote" in text else "the children were safe",
+            None,
+        ), text

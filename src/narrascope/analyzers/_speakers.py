@@ -636,7 +636,7 @@ class SpeakerFinder:
         présidence palestinienne" the last word is no noun.
         """
         words = WORD.findall(speaker.text)
-        if not 1 <= len(words) <= 3 or len(words[-1]) < 4:
+        if not 1 <= len(words) <= 3 or len(words[-1]) < 5:  # not "When", "Iran"
             return speaker
         head = words[-1].lower()
         if len(words) > 1 and (len(words[-2]) > 3 or (words[-1][0].isupper() and self.language != "de")):
@@ -653,12 +653,19 @@ class SpeakerFinder:
         return speaker
 
     def _introduced_as(self, entity: Span) -> list[str]:
-        """The words that say what ``entity`` is: up to four before it in its sentence ("Defence
-        Minister", "le ministre des Armées") and up to four of an apposition after it (", principal
-        syndicat agricole", ", minister infrastruktury")."""
-        line_start = self.text.rfind("\n", 0, entity.start) + 1
-        before = re.split(r"[.!?;:,()«»“”„\"]", self.text[line_start : entity.start])[-1]
-        out = WORD.findall(before)[-4:]
+        """The words that say what ``entity`` is: up to four of an apposition after it (",
+        principal syndicat agricole", ", minister infrastruktury"), and for a person the title
+        right before the name ("Defence Minister", "le ministre des Armées"): the capitalised and
+        short words next to it, up to the first other word, which ends it ("my friend X";
+        not "J'avais écrit" before a name)."""
+        out: list[str] = []
+        if entity.label == "PER":
+            line_start = self.text.rfind("\n", 0, entity.start) + 1
+            before = re.split(r"[.!?;:,()«»“”„\"]", self.text[line_start : entity.start])[-1]
+            for word in reversed(WORD.findall(before)[-4:]):
+                out.append(word)
+                if not word[0].isupper() and len(word) > 3:
+                    break
         after = re.match(r"\s*,\s*([^,.;:!?()\n]+)", self.text[entity.end : entity.end + 120])
         if after is not None:
             out += WORD.findall(after.group(1))[:4]
