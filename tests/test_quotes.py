@@ -1237,3 +1237,12 @@ def test_only_a_title_or_an_apposition_says_what_someone_is() -> None:
             "the vote was over" if "vote" in text else "the children were safe",
             None,
         ), text
+
+
+def test_an_attribution_after_a_comma_is_no_apposition() -> None:
+    text = (
+        "The talks failed because of the Northern Alliance, an analyst said on Monday.\n"
+        "The analyst said that new talks would follow."
+    )
+    last = _hand_built(text, _CAST).layer("quote")[-1]
+    assert last.attrs.get("speaker_entity") is None

@@ -667,7 +667,8 @@ class SpeakerFinder:
                 if not word[0].isupper() and len(word) > 3:
                     break
         after = re.match(r"\s*,\s*([^,.;:!?()\n]+)", self.text[entity.end : entity.end + 120])
-        if after is not None:
+        # not an attribution after a comma: "..., the Kremlin, a witness said", "Kreml, uważa ekspertka"
+        if after is not None and self.grammar.verbs.search(after.group(1)) is None:
             out += WORD.findall(after.group(1))[:4]
         return out
 
