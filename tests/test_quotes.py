@@ -1246,16 +1246,3 @@ def test_an_attribution_after_a_comma_is_no_apposition() -> None:
     )
     last = _hand_built(text, _CAST).layer("quote")[-1]
     assert last.attrs.get("speaker_entity") is None
-
-
-def test_an_as_clause_with_where_it_was_said_and_no_subject_is_the_last_person_s() -> None:
-    text = (
-        "Zdaniem ekonomisty Jana Kowala dobra passa może się skończyć.\n"
-        "Jak napisał w komentarzu dla Radia Norda, porty w Niemczech obniżają opłaty."
-    )
-    doc = _hand_built(text, [("Jana Kowala", "PER"), ("Radia Norda", "ORG")], language="pl")
-    last = doc.layer("quote")[-1]
-    assert (last.text_in(doc), last.attrs.get("speaker_entity")) == (
-        "porty w Niemczech obniżają opłaty",
-        "Jana Kowala",
-    )

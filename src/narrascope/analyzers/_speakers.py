@@ -567,17 +567,6 @@ class SpeakerFinder:
         words = self.text[start:end].lower().split()
         if len(words) > 10 or any(word in self.grammar.words.as_without_speaker for word in words):
             return None
-        if (
-            start == trim(self.text, cue.end(), hi)[0]
-            and self.grammar.words.drops_subject
-            and words[0] in (self.grammar.words.prepositions)
-        ):
-            # "Jak napisał w komentarzu dla PAP, ...": where it was said; the subject is left out
-            gender = self.grammar.gender_of_verb(cue.group())
-            antecedent = self._last_person_before(cue.start(), gender)
-            if antecedent is None:
-                return None
-            return self._speaker(cue.start(), cue.end(), "pronoun", cue.group(), self._normal(antecedent))
         return self._named(start, end, cue.group(), title=True)
 
     def _speaker_line(self, start: int, end: int, quoted: bool) -> Speaker | None:

@@ -418,9 +418,6 @@ _PL = SpeechWords(
     negations=("nie", "nic"),
     passives=("zostało", "został", "została", "zostały"),
     adding=("dodając", "podkreślając"),
-    prepositions=(
-        "w", "we", "na", "dla", "do", "podczas", "po", "przed", "od", "u", "o", "przy", "wobec", "za",
-    ),
     document_leads=("zgodnie z", "jak wynika z"),
     pronoun_leads=("jego zdaniem", "jej zdaniem", "ich zdaniem"),
     according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
