@@ -1246,3 +1246,16 @@ def test_an_attribution_after_a_comma_is_no_apposition() -> None:
     )
     last = _hand_built(text, _CAST).layer("quote")[-1]
     assert last.attrs.get("speaker_entity") is None
+
+
+def test_a_title_of_an_organisation_names_the_person_it_introduced() -> None:
+    text = (
+        "Секретарь Совета безопасности Олег Варников выступил в Минске.\n"
+        "Как заявил секретарь Совбеза, «те же кукловоды пытались устроить революцию»."
+    )
+    doc = _hand_built(text, [("Олег Варников", "PER"), ("Совбеза", "ORG")], language="ru")
+    last = doc.layer("quote")[-1]
+    assert (last.text_in(doc), last.attrs.get("speaker_entity")) == (
+        "те же кукловоды пытались устроить революцию",
+        "Олег Варников",
+    )

@@ -636,14 +636,21 @@ class SpeakerFinder:
         présidence palestinienne" the last word is no noun.
         """
         words = WORD.findall(speaker.text)
-        if not 1 <= len(words) <= 3 or len(words[-1]) < 5:  # not "When", "Iran"
+        if not 1 <= len(words) <= 3:
             return speaker
-        head = words[-1].lower()
-        if len(words) > 1 and (len(words[-2]) > 3 or (words[-1][0].isupper() and self.language != "de")):
+        person_only = False
+        if len(words) == 2 and words[0][0].islower() and words[1][0].isupper() and self.language != "de":
+            # a title and the organisation it is of ("секретарь Совбеза", "rzecznik Kremla"): a person
+            head, person_only = words[0].lower(), True
+        elif len(words) > 1 and (len(words[-2]) > 3 or (words[-1][0].isupper() and self.language != "de")):
+            return speaker
+        else:
+            head = words[-1].lower()
+        if len(head) < 5:  # not "When", "Iran"
             return speaker
         for index in range(bisect.bisect_left(self.entity_starts, speaker.start) - 1, -1, -1):
             entity = self.entities[index]
-            if entity.end > speaker.start:
+            if entity.end > speaker.start or (person_only and entity.label != "PER"):
                 continue
             named = WORD.findall(self._normal(entity)) if entity.label == "ORG" else []
             if any(_same_noun(head, word.lower()) for word in [*named, *self._introduced_as(entity)]):
@@ -655,16 +662,18 @@ class SpeakerFinder:
     def _introduced_as(self, entity: Span) -> list[str]:
         """The words that say what ``entity`` is: up to four of an apposition after it (",
         principal syndicat agricole", ", minister infrastruktury"), and for a person the title
-        right before the name ("Defence Minister", "le ministre des Armées"): the capitalised and
-        short words next to it, up to the first other word, which ends it ("my friend X";
-        not "J'avais écrit" before a name)."""
+        right before the name ("Defence Minister", "le ministre des Armées", "секретарь Совета
+        безопасности"): the capitalised and short words next to it and two others at most, a
+        title and its complement ("my friend X"; not "Arkady wrote that" before a name)."""
         out: list[str] = []
         if entity.label == "PER":
             line_start = self.text.rfind("\n", 0, entity.start) + 1
             before = re.split(r"[.!?;:,()«»“”„\"]", self.text[line_start : entity.start])[-1]
+            common = 0  # words in lower case: a title and one genitive at most
             for word in reversed(WORD.findall(before)[-4:]):
                 out.append(word)
-                if not word[0].isupper() and len(word) > 3:
+                common += not word[0].isupper() and len(word) > 3
+                if common == 2:
                     break
         after = re.match(r"\s*,\s*([^,.;:!?()\n]+)", self.text[entity.end : entity.end + 120])
         # not an attribution after a comma: "..., the Kremlin, a witness said", "Kreml, uważa ekspertka"
