@@ -1259,3 +1259,13 @@ def test_a_title_of_an_organisation_names_the_person_it_introduced() -> None:
         "те же кукловоды пытались устроить революцию",
         "Олег Варников",
     )
+
+
+def test_a_title_is_not_read_past_another_name() -> None:
+    # "Director-General Tedros Ghebreyesus said Disease X ...": "Tedros" is no title of Disease X
+    text = (
+        "Defence Minister Arkady Brennan said Northern Alliance is a threat.\n"
+        "Arkady stressed that the next crisis is near."
+    )
+    doc = _hand_built(text, [("Arkady Brennan", "PER"), ("Northern Alliance", "PER")])
+    assert doc.layer("quote")[-1].attrs.get("speaker_entity") is None

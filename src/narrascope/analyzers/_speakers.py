@@ -668,6 +668,10 @@ class SpeakerFinder:
         out: list[str] = []
         if entity.label == "PER":
             line_start = self.text.rfind("\n", 0, entity.start) + 1
+            # not past another name: "Director-General Tedros Ghebreyesus said Disease X"
+            index = bisect.bisect_left(self.entity_starts, entity.start)
+            if index and self.entities[index - 1].end <= entity.start:
+                line_start = max(line_start, self.entities[index - 1].end)
             before = re.split(r"[.!?;:,()«»“”„\"]", self.text[line_start : entity.start])[-1]
             common = 0  # words in lower case: a title and one genitive at most
             for word in reversed(WORD.findall(before)[-4:]):
