@@ -668,10 +668,16 @@ class SpeakerFinder:
         out: list[str] = []
         if entity.label == "PER":
             line_start = self.text.rfind("\n", 0, entity.start) + 1
-            # not past another name: "Director-General Tedros Ghebreyesus said Disease X"
+            # not past another name ("Director-General Tedros Ghebreyesus said Disease X"), unless
+            # it is part of the title ("ministre des Armées Jean-Luc Maréchal")
             index = bisect.bisect_left(self.entity_starts, entity.start)
-            if index and self.entities[index - 1].end <= entity.start:
-                line_start = max(line_start, self.entities[index - 1].end)
+            previous = self.entities[index - 1] if index else None
+            if (
+                previous is not None
+                and previous.end <= entity.start
+                and self.text[previous.end : entity.start].strip()
+            ):
+                line_start = max(line_start, previous.end)
             before = re.split(r"[.!?;:,()«»“”„\"]", self.text[line_start : entity.start])[-1]
             common = 0  # words in lower case: a title and one genitive at most
             for word in reversed(WORD.findall(before)[-4:]):
