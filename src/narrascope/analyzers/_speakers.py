@@ -91,6 +91,9 @@ class SpeakerFinder:
         self.doc = doc
         self.text = doc.text
         self.language = language
+        # What each entity is called by (see _named_by_kind), indexed when first asked for.
+        self._kind_words: list[frozenset[str]] | None = None
+        self._kind_index: dict[str, list[int]] = {}
         self.grammar = grammar(language)
         self.window = window
         # Sorted indexes, so that each quote costs a look-up, not a scan of every entity:
@@ -616,11 +619,11 @@ class SpeakerFinder:
             return speaker
         fullest = self.fullest.get(key[0].lower())
         if fullest is None:
-            return self._organisation_called(speaker) if speaker.how == "phrase" else speaker
+            return self._named_by_kind(speaker) if speaker.how == "phrase" else speaker
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
         return Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
 
-    def _organisation_called(self, speaker: Speaker) -> Speaker:
+    def _named_by_kind(self, speaker: Speaker) -> Speaker:
         """The person or organisation named before ``speaker`` by the phrase's noun, the nearest
         one ("The ministry added" after "Russia's Foreign Ministry said", "das Ministerium" after
         "das Verteidigungsministerium", "le syndicat" after "La FNSEA, principal syndicat
@@ -646,18 +649,41 @@ class SpeakerFinder:
             return speaker
         else:
             head = words[-1].lower()
-        if len(head) < 5:  # not "When", "Iran"
+        if len(head) < _KIND_LETTERS:  # not "When", "Iran"
             return speaker
-        for index in range(bisect.bisect_left(self.entity_starts, speaker.start) - 1, -1, -1):
+        kinds = self._kinds()
+        # Only the entities indexed under the noun's first letters (an inflection shares them)
+        # or under it as a word's ending (a compound): a look-up, not a scan of every entity
+        # before each quote.
+        found = {*self._kind_index.get(head[:_KIND_LETTERS], ()), *self._kind_index.get("-" + head, ())}
+        for index in sorted(found, reverse=True):
             entity = self.entities[index]
             if entity.end > speaker.start or (person_only and entity.label != "PER"):
                 continue
-            named = WORD.findall(self._normal(entity)) if entity.label == "ORG" else []
-            if any(_same_noun(head, word.lower()) for word in [*named, *self._introduced_as(entity)]):
+            if any(_same_noun(head, word) for word in kinds[index]):
                 return Speaker(
                     speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue
                 )
         return speaker
+
+    def _kinds(self) -> list[frozenset[str]]:
+        """Each entity's words of what it is (an organisation's name, the title or apposition
+        that introduced it), in lower case, and the index from a word's first letters, and from
+        each of its endings of six letters or more, to the entities that have it."""
+        if self._kind_words is None:
+            self._kind_words = []
+            index = collections.defaultdict(list)
+            for number, entity in enumerate(self.entities):
+                named = WORD.findall(self._normal(entity)) if entity.label == "ORG" else []
+                words = frozenset(w.lower() for w in [*named, *self._introduced_as(entity)])
+                self._kind_words.append(words)
+                for word in words:
+                    if len(word) >= _KIND_LETTERS:
+                        index[word[:_KIND_LETTERS]].append(number)
+                    for cut in range(1, len(word) - 5):
+                        index["-" + word[cut:]].append(number)
+            self._kind_index = dict(index)
+        return self._kind_words
 
     def _introduced_as(self, entity: Span) -> list[str]:
         """The words that say what ``entity`` is: up to four of an apposition after it (",
@@ -667,7 +693,7 @@ class SpeakerFinder:
         title and its complement ("my friend X"; not "Arkady wrote that" before a name)."""
         out: list[str] = []
         if entity.label == "PER":
-            line_start = self.text.rfind("\n", 0, entity.start) + 1
+            line_start = max(self.text.rfind("\n", 0, entity.start) + 1, entity.start - 200)
             # not past another name ("Director-General Tedros Ghebreyesus said Disease X"), unless
             # it is part of the title ("ministre des Armées Jean-Luc Maréchal")
             index = bisect.bisect_left(self.entity_starts, entity.start)
@@ -712,6 +738,9 @@ def pronoun_kind(speaker: str, language: str | None) -> str | None:
     return "pronoun" if len(words) == 1 and rules.pronouns.fullmatch(words[0]) else None
 
 
+#: The fewest letters of a noun that names someone by what they are ("ministry", "Историк"):
+#: shorter words ("When", "Iran") are too often something else. An inflection shares them.
+_KIND_LETTERS = 5
 #: Letters of the endings that inflect a noun ("ministries", "министерства", "министерством").
 _ENDING_LETTERS = frozenset("aeiouyäöüsаеёиоуыэюяйьмхіїєąęó")
 
