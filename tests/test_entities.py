@@ -13,6 +13,7 @@ from narrascope.analyzers.entities import (
     _attrs,
     _russian_normal,
     dateline_normal,
+    dateline_places,
     english_normal,
     head_normal,
     is_dateline,
@@ -215,6 +216,48 @@ def test_capitals_opening_a_date_line_are_an_ordinary_name() -> None:
     ):
         assert is_dateline(line, 0, end)
     assert not is_dateline("Minsk, June 8.", 0, 5)  # not in capitals
+
+
+@pytest.mark.parametrize(
+    ("line", "end", "normal"),
+    [
+        ("САНКТ-ПЕТЕРБУРГ, 28 сентября.", 15, "Санкт-Петербург"),
+        ("РОСТОВ-НА-ДОНУ, 3 мая.", 14, "Ростов-на-Дону"),
+        ("FRANKFURT AM MAIN, 3. Mai.", 17, "Frankfurt am Main"),
+        ("BUENOS AIRES, 12 de enero –", 12, "Buenos Aires"),
+    ],
+)
+def test_a_compound_date_line_place_keeps_its_particles_in_lower_case(line: str, end: int, normal: str) -> None:
+    assert dateline_normal(line, 0, end, line[:end]) == normal
+
+
+def test_a_date_line_place_that_no_recogniser_found_is_added() -> None:
+    text = "WIEN, 19. September. Der Nationalrat tagte.\nROMA, 5 ottobre 2023 – Il ministro parla."
+    (wien, roma) = dateline_places(text, [])
+    assert wien[:3] == (0, 4, "LOC") and wien[3]["normal"] == "Wien"
+    assert wien[3]["recogniser"] == "dateline"
+    assert text[roma[0] : roma[1]] == "ROMA" and roma[3]["normal"] == "Roma"
+    # what the recogniser found stays; its other kind for a date line's place is mended
+    kyiv = (0, 4, "ORG", _attrs("KYIV", "ORG", "spacy"))
+    ((start, end, kind, attrs),) = dateline_places("KYIV, Nov 9 — Ukraine signed.", [kyiv])
+    assert (start, end, kind, attrs["normal"], attrs["recogniser"]) == (0, 4, "LOC", "Kyiv", "spacy")
+    # a part of the name found alone gives way to the whole
+    aires = (7, 12, "ORG", _attrs("AIRES", "ORG", "head"))
+    ((start, end, kind, attrs),) = dateline_places("BUENOS AIRES, 12 de enero – El presidente.", [aires])
+    assert (start, end, kind, attrs["normal"]) == (0, 12, "LOC", "Buenos Aires")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BREAKING — The council met.",  # capitals, but no place
+        "NATO, which met on Tuesday, said so.",  # no date line
+        "Wien, 19. September. Der Rat tagte.",  # not in capitals
+        "Der Rat tagte in WIEN, 19. September.",  # not first on its line
+    ],
+)
+def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
+    assert dateline_places(text, []) == []
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ carries its English name too: ``attrs["place"]`` for a region ("Запад" -> "
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -56,6 +57,7 @@ __all__ = [
     "TEACHER_LANGUAGES",
     "EntityAnalyzer",
     "dateline_normal",
+    "dateline_places",
     "head_normal",
     "is_dateline",
     "same_people",
@@ -92,6 +94,13 @@ _BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
 # What follows a date line's place: an agency in brackets, then a dash, or a comma and a date
 # ("MINSK (BelTA) -", "LONDON -", "WARSZAWA, 4 czerwca", "MINSK, June 8", "WASHINGTON, Dec. 3").
 # A name in capitals and a comma without a date after it ("NATO, which ...") is no date line.
+# A date line's name: up to four words in letters, with hyphens, first on a line.
+_DATELINE_NAME = re.compile(r"^[ \t]*(?P<name>[^\W\d_]+(?:(?:[ -]|['’])[^\W\d_]+){0,3})", re.MULTILINE)
+_NAME_PARTS = re.compile(r"([ -])")
+_PLACE_PARTICLES = frozenset(
+    "am an auf bei da das de del della dei der di do dos du des en la le les im na nad od on pod "
+    "sur sous upon y на над под де ла".split()
+)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—-]|[,.]\s*(?:[^\W\d_]{1,12}\.?\s+)?\d)")
 
 
@@ -167,7 +176,7 @@ class EntityAnalyzer(Analyzer):
                     normal = dateline_normal(doc.text, start, end, normal)
                     found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
         for doc, found in zip(docs, everything, strict=True):
-            found = settle_kinds(found, doc.text)
+            found = settle_kinds(dateline_places(doc.text, found), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
                 if label == "PER":
@@ -394,10 +403,51 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 def dateline_normal(text: str, start: int, end: int, normal: str) -> str:
     """A date line's place ("WARSZAWA", "LONDON") is the ordinary name ("Warszawa"), not an
-    acronym."""
+    acronym; each part of a compound name is capitalised ("САНКТ-ПЕТЕРБУРГ" -> "Санкт-Петербург")
+    but its particles are not ("РОСТОВ-НА-ДОНУ" -> "Ростов-на-Дону", "FRANKFURT AM MAIN")."""
     if not normal.isupper() or not is_dateline(text, start, end):
         return normal
-    return " ".join(word.capitalize() for word in normal.split())
+    parts = _NAME_PARTS.split(normal)
+    return "".join(
+        part
+        if number % 2
+        else part.lower()
+        if number and part.lower() in _PLACE_PARTICLES
+        else part.capitalize()
+        for number, part in enumerate(parts)
+    )
+
+
+def dateline_places(text: str, found: Found) -> Found:
+    """The places of date lines that no recogniser found: a name in capitals first on its line
+    and before a date line's punctuation ("KYIV, Nov 9 -", "WIEN, 19. September.", "ROMA, 5
+    ottobre 2023 -") that the gazetteer knows as a place. The recognisers learnt names in
+    ordinary case and miss many of these; a heading in capitals that is no place ("BREAKING -")
+    is left alone. A recogniser's other kind for the same words becomes a place."""
+    kinds = {(start, end): number for number, (start, end, _, _) in enumerate(found)}
+    taken = sorted((start, end) for start, end, _, _ in found)
+    out = list(found)
+    for match in _DATELINE_NAME.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not name.isupper() or len(name) < 3 or not is_dateline(text, start, end):
+            continue
+        normal = dateline_normal(text, start, end, name)
+        if place_of(normal) is None:
+            continue
+        if (start, end) in kinds:
+            number = kinds[(start, end)]
+            first, last, kind, attrs = out[number]
+            if kind != "LOC":
+                out[number] = (first, last, "LOC", {**attrs, "normal": normal})
+            continue
+        i = bisect.bisect_left(taken, (end, end))
+        if i and taken[i - 1][1] > start and not taken[i - 1][0] >= start:
+            continue  # in a longer name found already
+        # A part of the name found on its own ("AIRES" of "BUENOS AIRES") gives way to it.
+        out = [f for f in out if not start <= f[0] < f[1] <= end]
+        out.append((start, end, "LOC", _attrs(normal, "LOC", "dateline")))
+    return out
 
 
 def _blocks(doc: Document, max_chars: int = _BLOCK_CHARS) -> list[tuple[int, int]]:
