@@ -227,7 +227,9 @@ def test_capitals_opening_a_date_line_are_an_ordinary_name() -> None:
         ("BUENOS AIRES, 12 de enero –", 12, "Buenos Aires"),
     ],
 )
-def test_a_compound_date_line_place_keeps_its_particles_in_lower_case(line: str, end: int, normal: str) -> None:
+def test_a_compound_date_line_place_keeps_its_particles_in_lower_case(
+    line: str, end: int, normal: str
+) -> None:
     assert dateline_normal(line, 0, end, line[:end]) == normal
 
 

@@ -98,8 +98,43 @@ _BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
 _DATELINE_NAME = re.compile(r"^[ \t]*(?P<name>[^\W\d_]+(?:(?:[ -]|['’])[^\W\d_]+){0,3})", re.MULTILINE)
 _NAME_PARTS = re.compile(r"([ -])")
 _PLACE_PARTICLES = frozenset(
-    "am an auf bei da das de del della dei der di do dos du des en la le les im na nad od on pod "
-    "sur sous upon y на над под де ла".split()
+    [
+        "am",
+        "an",
+        "auf",
+        "bei",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "dei",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "des",
+        "en",
+        "la",
+        "le",
+        "les",
+        "im",
+        "na",
+        "nad",
+        "od",
+        "on",
+        "pod",
+        "sur",
+        "sous",
+        "upon",
+        "y",
+        "на",
+        "над",
+        "под",
+        "де",
+        "ла",
+    ]
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—-]|[,.]\s*(?:[^\W\d_]{1,12}\.?\s+)?\d)")
 
