@@ -243,6 +243,7 @@ def test_a_date_line_place_that_no_recogniser_found_is_added() -> None:
     kyiv = (0, 4, "ORG", _attrs("KYIV", "ORG", "spacy"))
     ((start, end, kind, attrs),) = dateline_places("KYIV, Nov 9 — Ukraine signed.", [kyiv])
     assert (start, end, kind, attrs["normal"], attrs["recogniser"]) == (0, 4, "LOC", "Kyiv", "spacy")
+    assert attrs["kind_rule"] == "dateline"
     # a part of the name found alone gives way to the whole
     aires = (7, 12, "ORG", _attrs("AIRES", "ORG", "head"))
     ((start, end, kind, attrs),) = dateline_places("BUENOS AIRES, 12 de enero – El presidente.", [aires])
@@ -404,6 +405,9 @@ def test_a_country_or_large_city_taken_for_a_person_is_a_place() -> None:
         ("USA", "United States"),
         ("Deutschland", "Germany"),
         ("Великобритания", "United Kingdom"),
+        ("Islamabad", "Islamabad"),  # a capital, though also an old name of bigger Chattogram
+        ("Odessa", "Odesa"),  # a bigger city's other name before a smaller one's own (Texas)
+        ("St. Petersburg", "Saint Petersburg"),
         ("Donbass", None),  # a region: no country, no city
         ("the West", None),
         ("us", None),  # ISO codes only in capitals

@@ -96,10 +96,15 @@ def _canonical() -> dict[str, str]:
 
     cities, countries, _ = _geonames()
     out: dict[str, str] = {}
-    # Cities first, most populous last, so that a bigger city and then any country win a name.
+    # Cities first, most populous last, so that a bigger city and then any country win a name;
+    # a capital keeps its own name ("Islamabad" is also an old name of Chattogram, a bigger city).
     for city in sorted(cities.values(), key=lambda c: int(str(c["population"]))):
         for name in [*(n for n in _alternates(city) if _usable(n)), str(city["name"])]:
             out[name.casefold()] = str(city["name"])
+    capitals = {(str(c["capital"]), str(c["iso"])) for c in countries.values()}
+    for city in cities.values():
+        if (str(city["name"]), str(city["countrycode"])) in capitals:
+            out[str(city["name"]).casefold()] = str(city["name"])
     english = {str(c["iso"]): str(c["name"]) for c in countries.values()}
     translations = [
         gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)

@@ -474,7 +474,7 @@ def dateline_places(text: str, found: Found) -> Found:
             number = kinds[(start, end)]
             first, last, kind, attrs = out[number]
             if kind != "LOC":
-                out[number] = (first, last, "LOC", {**attrs, "normal": normal})
+                out[number] = (first, last, "LOC", {**attrs, "normal": normal, "kind_rule": "dateline"})
             continue
         i = bisect.bisect_left(taken, (end, end))
         if i and taken[i - 1][1] > start and not taken[i - 1][0] >= start:
