@@ -402,6 +402,32 @@ def test_title_phrase_as_speaker(language: str, text: str, words: str, speaker: 
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name", "words"),
+    [
+        ("en", "As the director of the Vienna Institute for Economic Studies, Klara Brandt, said yesterday, "
+         "households will feel the change only in the second half of 2024.", "Klara Brandt",
+         "households will feel the change only in the second half of 2024"),
+        ("pt", "Como referiu o presidente da Liga dos Bombeiros Portugueses, António Matos, muitos quartéis "
+         "continuam sem viaturas adequadas.", "António Matos", "muitos quartéis continuam sem viaturas adequadas"),
+    ],
+)  # fmt: skip
+def test_an_as_clause_names_the_person_set_off_after_a_long_title(
+    language: str, text: str, name: str, words: str
+) -> None:
+    # the organisation in the title is an entity too: the person after it speaks, not it
+    doc = Document(text, language=language)
+    SegmentAnalyzer({})(doc)
+    organisation = re.search(r"(?:Vienna Institute for Economic Studies|Liga dos Bombeiros Portugueses)", text)
+    assert organisation is not None
+    doc.add_span(Span(*organisation.span(), "entity", "ORG", "test", attrs={"normal": organisation.group()}))
+    at = text.index(name)
+    doc.add_span(Span(at, at + len(name), "entity", "PER", "test", attrs={"normal": name}))
+    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc), quote.attrs["speaker"]) == ("reported", words, name)
+
+
 def test_title_phrase_before_a_direct_quote() -> None:
     text = "As the director of the Russian FSB said, “the agents were detained near the border.”"
     assert found(analyse(text, "en")) == [

@@ -32,6 +32,7 @@ __all__ = ["ReportedSpeech"]
 _TOKEN = re.compile(r"[\w'’-]+")
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
+_AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, ..."
 # The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
 # it, one in the subjunctive, one opened by a subject pronoun.
 _CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5")
@@ -215,16 +216,20 @@ class ReportedSpeech(SpeakerFinder):
         after the attribution; the words before it are left out."""
         text = self.text
         opening = WORD.search(text, start, end)
+        # An "as" clause's subject may be a long title before the name set off by commas ("As
+        # the director of the Vienna Institute for Economic Studies, Klara Brandt, said, ...").
+        as_clause = opening is not None and lower(opening.group()) in self.grammar.words.as_words
+        lead_words = _AS_CLAUSE_LEAD_WORDS if as_clause else _PARENTHESIS_LEAD_WORDS
         commas = [m.start() for m in re.finditer(",", text[start:end])]
         for first, second in itertools.pairwise(start + c for c in commas):
-            if len(WORD.findall(text, start, first)) > _PARENTHESIS_LEAD_WORDS:
+            if len(WORD.findall(text, start, first)) > lead_words:
                 return None
             cue = self.grammar.verbs.search(text, first + 1, second)
             if cue is None:
                 continue
             if self.grammar.verbs.search(text, start, first) is not None:
                 return None  # "X said, ...": the other rules read it
-            if opening is not None and lower(opening.group()) in self.grammar.words.as_words:
+            if as_clause:
                 # "Wie der Direktor des Instituts, X, gestern mitteilte, ...": an "as" clause
                 # whose subject has an apposition
                 said = self._as_said(opening.end(), second)
@@ -432,11 +437,18 @@ class ReportedSpeech(SpeakerFinder):
         speaker and the person's name follows it as an apposition ('Segundo a presidente da
         associação, Helena Cardoso, as comunidades ...'), said by that person, after the name."""
         comma = self.text.find(",", start, end)
-        name = self._entity_at(start, comma) if speaker.how == "phrase" and comma > 0 else None
+        # The title may name an organisation that the speaker was linked to ("o presidente da
+        # Liga dos Bombeiros Portugueses, António Matos, ...": the person speaks, not the Liga).
+        titled = speaker.how == "phrase" or (speaker.how == "entity" and not self._is_person(speaker))
+        name = self._entity_at(start, comma) if titled and comma > 0 else None
         if name is None or name.label != "PER":
             return start, end, speaker
         content = comma + 1 + len(self.text[comma + 1 : end]) - len(self.text[comma + 1 : end].lstrip())
         return content, end, self._of_entity(name, speaker.cue)
+
+    def _is_person(self, speaker: Speaker) -> bool:
+        entity = self._entity_at(speaker.start, speaker.end)
+        return entity is not None and entity.label == "PER"
 
     def _source_end(self, lo: int, hi: int) -> int | None:
         """Where a source named without a closing comma ends: an entity that starts it, up to two

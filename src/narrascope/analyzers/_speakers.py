@@ -42,6 +42,8 @@ WORD = re.compile(r"\w+")
 APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 _APPOSITIONS = 3  # at most, one after the other
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
+_AS_SUBJECT_WORDS = 10  # at most, the subject of "As <the minister> said, ..."
+_AS_SUBJECT_WORDS_WITH_NAME = 16  # ... with the name set off after a title ("the director of ..., X,")
 WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
 SENTENCE_END = re.compile(r"[.!?…]\s+")
 # A paragraph that ends with a colon (group 1: its text without the colon), and a non-empty line.
@@ -568,7 +570,9 @@ class SpeakerFinder:
         else:
             return None
         words = self.text[start:end].lower().split()
-        if len(words) > 10 or any(word in self.grammar.words.as_without_speaker for word in words):
+        # A title with the name set off after it ("the director of ..., Klara Brandt,") is longer.
+        most = _AS_SUBJECT_WORDS_WITH_NAME if "," in self.text[start:end] else _AS_SUBJECT_WORDS
+        if len(words) > most or any(word in self.grammar.words.as_without_speaker for word in words):
             return None
         return self._named(start, end, cue.group(), title=True)
 
