@@ -418,7 +418,9 @@ def test_an_as_clause_names_the_person_set_off_after_a_long_title(
     # the organisation in the title is an entity too: the person after it speaks, not it
     doc = Document(text, language=language)
     SegmentAnalyzer({})(doc)
-    organisation = re.search(r"(?:Vienna Institute for Economic Studies|Liga dos Bombeiros Portugueses)", text)
+    organisation = re.search(
+        r"(?:Vienna Institute for Economic Studies|Liga dos Bombeiros Portugueses)", text
+    )
     assert organisation is not None
     doc.add_span(Span(*organisation.span(), "entity", "ORG", "test", attrs={"normal": organisation.group()}))
     at = text.index(name)
