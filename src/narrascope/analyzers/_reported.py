@@ -229,7 +229,7 @@ class ReportedSpeech(SpeakerFinder):
                 continue
             if self.grammar.verbs.search(text, start, first) is not None:
                 return None  # "X said, ...": the other rules read it
-            if as_clause:
+            if as_clause and opening is not None:
                 # "Wie der Direktor des Instituts, X, gestern mitteilte, ...": an "as" clause
                 # whose subject has an apposition
                 said = self._as_said(opening.end(), second)
