@@ -430,6 +430,24 @@ def test_an_as_clause_names_the_person_set_off_after_a_long_title(
     assert (quote.label, quote.text_in(doc), quote.attrs["speaker"]) == ("reported", words, name)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [
+        ("pt", "«A lista continua», afirmou António Guterres.\n\n«A doença é a inação climática», reforçou, "
+         "pedindo que Lula da Silva entre em ação.", ("António Guterres", "Lula da Silva")),
+        ("it", "«La lista continua», ha detto Mario Rossi.\n\n«Serve agire subito», ha aggiunto, chiedendo "
+         "che Giorgia Meloni intervenga.", ("Mario Rossi", "Giorgia Meloni")),
+    ],
+)  # fmt: skip
+def test_a_verb_that_left_out_its_subject_is_not_given_a_name_after_it(
+    language: str, text: str, named: tuple[str, ...]
+) -> None:
+    # the second quote is the first speaker's, not that of the name in the clause after the verb
+    doc = analyse(text, language, named)
+    speakers = [q.attrs.get("speaker_entity") for q in doc.layer("quote")]
+    assert speakers == [named[0], named[0]]
+
+
 def test_title_phrase_before_a_direct_quote() -> None:
     text = "As the director of the Russian FSB said, “the agents were detained near the border.”"
     assert found(analyse(text, "en")) == [

@@ -384,8 +384,13 @@ class SpeakerFinder:
         subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
         if subject is not None:
             return self._of_entity(subject, verb)
+        # A verb with no words on either side left its subject out ('"...", disse, pedindo que
+        # os países do G20 ...'): no name after it speaks.
         entity = self._nearest_entity(
-            lo, hi, cue.end() if side == "after" else cue.start(), self._clause(lo, hi, cue, side)
+            lo,
+            cue.start() if side == "none" else hi,
+            cue.end() if side == "after" else cue.start(),
+            self._clause(lo, hi, cue, side),
         )
         # A pronoun right before the verb is its subject, whatever names stand near it ('She says
         # Franken “...”', 'in AL 305, when he says “...”').

@@ -624,7 +624,7 @@ _PT = SpeechWords(
         "indicou", "observou", "lembrou", "frisou", "escreveu", "comentou", "anunciou", "defendeu",
         "considerou", "diz", "dizem", "afirma", "declara", "explica", "garante", "sublinha", "alerta",
         "defende", "referiu", "referiram", "adiantou", "reiterou", "sustentou", "admitiu", "reconheceu",
-        "confirmou", "revelou", "apontou", "assinalou", "insistiu", "argumentou", "respondeu",
+        "confirmou", "revelou", "apontou", "assinalou", "insistiu", "argumentou",
         "concluiu", "reforçou", "vincou", "realçou", "enfatizou",
     ),
     that=("que",),
