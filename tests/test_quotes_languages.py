@@ -448,6 +448,21 @@ def test_a_verb_that_left_out_its_subject_is_not_given_a_name_after_it(
     assert speakers == [named[0], named[0]]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Уровень безработицы в России снизился до 2,6%, говорится в докладе Федеральной службы "
+        "государственной статистики.",
+        "Уровень безработицы в России снизился до 2,6%, говорится в докладе Росстата, опубликованном в четверг.",
+    ],
+)
+def test_an_impersonal_verb_quotes_a_document_with_a_long_name_or_a_description_after_it(text: str) -> None:
+    doc = analyse(text, "ru")
+    (quote,) = doc.layer("quote")
+    assert quote.text_in(doc) == "Уровень безработицы в России снизился до 2,6%"
+    assert quote.attrs["speaker"].startswith("в докладе") and quote.attrs["speaker_how"] == "document"
+
+
 def test_title_phrase_before_a_direct_quote() -> None:
     text = "As the director of the Russian FSB said, “the agents were detained near the border.”"
     assert found(analyse(text, "en")) == [

@@ -31,6 +31,7 @@ __all__ = ["ReportedSpeech"]
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
+_DESCRIPTION_WORDS = 4  # at most, in "..., говорится в докладе, <опубликованном в четверг>"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
 _AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, ..."
 # The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
@@ -169,6 +170,11 @@ class ReportedSpeech(SpeakerFinder):
         said = None if as_said is None else self._as_said(as_said.start("rest"), as_said.end("rest"))
         if as_said is not None and said is not None and as_said.end() < end:
             return self._named_after_title(as_said.end(), end, said)
+        # "..., говорится в докладе Росстата, опубликованном в четверг."
+        described = self._described_document(start, end)
+        document_tail = None if described is None else self._said_tail(start, described)
+        if document_tail is not None:
+            return document_tail
         # "The exercise, he said, was purely defensive."
         inside = self._parenthetical(start, end)
         if inside is not None:
@@ -313,6 +319,20 @@ class ReportedSpeech(SpeakerFinder):
             return True
         return where or after[0][:1].isupper() or lower(cue.group().split()[-1]) in w.object_verbs
 
+    def _described_document(self, start: int, end: int) -> int | None:
+        """Where an impersonal verb's attribution ends when a short last part of the sentence
+        only describes the document it names ('..., говорится в докладе Росстата, опубликованном
+        в четверг'): the comma before that part; None where the sentence is not so built."""
+        text, grammar = self.text, self.grammar
+        comma = text.rfind(",", start, end)
+        before = text.rfind(",", start, comma) if comma >= 0 else -1
+        if before < 0 or len(WORD.findall(text, comma + 1, end)) > _DESCRIPTION_WORDS:
+            return None
+        if grammar.verbs.search(text, comma + 1, end) is not None:
+            return None
+        cue = grammar.verbs.search(text, before + 1, comma)
+        return comma if cue is not None and lower(cue.group()) in grammar.impersonal else None
+
     def _said_tail(self, start: int, end: int) -> tuple[int, int, Speaker] | None:
         """Reported speech attributed at the end of its sentence: '..., the ministry said',
         '..., said the ministry', '..., заявил журналистам Песков', '..., a annoncé jeudi le
@@ -328,7 +348,13 @@ class ReportedSpeech(SpeakerFinder):
         words = WORD.findall(text, comma + 1, end)
         cue = self.grammar.verbs.search(text, comma + 1, end)
         after = [] if cue is None else text[cue.end() : end].split()
-        where = bool(after) and self._where(after[0])
+        # "..., говорится в докладе Федеральной службы государственной статистики": an
+        # impersonal verb is followed by the document it quotes, which takes words
+        where = (
+            cue is not None
+            and bool(after)
+            and (self._where(after[0]) or lower(cue.group()) in self.grammar.impersonal)
+        )
         # the verb alone is enough where its subject is set off before it (below)
         fewest = 0 if cue is not None and not text[comma + 1 : cue.start()].strip() else 1
         if (
