@@ -463,6 +463,33 @@ def test_an_impersonal_verb_quotes_a_document_with_a_long_name_or_a_description_
     assert quote.attrs["speaker"].startswith("в докладе") and quote.attrs["speaker_how"] == "document"
 
 
+def test_a_subject_after_the_verb_that_names_someone_may_take_more_words() -> None:
+    text = (
+        "L'Union européenne a promis 5 millions d'euros, a indiqué un porte-parole de la Commission "
+        "européenne à Bruxelles."
+    )
+    doc = Document(text, language="fr")
+    SegmentAnalyzer({})(doc)
+    at = text.index("Commission européenne")
+    span = Span(
+        at, at + len("Commission européenne"), "entity", "ORG", "test", attrs={"normal": "Commission"}
+    )
+    doc.add_span(span)
+    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    (quote,) = doc.layer("quote")
+    assert quote.text_in(doc) == "L'Union européenne a promis 5 millions d'euros"
+    assert quote.attrs["speaker_entity"] == "Commission"
+    # without a name, so many words after the verb are no attribution
+    plain = analyse(text.replace("Commission européenne", "commission"), "fr")
+    assert not plain.layer("quote")
+
+
+def test_bulgarian_announced_reports() -> None:
+    doc = analyse("Синдикатите обявиха, че ще организират протести в Пловдив и Варна.", "bg")
+    (quote,) = doc.layer("quote")
+    assert (quote.label, quote.text_in(doc)) == ("reported", "ще организират протести в Пловдив и Варна")
+
+
 def test_title_phrase_before_a_direct_quote() -> None:
     text = "As the director of the Russian FSB said, “the agents were detained near the border.”"
     assert found(analyse(text, "en")) == [

@@ -31,6 +31,7 @@ __all__ = ["ReportedSpeech"]
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
+_SUBJECT_AFTER_WORDS = 6  # at most, before the name in a subject after the verb
 _DESCRIPTION_WORDS = 4  # at most, in "..., говорится в докладе, <опубликованном в четверг>"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
 _AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, ..."
@@ -319,6 +320,14 @@ class ReportedSpeech(SpeakerFinder):
             return True
         return where or after[0][:1].isupper() or lower(cue.group().split()[-1]) in w.object_verbs
 
+    def _names_soon_after(self, position: int, end: int) -> bool:
+        """Whether an entity begins within the first few words after ``position`` (before ``end``)."""
+        words = list(WORD.finditer(self.text, position, end))[:_SUBJECT_AFTER_WORDS]
+        if not words:
+            return False
+        i = bisect.bisect_left(self.entity_starts, words[0].start())
+        return i < len(self.entities) and self.entities[i].start <= words[-1].start()
+
     def _described_document(self, start: int, end: int) -> int | None:
         """Where an impersonal verb's attribution ends when a short last part of the sentence
         only describes the document it names ('..., говорится в докладе Росстата, опубликованном
@@ -350,10 +359,16 @@ class ReportedSpeech(SpeakerFinder):
         after = [] if cue is None else text[cue.end() : end].split()
         # "..., говорится в докладе Федеральной службы государственной статистики": an
         # impersonal verb is followed by the document it quotes, which takes words
+        # ... as does a subject after the verb that names someone ('..., a indiqué un porte-parole
+        # de la Commission européenne à Bruxelles')
         where = (
             cue is not None
             and bool(after)
-            and (self._where(after[0]) or lower(cue.group()) in self.grammar.impersonal)
+            and (
+                self._where(after[0])
+                or lower(cue.group()) in self.grammar.impersonal
+                or self._names_soon_after(cue.end(), end)
+            )
         )
         # the verb alone is enough where its subject is set off before it (below)
         fewest = 0 if cue is not None and not text[comma + 1 : cue.start()].strip() else 1
