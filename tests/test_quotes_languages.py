@@ -482,6 +482,13 @@ def test_a_subject_after_the_verb_that_names_someone_may_take_more_words() -> No
     # without a name, so many words after the verb are no attribution
     plain = analyse(text.replace("Commission européenne", "commission"), "fr")
     assert not plain.layer("quote")
+    # nor where the verb has its subject before it: the name after it is no subject
+    doc = analyse(
+        "Later, during his news conference, Trump said Warmbier's death contributed to the summit taking place.",
+        "en",
+        ("Trump", "Warmbier"),
+    )
+    assert "Later, during his news conference" not in [q.text_in(doc) for q in doc.layer("quote")]
 
 
 def test_bulgarian_announced_reports() -> None:

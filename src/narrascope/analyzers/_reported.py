@@ -359,15 +359,16 @@ class ReportedSpeech(SpeakerFinder):
         after = [] if cue is None else text[cue.end() : end].split()
         # "..., говорится в докладе Федеральной службы государственной статистики": an
         # impersonal verb is followed by the document it quotes, which takes words
-        # ... as does a subject after the verb that names someone ('..., a indiqué un porte-parole
-        # de la Commission européenne à Bruxelles')
+        # ... as does a subject after a verb that opens the part and names someone ('..., a
+        # indiqué un porte-parole de la Commission européenne à Bruxelles'; not '..., Trump said
+        # Warmbier's death ...')
         where = (
             cue is not None
             and bool(after)
             and (
                 self._where(after[0])
                 or lower(cue.group()) in self.grammar.impersonal
-                or self._names_soon_after(cue.end(), end)
+                or (not text[comma + 1 : cue.start()].strip() and self._names_soon_after(cue.end(), end))
             )
         )
         # the verb alone is enough where its subject is set off before it (below)
