@@ -430,6 +430,15 @@ def test_an_as_clause_names_the_person_set_off_after_a_long_title(
     assert (quote.label, quote.text_in(doc), quote.attrs["speaker"]) == ("reported", words, name)
 
 
+def test_an_as_clause_verb_before_a_comma_keeps_its_subject_after_it() -> None:
+    text = (
+        "Como explica, a coordenadora de Projetos do WRI Brasil, Luciana Alves:\n\n"
+        '"na Caatinga, investimentos na restauração produtiva são essenciais para as populações."'
+    )
+    doc = analyse(text, "pt", ("Luciana Alves",))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Luciana Alves"]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "named"),
     [

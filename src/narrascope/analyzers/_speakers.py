@@ -385,10 +385,13 @@ class SpeakerFinder:
         if subject is not None:
             return self._of_entity(subject, verb)
         # A verb with no words on either side left its subject out ('"...", disse, pedindo que
-        # os países do G20 ...'): no name after it speaks.
+        # os países do G20 ...'): no name after it speaks, unless an "as" opens it ('Como
+        # explica, a coordenadora do WRI Brasil, Luciana Alves: "..."').
+        previous = list(WORD.finditer(self.text, lo, cue.start()))[-1:]
+        as_clause = bool(previous) and lower(previous[0].group()) in self.grammar.words.as_words
         entity = self._nearest_entity(
             lo,
-            cue.start() if side == "none" else hi,
+            cue.start() if side == "none" and not as_clause else hi,
             cue.end() if side == "after" else cue.start(),
             self._clause(lo, hi, cue, side),
         )
