@@ -430,6 +430,14 @@ def test_an_as_clause_names_the_person_set_off_after_a_long_title(
     assert (quote.label, quote.text_in(doc), quote.attrs["speaker"]) == ("reported", words, name)
 
 
+def test_a_time_may_stand_between_a_verb_and_its_subject_after_it() -> None:
+    text = (
+        "«Pensámos que ele iria organizar operações», disse, esta quarta-feira, o ministro Gérald Darmanin."
+    )
+    doc = analyse(text, "pt", ("Gérald Darmanin",))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Gérald Darmanin"]
+
+
 def test_an_as_clause_verb_before_a_comma_keeps_its_subject_after_it() -> None:
     text = (
         "Como explica, a coordenadora de Projetos do WRI Brasil, Luciana Alves:\n\n"

@@ -384,14 +384,12 @@ class SpeakerFinder:
         subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
         if subject is not None:
             return self._of_entity(subject, verb)
-        # A verb with no words on either side left its subject out ('"...", disse, pedindo que
-        # os países do G20 ...'): no name after it speaks, unless an "as" opens it ('Como
-        # explica, a coordenadora do WRI Brasil, Luciana Alves: "..."').
-        previous = list(WORD.finditer(self.text, lo, cue.start()))[-1:]
-        as_clause = bool(previous) and lower(previous[0].group()) in self.grammar.words.as_words
+        # A verb with no words on either side, a participle after it, left its subject out
+        # ('"...", disse, pedindo que os países do G20 ...'): no name after it speaks. A time
+        # may stand between a verb and its subject ('disse, esta quarta-feira, o ministro X').
         entity = self._nearest_entity(
             lo,
-            cue.start() if side == "none" and not as_clause else hi,
+            cue.start() if side == "none" and self._participle_next(cue.end(), hi) else hi,
             cue.end() if side == "after" else cue.start(),
             self._clause(lo, hi, cue, side),
         )
@@ -429,6 +427,15 @@ class SpeakerFinder:
         if antecedent is not None:
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         return self._speaker(cue.start(), cue.end(), "none", verb)
+
+    def _participle_next(self, position: int, hi: int) -> bool:
+        """Whether the first word after ``position`` is a participle ("adding", "pedindo",
+        "добавив"): a clause of the speaker's own, not the speaker."""
+        word = WORD.search(self.text, position, hi)
+        if word is None:
+            return False
+        text = word.group()
+        return lower(text) in self.grammar.words.participles or (text.islower() and text.endswith("ndo"))
 
     def _after_break(self, lo: int, cue: re.Match[str]) -> bool:
         """Whether a clause break stands right before ``cue`` (", saying"), no word between."""
