@@ -24,15 +24,23 @@ from narrascope.document import Document, Span
 LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
 
 
-def analyse(text: str, language: str, persons: Mapping[str, str] | tuple[str, ...] = ()) -> Document:
+def analyse(
+    text: str,
+    language: str,
+    persons: Mapping[str, str] | tuple[str, ...] = (),
+    others: Mapping[str, str] | None = None,
+) -> Document:
     """``text`` with sentences, the given person entities (surface form -> normal form, or names
-    in their normal form) and quotes, checking that every speaker span holds its speaker."""
+    in their normal form), other entities (``others``: name -> kind, the name its own normal
+    form) and quotes, checking that every speaker span holds its speaker."""
     doc = Document(text, language=language)
     SegmentAnalyzer({})(doc)
     names = persons if isinstance(persons, Mapping) else {name: name for name in persons}
-    for surface, normal in names.items():
+    found_as = [(surface, normal, "PER") for surface, normal in names.items()]
+    found_as += [(name, name, kind) for name, kind in (others or {}).items()]
+    for surface, normal, kind in found_as:
         for found in re.finditer(re.escape(surface), text):
-            doc.add_span(Span(found.start(), found.end(), "entity", "PER", "test", attrs={"normal": normal}))
+            doc.add_span(Span(found.start(), found.end(), "entity", kind, "test", attrs={"normal": normal}))
     QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
     for quote in doc.layer("quote"):
         if quote.attrs.get("speaker") is not None:
@@ -416,16 +424,9 @@ def test_an_as_clause_names_the_person_set_off_after_a_long_title(
     language: str, text: str, name: str, words: str
 ) -> None:
     # the organisation in the title is an entity too: the person after it speaks, not it
-    doc = Document(text, language=language)
-    SegmentAnalyzer({})(doc)
-    organisation = re.search(
-        r"(?:Vienna Institute for Economic Studies|Liga dos Bombeiros Portugueses)", text
-    )
+    organisation = re.search(r"Vienna Institute for Economic Studies|Liga dos Bombeiros Portugueses", text)
     assert organisation is not None
-    doc.add_span(Span(*organisation.span(), "entity", "ORG", "test", attrs={"normal": organisation.group()}))
-    at = text.index(name)
-    doc.add_span(Span(at, at + len(name), "entity", "PER", "test", attrs={"normal": name}))
-    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    doc = analyse(text, language, (name,), {organisation.group(): "ORG"})
     (quote,) = doc.layer("quote")
     assert (quote.label, quote.text_in(doc), quote.attrs["speaker"]) == ("reported", words, name)
 
@@ -485,17 +486,10 @@ def test_a_subject_after_the_verb_that_names_someone_may_take_more_words() -> No
         "L'Union européenne a promis 5 millions d'euros, a indiqué un porte-parole de la Commission "
         "européenne à Bruxelles."
     )
-    doc = Document(text, language="fr")
-    SegmentAnalyzer({})(doc)
-    at = text.index("Commission européenne")
-    span = Span(
-        at, at + len("Commission européenne"), "entity", "ORG", "test", attrs={"normal": "Commission"}
-    )
-    doc.add_span(span)
-    QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
+    doc = analyse(text, "fr", others={"Commission européenne": "ORG"})
     (quote,) = doc.layer("quote")
     assert quote.text_in(doc) == "L'Union européenne a promis 5 millions d'euros"
-    assert quote.attrs["speaker_entity"] == "Commission"
+    assert quote.attrs["speaker_entity"] == "Commission européenne"
     # without a name, so many words after the verb are no attribution
     plain = analyse(text.replace("Commission européenne", "commission"), "fr")
     assert not plain.layer("quote")
