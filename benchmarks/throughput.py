@@ -194,7 +194,7 @@ def engine_part(
         for _ in engine.run(generate(32 * workers, 30, seed=1)):
             pass
         started = time.perf_counter()
-        failed = sum(not outcome.ok for outcome in engine.run(docs))
+        failed = sum(not outcome.ok for outcome in engine.run(docs, total=len(docs)))
         seconds = time.perf_counter() - started
     finally:
         engine.close()

@@ -118,8 +118,8 @@ def test_resume_analyses_what_an_interrupted_run_left_pending(tmp_path: Path) ->
     config = light_config(tmp_path)
 
     class Dies(SerialEngine):
-        def run(self, documents):  # type: ignore[no-untyped-def]
-            for number, outcome in enumerate(super().run(documents)):
+        def run(self, documents, total=None):  # type: ignore[no-untyped-def]
+            for number, outcome in enumerate(super().run(documents, total)):
                 if number == 3:
                     raise KeyboardInterrupt
                 yield outcome
@@ -131,6 +131,25 @@ def test_resume_analyses_what_an_interrupted_run_left_pending(tmp_path: Path) ->
         report = run_into_store([], store, config, serial(config), resume_all=True)
         assert report.analysed == 7 and report.already_done == 3 and report.pending == 0
         assert Queue(store, config).status().jobs == Counter({"done": 10})
+
+
+def test_the_engine_is_told_how_many_documents_are_coming(tmp_path: Path) -> None:
+    # The process engine shrinks its chunks as the documents run out (so that its workers
+    # finish together), which it can do only when the batch says how many there are.
+    config = light_config(tmp_path)
+    told: list[int | None] = []
+
+    class Counting(SerialEngine):
+        def run(self, documents, total=None):  # type: ignore[no-untyped-def]
+            told.append(total)
+            return super().run(documents, total)
+
+    with Store(tmp_path / "s.db") as store:
+        report = run_into_store(docs(6), store, config, lambda _: Counting(config))
+        assert report.analysed == 6
+        report = run_into_store(docs(9), store, config, lambda _: Counting(config))
+        assert report.analysed == 3 and report.already_done == 6
+    assert told == [6, 3]
 
 
 def test_a_document_saved_outside_the_queue_is_analysed_once_by_a_batch(tmp_path: Path) -> None:

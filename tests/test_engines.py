@@ -219,6 +219,38 @@ def test_batches_hold_every_document_once_in_order_within_both_limits(
         assert len(first) == size or sum(len(d.text) for d in first) + len(second[0].text) > characters
 
 
+@given(
+    count=st.integers(0, 300),
+    total=st.integers(0, 400),
+    shares=st.integers(1, 8),
+    characters=st.sampled_from([64_000, 40]),
+)
+def test_batches_with_a_total_hold_every_document_once_and_shrink_as_the_work_runs_out(
+    count: int, total: int, shares: int, characters: int
+) -> None:
+    docs = [Document(f"text {i}", metadata={"input": str(i)}) for i in range(count)]
+    made = list(batches(docs, 16, characters, total=total, shares=shares))
+    assert [d for batch in made for d in batch] == docs
+    before = 0
+    for batch in made:
+        assert 1 <= len(batch) <= 16
+        assert len(batch) == 1 or sum(len(d.text) for d in batch) <= characters
+        left = total - before
+        if left > 0:  # within the stated total, no batch takes more than its share of what is left
+            assert len(batch) <= -(-left // shares)
+        before += len(batch)
+
+
+def test_batches_for_two_workers_end_small_enough_for_them_to_finish_together() -> None:
+    docs = [Document(f"text {i}", metadata={"input": str(i)}) for i in range(100)]
+    sizes = [len(batch) for batch in batches(docs, 16, total=100, shares=4)]
+    assert sizes[:4] == [16, 16, 16, 13]  # full batches while there is plenty
+    assert sizes[-4:] == [1, 1, 1, 1]  # the last ones are single documents
+    assert sorted(sizes, reverse=True) == sizes and sum(sizes) == 100
+    # without a total, batches stay full to the end
+    assert [len(b) for b in batches(docs, 16)] == [16] * 6 + [4]
+
+
 def _docs(*texts: str) -> list[Document]:
     return [Document(text, metadata={"input": f"in-{i}"}) for i, text in enumerate(texts)]
 

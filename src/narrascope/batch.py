@@ -186,7 +186,9 @@ def run_into_store(
     if todo:
         engine = make(len(todo))
         try:
-            for outcome in engine.run(prepare(store.load(doc_id), language, published) for doc_id in todo):
+            for outcome in engine.run(
+                (prepare(store.load(doc_id), language, published) for doc_id in todo), total=len(todo)
+            ):
                 if outcome.error is None and outcome.document is not None:
                     queue.finish(outcome.document)
                     counts["analysed"] += 1

@@ -37,7 +37,10 @@ _Wire = tuple[str, str | None, tuple[str, str, str | None, str | None] | None, f
 class Engine(Protocol):
     name: str
 
-    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]: ...
+    def run(self, docs: Iterable[Document], total: int | None = None) -> Iterator[Outcome]:
+        """Analyse ``docs``; ``total``, where known, is how many there are (a hint for
+        sharing them out, never a limit)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -75,7 +78,7 @@ class SerialEngine:
     def __init__(self, config: Config) -> None:
         self.pipeline = Pipeline(config)
 
-    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+    def run(self, docs: Iterable[Document], total: int | None = None) -> Iterator[Outcome]:
         return self.pipeline.run(docs)
 
     def close(self) -> None:
@@ -137,7 +140,7 @@ def _lost(doc: Document, why: str) -> Outcome:
 
 
 class _Worker:
-    """One worker process, as an executor of its own, and how many chunks it has been given.
+    """One worker process, as an executor of its own, and how many documents it has been given.
 
     One executor per worker rather than one pool for all: a worker that dies breaks only its
     own executor (a shared pool fails every chunk in flight with it), and each worker can be
@@ -146,7 +149,7 @@ class _Worker:
 
     def __init__(self) -> None:
         self.executor: ProcessPoolExecutor | None = None
-        self.given = 0  # chunks submitted to this executor
+        self.given = 0  # documents submitted to this executor
 
     def stop(self, executor: ProcessPoolExecutor | None = None, cancel: bool = False) -> None:
         """Shut the executor down (only if it is still ``executor``, when one is named)."""
@@ -162,7 +165,7 @@ class ProcessEngine:
     The workers fork from a server that has loaded the models, and share them (where the
     platform cannot fork, each loads its own). Documents go out in chunks, at most two per
     worker in flight, so memory stays flat however long the input. A worker forked from the
-    server is replaced by a fresh fork after ``recycle`` chunks: a worker's own memory grows
+    server is replaced by a fresh fork after ``recycle`` full chunks' worth of documents: a worker's own memory grows
     with every chunk it analyses (it writes to more and more of the pages it shares with the
     server, and allocators keep what they freed), and on a long corpus it would grow without
     bound (``benchmarks/engine_memory.py``). A worker that dies (killed, out of memory) costs
@@ -195,7 +198,7 @@ class ProcessEngine:
 
     def _retiring(self, slot: _Worker) -> bool:
         # A spawned worker loads every model again: replacing it would cost more than it saves.
-        return self._forked and self.recycle is not None and slot.given >= self.recycle
+        return self._forked and self.recycle is not None and slot.given >= self.recycle * self.chunk
 
     def _context(self) -> BaseContext:
         """A fork server that has loaded the pipeline, where the platform has one; else spawn.
@@ -230,10 +233,13 @@ class ProcessEngine:
             _served["engines"] += 1
         return multiprocessing.get_context("forkserver")
 
-    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+    def run(self, docs: Iterable[Document], total: int | None = None) -> Iterator[Outcome]:
         in_flight: dict[Future[list[_Wire]], tuple[_Worker, ProcessPoolExecutor, list[Document]]] = {}
         # Chunks are the pipeline's own batches, so that a worker runs each as one batch.
-        source = batches(docs, self.chunk)
+        # Where the number of documents is known, chunks shrink as they run out (two shares per
+        # worker, one working and one waiting): chunks of a fixed size left one worker idle at
+        # the end while the other finished its last two, some 3% of a run on 100-300 articles.
+        source = batches(docs, self.chunk, total=total, shares=2 * self.workers)
         exhausted = False
         while True:
             while not exhausted:
@@ -246,7 +252,7 @@ class ProcessEngine:
                     break
                 executor = self._executor(slot)
                 future = executor.submit(_work, [d.dumps(indent=None) for d in chunk])
-                slot.given += 1
+                slot.given += len(chunk)
                 in_flight[future] = (slot, executor, chunk)
             if not in_flight:
                 return
@@ -411,7 +417,7 @@ class RayEngine:
             self._restore_environment()
             raise
 
-    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+    def run(self, docs: Iterable[Document], total: int | None = None) -> Iterator[Outcome]:
         source = iter(docs)
         while True:
             window = [doc for _, doc in zip(range(self.window), source, strict=False)]

@@ -129,16 +129,30 @@ BATCH_CHARACTERS = 64_000
 
 
 def batches(
-    docs: Iterable[Document], size: int, characters: int = BATCH_CHARACTERS
+    docs: Iterable[Document],
+    size: int,
+    characters: int = BATCH_CHARACTERS,
+    total: int | None = None,
+    shares: int = 1,
 ) -> Iterator[list[Document]]:
     """``docs`` in order, in lists of at most ``size`` documents whose texts together stay within
     ``characters`` (a longer document goes alone): the encoder and spaCy read batches, but the
-    memory a batch takes must not depend on how long its articles happen to be."""
+    memory a batch takes must not depend on how long its articles happen to be.
+
+    Where ``total`` says how many documents there are, a batch holds at most one of ``shares``
+    equal shares of those still to come, so that batches shrink as the work runs out (workers
+    that take them then finish together); documents beyond ``total`` go in full batches."""
+
+    def limit(left: int | None) -> int:
+        return size if left is None or left <= 0 else min(size, -(-left // max(1, shares)))
+
     batch: list[Document] = []
     held = 0
+    left = total  # documents still to come from this batch on, where known
     for doc in docs:
-        if batch and (len(batch) >= size or held + len(doc.text) > characters):
+        if batch and (len(batch) >= limit(left) or held + len(doc.text) > characters):
             yield batch
+            left = None if left is None else left - len(batch)
             batch, held = [], 0
         batch.append(doc)
         held += len(doc.text)
