@@ -335,6 +335,35 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "how"),
+    [
+        (
+            "Dem Minister Hans Albers zufolge wird die Grenze geöffnet.",
+            "wird die Grenze geöffnet",
+            "Hans Albers",
+            "entity",
+        ),
+        ("Dem Bericht zufolge ist die Zahl gestiegen.", "ist die Zahl gestiegen", "Dem Bericht", "document"),
+        (
+            "Hans Albers sprach am Montag.\nIhm zufolge bleibt die Grenze zu.",
+            "bleibt die Grenze zu",
+            "Ihm",
+            "pronoun",
+        ),
+    ],
+)
+def test_a_german_source_before_zufolge(text: str, content: str, speaker: str, how: str) -> None:
+    doc = _hand_built(text, [("Hans Albers", "PER")], language="de")
+    (q,) = doc.layer("quote")
+    assert (q.label, q.text_in(doc), speaker_of(doc, q), q.attrs["speaker_how"]) == (
+        "reported",
+        content,
+        speaker,
+        how,
+    )
+
+
 def test_russian_reported_speech_after_a_long_adverbial() -> None:
     text = "Олег Варников заявил в интервью местной газете в понедельник, что граница останется закрытой."
     doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
@@ -573,6 +602,135 @@ def test_an_object_of_a_speech_verb_is_no_clause_without_an_auxiliary() -> None:
         assert [q for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == [], text
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "entity"),
+    [
+        ("Vera Lorand said Norda was ready to talk.", "Norda was ready to talk", "Vera Lorand"),
+        (
+            "Arkady Brennan spoke on Friday.\nHe said Western capitals had ignored the warnings for years.",
+            "Western capitals had ignored the warnings for years",
+            "Arkady Brennan",
+        ),
+        ("Vera Lorand said Tuesday the deal would hold.", "the deal would hold", "Vera Lorand"),
+        # a name after a verb that takes someone told is whom: the clause starts after it
+        ("Vera Lorand told Gazette the talks would resume.", "the talks would resume", "Vera Lorand"),
+    ],
+)
+def test_a_name_and_an_auxiliary_open_a_clause_after_a_speech_verb(
+    text: str, content: str, entity: str
+) -> None:
+    found = [(q[1], q[2]) for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"]
+    assert found == [(content, entity)]
+
+
+def test_no_name_clause_after_an_infinitive_an_adjective_or_inside_a_name() -> None:
+    for text in (
+        "Arkady Brennan had no reason to believe Vera Lorand would leave the city.",
+        "Investigators found that the alleged Norda spies were copying the files.",
+        "No talks are planned and the United States Congress is about to vote on the aid.",
+    ):
+        assert [q for q in _speakers(_hand_built(text, _CAST)) if q[0] == "reported"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the auxiliaries and adverbs between a subject and its verb are no part of the speaker
+        ("Local authorities have repeatedly said the harbour was safe.", "Local authorities"),
+        ("The ministry also said that the harbour was safe.", "The ministry"),
+        ("“The harbour is safe,” we are told.", "we"),
+        # a long subject cut to its last words starts at a whole word
+        (
+            "It comes as the deputy head of Norda's regional water authority said the dam would hold.",
+            "Norda's regional water authority",
+        ),
+    ],
+)
+def test_the_speakers_words_are_the_subject_alone(text: str, speaker: str) -> None:
+    doc = _hand_built(text, [])
+    (q,) = doc.layer("quote")
+    assert speaker_of(doc, q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The board's old doctrine that suggests the harbour was safe is gone.", "The board's old doctrine"),
+        (
+            "The mayor left, and the clerks and two witnesses have said the harbour was safe.",
+            "the clerks and two witnesses",
+        ),
+    ],
+)
+def test_a_relative_that_and_a_leading_and_are_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    doc = _hand_built(text, [])
+    (q,) = doc.layer("quote")
+    assert speaker_of(doc, q) == speaker
+
+
+def test_a_group_is_never_linked_to_one_person_named_before() -> None:
+    text = "Police officer Vera Lorand was shot in the leg.\nPolice said the gunman had fled.\nOfficers said the street was closed."
+    doc = _hand_built(text, _CAST)
+    assert [(speaker_of(doc, q), q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("Police", None),
+        ("Officers", None),
+    ]
+
+
+def test_a_full_name_is_not_linked_to_another_person_with_the_same_surname() -> None:
+    text = "Anna Lorand died in May.\n“We are shocked,” Jan Lorand, her father, told the Gazette."
+    doc = _hand_built(text, [("Anna Lorand", "PER"), ("Jan Lorand", "PER"), ("Gazette", "ORG")])
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Jan Lorand"]
+
+
+def test_the_name_before_four_appositions_speaks() -> None:
+    text = (
+        "Arkady Brennan, who heads the Northern Alliance, in Salem, Oregon, who has studied it for years, "
+        "told the Gazette that the harbour was safe."
+    )
+    entities = [*_CAST, ("Salem", "LOC"), ("Oregon", "LOC")]
+    assert [q[2] for q in _speakers(_hand_built(text, entities))] == ["Arkady Brennan"]
+
+
+def test_an_apposition_with_a_possessive_is_still_an_apposition() -> None:
+    text = (
+        "Arkady Brennan, a close Vera Lorand ally and the head of Norda's water board, "
+        "said that the dam would hold."
+    )
+    assert [q[:3] for q in _speakers(_hand_built(text, _CAST))] == [
+        ("reported", "the dam would hold", "Arkady Brennan")
+    ]
+
+
+def test_a_document_after_a_preposition_is_where_it_was_said_not_who() -> None:
+    text = "“Demand is rising,” Arkady Brennan, co-lead at the fund’s board, said in the statement."
+    assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "entity"),
+    [
+        ("en", "Vera Lorand condemned the shipments, calling them “a reckless escalation”.", "Vera Lorand"),
+        ("en", "Arkady Brennan rejected the plan on Monday, describing it as “a trap”.", "Arkady Brennan"),
+        ("ru", "Олег Варников осудил поставки, назвав их «безрассудной эскалацией».", "Олег Варников"),
+    ],
+)
+def test_a_naming_participle_quotes_the_subject_of_its_clause(language: str, text: str, entity: str) -> None:
+    doc = _hand_built(text, _CAST, language=language)
+    assert [(q[0], q[2]) for q in _speakers(doc)] == [("direct", entity)]
+
+
+def test_a_name_after_a_russian_preposition_is_no_participles_subject() -> None:
+    text = "Резко к словам Олега Варникова отнёсся публицист, назвав их «провокацией»."
+    doc = _hand_built(text, [("Олега Варникова", "PER")], language="ru")
+    assert [q[2] for q in _speakers(doc)] == [None]
+
+
+def test_a_naming_participle_without_a_comma_quotes_no_one() -> None:
+    doc = _hand_built("Arkady Brennan left a group calling itself “Open Border” in May.", _CAST)
+    assert [(q[0], q[2]) for q in _speakers(doc)] == [("phrase", None)]
+
+
 def test_a_passive_speech_verb_reports_no_one() -> None:
     # The subject of a passive did not say it ("it was announced", "she was told"); a
     # participle after "is" is no passive.
@@ -725,7 +883,7 @@ def test_a_platform_after_a_preposition_is_where_it_was_said_not_who_said_it() -
     [
         ("Vera Lorand met the bankers. “We disagree,” they wrote in a note.", "en", "they"),
         ("The agency met on Monday. “Aid is running out,” it added.", "en", "it"),
-        ("“Some scientists think”, we are told, as if that settled it.", "en", "we are"),
+        ("“Some scientists think”, we are told, as if that settled it.", "en", "we"),
         ("The bankers met on Monday. The talks were over, according to them.", "en", "them"),
         ("Вера Лоранд встретилась с банкирами. «Мы не согласны», — заявили они.", "ru", "они"),
     ],

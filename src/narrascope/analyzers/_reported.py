@@ -24,7 +24,7 @@ from narrascope.analyzers._speakers import (
     SpeakerFinder,
     content_after,
 )
-from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, lower
+from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, QUOTE_MARK, lower
 from narrascope.document import Span
 
 __all__ = ["ReportedSpeech"]
@@ -36,11 +36,11 @@ _DESCRIPTION_WORDS = 4  # at most, in "..., говорится в докладе
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
 _AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, ..."
 # The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
-# it, one in the subjunctive, one opened by a subject pronoun.
-_CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5")
+# it, one in the subjunctive, one opened by a subject pronoun, by a clause's first words and an
+# auxiliary, by a name and an auxiliary.
+_CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5", "content6")
+_SOURCE_BEFORE_WORDS = 6  # at most, in "<Dem Minister Hans Albers> zufolge ..."
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
-# A quotation mark, but not an apostrophe between letters.
-_QUOTE_MARK = re.compile(rf"[{re.escape(DOUBLE_MARKS)}]|(?<![^\W\d_])['’‘]|['’‘](?![^\W\d_])")
 # A source named without a closing comma ends by this punctuation at the latest.
 _SOURCE_STOP = re.compile(r"[,;:.!?()]")
 
@@ -135,9 +135,9 @@ class ReportedSpeech(SpeakerFinder):
             return None
         # Not a name inside an earlier quote of the sentence ('“... Divine Revelation,” X told
         # Y'); a subject after the verb counts ('a déclaré le chancelier X, ..., que').
-        marks = list(_QUOTE_MARK.finditer(self.text, start, verb.start()))
+        marks = list(QUOTE_MARK.finditer(self.text, start, verb.start()))
         lo = marks[-1].end() if marks else start
-        after = _QUOTE_MARK.search(self.text, verb.end(), that.start())
+        after = QUOTE_MARK.search(self.text, verb.end(), that.start())
         speaker = self._from_region(lo, after.start() if after else that.start(), verb, quote_open)
         if speaker.how == "phrase":  # 'Il presidente russo ha osservato', not a long run of words
             return speaker if len(speaker.text.split()) <= PHRASE_NEAR else None
@@ -187,6 +187,13 @@ class ReportedSpeech(SpeakerFinder):
         cue = grammar.verbs.match(text, match.start("cue"), match.end("cue"))
         if cue is None or self._passive(start, cue.start()):
             # "after it was pointed out that ...", "she was told that ...": no one named said it
+            return None
+        before = WORD_BEFORE.search(text, start, cue.start())
+        if (
+            match.group("content6")
+            and before
+            and lower(before.group(1)) in grammar.words.not_before_name_clause
+        ):
             return None
         speaker = self._from_region(start, match.end("cue"), cue)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
@@ -267,7 +274,7 @@ class ReportedSpeech(SpeakerFinder):
             or not self._attribution_ends(cue, second)
             or any(lower(word) in self.grammar.words.negations for word in words)
             or self._passive(first, cue.start())
-            or _QUOTE_MARK.search(text, first, second) is not None
+            or QUOTE_MARK.search(text, first, second) is not None
         ):
             return None
         as_word = WORD.search(text, first + 1, second)
@@ -384,7 +391,7 @@ class ReportedSpeech(SpeakerFinder):
             or self._passive(comma, cue.start())
             # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
             # "...,’ he added"); not an apostrophe ("l'Agriculture", "India's")
-            or _QUOTE_MARK.search(text, start, end) is not None
+            or QUOTE_MARK.search(text, start, end) is not None
         ):
             return None
         if not text[comma + 1 : cue.start()].strip():
@@ -444,6 +451,13 @@ class ReportedSpeech(SpeakerFinder):
 
     def _according(self, start: int, end: int) -> tuple[int, int, Speaker] | None:
         text, grammar = self.text, self.grammar
+        # "Dem Bericht zufolge wird ...": the source before its lead, opening the sentence
+        postposition = grammar.according_before.match(text, start, end)
+        if postposition is not None and len(postposition.group("who").split()) <= _SOURCE_BEFORE_WORDS:
+            who = (postposition.start("who"), postposition.end("who"))
+            speaker = self._named(*who, lower(postposition.group("lead")))
+            if speaker.how != "none":
+                return postposition.start("content"), end, speaker
         if grammar.words.source_comma:
             according = grammar.according.search(text, start, end + 1)
             if according is None:

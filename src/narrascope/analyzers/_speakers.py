@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from narrascope.analyzers._bodies import PLATFORMS
-from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, grammar, lower
+from narrascope.analyzers._speech_patterns import MARK_CHARS, QUOTE_MARK, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
 from narrascope.document import Document, Span
 
@@ -40,7 +40,7 @@ __all__ = [
 
 WORD = re.compile(r"\w+")
 APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
-_APPOSITIONS = 3  # at most, one after the other
+_APPOSITIONS = 4  # at most, one after the other ("X, who heads Y, in Salem, Oregon, said")
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
 _AS_SUBJECT_WORDS = 10  # at most, the subject of "As <the minister> said, ..."
 _AS_SUBJECT_WORDS_WITH_NAME = 16  # ... with the name set off after a title ("the director of ..., X,")
@@ -186,7 +186,7 @@ class SpeakerFinder:
                 or not apposition.strip()
                 or len(apposition.split()) > APPOSITION_WORDS
                 or SENTENCE_END.search(apposition)
-                or any(c in MARK_CHARS for c in apposition)
+                or QUOTE_MARK.search(apposition) is not None  # not "Russia's"
             ):
                 break
             i = bisect.bisect_left(self.entity_starts, opening)
@@ -338,7 +338,7 @@ class SpeakerFinder:
         if words and words[-1].group().lower() in words_of.connectives:
             return [], "shared"
         if words:
-            return (words if len(words) <= _PHRASE_WORDS else words[-PHRASE_NEAR:]), "before"
+            return self._before_verb(words), "before"
         stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
         if words:
@@ -353,6 +353,25 @@ class SpeakerFinder:
         if words_of.drops_subject:
             return [], "none"
         return list(WORD.finditer(self.text, lo, cue.start()))[-PHRASE_NEAR:], "far"
+
+    def _before_verb(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The words of a clause before its verb that name the speaker: the last few of a long
+        clause, from a whole word ("Kyiv's national security council", not "s national ..."),
+        without the auxiliaries and adverbs next to the verb ("Separate claims have suggested",
+        "Authorities have repeatedly said": English, whose verb patterns leave them out)."""
+        if len(words) > _PHRASE_WORDS:
+            first = len(words) - PHRASE_NEAR
+            while first > 0 and self.text[words[first].start() - 1] in "'’":
+                first -= 1
+            words = words[first:]
+        w = self.grammar.words
+        # ... nor "that" after its antecedent ("the report that says"), English again
+        trailing = w.clause_auxiliaries + w.adverbs_before_verb + (w.that if w.clause_auxiliaries else ())
+        while len(words) > 1 and lower(words[-1].group()) in trailing:
+            words = words[:-1]
+        while len(words) > 1 and lower(words[0].group()) in w.connectives:
+            words = words[1:]  # ", and the witnesses have said": not "and"
+        return words
 
     def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
         """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
@@ -449,7 +468,7 @@ class SpeakerFinder:
         next to it, never one inside a phrase of a preposition ("Opposition to the EU ..., the
         remainder saying"); no one when none fits."""
         text, verb = self.text, cue.group()
-        prepositions = self.grammar.words.prepositions
+        prepositions = self.grammar.words.prepositions + self.grammar.words.oblique_prepositions
         candidates: list[tuple[int, int]] = []  # (start, end) of names and pronouns
         for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
             entity = self.entities[i]
@@ -533,6 +552,8 @@ class SpeakerFinder:
             return None
         impersonal = lower(verb) in self.grammar.impersonal
         if side == "after":
+            if not impersonal and lower(words[0].group()) in self.grammar.words.prepositions:
+                return None  # 'X, co-lead at Y, said in the statement': where, not who
             if any(self._is_document(word, subject=not impersonal) for word in words[:3]):
                 return self._speaker(words[0].start(), words[-1].end(), "document", verb)
             return None
@@ -637,6 +658,9 @@ class SpeakerFinder:
         if not key:
             return speaker
         fullest = self.fullest.get(key[0].lower())
+        named = (speaker.entity or speaker.text).lower().split()
+        if fullest is not None and len(named) > 1 and not set(named) <= set(fullest.lower().split()):
+            return speaker  # "Jim Steinle" is no "Kate Steinle", though they share a surname
         if fullest is None:
             return self._named_by_kind(speaker) if speaker.how == "phrase" else speaker
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
@@ -670,6 +694,11 @@ class SpeakerFinder:
             head = words[-1].lower()
         if len(head) < _KIND_LETTERS:  # not "When", "Iran"
             return speaker
+        # a plural names a group, never one person ("Police said" after "police officer X";
+        # "Officers said")
+        group = head in self.grammar.words.group_nouns or any(
+            head.endswith(e) for e in self.grammar.words.plural_endings
+        )
         kinds = self._kinds()
         # Only the entities indexed under the noun's first letters (an inflection shares them)
         # or under it as a word's ending (a compound): a look-up, not a scan of every entity
@@ -678,6 +707,8 @@ class SpeakerFinder:
         for index in sorted(found, reverse=True):
             entity = self.entities[index]
             if entity.end > speaker.start or (person_only and entity.label != "PER"):
+                continue
+            if group and entity.label == "PER":
                 continue
             if any(_same_noun(head, word) for word in kinds[index]):
                 return Speaker(

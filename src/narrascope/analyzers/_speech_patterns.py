@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from narrascope.analyzers._quote_marks import PAIRS
 from narrascope.analyzers._speech_words import SPEECH_WORDS, Gender, SpeechWords
 
-__all__ = ["DOUBLE_MARKS", "MARK_CHARS", "Grammar", "grammar", "lower"]
+__all__ = ["DOUBLE_MARKS", "MARK_CHARS", "QUOTE_MARK", "Grammar", "grammar", "lower"]
 
 #: Every quotation mark, opening or closing.
 MARK_CHARS = "".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))
 DOUBLE_MARKS = MARK_CHARS.replace("'", "").replace("’", "").replace("‘", "")
+# A quotation mark, but not an apostrophe between letters ("Russia's").
+QUOTE_MARK = re.compile(rf"[{re.escape(DOUBLE_MARKS)}]|(?<![^\W\d_])['’‘]|['’‘](?![^\W\d_])")
 
 
 def lower(cue: str) -> str:
@@ -75,6 +77,8 @@ class Grammar:
     according: re.Pattern[str]
     according_lead: re.Pattern[str]
     according_tail: re.Pattern[str]
+    #: A source and a lead that follows it, opening the sentence ("Dem Bericht zufolge ...").
+    according_before: re.Pattern[str]
     #: ', adding that ...' after a quote's attribution (group ``content``).
     adding: re.Pattern[str]
     #: A lead with its source's pronoun inside, opening the sentence or ending it ("По его словам, ...").
@@ -132,6 +136,17 @@ def grammar(language: str) -> Grammar:
         auxiliary_clause = rf"{bare}(?:\s+{subject_word}){{1,3}}\s+{_words(w.clause_auxiliaries, then='')}\s"
     else:
         auxiliary_clause = "(?!)"
+    if w.clause_auxiliaries and w.name_subjects:
+        # "said Russia was ready", "said Western capitals had ...": a capitalised first word
+        # (case matters here, whatever the flags), then at most three words and an auxiliary.
+        untold = "".join(f"(?<!{_escape(v)})" for v in w.object_verbs)
+        not_name = _words(w.not_name_subjects, then=r"(?![\w'’-])") if w.not_name_subjects else "(?!)"
+        name_clause = (
+            rf"{untold}\s+(?P<content6>(?-i:[A-Z])(?!{not_name})[\w'’-]+(?:\s+{subject_word}){{0,3}}"
+            rf"\s+{_words(w.clause_auxiliaries, then='')}\s)"
+        )
+    else:
+        name_clause = "(?P<content6>(?!))"
     # Up to eight words may stand before a "that" ("said in an interview with RIA Novosti on
     # Monday that"), none that shows another clause; after a verb that takes no one told, the
     # first of them is no clause start ("said the West needed to know that" reports all of it).
@@ -144,7 +159,7 @@ def grammar(language: str) -> Grammar:
     tail_leads = _words(w.according + w.according_after, then=space)
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
-    naming = _words(w.naming) if w.naming else "(?!)"
+    naming = _words(w.naming + w.naming_participles) if w.naming else "(?!)"
     flags = re.IGNORECASE
     return Grammar(
         words=w,
@@ -166,7 +181,7 @@ def grammar(language: str) -> Grammar:
         # interview with RIA Novosti on Monday that ...", then "said he ...". A "that" in the same
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
-            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)|\s+(?P<content5>{auxiliary_clause})"
+            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)|\s+(?P<content5>{auxiliary_clause})|{name_clause}"
             rf"|\s*,\s*(?P<content3>(?:[\w'’-]+\s+){{0,4}}{subjunctive}))",
             flags,
         ),
@@ -177,6 +192,13 @@ def grammar(language: str) -> Grammar:
         ),
         according=re.compile(rf"(?<![\w-])(?P<lead>{leads}){who}\s*,\s*(?P<content>\S)", flags),
         according_lead=re.compile(rf"(?<![\w-])(?P<lead>{leads})(?P<rest>\S)", flags),
+        according_before=re.compile(
+            rf"\s*(?P<who>[^,.;:!?(){DOUBLE_MARKS}]{{2,80}}?)\s+(?P<lead>{_words(w.according_postpositions, then='')})"
+            rf"\s*,?\s*(?P<content>\S)"
+            if w.according_postpositions
+            else "(?!)",
+            flags,
+        ),
         according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{tail_leads}){who}\s*[.!?]?\s*$", flags),
         adding=re.compile(
             rf",\s*{_words(w.adding) if w.adding else '(?!)'}\s*,?\s*{that}(?P<content>\S)", flags

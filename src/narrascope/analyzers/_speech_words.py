@@ -48,6 +48,9 @@ class SpeechWords:
     #: назвал это «провокацией»'): the quote follows them, perhaps after a short object. Their
     #: subject must be a person, an organisation or a pronoun ('a group called “X”' quotes no one).
     naming: tuple[str, ...] = ()
+    #: Participles of naming verbs after a comma ('X condemned the deliveries, calling them
+    #: “...”'): the quote is the subject's of the clause they follow, as with "saying".
+    naming_participles: tuple[str, ...] = ()
     #: Objects after which a naming verb lists rather than calls ("назвал имена западных
     #: «экспертов»": the quote is part of what was listed, and no one's words).
     listing: tuple[str, ...] = ()
@@ -85,6 +88,28 @@ class SpeechWords:
     #: the clause's first words ("announced the talks would resume", "confirmed the meeting
     #: had taken place"; not "announced a new plan").
     clause_auxiliaries: tuple[str, ...] = ()
+    #: Whether a name may open such a clause too ("said Russia was ready", "said Western
+    #: capitals had ignored ..."), after a verb that takes no one told ("told Reuters the talks
+    #: would ..." names whom), when its first word is none of ``not_name_subjects``.
+    name_subjects: bool = False
+    #: Adverbs between a subject and its verb, left out of the speaker's words with the
+    #: ``clause_auxiliaries`` ("The report also said", "Authorities have repeatedly said").
+    adverbs_before_verb: tuple[str, ...] = ()
+    #: A speaker's noun that names a group, not one person, and so never stands for a person
+    #: named before: the endings of plurals (English "officers", not "witness"), collectives.
+    plural_endings: tuple[str, ...] = ()
+    #: Prepositions before a name that make it no subject of a participle's clause ("К позиции
+    #: X подошел Y, назвав ...": Y speaks), where ``prepositions`` is left empty.
+    oblique_prepositions: tuple[str, ...] = ()
+    group_nouns: tuple[str, ...] = ()
+    #: Words before a verb that make it none whose clause a name opens: an infinitive's mark
+    #: ("no reason to believe Paddock would ..."), an article before an adjective ("the
+    #: alleged Muslim spies were ..."), the first word of a name that ends like a verb ("the
+    #: United States Congress is ...").
+    not_before_name_clause: tuple[str, ...] = ()
+    #: Capitalised words that open no clause after a verb: when it was said ("said Tuesday the
+    #: deal would ...").
+    not_name_subjects: tuple[str, ...] = ()
     #: Verbs with no personal subject, whose source is a document next to them ("В докладе
     #: говорится, что ...", "Im Bericht heißt es"); without one they name no speaker.
     impersonal: tuple[str, ...] = ()
@@ -141,6 +166,9 @@ class SpeechWords:
     #: Whether a source after "according to" is closed by a comma as a rule. Where the comma is
     #: usually left out (German, Polish, Bulgarian), the source is read as a name or a noun phrase.
     source_comma: bool = True
+    #: Leads that follow their source at the start of a sentence ("Dem Bericht zufolge wird
+    #: ...", "Albers zufolge ist ..."): what comes after them was said.
+    according_postpositions: tuple[str, ...] = ()
     #: Articles that join a genitive to the noun before it, in a source named without a comma
     #: (German "laut Angaben des Ministeriums").
     genitive_links: tuple[str, ...] = ()
@@ -228,6 +256,23 @@ _EN = SpeechWords(
         "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might",
         "must", "can",
     ),
+    name_subjects=True,
+    not_before_name_clause=("to", "the", "a", "an", "united"),
+    plural_endings=("rs", "ts", "ns", "ls", "ies", "es", "ds", "ks", "ms", "ps", "gs"),
+    group_nouns=("police", "staff", "personnel", "crew", "military", "people"),
+    adverbs_before_verb=(
+        "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later",
+        "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",
+        "officially", "separately", "subsequently", "quickly", "immediately", "flatly", "firmly",
+        "strongly", "clearly", "explicitly", "initially", "originally", "similarly", "likewise", "finally",
+        "ultimately", "consistently", "allegedly", "apparently",
+    ),
+    not_name_subjects=(
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Today", "Yesterday", "Tomorrow", "Earlier", "Later", "Last", "Next",
+        "This", "That", "In", "On", "At",
+    ),
     bare_clause_starts=(
         "the", "a", "an", "it", "they", "he", "she", "we", "this", "there", "its", "their", "his", "her",
         "no",
@@ -246,6 +291,7 @@ _EN = SpeechWords(
         "called", "calls", "termed", "terms", "dubbed", "dubs", "described as", "describes as", "labelled",
         "labeled", "branded",
     ),
+    naming_participles=("calling", "terming", "dubbing", "describing", "labelling", "labeling", "branding"),
     speaker_leads=("in the words of",),
     woman=Gender(pronouns=("she", "her"), titles=("Mrs", "Ms", "Miss", "Madam", "Lady")),
     man=Gender(pronouns=("he", "his", "him"), titles=("Mr", "Sir", "Lord")),
@@ -268,6 +314,11 @@ _RU = SpeechWords(
         "по его словам", "по её словам", "по ее словам",
     ),
     naming=(*_past("назвал охарактеризовал", "|а|и"), "называет", "называют"),
+    naming_participles=("назвав", "охарактеризовав"),
+    oblique_prepositions=(
+        "к", "ко", "в", "во", "на", "о", "об", "обо", "с", "со", "у", "от", "до", "для", "по", "при", "про",
+        "без", "за", "из", "над", "под", "перед", "через", "после", "против",
+    ),
     listing=(
         "имена", "имя", "фамилии", "фамилию", "причины", "причину", "дату", "сроки", "срок", "сумму",
         "число", "цифры", "цифру", "количество", "условия", "страны", "места", "адреса",
@@ -473,6 +524,7 @@ _DE = SpeechWords(
     pronoun_leads=("seinen Worten zufolge", "seiner Ansicht nach", "nach seinen Worten"),
     according=("laut", "nach Angaben", "nach Worten", "gemäß"),
     according_after=("so",),
+    according_postpositions=("zufolge",),
     as_words=("wie",),
     documents=(
         "Bericht*", "Erklärung*", "Dokument*", "Mitteilung*", "Studie*", "Angaben", "Daten",

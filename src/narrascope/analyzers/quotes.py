@@ -27,8 +27,10 @@ these rules, tried in this order:
   "..., selon X", "laut X ...", "по словам X, ..."), a title phrase ("As the director of the FSB
   said, ...", "Wie der Direktor des FSB sagte, ...") or a verb and its clause ("X warned that
   ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ...", with up to eight
-  words before the "that": "X said in a statement on Monday that ..."; never a clause right
-  after a preposition: "wrote in a column" reports nothing), a verb and its subject ending the
+  words before the "that": "X said in a statement on Monday that ..."; in English also without
+  "that" where the clause's first words and an auxiliary show it: "X said the talks would
+  resume", "X said Russia was ready"; never a clause right after a preposition: "wrote in a
+  column" reports nothing), a verb and its subject ending the
   sentence ("..., the ministry said", "..., заявил журналистам X", "..., he wrote in a column for
   Izvestia on Monday", "..., the deputy chairman of the council, X, wrote"), a verb and its
   subject set off inside the sentence ("The exercise, he said, was purely defensive", "Эти
@@ -43,7 +45,8 @@ these rules, tried in this order:
 
 * what a speaker calls something: 'what X called “a hybrid war”', 'X назвал это «провокацией»'
   (the naming verbs of each language), when X is a person, an organisation or a pronoun right
-  before the verb. Such a quote is a phrase of X's: later quotes do not continue it, and it
+  before the verb, or opens the clause that a participle follows ('X condemned the deliveries,
+  calling them “...”'). Such a quote is a phrase of X's: later quotes do not continue it, and it
   does not stop the reported speech of its sentence ('X called it “A” and said that B').
 
 Who speaks: a person (or organisation) entity in the speaker's place is preferred, except that
@@ -191,7 +194,9 @@ class _Attributor(ReportedSpeech):
         """The speaker of 'what X called “...”' / 'X назвал это «...»': a person, an organisation,
         a pronoun or the surname of a person named in full, right before the naming verb (one
         word may stand between: 'he has called'), never the thing named ('a group called “X”'),
-        nor after an object that makes the verb list ('назвал имена западных «экспертов»')."""
+        nor after an object that makes the verb list ('назвал имена западных «экспертов»'). After
+        a comma, a participle ('X condemned them, calling them “...”') names for the subject of
+        the clause it follows."""
         cue = self.grammar.naming.search(self.text, lo, quote_open)
         if cue is None:
             return None
@@ -199,6 +204,12 @@ class _Attributor(ReportedSpeech):
         if any(word.strip(",") in self.grammar.words.listing for word in listed):
             return None
         boundary = max((m.end() for m in SENTENCE_END.finditer(self.text, lo, cue.start())), default=lo)
+        if lower(cue.group()) in self.grammar.words.naming_participles:
+            # ', calling them “...”' names for the subject of the clause before the comma
+            if not self._after_break(boundary, cue):
+                return None  # 'a move calling the ...' or 'the man calling himself “...”'
+            speaker = self.link(self._participle_subject(boundary, cue))
+            return speaker if speaker is not None and speaker.how != "none" else None
         speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
         if (
             speaker is None
