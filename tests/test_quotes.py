@@ -720,10 +720,17 @@ def test_a_naming_participle_quotes_the_subject_of_its_clause(language: str, tex
     assert [(q[0], q[2]) for q in _speakers(doc)] == [("direct", entity)]
 
 
-def test_a_name_after_a_russian_preposition_is_no_participles_subject() -> None:
-    text = "Резко к словам Олега Варникова отнёсся публицист, назвав их «провокацией»."
-    doc = _hand_built(text, [("Олега Варникова", "PER")], language="ru")
+def test_a_russian_name_in_an_oblique_case_is_no_participles_subject() -> None:
+    text = "Резко к словам Олега Варникова отнёсся публицист Ян Гросс, назвав их «провокацией»."
+    entities = [("Олега Варникова", "PER"), ("Ян Гросс", "PER")]
+    attrs = {"Олега Варникова": {"normal": "Олег Варников"}}
+    doc = _hand_built(text, entities, language="ru", attrs=attrs)
+    # not Варников; the subject after its verb is not read (the participle's subject opens its clause)
     assert [q[2] for q in _speakers(doc)] == [None]
+    # a name in the nominative after a phrase of a preposition is the subject
+    text = "В том же интервью Олег Варников осудил поставки, назвав их «провокацией»."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q[2] for q in _speakers(doc)] == ["Олег Варников"]
 
 
 def test_a_naming_participle_without_a_comma_quotes_no_one() -> None:

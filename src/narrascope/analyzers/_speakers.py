@@ -468,13 +468,13 @@ class SpeakerFinder:
         next to it, never one inside a phrase of a preposition ("Opposition to the EU ..., the
         remainder saying"); no one when none fits."""
         text, verb = self.text, cue.group()
-        prepositions = self.grammar.words.prepositions + self.grammar.words.oblique_prepositions
+        prepositions = self.grammar.words.prepositions
         candidates: list[tuple[int, int]] = []  # (start, end) of names and pronouns
         for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
             entity = self.entities[i]
             if entity.start >= cue.start():
                 break
-            if entity.label in ("PER", "ORG") and not self._medium(entity):
+            if entity.label in ("PER", "ORG") and not self._medium(entity) and not self._oblique(entity):
                 candidates.append((entity.start, entity.end))
         candidates += [
             (w.start(), w.end())
@@ -493,6 +493,16 @@ class SpeakerFinder:
             return self._speaker(cue.start(), cue.end(), "none", verb)
         people = [f for f in fits if (e := self._entity_at(*f)) is not None and e.label == "PER"]
         return self._subject_at(*(people or fits)[0], verb)
+
+    def _oblique(self, entity: Span) -> bool:
+        """Whether a person's name is in a case that no subject takes: its words differ from its
+        nominative form ("к позиции Виктора Мироненко подошел Y, назвав ...": Y speaks), in a
+        language whose recogniser gives that form."""
+        return (
+            self.grammar.words.nominative_normals
+            and entity.label == "PER"
+            and self._normal(entity).lower() != entity.text_in(self.doc).lower()
+        )
 
     def _beside_participle(self, lo: int, hi: int, cue: re.Match[str]) -> Speaker:
         """Who a participle right after words reports for: a person, an organisation or a

@@ -98,9 +98,9 @@ class SpeechWords:
     #: A speaker's noun that names a group, not one person, and so never stands for a person
     #: named before: the endings of plurals (English "officers", not "witness"), collectives.
     plural_endings: tuple[str, ...] = ()
-    #: Prepositions before a name that make it no subject of a participle's clause ("К позиции
-    #: X подошел Y, назвав ...": Y speaks), where ``prepositions`` is left empty.
-    oblique_prepositions: tuple[str, ...] = ()
+    #: Whether the entity recogniser gives people's names in the nominative ("Виктора Мироненко"
+    #: -> "Виктор Мироненко"), so that a name in another case is no subject.
+    nominative_normals: bool = False
     group_nouns: tuple[str, ...] = ()
     #: Words before a verb that make it none whose clause a name opens: an infinitive's mark
     #: ("no reason to believe Paddock would ..."), an article before an adjective ("the
@@ -315,10 +315,7 @@ _RU = SpeechWords(
     ),
     naming=(*_past("назвал охарактеризовал", "|а|и"), "называет", "называют"),
     naming_participles=("назвав", "охарактеризовав"),
-    oblique_prepositions=(
-        "к", "ко", "в", "во", "на", "о", "об", "обо", "с", "со", "у", "от", "до", "для", "по", "при", "про",
-        "без", "за", "из", "над", "под", "перед", "через", "после", "против",
-    ),
+    nominative_normals=True,
     listing=(
         "имена", "имя", "фамилии", "фамилию", "причины", "причину", "дату", "сроки", "срок", "сумму",
         "число", "цифры", "цифру", "количество", "условия", "страны", "места", "адреса",
