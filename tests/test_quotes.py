@@ -858,6 +858,12 @@ def test_a_lead_with_a_pronoun_inside_names_the_person_it_stands_for(
          "Warsaw would host the talks"),
         ("ru", "«Мы видим ту же угрозу», — сказал Олег Варников, добавив, что переговоры пройдут в Минске.",
          "переговоры пройдут в Минске"),
+        # a verb joined by "and" right after the quote shares the speaker before it
+        ("en", "Vera Lorand accused the bank of “stealing our future” and said the fund would be closed.",
+         "the fund would be closed"),
+        ("en", "Vera Lorand accused the bank of “stealing our future” and also warned that it would pay.",
+         "it would pay"),
+        ("ru", "Олег Варников обвинил банк в «краже будущего» и заявил, что фонд закроют.", "фонд закроют"),
     ],
 )  # fmt: skip
 def test_what_a_quotes_speaker_adds_after_it_is_theirs_too(language: str, text: str, added: str) -> None:
@@ -870,6 +876,9 @@ def test_what_a_quotes_speaker_adds_after_it_is_theirs_too(language: str, text: 
     assert doc.layer("quote")[1].text_in(doc) == added
     # before the quote, the attribution adds nothing of the quote's: 'X said, adding that: “...”'
     text = "Vera Lorand spoke on Monday, adding that “the talks are over for good.”"
+    assert [q.label for q in _hand_built(text, [("Vera Lorand", "PER")]).layer("quote")] == ["direct"]
+    # another subject after "and" says its own words
+    text = "Vera Lorand accused the bank of “stealing our future” and the bank said nothing."
     assert [q.label for q in _hand_built(text, [("Vera Lorand", "PER")]).layer("quote")] == ["direct"]
 
 

@@ -52,15 +52,29 @@ class ReportedSpeech(SpeakerFinder):
 
     def adding(self, quote: RawQuote, speaker: Speaker) -> tuple[int, int] | None:
         """What the speaker of ``quote`` adds in the rest of its sentence: '“...,” she said,
-        adding that Warsaw would host the meeting' (the content's start and end)."""
+        adding that Warsaw would host the meeting', 'X called NATO “...” and said that ...'
+        (the content's start and end)."""
         i = bisect.bisect_right(self.sentence_starts, quote.close) - 1
-        if i < 0 or speaker.end < quote.close:
-            return None  # the attribution must follow the quote, in its sentence
-        sentence_end = self.sentences[i].end
-        added = self.grammar.adding.search(self.text, max(quote.close + 1, speaker.end), sentence_end)
-        if added is None:
+        if i < 0:
             return None
-        start = added.start("content")
+        sentence_end = self.sentences[i].end
+        if speaker.end < quote.close:
+            # 'X accused NATO of “...” and said the alliance ...': a verb joined right after the
+            # quote has the quote's speaker for its subject
+            joined = self.grammar.joined.match(self.text, quote.close + 1, sentence_end)
+            clause = (
+                None
+                if joined is None
+                else self.grammar.reported.match(self.text, joined.start("verb"), sentence_end)
+            )
+            if clause is None:
+                return None
+            start = next(clause.start(g) for g in _CONTENT_GROUPS if clause.group(g))
+        else:  # the attribution follows the quote: '“...,” she said, adding that ...'
+            added = self.grammar.adding.search(self.text, max(quote.close + 1, speaker.end), sentence_end)
+            if added is None:
+                return None
+            start = added.start("content")
         end = start + len(self.text[start:sentence_end].rstrip(" .!?…"))
         if any(c in DOUBLE_MARKS for c in self.text[start:end]) or end <= start:
             return None

@@ -81,6 +81,8 @@ class Grammar:
     according_before: re.Pattern[str]
     #: ', adding that ...' after a quote's attribution (group ``content``).
     adding: re.Pattern[str]
+    #: ' and said ...' right after a quote (group ``verb``: where a reported clause is looked for).
+    joined: re.Pattern[str]
     #: A lead with its source's pronoun inside, opening the sentence or ending it ("По его словам, ...").
     pronoun_lead: re.Pattern[str]
     pronoun_lead_tail: re.Pattern[str]
@@ -202,6 +204,12 @@ def grammar(language: str) -> Grammar:
         according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{tail_leads}){who}\s*[.!?]?\s*$", flags),
         adding=re.compile(
             rf",\s*{_words(w.adding) if w.adding else '(?!)'}\s*,?\s*{that}(?P<content>\S)", flags
+        ),
+        joined=re.compile(
+            rf"[\s,]*{_words(w.joining, then=space)}(?:{_words(w.adverbs_before_verb, then=space)})?(?P<verb>{verb})"
+            if w.joining
+            else "(?!)",
+            flags,
         ),
         pronoun_lead=re.compile(rf"\s*(?P<lead>{pronoun_leads})\s*,\s*(?P<content>\S)", flags),
         pronoun_lead_tail=re.compile(rf",\s*[—–-]?\s*(?P<lead>{pronoun_leads})\s*[.!?]?\s*$", flags),

@@ -63,6 +63,9 @@ class SpeechWords:
     #: Participles that add reported speech to a quote's attribution ('“...,” she said, adding
     #: that ...'): the quote's speaker says that too.
     adding: tuple[str, ...] = ()
+    #: Conjunctions that join a second verb to the subject of the first ('X accused NATO of
+    #: “...” and said the alliance ...'): what the second one reports is the quote's speaker's.
+    joining: tuple[str, ...] = ()
     #: Auxiliaries of the passive: a speech verb right after one has no subject that speaks
     #: ("..., the decision was announced").
     passives: tuple[str, ...] = ()
@@ -228,6 +231,7 @@ _EN = SpeechWords(
     negations=("not", "never", "nothing"),
     passives=("is", "was", "were", "are", "been", "be", "being"),
     adding=("adding", "and added"),
+    joining=("and",),
     object_verbs=(
         "told", "tells", "tell", "warned", "warns", "asked", "urged", "urges", "reminded", "assured",
         "informed",
@@ -329,6 +333,7 @@ _RU = SpeechWords(
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "ни", "ничего"),
     adding=("добавив", "подчеркнув", "отметив"),
+    joining=("и",),
     participles=(
         "заявив", "отметив", "подчеркнув", "добавив", "пояснив", "указав", "напомнив", "уточнив",
         "предупредив", "признав",
