@@ -78,7 +78,9 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-def _pipeline(frames: Path, genre: Path) -> Pipeline:
+def _pipeline(frames: Path, genre: Path, min_words: int = 0) -> Pipeline:
+    """The frame and genre analyzers on the given models; the fixture's articles are short, so
+    they are labelled whatever their length unless ``min_words`` says otherwise."""
     base = load_config()
     return Pipeline(
         Config(
@@ -96,8 +98,12 @@ def _pipeline(frames: Path, genre: Path) -> Pipeline:
                 },
                 "analyzers": {
                     **base.data["analyzers"],
-                    "narrascope.frames.v1": {"model": str(frames), "threshold": "model"},
-                    "narrascope.genre.v1": {"model": str(genre)},
+                    "narrascope.frames.v1": {
+                        "model": str(frames),
+                        "threshold": "model",
+                        "min_words": min_words,
+                    },
+                    "narrascope.genre.v1": {"model": str(genre), "min_words": min_words},
                 },
             }
         )
@@ -174,6 +180,26 @@ def test_the_analyzers_label_each_article_with_one_genre_and_scored_frames(train
     first = docs[0].labels
     assert [(lab.layer, lab.label) for lab in again.labels] == [(lab.layer, lab.label) for lab in first]
     assert np.allclose([lab.score or 0 for lab in again.labels], [lab.score or 0 for lab in first], atol=2e-3)
+
+
+@pytest.mark.slow
+def test_a_text_shorter_than_min_words_gets_no_article_labels_and_says_why(trained: dict[str, Path]) -> None:
+    pipeline = _pipeline(trained["frames"], trained["genre"], min_words=40)
+    short = Document("Headline\n\n" + KINDS[0][2], language="en")  # some thirty words
+    long = Document("Headline\n\n" + " ".join(body for _, _, body in KINDS), language="en")
+    list(pipeline.run([short, long]))
+    assert short.labels_of("genre") == [] and short.labels_of("frame") == []
+    # one warning for the frame and genre analyzers both
+    (warned,) = [w for w in short.warnings() if w.startswith("W154")]
+    assert "fewer than the 40 (min_words)" in warned
+    assert len(long.labels_of("genre")) == 1 and long.labels_of("frame")
+    assert not any(w.startswith("W154") for w in long.warnings())
+
+
+@pytest.mark.parametrize("value", [-1, 2.5, "forty", True])
+def test_a_bad_min_words_is_refused(value: object) -> None:
+    with pytest.raises(NarrascopeError, match=r"E020.*min_words must be a whole number"):
+        registry.create("narrascope.genre.v1", {"min_words": value})
 
 
 @pytest.mark.slow

@@ -310,7 +310,12 @@ def _pipeline(trained: dict[str, Path], gate: bool = True) -> Pipeline:
                 "pipeline": {**base.data["pipeline"], "analyzers": analyzers},
                 "analyzers": {
                     **base.data["analyzers"],
-                    "narrascope.narratives.v1": {"model": str(trained["narratives"]), "threshold": "model"},
+                    # the fixture's articles are a few sentences: labelled whatever their length
+                    "narrascope.narratives.v1": {
+                        "model": str(trained["narratives"]),
+                        "threshold": "model",
+                        "min_words": 0,
+                    },
                     "narrascope.roles.v1": {"model": str(trained["roles"]), "gate": gate},
                 },
             }

@@ -115,7 +115,7 @@ def test_language_is_detected(analyze: Analyze, text: str, language: str) -> Non
     assert label.analyzer == "narrascope.language.v1"
     assert label.score is not None and label.score >= 0.8
     assert label.attrs == {}
-    assert doc.warnings() == []
+    assert _besides_length(doc.warnings()) == []
 
 
 def test_short_ambiguous_text_warns_w151() -> None:
@@ -135,11 +135,16 @@ def test_warning_threshold_is_a_setting() -> None:
     assert doc.warnings() == []
 
 
+def _besides_length(warnings: list[str]) -> list[str]:
+    """The warnings other than W154 (a short text gets no frames, genre or narratives)."""
+    return [w for w in warnings if not w.startswith("W154")]
+
+
 @pytest.mark.slow
 def test_w151_through_the_pipeline(analyze: Analyze) -> None:
     doc = analyze("Nord Stream 2")
     assert doc.language == "en"
-    assert [w[:5] for w in doc.warnings()] == ["W151:"]
+    assert [w[:5] for w in _besides_length(doc.warnings())] == ["W151:"]
 
 
 @pytest.mark.slow
@@ -149,7 +154,7 @@ def test_user_given_language_is_kept(analyze: Analyze) -> None:
     assert doc.language == "ru"
     (label,) = doc.labels_of("language")
     assert (label.label, label.score, label.attrs) == ("ru", None, {"given": True})
-    assert doc.warnings() == []
+    assert _besides_length(doc.warnings()) == []
     doc = analyze("The Defence Ministry said the drills were over.", language="ru")
     assert doc.language == "ru"
 
@@ -157,7 +162,11 @@ def test_user_given_language_is_kept(analyze: Analyze) -> None:
 @pytest.mark.slow
 def test_every_language_is_analysed_and_uncovered_layers_are_marked(analyze: Analyze) -> None:
     doc = analyze(
-        "Der Sicherheitsrat warnte am Dienstag in Berlin vor Provokationen an der Grenze des Landes.",
+        "Der Sicherheitsrat warnte am Dienstag in Berlin vor Provokationen an der Grenze des Landes.\n\n"
+        # long enough to be judged as an article (the narrative analyzer's min_words)
+        "Die Regierung prüft nun alle Möglichkeiten einer Antwort auf die wachsenden Spannungen, die "
+        "seit Wochen die Beziehungen zwischen den beiden Ländern belasten und die Menschen in der "
+        "ganzen Region zunehmend beunruhigen.",
         published=dt.date(2023, 6, 8),
     )
     assert doc.language == "de"

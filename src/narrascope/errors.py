@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "W151": "language detected with low confidence",
     "W152": "an analyzer does not cover the document's language: its layers are left empty",
     "W153": "the technique model was not trained on the document's language (zero-shot)",
+    "W154": "the text is too short for labels of a whole article (frames, genre, narratives): they are left out",
 }
 
 

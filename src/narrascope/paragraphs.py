@@ -12,9 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["paragraph_lines", "paragraphs", "sentence_spans"]
+__all__ = ["paragraph_lines", "paragraphs", "sentence_spans", "word_count"]
 
 _LINE = re.compile(r"[^\n]+")
+# A word: a run of letters and digits; in scripts written without spaces (Chinese, Japanese
+# kana, Thai), each character, which undercounts none of them.
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]|[^\W_]+")
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` holds, in any script (for length limits, not linguistics)."""
+    return sum(1 for _ in _WORD.finditer(text))
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
