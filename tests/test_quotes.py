@@ -364,6 +364,36 @@ def test_a_german_source_before_zufolge(text: str, content: str, speaker: str, h
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "content", "speaker"),
+    [
+        ("ru", "Граница будет открыта в мае.\nОб этом заявил министр Олег Варников.", "Граница будет открыта в мае", "Олег Варников"),
+        ("ru", "Граница будет открыта в мае.\nОб этом, как передает Радио Норда, заявил министр Олег Варников.",
+         "Граница будет открыта в мае", "Олег Варников"),
+        ("uk", "Кордон відкриють у травні.\nПро це повідомив міністр Олег Варников.", "Кордон відкриють у травні", "Олег Варников"),
+        ("bg", "Границата ще бъде отворена през май.\nТова заяви министър Олег Варников.",
+         "Границата ще бъде отворена през май", "Олег Варников"),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_opens_with_its_source_reports_the_sentence_before(
+    language: str, text: str, content: str, speaker: str
+) -> None:
+    # (one sentence per line in these hand-built documents)
+    doc = _hand_built(text, [("Олег Варников", "PER"), ("Радио Норда", "ORG")], language=language)
+    assert [(q[0], q[1], q[2]) for q in _speakers(doc)] == [("reported", content, speaker)]
+
+
+def test_a_sentence_that_reports_speech_of_its_own_keeps_its_speaker_before_a_source() -> None:
+    # the agency passes the minister's words on: they stay the minister's
+    text = "Министр Олег Варников заявил, что граница будет открыта в мае.\nОб этом сообщило Радио Норда."
+    doc = _hand_built(text, [("Олег Варников", "PER"), ("Радио Норда", "ORG")], language="ru")
+    assert [(q[1], q[2]) for q in _speakers(doc)] == [("граница будет открыта в мае", "Олег Варников")]
+    # a question before it is no statement
+    text = "Откроют ли границу в мае?\nОб этом спросил министр Олег Варников."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q for q in _speakers(doc) if q[1].startswith("Откроют")] == []
+
+
 def test_russian_reported_speech_after_a_long_adverbial() -> None:
     text = "Олег Варников заявил в интервью местной газете в понедельник, что граница останется закрытой."
     doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")

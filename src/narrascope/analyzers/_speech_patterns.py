@@ -83,6 +83,9 @@ class Grammar:
     adding: re.Pattern[str]
     #: ' and said ...' right after a quote (group ``verb``: where a reported clause is looked for).
     joined: re.Pattern[str]
+    #: A sentence's opening that attributes the sentence before it ("Об этом, как передает
+    #: ТАСС, заявил"; group ``cue``: the verb).
+    previous_lead: re.Pattern[str]
     #: A lead with its source's pronoun inside, opening the sentence or ending it ("По его словам, ...").
     pronoun_lead: re.Pattern[str]
     pronoun_lead_tail: re.Pattern[str]
@@ -208,6 +211,12 @@ def grammar(language: str) -> Grammar:
         joined=re.compile(
             rf"[\s,]*{_words(w.joining, then=space)}(?:{_words(w.adverbs_before_verb, then=space)})?(?P<verb>{verb})"
             if w.joining
+            else "(?!)",
+            flags,
+        ),
+        previous_lead=re.compile(
+            rf"\s*{_words(w.previous_leads, then='')}\s*(?:,[^,.;:!?]{{1,60}},\s*)?(?P<cue>{verb})"
+            if w.previous_leads
             else "(?!)",
             flags,
         ),

@@ -66,6 +66,9 @@ class SpeechWords:
     #: Conjunctions that join a second verb to the subject of the first ('X accused NATO of
     #: “...” and said the alliance ...'): what the second one reports is the quote's speaker's.
     joining: tuple[str, ...] = ()
+    #: Words that open a sentence attributing the sentence before it ("Об этом заявил X", "Про
+    #: це повідомив X", "Това заяви X"): what was said is that sentence.
+    previous_leads: tuple[str, ...] = ()
     #: Auxiliaries of the passive: a speech verb right after one has no subject that speaks
     #: ("..., the decision was announced").
     passives: tuple[str, ...] = ()
@@ -334,6 +337,7 @@ _RU = SpeechWords(
     negations=("не", "ни", "ничего"),
     adding=("добавив", "подчеркнув", "отметив"),
     joining=("и",),
+    previous_leads=("об этом", "о том", "об этом же"),
     participles=(
         "заявив", "отметив", "подчеркнув", "добавив", "пояснив", "указав", "напомнив", "уточнив",
         "предупредив", "признав",
@@ -363,6 +367,7 @@ _RU = SpeechWords(
 )
 
 _UK = SpeechWords(
+    previous_leads=("про це",),
     dialogue_dashes=True,
     verbs=(
         *_past(
@@ -407,6 +412,7 @@ _UK = SpeechWords(
 )
 
 _BG = SpeechWords(
+    previous_leads=("това",),
     dialogue_dashes=True,
     verbs=(
         # Aorist (one form for every gender), its plural, and the perfect's participles.

@@ -39,7 +39,10 @@ these rules, tried in this order:
   ("X rejected the claims, saying ...") reports for the subject of the clause it follows, or
   for a name right before it ("with the ministry saying ..."). Questions and negated verbs
   report nothing;
-* what a quote's speaker adds after it in the same sentence ('“...,” she said, adding that ...');
+* what a quote's speaker adds after it in the same sentence ('“...,” she said, adding that ...',
+  'X accused NATO of “...” and said the alliance ...');
+* a sentence before one that opens with its source ("... Об этом заявил X.", "Про це повідомив
+  X", "Това заяви X"), unless it reports speech of its own (then the source passes it on);
 * last, a quote in a "that" clause set apart from its verb ("X noted in its report, for
   example, that Iran was “...”") is the verb's subject's.
 
