@@ -234,3 +234,21 @@ def test_unwritable_out_folder_is_a_clear_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(blocker), "--no-db", "--out", str(blocker / "reports")])
     assert result.exit_code == 2
     assert "cannot create the folder" in result.output
+
+
+@pytest.mark.slow
+def test_the_summary_says_what_an_unresolved_date_needs(tmp_path: Path) -> None:
+    text = "MINSK, March 3 - The council met on Friday to discuss the border and the harbour.\n"
+    path = tmp_path / "dateline.txt"
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "n.db"
+    result = runner.invoke(app, ["analyze", str(path), "--db", str(db), "--out", str(tmp_path / "r")])
+    assert result.exit_code == 0, result.output
+    assert "March 3 → ?" in result.output and "needs the publication date" in result.output
+    assert "— (needs the publication date)" in (tmp_path / "r" / "dateline.html").read_text(encoding="utf-8")
+    # with the publication date given, both resolve and nothing is said
+    result = runner.invoke(
+        app, ["analyze", str(path), "--db", str(tmp_path / "m.db"), "--published", "2023-03-05"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "March 3 → 2023-03-03" in result.output and "needs the publication date" not in result.output

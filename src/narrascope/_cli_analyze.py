@@ -127,6 +127,11 @@ def _summary(doc: Document) -> None:
     if dates:
         shown = ", ".join(f"{escape(d.text_in(doc))} → {d.attrs.get('value') or '?'}" for d in dates[:12])
         out.print(f"[bold]Dates[/bold]  {shown}")
+        if doc.published is None and any(d.attrs.get("value") is None for d in dates[:12]):
+            # a date without its year, or relative to the day, is resolved against the publication date
+            out.print(
+                "  [dim]? needs the publication date, which the input does not give (--published YYYY-MM-DD)[/dim]"
+            )
     techniques = doc.layer("technique")
     if techniques:
         counts = Counter(s.label for s in techniques)

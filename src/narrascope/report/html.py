@@ -271,8 +271,11 @@ def _dates_table(doc: Document) -> str:
     dates = doc.layer("date")
     if not dates:
         return "<p>No dates found.</p>"
+    # a date without its year, or relative to the day, is resolved against the publication date
+    unresolved = "— (needs the publication date)" if doc.published is None else "—"
     rows = "".join(
-        f"<tr><td>{_e(d.text_in(doc))}</td><td>{_e(d.attrs.get('value') or '—')}</td></tr>" for d in dates
+        f"<tr><td>{_e(d.text_in(doc))}</td><td>{_e(d.attrs.get('value') or unresolved)}</td></tr>"
+        for d in dates
     )
     return f"<table><thead><tr><th>in the text</th><th>date</th></tr></thead><tbody>{rows}</tbody></table>"
 
