@@ -388,6 +388,10 @@ def test_a_sentence_that_reports_speech_of_its_own_keeps_its_speaker_before_a_so
     text = "Министр Олег Варников заявил, что граница будет открыта в мае.\nОб этом сообщило Радио Норда."
     doc = _hand_built(text, [("Олег Варников", "PER"), ("Радио Норда", "ORG")], language="ru")
     assert [(q[1], q[2]) for q in _speakers(doc)] == [("граница будет открыта в мае", "Олег Варников")]
+    # "О том, что ..., заявил X" says what was said itself: the sentence before is not X's
+    text = "Граница будет открыта в мае.\nО том, что её откроют, заявил министр Олег Варников."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q for q in _speakers(doc) if q[1].startswith("Граница")] == []
     # a question before it is no statement
     text = "Откроют ли границу в мае?\nОб этом спросил министр Олег Варников."
     doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")

@@ -215,7 +215,8 @@ def grammar(language: str) -> Grammar:
             flags,
         ),
         previous_lead=re.compile(
-            rf"\s*{_words(w.previous_leads, then='')}\s*(?:,[^,.;:!?]{{1,60}},\s*)?(?P<cue>{verb})"
+            # not "О том, что X, заявил Y", whose clause says what was said itself
+            rf"\s*{_words(w.previous_leads, then='')}\s*(?:,(?!\s*{that})[^,.;:!?]{{1,60}},\s*)?(?P<cue>{verb})"
             if w.previous_leads
             else "(?!)",
             flags,
