@@ -398,6 +398,21 @@ def test_a_sentence_that_reports_speech_of_its_own_keeps_its_speaker_before_a_so
     assert [q for q in _speakers(doc) if q[1].startswith("Откроют")] == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "content"),
+    [
+        ("de", "Hans Albers sprach am Montag.\nSeinen Worten zufolge bleibt die Grenze zu.", "bleibt die Grenze zu"),
+        ("pl", "Hans Albers przemawiał w poniedziałek.\nJego zdaniem granica pozostanie zamknięta.",
+         "granica pozostanie zamknięta"),
+    ],
+)  # fmt: skip
+def test_a_pronouns_lead_needs_no_comma_where_sources_take_none(
+    language: str, text: str, content: str
+) -> None:
+    doc = _hand_built(text, [("Hans Albers", "PER")], language=language)
+    assert [(q[1], q[2], q[3]) for q in _speakers(doc)] == [(content, "Hans Albers", "pronoun")]
+
+
 def test_russian_reported_speech_after_a_long_adverbial() -> None:
     text = "Олег Варников заявил в интервью местной газете в понедельник, что граница останется закрытой."
     doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")

@@ -499,7 +499,14 @@ class ReportedSpeech(SpeakerFinder):
         text, grammar = self.text, self.grammar
         # "Dem Bericht zufolge wird ...": the source before its lead, opening the sentence
         postposition = grammar.according_before.match(text, start, end)
-        if postposition is not None and len(postposition.group("who").split()) <= _SOURCE_BEFORE_WORDS:
+        if (
+            postposition is not None
+            and len(postposition.group("who").split()) <= _SOURCE_BEFORE_WORDS
+            # "Seinen Worten zufolge" is the pronoun's lead, read with the others of its kind
+            and not grammar.pronoun_leads_any.fullmatch(
+                text, postposition.start("who"), postposition.end("lead")
+            )
+        ):
             who = (postposition.start("who"), postposition.end("who"))
             speaker = self._named(*who, lower(postposition.group("lead")))
             if speaker.how != "none":

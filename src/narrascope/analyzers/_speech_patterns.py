@@ -88,6 +88,8 @@ class Grammar:
     previous_lead: re.Pattern[str]
     #: A lead with its source's pronoun inside, opening the sentence or ending it ("По его словам, ...").
     pronoun_lead: re.Pattern[str]
+    #: Such a lead alone.
+    pronoun_leads_any: re.Pattern[str]
     pronoun_lead_tail: re.Pattern[str]
     after_quote: re.Pattern[str]
     as_said: re.Pattern[str]
@@ -221,7 +223,12 @@ def grammar(language: str) -> Grammar:
             else "(?!)",
             flags,
         ),
-        pronoun_lead=re.compile(rf"\s*(?P<lead>{pronoun_leads})\s*,\s*(?P<content>\S)", flags),
+        pronoun_leads_any=re.compile(pronoun_leads, flags),
+        # where a source is seldom closed by a comma, none may follow the lead ("Seinen Worten
+        # zufolge könnten ...", "Jego zdaniem granica ...")
+        pronoun_lead=re.compile(
+            rf"\s*(?P<lead>{pronoun_leads})\s*{',' if w.source_comma else ',?'}\s*(?P<content>\S)", flags
+        ),
         pronoun_lead_tail=re.compile(rf",\s*[—–-]?\s*(?P<lead>{pronoun_leads})\s*[.!?]?\s*$", flags),
         after_quote=re.compile(
             rf"[\s,—–-]*(?P<cue>{tail_leads})(?P<who>[^,.;:!?(){DOUBLE_MARKS}]{{2,80}}?)\s*(?:[,.;:!?]|$)",
