@@ -730,6 +730,11 @@ def test_a_full_name_is_not_linked_to_another_person_with_the_same_surname() -> 
     text = "Anna Lorand died in May.\n“We are shocked,” Jan Lorand, her father, told the Gazette."
     doc = _hand_built(text, [("Anna Lorand", "PER"), ("Jan Lorand", "PER"), ("Gazette", "ORG")])
     assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Jan Lorand"]
+    # a title is no other given name: the person named in full before
+    for name in ("Mr Lorand", "Lady Lorand"):
+        text = f"Anna Lorand met the board in May.\n“We are shocked,” {name} told the Gazette."
+        doc = _hand_built(text, [("Anna Lorand", "PER"), (name, "PER"), ("Gazette", "ORG")])
+        assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Anna Lorand"], name
 
 
 def test_the_name_before_four_appositions_speaks() -> None:

@@ -668,13 +668,28 @@ class SpeakerFinder:
         if not key:
             return speaker
         fullest = self.fullest.get(key[0].lower())
-        named = (speaker.entity or speaker.text).lower().split()
-        if fullest is not None and len(named) > 1 and not set(named) <= set(fullest.lower().split()):
+        if fullest is not None and self._other_given_name(speaker.entity or speaker.text, fullest):
             return speaker  # "Jim Steinle" is no "Kate Steinle", though they share a surname
         if fullest is None:
             return self._named_by_kind(speaker) if speaker.how == "phrase" else speaker
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
         return Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
+
+    def _other_given_name(self, name: str, fullest: str) -> bool:
+        """Whether ``name`` has a given name that ``fullest`` lacks ("Jim Steinle", "Kate
+        Steinle"): a capitalised word of three letters or more that is no initial and no title
+        ("M. Poutine", "Herr Sikorski", "Dr Afelt" and "la Voeneky" are Poutine, Sikorski, ...)."""
+        w = self.grammar.words
+        titles = {lower(t) for t in w.woman.titles + w.man.titles}
+        known = set(fullest.lower().split())
+        return any(
+            word[:1].isupper()
+            and len(word) >= 3
+            and not word.endswith(".")
+            and lower(word) not in titles
+            and word.lower() not in known
+            for word in name.split()[:-1]
+        )
 
     def _named_by_kind(self, speaker: Speaker) -> Speaker:
         """The person or organisation named before ``speaker`` by the phrase's noun, the nearest
