@@ -404,6 +404,8 @@ def test_a_sentence_that_reports_speech_of_its_own_keeps_its_speaker_before_a_so
         ("de", "Hans Albers sprach am Montag.\nSeinen Worten zufolge bleibt die Grenze zu.", "bleibt die Grenze zu"),
         ("pl", "Hans Albers przemawiał w poniedziałek.\nJego zdaniem granica pozostanie zamknięta.",
          "granica pozostanie zamknięta"),
+        ("bg", "Hans Albers говори в понеделник.\nСпоред него границата ще остане затворена.",
+         "границата ще остане затворена"),
     ],
 )  # fmt: skip
 def test_a_pronouns_lead_needs_no_comma_where_sources_take_none(
