@@ -234,13 +234,10 @@ class ReportedSpeech(SpeakerFinder):
         if cue is None or self._passive(start, cue.start()):
             # "after it was pointed out that ...", "she was told that ...": no one named said it
             return None
-        before = WORD_BEFORE.search(text, start, cue.start())
-        if (
-            match.group("content6")
-            and before
-            and lower(before.group(1)) in grammar.words.not_before_name_clause
-        ):
-            return None
+        if match.group("content6"):  # "said Russia was": not "to believe X would", "the alleged X were"
+            before = WORD_BEFORE.search(text, start, cue.start())
+            if before is not None and lower(before.group(1)) in grammar.words.not_before_name_clause:
+                return None
         speaker = self._from_region(start, match.end("cue"), cue)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
         return None if speaker.how == "none" else (content, end, speaker)
