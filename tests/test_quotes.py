@@ -779,6 +779,60 @@ def test_a_russian_name_in_an_oblique_case_is_no_participles_subject() -> None:
     assert [q[2] for q in _speakers(doc)] == ["Олег Варников"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "entity"),
+    [
+        # an object, then "as" (or its like) right before the quote
+        ("en", "Vera Lorand described the proposal as “reckless”.", "Vera Lorand"),
+        ("en", "Arkady Brennan dismissed the claims as “fake news”.", "Arkady Brennan"),
+        ("en", "Vera Lorand slammed the bill as a “disgrace” and left.", "Vera Lorand"),
+        ("de", "Hans Albers bezeichnete die Äußerungen als „absurd“.", "Hans Albers"),
+        ("fr", "Jean Marot a qualifié l'attaque de « crime de guerre ».", "Jean Marot"),
+        ("pl", "Lena Kowal określiła te słowa jako „kłamstwo”.", "Lena Kowal"),
+        ("bg", "Иван Дамянов определи решението като „срамно“.", "Иван Дамянов"),
+        ("es", "Pablo Ferrer calificó la decisión de “vergonzosa”.", "Pablo Ferrer"),
+        ("pt", "Rita Sousa classificou a decisão como “vergonhosa”.", "Rita Sousa"),
+        # naming verbs of the languages that had none
+        ("uk", "Олена Гай назвала заяву Кремля «брехнею».", "Олена Гай"),
+        ("pl", "Lena Kowal nazwała decyzję Moskwy „skandaliczną”.", "Lena Kowal"),
+        ("de", "Hans Albers nannte den Angriff „barbarisch“.", "Hans Albers"),
+        ("it", "Il ministro Carlo Neri ha definito l'attacco «un crimine».", "Carlo Neri"),
+        ("bg", "Иван Дамянов нарече решението „срамно“.", "Иван Дамянов"),
+        # adverbs and an aside between the subject and its verb
+        ("en", "Arkady Brennan has also repeatedly called the statements “lies”.", "Arkady Brennan"),
+        ("en", "Vera Lorand, for her part, called the statements “lies”.", "Vera Lorand"),
+        ("ru", "Олег Варников в свою очередь назвал действия Киева «террористическими».", "Олег Варников"),
+        ("ru", "Олег Варников ранее уже назвал эти заявления «ложью».", "Олег Варников"),
+        ("uk", "Олена Гай у свою чергу назвала заяву «брехнею».", "Олена Гай"),
+    ],
+)
+def test_a_naming_verb_quotes_its_subject(language: str, text: str, entity: str) -> None:
+    cast = [
+        *_CAST, ("Lena Kowal", "PER"), ("Иван Дамянов", "PER"), ("Pablo Ferrer", "PER"),
+        ("Rita Sousa", "PER"), ("Олена Гай", "PER"), ("Carlo Neri", "PER"),
+    ]  # fmt: skip
+    doc = _hand_built(text, cast, language=language)
+    assert [(q[0], q[2]) for q in _speakers(doc)] == [("direct", entity)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # passives: the subject is the one named
+        ("en", "Vera Lorand was described as “brilliant” by her teachers."),
+        ("en", "Vera Lorand left. She was described as “brilliant” by her teachers."),
+        ("en", "Arkady Brennan has been called “a traitor”."),
+        ("fr", "Jean Marot a été qualifié de « traître »."),
+        ("it", "Carlo Neri è stato definito «un traditore»."),
+        # the verb's object is no speaker, and an "as" far from the quote is another clause
+        ("en", "The festival, described as “a circus” by Vera Lorand, opens today."),
+    ],
+)
+def test_a_passive_naming_verb_quotes_no_one(language: str, text: str) -> None:
+    doc = _hand_built(text, [*_CAST, ("Carlo Neri", "PER")], language=language)
+    assert [(q[0], q[2]) for q in _speakers(doc)] == [("phrase", None)]
+
+
 def test_a_naming_participle_without_a_comma_quotes_no_one() -> None:
     doc = _hand_built("Arkady Brennan left a group calling itself “Open Border” in May.", _CAST)
     assert [(q[0], q[2]) for q in _speakers(doc)] == [("phrase", None)]

@@ -167,13 +167,17 @@ def grammar(language: str) -> Grammar:
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
     naming = _words(w.naming + w.naming_participles) if w.naming else "(?!)"
+    naming_verbs_as = _words(w.naming_as) if w.naming_as else "(?!)"
+    # the object, at most three words, then "as" right before the quote
+    as_tail = rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_words(w.naming_as_words, then='')}\s*$"
+    naming_as = rf"{naming_verbs_as}(?={as_tail})" if w.naming_as else "(?!)"
     flags = re.IGNORECASE
     return Grammar(
         words=w,
         verbs=re.compile(verb, flags),
         as_verbs=re.compile(as_verb, flags),
-        naming=re.compile(rf"(?<![\w-]){naming}(?=(?:\s+[\w'’-]+){{0,3}}\s*$)", flags),
-        naming_verbs=re.compile(rf"(?<![\w-]){naming}", flags),
+        naming=re.compile(rf"(?<![\w-])(?:{naming}(?=(?:\s+[\w'’-]+){{0,3}}\s*$)|{naming_as})", flags),
+        naming_verbs=re.compile(rf"(?<![\w-])(?:{naming}|{naming_verbs_as})", flags),
         pronouns=re.compile(_words(w.pronouns, then=""), flags),
         person_words=re.compile(_words(w.pronouns + w.possessives, then=""), flags),
         group_pronouns=re.compile(_words(w.group_pronouns, then="") if w.group_pronouns else "(?!)", flags),

@@ -48,6 +48,13 @@ class SpeechWords:
     #: назвал это «провокацией»'): the quote follows them, perhaps after a short object. Their
     #: subject must be a person, an organisation or a pronoun ('a group called “X”' quotes no one).
     naming: tuple[str, ...] = ()
+    #: Naming verbs whose object is followed by ``naming_as_words`` before the quote ('described
+    #: the plan as “reckless”', 'dismissed the claims as “fake news”', 'bezeichnete sie als „...“').
+    naming_as: tuple[str, ...] = ()
+    naming_as_words: tuple[str, ...] = ()
+    #: Auxiliaries that make a naming verb passive ('she was described as “brilliant” by ...'):
+    #: its subject is the one named, not the one who names.
+    passive_auxiliaries: tuple[str, ...] = ()
     #: Participles of naming verbs after a comma ('X condemned the deliveries, calling them
     #: “...”'): the quote is the subject's of the clause they follow, as with "saying".
     naming_participles: tuple[str, ...] = ()
@@ -298,6 +305,13 @@ _EN = SpeechWords(
         "called", "calls", "termed", "terms", "dubbed", "dubs", "described as", "describes as", "labelled",
         "labeled", "branded",
     ),
+    naming_as=(
+        "described", "describes", "characterised", "characterized", "denounced", "dismissed", "slammed",
+        "blasted", "condemned", "criticised", "criticized", "decried", "derided", "hailed", "praised",
+        "portrayed", "rejected", "branded", "labelled", "labeled",
+    ),
+    naming_as_words=("as", "as a", "as an", "as the"),
+    passive_auxiliaries=("was", "were", "is", "are", "be", "been", "being"),
     naming_participles=("calling", "terming", "dubbing", "describing", "labelling", "labeling", "branding"),
     speaker_leads=("in the words of",),
     woman=Gender(pronouns=("she", "her"), titles=("Mrs", "Ms", "Miss", "Madam", "Lady")),
@@ -328,6 +342,10 @@ _RU = SpeechWords(
         "число", "цифры", "цифру", "количество", "условия", "страны", "места", "адреса",
     ),
     that=("что", "будто"),
+    adverbs_before_verb=(
+        "также", "тоже", "ранее", "уже", "вновь", "снова", "еще", "ещё", "неоднократно", "публично",
+        "открыто", "прямо", "даже", "затем", "позднее", "позже", "тогда", "в свою очередь", "впоследствии",
+    ),
     pronouns=("он", "она"),
     group_pronouns=("их", "оно", "они", "мы", "вы", "я", "это"),
     possessives=("его", "её", "ее"),
@@ -380,6 +398,11 @@ _UK = SpeechWords(
         "за словами", "за його словами", "за її словами",
     ),
     that=("що", "нібито"),
+    adverbs_before_verb=(
+        "також", "теж", "раніше", "вже", "знову", "неодноразово", "публічно", "відкрито", "прямо", "навіть",
+        "потім", "згодом", "тоді", "у свою чергу", "своєю чергою",
+    ),
+    naming=(*_past("назва охарактеризува", "в|ла|ли"), "називає", "називають"),
     pronouns=("він", "вона"),
     group_pronouns=("їх", "їхніми", "їхню", "воно", "вони", "ми", "ви", "я", "це"),
     possessives=("його", "її"),
@@ -425,6 +448,10 @@ _BG = SpeechWords(
         "се посочва", "по думите му", "по думите ѝ",
     ),
     that=("че",),
+    adverbs_before_verb=("също", "вече", "отново", "по-рано", "многократно", "публично", "дори", "след това"),
+    naming=("нарече", "нарекоха", "нарекъл", "нарекла", "нарекли"),
+    naming_as=("определи", "определиха", "описа", "описаха", "квалифицира", "квалифицираха"),
+    naming_as_words=("като",),
     pronouns=("той", "тя"),
     group_pronouns=("тях", "им", "то", "те", "ние", "вие", "аз", "това"),
     possessives=("него", "нея"),  # as objects: "според него"
@@ -472,6 +499,13 @@ _PL = SpeechWords(
         "pytała", "zapytał", "zapytała",
     ),
     that=("że", "iż"),
+    adverbs_before_verb=(
+        "także", "również", "też", "już", "ponownie", "wcześniej", "wielokrotnie", "publicznie", "otwarcie",
+        "nawet", "następnie", "z kolei",
+    ),
+    naming=(*_past("nazwa", "ł|ła|li"), "nazywa", "nazywają"),
+    naming_as=(*_past("określi", "ł|ła|li"), "określa", "określają"),
+    naming_as_words=("jako",),
     pronouns=("on", "ona"),
     group_pronouns=("nich", "ich", "ono", "oni", "one", "my", "wy", "ja", "to"),
     possessives=("niego", "niej"),  # as objects: "według niego"
@@ -517,6 +551,9 @@ _DE = SpeechWords(
         "mitteilte", "mitteilten", "hinzufügte", "einräumte", "ankündigte", "ankündigten",
     ),
     that=("dass", "daß"),
+    naming=("nannte", "nannten"),
+    naming_as=("bezeichnete", "bezeichneten", "bezeichnet", "verurteilte", "verurteilten", "kritisierte"),
+    naming_as_words=("als",),
     pronouns=("er", "sie"),
     group_pronouns=("es", "wir", "ihr", "ich"),
     possessives=("ihm",),  # as an object: "ihm zufolge"
@@ -566,6 +603,9 @@ _FR = SpeechWords(
         "raconte", "prévient", "résume", "ironise", "calcule",
     ),
     that=("que", "qu'"),
+    naming_as=("qualifié", "qualifie", "qualifient", "qualifiait", "traité", "traite", "taxé"),
+    naming_as_words=("de", "d'"),
+    passive_auxiliaries=("été", "est", "sont", "être"),
     pronouns=("il", "elle"),
     group_pronouns=("eux", "ils", "elles", "nous", "vous", "je", "on", "cela", "ça"),
     possessives=("lui",),  # as an object: "selon lui"
@@ -612,6 +652,8 @@ _IT = SpeechWords(
         "chiarisce", "replicato", "replica", "scrive", "racconta", "raccontato", "insiste", "insistito",
     ),
     that=("che",),
+    naming=("definito", "definita", "definiti", "definisce", "definiscono", "bollato", "bollata"),
+    passive_auxiliaries=("stato", "stata", "stati", "state", "viene", "vengono", "è", "sono"),
     pronouns=("lui", "lei", "egli"),
     group_pronouns=("loro", "essi", "esse", "noi", "voi", "io"),
     connectives=("e", "ed", "ma", "che"),
@@ -651,6 +693,9 @@ _ES = SpeechWords(
         "asegurado", "señalado", "explicado", "añadido", "subrayado", "advertido", "indicado",
     ),
     that=("que",),
+    naming_as=("calificó", "calificaron", "califica", "tachó", "tacharon", "tildó", "tildaron"),
+    naming_as_words=("de", "como"),
+    passive_auxiliaries=("sido", "fue", "fueron", "es", "son"),
     pronouns=("él", "ella"),
     group_pronouns=("ellos", "ellas", "nosotros", "nosotras", "vosotros", "ustedes", "yo"),
     connectives=("y", "e", "pero", "que", "quien", "quienes"),
@@ -691,6 +736,9 @@ _PT = SpeechWords(
         "concluiu", "reforçou", "vincou", "realçou", "enfatizou",
     ),
     that=("que",),
+    naming_as=("classificou", "classificaram", "classifica", "qualificou", "qualificaram", "chamou", "chamaram"),
+    naming_as_words=("de", "como"),
+    passive_auxiliaries=("sido", "foi", "foram", "é", "são"),
     pronouns=("ele", "ela"),
     group_pronouns=("eles", "elas", "nós", "vocês", "eu"),
     connectives=("e", "mas", "que", "quem"),

@@ -106,6 +106,7 @@ from narrascope.analyzers._speakers import (
     SENTENCE_END,
     SPACE_AND_MARKS,
     WORD,
+    WORD_BEFORE,
     Speaker,
     pronoun_kind,
     trim,
@@ -124,6 +125,8 @@ _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
 _ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
 _SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
+#: An aside between commas after a subject ("X, for her part, called"): a few words, no clause.
+_ASIDE = re.compile(r",(?:\s*[\w'’-]+){1,4}\s*,")
 _TAIL_STOP = re.compile(r"[.!?](?:\s|$)|[“«„\"]")
 
 
@@ -206,6 +209,9 @@ class _Attributor(ReportedSpeech):
         listed = self.text[cue.end() : quote_open].casefold().split()
         if any(word.strip(",") in self.grammar.words.listing for word in listed):
             return None
+        before = WORD_BEFORE.search(self.text, lo, cue.start())
+        if before is not None and lower(before.group(1)) in self.grammar.words.passive_auxiliaries:
+            return None  # 'she was described as “...”': the one named
         boundary = max((m.end() for m in SENTENCE_END.finditer(self.text, lo, cue.start())), default=lo)
         if lower(cue.group()) in self.grammar.words.naming_participles:
             # ', calling them “...”' names for the subject of the clause before the comma
@@ -213,15 +219,36 @@ class _Attributor(ReportedSpeech):
                 return None  # 'a move calling the ...' or 'the man calling himself “...”'
             speaker = self.link(self._participle_subject(boundary, cue))
             return speaker if speaker is not None and speaker.how != "none" else None
-        speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
+        aside = _ASIDE.search(self.text, boundary, cue.start())
+        if aside is not None and not self.text[aside.end() : cue.start()].strip():
+            # 'X, for her part, called': the subject before the aside, not the object after
+            speaker = self.link(self._participle_subject(boundary, cue))
+        else:
+            speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
         if (
             speaker is None
             or speaker.how not in ("entity", "pronoun", "name")
             or speaker.end > cue.start()  # 'я назвал Саломе «...»': the one named is no speaker
-            or len(self.text[speaker.end : cue.start()].split()) > 1
+            or len(self._between_subject_and_verb(speaker.end, cue.start())) > 1
         ):
             return None
         return speaker
+
+    def _between_subject_and_verb(self, start: int, end: int) -> list[str]:
+        """The words between a subject and its verb that might be another clause: not an aside
+        between commas ('X, for her part, called'), nor the adverbs that go with the verb ('X
+        has also repeatedly called', 'X в свою очередь назвала')."""
+        words = lower(_ASIDE.sub(" ", self.text[start:end])).split()
+        adverbs = self.grammar.words.adverbs_before_verb + self.grammar.words.clause_auxiliaries
+        for phrase in sorted(adverbs, key=len, reverse=True):
+            parts = phrase.split()
+            i = 0
+            while i + len(parts) <= len(words):
+                if words[i : i + len(parts)] == parts:
+                    del words[i : i + len(parts)]
+                else:
+                    i += 1
+        return words
 
     def names(self, speaker: Speaker) -> bool:
         """Whether ``speaker`` was found by a naming verb ('X called it “...”')."""
