@@ -833,6 +833,66 @@ def test_a_passive_naming_verb_quotes_no_one(language: str, text: str) -> None:
     assert [(q[0], q[2]) for q in _speakers(doc)] == [("phrase", None)]
 
 
+def _turns(doc: Document) -> list[tuple[str, Any, Any]]:
+    return [(q.text_in(doc), q.attrs.get("speaker_entity"), q.attrs.get("turn")) for q in doc.layer("quote")]
+
+
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones() -> None:
+    text = (
+        "Эксперт: санкции бьют по Европе\n"
+        "Политолог Олег Варников в интервью «Газете» рассказал, почему Европа страдает.\n"
+        "— Олег Петрович, почему Европа вводит санкции?\n"
+        "— Брюссель давно утратил самостоятельность.\n"
+        "— Чего ждать дальше?\n"
+        "— Кризис усилится. Промышленность уходит.\n"
+        "— И что тогда?\n"
+        "— Тогда придётся договариваться."
+    )
+    doc = _hand_built(text, [*_CAST, ("Газете", "ORG")], language="ru")
+    assert _turns(doc) == [
+        ("Газете", None, None),
+        ("Олег Петрович, почему Европа вводит санкции?", None, "question"),
+        ("Брюссель давно утратил самостоятельность.", "Олег Варников", "answer"),
+        ("Чего ждать дальше?", None, "question"),
+        ("Кризис усилится. Промышленность уходит.", "Олег Варников", "answer"),
+        ("И что тогда?", None, "question"),
+        ("Тогда придётся договариваться.", "Олег Варников", "answer"),
+    ]
+
+
+def test_labelled_questions_and_answers_are_an_interview() -> None:
+    text = (
+        "Economist Vera Lorand spoke to the Gazette in an interview.\n"
+        "Q: Why does Europe keep imposing sanctions?\n"
+        "A: Brussels lost its independence long ago.\n"
+        "Q: What next?\n"
+        "A: The crisis will deepen, and “nobody” will say so."
+    )
+    assert _turns(_hand_built(text, _CAST)) == [
+        ("Why does Europe keep imposing sanctions?", None, "question"),
+        ("Brussels lost its independence long ago.", "Vera Lorand", "answer"),
+        ("What next?", None, "question"),
+        ("The crisis will deepen, and “nobody” will say so.", "Vera Lorand", "answer"),
+    ]
+
+
+def test_the_interviewee_is_the_one_the_first_question_addresses() -> None:
+    text = (
+        "Олег Варников поговорил с Яном Гроссом в интервью для нашей газеты.\n"
+        "— Ян, что будет с ценами?\n"
+        "— Они вырастут."
+    )
+    doc = _hand_built(text, [("Олег Варников", "PER"), ("Яном Гроссом", "PER")], language="ru",
+                      attrs={"Яном Гроссом": {"normal": "Ян Гросс"}})  # fmt: skip
+    assert [t[1:] for t in _turns(doc)] == [(None, "question"), ("Ян Гросс", "answer")]
+
+
+def test_dialogue_with_no_interview_word_before_it_is_no_interview() -> None:
+    text = "Олег Варников встретил соседа у подъезда.\n— Что случилось?\n— Трубу прорвало."
+    doc = _hand_built(text, _CAST, language="ru")
+    assert [t[1:] for t in _turns(doc)] == [(None, None), (None, None)]
+
+
 def test_a_naming_participle_without_a_comma_quotes_no_one() -> None:
     doc = _hand_built("Arkady Brennan left a group calling itself “Open Border” in May.", _CAST)
     assert [(q[0], q[2]) for q in _speakers(doc)] == [("phrase", None)]

@@ -117,7 +117,11 @@ def _summary(doc: Document) -> None:
         table.add_column("kind", style="dim")
         table.add_column("quote")
         for quote in quotes:
-            who = quote.attrs.get("speaker_entity") or quote.attrs.get("speaker") or "—"
+            who = (
+                quote.attrs.get("speaker_entity")
+                or quote.attrs.get("speaker")
+                or ("interviewer" if quote.attrs.get("turn") == "question" else "—")
+            )
             text = " ".join(quote.text_in(doc).split())
             table.add_row(
                 escape(str(who)), quote.label, escape(text if len(text) < 140 else text[:137] + "…")

@@ -52,9 +52,6 @@ class SpeechWords:
     #: the plan as “reckless”', 'dismissed the claims as “fake news”', 'bezeichnete sie als „...“').
     naming_as: tuple[str, ...] = ()
     naming_as_words: tuple[str, ...] = ()
-    #: Auxiliaries that make a naming verb passive ('she was described as “brilliant” by ...'):
-    #: its subject is the one named, not the one who names.
-    passive_auxiliaries: tuple[str, ...] = ()
     #: Participles of naming verbs after a comma ('X condemned the deliveries, calling them
     #: “...”'): the quote is the subject's of the clause they follow, as with "saying".
     naming_participles: tuple[str, ...] = ()
@@ -77,7 +74,8 @@ class SpeechWords:
     #: це повідомив X", "Това заяви X"): what was said is that sentence.
     previous_leads: tuple[str, ...] = ()
     #: Auxiliaries of the passive: a speech verb right after one has no subject that speaks
-    #: ("..., the decision was announced").
+    #: ("..., the decision was announced"), a naming verb's subject is the one named ("she
+    #: was described as “brilliant”").
     passives: tuple[str, ...] = ()
     #: Negations: a speech verb next to one reports nothing ("did not say", "ни о чём не говорит").
     negations: tuple[str, ...] = ()
@@ -144,6 +142,11 @@ class SpeechWords:
     #: Whether the language's news prints direct speech as a paragraph opened by a dash ("—
     #: Мы не позволим, — заявил Путин."), not in quotation marks.
     dialogue_dashes: bool = False
+    #: Interviews (``_interviews``): the labels of question and answer paragraphs ("Q:", "A:"),
+    #: and the stems of the words that announce an interview ("интервью", "беседе").
+    question_labels: tuple[str, ...] = ()
+    answer_labels: tuple[str, ...] = ()
+    interview_words: tuple[str, ...] = ()
 
     # -- who the subject is -----------------------------------------------------------------
     #: Subject pronouns, resolved to the last person named before the quote ("he said", "sagte er").
@@ -217,6 +220,9 @@ NAME_PARTICLES = frozenset({
 })
 
 _EN = SpeechWords(
+    question_labels=("Q", "Question"),
+    answer_labels=("A", "Answer"),
+    interview_words=("interview",),
     verbs=(
         "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "warned", "warns",
         "noted", "notes", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes",
@@ -311,7 +317,6 @@ _EN = SpeechWords(
         "portrayed", "rejected", "branded", "labelled", "labeled",
     ),
     naming_as_words=("as", "as a", "as an", "as the"),
-    passive_auxiliaries=("was", "were", "is", "are", "be", "been", "being"),
     naming_participles=("calling", "terming", "dubbing", "describing", "labelling", "labeling", "branding"),
     speaker_leads=("in the words of",),
     woman=Gender(pronouns=("she", "her"), titles=("Mrs", "Ms", "Miss", "Madam", "Lady")),
@@ -319,6 +324,9 @@ _EN = SpeechWords(
 )
 
 _RU = SpeechWords(
+    question_labels=("Вопрос",),
+    answer_labels=("Ответ",),
+    interview_words=("интервью", "беседе", "беседовал", "разговоре"),
     dialogue_dashes=True,
     verbs=(
         *_past(
@@ -385,6 +393,9 @@ _RU = SpeechWords(
 )
 
 _UK = SpeechWords(
+    question_labels=("Питання",),
+    answer_labels=("Відповідь",),
+    interview_words=("інтерв'ю", "розмові"),
     previous_leads=("про це",),
     dialogue_dashes=True,
     verbs=(
@@ -435,6 +446,9 @@ _UK = SpeechWords(
 )
 
 _BG = SpeechWords(
+    question_labels=("Въпрос",),
+    answer_labels=("Отговор",),
+    interview_words=("интервю", "разговор"),
     previous_leads=("това",),
     dialogue_dashes=True,
     verbs=(
@@ -482,6 +496,9 @@ _BG = SpeechWords(
 )
 
 _PL = SpeechWords(
+    question_labels=("Pytanie",),
+    answer_labels=("Odpowiedź",),
+    interview_words=("wywiad", "rozmow"),
     dialogue_dashes=True,
     verbs=(
         *_past(
@@ -539,6 +556,9 @@ _PL = SpeechWords(
 )
 
 _DE = SpeechWords(
+    question_labels=("Frage",),
+    answer_labels=("Antwort",),
+    interview_words=("interview", "gespräch"),
     verbs=(
         "sagte", "sagten", "sagt", "gesagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten",
         "betont", "warnte", "warnten", "warnt", "gewarnt", "meinte", "meint", "unterstrich",
@@ -590,6 +610,9 @@ _DE = SpeechWords(
 )
 
 _FR = SpeechWords(
+    question_labels=("Question",),
+    answer_labels=("Réponse",),
+    interview_words=("entretien", "interview"),
     verbs=(
         # Participles (with an auxiliary: "a déclaré"), presents, and the passé simple.
         "déclaré", "affirmé", "dit", "indiqué", "souligné", "ajouté", "expliqué", "précisé", "estimé",
@@ -605,7 +628,6 @@ _FR = SpeechWords(
     that=("que", "qu'"),
     naming_as=("qualifié", "qualifie", "qualifient", "qualifiait", "traité", "traite", "taxé"),
     naming_as_words=("de", "d'"),
-    passive_auxiliaries=("été", "est", "sont", "être"),
     pronouns=("il", "elle"),
     group_pronouns=("eux", "ils", "elles", "nous", "vous", "je", "on", "cela", "ça"),
     possessives=("lui",),  # as an object: "selon lui"
@@ -641,6 +663,9 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    question_labels=("Domanda",),
+    answer_labels=("Risposta",),
+    interview_words=("intervist",),
     verbs=(
         "detto", "dichiarato", "affermato", "sottolineato", "aggiunto", "spiegato", "precisato", "ribadito",
         "avvertito", "annunciato", "scritto", "commentato", "osservato", "ricordato", "assicurato",
@@ -653,7 +678,6 @@ _IT = SpeechWords(
     ),
     that=("che",),
     naming=("definito", "definita", "definiti", "definisce", "definiscono", "bollato", "bollata"),
-    passive_auxiliaries=("stato", "stata", "stati", "state", "viene", "vengono", "è", "sono"),
     pronouns=("lui", "lei", "egli"),
     group_pronouns=("loro", "essi", "esse", "noi", "voi", "io"),
     connectives=("e", "ed", "ma", "che"),
@@ -684,6 +708,9 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    question_labels=("Pregunta",),
+    answer_labels=("Respuesta",),
+    interview_words=("entrevist",),
     verbs=(
         "dijo", "dijeron", "declaró", "declararon", "afirmó", "afirmaron", "aseguró", "aseguraron",
         "señaló", "señalaron", "explicó", "explicaron", "añadió", "agregó", "subrayó", "destacó",
@@ -695,7 +722,6 @@ _ES = SpeechWords(
     that=("que",),
     naming_as=("calificó", "calificaron", "califica", "tachó", "tacharon", "tildó", "tildaron"),
     naming_as_words=("de", "como"),
-    passive_auxiliaries=("sido", "fue", "fueron", "es", "son"),
     pronouns=("él", "ella"),
     group_pronouns=("ellos", "ellas", "nosotros", "nosotras", "vosotros", "ustedes", "yo"),
     connectives=("y", "e", "pero", "que", "quien", "quienes"),
@@ -726,6 +752,9 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    question_labels=("Pergunta",),
+    answer_labels=("Resposta",),
+    interview_words=("entrevist",),
     verbs=(
         "disse", "disseram", "afirmou", "afirmaram", "declarou", "declararam", "explicou", "acrescentou",
         "sublinhou", "destacou", "salientou", "ressaltou", "assegurou", "garantiu", "alertou", "advertiu",
@@ -738,7 +767,6 @@ _PT = SpeechWords(
     that=("que",),
     naming_as=("classificou", "classificaram", "classifica", "qualificou", "qualificaram", "chamou", "chamaram"),
     naming_as_words=("de", "como"),
-    passive_auxiliaries=("sido", "foi", "foram", "é", "são"),
     pronouns=("ele", "ela"),
     group_pronouns=("eles", "elas", "nós", "vocês", "eu"),
     connectives=("e", "mas", "que", "quem"),

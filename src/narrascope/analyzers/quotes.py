@@ -99,6 +99,7 @@ import bisect
 import re
 from typing import Any
 
+from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
 from narrascope.analyzers._reported import ReportedSpeech
 from narrascope.analyzers._speakers import (
@@ -210,7 +211,7 @@ class _Attributor(ReportedSpeech):
         if any(word.strip(",") in self.grammar.words.listing for word in listed):
             return None
         before = WORD_BEFORE.search(self.text, lo, cue.start())
-        if before is not None and lower(before.group(1)) in self.grammar.words.passive_auxiliaries:
+        if before is not None and lower(before.group(1)) in self.grammar.words.passives:
             return None  # 'she was described as “...”': the one named
         boundary = max((m.end() for m in SENTENCE_END.finditer(self.text, lo, cue.start())), default=lo)
         if lower(cue.group()) in self.grammar.words.naming_participles:
@@ -249,6 +250,31 @@ class _Attributor(ReportedSpeech):
                 else:
                     i += 1
         return words
+
+    def interview_turns(self, raw: list[RawQuote], dialogue: set[int]) -> dict[Turn, dict[str, Any]]:
+        """The quote attributes of each question and answer of the document's interviews: its
+        dash paragraphs and its labelled ones ("Q: ...")."""
+        text, words = self.text, self.grammar.words
+        turns = labelled_turns(text, words)
+        for quote in raw:
+            if quote.open not in dialogue:
+                continue
+            line_start = text.rfind("\n", 0, quote.open) + 1
+            line_end = text.find("\n", quote.open)
+            line_end = len(text) if line_end < 0 else line_end
+            start, end = trim(text, quote.start, quote.end)
+            whole = not text[line_start : quote.open].strip() and not text[quote.close : line_end].strip()
+            turns.append(Turn(quote.start, quote.end, line_start, text[start:end].endswith("?"), whole))
+        found: dict[Turn, dict[str, Any]] = {}
+        for interview in find_interviews(text, turns, self.persons, self.sentences, words, self._normal):
+            for turn in interview.questions:
+                found[turn] = {"speaker": None, "turn": "question"}
+            if interview.interviewee is None:
+                continue
+            speaker = self.link(self._of_entity(interview.interviewee, interview.cue))
+            for turn in interview.answers:
+                found[turn] = {**_speaker_attrs(speaker), "turn": "answer"}
+        return found
 
     def names(self, speaker: Speaker) -> bool:
         """Whether ``speaker`` was found by a naming verb ('X called it “...”')."""
@@ -311,6 +337,12 @@ class QuoteAnalyzer(Analyzer):
         for start, end, line in attributor.transcript_paragraphs({q.open for q in raw}):
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line)))
             blocked.append((start, end))
+        turns = attributor.interview_turns(raw, dialogue)
+        for turn, turn_attrs in turns.items():
+            if turn.start not in {q.start for q in raw}:  # a labelled turn: no quote of its own
+                self.span(doc, turn.start, turn.end, "quote", "direct", attrs=turn_attrs)
+                blocked.append((turn.start, turn.end))
+        by_start = {turn.start: attrs for turn, attrs in turns.items()}
         transcript = sorted(blocked)
         # The last quote with a speaker of its own: later quotes may continue it.
         previous: tuple[RawQuote, Speaker] | None = None
@@ -319,6 +351,11 @@ class QuoteAnalyzer(Analyzer):
             if i and transcript[i - 1][1] > quote.open:
                 continue  # inside an unquoted transcript paragraph, which is one quote already
             start, end = trim(text, quote.start, quote.end)  # « French spaces »
+            if quote.start in by_start:  # an interview's question or answer
+                self.span(doc, start, end, "quote", "direct", attrs=by_start[quote.start])
+                blocked.append((quote.open, quote.close + 1))
+                previous = None  # no later quote continues a question, nor an answer after it
+                continue
             short = quote.open not in dialogue and len(WORD.findall(text, start, end)) < int(
                 self.settings["min_quote_words"]
             )

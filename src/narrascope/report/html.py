@@ -224,7 +224,11 @@ def _quotes_list(doc: Document, marks: list[_Mark]) -> str:
     anchor = {m.start: f"m{i}" for i, m in reversed(list(enumerate(marks)))}
     items = []
     for quote in quotes:
-        who = quote.attrs.get("speaker_entity") or quote.attrs.get("speaker") or "unattributed"
+        who = (
+            quote.attrs.get("speaker_entity")
+            or quote.attrs.get("speaker")
+            or ("interviewer" if quote.attrs.get("turn") == "question" else "unattributed")
+        )
         text = quote.text_in(doc)
         short = text if len(text) <= 220 else text[:217].rstrip() + "…"
         link = anchor.get(quote.start)

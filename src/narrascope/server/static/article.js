@@ -76,7 +76,7 @@ function tip(mark) {
   if (mark.kind === "technique") return mark.technique ? `${mark.technique.display}${score}: ${mark.technique.definition}` : `technique: ${mark.label}${score}`;
   if (mark.kind === "entity") return `${ENTITY_COLOURS[mark.label][1]}: ${entityName(mark)}`;
   if (mark.kind === "date") return `date: ${(mark.attrs && mark.attrs.value) || "unresolved"}`;
-  if (mark.kind === "quote") return QUOTE_NAMES[mark.label] + (mark.attrs && mark.attrs.speaker ? ` — ${mark.attrs.speaker}` : "");
+  if (mark.kind === "quote") return QUOTE_NAMES[mark.label] + (mark.attrs && mark.attrs.speaker ? ` — ${mark.attrs.speaker}` : mark.attrs && mark.attrs.turn === "question" ? " — interviewer" : "");
   return `speaker: ${mark.attrs.speaker_entity || mark.attrs.speaker || ""}`;
 }
 
@@ -152,6 +152,7 @@ function details(panel, seg, chars) {
     } else if (m.kind === "quote") {
       panel.append(element("h3", QUOTE_NAMES[m.label] || m.label));
       if (m.attrs && m.attrs.speaker) panel.append(element("p", `speaker: ${m.attrs.speaker}`));
+      else if (m.attrs && m.attrs.turn === "question") panel.append(element("p", "the interviewer's question"));
     } else {
       panel.append(element("h3", "speaker"), element("p", m.attrs.speaker_entity || m.attrs.speaker || ""));
     }
