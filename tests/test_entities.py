@@ -326,6 +326,14 @@ def test_a_first_word_alone_is_the_one_person_whose_names_begin_with_it() -> Non
     assert same_people(["Martin Hale", "Hale Boggs", "Hale"])["Hale"] == "Martin Hale"
 
 
+def test_a_first_name_with_a_patronymic_is_the_one_person_of_that_first_name() -> None:
+    people = same_people(["Олег Варников", "Олег Петрович", "Ирина Коваль", "Ирина Сергеевна"])
+    assert (people["Олег Петрович"], people["Ирина Сергеевна"]) == ("Олег Варников", "Ирина Коваль")
+    # two people of that first name: neither; no patronymic: no link
+    people = same_people(["Олег Варников", "Олег Гусев", "Олег Петрович", "Ян Гросс", "Ян Мартинек"])
+    assert (people["Олег Петрович"], people["Ян Мартинек"]) == ("Олег Петрович", "Ян Мартинек")
+
+
 def _found(*mentions: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:
     return [
         (n, n + 1, label, {"normal": name, "source_label": label}) for n, (label, name) in enumerate(mentions)

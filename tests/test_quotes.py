@@ -815,6 +815,23 @@ def test_a_naming_verb_quotes_its_subject(language: str, text: str, entity: str)
     assert [(q[0], q[2]) for q in _speakers(doc)] == [("direct", entity)]
 
 
+def test_adverbs_around_a_subject_are_no_part_of_it() -> None:
+    # a pronoun after its naming verb is its subject, not the object before the verb
+    text = "Hans Albers sprach lange.\nDie Gäste wie Jean Marot nannte er „die besten Köpfe des Landes“."
+    assert [(q[0], q[3]) for q in _speakers(_hand_built(text, _CAST, language="de"))] == [
+        ("direct", "pronoun")
+    ]
+    doc = _hand_built(text, _CAST, language="de")
+    assert [q.attrs["speaker"] for q in doc.layer("quote")] == ["er"]
+    # an adverb before the subject ("Then he"), or all there is between a connective and the verb
+    text = "Arkady Brennan spoke.\nThen he called them “traitors”."
+    assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]
+    text = "Олег Варников выступил.\nОн призвал к миру, а также пообещал, что переговоры продолжатся."
+    assert [q[1:3] for q in _speakers(_hand_built(text, _CAST, language="ru"))] == [
+        ("переговоры продолжатся", "Олег Варников")
+    ]
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [

@@ -335,7 +335,10 @@ class SpeakerFinder:
         words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, cue.start()))
         if words and words[-1].group().lower() in words_of.as_words:
             words = []  # '», как сообщают работники', 'comme l'a dit X': named after the verb
-        if words and words[-1].group().lower() in words_of.connectives:
+        adverbs = len(words)
+        while adverbs and lower(words[adverbs - 1].group()) in words_of.adverbs_before_verb:
+            adverbs -= 1  # ', а также пообещал': the words before the adverbs decide
+        if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
             return [], "shared"
         if words:
             return self._before_verb(words), "before"
@@ -369,8 +372,8 @@ class SpeakerFinder:
         trailing = w.clause_auxiliaries + w.adverbs_before_verb + (w.that if w.clause_auxiliaries else ())
         while len(words) > 1 and lower(words[-1].group()) in trailing:
             words = words[:-1]
-        while len(words) > 1 and lower(words[0].group()) in w.connectives:
-            words = words[1:]  # ", and the witnesses have said": not "and"
+        while len(words) > 1 and lower(words[0].group()) in w.connectives + w.adverbs_before_verb:
+            words = words[1:]  # ", and the witnesses have said", "Then he said": not "and", "Then"
         return words
 
     def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:

@@ -282,6 +282,10 @@ def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(attrs["normal"]).casefold().split())
 
 
+#: Endings of East Slavic patronymics ("Викторович", "Петровна", "Ильич", "Іванівна").
+_PATRONYMICS = ("ович", "евич", "ёвич", "ьич", "овна", "евна", "ична", "івна", "ївна")
+
+
 def same_people(names: Sequence[str]) -> dict[str, str]:
     """Each person's name in one article -> the fullest name of that person in it.
 
@@ -291,6 +295,8 @@ def same_people(names: Sequence[str]) -> dict[str, str]:
     single word that ends no longer name but begins the names of one person only is that
     person too: a first name ("Greta" and "Greta Thunberg"), or a family name written first
     ("Xi" and "Xi Jinping"); not an initial ("Т."), and not a first name two people share.
+    A first name with a patronymic, as an interviewer addresses someone ("Андрей Викторович"
+    beside "Андрей Смирнов"), is the one person of that first name with a surname.
     """
     by_surname: dict[str, list[tuple[str, list[str]]]] = {}
     for name in dict.fromkeys(names):
@@ -318,6 +324,13 @@ def same_people(names: Sequence[str]) -> dict[str, str]:
         owners = by_first.get(words[0], set())
         if len(owners) == 1:
             people[name] = next(iter(owners))
+    for name in people:
+        words = name.casefold().split()
+        if len(words) == 2 and words[1].endswith(_PATRONYMICS) and people[name] == name:
+            owners = {people[other] for other in by_first.get(words[0], set())} - {name}
+            owners = {o for o in owners if not o.casefold().split()[-1].endswith(_PATRONYMICS)}
+            if len(owners) == 1:
+                people[name] = next(iter(owners))
     return people
 
 

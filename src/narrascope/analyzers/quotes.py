@@ -220,6 +220,14 @@ class _Attributor(ReportedSpeech):
                 return None  # 'a move calling the ...' or 'the man calling himself “...”'
             speaker = self.link(self._participle_subject(boundary, cue))
             return speaker if speaker is not None and speaker.how != "none" else None
+        after = WORD.search(self.text, cue.end(), quote_open)
+        if (
+            after is not None
+            and after.start() == cue.end() + 1
+            and self.grammar.pronouns.fullmatch(after.group())
+        ):
+            # 'Die Gäste ... nannte er „...“': the subject after its verb
+            return self.link(self._subject_at(after.start(), after.end(), cue.group()))
         aside = _ASIDE.search(self.text, boundary, cue.start())
         if aside is not None and not self.text[aside.end() : cue.start()].strip():
             # 'X, for her part, called': the subject before the aside, not the object after
