@@ -801,6 +801,11 @@ def test_a_russian_name_in_an_oblique_case_is_no_participles_subject() -> None:
         # adverbs and an aside between the subject and its verb
         ("en", "Arkady Brennan has also repeatedly called the statements “lies”.", "Arkady Brennan"),
         ("en", "Vera Lorand, for her part, called the statements “lies”.", "Vera Lorand"),
+        (
+            "en",
+            "Vera Lorand, head of the campaign at Radio Norda, slammed the rules as “weak”.",
+            "Vera Lorand",
+        ),
         ("ru", "Олег Варников в свою очередь назвал действия Киева «террористическими».", "Олег Варников"),
         ("ru", "Олег Варников ранее уже назвал эти заявления «ложью».", "Олег Варников"),
         ("uk", "Олена Гай у свою чергу назвала заяву «брехнею».", "Олена Гай"),

@@ -126,8 +126,6 @@ _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
 _ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
 _SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
-#: An aside between commas after a subject ("X, for her part, called"): a few words, no clause.
-_ASIDE = re.compile(r",(?:\s*[\w'’-]+){1,4}\s*,")
 _TAIL_STOP = re.compile(r"[.!?](?:\s|$)|[“«„\"]")
 
 
@@ -214,12 +212,6 @@ class _Attributor(ReportedSpeech):
         if before is not None and lower(before.group(1)) in self.grammar.words.passives:
             return None  # 'she was described as “...”': the one named
         boundary = max((m.end() for m in SENTENCE_END.finditer(self.text, lo, cue.start())), default=lo)
-        if lower(cue.group()) in self.grammar.words.naming_participles:
-            # ', calling them “...”' names for the subject of the clause before the comma
-            if not self._after_break(boundary, cue):
-                return None  # 'a move calling the ...' or 'the man calling himself “...”'
-            speaker = self.link(self._participle_subject(boundary, cue))
-            return speaker if speaker is not None and speaker.how != "none" else None
         after = WORD.search(self.text, cue.end(), quote_open)
         if (
             after is not None
@@ -228,12 +220,15 @@ class _Attributor(ReportedSpeech):
         ):
             # 'Die Gäste ... nannte er „...“': the subject after its verb
             return self.link(self._subject_at(after.start(), after.end(), cue.group()))
-        aside = _ASIDE.search(self.text, boundary, cue.start())
-        if aside is not None and not self.text[aside.end() : cue.start()].strip():
-            # 'X, for her part, called': the subject before the aside, not the object after
+        if self._after_break(boundary, cue):
+            # ', calling them “...”' names for the subject of the clause before the comma, and
+            # so do 'X, for her part, called' and 'X, director of the campaign at Y, slammed':
+            # not a name in the aside, nor the object after the verb
             speaker = self.link(self._participle_subject(boundary, cue))
-        else:
-            speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
+            return speaker if speaker is not None and speaker.how != "none" else None
+        if lower(cue.group()) in self.grammar.words.naming_participles:
+            return None  # 'a move calling the ...' or 'the man calling himself “...”'
+        speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
         if (
             speaker is None
             or speaker.how not in ("entity", "pronoun", "name")
@@ -244,10 +239,10 @@ class _Attributor(ReportedSpeech):
         return speaker
 
     def _between_subject_and_verb(self, start: int, end: int) -> list[str]:
-        """The words between a subject and its verb that might be another clause: not an aside
-        between commas ('X, for her part, called'), nor the adverbs that go with the verb ('X
-        has also repeatedly called', 'X в свою очередь назвала')."""
-        words = lower(_ASIDE.sub(" ", self.text[start:end])).split()
+        """The words between a subject and its verb that might be another clause: not the
+        adverbs that go with the verb ('X has also repeatedly called', 'X в свою очередь
+        назвала')."""
+        words = lower(self.text[start:end]).split()
         adverbs = self.grammar.words.adverbs_before_verb + self.grammar.words.clause_auxiliaries
         for phrase in sorted(adverbs, key=len, reverse=True):
             parts = phrase.split()
