@@ -116,6 +116,8 @@ REPORTED = [
      "переговоры возобновятся в Вене", "Елена Варгова", "заявила"),
     ("uk", "Олена Варга заявила, що переговори відновляться у Відні.", ("Олена Варга",),
      "переговори відновляться у Відні", "Олена Варга", "заявила"),
+    ("uk", "Олена Варга пообіцяла, що переговори відновляться у Відні.", ("Олена Варга",),
+     "переговори відновляться у Відні", "Олена Варга", "пообіцяла"),
     ("de", "Helga Brandt erklärte am Montag, dass die Gespräche in Wien fortgesetzt werden.",
      ("Helga Brandt",), "die Gespräche in Wien fortgesetzt werden", "Helga Brandt", "erklärte"),
     ("fr", "Hélène Vargas a déclaré que les négociations reprendraient à Vienne.", ("Hélène Vargas",),

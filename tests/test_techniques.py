@@ -479,6 +479,14 @@ def test_spans_cover_whole_words() -> None:
     token_probabilities = np.array([[0.1], [0.1], [0.2], [0.9], [0.1]])
     ((start, end, _, _),) = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
     assert text[start:end] == "recruiting"
+    # an apostrophe inside a word is part of it; an English possessive's is not
+    text = "we've ever seen all Kiev’s men"
+    offsets = np.array(
+        [[0, 2], [2, 3], [3, 5], [6, 10], [11, 15], [16, 19], [20, 24], [24, 25], [25, 26], [27, 30]]
+    )
+    token_probabilities = np.array([[0.1], [0.1], [0.9], [0.9], [0.1], [0.1], [0.9], [0.1], [0.1], [0.1]])
+    spans = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
+    assert [text[start:end] for start, end, _, _ in spans] == ["we've ever", "Kiev"]
 
 
 def test_spans_of_punctuation_alone_are_dropped() -> None:

@@ -521,17 +521,35 @@ def decode_spans(
                 runs.append([int(index)])
         for run in runs:
             start, end = int(offsets[run[0], 0]), int(offsets[run[-1], 1])
-            # Tokens are pieces of words: a span covers whole words ("recruit|ing" -> "recruiting").
-            while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-                start -= 1
-            while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-                end += 1
-            start, end = tidy_edges(text, start, end)
+            start, end = tidy_edges(text, *whole_words(text, start, end))
             # A run of quotation marks or dashes alone is no evidence of a technique.
             if end > start and any(c.isalnum() for c in text[start:end]):
                 score = float(probabilities[run[0] : run[-1] + 1, label].mean())
                 spans.append((start, end, label, score))
     return sorted(spans)
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` widened to whole words: tokens are pieces of words ("recruit|ing" ->
+    "recruiting"), and an apostrophe between letters is inside a word ("we|'|ve" -> "we've",
+    "l'|Europe" -> "l'Europe"), except an English possessive ("Kiev’s" stays "Kiev" and "’s",
+    which :func:`tidy_edges` trims)."""
+
+    def inside(i: int) -> bool:  # whether a word goes on across position i
+        if text[i - 1].isalnum() and text[i].isalnum():
+            return True
+        return (
+            text[i] in "'’"
+            and text[i - 1].isalnum()
+            and text[i + 1 : i + 2].isalnum()
+            and not (text[i + 1] in "sS" and not text[i + 2 : i + 3].isalnum())
+        )
+
+    while start > 0 and (inside(start) or (start > 1 and text[start - 1] in "'’" and inside(start - 1))):
+        start -= 1
+    while end < len(text) and (inside(end) or (text[end - 1] in "'’" and inside(end - 1))):
+        end += 1
+    return start, end
 
 
 _NEVER_FIRST = frozenset(",.;:!?)]}-–—”»")
