@@ -3,6 +3,7 @@ the right offsets, training end to end on invented articles, analyze and predict
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -49,6 +50,7 @@ from narrascope.models.roles import (
 from narrascope.pipeline import Pipeline
 from narrascope.predict import predict_submission
 from narrascope.report.html import render_html
+from narrascope.taxonomy import subnarrative_name
 
 WEST = "URW: Blaming the war on others rather than the invader"
 WEST_SUB = f"{WEST}: The West are the aggressors"
@@ -380,6 +382,11 @@ def test_analyze_labels_narratives_with_evidence_and_casts_entities(trained: dic
     assert all(same[(r.start, r.end)] == r.label for r in roles)
     page = render_html(doc)
     assert "<h2>Narratives</h2>" in page and f"<b>Dominant:</b> {WEST}" in page
+    # the subnarrative in its own words under its narrative, not the narrative's again
+    dominant = doc.labels_of("dominant_narrative")[0]
+    sub = str(dominant.attrs["subnarrative"])
+    assert f"<b>Dominant:</b> {WEST} — {html.escape(subnarrative_name(sub))}</p>" in page
+    assert sub == "Other" or subnarrative_name(sub) != sub
     assert "<h2>Hero, villain, victim</h2>" in page and "<td>villain</td>" in page
 
 

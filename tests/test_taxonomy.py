@@ -413,3 +413,10 @@ def test_role_definitions_are_our_own() -> None:
     for name, ours in tx.ROLES.items():
         shared = _shingles(ours.definition) & _shingles(theirs[name])
         assert not shared, (name, shared)
+
+
+def test_a_subnarrative_is_shown_in_its_own_words() -> None:
+    sub = "URW: Discrediting the West, Diplomacy: The EU is divided"
+    assert tx.subnarrative_name(sub) == "The EU is divided"
+    assert tx.subnarrative_name("URW: Discrediting the West, Diplomacy: Other") == "Other"
+    assert tx.subnarrative_name("Other") == "Other"

@@ -29,6 +29,7 @@ from narrascope.errors import InputError, NarrascopeError
 from narrascope.ingest import Skipped
 from narrascope.pipeline import Outcome
 from narrascope.report import render_html
+from narrascope.taxonomy import subnarrative_name
 
 __all__ = ["AnalyzeRun"]
 
@@ -91,7 +92,7 @@ def _summary(doc: Document) -> None:
             closest = f"closest: {escape(dominant.label)} {dominant.score or 0:.2f}"
             out.print(f"[bold]Narrative[/bold]  Other (no narrative of the taxonomy is likely; {closest})")
             continue
-        sub = str(dominant.attrs.get("subnarrative", "")).split(": ")[-1]
+        sub = subnarrative_name(str(dominant.attrs.get("subnarrative", "")))
         out.print(
             f"[bold]Narrative[/bold]  {escape(dominant.label)} — {escape(sub)} {dominant.score or 0:.2f}"
         )

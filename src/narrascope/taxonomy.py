@@ -70,6 +70,7 @@ __all__ = [
     "other_subnarrative",
     "ptc_technique",
     "role",
+    "subnarrative_name",
     "subnarratives",
     "technique",
 ]
@@ -954,6 +955,13 @@ def narrative_of(subnarrative: str) -> str:
         return _PARENT[subnarrative]
     except KeyError:
         raise _unknown("subnarrative", subnarrative, _PARENT) from None
+
+
+def subnarrative_name(subnarrative: str) -> str:
+    """A subnarrative's own words, without its narrative's ("The EU is divided" for "URW:
+    Discrediting the West, Diplomacy: The EU is divided"), for showing under that narrative."""
+    prefix = f"{_PARENT.get(subnarrative, '')}: "
+    return subnarrative[len(prefix) :] if subnarrative.startswith(prefix) else subnarrative
 
 
 def domain_of(label: str) -> Domain | None:

@@ -20,7 +20,7 @@ from importlib import resources
 from narrascope._version import __version__
 from narrascope.analyzers.roles import cast_summary
 from narrascope.document import Document, Span
-from narrascope.taxonomy import CATEGORIES, TECHNIQUES
+from narrascope.taxonomy import CATEGORIES, TECHNIQUES, subnarrative_name
 
 __all__ = ["LAYER_STYLES", "render_html", "render_meta", "render_panels"]
 
@@ -321,7 +321,7 @@ def _narratives(doc: Document) -> str:
     elif dominant:
         d = dominant[0]
         parts.append(
-            f'<p class="dominant"><b>Dominant:</b> {_e(d.label)} — {_e(d.attrs.get("subnarrative", ""))}</p>'
+            f'<p class="dominant"><b>Dominant:</b> {_e(d.label)} — {_e(subnarrative_name(str(d.attrs.get("subnarrative", ""))))}</p>'
             f'<blockquote class="explanation">{_e(d.attrs.get("explanation", ""))}</blockquote>'
         )
     items = []
@@ -330,7 +330,8 @@ def _narratives(doc: Document) -> str:
             continue
         subs = [s for s in doc.labels_of("subnarrative") if s.attrs.get("narrative") == n.label]
         sub_html = "".join(
-            f'<li>{_e(s.label.split(": ")[-1])} <span class="n">{s.score or 0:.2f}</span></li>' for s in subs
+            f'<li>{_e(subnarrative_name(s.label))} <span class="n">{s.score or 0:.2f}</span></li>'
+            for s in subs
         )
         quote = evidence.get(n.label)
         quote_html = f'<br/><span class="evidence">“{_e(quote)}”</span>' if quote else ""
