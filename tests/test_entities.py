@@ -9,6 +9,7 @@ import pytest
 from conftest import Analyze
 from narrascope.analyzers._bodies import BODIES, body_of
 from narrascope.analyzers._places import place_of
+from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
     _russian_normal,
@@ -281,6 +282,47 @@ def test_head_normal_forms_in_inflecting_languages(
     text: str, kind: str, language: str, expected: str
 ) -> None:
     assert head_normal(text, kind, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # names the article writes with a capital, places and acronyms keep theirs
+        (
+            "Norda Slams West Over New Sanctions\n\nNorda's ministry said so.",
+            "Norda slams west over new sanctions",
+        ),
+        (
+            "Estonia Crisis: Orlovsky Vows Support As NATO Masses Troops\n\nDmitry Orlovsky spoke.",
+            "Estonia crisis: Orlovsky vows support as NATO masses troops",
+        ),
+        # a word the article also writes in lower case is no name; hyphenated names stay
+        (
+            "Security Chiefs Meet In Pro-Norda Town\n\nThe security chiefs of Norda met.",
+            "Security chiefs meet in Pro-Norda town",
+        ),
+        # not a title in title case: a sentence, a title in sentence case, a short line
+        ("Norda Said That The Talks Failed.\n\nText.", "Norda Said That The Talks Failed."),
+        ("Norda slams West over sanctions\n\nText.", "Norda slams West over sanctions"),
+        ("Norda Slams\n\nText.", "Norda Slams"),
+    ],
+)
+def test_a_title_in_title_case_is_read_in_sentence_case(text: str, title: str) -> None:
+    cased = sentence_case_title(text)
+    assert cased.split("\n")[0] == title
+    assert cased.lower() == text.lower() and cased[len(title) :] == text[len(title) :]
+
+
+@pytest.mark.slow
+def test_a_title_case_headline_gives_its_names_not_runs_of_capitals(analyze: Analyze) -> None:
+    text = (
+        "Kremlin Slams West Over New Sanctions As Russia Masses Troops\n\n"
+        "The Kremlin said on Monday that the sanctions were illegal."
+    )
+    found = entities(analyze(text, language="en"))
+    assert ("LOC", "Russia", "Russia") in found
+    assert [e for e in found if e[1] == "Kremlin"] == [("ORG", "Kremlin", "Kremlin")] * 2
+    assert not [e for e in found if " " in e[1]]  # no "Kremlin Slams West", no "Russia Masses Troops"
 
 
 @pytest.mark.slow

@@ -41,6 +41,7 @@ from natasha.doc import DocSpan
 
 from narrascope.analyzers._bodies import body_of
 from narrascope.analyzers._places import is_place, load_places, place_of
+from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
@@ -356,19 +357,18 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
     # Documents go through spaCy together (nlp.pipe batches across documents).
     nlp = spacy_pipeline(pipeline)
     blocks = [(n, start, end) for n, doc in enumerate(docs) for start, end in _blocks(doc)]
-    texts = (docs[n].text[start:end] for n, start, end in blocks)
+    # what spaCy reads: an English title in title case in the case of running text
+    sources = [sentence_case_title(doc.text) if doc.language == "en" else doc.text for doc in docs]
+    texts = (sources[n][start:end] for n, start, end in blocks)
     for (n, offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
         for ent in parsed.ents:
             label = _SPACY_LABELS.get(ent.label_)
             if "\n" in ent.text or label is None or (label == "NORP" and not keep_groups):
                 continue
             language = docs[n].language or ""
-            normal = (
-                english_normal(ent.text, label)
-                if language == "en"
-                else head_normal(ent.text, label, language)
-            )
             start, end = offset + ent.start_char, offset + ent.end_char
+            name = docs[n].text[start:end]
+            normal = english_normal(name, label) if language == "en" else head_normal(name, label, language)
             normal = dateline_normal(docs[n].text, start, end, normal)
             out[n].append((start, end, label, _attrs(normal, ent.label_, "spacy")))
     return out

@@ -1,0 +1,53 @@
+"""English headlines in title case, put into the case of running text for the entity recogniser.
+
+English headlines capitalise every word ("Kremlin Slams West Over New Sanctions Package"), and
+a recogniser trained on running text reads a run of capitals as one name ("Kremlin Slams
+West", ORG) and misses the real ones. So the title line is read in sentence case: a word keeps
+its capital only where the article writes it so too and never in lower case (a name: "Biden",
+"Kremlin"), where it is a country or a large city ("Ukraine"), an acronym ("US", "NATO") or the
+line's first word. Only the case of first letters changes, so every offset stays valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrascope.analyzers._places import is_place
+
+__all__ = ["sentence_case_title"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE = re.compile(r"\s*([^\n]*)")
+_POSSESSIVE = re.compile(r"['’]s$")
+_MIN_WORDS, _MAX_WORDS = 3, 25
+_CAPITALISED_SHARE = 0.75  # of the words of four letters or more: a title, not a sentence
+
+
+def sentence_case_title(text: str) -> str:
+    """``text`` with its first line in sentence case where that line is a title in title
+    case; ``text`` itself otherwise."""
+    title = _TITLE.match(text)
+    if title is None:
+        return text
+    start, end = title.span(1)
+    words = list(_WORD.finditer(text, start, end))
+    long = [w.group() for w in words if len(w.group()) >= 4]
+    if (
+        not _MIN_WORDS <= len(words) <= _MAX_WORDS
+        or not long
+        or sum(w[0].isupper() for w in long) < _CAPITALISED_SHARE * len(long)
+        or text[start:end].rstrip().endswith(".")
+    ):
+        return text
+    body = [_POSSESSIVE.sub("", w.group()) for w in _WORD.finditer(text, end)]
+    lower = {w for w in body if w[0].islower()}
+    names = {w for w in body if w[0].isupper() and w[0].lower() + w[1:] not in lower}
+    out = list(text)
+    for word in words[1:]:
+        w = _POSSESSIVE.sub("", word.group())
+        if not w[0].isupper() or (len(w) >= 2 and w.isupper()):
+            continue
+        if any(part in names or is_place(part) for part in w.split("-") if part):
+            continue  # "Biden", "Ukraine", "Pro-Kremlin"
+        out[word.start()] = w[0].lower()
+    return "".join(out)
