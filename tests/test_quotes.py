@@ -748,6 +748,17 @@ def test_an_apposition_with_a_possessive_is_still_an_apposition() -> None:
     ]
 
 
+def test_a_name_the_recogniser_missed_before_appositions_speaks_not_an_organisation_in_them() -> None:
+    text = "Moses Orlov, speaker of the Northern Alliance, said the bill would pass."
+    assert [q[:3] for q in _speakers(_hand_built(text, _CAST))] == [("reported", "the bill would pass", None)]
+    assert [q.attrs["speaker"] for q in _hand_built(text, _CAST).layer("quote")] == ["Moses Orlov"]
+    # a name it found, or words that are no name, are read as before
+    text = "Vera Lorand, speaker of the Northern Alliance, said the bill would pass."
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand"]
+    text = "The new rules, drafted by the Northern Alliance, said that taxes would rise."
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Northern Alliance"]
+
+
 def test_a_document_after_a_preposition_is_where_it_was_said_not_who() -> None:
     text = "“Demand is rising,” Arkady Brennan, co-lead at the fund’s board, said in the statement."
     assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]

@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 WORD = re.compile(r"\w+")
+#: A word of a name: a capital, then lower case ("Wetangula", "O'Neill", "Jean-Luc").
+_NAME_WORD = re.compile(r"[^\W\d_a-zа-яё][^\W\d_A-ZА-ЯЁ]+(?:['’-][^\W\d_][^\W\d_A-ZА-ЯЁ]*)?")
 APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 _APPOSITIONS = 4  # at most, one after the other ("X, who heads Y, in Salem, Oregon, said")
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
@@ -204,6 +206,23 @@ class SpeakerFinder:
             closing = opening
         people = [entity for entity in found if entity.label == "PER"]
         return min(people or found, key=lambda entity: entity.start, default=None)
+
+    def _name_before_appositions(self, lo: int, verb_start: int) -> tuple[int, int] | None:
+        """'Moses Wetangula, speaker of the National Assembly, said': a name that the recogniser
+        missed (two or three capitalised words opening the clause, no entity among them) before
+        appositions that the verb follows: the speaker, not an organisation inside them."""
+        if not self.text[lo:verb_start].rstrip().endswith(","):
+            return None
+        first = self.text.find(",", lo, verb_start)
+        start, end = trim(self.text, lo, first)
+        words = self.text[start:end].split()
+        if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(word) for word in words):
+            return None
+        if len(self.text[first:verb_start].split()) > APPOSITION_WORDS:
+            return None
+        if any(e.start < end and e.end > start for e in self.doc.layer("entity")):
+            return None  # a name the recogniser found is read as such
+        return start, end
 
     def _entity_at(self, start: int, end: int) -> Span | None:
         """The entity that is all of ``text[start:end]`` but for the spaces around it."""
@@ -404,6 +423,10 @@ class SpeakerFinder:
         if document is not None:
             return document
         subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
+        if side in ("after", "far", "none") and (subject is None or subject.label != "PER"):
+            missed = self._name_before_appositions(lo, cue.start())
+            if missed is not None:
+                return self._speaker(*missed, "phrase", verb)
         if subject is not None:
             return self._of_entity(subject, verb)
         # A verb with no words on either side, a participle after it, left its subject out
