@@ -809,6 +809,12 @@ def test_a_russian_name_in_an_oblique_case_is_no_participles_subject() -> None:
         ("de", "Hans Albers nannte den Angriff „barbarisch“.", "Hans Albers"),
         ("it", "Il ministro Carlo Neri ha definito l'attacco «un crimine».", "Carlo Neri"),
         ("bg", "Иван Дамянов нарече решението „срамно“.", "Иван Дамянов"),
+        # "spoke of" and its like
+        ("en", "Vera Lorand spoke of a “special operation”.", "Vera Lorand"),
+        ("de", "Hans Albers sprach von einem „barbarischen Angriff“.", "Hans Albers"),
+        ("ru", "Олег Варников говорил о «специальной операции».", "Олег Варников"),
+        ("fr", "Jean Marot a parlé d'une « agression barbare ».", "Jean Marot"),
+        ("pl", "Lena Kowal mówiła o „barbarzyńskim ataku”.", "Lena Kowal"),
         # adverbs and an aside between the subject and its verb
         ("en", "Arkady Brennan has also repeatedly called the statements “lies”.", "Arkady Brennan"),
         ("en", "Vera Lorand, for her part, called the statements “lies”.", "Vera Lorand"),

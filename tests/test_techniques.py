@@ -502,6 +502,7 @@ def test_spans_of_punctuation_alone_are_dropped() -> None:
 @pytest.mark.parametrize(
     ("piece", "tidy"),
     [
+        ("Merz bezeichnete die Äußerungen als „", "Merz bezeichnete die Äußerungen als"),
         (", so-called experts", "so-called experts"),
         ("the Institute (", "the Institute"),
         ("’s puppet regime", "puppet regime"),

@@ -553,7 +553,7 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _NEVER_FIRST = frozenset(",.;:!?)]}-–—”»")
-_NEVER_LAST = frozenset(",;:([{-–—«‘")
+_NEVER_LAST = frozenset(",;:([{-–—«‘„‚")
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 
 
