@@ -759,6 +759,25 @@ def test_a_name_the_recogniser_missed_before_appositions_speaks_not_an_organisat
     assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Northern Alliance"]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "According to Vera Lorand, the sanctions are “illegal”."),
+        ("ru", "По словам Олега Варникова, санкции «незаконны»."),
+        ("it", "Secondo Jean Marot, le sanzioni sono «illegali»."),
+    ],
+)
+def test_a_short_quote_inside_reported_speech_is_its_speakers(language: str, text: str) -> None:
+    cast = [*_CAST, ("Олега Варникова", "PER")]
+    doc = _hand_built(text, cast, language=language, attrs={"Олега Варникова": {"normal": "Олег Варников"}})
+    found = _speakers(doc)
+    assert [q[0] for q in found] == ["reported", "direct"]
+    assert found[0][2] == found[1][2] is not None
+    # a scare quote outside reported speech stays a phrase of no one's
+    doc = _hand_built("The so-called “peacekeepers” arrived.", _CAST)
+    assert [q[:3] for q in _speakers(doc)] == [("phrase", "peacekeepers", None)]
+
+
 def test_a_document_after_a_preposition_is_where_it_was_said_not_who() -> None:
     text = "“Demand is rising,” Arkady Brennan, co-lead at the fund’s board, said in the statement."
     assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]

@@ -74,7 +74,8 @@ for a person.
 
 Quote spans cover the quoted words without the marks (and without the spaces inside French
 « ... »). Labels: ``direct``, ``reported``, and ``phrase`` for short quoted terms with no speaker
-(scare quotes: so-called "peacekeepers"). ``attrs`` carry ``speaker`` (text), ``speaker_start``/
+(scare quotes: so-called "peacekeepers"); a short quote inside reported speech is its speaker's
+("According to X, the sanctions are “illegal”"). ``attrs`` carry ``speaker`` (text), ``speaker_start``/
 ``speaker_end``, ``speaker_entity`` (normal form of the linked entity, if any), ``cue`` (the speech
 verb as written, with its auxiliary: "a déclaré"; a lead in lower case: "according to"; ``:``
 for a speaker line) and ``speaker_how``, one of:
@@ -349,6 +350,7 @@ class QuoteAnalyzer(Analyzer):
         transcript = sorted(blocked)
         # The last quote with a speaker of its own: later quotes may continue it.
         previous: tuple[RawQuote, Speaker] | None = None
+        phrases: list[tuple[int, int]] = []  # short quotes with no speaker of their own
         for quote in raw:
             i = bisect.bisect_right(transcript, (quote.open, len(text)))
             if i and transcript[i - 1][1] > quote.open:
@@ -377,7 +379,7 @@ class QuoteAnalyzer(Analyzer):
                 speaker = None if short else attributor.that_before(quote)
                 previous = None if speaker is None else (quote, speaker)
             if speaker is None and short:
-                self.span(doc, start, end, "quote", "phrase")
+                phrases.append((start, end))
                 continue
             speaker = attributor.link(speaker)
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker))
@@ -387,8 +389,21 @@ class QuoteAnalyzer(Analyzer):
                 if added is not None:
                     self.span(doc, *added, "quote", "reported", attrs=_speaker_attrs(speaker))
         blocked.sort()
+        reported_spans = []
         for start, end, reported in attributor.reported(blocked, named):
-            self.span(doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(reported)))
+            attrs = _speaker_attrs(attributor.link(reported))
+            self.span(doc, start, end, "quote", "reported", attrs=attrs)
+            reported_spans.append((start, end, attrs))
+        for start, end in phrases:
+            # 'According to X, the sanctions are “illegal”': the word is X's, as in 'X said the
+            # sanctions were “illegal”'
+            within = next(
+                (a for lo, hi, a in reported_spans if lo <= start and end <= hi and a["speaker"]), None
+            )
+            if within is not None:
+                self.span(doc, start, end, "quote", "direct", attrs=within)
+            else:
+                self.span(doc, start, end, "quote", "phrase")
 
 
 def _with_dialogue(marked: list[RawQuote], dialogue: list[RawQuote]) -> list[RawQuote]:
