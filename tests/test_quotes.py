@@ -867,10 +867,18 @@ def test_adverbs_around_a_subject_are_no_part_of_it() -> None:
     # an adverb before the subject ("Then he"), or all there is between a connective and the verb
     text = "Arkady Brennan spoke.\nThen he called them “traitors”."
     assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]
+    # a relative pronoun after words of its clause: those words, not the clause before
+    text = "Vera Lorand spoke.\nThe same woman who reportedly told them they were “going to die” left."
+    assert [q.attrs["speaker"] for q in _hand_built(text, _CAST).layer("quote")] == ["The same woman"]
     text = "Олег Варников выступил.\nОн призвал к миру, а также пообещал, что переговоры продолжатся."
     assert [q[1:3] for q in _speakers(_hand_built(text, _CAST, language="ru"))] == [
         ("переговоры продолжатся", "Олег Варников")
     ]
+
+
+def test_a_name_in_quotation_marks_names_with_the_verb_after_it() -> None:
+    doc = _hand_built("„Gazette” nazwał ją „promykiem nadziei”.", _CAST, language="pl")
+    assert [(q[0], q[2]) for q in _speakers(doc)] == [("phrase", None), ("direct", "Gazette")]
 
 
 @pytest.mark.parametrize(

@@ -358,6 +358,8 @@ class SpeakerFinder:
         while adverbs and lower(words[adverbs - 1].group()) in words_of.adverbs_before_verb:
             adverbs -= 1  # ', а также пообещал': the words before the adverbs decide
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
+            if adverbs > 1 and lower(words[adverbs - 1].group()) in words_of.relatives:
+                return self._before_verb(words[: adverbs - 1]), "before"  # 'the woman who told'
             return [], "shared"
         if words:
             return self._before_verb(words), "before"

@@ -159,6 +159,9 @@ class SpeechWords:
     #: Words that make a verb's subject the one of the clause before ("..., and added", "..., der
     #: versicherte"): conjunctions and relative pronouns.
     connectives: tuple[str, ...] = ()
+    #: The relative pronouns among them: after words of its clause, its antecedent is those
+    #: words ("the woman who reportedly told", "Anyone who still thinks"), not a clause before.
+    relatives: tuple[str, ...] = ()
     #: Whether the subject of a verb may be left out ("«...», ha aggiunto"): the speaker is then
     #: the last person named.
     drops_subject: bool = False
@@ -242,6 +245,7 @@ _EN = SpeechWords(
     # "him" and "her" also as objects: "according to him"
     possessives=("his", "her", "him"),
     connectives=("and", "but", "who", "which", "what", "how"),
+    relatives=("who", "which"),
     inverts=False,
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
     negations=("not", "never", "nothing"),
@@ -359,6 +363,7 @@ _RU = SpeechWords(
     possessives=("его", "её", "ее"),
     # not "также": "Он также подчеркнул" has its own subject
     connectives=("и", "а", "но", "который", "которая", "которое", "которые"),
+    relatives=("который", "которая", "которое", "которые"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "ни", "ничего"),
     adding=("добавив", "подчеркнув", "отметив"),
@@ -419,6 +424,7 @@ _UK = SpeechWords(
     group_pronouns=("їх", "їхніми", "їхню", "воно", "вони", "ми", "ви", "я", "це"),
     possessives=("його", "її"),
     connectives=("і", "й", "та", "а", "але", "який", "яка", "яке", "які"),
+    relatives=("який", "яка", "яке", "які"),
     gap_stops=("і", "й", "та", "а", "але", "або"),
     negations=("не", "ні", "нічого"),
     adding=("додавши", "наголосивши", "зазначивши"),
@@ -471,6 +477,7 @@ _BG = SpeechWords(
     group_pronouns=("тях", "им", "то", "те", "ние", "вие", "аз", "това"),
     possessives=("него", "нея"),  # as objects: "според него"
     connectives=("и", "а", "но", "който", "която", "което", "които"),
+    relatives=("който", "която", "което", "които"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "нищо"),
     adding=("като добави", "като подчерта"),
@@ -528,6 +535,7 @@ _PL = SpeechWords(
     group_pronouns=("nich", "ich", "ono", "oni", "one", "my", "wy", "ja", "to"),
     possessives=("niego", "niej"),  # as objects: "według niego"
     connectives=("i", "a", "ale", "który", "która", "które", "którzy", "co"),
+    relatives=("który", "która", "które", "którzy"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     negations=("nie", "nic"),
     passives=("zostało", "został", "została", "zostały"),

@@ -221,13 +221,18 @@ class _Attributor(ReportedSpeech):
         ):
             # 'Die Gäste ... nannte er „...“': the subject after its verb
             return self.link(self._subject_at(after.start(), after.end(), cue.group()))
-        if self._after_break(boundary, cue):
+        participle = lower(cue.group()) in self.grammar.words.naming_participles
+        if (
+            self._after_break(boundary, cue)
+            if participle
+            else self.text[lo : cue.start()].rstrip().endswith(",")
+        ):
             # ', calling them “...”' names for the subject of the clause before the comma, and
             # so do 'X, for her part, called' and 'X, director of the campaign at Y, slammed':
             # not a name in the aside, nor the object after the verb
             speaker = self.link(self._participle_subject(boundary, cue))
             return speaker if speaker is not None and speaker.how != "none" else None
-        if lower(cue.group()) in self.grammar.words.naming_participles:
+        if participle:
             return None  # 'a move calling the ...' or 'the man calling himself “...”'
         speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
         if (
