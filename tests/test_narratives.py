@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narrascope import taxonomy
+from narrascope import registry, taxonomy
 from narrascope.analyzers.roles import CAST, article_roles, cast_summary
 from narrascope.config import Config, load_config
 from narrascope.document import Document, Span
@@ -295,7 +295,7 @@ def test_the_cache_spares_encoding_and_gives_the_same_model(trained: dict[str, P
     assert again == (trained["narratives"] / "heads.safetensors").read_bytes()  # deterministic
 
 
-def _pipeline(trained: dict[str, Path], gate: bool = True) -> Pipeline:
+def _pipeline(trained: dict[str, Path], gate: bool = True, min_words: int = 0) -> Pipeline:
     base = load_config()
     analyzers = [
         "narrascope.language.v1",
@@ -318,7 +318,11 @@ def _pipeline(trained: dict[str, Path], gate: bool = True) -> Pipeline:
                         "threshold": "model",
                         "min_words": 0,
                     },
-                    "narrascope.roles.v1": {"model": str(trained["roles"]), "gate": gate},
+                    "narrascope.roles.v1": {
+                        "model": str(trained["roles"]),
+                        "gate": gate,
+                        "min_words": min_words,
+                    },
                 },
             }
         )
@@ -388,6 +392,23 @@ def test_analyze_labels_narratives_with_evidence_and_casts_entities(trained: dic
     assert f"<b>Dominant:</b> {WEST} — {html.escape(subnarrative_name(sub))}</p>" in page
     assert sub == "Other" or subnarrative_name(sub) != sub
     assert "<h2>Hero, villain, victim</h2>" in page and "<td>villain</td>" in page
+
+
+@pytest.mark.slow
+def test_a_text_shorter_than_min_words_gets_no_roles_and_says_why(trained: dict[str, Path]) -> None:
+    text = "NATO pushed its tanks to the border, Viktor Dralenko said in Minsk."
+    short = _pipeline(trained, gate=False, min_words=40)(Document(text))
+    assert short.layer("entity") and not short.layer("role")
+    assert [w for w in short.warnings() if w.startswith("W154")] == [
+        "W154: the text has 12 words, fewer than the 40 (min_words) that frames, genre, narratives and "
+        "roles need: too short to be judged as an article, so none are given"
+    ]
+    assert _pipeline(trained, gate=False)(Document(text)).layer("role")
+
+
+def test_a_bad_min_words_for_roles_is_refused() -> None:
+    with pytest.raises(NarrascopeError, match=r"E020.*min_words must be a whole number"):
+        registry.create("narrascope.roles.v1", {"min_words": -1})
 
 
 @pytest.mark.slow
@@ -678,7 +699,12 @@ def test_roles_of_a_batch_are_those_of_each_article_alone() -> None:
     def roles(doc: Document) -> list[tuple[int, int, str, float]]:
         return [(r.start, r.end, r.label, round(r.score or 0.0, 5)) for r in doc.layer("role")]
 
-    pipeline = Pipeline()
+    base = load_config()
+    analyzers = {
+        **base.data["analyzers"],
+        "narrascope.roles.v1": {"min_words": 0},
+    }  # texts of a sentence or two
+    pipeline = Pipeline(Config({**base.data, "analyzers": analyzers}))
     alone = [roles(pipeline(Document(text))) for text in texts]
     outcomes = list(pipeline.run([Document(text) for text in texts]))
     together = [roles(o.document) for o in outcomes if o.document is not None]

@@ -136,7 +136,7 @@ def test_warning_threshold_is_a_setting() -> None:
 
 
 def _besides_length(warnings: list[str]) -> list[str]:
-    """The warnings other than W154 (a short text gets no frames, genre or narratives)."""
+    """The warnings other than W154 (a short text gets no frames, genre, narratives or roles)."""
     return [w for w in warnings if not w.startswith("W154")]
 
 

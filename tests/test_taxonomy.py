@@ -418,5 +418,6 @@ def test_role_definitions_are_our_own() -> None:
 def test_a_subnarrative_is_shown_in_its_own_words() -> None:
     sub = "URW: Discrediting the West, Diplomacy: The EU is divided"
     assert tx.subnarrative_name(sub) == "The EU is divided"
-    assert tx.subnarrative_name("URW: Discrediting the West, Diplomacy: Other") == "Other"
+    catch_all = "URW: Discrediting the West, Diplomacy: Other"
+    assert tx.subnarrative_name(catch_all) == "Other"
     assert tx.subnarrative_name("Other") == "Other"

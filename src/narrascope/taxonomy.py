@@ -958,8 +958,8 @@ def narrative_of(subnarrative: str) -> str:
 
 
 def subnarrative_name(subnarrative: str) -> str:
-    """A subnarrative's own words, without its narrative's ("The EU is divided" for "URW:
-    Discrediting the West, Diplomacy: The EU is divided"), for showing under that narrative."""
+    """A subnarrative's own words, without its narrative's ("<narrative>: X" -> "X"), for
+    showing under that narrative."""
     prefix = f"{_PARENT.get(subnarrative, '')}: "
     return subnarrative[len(prefix) :] if subnarrative.startswith(prefix) else subnarrative
 

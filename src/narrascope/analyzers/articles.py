@@ -13,15 +13,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from narrascope import taxonomy
-from narrascope.analyzers.base import Analyzer, check_threshold
+from narrascope.analyzers.base import Analyzer, check_min_words, check_threshold, too_short
 from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document
-from narrascope.errors import NarrascopeError
 from narrascope.models.articles import article_features, article_weights_sha256, load_article_model
 from narrascope.models.features import span_means
 from narrascope.models.narratives import NARRATIVE_LABELS, read_narratives
-from narrascope.paragraphs import word_count
 from narrascope.registry import register
 
 __all__ = ["FrameAnalyzer", "GenreAnalyzer", "NarrativeAnalyzer"]
@@ -36,25 +34,10 @@ class _ArticleAnalyzer(Analyzer):
     def __init__(self, settings: dict[str, object]) -> None:
         super().__init__(settings)
         check_threshold(self.name, self.settings.get("threshold", "model"))
-        least = self.settings.get("min_words", 0)
-        if isinstance(least, bool) or not isinstance(least, int) or least < 0:
-            raise NarrascopeError(
-                "E020", f"{self.name}: min_words must be a whole number, 0 or more, not {least!r}"
-            )
+        check_min_words(self.name, self.settings.get("min_words", 0))
 
     def _too_short(self, doc: Document) -> bool:
-        """Whether ``doc`` has fewer words than ``min_words`` (warned as W154): the article
-        models learned from whole articles, and label a sentence as confidently as one. The
-        message names no analyzer, so that the three article analyzers warn once between them."""
-        least = int(str(self.settings.get("min_words", 0)))
-        count = word_count(doc.text)
-        if count >= least:
-            return False
-        doc.warn(
-            f"W154: the text has {count} words, fewer than the {least} (min_words) that frames, genre "
-            "and narratives need: too short to be judged as an article, so none are given"
-        )
-        return True
+        return too_short(doc, int(str(self.settings.get("min_words", 0))))
 
     @property
     def model(self) -> str:

@@ -8,8 +8,9 @@ from typing import Any, ClassVar
 
 from narrascope.document import Document, Label, Span
 from narrascope.errors import NarrascopeError
+from narrascope.paragraphs import word_count
 
-__all__ = ["Analyzer", "check_threshold"]
+__all__ = ["Analyzer", "check_min_words", "check_threshold", "too_short"]
 
 
 def check_threshold(analyzer: str, value: object) -> None:
@@ -18,6 +19,28 @@ def check_threshold(analyzer: str, value: object) -> None:
         raise NarrascopeError(
             "E020", f'{analyzer}: threshold must be "model" or a number between 0 and 1, not {value!r}'
         )
+
+
+def check_min_words(analyzer: str, value: object) -> None:
+    """E020 unless ``value`` (the ``min_words`` setting) is a whole number, 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise NarrascopeError(
+            "E020", f"{analyzer}: min_words must be a whole number, 0 or more, not {value!r}"
+        )
+
+
+def too_short(doc: Document, least: int) -> bool:
+    """Whether ``doc`` has fewer than ``least`` words, warned as W154: the article models and
+    the role model learned from whole articles, and label a sentence as confidently as one.
+    The message names no analyzer, so that the analyzers warn once between them."""
+    count = word_count(doc.text)
+    if count >= least:
+        return False
+    doc.warn(
+        f"W154: the text has {count} words, fewer than the {least} (min_words) that frames, genre, "
+        "narratives and roles need: too short to be judged as an article, so none are given"
+    )
+    return True
 
 
 class Analyzer(ABC):

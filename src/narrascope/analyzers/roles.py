@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from narrascope.analyzers.base import Analyzer
+from narrascope.analyzers.base import Analyzer, check_min_words, too_short
 from narrascope.analyzers.encoder import ENCODING, EncoderNeeds, encoding_of
 from narrascope.analyzers.entities import is_dateline
 from narrascope.config import analyzer_defaults
@@ -50,6 +50,10 @@ class RoleAnalyzer(Analyzer):
     provides = ("role",)
     defaults = analyzer_defaults(name)
 
+    def __init__(self, settings: dict[str, object]) -> None:
+        super().__init__(settings)
+        check_min_words(self.name, self.settings.get("min_words", 0))
+
     @property
     def model(self) -> str:
         model = load_role_model(str(self.settings["model"]))
@@ -72,11 +76,12 @@ class RoleAnalyzer(Analyzer):
         # once per batch instead of once per document.
         model = load_role_model(str(self.settings["model"]))
         gated = bool(self.settings.get("gate", True)) and model.has_gate
+        least = int(str(self.settings.get("min_words", 0)))
         cast: list[tuple[Document, list[Span], np.ndarray]] = []
         features = []
         for doc in docs:
             entities = self._mentions(doc, model.config.languages)
-            if not entities:
+            if not entities or too_short(doc, least):
                 continue
             states = encoding_of(doc, self.name).layers(model.config.layers)
             sentences = [(s.start, s.end) for s in doc.layer("sentence")]
