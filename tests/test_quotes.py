@@ -778,6 +778,21 @@ def test_a_short_quote_inside_reported_speech_is_its_speakers(language: str, tex
     assert [q[:3] for q in _speakers(doc)] == [("phrase", "peacekeepers", None)]
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "According to Vera Lorand, the so-called “experts” are wrong."),
+        ("en", "Vera Lorand said the so-called “experts” were wrong."),
+        ("ru", "Олег Варников заявил, что так называемые «эксперты» ошибаются."),
+        ("de", "Hans Albers sagte, die sogenannten „Experten“ irrten sich."),
+    ],
+)
+def test_a_scare_quote_is_a_phrase_inside_reported_speech_too(language: str, text: str) -> None:
+    found = _speakers(_hand_built(text, _CAST, language=language))
+    assert [q[0] for q in found if q[0] != "reported"] == ["phrase"]
+    assert [q[2] for q in found if q[0] == "phrase"] == [None]
+
+
 def test_a_document_after_a_preposition_is_where_it_was_said_not_who() -> None:
     text = "“Demand is rising,” Arkady Brennan, co-lead at the fund’s board, said in the statement."
     assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]

@@ -62,6 +62,8 @@ class Grammar:
     naming: re.Pattern[str]
     #: A naming verb anywhere.
     naming_verbs: re.Pattern[str]
+    #: A scare word right before the end of the searched text ("so-called ").
+    scare: re.Pattern[str]
     pronouns: re.Pattern[str]
     person_words: re.Pattern[str]
     group_pronouns: re.Pattern[str]
@@ -168,6 +170,7 @@ def grammar(language: str) -> Grammar:
     as_words = _words(w.as_words, then=space)
     naming = _words(w.naming + w.naming_participles) if w.naming else "(?!)"
     naming_verbs_as = _words(w.naming_as) if w.naming_as else "(?!)"
+    scare = "|".join(re.escape(stem) for stem in w.scare_words) or "(?!)"
     # the object, at most three words, then "as" right before the quote
     as_tail = rf"(?:\s+[\w'’-]+){{0,3}}?\s+{_words(w.naming_as_words, then='')}\s*$"
     naming_as = rf"{naming_verbs_as}(?={as_tail})" if w.naming_as else "(?!)"
@@ -177,6 +180,7 @@ def grammar(language: str) -> Grammar:
         verbs=re.compile(verb, flags),
         as_verbs=re.compile(as_verb, flags),
         naming=re.compile(rf"(?<![\w-])(?:{naming}(?=(?:\s+[\w'’-]+){{0,3}}\s*$)|{naming_as})", flags),
+        scare=re.compile(rf"(?<![\w-])(?:{scare})\w*[\s\"“„«]*$", flags),
         naming_verbs=re.compile(rf"(?<![\w-])(?:{naming}|{naming_verbs_as})", flags),
         pronouns=re.compile(_words(w.pronouns, then=""), flags),
         person_words=re.compile(_words(w.pronouns + w.possessives, then=""), flags),

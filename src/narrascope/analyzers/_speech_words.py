@@ -147,6 +147,9 @@ class SpeechWords:
     question_labels: tuple[str, ...] = ()
     answer_labels: tuple[str, ...] = ()
     interview_words: tuple[str, ...] = ()
+    #: Stems of the words that set a quote off as a scare quote ("so-called “experts”", "так
+    #: называемые «эксперты»"): such a quote is a phrase, whoever's words hold it.
+    scare_words: tuple[str, ...] = ()
 
     # -- who the subject is -----------------------------------------------------------------
     #: Subject pronouns, resolved to the last person named before the quote ("he said", "sagte er").
@@ -223,6 +226,7 @@ NAME_PARTICLES = frozenset({
 })
 
 _EN = SpeechWords(
+    scare_words=("so-called", "so called", "self-styled", "self-proclaimed"),
     question_labels=("Q", "Question"),
     answer_labels=("A", "Answer"),
     interview_words=("interview",),
@@ -328,6 +332,7 @@ _EN = SpeechWords(
 )
 
 _RU = SpeechWords(
+    scare_words=("так называем", "так назыв", "т.н.", "самопровозглашенн", "самопровозглашённ"),
     question_labels=("Вопрос",),
     answer_labels=("Ответ",),
     interview_words=("интервью", "беседе", "беседовал", "разговоре"),
@@ -398,6 +403,7 @@ _RU = SpeechWords(
 )
 
 _UK = SpeechWords(
+    scare_words=("так зван", "т.зв.", "самопроголошен"),
     question_labels=("Питання",),
     answer_labels=("Відповідь",),
     interview_words=("інтерв'ю", "розмові"),
@@ -453,6 +459,7 @@ _UK = SpeechWords(
 )
 
 _BG = SpeechWords(
+    scare_words=("така наречен", "т.нар.", "самопровъзгласил"),
     question_labels=("Въпрос",),
     answer_labels=("Отговор",),
     interview_words=("интервю", "разговор"),
@@ -504,6 +511,7 @@ _BG = SpeechWords(
 )
 
 _PL = SpeechWords(
+    scare_words=("tak zwan", "tzw.", "samozwańcz", "rzekom"),
     question_labels=("Pytanie",),
     answer_labels=("Odpowiedź",),
     interview_words=("wywiad", "rozmow"),
@@ -565,6 +573,7 @@ _PL = SpeechWords(
 )
 
 _DE = SpeechWords(
+    scare_words=("sogenannt", "so genannt", "sog.", "selbsternannt", "angeblich"),
     question_labels=("Frage",),
     answer_labels=("Antwort",),
     interview_words=("interview", "gespräch"),
@@ -619,6 +628,7 @@ _DE = SpeechWords(
 )
 
 _FR = SpeechWords(
+    scare_words=("soi-disant", "prétendu", "autoproclamé"),
     question_labels=("Question",),
     answer_labels=("Réponse",),
     interview_words=("entretien", "interview"),
@@ -673,6 +683,7 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    scare_words=("cosiddett", "sedicent", "presunt", "autoproclamat"),
     question_labels=("Domanda",),
     answer_labels=("Risposta",),
     interview_words=("intervist",),
@@ -718,6 +729,7 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    scare_words=("supuest", "autoproclamad", "presunt"),
     question_labels=("Pregunta",),
     answer_labels=("Respuesta",),
     interview_words=("entrevist",),
@@ -763,6 +775,7 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    scare_words=("supost", "autoproclamad", "pretens"),
     question_labels=("Pergunta",),
     answer_labels=("Resposta",),
     interview_words=("entrevist",),

@@ -355,7 +355,7 @@ class QuoteAnalyzer(Analyzer):
         transcript = sorted(blocked)
         # The last quote with a speaker of its own: later quotes may continue it.
         previous: tuple[RawQuote, Speaker] | None = None
-        phrases: list[tuple[int, int]] = []  # short quotes with no speaker of their own
+        phrases: list[tuple[int, int, bool]] = []  # short quotes with no speaker of their own
         for quote in raw:
             i = bisect.bisect_right(transcript, (quote.open, len(text)))
             if i and transcript[i - 1][1] > quote.open:
@@ -369,6 +369,9 @@ class QuoteAnalyzer(Analyzer):
             short = quote.open not in dialogue and len(WORD.findall(text, start, end)) < int(
                 self.settings["min_quote_words"]
             )
+            if short and attributor.grammar.scare.search(text, max(0, quote.open - 30), quote.open + 1):
+                phrases.append((start, end, False))  # 'so-called “experts”': a scare quote, whoever's
+                continue
             speaker = attributor.for_quote(quote)
             if speaker is None and not short:
                 speaker = attributor.around(quote)
@@ -384,7 +387,7 @@ class QuoteAnalyzer(Analyzer):
                 speaker = None if short else attributor.that_before(quote)
                 previous = None if speaker is None else (quote, speaker)
             if speaker is None and short:
-                phrases.append((start, end))
+                phrases.append((start, end, True))
                 continue
             speaker = attributor.link(speaker)
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker))
@@ -399,11 +402,12 @@ class QuoteAnalyzer(Analyzer):
             attrs = _speaker_attrs(attributor.link(reported))
             self.span(doc, start, end, "quote", "reported", attrs=attrs)
             reported_spans.append((start, end, attrs))
-        for start, end in phrases:
+        for start, end, quoting in phrases:
             # 'According to X, the sanctions are “illegal”': the word is X's, as in 'X said the
-            # sanctions were “illegal”'
+            # sanctions were “illegal”'; not a scare quote ('so-called “experts”')
             within = next(
-                (a for lo, hi, a in reported_spans if lo <= start and end <= hi and a["speaker"]), None
+                (a for lo, hi, a in reported_spans if quoting and lo <= start and end <= hi and a["speaker"]),
+                None,
             )
             if within is not None:
                 self.span(doc, start, end, "quote", "direct", attrs=within)
