@@ -785,6 +785,9 @@ def test_a_short_quote_inside_reported_speech_is_its_speakers(language: str, tex
         ("en", "Vera Lorand said the so-called “experts” were wrong."),
         ("ru", "Олег Варников заявил, что так называемые «эксперты» ошибаются."),
         ("de", "Hans Albers sagte, die sogenannten „Experten“ irrten sich."),
+        # a quoted name is no one's words either
+        ("en", "According to Vera Lorand, the “Azov” battalion surrendered."),
+        ("ru", "Олег Варников заявил, что бойцы батальона «Азов» сдались."),
     ],
 )
 def test_a_scare_quote_is_a_phrase_inside_reported_speech_too(language: str, text: str) -> None:
@@ -882,6 +885,11 @@ def test_adverbs_around_a_subject_are_no_part_of_it() -> None:
     # an adverb before the subject ("Then he"), or all there is between a connective and the verb
     text = "Arkady Brennan spoke.\nThen he called them “traitors”."
     assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]
+    # an adverb after the subject, in Portuguese too
+    doc = _hand_built(
+        "Rita Sousa também afirmou que o acordo está pronto.", [("Rita Sousa", "PER")], language="pt"
+    )
+    assert [q.attrs["speaker"] for q in doc.layer("quote")] == ["Rita Sousa"]
     # a relative pronoun after words of its clause: those words, not the clause before
     text = "Vera Lorand spoke.\nThe same woman who reportedly told them they were “going to die” left."
     assert [q.attrs["speaker"] for q in _hand_built(text, _CAST).layer("quote")] == ["The same woman"]

@@ -729,6 +729,7 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    adverbs_before_verb=("también", "ya", "además", "ayer", "hoy", "luego", "después"),
     scare_words=("supuest", "autoproclamad", "presunt"),
     question_labels=("Pregunta",),
     answer_labels=("Respuesta",),
@@ -775,6 +776,7 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    adverbs_before_verb=("também", "já", "ainda", "ontem", "hoje", "depois"),
     scare_words=("supost", "autoproclamad", "pretens"),
     question_labels=("Pergunta",),
     answer_labels=("Resposta",),

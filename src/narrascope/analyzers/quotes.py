@@ -369,8 +369,13 @@ class QuoteAnalyzer(Analyzer):
             short = quote.open not in dialogue and len(WORD.findall(text, start, end)) < int(
                 self.settings["min_quote_words"]
             )
-            if short and attributor.grammar.scare.search(text, max(0, quote.open - 30), quote.open + 1):
-                phrases.append((start, end, False))  # 'so-called “experts”': a scare quote, whoever's
+            if short and (
+                attributor.grammar.scare.search(text, max(0, quote.open - 30), quote.open + 1)
+                or _quoted_name(text, quote.open, start)
+            ):
+                # 'so-called “experts”', 'the “Azov” battalion': a scare quote or a name, whoever's
+                # words hold it
+                phrases.append((start, end, False))
                 continue
             speaker = attributor.for_quote(quote)
             if speaker is None and not short:
@@ -413,6 +418,19 @@ class QuoteAnalyzer(Analyzer):
                 self.span(doc, start, end, "quote", "direct", attrs=within)
             else:
                 self.span(doc, start, end, "quote", "phrase")
+
+
+def _quoted_name(text: str, quote_open: int, start: int) -> bool:
+    """Whether a short quote is a name in the middle of a sentence ('the “Azov” battalion',
+    'батальона «Азов»', 'the novel “1984”'): it opens in a capital or a digit right after a
+    word or a comma, not after a colon or at a sentence's start ('said: “Never again.”')."""
+    before = text[max(0, quote_open - 40) : quote_open].rstrip()
+    return (
+        start < len(text)
+        and (text[start].isupper() or text[start].isdigit())
+        and bool(before)
+        and (before[-1].isalnum() or before[-1] == ",")
+    )
 
 
 def _with_dialogue(marked: list[RawQuote], dialogue: list[RawQuote]) -> list[RawQuote]:
