@@ -899,6 +899,11 @@ def test_adverbs_around_a_subject_are_no_part_of_it() -> None:
     ]
 
 
+def test_a_sentence_that_leads_to_a_quote_reports_nothing_itself() -> None:
+    text = "Arkady Brennan spoke.\nHe warned the host of Radio Norda in 2021:\n“We will have to act.”"
+    assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]
+
+
 def test_a_name_in_quotation_marks_names_with_the_verb_after_it() -> None:
     doc = _hand_built("„Gazette” nazwał ją „promykiem nadziei”.", _CAST, language="pl")
     assert [(q[0], q[2]) for q in _speakers(doc)] == [("phrase", None), ("direct", "Gazette")]

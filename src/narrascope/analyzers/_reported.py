@@ -191,8 +191,10 @@ class ReportedSpeech(SpeakerFinder):
 
     def _reported_in(self, start: int, stop: int) -> tuple[int, int, Speaker] | None:
         text, grammar = self.text, self.grammar
-        if text[start:stop].rstrip(" " + MARK_CHARS).endswith("?"):
-            return None  # "Czy uważa Pan, że ...?" asks; it reports nothing
+        if text[start:stop].rstrip(" " + MARK_CHARS).endswith(("?", ":")):
+            # "Czy uważa Pan, że ...?" asks, and "He warned the host of X in 2021:" leads to a
+            # quote: neither reports anything
+            return None
         end = start + len(text[start:stop].rstrip(" .!?…"))
         # "..., according to X." / "..., so der Minister." / "..., as X said."
         tail = grammar.according_tail.search(text, start, stop)
