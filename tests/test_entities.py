@@ -293,6 +293,10 @@ def test_head_normal_forms_in_inflecting_languages(
             "Norda slams west over new sanctions",
         ),
         (
+            "Despite Doubling, NYTimes Claims Vanilla Is Vanishing\n\nText.",
+            "Despite doubling, NYTimes claims vanilla is vanishing",
+        ),
+        (
             "Estonia Crisis: Orlovsky Vows Support As NATO Masses Troops\n\nDmitry Orlovsky spoke.",
             "Estonia crisis: Orlovsky vows support as NATO masses troops",
         ),

@@ -4,8 +4,8 @@ English headlines capitalise every word ("Kremlin Slams West Over New Sanctions 
 a recogniser trained on running text reads a run of capitals as one name ("Kremlin Slams
 West", ORG) and misses the real ones. So the title line is read in sentence case: a word keeps
 its capital only where the article writes it so too and never in lower case (a name: "Biden",
-"Kremlin"), where it is a country or a large city ("Ukraine"), an acronym ("US", "NATO") or the
-line's first word. Only the case of first letters changes, so every offset stays valid.
+"Kremlin"), where it is a country or a large city ("Ukraine"), has capitals inside ("US",
+"NATO", "NYTimes") or is the line's first word. Only the case of first letters changes, so every offset stays valid.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def sentence_case_title(text: str) -> str:
     out = list(text)
     for word in words[1:]:
         w = _POSSESSIVE.sub("", word.group())
-        if not w[0].isupper() or (len(w) >= 2 and w.isupper()):
-            continue
+        if not w[0].isupper() or any(c.isupper() for c in w[1:]):
+            continue  # an acronym or a name with capitals inside ("US", "NYTimes", "McDonald")
         if any(part in names or is_place(part) for part in w.split("-") if part):
             continue  # "Biden", "Ukraine", "Pro-Kremlin"
         out[word.start()] = w[0].lower()
