@@ -5,7 +5,9 @@ a recogniser trained on running text reads a run of capitals as one name ("Kreml
 West", ORG) and misses the real ones. So the title line is read in sentence case: a word keeps
 its capital only where the article writes it so too and never in lower case (a name: "Biden",
 "Kremlin"), where it is a country or a large city ("Ukraine"), has capitals inside ("US",
-"NATO", "NYTimes") or is the line's first word. Only the case of first letters changes, so every offset stays valid.
+"NATO", "NYTimes") or is the line's first word and not a word the article writes in lower case
+("Will Trump Continue ..." is read "will Trump continue ...": spaCy takes "Will Trump" for a
+name at the start of a sentence). Only the case of first letters changes, so every offset stays valid.
 """
 
 from __future__ import annotations
@@ -43,11 +45,18 @@ def sentence_case_title(text: str) -> str:
     lower = {w for w in body if w[0].islower()}
     names = {w for w in body if w[0].isupper() and w[0].lower() + w[1:] not in lower}
     out = list(text)
-    for word in words[1:]:
-        w = _POSSESSIVE.sub("", word.group())
-        if not w[0].isupper() or any(c.isupper() for c in w[1:]):
-            continue  # an acronym or a name with capitals inside ("US", "NYTimes", "McDonald")
-        if any(part in names or is_place(part) for part in w.split("-") if part):
-            continue  # "Biden", "Ukraine", "Pro-Kremlin"
-        out[word.start()] = w[0].lower()
+    for number, word in enumerate(words):
+        at = word.start()
+        for part in _POSSESSIVE.sub("", word.group()).split("-"):
+            keep = (
+                not part[:1].isupper()
+                or any(c.isupper() for c in part[1:])  # "US", "NYTimes", "McDonald"
+                or part in names  # "Biden", "Kremlin"
+                or is_place(part)  # "Ukraine"
+                # the first word keeps its capital unless the article writes it in lower case
+                or (number == 0 and at == word.start() and part[0].lower() + part[1:] not in lower)
+            )
+            if not keep:
+                out[at] = part[0].lower()
+            at += len(part) + 1
     return "".join(out)
