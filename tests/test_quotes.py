@@ -899,6 +899,15 @@ def test_adverbs_around_a_subject_are_no_part_of_it() -> None:
     ]
 
 
+def test_a_quoted_name_passes_its_speaker_on_to_the_quote_after_it() -> None:
+    text = "Lena Kowal, znana ekonomistka, ostrzega w gazecie „Gazette” przed „ogromnymi stratami gospodarczymi”."
+    doc = _hand_built(text, [("Lena Kowal", "PER")], language="pl")
+    assert [(q[0], q[1], q[2]) for q in _speakers(doc)] == [
+        ("phrase", "Gazette", None),
+        ("direct", "ogromnymi stratami gospodarczymi", "Lena Kowal"),
+    ]
+
+
 def test_a_sentence_that_leads_to_a_quote_reports_nothing_itself() -> None:
     text = "Arkady Brennan spoke.\nHe warned the host of Radio Norda in 2021:\n“We will have to act.”"
     assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]
