@@ -911,6 +911,12 @@ def test_a_quoted_name_passes_its_speaker_on_to_the_quote_after_it() -> None:
 def test_a_sentence_that_leads_to_a_quote_reports_nothing_itself() -> None:
     text = "Arkady Brennan spoke.\nHe warned the host of Radio Norda in 2021:\n“We will have to act.”"
     assert [(q[0], q[2]) for q in _speakers(_hand_built(text, _CAST))] == [("direct", "Arkady Brennan")]
+    # with "that", it reports what comes before the colon
+    text = "Arkady Brennan said that the plan had failed:\n“We will have to act.”"
+    assert [(q[0], q[1]) for q in _speakers(_hand_built(text, _CAST))] == [
+        ("reported", "the plan had failed"),
+        ("direct", "We will have to act."),
+    ]
 
 
 def test_a_name_in_quotation_marks_names_with_the_verb_after_it() -> None:

@@ -191,11 +191,9 @@ class ReportedSpeech(SpeakerFinder):
 
     def _reported_in(self, start: int, stop: int) -> tuple[int, int, Speaker] | None:
         text, grammar = self.text, self.grammar
-        if text[start:stop].rstrip(" " + MARK_CHARS).endswith(("?", ":")):
-            # "Czy uważa Pan, że ...?" asks, and "He warned the host of X in 2021:" leads to a
-            # quote: neither reports anything
-            return None
-        end = start + len(text[start:stop].rstrip(" .!?…"))
+        if text[start:stop].rstrip(" " + MARK_CHARS).endswith("?"):
+            return None  # "Czy uważa Pan, że ...?" asks; it reports nothing
+        end = start + len(text[start:stop].rstrip(" .!?…:"))
         # "..., according to X." / "..., so der Minister." / "..., as X said."
         tail = grammar.according_tail.search(text, start, stop)
         if tail is not None and self._plausible_source(tail.group("cue"), tail.group("who")):
@@ -236,6 +234,8 @@ class ReportedSpeech(SpeakerFinder):
         if cue is None or self._passive(start, cue.start()):
             # "after it was pointed out that ...", "she was told that ...": no one named said it
             return None
+        if not match.group("content") and text[start:stop].rstrip(" " + MARK_CHARS).endswith(":"):
+            return None  # "He warned the host of X in 2021:" leads to a quote; it reports nothing
         if match.group("content6"):  # "said Russia was": not "to believe X would", "the alleged X were"
             before = WORD_BEFORE.search(text, start, cue.start())
             if before is not None and lower(before.group(1)) in grammar.words.not_before_name_clause:
