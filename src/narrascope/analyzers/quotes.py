@@ -372,10 +372,11 @@ class QuoteAnalyzer(Analyzer):
             scare = short and attributor.grammar.scare.search(text, max(0, quote.open - 30), quote.open + 1)
             if scare or (short and _quoted_name(text, quote.open, start)):
                 # 'so-called “experts”', 'the “Azov” battalion': a scare quote or a name, whoever's
-                # words hold it; a speaker found for a name goes on to the quotes after it ('X
-                # warned in the newspaper “Kommersant” of “huge losses”')
+                # words hold it; a person or organisation found for a name goes on to the quotes
+                # after it ('X warned in the newspaper “Kommersant” of “huge losses”')
                 found = None if scare else attributor.for_quote(quote)
-                previous = previous if found is None or attributor.names(found) else (quote, found)
+                if found is not None and found.how in ("entity", "name") and not attributor.names(found):
+                    previous = (quote, found)
                 phrases.append((start, end, False))
                 continue
             speaker = attributor.for_quote(quote)
