@@ -102,6 +102,8 @@ class SpeakerFinder:
         self.window = window
         # Sorted indexes, so that each quote costs a look-up, not a scan of every entity:
         # long documents hold thousands of quotes and tens of thousands of entities.
+        self.any_entities = sorted(doc.layer("entity"), key=lambda e: e.start)
+        self.any_entity_starts = [e.start for e in self.any_entities]
         self.entities = [s for s in doc.layer("entity") if s.label in ("PER", "ORG")]
         self.entity_starts = [e.start for e in self.entities]
         self.persons = sorted((e for e in self.entities if e.label == "PER"), key=lambda e: e.end)
@@ -220,8 +222,10 @@ class SpeakerFinder:
             return None
         if len(self.text[first:verb_start].split()) > APPOSITION_WORDS:
             return None
-        if any(e.start < end and e.end > start for e in self.doc.layer("entity")):
-            return None  # a name the recogniser found is read as such
+        # a name the recogniser found (of any kind) is read as such
+        i = bisect.bisect_left(self.any_entity_starts, end)
+        if i and max(e.end for e in self.any_entities[max(0, i - 3) : i]) > start:
+            return None
         return start, end
 
     def _entity_at(self, start: int, end: int) -> Span | None:

@@ -347,8 +347,9 @@ class QuoteAnalyzer(Analyzer):
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line)))
             blocked.append((start, end))
         turns = attributor.interview_turns(raw, dialogue)
+        quote_starts = {q.start for q in raw}
         for turn, turn_attrs in turns.items():
-            if turn.start not in {q.start for q in raw}:  # a labelled turn: no quote of its own
+            if turn.start not in quote_starts:  # a labelled turn: no quote of its own
                 self.span(doc, turn.start, turn.end, "quote", "direct", attrs=turn_attrs)
                 blocked.append((turn.start, turn.end))
         by_start = {turn.start: attrs for turn, attrs in turns.items()}
