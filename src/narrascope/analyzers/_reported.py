@@ -109,6 +109,8 @@ class ReportedSpeech(SpeakerFinder):
                     found.append(earlier)
                 continue
             one = self._reported_in(sentence.start, sentence.end)
+            if one is None and found and before is not None and found[-1][0] >= before.start:
+                one = self._continued(sentence.start, sentence.end, found[-1][2])
             if one is None or one[1] <= one[0]:
                 continue
             j = bisect.bisect_left(named_starts, one[1])
@@ -116,6 +118,19 @@ class ReportedSpeech(SpeakerFinder):
                 continue
             found.append(one)
         return found
+
+    def _continued(self, start: int, end: int, speaker: Speaker) -> tuple[int, int, Speaker] | None:
+        """The sentence at ``start`` as more of the reported speech in the sentence before, by
+        the same ``speaker``, where its verb is in the mood of reported speech (German: "X
+        sagte, die Lage sei ernst. Man werde sie genau beobachten.")."""
+        text = self.text
+        if text[start:end].rstrip(" " + MARK_CHARS).endswith("?"):
+            return None
+        stop = start + len(text[start:end].rstrip(" .!?…:"))
+        first = WORD.search(text, start, stop)
+        if first is None or self.grammar.subjunctive.search(text, start, stop) is None:
+            return None
+        return first.start(), stop, speaker
 
     def _said_before(self, start: int, end: int, before: Span | None) -> tuple[int, int, Speaker] | None:
         """The sentence ``before`` as reported speech, when the sentence at ``start`` attributes

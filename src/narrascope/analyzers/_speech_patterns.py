@@ -75,6 +75,8 @@ class Grammar:
     reported: re.Pattern[str]
     #: A complementiser that opens reported speech ("that", "что", "qu'").
     that: re.Pattern[str]
+    #: A verb form of reported speech anywhere ("sei", "werde"; never where the language has none).
+    subjunctive: re.Pattern[str]
     lead_in: re.Pattern[str]
     according: re.Pattern[str]
     according_lead: re.Pattern[str]
@@ -136,7 +138,10 @@ def grammar(language: str) -> Grammar:
     # ... and only after a verb that takes a clause (one lookbehind each: fixed width)
     bare_after = "|".join(f"(?<={_escape(v)})" for v in w.bare_verbs) if w.bare_verbs else ""
     bare_pronoun = _words(w.bare_pronoun_starts, then="") if w.bare_pronoun_starts else "(?!)"
-    subjunctive = _words(w.subjunctives) if w.subjunctives else "(?!)"  # "sagte, man sei ..."
+    # "sagte, man sei ...", not "ich habe"; and not a clause of "weil", "wenn", ... before it
+    not_after = "".join(rf"(?<!\b{_escape(p)}\s)" for p in w.subjunctive_not_after)
+    subjunctive = not_after + _words(w.subjunctives) if w.subjunctives else "(?!)"
+    subordinate = rf"(?!{_words(w.subordinators)})" if w.subordinators else ""
     # "announced the talks would resume": a subject of one to three words, none that opens a
     # relative clause or an infinitive ("revealed the plan that was", "promised the aid to").
     if w.clause_auxiliaries:
@@ -197,10 +202,11 @@ def grammar(language: str) -> Grammar:
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
             rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)|\s+(?P<content5>{auxiliary_clause})|{name_clause}"
-            rf"|\s*,\s*(?P<content3>(?:[\w'’-]+\s+){{0,4}}{subjunctive}))",
+            rf"|(?:\s+{word}){{0,6}}?\s*,\s*(?P<content3>{subordinate}(?:[\w'’-]+\s+){{0,8}}{subjunctive}))",
             flags,
         ),
         that=re.compile(rf"(?<![\w-]){_words(w.that, then='')}", flags),
+        subjunctive=re.compile(rf"(?<![\w-]){subjunctive}", flags),
         # What may stand between a verb and the quote after it: 'said on Monday: “', 'dijo que «'
         lead_in=re.compile(
             rf"[:,]?\s*(?:[\w'‘’-]+\s*){{0,5}}[:,]?\s*(?:{_words(w.that, then='')})?\s*[:,]?", flags

@@ -84,8 +84,15 @@ class SpeechWords:
     #: that ..."). Only for languages with ``bare_clause_starts``.
     object_verbs: tuple[str, ...] = ()
     #: Verb forms that mark reported speech without "that" after a comma (the German Konjunktiv I:
-    #: "sagte, man sei bereit"), among the clause's first five words.
+    #: "sagte, man sei bereit", "sagte am Montag in Berlin, die Lage an der Grenze sei ernst"),
+    #: among the clause's first nine words; a sentence right after reported speech that holds
+    #: one goes on reporting it ("... sei ernst. Man werde die Lage beobachten.").
     subjunctives: tuple[str, ...] = ()
+    #: Pronouns after which a subjunctive form is an indicative one ("ich habe").
+    subjunctive_not_after: tuple[str, ...] = ()
+    #: Conjunctions that open a subordinate clause, not reported speech, after a verb and a
+    #: comma ("sagte das Treffen ab, weil ...").
+    subordinators: tuple[str, ...] = ()
     #: Words that may start a clause reported without "that" (English: "warned the talks ...").
     bare_clause_starts: tuple[str, ...] = ()
     #: The verbs after which such a clause may start: those that take a clause, not an object
@@ -596,11 +603,17 @@ _DE = SpeechWords(
     group_pronouns=("es", "wir", "ihr", "ich"),
     possessives=("ihm",),  # as an object: "ihm zufolge"
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
-    gap_stops=("und", "aber", "oder", "sondern"),
+    # "sagte das Treffen ab": "absagen" cancels, it reports nothing
+    gap_stops=("und", "aber", "oder", "sondern", "ab"),
     negations=("nicht", "nie", "nichts", "kein", "keine"),
     subjunctives=(
         "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
         "liege", "komme", "gehe", "bleibe", "wisse",
+    ),
+    subjunctive_not_after=("ich",),
+    subordinators=(
+        "weil", "wenn", "ob", "obwohl", "nachdem", "bevor", "damit", "als", "während", "falls",
+        "sofern", "da", "wo", "wie", "bis", "seit", "seitdem", "indem", "sodass",
     ),
     passives=("wurde", "wurden", "worden"),
     adding=("und fügte hinzu", "und betonte"),
