@@ -336,6 +336,68 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # a sentence opened by an adverb or a phrase puts the subject after the verb (German)
+        ("Im März sagte Hans Albers, die Lage sei ernst.", "de", "Hans Albers"),
+        ("Daraufhin erklärte Hans Albers, dass die Lage ernst sei.", "de", "Hans Albers"),
+        # ... as does a verb that opens its clause, in any language
+        ("Die Lage ist ernst, erklärte Hans Albers, man werde reagieren.", "de", "Hans Albers"),
+        (
+            "Встреча прошла в Москве, заявил журналистам Hans Albers, что договорённостей нет.",
+            "ru",
+            "Hans Albers",
+        ),
+    ],
+)
+def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str) -> None:
+    doc = _hand_built(text, [("Hans Albers", "PER"), ("Москве", "LOC")], language=language)
+    assert [(label, who) for label, _, who, _ in _speakers(doc)] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words between the verb and its comma, and a subject of several words
+        (
+            "Hans Albers sagte am Montag in Berlin, die Lage an der Grenze sei sehr ernst.",
+            [("reported", "die Lage an der Grenze sei sehr ernst", "Hans Albers", "entity")],
+        ),
+        (
+            "Hans Albers sagte der Zeitung, man werde reagieren.",
+            [("reported", "man werde reagieren", "Hans Albers", "entity")],
+        ),
+        (
+            "Die Polizei teilte mit, es habe drei Verletzte gegeben.",
+            [("reported", "es habe drei Verletzte gegeben", None, "phrase")],
+        ),
+        # the sentences after it in the Konjunktiv go on with what was said, until one is not
+        (
+            "Hans Albers erklärte, er habe keine Kenntnis davon.\n"
+            "Man werde die Entwicklung aber genau beobachten.\n"
+            "Das Treffen fand in Berlin statt.\n"
+            "Es gebe keinen Grund zur Sorge.",
+            [
+                ("reported", "er habe keine Kenntnis davon", "Hans Albers", "entity"),
+                ("reported", "Man werde die Entwicklung aber genau beobachten", "Hans Albers", "entity"),
+            ],
+        ),
+        # "absagen" cancels; a clause of "weil" is no reported speech; "ich habe" is no Konjunktiv
+        ("Hans Albers sagte das Treffen ab, weil die Lage ernst sei.", []),
+        ("Hans Albers sagte, weil die Lage ernst sei, bleibe er.", []),
+        (
+            "Hans Albers sagte, die Lage sei ernst.\nIch habe das selbst gesehen.",
+            [
+                ("reported", "die Lage sei ernst", "Hans Albers", "entity"),
+            ],
+        ),
+    ],
+)
+def test_german_reported_speech_in_the_konjunktiv(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert _speakers(_hand_built(text, [("Hans Albers", "PER")], language="de")) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "content", "speaker", "how"),
     [
         (

@@ -255,9 +255,22 @@ class ReportedSpeech(SpeakerFinder):
             before = WORD_BEFORE.search(text, start, cue.start())
             if before is not None and lower(before.group(1)) in grammar.words.not_before_name_clause:
                 return None
-        speaker = self._from_region(start, match.end("cue"), cue)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
+        # A subject after the verb stands between it and what was said ("заявил журналистам
+        # Песков, что ...", "erklärte Macron, der Westen dürfe ..."), found where no words of
+        # the clause stand before the verb, or only an adverb or phrase in German.
+        after = match.group("content") or match.group("content3")
+        lo = cue.start() if self._subject_follows(start, cue) else start
+        speaker = self._from_region(lo, content if after else match.end("cue"), cue)
         return None if speaker.how == "none" else (content, end, speaker)
+
+    def _subject_follows(self, start: int, cue: re.Match[str]) -> bool:
+        """Whether the clause of ``cue`` opens with an adverb or a phrase of a preposition in a
+        language whose verb stands second, so that its subject follows the verb ("Daraufhin
+        sagte der Minister", "Im März 2021 sagte Joseph Biden")."""
+        openers = self.grammar.words.verb_second_openers
+        first = WORD.search(self.text, start, cue.start())
+        return bool(openers) and first is not None and lower(first.group()) in openers
 
     def _pronoun_lead(self, start: int, end: int, stop: int) -> tuple[int, int, Speaker] | None:
         """Reported speech whose source is a pronoun inside a lead, at the start of the sentence

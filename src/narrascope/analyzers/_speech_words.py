@@ -146,6 +146,10 @@ class SpeechWords:
     #: учения, заявила Захарова, являются ..."). English puts the subject first ("The drills,
     #: she said, are ..."): after "..., say X," comes an apposition, not what X says.
     inverts: bool = True
+    #: In a language whose verb stands second (German), the words that open a sentence with
+    #: something other than its subject, which then follows the verb: adverbs and the
+    #: prepositions of a phrase ("Daraufhin sagte der Minister, ...", "Im März sagte X, ...").
+    verb_second_openers: tuple[str, ...] = ()
     #: Whether the language's news prints direct speech as a paragraph opened by a dash ("—
     #: Мы не позволим, — заявил Путин."), not in quotation marks.
     dialogue_dashes: bool = False
@@ -611,6 +615,14 @@ _DE = SpeechWords(
         "liege", "komme", "gehe", "bleibe", "wisse",
     ),
     subjunctive_not_after=("ich",),
+    verb_second_openers=(
+        "daraufhin", "dann", "danach", "heute", "gestern", "zudem", "außerdem", "später", "damals",
+        "inzwischen", "nun", "jetzt", "dazu", "sinngemäß", "zuvor", "bereits", "ebenso", "ebenfalls",
+        "gleichzeitig", "zugleich", "allerdings", "jedoch", "deshalb", "deswegen", "schließlich",
+        "anschließend", "kürzlich", "zuletzt", "erst", "schon", "auch", "weiter", "ferner",
+        "im", "am", "in", "nach", "bei", "beim", "auf", "vor", "seit", "während", "gegenüber", "zum",
+        "zur", "mit", "unter", "über", "vom", "von", "aus", "angesichts", "wegen", "trotz",
+    ),
     subordinators=(
         "weil", "wenn", "ob", "obwohl", "nachdem", "bevor", "damit", "als", "während", "falls",
         "sofern", "da", "wo", "wie", "bis", "seit", "seitdem", "indem", "sodass",
