@@ -348,9 +348,13 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
             "ru",
             "Hans Albers",
         ),
+        # ... but not an adverb, nor one told
+        ("Hans Albers przemawiał w Sejmie.\nStwierdził też, że granica jest zamknięta.", "pl", "Hans Albers"),
+        ("Posłanka zapowiedziała ministrowi Hans Albers wprost, że przegra.", "pl", None),
+        ("An aide told Hans Albers that the border was shut.", "en", None),
     ],
 )
-def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str) -> None:
+def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str | None) -> None:
     doc = _hand_built(text, [("Hans Albers", "PER"), ("Москве", "LOC")], language=language)
     assert [(label, who) for label, _, who, _ in _speakers(doc)] == [("reported", speaker)]
 
@@ -381,6 +385,18 @@ def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str)
                 ("reported", "er habe keine Kenntnis davon", "Hans Albers", "entity"),
                 ("reported", "Man werde die Entwicklung aber genau beobachten", "Hans Albers", "entity"),
             ],
+        ),
+        # ... and after a direct quote, its speaker's; not after a phrase of no one's
+        (
+            "„Das ist inakzeptabel“, sagte Hans Albers.\nMan werde nun die Schritte prüfen.",
+            [
+                ("direct", "Das ist inakzeptabel", "Hans Albers", "entity"),
+                ("reported", "Man werde nun die Schritte prüfen", "Hans Albers", "entity"),
+            ],
+        ),
+        (
+            "Der sogenannte „Plan“ liegt vor.\nMan werde die Schritte prüfen.",
+            [("phrase", "Plan", None, None)],
         ),
         # "absagen" cancels; a clause of "weil" is no reported speech; "ich habe" is no Konjunktiv
         ("Hans Albers sagte das Treffen ab, weil die Lage ernst sei.", []),

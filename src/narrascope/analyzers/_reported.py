@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from narrascope.analyzers._quote_marks import RawQuote
 from narrascope.analyzers._speakers import (
@@ -81,11 +81,16 @@ class ReportedSpeech(SpeakerFinder):
         return start, end
 
     def reported(
-        self, blocked: list[tuple[int, int]], named: Sequence[tuple[int, int]] = ()
+        self,
+        blocked: list[tuple[int, int]],
+        named: Sequence[tuple[int, int]] = (),
+        speakers: Mapping[int, Speaker] | None = None,
     ) -> list[tuple[int, int, Speaker]]:
         """Reported speech in sentences that hold no direct quote: (content start, end, speaker).
         A quote of what someone calls something (``named``, sorted) blocks only reported speech
-        that would hold it: "X called it «A» and stressed that B" reports B."""
+        that would hold it: "X called it «A» and stressed that B" reports B. ``speakers``: the
+        speaker of each blocking quote with one, by where it starts, whose words the sentence
+        after it may go on with (German: '„...“, sagte X. Man werde ...')."""
         found: list[tuple[int, int, Speaker]] = []
         blocked_starts = [a for a, _ in blocked]
         named_starts = [a for a, _ in named]
@@ -109,8 +114,15 @@ class ReportedSpeech(SpeakerFinder):
                     found.append(earlier)
                 continue
             one = self._reported_in(sentence.start, sentence.end)
-            if one is None and found and before is not None and found[-1][0] >= before.start:
-                one = self._continued(sentence.start, sentence.end, found[-1][2])
+            if one is None and before is not None:
+                # the last words reported or quoted in the sentence before, and their speaker
+                i = bisect.bisect_left(blocked_starts, before.end)
+                quoted = blocked[i - 1][0] if i and blocked[i - 1][1] > before.start else None
+                last = found[-1][0] if found else -1
+                if last >= before.start and (quoted is None or last > quoted):
+                    one = self._continued(sentence.start, sentence.end, found[-1][2])
+                elif quoted is not None and speakers and quoted in speakers:
+                    one = self._continued(sentence.start, sentence.end, speakers[quoted])
             if one is None or one[1] <= one[0]:
                 continue
             j = bisect.bisect_left(named_starts, one[1])
@@ -256,13 +268,38 @@ class ReportedSpeech(SpeakerFinder):
             if before is not None and lower(before.group(1)) in grammar.words.not_before_name_clause:
                 return None
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
-        # A subject after the verb stands between it and what was said ("заявил журналистам
-        # Песков, что ...", "erklärte Macron, der Westen dürfe ..."), found where no words of
-        # the clause stand before the verb, or only an adverb or phrase in German.
-        after = match.group("content") or match.group("content3")
-        lo = cue.start() if self._subject_follows(start, cue) else start
-        speaker = self._from_region(lo, content if after else match.end("cue"), cue)
+        # A subject after the verb stands between it and what was said ("заявил Песков, что
+        # ...", "erklärte Macron, der Westen dürfe ...", "Im März sagte X, ..."); not an
+        # adverb ("Stwierdził też, że"), nor one told ("told Politico that").
+        inverted = self._subject_follows(start, cue)
+        hi = content if inverted or self._named_after(cue, content) else match.end("cue")
+        speaker = self._from_region(cue.start() if inverted else start, hi, cue)
         return None if speaker.how == "none" else (content, end, speaker)
+
+    def _named_after(self, cue: re.Match[str], stop: int) -> bool:
+        """Whether the verb ``cue`` has its subject after it, before what was said at ``stop``,
+        in a language that puts one there: a person, an organisation or a pronoun right after
+        the verb ("erklärte Macron, der ...", "Twierdzi on, że"), or a person or an organisation
+        that ends the words before what was said ("заявил журналистам Песков, что"; not
+        "zapowiedział ministrowi X wprost, że", where X is the one told)."""
+        text = self.text
+        first = WORD.search(text, cue.end(), stop)
+        if first is None or not self.grammar.words.inverts:
+            return False
+        if self.grammar.pronouns.fullmatch(first.group()) is not None:
+            return True
+        i = bisect.bisect_left(self.entity_starts, first.start())
+        if i < len(self.entities) and self.entities[i].start == first.start():
+            return True
+        j = bisect.bisect_left(self.entity_starts, stop) - 1
+        if (
+            j < i
+            or self.entities[j].end > stop
+            or len(WORD.findall(text, cue.end(), self.entities[j].start)) > 2
+        ):
+            return False
+        rest = WORD.findall(text, self.entities[j].end, stop)
+        return all(lower(word) in self.grammar.words.that for word in rest)
 
     def _subject_follows(self, start: int, cue: re.Match[str]) -> bool:
         """Whether the clause of ``cue`` opens with an adverb or a phrase of a preposition in a

@@ -595,7 +595,10 @@ _DE = SpeechWords(
         "behauptet", "kritisierte", "kritisiert", "schrieb", "schreibt", "geschrieben", "ergänzte",
         "ergänzt", "erläuterte", "erläutert", "bestätigte", "bestätigt", "mahnte", "fügte", "teilte",
         "mitgeteilt", "räumte", "hieß es", "heißt es", "fragte", "fragt", "antwortete", "beklagte",
-        "schilderte",
+        "schilderte", "forderte", "forderten", "fordert", "verwies", "beteuerte", "argumentierte",
+        "versprach", "äußerte", "berichtete", "berichteten",
+        # a separable verb's particle may follow: "kündigte am Montag an, man werde ..."
+        "kündigte", "kündigten", "hob",
         # separable verbs at the end of a clause join their particle: "Wie X mitteilte, ..."
         "mitteilte", "mitteilten", "hinzufügte", "einräumte", "ankündigte", "ankündigten",
     ),

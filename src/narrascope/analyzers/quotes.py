@@ -343,6 +343,7 @@ class QuoteAnalyzer(Analyzer):
         )
         blocked: list[tuple[int, int]] = []
         named: list[tuple[int, int]] = []  # quotes of what someone calls something
+        said: dict[int, Speaker] = {}  # the speaker of each quote in ``blocked``, by its opening
         for start, end, line in attributor.transcript_paragraphs({q.open for q in raw}):
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line)))
             blocked.append((start, end))
@@ -401,12 +402,14 @@ class QuoteAnalyzer(Analyzer):
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker))
             (named if naming else blocked).append((quote.open, quote.close + 1))
             if speaker is not None and not naming:
+                said[quote.open] = speaker
+            if speaker is not None and not naming:
                 added = attributor.adding(quote, speaker)
                 if added is not None:
                     self.span(doc, *added, "quote", "reported", attrs=_speaker_attrs(speaker))
         blocked.sort()
         reported_spans = []
-        for start, end, reported in attributor.reported(blocked, named):
+        for start, end, reported in attributor.reported(blocked, named, said):
             attrs = _speaker_attrs(attributor.link(reported))
             self.span(doc, start, end, "quote", "reported", attrs=attrs)
             reported_spans.append((start, end, attrs))
