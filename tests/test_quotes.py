@@ -348,6 +348,8 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
             "ru",
             "Hans Albers",
         ),
+        # a verb after a comma is no sentence's second word
+        ("In dem Video ist Hans Albers zu hören, wie er sagt, dass die Lage ernst ist.", "de", "Hans Albers"),
         # ... but not an adverb, nor one told
         ("Hans Albers przemawiał w Sejmie.\nStwierdził też, że granica jest zamknięta.", "pl", "Hans Albers"),
         ("Posłanka zapowiedziała ministrowi Hans Albers wprost, że przegra.", "pl", None),
@@ -357,6 +359,12 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
 def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str | None) -> None:
     doc = _hand_built(text, [("Hans Albers", "PER"), ("Москве", "LOC")], language=language)
     assert [(label, who) for label, _, who, _ in _speakers(doc)] == [("reported", speaker)]
+
+
+def test_a_pronoun_right_after_the_verb_speaks_not_the_one_told() -> None:
+    text = "Hans Albers kam.\n„Wir bleiben hier“, sagte er der Zeitung Kurier."
+    doc = _hand_built(text, [("Hans Albers", "PER"), ("Kurier", "ORG")], language="de")
+    assert _speakers(doc) == [("direct", "Wir bleiben hier", "Hans Albers", "pronoun")]
 
 
 @pytest.mark.parametrize(
@@ -397,6 +405,11 @@ def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str 
         (
             "Der sogenannte „Plan“ liegt vor.\nMan werde die Schritte prüfen.",
             [("phrase", "Plan", None, None)],
+        ),
+        # the Konjunktiv of a clause that the sentence's own verb reports goes on with nothing
+        (
+            "Hans Albers sagte, die Lage sei ernst.\nSeine Vorschläge laufen darauf hinaus, dass man warten solle.",
+            [("reported", "die Lage sei ernst", "Hans Albers", "entity")],
         ),
         # "absagen" cancels; a clause of "weil" is no reported speech; "ich habe" is no Konjunktiv
         ("Hans Albers sagte das Treffen ab, weil die Lage ernst sei.", []),
@@ -1660,6 +1673,23 @@ def test_dialogue_after_a_dash_is_direct_speech() -> None:
         ("direct", "Россия — великая страна!", "Олег Варников"),
         ("direct", "Это «провокация» Запада", "Олег Варников"),
     ]
+
+
+def test_dialogue_inside_a_paragraph_needs_the_author_s_words() -> None:
+    # Speech after a dash may follow the author's introduction in the same paragraph; there a
+    # dash after a sentence opens speech only where the author's words follow it.
+    text = (
+        "Олег Варников провёл совещание. — Мы не позволим угрожать стране, — заявил Олег Варников."
+        " — Россия готова, — добавил он. — Точка."
+    )
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q[:3] for q in _speakers(doc)] == [
+        ("direct", "Мы не позволим угрожать стране", "Олег Варников"),
+        ("direct", "Россия готова", "Олег Варников"),
+        ("direct", "Точка.", "Олег Варников"),
+    ]
+    text = "Россия готова к диалогу. — Но не на таких условиях. Это всё."
+    assert _speakers(_hand_built(text, [], language="ru")) == []
 
 
 def test_dialogue_without_a_comma_before_the_speech_verb_and_a_line_without_author() -> None:

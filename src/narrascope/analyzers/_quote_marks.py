@@ -133,6 +133,8 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
 # the dash starts with a capital letter or a digit: a list whose items open with dashes
 # ("— обеспечить ...;") is no dialogue.
 _DIALOGUE_LINE = re.compile(r"^[ \t]*([—–])[ \t]+(?=[^\W_a-zа-яёіїєґąćęłńóśźż]|[\"«„“])", re.MULTILINE)
+# ... and inside a paragraph after a sentence's end, where the author's words must follow.
+_DIALOGUE_INSIDE = re.compile(r"(?<=[.!?…])[ \t]+([—–])[ \t]+(?=[^\W_a-zа-яёіїєґąćęłńóśźż]|[\"«„“])")
 # Where speech may give way to the author's words: a dash before a word in lower case, after a
 # comma, "!", "?" or "…" ("..., — заявил Путин"), or right after the speech where a speech verb
 # follows (Polish "– Nie zgadzam się – powiedział minister"). Any other dash is the speaker's
@@ -147,13 +149,22 @@ def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> lis
     whose ``close`` is where the speech ends (the comma before the author's words, after a "!"
     or "?", or the paragraph's end). "— A, — said X. — B." gives A and B; a paragraph of
     dialogue with no author's words is one quote, unless it ends as a list item does (";", ",").
+    Speech after a dash inside a paragraph, after a sentence's end, is a quote only where the
+    author's words follow it ("Песков ответил. — Это неприемлемо, — заявил он.").
     ``verbs`` (speech verbs) lets a dash with no punctuation before it open the author's words."""
     found: list[RawQuote] = []
-    for line in _DIALOGUE_LINE.finditer(text):
-        end = text.find("\n", line.end())
+    covered = 0  # the end of the last paragraph opened by a dash
+    for opener in sorted(
+        [*_DIALOGUE_LINE.finditer(text), *_DIALOGUE_INSIDE.finditer(text)], key=lambda m: m.start(1)
+    ):
+        if opener.start(1) < covered:
+            continue  # a dash that goes back to speech in a dialogue paragraph, read with it
+        end = text.find("\n", opener.end())
         end = len(text) if end < 0 else end
-        opened: int | None = line.start(1)
-        at = line.end()
+        inside = opener.re is _DIALOGUE_INSIDE
+        before = len(found)
+        opened: int | None = opener.start(1)
+        at = opener.end()
         while opened is not None:
             author = next(
                 (
@@ -165,11 +176,16 @@ def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> lis
                 None,
             )
             if author is None:
-                if opened != line.start(1) or not text[at:end].rstrip().endswith((";", ",")):
+                if not inside and (
+                    opened != opener.start(1) or not text[at:end].rstrip().endswith((";", ","))
+                ):
                     found.append(RawQuote(opened, end))
                 break
             close = author.start() if author.group(1) in ("", ",") else author.end(1)
             found.append(RawQuote(opened, close))
             speech = _TO_SPEECH.search(text, author.end(), end)
             opened, at = (None, end) if speech is None else (speech.start(1), speech.end())
+            inside = False  # after the author's words, speech goes on as in a dialogue paragraph
+        if len(found) > before:
+            covered = end  # the rest of the paragraph is read
     return found

@@ -140,7 +140,11 @@ class ReportedSpeech(SpeakerFinder):
             return None
         stop = start + len(text[start:end].rstrip(" .!?…:"))
         first = WORD.search(text, start, stop)
-        if first is None or self.grammar.subjunctive.search(text, start, stop) is None:
+        # the verb of the sentence's first clause, not of one that a verb of its own reports
+        # ("Seine Vorschläge laufen darauf hinaus, dass ... solle")
+        comma = text.find(",", start, stop)
+        clause_end = stop if comma < 0 else comma
+        if first is None or self.grammar.subjunctive.search(text, start, clause_end) is None:
             return None
         return first.start(), stop, speaker
 
@@ -284,7 +288,7 @@ class ReportedSpeech(SpeakerFinder):
         "zapowiedział ministrowi X wprost, że", where X is the one told)."""
         text = self.text
         first = WORD.search(text, cue.end(), stop)
-        if first is None or not self.grammar.words.inverts:
+        if first is None or not self.grammar.words.inverts or lower(first.group()) in self.grammar.words.that:
             return False
         if self.grammar.pronouns.fullmatch(first.group()) is not None:
             return True
@@ -307,7 +311,14 @@ class ReportedSpeech(SpeakerFinder):
         sagte der Minister", "Im März 2021 sagte Joseph Biden")."""
         openers = self.grammar.words.verb_second_openers
         first = WORD.search(self.text, start, cue.start())
-        return bool(openers) and first is not None and lower(first.group()) in openers
+        return (
+            bool(openers)
+            and first is not None
+            and lower(first.group()) in openers
+            # the verb of the main clause, not of one after it ("In dem Video ist X zu hören,
+            # wie er sagt, dass ...")
+            and "," not in self.text[start : cue.start()]
+        )
 
     def _pronoun_lead(self, start: int, end: int, stop: int) -> tuple[int, int, Speaker] | None:
         """Reported speech whose source is a pronoun inside a lead, at the start of the sentence

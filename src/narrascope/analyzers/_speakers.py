@@ -445,9 +445,11 @@ class SpeakerFinder:
             self._clause(lo, hi, cue, side),
         )
         # A pronoun right before the verb is its subject, whatever names stand near it ('She says
-        # Franken “...”', 'in AL 305, when he says “...”').
+        # Franken “...”', 'in AL 305, when he says “...”'), as is one right after it ('“...“,
+        # sagte sie dem RND').
         if entity is not None and not (
-            side == "before" and self.grammar.pronouns.fullmatch(words[-1].group())
+            side in ("before", "after")
+            and self.grammar.pronouns.fullmatch(words[-1 if side == "before" else 0].group())
         ):
             return self._of_entity(entity, verb)
         if lower(verb) in self.grammar.impersonal:

@@ -6,7 +6,9 @@ Direct quotes are found by matching the quotation marks of every language
 quote that runs over several paragraphs (each paragraph re-opening it) is one quote. In
 Russian, Ukrainian, Bulgarian and Polish, a paragraph opened by a dash is direct speech too ("—
 Мы не позволим, — заявил Путин. — Это очевидно.": two quotes of Putin's; a list item opened by
-a dash in lower case, or ending in ";", is none), however short. A paragraph after one that
+a dash in lower case, or ending in ";", is none), however short, and so is speech after a dash
+that follows a sentence inside a paragraph, where the author's words follow it ("Песков
+ответил. — Это неприемлемо, — заявил он."). A paragraph after one that
 ends in a question is someone else's (an answer), whether in marks or after a dash. The speech
 words of each language are data (:mod:`~narrascope.analyzers._speech_words`); from them come
 these rules, tried in this order:
@@ -30,7 +32,11 @@ these rules, tried in this order:
   words before the "that": "X said in a statement on Monday that ..."; in English also without
   "that" where the clause's first words and an auxiliary show it: "X said the talks would
   resume", "X said Russia was ready"; never a clause right after a preposition: "wrote in a
-  column" reports nothing), a verb and its subject ending the
+  column" reports nothing; in German also without "dass" where the clause's verb is in the
+  Konjunktiv: "X sagte am Montag, die Lage sei ernst", and each sentence after it, or after a
+  direct quote, that goes on in the Konjunktiv is the same speaker's: "Man werde ..."; a
+  subject may follow the verb: "Im März sagte X, ...", "заявил журналистам X, что ..."), a
+  verb and its subject ending the
   sentence ("..., the ministry said", "..., заявил журналистам X", "..., he wrote in a column for
   Izvestia on Monday", "..., the deputy chairman of the council, X, wrote"), a verb and its
   subject set off inside the sentence ("The exercise, he said, was purely defensive", "Эти
