@@ -1690,6 +1690,12 @@ def test_dialogue_inside_a_paragraph_needs_the_author_s_words() -> None:
     ]
     text = "Россия готова к диалогу. — Но не на таких условиях. Это всё."
     assert _speakers(_hand_built(text, [], language="ru")) == []
+    # a dash in brackets or in a quote is a note, not speech
+    text = "Он написал: «Выбора нет, треба (нужно. — О. П.)», — сказал Олег Варников."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [q[:3] for q in _speakers(doc)] == [
+        ("direct", "Выбора нет, треба (нужно. — О. П.)", "Олег Варников")
+    ]
 
 
 def test_dialogue_without_a_comma_before_the_speech_verb_and_a_line_without_author() -> None:

@@ -162,6 +162,8 @@ def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> lis
         end = text.find("\n", opener.end())
         end = len(text) if end < 0 else end
         inside = opener.re is _DIALOGUE_INSIDE
+        if inside and _enclosed(text, text.rfind("\n", 0, opener.start()) + 1, opener.start()):
+            continue  # "(нужно. — О. П.)": a note inside brackets or a quote, not speech
         before = len(found)
         opened: int | None = opener.start(1)
         at = opener.end()
@@ -189,3 +191,9 @@ def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> lis
         if len(found) > before:
             covered = end  # the rest of the paragraph is read
     return found
+
+
+def _enclosed(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside brackets or guillemets opened after ``start``."""
+    before = text[start:position]
+    return before.count("(") > before.count(")") or before.count("«") > before.count("»")
