@@ -354,10 +354,14 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
         ("Hans Albers przemawiał w Sejmie.\nStwierdził też, że granica jest zamknięta.", "pl", "Hans Albers"),
         ("Posłanka zapowiedziała ministrowi Hans Albers wprost, że przegra.", "pl", None),
         ("An aide told Hans Albers that the border was shut.", "en", None),
+        # ... nor a name after a verb that has its subject before it
+        ("Телеведущий написал в Telegram, что уходит.", "ru", None),
     ],
 )
 def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str | None) -> None:
-    doc = _hand_built(text, [("Hans Albers", "PER"), ("Москве", "LOC")], language=language)
+    doc = _hand_built(
+        text, [("Hans Albers", "PER"), ("Москве", "LOC"), ("Telegram", "ORG")], language=language
+    )
     assert [(label, who) for label, _, who, _ in _speakers(doc)] == [("reported", speaker)]
 
 
@@ -1057,6 +1061,25 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_no_ones() 
         ("Кризис усилится. Промышленность уходит.", "Олег Варников", "answer"),
         ("И что тогда?", None, "question"),
         ("Тогда придётся договариваться.", "Олег Варников", "answer"),
+    ]
+
+
+def test_an_answer_with_the_author_s_words_is_the_interviewee_s_unless_they_name_another() -> None:
+    text = (
+        "Политолог Олег Варников в интервью «Газете» рассказал, почему Европа страдает.\n"
+        "— Почему Европа вводит санкции?\n"
+        "— Брюссель утратил самостоятельность, — добавил эксперт. — Это очевидно.\n"
+        "— А что думают в Вашингтоне?\n"
+        "— Мы не отступим, — ответила на это Вера Лоранд."
+    )
+    cast = [("Олег Варников", "PER"), ("Вера Лоранд", "PER"), ("Газете", "ORG")]
+    doc = _hand_built(text, cast, language="ru")
+    assert [q[1:3] for q in _speakers(doc) if q[0] == "direct"] == [
+        ("Почему Европа вводит санкции?", None),
+        ("Брюссель утратил самостоятельность", "Олег Варников"),
+        ("Это очевидно.", "Олег Варников"),
+        ("А что думают в Вашингтоне?", None),
+        ("Мы не отступим", "Вера Лоранд"),
     ]
 
 

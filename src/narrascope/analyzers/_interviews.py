@@ -51,6 +51,9 @@ class Interview:
     answers: tuple[Turn, ...]
     interviewee: Span | None
     cue: str
+    #: Answers with the author's words after the speech ("— ..., — добавил эксперт."), whose
+    #: speaker those words name; the interviewee's where they name no one else.
+    attributed: tuple[Turn, ...] = ()
 
 
 @cache
@@ -102,14 +105,16 @@ def find_interviews(
             said = cue.group()
             interviewee = _interviewee(text, cue.start(), run, persons, sentences, normal)
         asked = False
-        questions, answers = [], []
+        questions: list[Turn] = []
+        answers: list[Turn] = []
+        attributed: list[Turn] = []
         for turn in run:
             if turn.question:
                 questions.append(turn)
                 asked = True
-            elif asked and turn.whole:
-                answers.append(turn)
-        last = Interview(tuple(questions), tuple(answers), interviewee, said)
+            elif asked:
+                (answers if turn.whole else attributed).append(turn)
+        last = Interview(tuple(questions), tuple(answers), interviewee, said, tuple(attributed))
         found.append(last)
     return found
 

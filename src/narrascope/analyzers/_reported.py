@@ -276,16 +276,18 @@ class ReportedSpeech(SpeakerFinder):
         # ...", "erklärte Macron, der Westen dürfe ...", "Im März sagte X, ..."); not an
         # adverb ("Stwierdził też, że"), nor one told ("told Politico that").
         inverted = self._subject_follows(start, cue)
-        hi = content if inverted or self._named_after(cue, content) else match.end("cue")
+        named_after = self._opens_its_clause(start, cue) and self._named_after(cue, content)
+        hi = content if inverted or named_after else match.end("cue")
         speaker = self._from_region(cue.start() if inverted else start, hi, cue)
         return None if speaker.how == "none" else (content, end, speaker)
 
     def _named_after(self, cue: re.Match[str], stop: int) -> bool:
-        """Whether the verb ``cue`` has its subject after it, before what was said at ``stop``,
-        in a language that puts one there: a person, an organisation or a pronoun right after
-        the verb ("erklärte Macron, der ...", "Twierdzi on, że"), or a person or an organisation
-        that ends the words before what was said ("заявил журналистам Песков, что"; not
-        "zapowiedział ministrowi X wprost, że", where X is the one told)."""
+        """Whether the verb ``cue``, opening its clause, has its subject after it, before what
+        was said at ``stop``, in a language that puts one there: a person, an organisation or a
+        pronoun right after the verb ("erklärte Macron, der ...", "Twierdzi on, że"), or a
+        person or an organisation that ends the words before what was said ("заявил
+        журналистам Песков, что"; not "zapowiedział ministrowi X wprost, że", where X is the
+        one told)."""
         text = self.text
         first = WORD.search(text, cue.end(), stop)
         if first is None or not self.grammar.words.inverts or lower(first.group()) in self.grammar.words.that:

@@ -490,6 +490,11 @@ class SpeakerFinder:
         text = word.group()
         return lower(text) in self.grammar.words.participles or (text.islower() and text.endswith("ndo"))
 
+    def _opens_its_clause(self, lo: int, cue: re.Match[str]) -> bool:
+        """Whether no word of its clause stands before the verb ``cue`` (within ``text[lo:]``)."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
+        return WORD.search(self.text, breaks[-1] if breaks else lo, cue.start()) is None
+
     def _after_break(self, lo: int, cue: re.Match[str]) -> bool:
         """Whether a clause break stands right before ``cue`` (", saying"), no word between."""
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]

@@ -266,9 +266,12 @@ class _Attributor(ReportedSpeech):
                     i += 1
         return words
 
-    def interview_turns(self, raw: list[RawQuote], dialogue: set[int]) -> dict[Turn, dict[str, Any]]:
+    def interview_turns(
+        self, raw: list[RawQuote], dialogue: set[int]
+    ) -> tuple[dict[Turn, dict[str, Any]], dict[int, Speaker]]:
         """The quote attributes of each question and answer of the document's interviews: its
-        dash paragraphs and its labelled ones ("Q: ...")."""
+        dash paragraphs and its labelled ones ("Q: ..."); and the interviewee of each answer
+        with the author's words after it, by where its speech starts."""
         text, words = self.text, self.grammar.words
         turns = labelled_turns(text, words)
         for quote in raw:
@@ -281,15 +284,18 @@ class _Attributor(ReportedSpeech):
             whole = not text[line_start : quote.open].strip() and not text[quote.close : line_end].strip()
             turns.append(Turn(quote.start, quote.end, line_start, text[start:end].endswith("?"), whole))
         found: dict[Turn, dict[str, Any]] = {}
+        attributed: dict[int, Speaker] = {}
         for interview in find_interviews(text, turns, self.persons, self.sentences, words, self._normal):
             for turn in interview.questions:
                 found[turn] = {"speaker": None, "turn": "question"}
             if interview.interviewee is None:
                 continue
             speaker = self.link(self._of_entity(interview.interviewee, interview.cue))
+            assert speaker is not None  # an entity's speaker links to one
             for turn in interview.answers:
                 found[turn] = {**_speaker_attrs(speaker), "turn": "answer"}
-        return found
+            attributed.update((turn.start, speaker) for turn in interview.attributed)
+        return found, attributed
 
     def names(self, speaker: Speaker) -> bool:
         """Whether ``speaker`` was found by a naming verb ('X called it “...”')."""
@@ -353,7 +359,7 @@ class QuoteAnalyzer(Analyzer):
         for start, end, line in attributor.transcript_paragraphs({q.open for q in raw}):
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line)))
             blocked.append((start, end))
-        turns = attributor.interview_turns(raw, dialogue)
+        turns, interviewees = attributor.interview_turns(raw, dialogue)
         quote_starts = {q.start for q in raw}
         for turn, turn_attrs in turns.items():
             if turn.start not in quote_starts:  # a labelled turn: no quote of its own
@@ -390,6 +396,11 @@ class QuoteAnalyzer(Analyzer):
             speaker = attributor.for_quote(quote)
             if speaker is None and not short:
                 speaker = attributor.around(quote)
+            interviewee = interviewees.get(quote.start)
+            if interviewee is not None and (speaker is None or not speaker.entity):
+                # "— ..., — добавил эксперт." in an interview: the interviewee, whom the author
+                # calls by what they are; not another person named ("— добавил Лавров")
+                speaker = interviewee
             # 'X called it “A”' quotes a phrase of X's, which later quotes do not continue.
             naming = speaker is not None and attributor.names(speaker)
             if speaker is not None:
