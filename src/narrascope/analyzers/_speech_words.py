@@ -595,10 +595,7 @@ _DE = SpeechWords(
         "behauptet", "kritisierte", "kritisiert", "schrieb", "schreibt", "geschrieben", "ergänzte",
         "ergänzt", "erläuterte", "erläutert", "bestätigte", "bestätigt", "mahnte", "fügte", "teilte",
         "mitgeteilt", "räumte", "hieß es", "heißt es", "fragte", "fragt", "antwortete", "beklagte",
-        "schilderte", "forderte", "forderten", "fordert", "verwies", "beteuerte", "argumentierte",
-        "versprach", "äußerte", "berichtete", "berichteten",
-        # a separable verb's particle may follow: "kündigte am Montag an, man werde ..."
-        "kündigte", "kündigten", "hob",
+        "schilderte", "verwies", "beteuerte", "argumentierte", "berichtete", "berichteten",
         # separable verbs at the end of a clause join their particle: "Wie X mitteilte, ..."
         "mitteilte", "mitteilten", "hinzufügte", "einräumte", "ankündigte", "ankündigten",
     ),
