@@ -12,6 +12,7 @@ from narrascope.analyzers._places import place_of
 from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
+    _join_adjectives,
     _russian_normal,
     dateline_normal,
     dateline_places,
@@ -818,3 +819,22 @@ def test_without_the_head_entities_need_no_encoder_and_cover_english_french_and_
     assert german.layer("entity") == []
     assert german.metadata["not_covered"]["entity"] == "narrascope.entities.v1"
     assert "(it covers en, fr, ru); entity left empty" in " ".join(german.warnings())
+
+
+def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
+    text = "Laut des Statistischen Bundesamtes und der Bank Pekao sowie Berlin Brandenburg."
+
+    def found(*names: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:
+        return [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
+
+    joined = _join_adjectives(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")))
+    assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in joined] == [
+        ("Statistischen Bundesamtes", "ORG", "Statistischen Bundesamtes")
+    ]
+    # not two names of different kinds, not a word that is no adjective, not over a gap
+    for names in (
+        (("Statistischen", "ORG"), ("Bundesamtes", "LOC")),
+        (("Bank", "ORG"), ("Pekao", "ORG")),
+        (("Statistischen", "ORG"), ("Berlin", "LOC")),
+    ):
+        assert len(_join_adjectives(text, found(*names))) == 2

@@ -202,7 +202,7 @@ def grammar(language: str) -> Grammar:
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
             rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)|\s+(?P<content5>{auxiliary_clause})|{name_clause}"
-            rf"|(?:\s+{word}){{0,6}}?\s*,\s*(?P<content3>{subordinate}(?:[\w'’-]+\s+){{0,8}}{subjunctive}))",
+            rf"|(?:\s+{word}){{0,8}}?\s*,\s*(?P<content3>{subordinate}(?:[\w'’-]+\s+){{0,8}}{subjunctive}))",
             flags,
         ),
         that=re.compile(rf"(?<![\w-]){_words(w.that, then='')}", flags),

@@ -613,6 +613,8 @@ _DE = SpeechWords(
     subjunctives=(
         "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "stehe",
         "liege", "komme", "gehe", "bleibe", "wisse",
+        # the Konjunktiv II where the first is like the indicative ("sie hätten", not "haben")
+        "hätte", "hätten", "wäre", "wären", "würde", "würden",
     ),
     subjunctive_not_after=("ich",),
     verb_second_openers=(

@@ -212,6 +212,8 @@ class EntityAnalyzer(Analyzer):
                     normal = dateline_normal(doc.text, start, end, normal)
                     found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
         for doc, found in zip(docs, everything, strict=True):
+            if doc.language == "de":
+                found = _join_adjectives(doc.text, found)
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
@@ -371,6 +373,26 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             normal = english_normal(name, label) if language == "en" else head_normal(name, label, language)
             normal = dateline_normal(docs[n].text, start, end, normal)
             out[n].append((start, end, label, _attrs(normal, ent.label_, "spacy")))
+    return out
+
+
+# A capitalised German adjective: the recognisers may cut an organisation's name after it.
+_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:e|en|er|es|em)")
+
+
+def _join_adjectives(text: str, found: Found) -> Found:
+    """German names of one kind found as an adjective and a name right after it, one space
+    apart, joined into one ("Statistischen" + "Bundesamtes": the Statistisches Bundesamt),
+    with the normal form of the whole."""
+    out: Found = []
+    for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
+        if out and out[-1][2] == label and out[-1][1] + 1 == start and text[start - 1] == " ":
+            first = out[-1]
+            if _ADJECTIVE.fullmatch(text, first[0], first[1]):
+                normal = head_normal(text[first[0] : end], label, "de")
+                out[-1] = (first[0], end, label, {**attrs, "normal": normal})
+                continue
+        out.append((start, end, label, attrs))
     return out
 
 
