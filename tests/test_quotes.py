@@ -1575,6 +1575,26 @@ def test_document_source_is_not_a_speaker(analyze: Analyze) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "issuer"),
+    [
+        # a document's issuer, named after it or before by what it is, is the speaker's entity
+        ("According to a report by Norda Bank, the economy grew.", "en", "Norda Bank"),
+        (
+            "Der Bundesverband tagte.\nLaut einer Mitteilung des Verbandes leiden kleine Betriebe.",
+            "de",
+            "Bundesverband",
+        ),
+        ("Согласно докладу Norda Bank, экономика выросла.", "ru", "Norda Bank"),
+        ("According to the report, the economy grew.", "en", None),
+    ],
+)
+def test_a_document_s_issuer_is_the_speaker_s_entity(text: str, language: str, issuer: str | None) -> None:
+    doc = _hand_built(text, [("Norda Bank", "ORG"), ("Bundesverband", "ORG")], language=language)
+    ((label, _, entity, how),) = _speakers(doc)
+    assert (label, entity, how) == ("reported", issuer, "document")
+
+
 @pytest.mark.slow
 def test_speaker_line_makes_the_next_paragraph_a_quote(analyze: Analyze) -> None:
     text = (

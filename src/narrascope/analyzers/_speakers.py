@@ -627,8 +627,9 @@ class SpeakerFinder:
         lo, hi = trim(self.text, lo, hi)
         words = list(WORD.finditer(self.text, lo, hi))
         person = cue in self.grammar.speaker_leads  # "по словам X": X speaks, whatever X is
-        if not person and any(self._is_document(word) for word in words[:4]):
-            return self._speaker(lo, hi, "document", cue)
+        document = next((word for word in words[:4] if not person and self._is_document(word)), None)
+        if document is not None:
+            return self._speaker(lo, hi, "document", cue, self._issuer(document.end(), hi))
         if cue in self.grammar.document_leads:
             return self._speaker(lo, hi, "none", cue)
         entity = self._speaking_entity(lo, hi, lo, words) if title else self._nearest_entity(lo, hi, lo)
@@ -640,6 +641,21 @@ class SpeakerFinder:
                 return self._speaker(lo, hi, "pronoun", cue, self._normal(antecedent))
         how = "group" if _names_no_one(self.grammar, [w.group() for w in words]) else "phrase"
         return self._speaker(lo, hi, how, cue)
+
+    def _issuer(self, lo: int, hi: int) -> str | None:
+        """Who issued a document, in the words after its noun (``text[lo:hi]``): the person or
+        organisation named there ("a report by the European Commission"), or the one named
+        before by what the words call it ("einer Mitteilung des Verbandes" after "der
+        Bundesverband der Deutschen Industrie"); None where they name no one."""
+        entity = self._nearest_entity(lo, hi, lo)
+        if entity is not None:
+            return self._normal(entity)
+        words = list(WORD.finditer(self.text, lo, hi))
+        if not 1 <= len(words) <= 3:
+            return None
+        start = words[-1].start() if len(words) > 1 else words[0].start()
+        named = self._named_by_kind(Speaker(start, hi, self.text[start:hi], "phrase", None, ""))
+        return named.entity
 
     def _as_said(self, lo: int, hi: int) -> Speaker | None:
         """The speaker in "As <the minister said>," / "Как <заявил министр>,": ``text[lo:hi]``
@@ -767,7 +783,13 @@ class SpeakerFinder:
         # Only the entities indexed under the noun's first letters (an inflection shares them)
         # or under it as a word's ending (a compound): a look-up, not a scan of every entity
         # before each quote.
-        found = {*self._kind_index.get(head[:_KIND_LETTERS], ()), *self._kind_index.get("-" + head, ())}
+        # ... and under it without an inflection's ending, as a compound's end ("Verbandes",
+        # "Bundesverband")
+        endings = ["-" + stem for stem in _stems(head)]
+        found = {
+            *self._kind_index.get(head[:_KIND_LETTERS], ()),
+            *(i for e in endings for i in self._kind_index.get(e, ())),
+        }
         for index in sorted(found, reverse=True):
             entity = self.entities[index]
             if entity.end > speaker.start or (person_only and entity.label != "PER"):
@@ -864,10 +886,11 @@ def _same_noun(kind: str, word: str) -> bool:
     inflection of it (a shared stem of five letters at least, after which one of them has at
     most one letter left and the other at most three, all of endings: "ministries",
     "министерства"; not "minister" for "ministry", nor "истории" for "историк"), or a
-    compound ending in it ("verteidigungsministerium")."""
+    compound ending in it, perhaps inflected ("verteidigungsministerium", "verbandes" for
+    "bundesverband")."""
     if kind == word:
         return True
-    if len(kind) >= 6 and word.endswith(kind):
+    if any(len(stem) >= 6 and word.endswith(stem) for stem in _stems(kind)):
         return True
     shortest = min(len(kind), len(word))
     shared = next((n for n in range(shortest) if kind[n] != word[n]), shortest)
@@ -878,6 +901,12 @@ def _same_noun(kind: str, word: str) -> bool:
         and len(tails[1]) <= 3
         and all(letter in _ENDING_LETTERS for letter in tails[0] + tails[1])
     )
+
+
+def _stems(noun: str) -> list[str]:
+    """``noun`` and the word left without an inflection's ending of one or two letters
+    ("verbandes" -> "verbande", "verband")."""
+    return [noun] + [noun[:-n] for n in (1, 2) if all(c in _ENDING_LETTERS for c in noun[-n:])]
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:

@@ -95,7 +95,9 @@ for a speaker line) and ``speaker_how``, one of:
 * ``phrase``: words that name the speaker, not linked to an entity;
 * ``group``: a pronoun that stands for no one person ("they said", "it added", "we are told"),
   counted as no one's in the corpus;
-* ``document``: a report, statement, document or data named as the source.
+* ``document``: a report, statement, document or data named as the source, with its issuer
+  as ``speaker_entity`` where the source names one ("a report by the European Commission",
+  "einer Mitteilung des Verbandes" after "der Bundesverband der Deutschen Industrie").
 
 A quote with no speaker found has ``speaker: None`` and nothing else.
 """
