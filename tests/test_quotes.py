@@ -365,6 +365,27 @@ def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str 
     assert [(label, who) for label, _, who, _ in _speakers(doc)] == [("reported", speaker)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German articles show the one told, never the speaker ...
+        ("„Wir bleiben“, sagte die Sprecherin dem Kurier.", ("direct", "Wir bleiben", "die Sprecherin")),
+        (
+            "Die Sprecherin sagte dem Kurier, die Lage sei ernst.",
+            ("reported", "die Lage sei ernst", "Sprecherin"),
+        ),
+        # ... and a subject after a verb that ends the sentence may run longer
+        (
+            "Die Lage sei ernst, sagte eine Sprecherin des Ministeriums dem Kurier.",
+            ("reported", "Die Lage sei ernst", "eine Sprecherin des Ministeriums"),
+        ),
+    ],
+)
+def test_the_one_told_is_not_the_speaker_in_german(text: str, expected: tuple[str, str, str]) -> None:
+    doc = _hand_built(text, [("Kurier", "ORG")], language="de")
+    assert [(q.label, q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote")] == [expected]
+
+
 def test_a_pronoun_right_after_the_verb_speaks_not_the_one_told() -> None:
     text = "Hans Albers kam.\n„Wir bleiben hier“, sagte er der Zeitung Kurier."
     doc = _hand_built(text, [("Hans Albers", "PER"), ("Kurier", "ORG")], language="de")

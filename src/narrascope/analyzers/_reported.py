@@ -492,13 +492,15 @@ class ReportedSpeech(SpeakerFinder):
         # ... as does a subject after a verb that opens the part and names someone ('..., a
         # indiqué un porte-parole de la Commission européenne à Bruxelles'; not '..., Trump said
         # Warmbier's death ...')
+        opens = cue is not None and not text[comma + 1 : cue.start()].strip()
         where = (
             cue is not None
             and bool(after)
             and (
                 self._where(after[0])
                 or lower(cue.group()) in self.grammar.impersonal
-                or (not text[comma + 1 : cue.start()].strip() and self._names_soon_after(cue.end(), end))
+                or (opens and self._names_soon_after(cue.end(), end))
+                or (opens and lower(after[0]) in self.grammar.words.subject_articles)
             )
         )
         # the verb alone is enough where its subject is set off before it (below)

@@ -88,6 +88,12 @@ class SpeechWords:
     #: among the clause's first nine words; a sentence right after reported speech that holds
     #: one goes on reporting it ("... sei ernst. Man werde die Lage beobachten.").
     subjunctives: tuple[str, ...] = ()
+    #: Articles that open the one told after a speech verb, never its subject ("sagte die
+    #: Sprecherin dem Sender"): the speaker's words stop there.
+    object_articles: tuple[str, ...] = ()
+    #: Words that open a subject after a speech verb ending a sentence, which may then run
+    #: longer ("..., sagte eine Sprecherin des Ministeriums dem Sender").
+    subject_articles: tuple[str, ...] = ()
     #: Pronouns after which a subjunctive form is an indicative one ("ich habe").
     subjunctive_not_after: tuple[str, ...] = ()
     #: Conjunctions that open a subordinate clause, not reported speech, after a verb and a
@@ -617,6 +623,8 @@ _DE = SpeechWords(
         "hätte", "hätten", "wäre", "wären", "würde", "würden",
     ),
     subjunctive_not_after=("ich",),
+    object_articles=("dem", "den", "einem", "einer"),
+    subject_articles=("der", "die", "das", "ein", "eine"),
     verb_second_openers=(
         "daraufhin", "dann", "danach", "heute", "gestern", "zudem", "außerdem", "später", "damals",
         "inzwischen", "nun", "jetzt", "dazu", "sinngemäß", "zuvor", "bereits", "ebenso", "ebenfalls",
