@@ -831,9 +831,11 @@ def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
     assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in joined] == [
         ("Statistischen Bundesamtes", "ORG", "Statistischen Bundesamtes")
     ]
-    # not two names of different kinds, not a word that is no adjective, not over a gap
+    # not two names of different kinds, nor places, not a word that is no adjective, not over a gap
     for names in (
         (("Statistischen", "ORG"), ("Bundesamtes", "LOC")),
+        (("Statistischen", "LOC"), ("Bundesamtes", "LOC")),
+        (("Laut", "ORG"), ("des", "ORG")),
         (("Bank", "ORG"), ("Pekao", "ORG")),
         (("Statistischen", "ORG"), ("Berlin", "LOC")),
     ):

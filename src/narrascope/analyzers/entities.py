@@ -376,17 +376,19 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
     return out
 
 
-# A capitalised German adjective: the recognisers may cut an organisation's name after it.
-_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:e|en|er|es|em)")
+# A capitalised German adjective by its suffix and ending ("Deutsche", "Statistischen",
+# "Staatliche", "Nationalen"; not a noun or a place that ends alike: "Behörde", "Litauen"):
+# the recognisers may cut an organisation's name after it.
+_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w*(?:isch|sch|lich|ig|al|ar|ell|iv)(?:e|en|er|es|em)")
 
 
 def _join_adjectives(text: str, found: Found) -> Found:
-    """German names of one kind found as an adjective and a name right after it, one space
-    apart, joined into one ("Statistischen" + "Bundesamtes": the Statistisches Bundesamt),
-    with the normal form of the whole."""
+    """German organisations found as an adjective and a name right after it, one space apart,
+    joined into one ("Statistischen" + "Bundesamtes": the Statistisches Bundesamt), with the
+    normal form of the whole."""
     out: Found = []
     for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
-        if out and out[-1][2] == label and out[-1][1] + 1 == start and text[start - 1] == " ":
+        if out and label == out[-1][2] == "ORG" and out[-1][1] + 1 == start and text[start - 1] == " ":
             first = out[-1]
             if _ADJECTIVE.fullmatch(text, first[0], first[1]):
                 normal = head_normal(text[first[0] : end], label, "de")
