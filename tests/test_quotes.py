@@ -1608,6 +1608,8 @@ def test_document_source_is_not_a_speaker(analyze: Analyze) -> None:
         ),
         ("Согласно докладу Norda Bank, экономика выросла.", "ru", "Norda Bank"),
         ("According to the report, the economy grew.", "en", None),
+        # ... not a name in a clause about the document
+        ("Selon un rapport dont Norda Bank publie des extraits, l'agence a menti.", "fr", None),
     ],
 )
 def test_a_document_s_issuer_is_the_speaker_s_entity(text: str, language: str, issuer: str | None) -> None:
@@ -1890,3 +1892,9 @@ def test_a_title_is_not_read_past_another_name() -> None:
     )
     doc = _hand_built(text, [("Arkady Brennan", "PER"), ("Northern Alliance", "PER")])
     assert doc.layer("quote")[-1].attrs.get("speaker_entity") is None
+
+
+def test_a_plural_is_no_person_named_by_a_compound_title() -> None:
+    text = "Архиепископ Олег Варников выступил.\nЕпископы заявили, что продолжат работу."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
+    assert [(q[0], q[2]) for q in _speakers(doc)] == [("reported", None)]

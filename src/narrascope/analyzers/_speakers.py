@@ -659,7 +659,15 @@ class SpeakerFinder:
         before by what the words call it ("einer Mitteilung des Verbandes" after "der
         Bundesverband der Deutschen Industrie"); None where they name no one."""
         entity = self._nearest_entity(lo, hi, lo)
-        if entity is not None:
+        w = self.grammar.words
+        clause_words = set(w.connectives) - set(w.genitive_links)
+        between = [] if entity is None else WORD.findall(self.text, lo, entity.start)
+        if (
+            entity is not None
+            and len(between) <= _ISSUER_LINK_WORDS
+            and not clause_words & {lower(b) for b in between}
+        ):
+            # "a report by X", "доклада Министерства"; not "un rapport dont Der Spiegel publie"
             return self._normal(entity)
         words = list(WORD.finditer(self.text, lo, hi))
         if not 1 <= len(words) <= 3:
@@ -888,6 +896,7 @@ def pronoun_kind(speaker: str, language: str | None) -> str | None:
 #: The fewest letters of a noun that names someone by what they are ("ministry", "Историк"):
 #: shorter words ("When", "Iran") are too often something else. An inflection shares them.
 _KIND_LETTERS = 5
+_ISSUER_LINK_WORDS = 3  # at most, between a document and its issuer ("a study conducted by X")
 #: Letters of the endings that inflect a noun ("ministries", "министерства", "министерством").
 _ENDING_LETTERS = frozenset("aeiouyäöüsаеёиоуыэюяйьмхіїєąęó")
 
@@ -915,9 +924,10 @@ def _same_noun(kind: str, word: str) -> bool:
 
 
 def _stems(noun: str) -> list[str]:
-    """``noun`` and the word left without an inflection's ending of one or two letters
-    ("verbandes" -> "verbande", "verband")."""
-    return [noun] + [noun[:-n] for n in (1, 2) if all(c in _ENDING_LETTERS for c in noun[-n:])]
+    """``noun`` and the word left without a genitive's "s" or "es" ("verbandes" -> "verband"):
+    a compound inflected so still ends in its noun. Not a plural's ending ("епископы" is no
+    "архиепископ": a group, not the person)."""
+    return [noun] + [noun[: -len(e)] for e in ("es", "s") if noun.endswith(e)][:1]
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
