@@ -927,7 +927,8 @@ def _stems(noun: str) -> list[str]:
     """``noun`` and the word left without a genitive's "s" or "es" ("verbandes" -> "verband"):
     a compound inflected so still ends in its noun. Not a plural's ending ("епископы" is no
     "архиепископ": a group, not the person)."""
-    return [noun] + [noun[: -len(e)] for e in ("es", "s") if noun.endswith(e)][:1]
+    ending = next((e for e in ("es", "s") if noun.endswith(e)), None)
+    return [noun] if ending is None else [noun, noun[: -len(ending)]]
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
