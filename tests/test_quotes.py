@@ -1898,3 +1898,29 @@ def test_a_plural_is_no_person_named_by_a_compound_title() -> None:
     text = "Архиепископ Олег Варников выступил.\nЕпископы заявили, что продолжат работу."
     doc = _hand_built(text, [("Олег Варников", "PER")], language="ru")
     assert [(q[0], q[2]) for q in _speakers(doc)] == [("reported", None)]
+
+
+def test_reported_speech_holding_a_quote_stays_unless_the_quote_is_most_of_it() -> None:
+    text = (
+        "Vera Lorand warned that foreign services were waging “information and psychological attacks” on us."
+    )
+    assert _speakers(_hand_built(text, _CAST)) == [
+        (
+            "reported",
+            "foreign services were waging “information and psychological attacks” on us",
+            "Vera Lorand",
+            "entity",
+        ),
+        ("direct", "information and psychological attacks", "Vera Lorand", "entity"),
+    ]
+    text = "Vera Lorand said that “the sanctions have failed completely”."
+    assert _speakers(_hand_built(text, _CAST)) == [
+        ("direct", "the sanctions have failed completely", "Vera Lorand", "entity")
+    ]
+
+
+def test_an_english_lead_with_a_pronoun_names_the_person_before() -> None:
+    text = "Vera Lorand spoke next.\nIn her view, the sanctions are illegal."
+    assert _speakers(_hand_built(text, _CAST)) == [
+        ("reported", "the sanctions are illegal", "Vera Lorand", "pronoun")
+    ]

@@ -194,6 +194,23 @@ class ReportedSpeech(SpeakerFinder):
         speaker = self._from_region(sentence.start, later.end("cue"), verbs[-1], quote.open)
         return None if speaker.how == "none" else speaker
 
+    def holds(self, quote: RawQuote) -> bool:
+        """Whether ``quote`` lies in the reported clause of its sentence, which is then a quote
+        of its own ('X warned that the services were waging “information attacks” against
+        ...'): no other speech verb stands between the clause's start and the quote, and the
+        verb is no relative clause's ('the woman who told them they were “...” left')."""
+        i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
+        if i < 0:
+            return False
+        sentence = self.sentences[i]
+        found = self._reported_in(sentence.start, sentence.end)
+        if found is None or not found[0] <= quote.open < found[1]:
+            return False
+        if self.grammar.verbs.search(self.text, found[0], quote.open) is not None:
+            return False
+        relatives = self.grammar.words.relatives
+        return not any(lower(word) in relatives for word in WORD.findall(self.text, sentence.start, found[0]))
+
     def that_before(self, quote: RawQuote) -> Speaker | None:
         """The speaker of a quote inside a "that" clause whose verb is set apart from it by a
         phrase with commas ("The Heritage Foundation noted in its report, for example, that

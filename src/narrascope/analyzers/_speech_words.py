@@ -279,6 +279,7 @@ _EN = SpeechWords(
     ),
     document_leads=("as stated in",),
     according=("according to", "as stated in", "in the words of"),
+    pronoun_leads=("in his view", "in her view", "in his opinion", "in her opinion", "in his words", "in her words"),
     as_words=("as",),
     documents=(
         "report", "reports", "statement", "statements", "document", "documents", "data", "study", "studies",

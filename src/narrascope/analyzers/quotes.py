@@ -132,6 +132,7 @@ __all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes", "pronoun_kind"]
 
 
 _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
+_MOST = 0.6  # of a reported clause's characters that a quote inside it may cover, at most
 _ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
 _SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
@@ -358,6 +359,9 @@ class QuoteAnalyzer(Analyzer):
         blocked: list[tuple[int, int]] = []
         named: list[tuple[int, int]] = []  # quotes of what someone calls something
         said: dict[int, Speaker] = {}  # the speaker of each quote in ``blocked``, by its opening
+        # quotes inside reported speech ('X warned that the West was waging “information
+        # attacks” against ...'): the reported clause is kept, unless the quote is most of it
+        inside: list[tuple[int, int]] = []
         for start, end, line in attributor.transcript_paragraphs({q.open for q in raw}):
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line)))
             blocked.append((start, end))
@@ -398,6 +402,8 @@ class QuoteAnalyzer(Analyzer):
             speaker = attributor.for_quote(quote)
             if speaker is None and not short:
                 speaker = attributor.around(quote)
+            # the quote is inside reported speech, which stays a quote of its own
+            held = speaker is not None and attributor.holds(quote)
             interviewee = interviewees.get(quote.start)
             if interviewee is not None and (speaker is None or not speaker.entity):
                 # "— ..., — добавил эксперт." in an interview: the interviewee, whom the author
@@ -419,7 +425,7 @@ class QuoteAnalyzer(Analyzer):
                 continue
             speaker = attributor.link(speaker)
             self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker))
-            (named if naming else blocked).append((quote.open, quote.close + 1))
+            (named if naming else inside if held else blocked).append((quote.open, quote.close + 1))
             if speaker is not None and not naming:
                 said[quote.open] = speaker
             if speaker is not None and not naming:
@@ -429,6 +435,8 @@ class QuoteAnalyzer(Analyzer):
         blocked.sort()
         reported_spans = []
         for start, end, reported in attributor.reported(blocked, named, said):
+            if any(_covers_most(a, b, start, end) for a, b in inside):
+                continue
             attrs = _speaker_attrs(attributor.link(reported))
             self.span(doc, start, end, "quote", "reported", attrs=attrs)
             reported_spans.append((start, end, attrs))
@@ -443,6 +451,13 @@ class QuoteAnalyzer(Analyzer):
                 self.span(doc, start, end, "quote", "direct", attrs=within)
             else:
                 self.span(doc, start, end, "quote", "phrase")
+
+
+def _covers_most(quote_open: int, quote_end: int, start: int, end: int) -> bool:
+    """Whether a quote covers most of the reported clause ``start``-``end`` (then the quote alone
+    says it: 'X said that “the sanctions have failed”')."""
+    overlap = min(quote_end, end) - max(quote_open, start)
+    return overlap > _MOST * (end - start)
 
 
 def _quoted_name(text: str, quote_open: int, start: int) -> bool:
