@@ -1913,6 +1913,8 @@ def test_reported_speech_holding_a_quote_stays_unless_the_quote_is_most_of_it() 
         ),
         ("direct", "information and psychological attacks", "Vera Lorand", "entity"),
     ]
+    text = "As Vera Lorand told the bishops of the region in writing, “there is no other way.”"
+    assert [q[0] for q in _speakers(_hand_built(text, _CAST))] == ["direct"]
     text = "Vera Lorand said that “the sanctions have failed completely”."
     assert _speakers(_hand_built(text, _CAST)) == [
         ("direct", "the sanctions have failed completely", "Vera Lorand", "entity")

@@ -208,6 +208,8 @@ class ReportedSpeech(SpeakerFinder):
             return False
         if self.grammar.verbs.search(self.text, found[0], quote.open) is not None:
             return False
+        if self.text[found[0] : quote.open].rstrip().endswith((",", ":")):
+            return False  # 'as he told the bishops in writing, “...”': the quote is what was said
         relatives = self.grammar.words.relatives
         return not any(lower(word) in relatives for word in WORD.findall(self.text, sentence.start, found[0]))
 
