@@ -81,10 +81,12 @@ for a person.
 Quote spans cover the quoted words without the marks (and without the spaces inside French
 « ... »). Labels: ``direct``, ``reported``, and ``phrase`` for short quoted terms with no speaker
 (scare quotes: so-called "peacekeepers"); a short quote inside reported speech is its speaker's
-("According to X, the sanctions are “illegal”"). ``attrs`` carry ``speaker`` (text), ``speaker_start``/
-``speaker_end``, ``speaker_entity`` (normal form of the linked entity, if any), ``cue`` (the speech
-verb as written, with its auxiliary: "a déclaré"; a lead in lower case: "according to"; ``:``
-for a speaker line) and ``speaker_how``, one of:
+("According to X, the sanctions are “illegal”"), and reported speech that holds a quote stays a
+quote of its own, unless the quote is most of it or follows a comma or colon ('X warned that
+the services were waging “information attacks” against ...': both). ``attrs`` carry
+``speaker`` (text), ``speaker_start``/``speaker_end``, ``speaker_entity`` (normal form of the
+linked entity, if any), ``cue`` (the speech verb as written, with its auxiliary: "a déclaré"; a
+lead in lower case: "according to"; ``:`` for a speaker line) and ``speaker_how``, one of:
 
 * ``entity``: the speaker is a person or organisation entity;
 * ``name``: a phrase whose last word is the surname of a person named in full in the text, or
