@@ -25,7 +25,7 @@ from narrascope.analyzers._speakers import (
     content_after,
 )
 from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, QUOTE_MARK, lower
-from narrascope.document import Span
+from narrascope.document import Document, Span
 
 __all__ = ["ReportedSpeech"]
 
@@ -47,6 +47,13 @@ _SOURCE_STOP = re.compile(r"[,;:.!?()]")
 
 class ReportedSpeech(SpeakerFinder):
     """The reported-speech rules, on the document that :class:`SpeakerFinder` indexed."""
+
+    def __init__(
+        self, doc: Document, language: str, window: int, quoted: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        super().__init__(doc, language, window, quoted)
+        # each sentence's reported clause, by the sentence's number, read once
+        self._clauses: dict[int, tuple[int, int, Speaker] | None] = {}
 
     # -- reported speech ----------------------------------------------------------------------
 
@@ -113,7 +120,7 @@ class ReportedSpeech(SpeakerFinder):
                 if before is not None and not own and not is_blocked(before.start, before.end):
                     found.append(earlier)
                 continue
-            one = self._reported_in(sentence.start, sentence.end)
+            one = self._reported_clause(number)
             if one is None and before is not None:
                 # the last words reported or quoted in the sentence before, and their speaker
                 i = bisect.bisect_left(blocked_starts, before.end)
@@ -167,15 +174,30 @@ class ReportedSpeech(SpeakerFinder):
             return None
         return first.start(), stop, speaker
 
-    def around(self, quote: RawQuote) -> Speaker | None:
-        """The speaker of reported speech that holds ``quote``: "X said he was 'sure of it'"."""
+    def _reported_clause(self, number: int) -> tuple[int, int, Speaker] | None:
+        """The reported clause of sentence ``number`` (content start, end, speaker), read once."""
+        if number not in self._clauses:
+            sentence = self.sentences[number]
+            self._clauses[number] = self._reported_in(sentence.start, sentence.end)
+        return self._clauses[number]
+
+    def _holding(self, quote: RawQuote) -> tuple[Span, tuple[int, int, Speaker]] | None:
+        """The sentence of ``quote`` and its reported clause, where that clause holds the quote
+        (every quote with a speaker asks, through ``holds``)."""
         i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
         if i < 0:
             return None
-        sentence = self.sentences[i]
-        found = self._reported_in(sentence.start, sentence.end)
+        sentence, found = self.sentences[i], self._reported_clause(i)
         if found is None or not found[0] <= quote.open < found[1]:
             return None
+        return sentence, found
+
+    def around(self, quote: RawQuote) -> Speaker | None:
+        """The speaker of reported speech that holds ``quote``: "X said he was 'sure of it'"."""
+        holding = self._holding(quote)
+        if holding is None:
+            return None
+        sentence, found = holding
         # The clause must be the quote's own: "When asked if he ..., X told Y, “...”" is X's. A
         # later verb that reports a clause holding the quote is its own ("X added his voice,
         # saying that the deal can “...”").
@@ -199,13 +221,10 @@ class ReportedSpeech(SpeakerFinder):
         of its own ('X warned that the services were waging “information attacks” against
         ...'): no other speech verb stands between the clause's start and the quote, and the
         verb is no relative clause's ('the woman who told them they were “...” left')."""
-        i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
-        if i < 0:
+        holding = self._holding(quote)
+        if holding is None:
             return False
-        sentence = self.sentences[i]
-        found = self._reported_in(sentence.start, sentence.end)
-        if found is None or not found[0] <= quote.open < found[1]:
-            return False
+        sentence, found = holding
         if self.grammar.verbs.search(self.text, found[0], quote.open) is not None:
             return False
         if self.text[found[0] : quote.open].rstrip().endswith((",", ":")):
