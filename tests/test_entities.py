@@ -12,7 +12,7 @@ from narrascope.analyzers._places import place_of
 from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
-    _join_adjectives,
+    _join_fragments,
     _russian_normal,
     dateline_normal,
     dateline_places,
@@ -827,7 +827,7 @@ def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
     def found(*names: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:
         return [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
 
-    joined = _join_adjectives(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")))
+    joined = _join_fragments(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")), "de")
     assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in joined] == [
         ("Statistischen Bundesamtes", "ORG", "Statistischen Bundesamtes")
     ]
@@ -839,4 +839,59 @@ def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
         (("Bank", "ORG"), ("Pekao", "ORG")),
         (("Statistischen", "ORG"), ("Berlin", "LOC")),
     ):
-        assert len(_join_adjectives(text, found(*names))) == 2
+        assert len(_join_fragments(text, found(*names), "de")) == 2
+    assert len(_join_fragments(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")), "fr")) == 2
+
+
+def test_a_polish_name_cut_in_two_is_joined_where_its_words_agree() -> None:
+    text = (
+        "Według Najwyższej Izby Kontroli haubice dla Wojska Polskiego kupiono w Portu Gdańsk i Rosji Putin."
+    )
+
+    def found(*names: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:
+        return [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
+
+    joined = _join_fragments(
+        text,
+        found(("Najwyższej", "ORG"), ("Izby Kontroli", "ORG"), ("Wojska", "ORG"), ("Polskiego", "LOC")),
+        "pl",
+    )
+    assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in joined] == [
+        ("Najwyższej Izby Kontroli", "ORG", "Najwyższa Izba Kontroli"),
+        ("Wojska Polskiego", "ORG", "Wojsko Polskie"),
+    ]
+    # two nouns ("Portu" + "Gdańsk"), a person, a gap: no agreement, no join
+    for names in (
+        (("Portu", "ORG"), ("Gdańsk", "LOC")),
+        (("Rosji", "LOC"), ("Putin", "PER")),
+        (("Kontroli", "ORG"), ("haubice", "ORG")),
+    ):
+        assert len(_join_fragments(text, found(*names), "pl")) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "normal"),
+    [
+        # adjectives agree with the head noun, before and after it
+        ("Korei Południowej", "LOC", "Korea Południowa"),
+        ("Polskiej Agencji Prasowej", "ORG", "Polska Agencja Prasowa"),
+        ("Narodowego Banku Polskiego", "ORG", "Narodowy Bank Polski"),
+        ("Stanach Zjednoczonych", "LOC", "Stany Zjednoczone"),
+        ("Bliskim Wschodzie", "LOC", "Bliski Wschód"),
+        # an adjective that a noun follows is that noun's; genitive modifiers stay as written
+        ("Zarządu Morskiego Portu Gdańsk", "ORG", "Zarząd Morskiego Portu Gdańsk"),
+        ("Ministerstwa Obrony Narodowej", "ORG", "Ministerstwo Obrony Narodowej"),
+        # names joined by "i" in one case
+        ("Prawa i Sprawiedliwości", "ORG", "Prawo i Sprawiedliwość"),
+        ("Bośni i Hercegowinie", "LOC", "Bośnia i Hercegowina"),
+        # a place's own name before a homonym (Lublino), the singular before a plural (Odry)
+        ("Lublinie", "LOC", "Lublin"),
+        ("Odry", "LOC", "Odra"),
+        ("Polski", "LOC", "Polska"),
+        # what the dictionary splits or does not know, and acronyms, word by word as before
+        ("Bielsko-Białej", "LOC", "Bielsko-Biała"),
+        ("NATO", "ORG", "NATO"),
+    ],
+)
+def test_polish_names_are_put_in_the_nominative_as_phrases(name: str, kind: str, normal: str) -> None:
+    assert head_normal(name, kind, "pl") == normal

@@ -39,6 +39,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
+from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._bodies import body_of
 from narrascope.analyzers._places import is_place, load_places, place_of
 from narrascope.analyzers._titles import sentence_case_title
@@ -212,8 +213,8 @@ class EntityAnalyzer(Analyzer):
                     normal = dateline_normal(doc.text, start, end, normal)
                     found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
         for doc, found in zip(docs, everything, strict=True):
-            if doc.language == "de":
-                found = _join_adjectives(doc.text, found)
+            if doc.language in ("de", "pl"):
+                found = _join_fragments(doc.text, found, doc.language)
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
@@ -382,17 +383,30 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w*(?:isch|sch|lich|ig|al|ar|ell|iv)(?:e|en|er|es|em)")
 
 
-def _join_adjectives(text: str, found: Found) -> Found:
-    """German organisations found as an adjective and a name right after it, one space apart,
-    joined into one ("Statistischen" + "Bundesamtes": the Statistisches Bundesamt), with the
-    normal form of the whole."""
+def _join_fragments(text: str, found: Found, language: str) -> Found:
+    """Two names one space apart that are one name cut in two, joined, with the normal form of
+    the whole: in German an adjective and the organisation after it ("Statistischen" +
+    "Bundesamtes": the Statistisches Bundesamt); in Polish a place or organisation and one
+    whose words agree with it in case, number and gender ("Wojska" + "Polskiego", "Najwyższej"
+    + "Izby Kontroli"), which :func:`narrascope.analyzers._polish.parse` reads as one phrase."""
     out: Found = []
     for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
-        if out and label == out[-1][2] == "ORG" and out[-1][1] + 1 == start and text[start - 1] == " ":
+        if out and out[-1][1] + 1 == start and text[start - 1] == " ":
             first = out[-1]
-            if _ADJECTIVE.fullmatch(text, first[0], first[1]):
-                normal = head_normal(text[first[0] : end], label, "de")
-                out[-1] = (first[0], end, label, {**attrs, "normal": normal})
+            kind = "ORG" if "ORG" in (label, first[2]) else label
+            normal = None
+            if (
+                language == "de"
+                and label == first[2] == "ORG"
+                and _ADJECTIVE.fullmatch(text, first[0], first[1])
+            ):
+                normal = head_normal(text[first[0] : end], label, language)
+            elif language == "pl" and {label, first[2]} <= {"ORG", "LOC"}:
+                left, words = len(text[first[0] : first[1]].split()), text[first[0] : end].split()
+                phrase = polish.parse(words, kind)
+                normal = " ".join(phrase.forms) if phrase is not None and phrase.last > left else None
+            if normal is not None:
+                out[-1] = (first[0], end, kind, {**attrs, "normal": normal})
                 continue
         out.append((start, end, label, attrs))
     return out
@@ -450,7 +464,9 @@ def _lemma(word: str, language: str) -> str:
 def head_normal(text: str, kind: str, language: str) -> str:
     """A normal form for counting: in Polish and Ukrainian the nominative of each word of a
     person's or place's name, and of an organisation's head word only (its other words stay as
-    they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej"); in Bulgarian,
+    they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej"); a Polish
+    place's or organisation's name parsed as a phrase, its adjectives agreeing with its head
+    ("Korei Południowej" -> "Korea Południowa", :mod:`narrascope.analyzers._polish`); in Bulgarian,
     which has no cases, a name without its first word's definite article ("Народното събрание"
     -> "Народно събрание"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
     words = _ELIDED.sub("", text).split()
@@ -460,6 +476,8 @@ def head_normal(text: str, kind: str, language: str) -> str:
         return " ".join([_BULGARIAN_ARTICLE.sub("", words[0]), *words[1:]])
     if language not in _INFLECTING:
         return " ".join(words)
+    if language == "pl" and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:
+        return " ".join(phrase.forms)
     if kind == "ORG":
         return " ".join([_lemma(words[0], language), *words[1:]])
     return " ".join(_lemma(word, language) for word in words)

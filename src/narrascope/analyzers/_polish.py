@@ -1,0 +1,222 @@
+"""Polish names of places and organisations in the nominative, by Morfeusz 2 and its SGJP
+dictionary (the morphological analyser of the Polish NLP community, with the dictionary built in).
+
+A name in running Polish is inflected as a phrase: its head noun takes the case the sentence
+needs and its adjectives agree with it in case, number and gender ("z Korei Południowej", "dla
+Polskiej Agencji Prasowej"). Lemmatising word by word, as :func:`simplemma` does, gives
+adjectives in the masculine ("Korea Południowy") and cannot tell the head from the words that
+depend on it. Here the phrase is parsed: the head is the noun that the most words agree with,
+adjectives before it and right after it are put in the nominative of its gender and number,
+and the words after that stay as they are, because they are genitive modifiers of the name
+("Zarządu Morskiego Portu Gdańsk" -> "Zarząd Morskiego Portu Gdańsk": "Morskiego" agrees with
+"Zarządu" but belongs to the noun after it).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import morfeusz2
+
+from narrascope.analyzers._places import place_of
+
+__all__ = ["Phrase", "nominative", "parse"]
+
+_NOUNS = ("subst",)
+# Adjectives and the participles that names use as adjectives ("Stany Zjednoczone").
+_ADJECTIVES = ("adj", "ppas", "pact")
+# Kinds of proper name in the dictionary's qualifiers.
+_GEOGRAPHIC = ("nazwa_geograficzna",)
+_COMMON = "nazwa_pospolita"
+# Qualifiers of readings that a news article hardly means ("daw.": archaic).
+_RARE = ("daw.", "przest.")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One dictionary reading of a word: its lemma and grammatical features."""
+
+    lemma: str  # the dictionary's lemma id ("Polska:Sf~i"): what generation takes
+    pos: str
+    numbers: frozenset[str]
+    cases: frozenset[str]
+    genders: frozenset[str]
+    tag: tuple[str, ...]  # the whole tag, split at ":"
+    kinds: tuple[str, ...]  # the dictionary's name qualifiers ("nazwa_geograficzna", ...)
+    rare: bool
+
+    @property
+    def word(self) -> str:
+        """The lemma without the dictionary's homonym marks ("Polska:Sf~i" -> "Polska")."""
+        return self.lemma.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A name parsed around its head noun: ``words[:last]`` agree with ``words[head]``."""
+
+    head: int
+    last: int
+    forms: tuple[str, ...]  # each word's normal form: the nominative where it agrees, else as written
+    plurals: int  # how many of its head nouns are read in the plural: the fewer the likelier
+
+
+@functools.cache
+def _analyser() -> morfeusz2.Morfeusz:
+    # Loading the dictionary takes a few hundredths of a second; one analyser per process.
+    return morfeusz2.Morfeusz()
+
+
+def _gender(value: str) -> str:
+    return "n" if value.startswith("n") else value
+
+
+@functools.lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[Reading, ...]:
+    """The noun and adjective readings of one word; none for a word the dictionary does not know
+    ("Biden"), splits into parts ("Bielsko-Białej") or that is an acronym ("NATO")."""
+    if not word.isalpha() or (len(word) > 1 and word.isupper()):
+        return ()
+    analyses = _analyser().analyse(word)
+    if any(end != 1 for _, end, _ in analyses):
+        return ()
+    out = []
+    for _, _, (_, lemma, tag, kinds, qualifiers) in analyses:
+        parts = tuple(tag.split(":"))
+        # News names no one in the vocative: a reading in it only would be a false agreement.
+        cases = frozenset(parts[2].split(".")) - {"voc"} if len(parts) > 2 else frozenset()
+        if parts[0] not in (*_NOUNS, *_ADJECTIVES) or len(parts) < 4 or not cases:
+            continue
+        out.append(
+            Reading(
+                lemma=lemma,
+                pos=parts[0],
+                numbers=frozenset(parts[1].split(".")),
+                cases=cases,
+                genders=frozenset(_gender(g) for g in parts[3].split(".")),
+                tag=parts,
+                kinds=tuple(kinds),
+                rare=any(q in _RARE for q in qualifiers),
+            )
+        )
+    return tuple(out)
+
+
+def _agree(noun: Reading, adjective: Reading, cases: frozenset[str]) -> frozenset[str]:
+    """The cases, of ``cases``, in which ``adjective`` agrees with ``noun``; empty if none."""
+    if adjective.pos not in _ADJECTIVES or not noun.numbers & adjective.numbers:
+        return frozenset()
+    if not noun.genders & adjective.genders:
+        return frozenset()
+    return cases & adjective.cases
+
+
+def _adjective_run(words: list[list[Reading]], start: int, noun: Reading, cases: frozenset[str]) -> int:
+    """How far adjectives agreeing with ``noun`` run from ``start``: up to the end of the name
+    only; a run that a noun follows agrees with that noun instead ("Zarządu Morskiego Portu")."""
+    end = start
+    while end < len(words) and any(_agree(noun, r, cases) for r in words[end]):
+        end += 1
+    if end < len(words) and any(r.pos in _NOUNS for r in words[end]):
+        return start
+    return end
+
+
+def _preference(reading: Reading, kind: str) -> tuple[int, ...]:
+    """Lower is likelier: a reading in current use; for a place, the name GeoNames uses itself,
+    then any place it knows, then a geographic name; for an organisation, a common noun
+    ("Zarząd", "Agencja") first."""
+    if kind == "LOC":
+        place = place_of(reading.word)
+        name_kind = (
+            0 if place == reading.word else 1 if place else 2 if set(_GEOGRAPHIC) & set(reading.kinds) else 3
+        )
+    else:
+        name_kind = 0 if _COMMON in reading.kinds or not reading.kinds else 1
+    return reading.rare, name_kind
+
+
+def parse(words: list[str], kind: str, within: frozenset[str] | None = None) -> Phrase | None:
+    """The name's head and the words that agree with it, or None when no word is a known noun
+    that the words before it agree with (or, given ``within``, none in one of those cases).
+    Two names joined by "i" in the same case are each put in the nominative ("Prawa i
+    Sprawiedliwości" -> "Prawo i Sprawiedliwość")."""
+    analysed = [list(readings(word)) for word in words]
+    best: tuple[tuple[int, ...], Phrase] | None = None
+    for head, options in enumerate(analysed):
+        for noun in options:
+            if noun.pos not in _NOUNS:
+                continue
+            cases = noun.cases if within is None else noun.cases & within
+            for before in analysed[:head]:
+                cases = frozenset().union(*(_agree(noun, r, cases) for r in before))
+            if not cases:
+                continue
+            last = _adjective_run(analysed, head + 1, noun, cases)
+            for after in analysed[head + 1 : last]:
+                cases = frozenset().union(*(_agree(noun, r, cases) for r in after))
+            forms = _forms(words, analysed, noun, cases, head, last)
+            if forms is None or not cases:
+                continue
+            plurals = int("sg" not in noun.numbers)
+            if last + 1 < len(words) and words[last] == "i":
+                other = parse(words[last + 1 :], kind, cases)
+                if other is not None and other.last == len(words) - last - 1:
+                    forms, last = (*forms[: last + 1], *other.forms), len(words)
+                    plurals += other.plurals
+            # Most words agreeing first, then the likeliest reading of the head, then the singular
+            # ("Prawa i Sprawiedliwości": "prawo" in the genitive, not "prawa" and a plural).
+            key = (-last, *_preference(noun, kind), plurals)
+            if best is None or key < best[0]:
+                best = key, Phrase(head, last, forms, plurals)
+    return None if best is None else best[1]
+
+
+def _forms(
+    words: list[str],
+    analysed: list[list[Reading]],
+    noun: Reading,
+    cases: frozenset[str],
+    head: int,
+    last: int,
+) -> tuple[str, ...] | None:
+    number = "sg" if "sg" in noun.numbers else "pl"
+    gender = min(noun.genders)
+    forms = list(words)
+    head_form = nominative(noun, number, gender)
+    if head_form is None:
+        return None
+    forms[head] = _cased(head_form, words[head])
+    for i in (*range(head), *range(head + 1, last)):
+        agreeing = [r for r in analysed[i] if _agree(noun, r, cases)]
+        generated = next((f for r in agreeing if (f := nominative(r, number, gender))), None)
+        if generated is None:
+            return None
+        forms[i] = _cased(generated, words[i])
+    return tuple(forms)
+
+
+def _cased(form: str, written: str) -> str:
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form
+
+
+def nominative(reading: Reading, number: str, gender: str) -> str | None:
+    """The form of ``reading``'s lemma in the nominative of ``number`` and ``gender``, with the
+    rest of its features kept (degree: "Najwyższej" -> "Najwyższa"; aspect, negation)."""
+    for form, tag in _paradigm(reading.lemma):
+        if (
+            len(tag) == len(reading.tag)
+            and tag[0] == reading.pos
+            and number in tag[1].split(".")
+            and "nom" in tag[2].split(".")
+            and gender in {_gender(g) for g in tag[3].split(".")}
+            and tag[4:] == reading.tag[4:]
+        ):
+            return form
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _paradigm(lemma: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((form, tuple(tag.split(":"))) for form, _, tag, _, _ in _analyser().generate(lemma))
