@@ -21,7 +21,7 @@ import morfeusz2
 
 from narrascope.analyzers._places import place_of
 
-__all__ = ["Phrase", "nominative", "parse"]
+__all__ = ["Phrase", "genitive_words", "nominative", "parse"]
 
 _NOUNS = ("subst",)
 # Adjectives and the participles that names use as adjectives ("Stany Zjednoczone").
@@ -29,8 +29,19 @@ _ADJECTIVES = ("adj", "ppas", "pact")
 # Kinds of proper name in the dictionary's qualifiers.
 _GEOGRAPHIC = ("nazwa_geograficzna",)
 _COMMON = "nazwa_pospolita"
+# What a source after "według" or "zdaniem" is made of, in the genitive: nouns, adjectives,
+# personal pronouns ("niego") and numerals.
+_SOURCE_PARTS = (*_NOUNS, *_ADJECTIVES, "ppron3", "ppron12", "num")
+# Finite verbs and the past tense: what follows a clause's subject.
+_VERBS = ("fin", "praet", "bedzie", "winien")
+# Words between a subject and its verb ("ceny nie wzrosną", "ceny też wzrosną").
+_BEFORE_VERB = ("nie", "się", "już", "też", "także", "również", "jeszcze", "nadal")
 # Qualifiers of readings that a news article hardly means ("daw.": archaic).
 _RARE = ("daw.", "przest.")
+
+
+# Each dictionary reading of a word: (lemma, tag, name kinds, qualifiers).
+Analyses = tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ class Phrase:
     head: int
     last: int
     forms: tuple[str, ...]  # each word's normal form: the nominative where it agrees, else as written
-    plurals: int  # how many of its head nouns are read in the plural: the fewer the likelier
+    plurals: int  # how plural its head nouns are read (see _plural): the less the likelier
 
 
 @functools.cache
@@ -73,16 +84,26 @@ def _gender(value: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def readings(word: str) -> tuple[Reading, ...]:
-    """The noun and adjective readings of one word; none for a word the dictionary does not know
-    ("Biden"), splits into parts ("Bielsko-Białej") or that is an acronym ("NATO")."""
+def _analyses(word: str) -> Analyses:
+    """Each dictionary reading of one word; none for a word the dictionary does not know ("Biden"), splits into parts ("Bielsko-Białej") or that is
+    an acronym ("NATO")."""
     if not word.isalpha() or (len(word) > 1 and word.isupper()):
         return ()
     analyses = _analyser().analyse(word)
     if any(end != 1 for _, end, _ in analyses):
         return ()
+    return tuple(
+        (lemma, tag, tuple(kinds), tuple(qualifiers))
+        for _, _, (_, lemma, tag, kinds, qualifiers) in analyses
+        if not tag.startswith("ign")
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[Reading, ...]:
+    """The noun and adjective readings of one word (see :func:`_analyses` for those it has none)."""
     out = []
-    for _, _, (_, lemma, tag, kinds, qualifiers) in analyses:
+    for lemma, tag, kinds, qualifiers in _analyses(word):
         parts = tuple(tag.split(":"))
         # News names no one in the vocative: a reading in it only would be a false agreement.
         cases = frozenset(parts[2].split(".")) - {"voc"} if len(parts) > 2 else frozenset()
@@ -96,7 +117,7 @@ def readings(word: str) -> tuple[Reading, ...]:
                 cases=cases,
                 genders=frozenset(_gender(g) for g in parts[3].split(".")),
                 tag=parts,
-                kinds=tuple(kinds),
+                kinds=kinds,
                 rare=any(q in _RARE for q in qualifiers),
             )
         )
@@ -124,17 +145,49 @@ def _adjective_run(words: list[list[Reading]], start: int, noun: Reading, cases:
 
 
 def _preference(reading: Reading, kind: str) -> tuple[int, ...]:
-    """Lower is likelier: a reading in current use; for a place, the name GeoNames uses itself,
-    then any place it knows, then a geographic name; for an organisation, a common noun
-    ("Zarząd", "Agencja") first."""
+    """Lower is likelier: a reading in current use; for a place, a geographic name under which
+    GeoNames knows the place itself ("Lublin", not the district "Lublino"), then one it knows
+    by another name ("Chiny"), then any geographic name, before a common noun ("china"); for an
+    organisation, a common noun ("Zarząd", "Agencja") first, a noun naming people last
+    ("Sokołów SA" is the company named after the town, not one of falcons)."""
     if kind == "LOC":
         place = place_of(reading.word)
+        geographic = bool(set(_GEOGRAPHIC) & set(reading.kinds))
         name_kind = (
-            0 if place == reading.word else 1 if place else 2 if set(_GEOGRAPHIC) & set(reading.kinds) else 3
+            0
+            if geographic and place == reading.word
+            else 1
+            if geographic and place
+            else 2
+            if geographic
+            else 3
         )
     else:
-        name_kind = 0 if _COMMON in reading.kinds or not reading.kinds else 1
+        name_kind = 2 if _people(reading) else 0 if _COMMON in reading.kinds or not reading.kinds else 1
     return reading.rare, name_kind
+
+
+def _people(noun: Reading) -> bool:
+    """Whether ``noun`` names people ("Rosjanie", "ekspertów"): a common noun of the personal
+    masculine gender."""
+    return "m1" in noun.genders and _COMMON in noun.kinds
+
+
+def _is_head(reading: Reading, kind: str) -> bool:
+    """Whether ``reading`` can head the name of a place or organisation: a noun, not a person's
+    name ("Stanów" is no woman called Stanowa), and for an organisation no proper name in the
+    plural ("New" of "New York Post" is no genitive of the river Newa)."""
+    if reading.pos not in _NOUNS or set(reading.kinds) & {"nazwisko", "imię"}:
+        return False
+    return kind != "ORG" or _COMMON in reading.kinds or not reading.kinds or "sg" in reading.numbers
+
+
+def _plural(noun: Reading) -> int:
+    """0 for the singular, 1 for a noun that has no singular ("Stany", "Niemcy", "Katowice"),
+    2 for any other plural: a place's name read in the plural is likelier a plurale tantum than
+    several places of one name ("Stanów": "Stany", not "Stanowa"), and one in the singular
+    likelier still ("Odry": the river Odra, not the village Odry)."""
+    return 0 if "sg" in noun.numbers else 1 if "pt" in noun.tag[4:] else 2
 
 
 def parse(words: list[str], kind: str, within: frozenset[str] | None = None) -> Phrase | None:
@@ -146,7 +199,7 @@ def parse(words: list[str], kind: str, within: frozenset[str] | None = None) -> 
     best: tuple[tuple[int, ...], Phrase] | None = None
     for head, options in enumerate(analysed):
         for noun in options:
-            if noun.pos not in _NOUNS:
+            if not _is_head(noun, kind):
                 continue
             cases = noun.cases if within is None else noun.cases & within
             for before in analysed[:head]:
@@ -156,10 +209,10 @@ def parse(words: list[str], kind: str, within: frozenset[str] | None = None) -> 
             last = _adjective_run(analysed, head + 1, noun, cases)
             for after in analysed[head + 1 : last]:
                 cases = frozenset().union(*(_agree(noun, r, cases) for r in after))
-            forms = _forms(words, analysed, noun, cases, head, last)
-            if forms is None or not cases:
+            forms = _forms(words, analysed, noun, cases, head, last) if cases else None
+            if forms is None:
                 continue
-            plurals = int("sg" not in noun.numbers)
+            plurals = _plural(noun)
             if last + 1 < len(words) and words[last] == "i":
                 other = parse(words[last + 1 :], kind, cases)
                 if other is not None and other.last == len(words) - last - 1:
@@ -181,8 +234,14 @@ def _forms(
     head: int,
     last: int,
 ) -> tuple[str, ...] | None:
-    number = "sg" if "sg" in noun.numbers else "pl"
+    """Each word's normal form with ``noun`` heading ``words[:last]`` in one of ``cases``."""
     gender = min(noun.genders)
+    # People ("Rosjanie", "Ukraińców", the recogniser's places now and then) count under the
+    # dictionary's lemma, the singular, as simplemma had them; names keep their number ("Niemcy").
+    people = _people(noun)
+    if "nom" in cases and not people:
+        return tuple(words)  # in the nominative already: as written ("Stany Zjednoczone")
+    number = "sg" if people or "sg" in noun.numbers else "pl"
     forms = list(words)
     head_form = nominative(noun, number, gender)
     if head_form is None:
@@ -203,20 +262,67 @@ def _cased(form: str, written: str) -> str:
 
 def nominative(reading: Reading, number: str, gender: str) -> str | None:
     """The form of ``reading``'s lemma in the nominative of ``number`` and ``gender``, with the
-    rest of its features kept (degree: "Najwyższej" -> "Najwyższa"; aspect, negation)."""
-    for form, tag in _paradigm(reading.lemma):
-        if (
-            len(tag) == len(reading.tag)
-            and tag[0] == reading.pos
-            and number in tag[1].split(".")
-            and "nom" in tag[2].split(".")
-            and gender in {_gender(g) for g in tag[3].split(".")}
-            and tag[4:] == reading.tag[4:]
-        ):
-            return form
-    return None
+    rest of its features kept (degree: "Najwyższej" -> "Najwyższa"; aspect, negation). Of two,
+    the one that is a vocative too: an adjective's long form ("krzywy"), not its short one
+    ("krzyw"), which names never take."""
+    forms = [
+        (form, "voc" not in tag[2].split("."))
+        for form, tag in _paradigm(reading.lemma)
+        if len(tag) == len(reading.tag)
+        and tag[0] == reading.pos
+        and number in tag[1].split(".")
+        and "nom" in tag[2].split(".")
+        and gender in {_gender(g) for g in tag[3].split(".")}
+        and tag[4:] == reading.tag[4:]
+    ]
+    return min(forms, key=lambda f: f[1])[0] if forms else None
 
 
 @functools.lru_cache(maxsize=16384)
 def _paradigm(lemma: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((form, tuple(tag.split(":"))) for form, _, tag, _, _ in _analyser().generate(lemma))
+
+
+def genitive_words(words: list[str]) -> int:
+    """How many of ``words``, the words after "według" or "zdaniem", name the source: the run
+    that can be in the genitive ("resortu obrony narodowej", "ministra Jana Kowalskiego", "danych
+    GUS"), with names the dictionary does not know and acronyms; not the clause's subject after
+    it ("Według resortu wydatki wzrosną", "Według ekspertów ceny wzrosną": "ceny" may be a
+    genitive, but a verb follows it)."""
+    count = 0
+    for i, word in enumerate(words):
+        analyses = _analyses(word)
+        if analyses:
+            genitive = any(_genitive(tag) for _, tag, _, _ in analyses)
+            if not genitive or (count and _nominative(analyses) and _predicate_follows(words, i + 1)):
+                break
+        elif not word[:1].isupper():
+            break
+        count += 1
+    return count
+
+
+def _predicate_follows(words: list[str], i: int) -> bool:
+    """Whether a verb comes next, after at most three more lowercase words that may be in the
+    nominative with a subject ("ceny wzrosną", "dobra passa może", "stopy procentowe nie
+    zmienią się") and words that go before a verb; a capitalised word is a name, no part of it."""
+    for j in range(i, min(i + 4, len(words))):
+        word = words[j]
+        if _is_verb(word) or word in _BEFORE_VERB:
+            return True
+        if not word[:1].islower() or not _nominative(_analyses(word)):
+            return False
+    return False
+
+
+def _genitive(tag: str) -> bool:
+    parts = tag.split(":")
+    return parts[0] in _SOURCE_PARTS and len(parts) > 2 and "gen" in parts[2].split(".")
+
+
+def _nominative(analyses: Analyses) -> bool:
+    return any(len(p := tag.split(":")) > 2 and "nom" in p[2].split(".") for _, tag, _, _ in analyses)
+
+
+def _is_verb(word: str) -> bool:
+    return any(tag.split(":")[0] in _VERBS for _, tag, _, _ in _analyses(word))

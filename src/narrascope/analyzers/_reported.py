@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
+from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._quote_marks import RawQuote
 from narrascope.analyzers._speakers import (
     APPOSITION_WORDS,
@@ -677,15 +678,18 @@ class ReportedSpeech(SpeakerFinder):
         return entity is not None and entity.label == "PER"
 
     def _source_end(self, lo: int, hi: int) -> int | None:
-        """Where a source named without a closing comma ends: an entity that starts it, up to two
-        lowercase words and a run of capitalised ones ("dem Bericht der Kommission", "Jana
-        Kowalskiego"), a name after a longer title, or a document noun among its first three
-        words ("raportu", "доклада")."""
+        """Where a source named without a closing comma ends: an entity that starts it; in Polish
+        the words that can be in the genitive the lead asks for ("Według resortu obrony w 2024
+        roku ...", :func:`narrascope.analyzers._polish.genitive_words`); elsewhere up to two
+        lowercase words and a run of capitalised ones ("dem Bericht der Kommission"), a name
+        after a longer title, or a document noun among its first three words ("доклада")."""
         entity = self._nearest_entity(lo, hi, lo)
         if entity is not None and entity.start == lo:
             return entity.end
         stop = _SOURCE_STOP.search(self.text, lo, min(hi, lo + 120))
         tokens = list(_TOKEN.finditer(self.text, lo, stop.start() if stop else min(hi, lo + 120)))
+        if self.language == "pl" and (count := polish.genitive_words([t.group() for t in tokens])):
+            return tokens[count - 1].end()
         i = 0
         while i < min(2, len(tokens)) and not tokens[i].group()[:1].isupper():
             i += 1
