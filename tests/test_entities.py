@@ -884,10 +884,18 @@ def test_a_polish_name_cut_in_two_is_joined_where_its_words_agree() -> None:
         # names joined by "i" in one case
         ("Prawa i Sprawiedliwości", "ORG", "Prawo i Sprawiedliwość"),
         ("Bośni i Hercegowinie", "LOC", "Bośnia i Hercegowina"),
-        # a place's own name before a homonym (Lublino), the singular before a plural (Odry)
+        # a place's own name before a homonym (Lublino), the singular before a plural (Odry), a
+        # plurale tantum before a plain plural (Stanowo), a place before a common noun (china),
+        # never a person's name (Stanowa), an adjective's long form (not "Krzyw")
         ("Lublinie", "LOC", "Lublin"),
         ("Odry", "LOC", "Odra"),
         ("Polski", "LOC", "Polska"),
+        ("Chin", "LOC", "Chiny"),
+        ("Stanów Zjednoczonych", "LOC", "Stany Zjednoczone"),
+        ("Krzywego Rogu", "LOC", "Krzywy Róg"),
+        # people under the singular lemma, as every form of the word is counted together
+        ("Rosjanie", "LOC", "Rosjanin"),
+        ("Rosjan", "LOC", "Rosjanin"),
         # what the dictionary splits or does not know, and acronyms, word by word as before
         ("Bielsko-Białej", "LOC", "Bielsko-Biała"),
         ("NATO", "ORG", "NATO"),

@@ -267,6 +267,21 @@ def test_a_quoted_name_before_a_verb_is_its_subject_not_a_quote_of_someone_else(
         ("pl", "Według ministra obrony narodowej Jana Kowalskiego wojska wycofały się z granicy.",
          {"Jana Kowalskiego": "Jan Kowalski"}, "wojska wycofały się z granicy", "Jana Kowalskiego",
          "Jan Kowalski", "według"),
+        # Polish: the source is what can be in the genitive, up to a word that cannot ("w") or the
+        # subject of the verb after it ("ceny" could be a genitive; "dobra passa" an adjective's)
+        ("pl", "Według resortu w przyszłym roku Polska wyda na armię 4 procent PKB.", (),
+         "w przyszłym roku Polska wyda na armię 4 procent PKB", "resortu", None, "według"),
+        ("pl", "Według resortu obrony Polska wyda na armię 4 procent PKB.", (),
+         "Polska wyda na armię 4 procent PKB", "resortu obrony", None, "według"),
+        ("pl", "Według ekonomistów ceny wzrosną w marcu.", (), "ceny wzrosną w marcu", "ekonomistów", None, "według"),
+        ("pl", "Według tego zestawienia najwięcej pracują Czesi.", (), "najwięcej pracują Czesi", "tego zestawienia",
+         None, "według"),
+        # a name in apposition, which Polish leaves uninflected, is part of the source
+        ("pl", "Według niezależnego portalu Meduza spada poparcie dla wojny.", (), "spada poparcie dla wojny",
+         "niezależnego portalu Meduza", None, "według"),
+        ("pl", "Zdaniem analityka Jana Kowalskiego dobra passa może się skończyć.",
+         {"Jana Kowalskiego": "Jan Kowalski"}, "dobra passa może się skończyć", "Jana Kowalskiego", "Jan Kowalski",
+         "zdaniem"),
     ],
 )  # fmt: skip
 def test_sources_named_by_a_lead(

@@ -18,12 +18,15 @@ import functools
 from dataclasses import dataclass
 
 import morfeusz2
+import simplemma
 
 from narrascope.analyzers._places import place_of
 
-__all__ = ["Phrase", "genitive_words", "nominative", "parse"]
+__all__ = ["Phrase", "could_be_source", "genitive_words", "nominative", "parse"]
 
 _NOUNS = ("subst",)
+# Nouns and verbal nouns ("zestawienia", "badania"), which head no name but may head a source.
+_NOUN_LIKE = (*_NOUNS, "ger")
 # Adjectives and the participles that names use as adjectives ("Stany Zjednoczone").
 _ADJECTIVES = ("adj", "ppas", "pact")
 # Kinds of proper name in the dictionary's qualifiers.
@@ -31,7 +34,7 @@ _GEOGRAPHIC = ("nazwa_geograficzna",)
 _COMMON = "nazwa_pospolita"
 # What a source after "według" or "zdaniem" is made of, in the genitive: nouns, adjectives,
 # personal pronouns ("niego") and numerals.
-_SOURCE_PARTS = (*_NOUNS, *_ADJECTIVES, "ppron3", "ppron12", "num")
+_SOURCE_PARTS = (*_NOUN_LIKE, *_ADJECTIVES, "ppron3", "ppron12", "num")
 # Finite verbs and the past tense: what follows a clause's subject.
 _VERBS = ("fin", "praet", "bedzie", "winien")
 # Words between a subject and its verb ("ceny nie wzrosną", "ceny też wzrosną").
@@ -101,13 +104,14 @@ def _analyses(word: str) -> Analyses:
 
 @functools.lru_cache(maxsize=65536)
 def readings(word: str) -> tuple[Reading, ...]:
-    """The noun and adjective readings of one word (see :func:`_analyses` for those it has none)."""
+    """The noun, verbal noun and adjective readings of one word (see :func:`_analyses` for those
+    it has none)."""
     out = []
     for lemma, tag, kinds, qualifiers in _analyses(word):
         parts = tuple(tag.split(":"))
         # News names no one in the vocative: a reading in it only would be a false agreement.
         cases = frozenset(parts[2].split(".")) - {"voc"} if len(parts) > 2 else frozenset()
-        if parts[0] not in (*_NOUNS, *_ADJECTIVES) or len(parts) < 4 or not cases:
+        if parts[0] not in (*_NOUN_LIKE, *_ADJECTIVES) or len(parts) < 4 or not cases:
             continue
         out.append(
             Reading(
@@ -139,7 +143,7 @@ def _adjective_run(words: list[list[Reading]], start: int, noun: Reading, cases:
     end = start
     while end < len(words) and any(_agree(noun, r, cases) for r in words[end]):
         end += 1
-    if end < len(words) and any(r.pos in _NOUNS for r in words[end]):
+    if end < len(words) and any(r.pos in _NOUN_LIKE for r in words[end]):
         return start
     return end
 
@@ -182,6 +186,10 @@ def _is_head(reading: Reading, kind: str) -> bool:
     return kind != "ORG" or _COMMON in reading.kinds or not reading.kinds or "sg" in reading.numbers
 
 
+def _usual_lemma(word: str) -> str:
+    return str(simplemma.lemmatize(word, lang="pl")).casefold()
+
+
 def _plural(noun: Reading) -> int:
     """0 for the singular, 1 for a noun that has no singular ("Stany", "Niemcy", "Katowice"),
     2 for any other plural: a place's name read in the plural is likelier a plurale tantum than
@@ -219,8 +227,10 @@ def parse(words: list[str], kind: str, within: frozenset[str] | None = None) -> 
                     forms, last = (*forms[: last + 1], *other.forms), len(words)
                     plurals += other.plurals
             # Most words agreeing first, then the likeliest reading of the head, then the singular
-            # ("Prawa i Sprawiedliwości": "prawo" in the genitive, not "prawa" and a plural).
-            key = (-last, *_preference(noun, kind), plurals)
+            # ("Prawa i Sprawiedliwości": "prawo" in the genitive, not "prawa" and a plural), then
+            # the lemma simplemma, which learnt from corpora, gives ("Radzie": "rada", not "rad").
+            usual = noun.word.casefold() == _usual_lemma(words[head])
+            key = (-last, *_preference(noun, kind), plurals, not usual)
             if best is None or key < best[0]:
                 best = key, Phrase(head, last, forms, plurals)
     return None if best is None else best[1]
@@ -294,7 +304,9 @@ def genitive_words(words: list[str]) -> int:
         analyses = _analyses(word)
         if analyses:
             genitive = any(_genitive(tag) for _, tag, _, _ in analyses)
-            if not genitive or (count and _nominative(analyses) and _predicate_follows(words, i + 1)):
+            subject = count and _nominative(analyses) and _predicate_follows(words, i + 1)
+            # ... unless an adjective before it is its own ("Według tego zestawienia więcej ...")
+            if not genitive or (subject and not _modified(words[i - 1], word)):
                 break
         elif not word[:1].isupper():
             break
@@ -326,3 +338,26 @@ def _nominative(analyses: Analyses) -> bool:
 
 def _is_verb(word: str) -> bool:
     return any(tag.split(":")[0] in _VERBS for _, tag, _, _ in _analyses(word))
+
+
+def _modified(before: str, word: str) -> bool:
+    """Whether ``before`` can be an adjective in the genitive agreeing with ``word``, a noun; not
+    a name's word ("Jana Kowalskiego wojska": "Kowalskiego" reads as an adjective too)."""
+    if not before[:1].islower():
+        return False
+    nouns = [r for r in readings(word) if r.pos in _NOUN_LIKE and "gen" in r.cases]
+    return any(_agree(n, a, frozenset({"gen"})) for n in nouns for a in readings(before))
+
+
+def could_be_source(words: list[str]) -> bool:
+    """Whether ``words`` can all be a source in the genitive: each word has a genitive reading,
+    is unknown to the dictionary ("non-profit") or a name that is no place ("portalu Meduza",
+    a name that is not inflected), or joins them ("danych z raportu ...", "Konfliktów i
+    Środowiska"); not a place's name in another case ("resortu obrony Polska")."""
+    for word in words:
+        analyses = _analyses(word)
+        if word in ("z", "ze", "i", "oraz") or not analyses or any(_genitive(t) for _, t, _, _ in analyses):
+            continue
+        if not (word[:1].isupper() and place_of(word) is None):
+            return False
+    return True

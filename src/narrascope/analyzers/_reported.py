@@ -678,18 +678,31 @@ class ReportedSpeech(SpeakerFinder):
         return entity is not None and entity.label == "PER"
 
     def _source_end(self, lo: int, hi: int) -> int | None:
-        """Where a source named without a closing comma ends: an entity that starts it; in Polish
-        the words that can be in the genitive the lead asks for ("Według resortu obrony w 2024
-        roku ...", :func:`narrascope.analyzers._polish.genitive_words`); elsewhere up to two
-        lowercase words and a run of capitalised ones ("dem Bericht der Kommission"), a name
-        after a longer title, or a document noun among its first three words ("доклада")."""
+        """Where a source named without a closing comma ends: an entity that starts it, else its
+        reach (:meth:`_source_reach`). In Polish the source is in the genitive that the lead asks
+        for: the run of words that can be genitive (:mod:`narrascope.analyzers._polish`) ends it
+        where the reach ends sooner ("Według badania ankietowego ...") or where a word outside
+        the genitive breaks the reach ("Według resortu obrony Polska wyda ...": "Polska" is the
+        subject)."""
         entity = self._nearest_entity(lo, hi, lo)
         if entity is not None and entity.start == lo:
             return entity.end
         stop = _SOURCE_STOP.search(self.text, lo, min(hi, lo + 120))
-        tokens = list(_TOKEN.finditer(self.text, lo, stop.start() if stop else min(hi, lo + 120)))
-        if self.language == "pl" and (count := polish.genitive_words([t.group() for t in tokens])):
-            return tokens[count - 1].end()
+        limit = stop.start() if stop else min(hi, lo + 120)
+        tokens = list(_TOKEN.finditer(self.text, lo, limit))
+        reach = self._source_reach(lo, limit, tokens)
+        if self.language != "pl":
+            return reach
+        count = polish.genitive_words([t.group() for t in tokens])
+        genitive = tokens[count - 1].end() if count else None
+        if reach is not None and polish.could_be_source([t.group() for t in tokens if t.end() <= reach]):
+            return max(reach, genitive or reach)
+        return genitive
+
+    def _source_reach(self, lo: int, limit: int, tokens: list[re.Match[str]]) -> int | None:
+        """Up to two lowercase words and a run of capitalised ones ("dem Bericht der Kommission",
+        "Jana Kowalskiego"), a name after a longer title, or a document noun among its first three
+        words ("raportu", "доклада")."""
         i = 0
         while i < min(2, len(tokens)) and not tokens[i].group()[:1].isupper():
             i += 1
@@ -701,7 +714,7 @@ class ReportedSpeech(SpeakerFinder):
                 j += 1
         # A name after a title: the recogniser's name where it reaches further than the run of
         # capitals ("доклада на Европейската комисия"), the run where the name stops short.
-        titled = self._titled_name(lo, stop.start() if stop else min(hi, lo + 120))
+        titled = self._titled_name(lo, limit)
         if j > i:
             return max(tokens[j - 1].end(), titled or 0)
         if titled is not None:
