@@ -472,6 +472,9 @@ def test_an_as_clause_verb_before_a_comma_keeps_its_subject_after_it() -> None:
          "pedindo que Lula da Silva entre em ação.", ("António Guterres", "Lula da Silva")),
         ("it", "«La lista continua», ha detto Mario Rossi.\n\n«Serve agire subito», ha aggiunto, chiedendo "
          "che Giorgia Meloni intervenga.", ("Mario Rossi", "Giorgia Meloni")),
+        # where it was said, or to whom, after a preposition: not who said it
+        ("pl", "„Nie zmienimy zdania” – powiedziała Helena Wargowska.\n\n„Rozmowy trwają” – dodała w "
+         "wywiadzie dla Polsatu.", ("Helena Wargowska", "Polsatu")),
     ],
 )  # fmt: skip
 def test_a_verb_that_left_out_its_subject_is_not_given_a_name_after_it(
@@ -781,3 +784,17 @@ def test_a_surname_after_the_verb_ends_where_its_capitals_do() -> None:
         "Tomasz Wierzbicki",
         "name",
     )
+
+
+def test_as_said_with_the_subject_left_out_is_the_last_person_named() -> None:
+    # "Jak napisał w komentarzu dla ...": the phrase after the verb says where, not who
+    text = (
+        "Zdaniem ekonomisty Pawła Wargowskiego z Uniwersytetu Gdańskiego dobra passa może się skończyć. "
+        "Jak napisał w komentarzu dla Dziennika Bałtyckiego, porty w Niemczech obniżają opłaty."
+    )
+    doc = analyse(text, "pl", {"Pawła Wargowskiego": "Paweł Wargowski"}, {"Dziennika Bałtyckiego": "ORG"})
+    assert [(q.text_in(doc), q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        # the source's place of work is part of the source, not of what he said
+        ("dobra passa może się skończyć", "Paweł Wargowski"),
+        ("porty w Niemczech obniżają opłaty", "Paweł Wargowski"),
+    ]

@@ -296,11 +296,15 @@ def _paradigm(lemma: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def genitive_words(words: list[str]) -> int:
     """How many of ``words``, the words after "według" or "zdaniem", name the source: the run
     that can be in the genitive ("resortu obrony narodowej", "ministra Jana Kowalskiego", "danych
-    GUS"), with names the dictionary does not know and acronyms; not the clause's subject after
+    GUS"), with names the dictionary does not know and acronyms, and "z" before a name ("z
+    Uniwersytetu Gdańskiego"); not the clause's subject after
     it ("Według resortu wydatki wzrosną", "Według ekspertów ceny wzrosną": "ceny" may be a
     genitive, but a verb follows it)."""
     count = 0
     for i, word in enumerate(words):
+        if word in ("z", "ze") and count and i + 1 < len(words) and words[i + 1][:1].isupper():
+            count += 1  # "ekonomisty X z Uniwersytetu Gdańskiego": where the source works
+            continue
         analyses = _analyses(word)
         if analyses:
             genitive = any(_genitive(tag) for _, tag, _, _ in analyses)

@@ -369,6 +369,8 @@ class SpeakerFinder:
             return self._before_verb(words), "before"
         stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
+        if words and words_of.drops_subject and lower(words[0].group()) in words_of.prepositions:
+            words = []  # '..., napisał w komentarzu dla PAP': where it was said; the subject left out
         if words:
             words = words if len(words) <= _PHRASE_WORDS else words[:PHRASE_NEAR]
             # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
@@ -452,7 +454,9 @@ class SpeakerFinder:
             side in ("before", "after")
             and self.grammar.pronouns.fullmatch(words[-1 if side == "before" else 0].group())
         ):
-            return self._of_entity(entity, verb)
+            if not self._after_preposition(entity, cue):
+                return self._of_entity(entity, verb)
+            entity = None  # '– powiedziała w rozmowie z PAP': the one she spoke with
         if lower(verb) in self.grammar.impersonal:
             return self._speaker(cue.start(), cue.end(), "none", verb)  # "Offiziell heißt es"
         limit = cue.start() if quote_open is None else min(cue.start(), quote_open)
@@ -481,6 +485,14 @@ class SpeakerFinder:
         if antecedent is not None:
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         return self._speaker(cue.start(), cue.end(), "none", verb)
+
+    def _after_preposition(self, entity: Span, cue: re.Match[str]) -> bool:
+        """Whether ``entity`` follows the verb ``cue`` right after a preposition of a language
+        that leaves subjects out ("powiedziała w rozmowie z PAP"): where or to whom, not who."""
+        if entity.start < cue.end() or not self.grammar.words.drops_subject:
+            return False
+        before = list(WORD.finditer(self.text, cue.end(), entity.start))
+        return bool(before) and lower(before[-1].group()) in self.grammar.words.prepositions
 
     def _participle_next(self, position: int, hi: int) -> bool:
         """Whether the first word after ``position`` is a participle ("adding", "pedindo",
@@ -687,6 +699,14 @@ class SpeakerFinder:
             start, end = trim(self.text, lo, cue.start())
         elif not before.strip() and after.strip():
             start, end = trim(self.text, cue.end(), hi)
+            first = lower(self.text[start:end].split()[0])
+            if first in self.grammar.words.prepositions and self.grammar.words.drops_subject:
+                # "Jak napisał w komentarzu dla PAP, ...": where; the subject was left out
+                verb = cue.group()
+                antecedent = self._last_person_before(cue.start(), self.grammar.gender_of_verb(verb))
+                if antecedent is None:
+                    return None
+                return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         else:
             return None
         words = self.text[start:end].lower().split()

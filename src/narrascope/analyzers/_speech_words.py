@@ -570,6 +570,12 @@ _PL = SpeechWords(
     pronoun_leads=("jego zdaniem", "jej zdaniem", "ich zdaniem"),
     according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
     as_words=("jak",),
+    # where or to whom something was said ("napisał w komentarzu dla PAP", "powiedział podczas
+    # konferencji"); not "o", which opens what is spoken of ("mówił o ...")
+    prepositions=(
+        "w", "we", "na", "dla", "do", "podczas", "po", "przed", "przy", "od", "u", "z", "ze", "pod", "nad",
+        "wobec", "wśród", "przez", "między", "w trakcie",
+    ),
     documents=(
         "raport*", "raporci*", "dokument*", "dokumenci*", "komunikat*", "komunikaci*", "oświadczeni*",
         "dane", "danych", "danymi", "badani*", "analiz*", "sprawozdani*", "notatk*", "list", "listu",
