@@ -10,6 +10,11 @@ adjectives before it and right after it are put in the nominative of its gender 
 and the words after that stay as they are, because they are genitive modifiers of the name
 ("Zarządu Morskiego Portu Gdańsk" -> "Zarząd Morskiego Portu Gdańsk": "Morskiego" agrees with
 "Zarządu" but belongs to the noun after it).
+
+The same readings tell where a source named without a comma ends: "według" and "zdaniem" take
+the genitive, so the source is the run of words that can be in it, and the first word that
+cannot, or the subject of the verb after it, begins what was said ("Według resortu obrony
+Polska wyda ...", :func:`genitive_words`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import simplemma
 
 from narrascope.analyzers._places import place_of
 
-__all__ = ["Phrase", "could_be_source", "genitive_words", "nominative", "parse"]
+__all__ = ["GENITIVE_LEADS", "Phrase", "could_be_source", "genitive_words", "nominative", "parse"]
 
 _NOUNS = ("subst",)
 # Nouns and verbal nouns ("zestawienia", "badania"), which head no name but may head a source.
@@ -32,6 +37,8 @@ _ADJECTIVES = ("adj", "ppas", "pact")
 # Kinds of proper name in the dictionary's qualifiers.
 _GEOGRAPHIC = ("nazwa_geograficzna",)
 _COMMON = "nazwa_pospolita"
+#: The leads of a source that take the genitive.
+GENITIVE_LEADS = ("według", "zdaniem", "w opinii", "jak wynika z")
 # What a source after "według" or "zdaniem" is made of, in the genitive: nouns, adjectives,
 # personal pronouns ("niego") and numerals.
 _SOURCE_PARTS = (*_NOUN_LIKE, *_ADJECTIVES, "ppron3", "ppron12", "num")

@@ -649,7 +649,7 @@ class ReportedSpeech(SpeakerFinder):
         lead = grammar.according_lead.search(text, start, end)
         if lead is None or lead.start() - start >= 40:
             return None
-        who_end = self._source_end(lead.start("rest"), end)
+        who_end = self._source_end(lead.start("rest"), end, lower(lead.group("lead")))
         if who_end is None:
             with_comma = grammar.according.match(text, lead.start(), end + 1)
             if with_comma is None or len(with_comma.group("who").split()) > 4:
@@ -677,10 +677,10 @@ class ReportedSpeech(SpeakerFinder):
         entity = self._entity_at(speaker.start, speaker.end)
         return entity is not None and entity.label == "PER"
 
-    def _source_end(self, lo: int, hi: int) -> int | None:
+    def _source_end(self, lo: int, hi: int, lead: str = "") -> int | None:
         """Where a source named without a closing comma ends: an entity that starts it, else its
-        reach (:meth:`_source_reach`). In Polish the source is in the genitive that the lead asks
-        for: the run of words that can be genitive (:mod:`narrascope.analyzers._polish`) ends it
+        reach (:meth:`_source_reach`). In Polish the source is in the genitive that most leads
+        ask for ("zgodnie z" asks for the instrumental): the run of words that can be genitive (:mod:`narrascope.analyzers._polish`) ends it
         where the reach ends sooner ("Według badania ankietowego ...") or where a word outside
         the genitive breaks the reach ("Według resortu obrony Polska wyda ...": "Polska" is the
         subject)."""
@@ -691,7 +691,7 @@ class ReportedSpeech(SpeakerFinder):
         limit = stop.start() if stop else min(hi, lo + 120)
         tokens = list(_TOKEN.finditer(self.text, lo, limit))
         reach = self._source_reach(lo, limit, tokens)
-        if self.language != "pl":
+        if self.language != "pl" or lead not in polish.GENITIVE_LEADS:
             return reach
         count = polish.genitive_words([t.group() for t in tokens])
         genitive = tokens[count - 1].end() if count else None

@@ -343,7 +343,9 @@ class SpeakerFinder:
         documents = self.grammar.subject_documents if subject else self.grammar.documents
         return documents.fullmatch(word.group()) is not None
 
-    def _phrase_words(self, lo: int, cue: re.Match[str], hi: int) -> tuple[list[re.Match[str]], str]:
+    def _phrase_words(
+        self, lo: int, cue: re.Match[str], hi: int, direct: bool = False
+    ) -> tuple[list[re.Match[str]], str]:
         """The words that name the speaker next to the verb, and where they are: ``before`` it,
         ``after`` it, ``far`` before it (beyond a clause boundary: 'X, the head of Y, said'), or
         none of them: ``shared`` (the subject of the clause before: '..., and added', '...,
@@ -369,8 +371,8 @@ class SpeakerFinder:
             return self._before_verb(words), "before"
         stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
-        if words and words_of.drops_subject and lower(words[0].group()) in words_of.prepositions:
-            words = []  # '..., napisał w komentarzu dla PAP': where it was said; the subject left out
+        if direct and words and words_of.drops_subject and lower(words[0].group()) in words_of.prepositions:
+            words = []  # '„...” – dodała w wywiadzie dla PAP': where it was said; the subject left out
         if words:
             words = words if len(words) <= _PHRASE_WORDS else words[:PHRASE_NEAR]
             # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
@@ -415,11 +417,15 @@ class SpeakerFinder:
             return cue.end(), (stop.start() if stop else hi)
         return None
 
-    def _from_region(self, lo: int, hi: int, cue: re.Match[str], quote_open: int | None = None) -> Speaker:
+    def _from_region(
+        self, lo: int, hi: int, cue: re.Match[str], quote_open: int | None = None, direct: bool = False
+    ) -> Speaker:
         """The speaker in ``text[lo:hi]`` around the speech verb ``cue``.
 
         A pronoun's antecedent is looked for before ``quote_open`` when given, so that a name
-        inside the quote is never taken for its speaker.
+        inside the quote is never taken for its speaker. ``direct``: the verb attributes a direct
+        quote, which a verb whose subject was left out attributes too ('„...” – dodała w
+        wywiadzie'; reported speech needs its speaker named).
         """
         verb = cue.group()
         if lower(verb) in self.grammar.words.participles:
@@ -427,7 +433,7 @@ class SpeakerFinder:
                 return self._participle_subject(lo, cue)
             return self._beside_participle(lo, hi, cue)
         hi = self._before_object(cue.end(), hi)
-        words, side = self._phrase_words(lo, cue, hi)
+        words, side = self._phrase_words(lo, cue, hi, direct)
         document = self._document_phrase(words, side, verb)
         if document is not None:
             return document

@@ -179,7 +179,7 @@ class _Attributor(ReportedSpeech):
             )
             and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
         ):
-            return self._from_region(after, tail_end, cue, quote.open)
+            return self._from_region(after, tail_end, cue, quote.open, direct=True)
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
         line_start = text.rfind("\n", 0, quote.open) + 1
         lo = max(line_start, quote.open - self.window)
@@ -193,7 +193,7 @@ class _Attributor(ReportedSpeech):
                     speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
                     if speaker is not None:
                         return speaker
-                speaker = self._from_region(boundary, quote.open, cue)
+                speaker = self._from_region(boundary, quote.open, cue, direct=True)
                 # a participle whose subject is not found says nothing of who speaks
                 if speaker.how != "none" or lower(cue.group()) not in grammar.words.participles:
                     return speaker
@@ -245,7 +245,7 @@ class _Attributor(ReportedSpeech):
             return speaker if speaker is not None and speaker.how != "none" else None
         if participle:
             return None  # 'a move calling the ...' or 'the man calling himself “...”'
-        speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open))
+        speaker = self.link(self._from_region(boundary, quote_open, cue, quote_open, direct=True))
         if (
             speaker is None
             or speaker.how not in ("entity", "pronoun", "name")
@@ -315,7 +315,7 @@ class _Attributor(ReportedSpeech):
             p_lo = max(text.rfind("\n", 0, p_end) + 1, p_end - self.window)
             cues = list(self.grammar.verbs.finditer(text, p_lo, p_end))
             if cues:
-                return self._from_region(p_lo, p_end, cues[-1])
+                return self._from_region(p_lo, p_end, cues[-1], direct=True)
         line = self.speaker_lines.get(paragraph_start)
         return line[0] if line is not None else None
 
