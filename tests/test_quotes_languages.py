@@ -798,3 +798,11 @@ def test_as_said_with_the_subject_left_out_is_the_last_person_named() -> None:
         ("dobra passa może się skończyć", "Paweł Wargowski"),
         ("porty w Niemczech obniżają opłaty", "Paweł Wargowski"),
     ]
+
+
+def test_a_polish_source_in_the_case_its_lead_asks_for() -> None:
+    # "zgodnie z" asks for the instrumental, the document's modifiers are in the genitive
+    doc = analyse("Zgodnie z komunikatem ministerstwa w Gdańsku pracuje coraz więcej Czechów.", "pl")
+    assert found(doc) == [
+        ("reported", "w Gdańsku pracuje coraz więcej Czechów", "komunikatem ministerstwa", "document")
+    ]

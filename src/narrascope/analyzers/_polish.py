@@ -12,9 +12,10 @@ and the words after that stay as they are, because they are genitive modifiers o
 "Zarządu" but belongs to the noun after it).
 
 The same readings tell where a source named without a comma ends: "według" and "zdaniem" take
-the genitive, so the source is the run of words that can be in it, and the first word that
-cannot, or the subject of the verb after it, begins what was said ("Według resortu obrony
-Polska wyda ...", :func:`genitive_words`).
+the genitive ("zgodnie z" the instrumental), so the source is the run of words that can be in
+that case or in the genitive of its modifiers, and the first word that cannot, or the subject
+of the verb after it, begins what was said ("Według resortu obrony Polska wyda ...",
+:func:`source_words`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import simplemma
 
 from narrascope.analyzers._places import place_of
 
-__all__ = ["GENITIVE_LEADS", "Phrase", "could_be_source", "genitive_words", "nominative", "parse"]
+__all__ = ["LEAD_CASES", "Phrase", "could_be_source", "nominative", "parse", "source_words"]
 
 _NOUNS = ("subst",)
 # Nouns and verbal nouns ("zestawienia", "badania"), which head no name but may head a source.
@@ -37,10 +38,16 @@ _ADJECTIVES = ("adj", "ppas", "pact")
 # Kinds of proper name in the dictionary's qualifiers.
 _GEOGRAPHIC = ("nazwa_geograficzna",)
 _COMMON = "nazwa_pospolita"
-#: The leads of a source that take the genitive.
-GENITIVE_LEADS = ("według", "zdaniem", "w opinii", "jak wynika z")
-# What a source after "według" or "zdaniem" is made of, in the genitive: nouns, adjectives,
-# personal pronouns ("niego") and numerals.
+#: The case that each lead of a source asks for.
+LEAD_CASES = {
+    "według": "gen",
+    "zdaniem": "gen",
+    "w opinii": "gen",
+    "jak wynika z": "gen",
+    "zgodnie z": "inst",
+}
+# What a source after a lead is made of: nouns, adjectives, personal pronouns ("niego") and
+# numerals.
 _SOURCE_PARTS = (*_NOUN_LIKE, *_ADJECTIVES, "ppron3", "ppron12", "num")
 # Finite verbs and the past tense: what follows a clause's subject.
 _VERBS = ("fin", "praet", "bedzie", "winien")
@@ -300,9 +307,10 @@ def _paradigm(lemma: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((form, tuple(tag.split(":"))) for form, _, tag, _, _ in _analyser().generate(lemma))
 
 
-def genitive_words(words: list[str]) -> int:
-    """How many of ``words``, the words after "według" or "zdaniem", name the source: the run
-    that can be in the genitive ("resortu obrony narodowej", "ministra Jana Kowalskiego", "danych
+def source_words(words: list[str], case: str = "gen") -> int:
+    """How many of ``words``, the words after a lead that asks for ``case``, name the source: the
+    run that can be in that case or the genitive ("resortu obrony narodowej", "ministra Jana
+    Kowalskiego", "komunikatem ministerstwa", "danych
     GUS"), with names the dictionary does not know and acronyms, and "z" before a name ("z
     Uniwersytetu Gdańskiego"); not the clause's subject after
     it ("Według resortu wydatki wzrosną", "Według ekspertów ceny wzrosną": "ceny" may be a
@@ -314,10 +322,10 @@ def genitive_words(words: list[str]) -> int:
             continue
         analyses = _analyses(word)
         if analyses:
-            genitive = any(_genitive(tag) for _, tag, _, _ in analyses)
+            fits = any(_in_case(tag, (case, "gen")) for _, tag, _, _ in analyses)
             subject = count and _nominative(analyses) and _predicate_follows(words, i + 1)
             # ... unless an adjective before it is its own ("Według tego zestawienia więcej ...")
-            if not genitive or (subject and not _modified(words[i - 1], word)):
+            if not fits or (subject and not _modified(words[i - 1], word)):
                 break
         elif not word[:1].isupper():
             break
@@ -338,9 +346,9 @@ def _predicate_follows(words: list[str], i: int) -> bool:
     return False
 
 
-def _genitive(tag: str) -> bool:
+def _in_case(tag: str, cases: tuple[str, ...]) -> bool:
     parts = tag.split(":")
-    return parts[0] in _SOURCE_PARTS and len(parts) > 2 and "gen" in parts[2].split(".")
+    return parts[0] in _SOURCE_PARTS and len(parts) > 2 and bool(set(cases) & set(parts[2].split(".")))
 
 
 def _nominative(analyses: Analyses) -> bool:
@@ -360,14 +368,19 @@ def _modified(before: str, word: str) -> bool:
     return any(_agree(n, a, frozenset({"gen"})) for n in nouns for a in readings(before))
 
 
-def could_be_source(words: list[str]) -> bool:
-    """Whether ``words`` can all be a source in the genitive: each word has a genitive reading,
+def could_be_source(words: list[str], case: str = "gen") -> bool:
+    """Whether ``words`` can all be a source in ``case``: each word has a reading in it or in the
+    genitive,
     is unknown to the dictionary ("non-profit") or a name that is no place ("portalu Meduza",
     a name that is not inflected), or joins them ("danych z raportu ...", "Konfliktów i
     Środowiska"); not a place's name in another case ("resortu obrony Polska")."""
     for word in words:
         analyses = _analyses(word)
-        if word in ("z", "ze", "i", "oraz") or not analyses or any(_genitive(t) for _, t, _, _ in analyses):
+        if (
+            word in ("z", "ze", "i", "oraz")
+            or not analyses
+            or any(_in_case(t, (case, "gen")) for _, t, _, _ in analyses)
+        ):
             continue
         if not (word[:1].isupper() and place_of(word) is None):
             return False

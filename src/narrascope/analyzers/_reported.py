@@ -679,10 +679,10 @@ class ReportedSpeech(SpeakerFinder):
 
     def _source_end(self, lo: int, hi: int, lead: str = "") -> int | None:
         """Where a source named without a closing comma ends: an entity that starts it, else its
-        reach (:meth:`_source_reach`). In Polish the source is in the genitive that most leads
-        ask for ("zgodnie z" asks for the instrumental): the run of words that can be genitive (:mod:`narrascope.analyzers._polish`) ends it
-        where the reach ends sooner ("Według badania ankietowego ...") or where a word outside
-        the genitive breaks the reach ("Według resortu obrony Polska wyda ...": "Polska" is the
+        reach (:meth:`_source_reach`). In Polish the source is in the case that the lead asks
+        for (:mod:`narrascope.analyzers._polish`): the run of words that can be in it ends the
+        source where the reach ends sooner ("Według badania ankietowego ...") or where a word
+        outside it breaks the reach ("Według resortu obrony Polska wyda ...": "Polska" is the
         subject)."""
         entity = self._nearest_entity(lo, hi, lo)
         if entity is not None and entity.start == lo:
@@ -691,13 +691,16 @@ class ReportedSpeech(SpeakerFinder):
         limit = stop.start() if stop else min(hi, lo + 120)
         tokens = list(_TOKEN.finditer(self.text, lo, limit))
         reach = self._source_reach(lo, limit, tokens)
-        if self.language != "pl" or lead not in polish.GENITIVE_LEADS:
+        case = polish.LEAD_CASES.get(lead) if self.language == "pl" else None
+        if case is None:
             return reach
-        count = polish.genitive_words([t.group() for t in tokens])
-        genitive = tokens[count - 1].end() if count else None
-        if reach is not None and polish.could_be_source([t.group() for t in tokens if t.end() <= reach]):
-            return max(reach, genitive or reach)
-        return genitive
+        count = polish.source_words([t.group() for t in tokens], case)
+        run = tokens[count - 1].end() if count else None
+        if reach is not None and polish.could_be_source(
+            [t.group() for t in tokens if t.end() <= reach], case
+        ):
+            return max(reach, run or reach)
+        return run
 
     def _source_reach(self, lo: int, limit: int, tokens: list[re.Match[str]]) -> int | None:
         """Up to two lowercase words and a run of capitalised ones ("dem Bericht der Kommission",
