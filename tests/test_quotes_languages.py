@@ -806,3 +806,18 @@ def test_a_polish_source_in_the_case_its_lead_asks_for() -> None:
     assert found(doc) == [
         ("reported", "w Gdańsku pracuje coraz więcej Czechów", "komunikatem ministerstwa", "document")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause after its preposition is no attribution of what comes before it
+        "Wróciłbym jeszcze do sankcji gospodarczych, o których pan wspomniał i zauważył w tej kwestii ciekawą rzecz.",
+        "Świat dowiaduje się o tym tego samego dnia dzięki filmowi, w którym nastolatka opowiada przed parlamentem.",
+        # where it was written, after the verb, names no one who wrote it
+        "Już dobę po ogłoszeniu szczepień Anna Nowak, liderka partii, napisała w partyjnym newsletterze "
+        "płomienny felieton przeciwko premierowi.",
+    ],
+)
+def test_no_reported_speech_where_no_one_is_named_as_its_source(text: str) -> None:
+    assert found(analyse(text, "pl", ("Anna Nowak",))) == []

@@ -550,6 +550,8 @@ class ReportedSpeech(SpeakerFinder):
             or not fewest < len(words) <= (14 if where else 10)
             or len(after) > (10 if where else 5)
             or self._opens_clause(words[0])
+            # a relative clause after its preposition: ", o których pan wspomniał i zauważył ..."
+            or (len(words) > 1 and len(words[0]) <= 3 and words[0].islower() and self._opens_clause(words[1]))
             or lower(words[0]) in self.grammar.words.as_words  # ", as they speak out on ..."
             or any(lower(word) in self.grammar.words.negations for word in words)
             or self._passive(comma, cue.start())
@@ -568,8 +570,8 @@ class ReportedSpeech(SpeakerFinder):
             if len(words) < 2:
                 return None
         speaker = self._from_region(comma + 1, end, cue)
-        if speaker.how == "none":
-            return None
+        if speaker.how == "none" or (speaker.how == "phrase" and self._where(speaker.text.split()[0])):
+            return None  # '..., napisała w partyjnym newsletterze felieton': where, and no one named
         return start, start + len(text[start:comma].rstrip()), speaker
 
     def _subject_start(self, start: int, named: Span, comma: int) -> int | None:
