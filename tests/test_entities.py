@@ -903,3 +903,30 @@ def test_a_polish_name_cut_in_two_is_joined_where_its_words_agree() -> None:
 )
 def test_polish_names_are_put_in_the_nominative_as_phrases(name: str, kind: str, normal: str) -> None:
     assert head_normal(name, kind, "pl") == normal
+
+
+@pytest.mark.parametrize(
+    ("name", "normal"),
+    [
+        # the dictionary's names tell the case, and a foreign name loses that case's ending
+        ("Emmanuelem Macronem", "Emmanuel Macron"),
+        ("Borisa Johnsona", "Boris Johnson"),
+        ("Grety Thunberg", "Greta Thunberg"),
+        ("Jacka Kowalskiego", "Jacek Kowalski"),
+        ("George’a Busha", "George Bush"),
+        # so do the endings of surnames declined as adjectives
+        ("Wołodymyra Zełenskiego", "Wołodymyr Zełenski"),
+        ("Ałły Pugaczowej", "Ałła Pugaczowa"),
+        ("Dudzie", "Duda"),
+        # in the nominative, or with no word that tells the case, as written: not "Ala Gorzeć"
+        ("Al Gore", "Al Gore"),
+        ("Bonnie Clement", "Bonnie Clement"),
+        ("Ann Coulter", "Ann Coulter"),
+        # a word that is no name, in the nominative as the dictionary has it
+        ("Chrystusa", "Chrystus"),
+    ],
+)
+def test_polish_people_are_put_in_the_nominative_in_the_case_their_words_share(
+    name: str, normal: str
+) -> None:
+    assert head_normal(name, "PER", "pl") == normal

@@ -28,7 +28,16 @@ import simplemma
 
 from narrascope.analyzers._places import place_of
 
-__all__ = ["LEAD_CASES", "Phrase", "could_be_source", "nominative", "parse", "source_words"]
+__all__ = [
+    "LEAD_CASES",
+    "Phrase",
+    "common_name",
+    "could_be_source",
+    "nominative",
+    "parse",
+    "person",
+    "source_words",
+]
 
 _NOUNS = ("subst",)
 # Nouns and verbal nouns ("zestawienia", "badania"), which head no name but may head a source.
@@ -385,3 +394,123 @@ def could_be_source(words: list[str], case: str = "gen") -> bool:
         if not (word[:1].isupper() and place_of(word) is None):
             return False
     return True
+
+
+# The endings of surnames declined as adjectives, and of foreign names declined as nouns, that
+# the dictionary does not know: (ending, nominative ending, the cases and gender it shows).
+_NAME_ENDINGS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("’a", "", ("gen", "acc"), "m1"),  # "Berkeley’a"
+    ("'a", "", ("gen", "acc"), "m1"),
+    ("kiego", "ki", ("gen", "acc"), "m1"),
+    ("giego", "gi", ("gen", "acc"), "m1"),
+    ("iego", "i", ("gen", "acc"), "m1"),
+    ("nego", "ny", ("gen", "acc"), "m1"),
+    ("kiemu", "ki", ("dat",), "m1"),
+    ("iemu", "i", ("dat",), "m1"),
+    ("kim", "ki", ("inst", "loc"), "m1"),
+    ("owi", "", ("dat",), "m1"),
+    ("kiem", "k", ("inst",), "m1"),
+    ("giem", "g", ("inst",), "m1"),
+    ("em", "", ("inst",), "m1"),
+    ("skiej", "ska", ("gen", "dat", "loc"), "f"),
+    ("ckiej", "cka", ("gen", "dat", "loc"), "f"),
+    ("owej", "owa", ("gen", "dat", "loc"), "f"),
+    ("ewej", "ewa", ("gen", "dat", "loc"), "f"),
+    ("ską", "ska", ("acc", "inst"), "f"),
+    ("cką", "cka", ("acc", "inst"), "f"),
+    ("ową", "owa", ("acc", "inst"), "f"),
+)
+# ... and of any foreign name once the phrase's case is known from another word ("Emmanuelem
+# Macronem", "Borisa Johnsona", "Ałły Pugaczowej"): (ending, nominative ending, case, gender).
+_CASE_ENDINGS: tuple[tuple[str, str, str, str], ...] = (
+    ("a", "", "gen", "m1"),
+    ("y", "a", "gen", "m1"),  # "Baracka Obamy"
+    ("a", "", "acc", "m1"),
+    ("ę", "a", "acc", "m1"),
+    ("ą", "a", "inst", "m1"),
+    ("y", "a", "gen", "f"),
+    ("ę", "a", "acc", "f"),
+    ("ą", "a", "inst", "f"),
+)
+# The case of a name to settle on when its words allow several, likeliest first.
+_CASE_ORDER = ("nom", "gen", "acc", "inst", "dat", "loc")
+
+
+def person(words: list[str]) -> str | None:
+    """A person's name in the nominative ("Emmanuelem Macronem" -> "Emmanuel Macron", "Grety
+    Thunberg" -> "Greta Thunberg", "Ałły Pugaczowej" -> "Ałła Pugaczowa"), or None where no word
+    tells its case.
+
+    A person's words share one case and gender: the dictionary's first names and surnames tell
+    them (of a name in two words or more, the first word is read as a first name only: "Bonnie"
+    is no form of the surname Bonna), and so do the endings of surnames declined as adjectives
+    ("Zełenskiego"). A word the dictionary knows goes to its lemma, a foreign one loses the
+    ending of that case ("Johnsona" -> "Johnson"); a name in the nominative, or in a case
+    that none of its words shows, stays as written."""
+    options = [_person_cases(word, first=i == 0 and len(words) > 1) for i, word in enumerate(words)]
+    shown = [o for o in options if o is not None]
+    if not shown:
+        return None
+    common = frozenset.intersection(*shown)
+    if not common:
+        return None
+    if any(case == "nom" for case, _ in common):
+        return " ".join(words)
+    case, gender = min(common, key=lambda c: (_CASE_ORDER.index(c[0]) if c[0] in _CASE_ORDER else 9, c[1]))
+    return " ".join(_person_word(word, case, gender) for word in words)
+
+
+def common_name(words: list[str]) -> str | None:
+    """A name whose words the dictionary knows, none as a person's, in the nominative as a place's
+    ("Chrystusa" -> "Chrystus", "Watykanu" -> "Watykan", "Mierzeję Wiślaną" -> "Mierzeja
+    Wiślana"), or None: what a recogniser took for a person may be anything."""
+    if not all(_analyses(word) for word in words):
+        return None
+    phrase = parse(words, "LOC")
+    return " ".join(phrase.forms) if phrase is not None and phrase.last == len(words) else None
+
+
+def _name_readings(word: str, first: bool) -> list[Reading]:
+    kinds = {"imię"} if first else {"imię", "nazwisko"}
+    return [r for r in readings(word) if r.pos in _NOUNS and set(r.kinds) & kinds and "sg" in r.numbers]
+
+
+def _person_cases(word: str, first: bool) -> frozenset[tuple[str, str]] | None:
+    """The (case, gender) pairs that ``word`` may have in a person's name; None when it tells
+    nothing (a foreign word without a telling ending, an initial)."""
+    known = _name_readings(word, first)
+    if known:
+        return frozenset((c, g) for r in known for c in r.cases for g in r.genders)
+    if not word[:1].isupper():
+        return None  # "von", "de": no sign of the name's case
+    for ending, _, cases, gender in _NAME_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return frozenset((c, gender) for c in cases)
+    return None  # a common word ("Prezydenta") or a foreign one without a telling ending
+
+
+def _person_word(word: str, case: str, gender: str) -> str:
+    known = [r for r in _name_readings(word, first=False) if case in r.cases and gender in r.genders]
+    if known:
+        # of two first names, the one simplemma, which learnt from corpora, gives ("Jacka": Jacek, not Jack)
+        usual = _usual_lemma(word)
+        return _cased(min(known, key=lambda r: r.word.casefold() != usual).word, word)
+    for ending, replacement, cases, ending_gender in _NAME_ENDINGS:
+        if (
+            word.endswith(ending)
+            and case in cases
+            and gender == ending_gender
+            and len(word) > len(ending) + 2
+        ):
+            return word[: -len(ending)] + replacement
+    if _analyses(word):
+        return common_name([word]) or word  # "Michała Anioła": a common word in a name
+    for ending, replacement, ending_case, ending_gender in _CASE_ENDINGS:
+        if (
+            word.endswith(ending)
+            and case == ending_case
+            and gender == ending_gender
+            and len(word) > len(ending) + 2
+        ):
+            return word[: -len(ending)] + replacement
+    return word

@@ -466,7 +466,8 @@ def head_normal(text: str, kind: str, language: str) -> str:
     person's or place's name, and of an organisation's head word only (its other words stay as
     they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej"); a Polish
     place's or organisation's name parsed as a phrase, its adjectives agreeing with its head
-    ("Korei Południowej" -> "Korea Południowa", :mod:`narrascope.analyzers._polish`); in Bulgarian,
+    ("Korei Południowej" -> "Korea Południowa"), a person's words in the case they share
+    ("Emmanuelem Macronem" -> "Emmanuel Macron", :mod:`narrascope.analyzers._polish`); in Bulgarian,
     which has no cases, a name without its first word's definite article ("Народното събрание"
     -> "Народно събрание"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
     words = _ELIDED.sub("", text).split()
@@ -478,6 +479,10 @@ def head_normal(text: str, kind: str, language: str) -> str:
         return " ".join(words)
     if language == "pl" and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:
         return " ".join(phrase.forms)
+    if language == "pl" and kind == "PER":
+        # a person's words in one case, else as written: simplemma's guesses at foreign names
+        # ("Al Gore" -> "Ala Gorzeć") are worse than none
+        return polish.person(words) or polish.common_name(words) or " ".join(words)
     if kind == "ORG":
         return " ".join([_lemma(words[0], language), *words[1:]])
     return " ".join(_lemma(word, language) for word in words)
