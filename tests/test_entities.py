@@ -273,6 +273,8 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Ministerstwa Obrony Narodowej", "ORG", "pl", "Ministerstwo Obrony Narodowej"),
         ("Києві", "LOC", "uk", "Київ"),
         ("Народното събрание", "ORG", "bg", "Народно събрание"),  # Bulgarian: the article, no cases
+        ("Института за пазарна икономика", "ORG", "bg", "Институт за пазарна икономика"),  # the short one
+        ("Агенция за митниците", "ORG", "bg", "Агенция за митниците"),  # no article: "-а" stays
         ("София", "LOC", "bg", "София"),
         ("НАТО", "ORG", "uk", "НАТО"),  # acronyms do not decline
         ("Berlin", "LOC", "de", "Berlin"),  # German names do not decline here: kept as written

@@ -91,7 +91,8 @@ NO_HEAD = "none"
 # Where names inflect for case, the head's names are put in the nominative word by word.
 _INFLECTING = ("pl", "uk")
 # The definite article of a Bulgarian word: "-та", "-то", "-ът", "-ят" (not "-те": plural nouns
-# in names are rare, and the plain plural also ends in "-те").
+# in names are rare, and the plain plural also ends in "-те"); the short "-а", "-я" only where a
+# lemma confirms it (a feminine noun ends in "-а" without one).
 _BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
 # What follows a date line's place: an agency in brackets, then a dash, or a comma and a date
 # ("MINSK (BelTA) -", "LONDON -", "WARSZAWA, 4 czerwca", "MINSK, June 8", "WASHINGTON, Dec. 3").
@@ -474,7 +475,7 @@ def head_normal(text: str, kind: str, language: str) -> str:
     if not words:
         return ""
     if language == "bg":
-        return " ".join([_BULGARIAN_ARTICLE.sub("", words[0]), *words[1:]])
+        return " ".join([_without_bulgarian_article(words[0]), *words[1:]])
     if language not in _INFLECTING:
         return " ".join(words)
     if language == "pl" and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:
@@ -486,6 +487,18 @@ def head_normal(text: str, kind: str, language: str) -> str:
     if kind == "ORG":
         return " ".join([_lemma(words[0], language), *words[1:]])
     return " ".join(_lemma(word, language) for word in words)
+
+
+def _without_bulgarian_article(word: str) -> str:
+    """A Bulgarian word without its definite article: the short masculine one ("Института" ->
+    "Институт", "Министерския" -> "Министерски") where simplemma's lemma says so, else the long
+    one ("Народното" -> "Народно": an adjective keeps its gender, which the lemma would not)."""
+    lemma = _lemma(word, "bg").casefold()
+    if lemma != word.casefold():
+        for article in ("а", "я"):
+            if word.endswith(article) and word[: -len(article)].casefold() == lemma:
+                return word[: -len(article)]
+    return _BULGARIAN_ARTICLE.sub("", word)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
