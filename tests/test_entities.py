@@ -13,6 +13,7 @@ from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
     _join_fragments,
+    _polish_surnames,
     _russian_normal,
     dateline_normal,
     dateline_places,
@@ -926,9 +927,28 @@ def test_polish_names_are_put_in_the_nominative_as_phrases(name: str, kind: str,
         ("Ann Coulter", "Ann Coulter"),
         # a word that is no name, in the nominative as the dictionary has it
         ("Chrystusa", "Chrystus"),
+        # a first name that does not decline; one word read in two cases (simplemma's lemma)
+        ("Otto von Bismarcka", "Otto von Bismarck"),
+        ("Romana", "Roman"),
+        # one word alone tells its case by a surname's ending only: "Salem" is no instrumental
+        ("Orbanowi", "Orban"),
+        ("Salem", "Salem"),
     ],
 )
 def test_polish_people_are_put_in_the_nominative_in_the_case_their_words_share(
     name: str, normal: str
 ) -> None:
     assert head_normal(name, "PER", "pl") == normal
+
+
+def test_a_polish_surname_alone_is_the_fuller_name_of_the_article_that_it_is_a_form_of() -> None:
+    text = "David Cameron i Jan Kowalski przyjechali. Według Camerona było trudno. Anna Kowalska i Kowalska milczały."
+    found = [
+        (text.index(n), text.index(n) + len(n), "PER", {"normal": head_normal(n, "PER", "pl")})
+        for n in ("David Cameron", "Jan Kowalski", "Camerona", "Anna Kowalska")
+    ]
+    last = text.rindex("Kowalska")
+    found.append((last, last + len("Kowalska"), "PER", {"normal": "Kowalska"}))
+    normals = [attrs["normal"] for *_, attrs in _polish_surnames(text, found)]
+    # "Kowalska" is in the nominative (a woman's name), not a form of "Kowalski"
+    assert normals == ["David Cameron", "Jan Kowalski", "Cameron", "Anna Kowalska", "Kowalska"]

@@ -420,6 +420,8 @@ _NAME_ENDINGS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("cką", "cka", ("acc", "inst"), "f"),
     ("ową", "owa", ("acc", "inst"), "f"),
 )
+# Endings that other words end with too ("Salem", "Bethlehem"): telling in a name of two words.
+_LOOSE_ENDINGS = ("kiem", "giem", "em")
 # ... and of any foreign name once the phrase's case is known from another word ("Emmanuelem
 # Macronem", "Borisa Johnsona", "Ałły Pugaczowej"): (ending, nominative ending, case, gender).
 _CASE_ENDINGS: tuple[tuple[str, str, str, str], ...] = (
@@ -447,17 +449,31 @@ def person(words: list[str]) -> str | None:
     ("Zełenskiego"). A word the dictionary knows goes to its lemma, a foreign one loses the
     ending of that case ("Johnsona" -> "Johnson"); a name in the nominative, or in a case
     that none of its words shows, stays as written."""
-    options = [_person_cases(word, first=i == 0 and len(words) > 1) for i, word in enumerate(words)]
+    alone = len(words) == 1
+    options = [_person_cases(word, first=i == 0 and not alone, alone=alone) for i, word in enumerate(words)]
     shown = [o for o in options if o is not None]
-    if not shown:
-        return None
-    common = frozenset.intersection(*shown)
+    common = frozenset.intersection(*shown) if shown else frozenset()
+    if not common and len(shown) > 1 and options[0] is not None:
+        # a first name that does not decline ("Otto von Bismarcka"): the other words tell
+        rest = [o for o in options[1:] if o is not None]
+        common = frozenset.intersection(*rest)
     if not common:
         return None
+    if alone and len({case for case, _ in common}) > 1:
+        # one word read in several cases ("Romana": Romana, or Roman's genitive): simplemma's lemma
+        usual = _usual_lemma(words[0])
+        likely = frozenset(
+            c for c in common if any(r.word.casefold() == usual for r in _case_readings(words[0], *c))
+        )
+        common = likely or common
     if any(case == "nom" for case, _ in common):
         return " ".join(words)
     case, gender = min(common, key=lambda c: (_CASE_ORDER.index(c[0]) if c[0] in _CASE_ORDER else 9, c[1]))
     return " ".join(_person_word(word, case, gender) for word in words)
+
+
+def _case_readings(word: str, case: str, gender: str) -> list[Reading]:
+    return [r for r in _name_readings(word, first=False) if case in r.cases and gender in r.genders]
 
 
 def common_name(words: list[str]) -> str | None:
@@ -475,15 +491,19 @@ def _name_readings(word: str, first: bool) -> list[Reading]:
     return [r for r in readings(word) if r.pos in _NOUNS and set(r.kinds) & kinds and "sg" in r.numbers]
 
 
-def _person_cases(word: str, first: bool) -> frozenset[tuple[str, str]] | None:
+def _person_cases(word: str, first: bool, alone: bool = False) -> frozenset[tuple[str, str]] | None:
     """The (case, gender) pairs that ``word`` may have in a person's name; None when it tells
-    nothing (a foreign word without a telling ending, an initial)."""
+    nothing (a foreign word without a telling ending, an initial). A name of one word tells by
+    an ending only where that ending is a surname's ("Zełenskiego", "Orbanowi"; "Salem" is no
+    instrumental)."""
     known = _name_readings(word, first)
     if known:
         return frozenset((c, g) for r in known for c in r.cases for g in r.genders)
     if not word[:1].isupper():
         return None  # "von", "de": no sign of the name's case
     for ending, _, cases, gender in _NAME_ENDINGS:
+        if alone and ending in _LOOSE_ENDINGS:
+            continue
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return frozenset((c, gender) for c in cases)
     return None  # a common word ("Prezydenta") or a foreign one without a telling ending
@@ -514,3 +534,22 @@ def _person_word(word: str, case: str, gender: str) -> str:
         ):
             return word[: -len(ending)] + replacement
     return word
+
+
+# What a foreign surname may end with in another case than the nominative ("Camerona",
+# "Muskowi", "Macronem", "Duginy" of "Dugina", "Draghiego" of "Draghi").
+_SURNAME_ENDINGS = ("a", "u", "owi", "em", "ie", "y", "ą", "ę", "ego", "emu", "m", "’a", "'a")
+
+
+def surname_of(word: str, surnames: set[str]) -> str | None:
+    """The surname, of ``surnames`` (the last words of the article's fuller names), that
+    ``word`` is a form of ("Camerona" beside "David Cameron", "Duginy" beside "Daria Dugina"),
+    or None."""
+    for ending in _SURNAME_ENDINGS:
+        if not word.endswith(ending) or len(word) <= len(ending) + 2:
+            continue
+        stem = word[: -len(ending)]
+        for surname in surnames:
+            if surname == stem or (surname[:-1] == stem and surname[-1:] in "aeiy"):
+                return surname
+    return None

@@ -216,6 +216,8 @@ class EntityAnalyzer(Analyzer):
         for doc, found in zip(docs, everything, strict=True):
             if doc.language in ("de", "pl"):
                 found = _join_fragments(doc.text, found, doc.language)
+            if doc.language == "pl":
+                found = _polish_surnames(doc.text, found)
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
@@ -409,6 +411,27 @@ def _join_fragments(text: str, found: Found, language: str) -> Found:
             if normal is not None:
                 out[-1] = (first[0], end, kind, {**attrs, "normal": normal})
                 continue
+        out.append((start, end, label, attrs))
+    return out
+
+
+def _polish_surnames(text: str, found: Found) -> Found:
+    """A Polish surname alone, in a case that the dictionary cannot tell ("Camerona", "Muskowi"),
+    put in the nominative of a fuller name of the article that ends with it ("David Cameron"):
+    so that it counts as that person."""
+    surnames = {
+        str(attrs["normal"]).split()[-1]
+        for _, _, label, attrs in found
+        if label == "PER" and " " in str(attrs["normal"])
+    }
+    out: Found = []
+    for start, end, label, attrs in found:
+        name = text[start:end]
+        # only a word whose case nothing told: "Kowalska" beside "Jan Kowalski" is his wife
+        if label == "PER" and " " not in name and attrs["normal"] == name and polish.person([name]) is None:
+            surname = polish.surname_of(name, surnames)
+            if surname is not None:
+                attrs = {**attrs, "normal": surname}
         out.append((start, end, label, attrs))
     return out
 
