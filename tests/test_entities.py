@@ -276,6 +276,18 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Народното събрание", "ORG", "bg", "Народно събрание"),  # Bulgarian: the article, no cases
         ("Института за пазарна икономика", "ORG", "bg", "Институт за пазарна икономика"),  # the short one
         ("Агенция за митниците", "ORG", "bg", "Агенция за митниците"),  # no article: "-а" stays
+        # German: the head out of the genitive, its attributes as they are; not a name in "-s"
+        ("Innenministeriums", "ORG", "de", "Innenministerium"),
+        (
+            "Münchner Instituts für Wirtschaftsforschung",
+            "ORG",
+            "de",
+            "Münchner Institut für Wirtschaftsforschung",
+        ),
+        ("Rates der EU", "ORG", "de", "Rat der EU"),
+        ("Österreichs", "LOC", "de", "Österreich"),
+        ("Reuters", "ORG", "de", "Reuters"),
+        ("Statistischen Bundesamtes", "ORG", "de", "Statistischen Bundesamtes"),
         ("София", "LOC", "bg", "София"),
         ("НАТО", "ORG", "uk", "НАТО"),  # acronyms do not decline
         ("Berlin", "LOC", "de", "Berlin"),  # German names do not decline here: kept as written

@@ -493,12 +493,15 @@ def head_normal(text: str, kind: str, language: str) -> str:
     ("Korei Południowej" -> "Korea Południowa"), a person's words in the case they share
     ("Emmanuelem Macronem" -> "Emmanuel Macron", :mod:`narrascope.analyzers._polish`); in Bulgarian,
     which has no cases, a name without its first word's definite article ("Народното събрание"
-    -> "Народно събрание"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
+    -> "Народно събрание"); a German name's head out of the genitive ("Innenministeriums" ->
+    "Innenministerium"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
     words = _ELIDED.sub("", text).split()
     if not words:
         return ""
     if language == "bg":
         return " ".join([_without_bulgarian_article(words[0]), *words[1:]])
+    if language == "de" and kind in ("ORG", "LOC"):
+        return " ".join(_german_head(words))
     if language not in _INFLECTING:
         return " ".join(words)
     if language == "pl" and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:
@@ -510,6 +513,29 @@ def head_normal(text: str, kind: str, language: str) -> str:
     if kind == "ORG":
         return " ".join([_lemma(words[0], language), *words[1:]])
     return " ".join(_lemma(word, language) for word in words)
+
+
+# A German adjective of a city, which does not decline ("Münchner", "Berliner", "Kieler").
+_CITY_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+er")
+
+
+def _german_head(words: list[str]) -> list[str]:
+    """A German name with its head noun out of the genitive ("Innenministeriums" ->
+    "Innenministerium", "Österreichs" -> "Österreich", "Münchner Instituts für
+    Wirtschaftsforschung" -> "Münchner Institut für ..."), where simplemma's lemma is the word
+    without its "-s" or "-es". The words after the head are its attributes and stay; a name
+    with a declined adjective before its head ("Statistischen Bundesamtes") stays as written:
+    the adjective's nominative needs the noun's gender, which no installed dictionary gives."""
+    head = 0
+    while head < len(words) - 1 and _CITY_ADJECTIVE.fullmatch(words[head]):
+        head += 1
+    word = words[head]
+    if not word[:1].isupper() or _ADJECTIVE.fullmatch(word) or not word.endswith("s"):
+        return words
+    lemma = _lemma(word, "de")
+    if lemma in (word[:-1], word[:-2]) and len(lemma) > 2:
+        return [*words[:head], lemma, *words[head + 1 :]]
+    return words
 
 
 def _without_bulgarian_article(word: str) -> str:
