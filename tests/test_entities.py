@@ -12,6 +12,7 @@ from narrascope.analyzers._places import place_of
 from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
+    _german_title,
     _join_fragments,
     _polish_surnames,
     _russian_normal,
@@ -287,6 +288,8 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Rates der EU", "ORG", "de", "Rat der EU"),
         ("Österreichs", "LOC", "de", "Österreich"),
         ("Reuters", "ORG", "de", "Reuters"),
+        ("Neues", "ORG", "de", "Neues"),  # an adjective: simplemma's lemma is lower case
+        ("Centers for Disease Control", "ORG", "de", "Centers for Disease Control"),  # an English name
         ("Statistischen Bundesamtes", "ORG", "de", "Statistischen Bundesamtes"),
         ("София", "LOC", "bg", "София"),
         ("НАТО", "ORG", "uk", "НАТО"),  # acronyms do not decline
@@ -964,3 +967,12 @@ def test_a_polish_surname_alone_is_the_fuller_name_of_the_article_that_it_is_a_f
     normals = [attrs["normal"] for *_, attrs in _polish_surnames(text, found)]
     # "Kowalska" is in the nominative (a woman's name), not a form of "Kowalski"
     assert normals == ["David Cameron", "Jan Kowalski", "Cameron", "Anna Kowalska", "Kowalska"]
+
+
+@pytest.mark.parametrize(
+    ("normal", "title"),
+    [("Innenminister", True), ("Bundesaußenministerin", True), ("Bundeskanzlers", True), ("Regierungssprecherin", True),
+     ("Bundesministerium", False), ("Kanzleramt", False), ("Botschaft", False), ("Auswärtiges Amt", False)],
+)  # fmt: skip
+def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
+    assert _german_title((0, len(normal), "ORG", {"normal": normal})) is title

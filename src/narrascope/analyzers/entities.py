@@ -218,6 +218,8 @@ class EntityAnalyzer(Analyzer):
                 found = _join_fragments(doc.text, found, doc.language)
             if doc.language == "pl":
                 found = _polish_surnames(doc.text, found)
+            if doc.language == "de":
+                found = [f for f in found if not _german_title(f)]
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
@@ -515,6 +517,22 @@ def head_normal(text: str, kind: str, language: str) -> str:
     return " ".join(_lemma(word, language) for word in words)
 
 
+# What German titles of people end with ("Innenminister", "Bundesaußenministerin",
+# "Regierungssprecher", "Bundeskanzlers"): a title, which the head, reading every capitalised
+# noun, now and then takes for an organisation.
+_GERMAN_TITLE = re.compile(
+    r"\w*(?:minister|kanzler|präsident|sprecher|botschafter|direktor|vorsitzender?|gouverneur)(?:in(?:nen)?|s)?",
+    re.IGNORECASE,
+)
+
+
+def _german_title(found: tuple[int, int, str, dict[str, Any]]) -> bool:
+    """Whether a German organisation or place of one word is a person's title."""
+    _, _, label, attrs = found
+    normal = str(attrs["normal"])
+    return label in ("ORG", "LOC") and " " not in normal and _GERMAN_TITLE.fullmatch(normal) is not None
+
+
 # A German adjective of a city, which does not decline ("Münchner", "Berliner", "Kieler").
 _CITY_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+er")
 
@@ -532,10 +550,23 @@ def _german_head(words: list[str]) -> list[str]:
     word = words[head]
     if not word[:1].isupper() or _ADJECTIVE.fullmatch(word) or not word.endswith("s"):
         return words
+    if any(w in _ENGLISH_FUNCTION_WORDS for w in words):
+        return words  # "Centers for Disease Control": an English name, its plural its own
     lemma = _lemma(word, "de")
-    if lemma in (word[:-1], word[:-2]) and len(lemma) > 2:
+    # simplemma writes a noun's lemma capitalised, an adjective's not ("Neues" -> "neu")
+    if lemma in (word[:-1], word[:-2]) and len(lemma) > 2 and _raw_lemma(word, "de")[:1].isupper():
         return [*words[:head], lemma, *words[head + 1 :]]
     return words
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset(["for", "of", "and", "the", "on", "in"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _raw_lemma(word: str, language: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang=language))
 
 
 def _without_bulgarian_article(word: str) -> str:
