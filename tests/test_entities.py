@@ -14,6 +14,7 @@ from narrascope.analyzers.entities import (
     _attrs,
     _german_title,
     _join_fragments,
+    _linked_names,
     _polish_surnames,
     _russian_normal,
     dateline_normal,
@@ -976,3 +977,27 @@ def test_a_polish_surname_alone_is_the_fuller_name_of_the_article_that_it_is_a_f
 )  # fmt: skip
 def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
     assert _german_title((0, len(normal), "ORG", {"normal": normal})) is title
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names", "whole"),
+    [
+        # cut at its linking word: the word after it, and the capitals after that
+        ("it", "Ieri la Camera dei deputati ha votato.", [("Camera dei", "ORG")], [("Camera dei deputati", "ORG")]),
+        ("pt", "A Associação Angolana de Geólogos reagiu.", [("Associação Angolana de", "ORG")],
+         [("Associação Angolana de Geólogos", "ORG")]),
+        # a linking word and a place or organisation after it, or capitals no recogniser took
+        ("pt", "O Banco Central do Brasil subiu os juros.", [("Banco Central", "ORG"), ("Brasil", "LOC")],
+         [("Banco Central do Brasil", "ORG")]),
+        ("es", "El Banco de España avisó.", [("Banco", "ORG")], [("Banco de España", "ORG")]),
+        # never a person, nor a lowercase word after a link that the name did not end with
+        ("es", "El Gobierno de Pedro Sánchez calla.", [("Gobierno", "ORG"), ("Pedro Sánchez", "PER")],
+         [("Gobierno", "ORG"), ("Pedro Sánchez", "PER")]),
+        ("it", "Il Governo di questo paese tace.", [("Governo", "ORG")], [("Governo", "ORG")]),
+    ],
+)  # fmt: skip
+def test_an_organisation_cut_at_a_linking_word_is_made_whole(
+    language: str, text: str, names: list[tuple[str, str]], whole: list[tuple[str, str]]
+) -> None:
+    found = [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
+    assert [(text[a:b], label) for a, b, label, _ in _linked_names(text, found, language)] == whole

@@ -216,6 +216,8 @@ class EntityAnalyzer(Analyzer):
         for doc, found in zip(docs, everything, strict=True):
             if doc.language in ("de", "pl"):
                 found = _join_fragments(doc.text, found, doc.language)
+            if doc.language in _LINKS:
+                found = _linked_names(doc.text, found, doc.language)
             if doc.language == "pl":
                 found = _polish_surnames(doc.text, found)
             if doc.language == "de":
@@ -386,6 +388,77 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
 # "Staatliche", "Nationalen"; not a noun or a place that ends alike: "Behörde", "Litauen"):
 # the recognisers may cut an organisation's name after it.
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w*(?:isch|sch|lich|ig|al|ar|ell|iv)(?:e|en|er|es|em)")
+
+
+# The words that link an organisation's head to the rest of its name ("Banco Central do Brasil",
+# "Camera dei deputati", "Институт за пазарна икономика"), by language.
+_LINKS = {
+    "it": ("di", "del", "dello", "della", "dei", "degli", "delle", "per"),
+    "es": ("de", "del", "para"),
+    "pt": ("de", "do", "da", "dos", "das", "para"),
+    "bg": ("на", "за"),
+}
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _linked_names(text: str, found: Found, language: str) -> Found:
+    """Organisations that the head cut at a linking word, made whole: one that ends with it
+    takes the word after it, and the capitalised words after that ("Camera dei" -> "Camera dei
+    deputati", "Associação Angolana de" -> "... de Geólogos"); one that a linking word and a
+    place or organisation follow takes them in ("Banco Central" + "do" + "Brasil"), as it does
+    capitalised words that no recogniser took ("Banco" + "de España"); never a person ("el
+    Gobierno de Pedro Sánchez")."""
+    links = _LINKS[language]
+    spans = sorted(found, key=lambda f: f[0])
+    out: Found = []
+    i = 0
+    while i < len(spans):
+        start, end, label, attrs = spans[i]
+        i += 1
+        if label != "ORG":
+            out.append((start, end, label, attrs))
+            continue
+        words = text[start:end].split()
+        new_end = end
+        if words[-1].lower() in links:
+            new_end = _name_run(text, end, first_any=True)
+        else:
+            link = re.match(r" (\w+) ", text[end : end + 20])
+            if link and link.group(1).lower() in links:
+                after = end + link.end()
+                nxt = spans[i] if i < len(spans) else None
+                if nxt is not None and nxt[0] == after and nxt[2] in ("ORG", "LOC"):
+                    new_end = nxt[1]
+                elif nxt is None or nxt[0] > after:
+                    new_end = (
+                        _name_run(text, after, first_any=False) if text[after : after + 1].isupper() else end
+                    )
+        if new_end > end:
+            while i < len(spans) and spans[i][0] < new_end:
+                if spans[i][2] == "PER":
+                    new_end = end  # a person after the link: no name of the organisation's
+                    break
+                new_end = max(new_end, spans[i][1])
+                i += 1
+        if new_end > end:
+            normal = dateline_normal(text, start, new_end, head_normal(text[start:new_end], "ORG", language))
+            attrs = {**attrs, "normal": normal}
+        out.append((start, new_end, label, attrs))
+    return out
+
+
+def _name_run(text: str, position: int, first_any: bool) -> int:
+    """The end of the name's words from ``position``: the first word whatever its case if
+    ``first_any``, then capitalised words, on one line; ``position`` where none."""
+    end = position
+    for number, match in enumerate(_NAME_WORD.finditer(text, position)):
+        gap = text[end : match.start()]
+        if gap.strip() or "\n" in gap or (number and match.start() != end + 1):
+            break
+        if not (first_any and number == 0) and not match.group()[:1].isupper():
+            break
+        end = match.end()
+    return end
 
 
 def _join_fragments(text: str, found: Found, language: str) -> Found:
