@@ -994,6 +994,12 @@ def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
         ("es", "El Gobierno de Pedro Sánchez calla.", [("Gobierno", "ORG"), ("Pedro Sánchez", "PER")],
          [("Gobierno", "ORG"), ("Pedro Sánchez", "PER")]),
         ("it", "Il Governo di questo paese tace.", [("Governo", "ORG")], [("Governo", "ORG")]),
+        # an article after the link takes its noun too; a full stop ends the name
+        ("it", "Lo dice l'Associazione internazionale per lo sviluppo e altri.",
+         [("Associazione internazionale per lo", "ORG")], [("Associazione internazionale per lo sviluppo", "ORG")]),
+        ("it", "La nave della Guardia di Finanza. Poi", [("Guardia di", "ORG")], [("Guardia di Finanza", "ORG")]),
+        # a heading in capitals is no name of capitals
+        ("it", "IL CONSIGLIO DI SICUREZZA TORNA", [("CONSIGLIO DI", "ORG")], [("CONSIGLIO DI", "ORG")]),
     ],
 )  # fmt: skip
 def test_an_organisation_cut_at_a_linking_word_is_made_whole(

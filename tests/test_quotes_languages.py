@@ -821,3 +821,19 @@ def test_a_polish_source_in_the_case_its_lead_asks_for() -> None:
 )
 def test_no_reported_speech_where_no_one_is_named_as_its_source(text: str) -> None:
     assert found(analyse(text, "pl", ("Anna Nowak",))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "how"),
+    [
+        # "pointed out", a verb of two words
+        ("Jan Wargowski zwrócił uwagę, że ceny mięsa rosną.", "ceny mięsa rosną", "Jan Wargowski", "entity"),
+        # impersonal: the document next to it speaks
+        ("W raporcie podkreślono, że ceny mięsa rosną.", "ceny mięsa rosną", "raporcie", "document"),
+    ],
+)
+def test_polish_verbs_of_pointing_out_and_impersonal_ones(
+    text: str, words: str, speaker: str, how: str
+) -> None:
+    doc = analyse(text, "pl", ("Jan Wargowski",))
+    assert found(doc) == [("reported", words, speaker, how)]

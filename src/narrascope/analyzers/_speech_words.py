@@ -548,6 +548,13 @@ _PL = SpeechWords(
         "zapowiada", "zapowiadają", "tłumaczy", "wyjaśnia", "dodaje", "zauważa", "wskazuje", "przyznaje", "ostrzega", "zapewnia",
         "komentuje", "argumentuje", "opowiada", "relacjonuje", "mówił", "mówiła", "pytał",
         "pytała", "zapytał", "zapytała",
+        *_past("potwierdzi wskaza podkreśla zaznacza przekonywa tłumaczy wyjaśnia zapewnia twierdzi", "ł|ła|li|ły"),
+        "potwierdza", "potwierdzają",
+        # "pointed out": a verb of two words
+        *_past("zwróci", "ł uwagę|ła uwagę|li uwagę|ły uwagę"), "zwraca uwagę", "zwracają uwagę",
+        # impersonal: "W raporcie podkreślono, że ...", "Jak podano na portalu, ..."
+        "podkreślono", "zaznaczono", "stwierdzono", "wskazano", "zauważono", "poinformowano", "podano",
+        "przekazano", "pisano",
     ),
     that=("że", "iż"),
     adverbs_before_verb=(
@@ -582,7 +589,10 @@ _PL = SpeechWords(
         "liście",
         "artykuł*", "wyrok*",
     ),
-    impersonal=("czytamy", "napisano"),
+    impersonal=(
+        "czytamy", "napisano", "podkreślono", "zaznaczono", "stwierdzono", "wskazano", "zauważono", "poinformowano",
+        "podano", "przekazano", "pisano",
+    ),
     source_comma=False,
     drops_subject=True,
     as_without_speaker=("już", "wcześniej", "było", "się", "zostało"),

@@ -398,7 +398,32 @@ _LINKS = {
     "pt": ("de", "do", "da", "dos", "das", "para"),
     "bg": ("на", "за"),
 }
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# ... and, in a name that ends with one, contracted prepositions and the articles after a link
+# ("Istituto di Ricerca Medica sulle", "Associazione internazionale per lo").
+_TRAILING_LINKS = {
+    "it": (
+        "sul",
+        "sulla",
+        "sulle",
+        "sui",
+        "sugli",
+        "nel",
+        "nella",
+        "nelle",
+        "al",
+        "alla",
+        "alle",
+        "ai",
+        "agli",
+    ),
+    "es": ("en", "para la", "de la", "de los", "de las"),
+    "pt": ("na", "no", "nas", "nos", "pela", "pelo", "ao"),
+    "bg": (),
+}
+_ARTICLES = frozenset(
+    ["lo", "la", "il", "i", "gli", "le", "l'", "l’", "o", "a", "os", "as", "el", "los", "las"]
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _linked_names(text: str, found: Found, language: str) -> Found:
@@ -409,6 +434,7 @@ def _linked_names(text: str, found: Found, language: str) -> Found:
     capitalised words that no recogniser took ("Banco" + "de España"); never a person ("el
     Gobierno de Pedro Sánchez")."""
     links = _LINKS[language]
+    trailing = links + _TRAILING_LINKS[language] + tuple(_ARTICLES)
     spans = sorted(found, key=lambda f: f[0])
     out: Found = []
     i = 0
@@ -420,7 +446,9 @@ def _linked_names(text: str, found: Found, language: str) -> Found:
             continue
         words = text[start:end].split()
         new_end = end
-        if words[-1].lower() in links:
+        if len(text[start:end]) > 3 and text[start:end].isupper():
+            pass  # a heading in capitals: its capitals are no name's
+        elif words[-1].lower() in trailing:
             new_end = _name_run(text, end, first_any=True)
         else:
             link = re.match(r" (\w+) ", text[end : end + 20])
@@ -451,12 +479,16 @@ def _name_run(text: str, position: int, first_any: bool) -> int:
     """The end of the name's words from ``position``: the first word whatever its case if
     ``first_any``, then capitalised words, on one line; ``position`` where none."""
     end = position
+    free = 1 if first_any else 0  # words taken whatever their case: one, and an article's noun
     for number, match in enumerate(_NAME_WORD.finditer(text, position)):
         gap = text[end : match.start()]
         if gap.strip() or "\n" in gap or (number and match.start() != end + 1):
             break
-        if not (first_any and number == 0) and not match.group()[:1].isupper():
+        word = match.group()
+        if number >= free and not word[:1].isupper():
             break
+        if number < free and word.lower() in _ARTICLES:
+            free += 1  # "per lo sviluppo", "per la sicurezza": the noun after the article too
         end = match.end()
     return end
 
