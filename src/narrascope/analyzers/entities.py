@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -448,8 +449,9 @@ def _linked_names(text: str, found: Found, language: str) -> Found:
         new_end = end
         if len(text[start:end]) > 3 and text[start:end].isupper():
             pass  # a heading in capitals: its capitals are no name's
-        elif words[-1].lower() in trailing:
-            new_end = _name_run(text, end, first_any=True)
+        elif words[-1].lower() in trailing and language != "bg":
+            # (not in Bulgarian, whose adjectives come first: "Института за световни ...")
+            new_end = _name_run(text, end, first_any=True, links=links)
         else:
             link = re.match(r" (\w+) ", text[end : end + 20])
             if link and link.group(1).lower() in links:
@@ -475,17 +477,25 @@ def _linked_names(text: str, found: Found, language: str) -> Found:
     return out
 
 
-def _name_run(text: str, position: int, first_any: bool) -> int:
+def _name_run(text: str, position: int, first_any: bool, links: tuple[str, ...] = ()) -> int:
     """The end of the name's words from ``position``: the first word whatever its case if
-    ``first_any``, then capitalised words, on one line; ``position`` where none."""
+    ``first_any``, then capitalised words and the links between them ("Tratado do Atlântico
+    Norte"), on one line; ``position`` where none."""
     end = position
     free = 1 if first_any else 0  # words taken whatever their case: one, and an article's noun
-    for number, match in enumerate(_NAME_WORD.finditer(text, position)):
+    matches = list(itertools.islice(_NAME_WORD.finditer(text, position), 12))
+    for number, match in enumerate(matches):
         gap = text[end : match.start()]
         if gap.strip() or "\n" in gap or (number and match.start() != end + 1):
             break
         word = match.group()
-        if number >= free and not word[:1].isupper():
+        linking = (
+            word.lower() in links
+            and number + 1 < len(matches)
+            and matches[number + 1].start() == match.end() + 1
+            and matches[number + 1].group()[:1].isupper()
+        )
+        if number >= free and not word[:1].isupper() and not linking:
             break
         if number < free and word.lower() in _ARTICLES:
             free += 1  # "per lo sviluppo", "per la sicurezza": the noun after the article too
