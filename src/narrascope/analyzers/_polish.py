@@ -111,8 +111,8 @@ def _gender(value: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _analyses(word: str) -> Analyses:
-    """Each dictionary reading of one word; none for a word the dictionary does not know ("Biden"), splits into parts ("Bielsko-Białej") or that is
-    an acronym ("NATO")."""
+    """Each dictionary reading of one word; none for a word the dictionary does not know
+    ("Biden"), splits into parts ("Bielsko-Białej") or that is an acronym ("NATO")."""
     if not word.isalpha() or (len(word) > 1 and word.isupper()):
         return ()
     analyses = _analyser().analyse(word)
@@ -319,11 +319,11 @@ def _paradigm(lemma: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def source_words(words: list[str], case: str = "gen") -> int:
     """How many of ``words``, the words after a lead that asks for ``case``, name the source: the
     run that can be in that case or the genitive ("resortu obrony narodowej", "ministra Jana
-    Kowalskiego", "komunikatem ministerstwa", "danych
-    GUS"), with names the dictionary does not know and acronyms, and "z" before a name ("z
-    Uniwersytetu Gdańskiego"); not the clause's subject after
-    it ("Według resortu wydatki wzrosną", "Według ekspertów ceny wzrosną": "ceny" may be a
-    genitive, but a verb follows it)."""
+    Kowalskiego", "komunikatem ministerstwa", "danych GUS"), with names the dictionary does not
+    know and acronyms, and "z" before a name ("z Uniwersytetu Gdańskiego"); not a preposition
+    ("wyjaśnień SG do tej liczby"), nor the clause's subject after it ("Według resortu wydatki
+    wzrosną", "Według ekspertów ceny wzrosną": "ceny" may be a genitive, but a verb follows
+    it; "Według badań SARS-CoV-2 wykazuje ...")."""
     count = 0
     for i, word in enumerate(words):
         if word in ("z", "ze") and count and i + 1 < len(words) and words[i + 1][:1].isupper():
@@ -334,9 +334,9 @@ def source_words(words: list[str], case: str = "gen") -> int:
             fits = any(_in_case(tag, (case, "gen")) for _, tag, _, _ in analyses)
             subject = count and _nominative(analyses) and _predicate_follows(words, i + 1)
             # ... unless an adjective before it is its own ("Według tego zestawienia więcej ...")
-            if not fits or (subject and not _modified(words[i - 1], word)):
+            if not fits or _preposition(analyses) or (subject and not _modified(words[i - 1], word)):
                 break
-        elif not word[:1].isupper():
+        elif not word[:1].isupper() or (count and i + 1 < len(words) and _is_verb(words[i + 1])):
             break
         count += 1
     return count
@@ -364,6 +364,11 @@ def _nominative(analyses: Analyses) -> bool:
     return any(len(p := tag.split(":")) > 2 and "nom" in p[2].split(".") for _, tag, _, _ in analyses)
 
 
+def _preposition(analyses: Analyses) -> bool:
+    # "do" is a preposition, whatever the dictionary's musical note of that name
+    return any(tag.startswith("prep") for _, tag, _, _ in analyses)
+
+
 def _is_verb(word: str) -> bool:
     return any(tag.split(":")[0] in _VERBS for _, tag, _, _ in _analyses(word))
 
@@ -377,19 +382,20 @@ def _modified(before: str, word: str) -> bool:
     return any(_agree(n, a, frozenset({"gen"})) for n in nouns for a in readings(before))
 
 
-def could_be_source(words: list[str], case: str = "gen") -> bool:
+def could_be_source(words: list[str], case: str = "gen", following: str = "") -> bool:
     """Whether ``words`` can all be a source in ``case``: each word has a reading in it or in the
-    genitive,
-    is unknown to the dictionary ("non-profit") or a name that is no place ("portalu Meduza",
-    a name that is not inflected), or joins them ("danych z raportu ...", "Konfliktów i
-    Środowiska"); not a place's name in another case ("resortu obrony Polska")."""
+    genitive and is no preposition, is unknown to the dictionary ("non-profit") or a name that
+    is no place ("portalu Meduza", a name that is not inflected), or joins them ("danych z
+    raportu ...", "Konfliktów i Środowiska"); not a place's name in another case ("resortu
+    obrony Polska"), nor a name that the verb ``following`` the words has for its subject
+    ("Według badań SARS-CoV-2 wykazuje ...")."""
+    if words and not _analyses(words[-1]) and following and _is_verb(following):
+        return False
     for word in words:
         analyses = _analyses(word)
-        if (
-            word in ("z", "ze", "i", "oraz")
-            or not analyses
-            or any(_in_case(t, (case, "gen")) for _, t, _, _ in analyses)
-        ):
+        if word in ("z", "ze", "i", "oraz") or not analyses:
+            continue
+        if not _preposition(analyses) and any(_in_case(t, (case, "gen")) for _, t, _, _ in analyses):
             continue
         if not (word[:1].isupper() and place_of(word) is None):
             return False

@@ -698,11 +698,11 @@ class ReportedSpeech(SpeakerFinder):
             return reach
         count = polish.source_words([t.group() for t in tokens], case)
         run = tokens[count - 1].end() if count else None
-        if reach is not None and polish.could_be_source(
-            [t.group() for t in tokens if t.end() <= reach], case
-        ):
-            return max(reach, run or reach)
-        return run
+        if reach is None:
+            return run
+        within = [t.group() for t in tokens if t.end() <= reach]
+        following = next((t.group() for t in tokens if t.start() >= reach), "")
+        return max(reach, run or reach) if polish.could_be_source(within, case, following) else run
 
     def _source_reach(self, lo: int, limit: int, tokens: list[re.Match[str]]) -> int | None:
         """Up to two lowercase words and a run of capitalised ones ("dem Bericht der Kommission",
