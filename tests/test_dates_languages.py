@@ -343,6 +343,37 @@ def test_months_without_a_year(language: str, text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected", "value"),
+    [
+        ("en", "Deliveries start in June next year.", "June next year", "2024-06"),
+        ("en", "The deal was signed in June last year.", "June last year", "2022-06"),
+        ("ru", "Поставки начнутся в июне следующего года.", "июне следующего года", "2024-06"),
+        ("pl", "Dostawy ruszą w czerwcu przyszłego roku.", "czerwcu przyszłego roku", "2024-06"),
+        ("de", "Die Lieferungen beginnen im Juni nächsten Jahres.", "Juni nächsten Jahres", "2024-06"),
+        (
+            "fr",
+            "Les livraisons commenceront en juin de l'année prochaine.",
+            "juin de l'année prochaine",
+            "2024-06",
+        ),
+        ("it", "Le consegne inizieranno a giugno del prossimo anno.", "giugno del prossimo anno", "2024-06"),
+    ],
+)
+def test_a_month_of_a_relative_year_is_that_month_of_that_year(
+    language: str, text: str, expected: str, value: str
+) -> None:
+    assert found(text, language) == at(text, [(expected, value, "month", True)])
+    assert found(text, language, None) == at(text, [(expected, None, "month", True)])
+
+
+def test_a_month_and_a_year_set_apart_are_two_mentions() -> None:
+    text = "In June, next year looked better."
+    assert found(text, "en") == at(
+        text, [("June", "2023-06", "month", True), ("next year", "2024", "year", True)]
+    )
+
+
+@pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
         ("uk", "Торік і цьогоріч ціни зросли.", [("Торік", "2022", "year", True), ("цьогоріч", "2023", "year", True)]),

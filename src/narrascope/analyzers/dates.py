@@ -34,7 +34,9 @@ languages have, besides absolute dates and years, the fixed phrases of dateparse
 - "last/this/next week" is an ISO week (``2023-W22``, granularity ``week``), "last/this/next
   month" a month, "last/this/next year" a year ("the last week", the past seven days, is no
   week);
-- a day or a month without a year ("June 4", "im Juni", "в июне") takes its year.
+- a day or a month without a year ("June 4", "im Juni", "в июне") takes its year, and a month
+  followed by a relative year takes that year ("in March next year", "в марте следующего года":
+  one mention, ``2024-03``).
 
 A range of days ("4–6 June 2023", "June 4-6", "vom 4. bis 6. Juni 2023", "30 May – 2 June") is
 one mention whose ``value`` is the first day and ``attrs["end"]`` the last; its days run
@@ -453,7 +455,35 @@ def find_dates(text: str, language: str, reference: dt.date | None) -> Iterator[
     for kind, mention in found:
         if not kept or mention.start >= kept[-1][1].end:
             kept.append((kind, mention))
-    yield from _with_weekdays(text, kept)
+    yield from _with_weekdays(text, _month_of_year(text, kept))
+
+
+# What may stand between a month and the year after it: "March next year", "marzo del prossimo
+# anno", "mars de l'année prochaine", "março do próximo ano".
+_MONTH_YEAR_GAP = re.compile(
+    r"\s+(?:(?:of|de|del|do|da|di|des|du)\s+)?(?:(?:l|dell)['’])?(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _month_of_year(text: str, found: list[tuple[str, DateMention]]) -> list[tuple[str, DateMention]]:
+    """A month without a year followed by a year relative to the publication date ("in March
+    next year", "в марте следующего года", "w marcu przyszłego roku") as one mention: that
+    month of that year, not a month of this year and a year apart."""
+    out: list[tuple[str, DateMention]] = []
+    for kind, mention in found:
+        if out and out[-1][0] == "month_only" and kind == "period" and mention.granularity == "year":
+            month = out[-1][1]
+            gap = _MONTH_YEAR_GAP.fullmatch(text, month.end, mention.start)
+            if gap is not None:
+                value = (
+                    None
+                    if mention.value is None or month.value is None
+                    else f"{mention.value}-{month.value[5:7]}"
+                )
+                out[-1] = (kind, DateMention(month.start, mention.end, value, "month", True))
+                continue
+        out.append((kind, mention))
+    return out
 
 
 # A wire dateline: a place in capitals or capitalised words, maybe an agency, then a comma or a
