@@ -472,3 +472,17 @@ def test_languages_and_model() -> None:
         "en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "nl", "ro", "cs", "sk", "sl", "hr", "sr",
     )  # fmt: skip
     assert DateAnalyzer({}).model == "dateparser==1.5.0 language data"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "months"),
+    [
+        ("uk", "Головний ризик — удари у жовтні та листопаді.", [("жовтні", 10), ("листопаді", 11)]),
+        ("en", "Talks are planned in June and July.", [("June", 6), ("July", 7)]),
+        ("de", "Gespräche sind im Juni oder Juli geplant.", [("Juni", 6), ("Juli", 7)]),
+    ],
+)
+def test_a_month_after_a_month_and_a_conjunction_shares_its_preposition(
+    language: str, text: str, months: list[tuple[str, int]]
+) -> None:
+    assert found(text, language) == at(text, [(m, f"2023-{n:02d}", "month", True) for m, n in months])

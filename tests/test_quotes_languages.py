@@ -842,3 +842,10 @@ def test_polish_verbs_of_pointing_out_and_impersonal_ones(
 ) -> None:
     doc = analyse(text, "pl", ("Jan Wargowski",))
     assert found(doc) == [("reported", words, speaker, how)]
+
+
+def test_a_ukrainian_document_lead_in_its_form_before_two_consonants() -> None:
+    doc = analyse("Згідно зі звітом компанії, споживання електроенергії зросло на 4%.", "uk")
+    assert found(doc) == [
+        ("reported", "споживання електроенергії зросло на 4%", "звітом компанії", "document")
+    ]

@@ -53,7 +53,9 @@ LEAD_CASES = {
     "zdaniem": "gen",
     "w opinii": "gen",
     "jak wynika z": "gen",
+    "jak wynika ze": "gen",
     "zgodnie z": "inst",
+    "zgodnie ze": "inst",
 }
 # What a source after a lead is made of: nouns, adjectives, personal pronouns ("niego") and
 # numerals.

@@ -452,10 +452,11 @@ _UK = SpeechWords(
     gap_stops=("і", "й", "та", "а", "але", "або"),
     negations=("не", "ні", "нічого"),
     adding=("додавши", "наголосивши", "зазначивши"),
-    document_leads=("згідно з", "згідно із", "відповідно до", "як випливає з"),
+    document_leads=("згідно з", "згідно із", "згідно зі", "відповідно до", "як випливає з"),
     pronoun_leads=("за його словами", "за її словами", "за їхніми словами", "на його думку", "на її думку", "на їхню думку"),
     according=(
-        "за словами", "на думку", "за даними", "згідно з", "згідно із", "відповідно до", "як випливає з",
+        "за словами", "на думку", "за даними", "згідно з", "згідно із", "згідно зі", "відповідно до",
+        "як випливає з",
     ),
     as_words=("як",),
     documents=(
@@ -573,9 +574,9 @@ _PL = SpeechWords(
     negations=("nie", "nic"),
     passives=("zostało", "został", "została", "zostały"),
     adding=("dodając", "podkreślając"),
-    document_leads=("zgodnie z", "jak wynika z"),
+    document_leads=("zgodnie z", "zgodnie ze", "jak wynika z", "jak wynika ze"),
     pronoun_leads=("jego zdaniem", "jej zdaniem", "ich zdaniem"),
-    according=("według", "zdaniem", "w opinii", "zgodnie z", "jak wynika z"),
+    according=("według", "zdaniem", "w opinii", "zgodnie z", "zgodnie ze", "jak wynika z", "jak wynika ze"),
     as_words=("jak",),
     # where or to whom something was said ("napisał w komentarzu dla PAP", "powiedział podczas
     # konferencji"); not "o", which opens what is spoken of ("mówił o ...")

@@ -34,7 +34,8 @@ languages have, besides absolute dates and years, the fixed phrases of dateparse
 - "last/this/next week" is an ISO week (``2023-W22``, granularity ``week``), "last/this/next
   month" a month, "last/this/next year" a year ("the last week", the past seven days, is no
   week);
-- a day or a month without a year ("June 4", "im Juni", "в июне") takes its year, and a month
+- a day or a month without a year ("June 4", "im Juni", "в июне", and the second of "у жовтні
+  та листопаді") takes its year, and a month
   followed by a relative year takes that year ("in March next year", "в марте следующего года":
   one mention, ``2024-03``).
 
@@ -381,12 +382,31 @@ def _relative(
         return DateMention(start, end, value, granularity, True)
     # kind == "month_only": "in June", "im Juni", "в июне" take the publication year
     word = match["month"]
-    if not _before(_before_patterns(language)["month_only"], text, start):
+    if not _before(_before_patterns(language)["month_only"], text, start) and not _coordinated_month(
+        text, start, language
+    ):
         return None
     if word.lower() in words.ENGLISH_ONLY and not word[0].isupper():
         return None  # "in may be"
     value = f"{reference.year}-{words.MONTHS[language][word.lower()]:02d}" if reference else None
     return DateMention(start, end, value, "month", True)
+
+
+# A month and a conjunction just before another month ("in October and November", "у жовтні та
+# листопаді", "im Oktober oder November").
+_MONTH_AND = re.compile(
+    r"\b(?P<month>[^\W\d_]+)\s+(?:and|or|und|oder|et|ou|e|o|y|i|и|или|і|та|й|або|oraz|lub|albo)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_month(text: str, start: int, language: str) -> bool:
+    """Whether the month word at ``start`` follows another month found the usual way and a
+    conjunction: the preposition before the first covers both."""
+    before = _before(_MONTH_AND, text, start)
+    if before is None or before["month"].lower() not in words.MONTHS[language]:
+        return False
+    return _before(_before_patterns(language)["month_only"], text, before.start("month")) is not None
 
 
 def _read(kind: str, match: re.Match[str], language: str, reference: dt.date | None) -> DateMention | None:
