@@ -849,3 +849,10 @@ def test_a_ukrainian_document_lead_in_its_form_before_two_consonants() -> None:
     assert found(doc) == [
         ("reported", "споживання електроенергії зросло на 4%", "звітом компанії", "document")
     ]
+
+
+def test_a_name_in_quotation_marks_may_stand_in_a_sources_title() -> None:
+    text = "Според изпълнителния директор на „Пристанище Варна“ Мария Илиева корабите ще пристигнат през юни."
+    doc = analyse(text, "bg", ("Мария Илиева",))
+    reported = [q for q in found(doc) if q[0] == "reported"]
+    assert reported == [("reported", "корабите ще пристигнат през юни", "Мария Илиева", "entity")]

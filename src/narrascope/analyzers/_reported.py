@@ -44,6 +44,8 @@ _SOURCE_BEFORE_WORDS = 6  # at most, in "<Dem Minister Hans Albers> zufolge ..."
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
 # A source named without a closing comma ends by this punctuation at the latest.
 _SOURCE_STOP = re.compile(r"[,;:.!?()]")
+# A name in double quotation marks ("„Пристанище Варна“", "«Газпром»"), as a title may hold one.
+_QUOTED_NAME = re.compile(rf"[{DOUBLE_MARKS}][^{DOUBLE_MARKS}\n]{{1,60}}[{DOUBLE_MARKS}]")
 
 
 class ReportedSpeech(SpeakerFinder):
@@ -731,12 +733,13 @@ class ReportedSpeech(SpeakerFinder):
 
     def _titled_name(self, lo: int, hi: int) -> int | None:
         """The end of a name after a title of lowercase words ("министъра на отбраната Иван
-        Петров", "ministra obrony narodowej Jana Kowalskiego"), within ``text[lo:hi]``."""
+        Петров", "ministra obrony narodowej Jana Kowalskiego"), within ``text[lo:hi]``; a name
+        in quotation marks may stand in the title ("директор на „Пристанище Варна“ Мария ...")."""
         for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
             entity = self.entities[i]
             if entity.end > hi:
                 return None
-            title = _TOKEN.findall(self.text, lo, entity.start)
+            title = _TOKEN.findall(_QUOTED_NAME.sub(" ", self.text[lo : entity.start]))
             if 0 < len(title) <= 5 and not any(word[:1].isupper() for word in title):
                 return entity.end
             return None
