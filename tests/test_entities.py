@@ -8,14 +8,11 @@ import pytest
 
 from conftest import Analyze
 from narrascope.analyzers._bodies import BODIES, body_of
+from narrascope.analyzers._name_forms import german_title, join_fragments, linked_names, polish_surnames
 from narrascope.analyzers._places import place_of
 from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
-    _german_title,
-    _join_fragments,
-    _linked_names,
-    _polish_surnames,
     _russian_normal,
     dateline_normal,
     dateline_places,
@@ -846,7 +843,7 @@ def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
     def found(*names: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:
         return [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
 
-    joined = _join_fragments(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")), "de")
+    joined = join_fragments(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")), "de")
     assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in joined] == [
         ("Statistischen Bundesamtes", "ORG", "Statistischen Bundesamtes")
     ]
@@ -858,8 +855,8 @@ def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
         (("Bank", "ORG"), ("Pekao", "ORG")),
         (("Statistischen", "ORG"), ("Berlin", "LOC")),
     ):
-        assert len(_join_fragments(text, found(*names), "de")) == 2
-    assert len(_join_fragments(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")), "fr")) == 2
+        assert len(join_fragments(text, found(*names), "de")) == 2
+    assert len(join_fragments(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")), "fr")) == 2
 
 
 def test_a_polish_name_cut_in_two_is_joined_where_its_words_agree() -> None:
@@ -870,7 +867,7 @@ def test_a_polish_name_cut_in_two_is_joined_where_its_words_agree() -> None:
     def found(*names: tuple[str, str]) -> list[tuple[int, int, str, dict[str, str]]]:
         return [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
 
-    joined = _join_fragments(
+    joined = join_fragments(
         text,
         found(("Najwyższej", "ORG"), ("Izby Kontroli", "ORG"), ("Wojska", "ORG"), ("Polskiego", "LOC")),
         "pl",
@@ -885,7 +882,7 @@ def test_a_polish_name_cut_in_two_is_joined_where_its_words_agree() -> None:
         (("Rosji", "LOC"), ("Putin", "PER")),
         (("Kontroli", "ORG"), ("haubice", "ORG")),
     ):
-        assert len(_join_fragments(text, found(*names), "pl")) == 2
+        assert len(join_fragments(text, found(*names), "pl")) == 2
 
 
 @pytest.mark.parametrize(
@@ -965,7 +962,7 @@ def test_a_polish_surname_alone_is_the_fuller_name_of_the_article_that_it_is_a_f
     ]
     last = text.rindex("Kowalska")
     found.append((last, last + len("Kowalska"), "PER", {"normal": "Kowalska"}))
-    normals = [attrs["normal"] for *_, attrs in _polish_surnames(text, found)]
+    normals = [attrs["normal"] for *_, attrs in polish_surnames(text, found)]
     # "Kowalska" is in the nominative (a woman's name), not a form of "Kowalski"
     assert normals == ["David Cameron", "Jan Kowalski", "Cameron", "Anna Kowalska", "Kowalska"]
 
@@ -976,7 +973,7 @@ def test_a_polish_surname_alone_is_the_fuller_name_of_the_article_that_it_is_a_f
      ("Bundesministerium", False), ("Kanzleramt", False), ("Botschaft", False), ("Auswärtiges Amt", False)],
 )  # fmt: skip
 def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
-    assert _german_title((0, len(normal), "ORG", {"normal": normal})) is title
+    assert german_title((0, len(normal), "ORG", {"normal": normal})) is title
 
 
 @pytest.mark.parametrize(
@@ -1011,4 +1008,4 @@ def test_an_organisation_cut_at_a_linking_word_is_made_whole(
     language: str, text: str, names: list[tuple[str, str]], whole: list[tuple[str, str]]
 ) -> None:
     found = [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
-    assert [(text[a:b], label) for a, b, label, _ in _linked_names(text, found, language)] == whole
+    assert [(text[a:b], label) for a, b, label, _ in linked_names(text, found, language)] == whole

@@ -13,7 +13,9 @@ on very long inputs; entities never cross a line break. Each entity records a no
 counting across articles: the nominative where names inflect ("Москве" -> "Москва",
 "Warszawie" -> "Warszawa", "Києві" -> "Київ"), the name without a leading article or possessive
 for English ("the Kremlin's" -> "Kremlin"), and a person's without a title ("Mr Spencer" ->
-"Spencer"). ``attrs["recogniser"]`` says which one found it. Where the article or a gazetteer
+"Spencer"); the rules of each language, and the repairs of names that the entity head cut
+short, are in :mod:`narrascope.analyzers._name_forms`. ``attrs["recogniser"]`` says which one
+found it. Where the article or a gazetteer
 knows better, the recogniser's kind is mended (:func:`settle_kinds`: "Trump" in "the Trump
 administration" is a person, "Kyiv said" a place).
 A person also carries ``attrs["person"]``, the fullest name of the same person in the article
@@ -31,8 +33,6 @@ carries its English name too: ``attrs["place"]`` for a region ("Запад" -> "
 from __future__ import annotations
 
 import bisect
-import functools
-import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -40,8 +40,16 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
-from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._bodies import body_of
+from narrascope.analyzers._name_forms import (
+    LINKS,
+    Found,
+    german_title,
+    head_normal,
+    join_fragments,
+    linked_names,
+    polish_surnames,
+)
 from narrascope.analyzers._places import is_place, load_places, place_of
 from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.base import Analyzer
@@ -89,12 +97,6 @@ HEAD_LANGUAGES = ("bg", "de", "es", "it", "pl", "pt", "uk")
 TEACHER_LANGUAGES = ("en", "fr", "ru")
 #: The ``model`` setting that turns the head off: entities in TEACHER_LANGUAGES only, no encoder.
 NO_HEAD = "none"
-# Where names inflect for case, the head's names are put in the nominative word by word.
-_INFLECTING = ("pl", "uk")
-# The definite article of a Bulgarian word: "-та", "-то", "-ът", "-ят" (not "-те": plural nouns
-# in names are rare, and the plain plural also ends in "-те"); the short "-а", "-я" only where a
-# lemma confirms it (a feminine noun ends in "-а" without one).
-_BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
 # What follows a date line's place: an agency in brackets, then a dash, or a comma and a date
 # ("MINSK (BelTA) -", "LONDON -", "WARSZAWA, 4 czerwca", "MINSK, June 8", "WASHINGTON, Dec. 3").
 # A name in capitals and a comma without a date after it ("NATO, which ...") is no date line.
@@ -141,10 +143,6 @@ _PLACE_PARTICLES = frozenset(
     ]
 )
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—-]|[,.]\s*(?:[^\W\d_]{1,12}\.?\s+)?\d)")
-
-
-# An elided article or preposition glued to a name: "l'OTAN", "dell'ONU", "d'Europa".
-_ELIDED = re.compile(r"^(?:[ldn]|dell|all|nell|sull|dall)['’](?=\w)", re.IGNORECASE)
 
 
 def english_normal(text: str, label: str = "") -> str:
@@ -216,13 +214,13 @@ class EntityAnalyzer(Analyzer):
                     found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
         for doc, found in zip(docs, everything, strict=True):
             if doc.language in ("de", "pl"):
-                found = _join_fragments(doc.text, found, doc.language)
-            if doc.language in _LINKS:
-                found = _linked_names(doc.text, found, doc.language)
+                found = join_fragments(doc.text, found, doc.language)
+            if doc.language in LINKS:
+                found = linked_names(doc.text, found, doc.language)
             if doc.language == "pl":
-                found = _polish_surnames(doc.text, found)
+                found = polish_surnames(doc.text, found)
             if doc.language == "de":
-                found = [f for f in found if not _german_title(f)]
+                found = [f for f in found if not german_title(f)]
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
@@ -236,9 +234,6 @@ class EntityAnalyzer(Analyzer):
                 elif label == "LOC" and (place := place_of(attrs["normal"])) is not None:
                     attrs["place"] = place
                 self.span(doc, start, end, "entity", label, attrs=attrs)
-
-
-Found = list[tuple[int, int, str, dict[str, Any]]]
 
 
 def settle_kinds(found: Found, text: str = "") -> Found:
@@ -385,174 +380,6 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
     return out
 
 
-# A capitalised German adjective by its suffix and ending ("Deutsche", "Statistischen",
-# "Staatliche", "Nationalen"; not a noun or a place that ends alike: "Behörde", "Litauen"):
-# the recognisers may cut an organisation's name after it.
-_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w*(?:isch|sch|lich|ig|al|ar|ell|iv)(?:e|en|er|es|em)")
-
-
-# The words that link an organisation's head to the rest of its name ("Banco Central do Brasil",
-# "Camera dei deputati", "Институт за пазарна икономика"), by language.
-_LINKS = {
-    "it": ("di", "del", "dello", "della", "dei", "degli", "delle", "per"),
-    "es": ("de", "del", "para"),
-    "pt": ("de", "do", "da", "dos", "das", "para"),
-    "bg": ("на", "за"),
-}
-# ... and, in a name that ends with one, contracted prepositions and the articles after a link
-# ("Istituto di Ricerca Medica sulle", "Associazione internazionale per lo").
-_TRAILING_LINKS = {
-    "it": (
-        "sul",
-        "sulla",
-        "sulle",
-        "sui",
-        "sugli",
-        "nel",
-        "nella",
-        "nelle",
-        "al",
-        "alla",
-        "alle",
-        "ai",
-        "agli",
-    ),
-    "es": ("en", "para la", "de la", "de los", "de las"),
-    "pt": ("na", "no", "nas", "nos", "pela", "pelo", "ao"),
-    "bg": (),
-}
-_ARTICLES = frozenset(
-    ["lo", "la", "il", "i", "gli", "le", "l'", "l’", "o", "a", "os", "as", "el", "los", "las"]
-)
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _linked_names(text: str, found: Found, language: str) -> Found:
-    """Organisations that the head cut at a linking word, made whole: one that ends with it
-    takes the word after it, and the capitalised words after that ("Camera dei" -> "Camera dei
-    deputati", "Associação Angolana de" -> "... de Geólogos"); one that a linking word and a
-    place or organisation follow takes them in ("Banco Central" + "do" + "Brasil"), as it does
-    capitalised words that no recogniser took ("Banco" + "de España"); never a person ("el
-    Gobierno de Pedro Sánchez")."""
-    links = _LINKS[language]
-    trailing = links + _TRAILING_LINKS[language] + tuple(_ARTICLES)
-    spans = sorted(found, key=lambda f: f[0])
-    out: Found = []
-    i = 0
-    while i < len(spans):
-        start, end, label, attrs = spans[i]
-        i += 1
-        if label != "ORG":
-            out.append((start, end, label, attrs))
-            continue
-        words = text[start:end].split()
-        new_end = end
-        if len(text[start:end]) > 3 and text[start:end].isupper():
-            pass  # a heading in capitals: its capitals are no name's
-        elif words[-1].lower() in trailing and language != "bg":
-            # (not in Bulgarian, whose adjectives come first: "Института за световни ...")
-            new_end = _name_run(text, end, first_any=True, links=links)
-        else:
-            link = re.match(r" (\w+) ", text[end : end + 20])
-            if link and link.group(1).lower() in links:
-                after = end + link.end()
-                nxt = spans[i] if i < len(spans) else None
-                if nxt is not None and nxt[0] == after and nxt[2] in ("ORG", "LOC"):
-                    new_end = nxt[1]
-                elif nxt is None or nxt[0] > after:
-                    new_end = (
-                        _name_run(text, after, first_any=False) if text[after : after + 1].isupper() else end
-                    )
-        if new_end > end:
-            while i < len(spans) and spans[i][0] < new_end:
-                if spans[i][2] == "PER":
-                    new_end = end  # a person after the link: no name of the organisation's
-                    break
-                new_end = max(new_end, spans[i][1])
-                i += 1
-        if new_end > end:
-            normal = dateline_normal(text, start, new_end, head_normal(text[start:new_end], "ORG", language))
-            attrs = {**attrs, "normal": normal}
-        out.append((start, new_end, label, attrs))
-    return out
-
-
-def _name_run(text: str, position: int, first_any: bool, links: tuple[str, ...] = ()) -> int:
-    """The end of the name's words from ``position``: the first word whatever its case if
-    ``first_any``, then capitalised words and the links between them ("Tratado do Atlântico
-    Norte"), on one line; ``position`` where none."""
-    end = position
-    free = 1 if first_any else 0  # words taken whatever their case: one, and an article's noun
-    matches = list(itertools.islice(_NAME_WORD.finditer(text, position), 12))
-    for number, match in enumerate(matches):
-        gap = text[end : match.start()]
-        if gap.strip() or "\n" in gap or (number and match.start() != end + 1):
-            break
-        word = match.group()
-        linking = (
-            word.lower() in links
-            and number + 1 < len(matches)
-            and matches[number + 1].start() == match.end() + 1
-            and matches[number + 1].group()[:1].isupper()
-        )
-        if number >= free and not word[:1].isupper() and not linking:
-            break
-        if number < free and word.lower() in _ARTICLES:
-            free += 1  # "per lo sviluppo", "per la sicurezza": the noun after the article too
-        end = match.end()
-    return end
-
-
-def _join_fragments(text: str, found: Found, language: str) -> Found:
-    """Two names one space apart that are one name cut in two, joined, with the normal form of
-    the whole: in German an adjective and the organisation after it ("Statistischen" +
-    "Bundesamtes": the Statistisches Bundesamt); in Polish a place or organisation and one
-    whose words agree with it in case, number and gender ("Wojska" + "Polskiego", "Najwyższej"
-    + "Izby Kontroli"), which :func:`narrascope.analyzers._polish.parse` reads as one phrase."""
-    out: Found = []
-    for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
-        if out and out[-1][1] + 1 == start and text[start - 1] == " ":
-            first = out[-1]
-            kind = "ORG" if "ORG" in (label, first[2]) else label
-            normal = None
-            if (
-                language == "de"
-                and label == first[2] == "ORG"
-                and _ADJECTIVE.fullmatch(text, first[0], first[1])
-            ):
-                normal = head_normal(text[first[0] : end], label, language)
-            elif language == "pl" and {label, first[2]} <= {"ORG", "LOC"}:
-                left, words = len(text[first[0] : first[1]].split()), text[first[0] : end].split()
-                phrase = polish.parse(words, kind)
-                normal = " ".join(phrase.forms) if phrase is not None and phrase.last > left else None
-            if normal is not None:
-                out[-1] = (first[0], end, kind, {**attrs, "normal": normal})
-                continue
-        out.append((start, end, label, attrs))
-    return out
-
-
-def _polish_surnames(text: str, found: Found) -> Found:
-    """A Polish surname alone, in a case that the dictionary cannot tell ("Camerona", "Muskowi"),
-    put in the nominative of a fuller name of the article that ends with it ("David Cameron"):
-    so that it counts as that person."""
-    surnames = {
-        str(attrs["normal"]).split()[-1]
-        for _, _, label, attrs in found
-        if label == "PER" and " " in str(attrs["normal"])
-    }
-    out: Found = []
-    for start, end, label, attrs in found:
-        name = text[start:end]
-        # only a word whose case nothing told: "Kowalska" beside "Jan Kowalski" is his wife
-        if label == "PER" and " " not in name and attrs["normal"] == name and polish.person([name]) is None:
-            surname = polish.surname_of(name, surnames)
-            if surname is not None:
-                attrs = {**attrs, "normal": surname}
-        out.append((start, end, label, attrs))
-    return out
-
-
 def _russian(docs: Sequence[Document]) -> list[Found]:
     """Natasha's entities of each document, its blocks tagged together. Only the sentences
     that hold an entity are tagged for morphology (which the normal forms need): tagging a
@@ -585,115 +412,6 @@ def _russian(docs: Sequence[Document]) -> list[Found]:
                 (offset + ent.start, offset + ent.stop, ent.type, _attrs(normal, ent.type, "natasha"))
             )
     return out
-
-
-@functools.lru_cache(maxsize=65536)
-def _lemma(word: str, language: str) -> str:
-    import simplemma
-
-    if len(word) > 1 and word.isupper():  # acronyms do not decline: "НАТО", "ONZ"
-        return word
-    lemma = str(simplemma.lemmatize(word, lang=language))
-    # simplemma lower-cases some names ("София" -> "софия") and now and then maps a name onto
-    # an unrelated common word; keep the word unless the lemma is a case form of it.
-    stem = min(len(word), len(lemma), 3) - 1
-    if not lemma or lemma[:stem].lower() != word[:stem].lower():
-        return word
-    return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
-
-
-def head_normal(text: str, kind: str, language: str) -> str:
-    """A normal form for counting: in Polish and Ukrainian the nominative of each word of a
-    person's or place's name, and of an organisation's head word only (its other words stay as
-    they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej"); a Polish
-    place's or organisation's name parsed as a phrase, its adjectives agreeing with its head
-    ("Korei Południowej" -> "Korea Południowa"), a person's words in the case they share
-    ("Emmanuelem Macronem" -> "Emmanuel Macron", :mod:`narrascope.analyzers._polish`); in Bulgarian,
-    which has no cases, a name without its first word's definite article ("Народното събрание"
-    -> "Народно събрание"); a German name's head out of the genitive ("Innenministeriums" ->
-    "Innenministerium"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
-    words = _ELIDED.sub("", text).split()
-    if not words:
-        return ""
-    if language == "bg":
-        return " ".join([_without_bulgarian_article(words[0]), *words[1:]])
-    if language == "de" and kind in ("ORG", "LOC"):
-        return " ".join(_german_head(words))
-    if language not in _INFLECTING:
-        return " ".join(words)
-    if language == "pl" and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:
-        return " ".join(phrase.forms)
-    if language == "pl" and kind == "PER":
-        # a person's words in one case, else as written: simplemma's guesses at foreign names
-        # ("Al Gore" -> "Ala Gorzeć") are worse than none
-        return polish.person(words) or polish.common_name(words) or " ".join(words)
-    if kind == "ORG":
-        return " ".join([_lemma(words[0], language), *words[1:]])
-    return " ".join(_lemma(word, language) for word in words)
-
-
-# What German titles of people end with ("Innenminister", "Bundesaußenministerin",
-# "Regierungssprecher", "Bundeskanzlers"): a title, which the head, reading every capitalised
-# noun, now and then takes for an organisation.
-_GERMAN_TITLE = re.compile(
-    r"\w*(?:minister|kanzler|präsident|sprecher|botschafter|direktor|vorsitzender?|gouverneur)(?:in(?:nen)?|s)?",
-    re.IGNORECASE,
-)
-
-
-def _german_title(found: tuple[int, int, str, dict[str, Any]]) -> bool:
-    """Whether a German organisation or place of one word is a person's title."""
-    _, _, label, attrs = found
-    normal = str(attrs["normal"])
-    return label in ("ORG", "LOC") and " " not in normal and _GERMAN_TITLE.fullmatch(normal) is not None
-
-
-# A German adjective of a city, which does not decline ("Münchner", "Berliner", "Kieler").
-_CITY_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+er")
-
-
-def _german_head(words: list[str]) -> list[str]:
-    """A German name with its head noun out of the genitive ("Innenministeriums" ->
-    "Innenministerium", "Österreichs" -> "Österreich", "Münchner Instituts für
-    Wirtschaftsforschung" -> "Münchner Institut für ..."), where simplemma's lemma is the word
-    without its "-s" or "-es". The words after the head are its attributes and stay; a name
-    with a declined adjective before its head ("Statistischen Bundesamtes") stays as written:
-    the adjective's nominative needs the noun's gender, which no installed dictionary gives."""
-    head = 0
-    while head < len(words) - 1 and _CITY_ADJECTIVE.fullmatch(words[head]):
-        head += 1
-    word = words[head]
-    if not word[:1].isupper() or _ADJECTIVE.fullmatch(word) or not word.endswith("s"):
-        return words
-    if any(w in _ENGLISH_FUNCTION_WORDS for w in words):
-        return words  # "Centers for Disease Control": an English name, its plural its own
-    lemma = _lemma(word, "de")
-    # simplemma writes a noun's lemma capitalised, an adjective's not ("Neues" -> "neu")
-    if lemma in (word[:-1], word[:-2]) and len(lemma) > 2 and _raw_lemma(word, "de")[:1].isupper():
-        return [*words[:head], lemma, *words[head + 1 :]]
-    return words
-
-
-_ENGLISH_FUNCTION_WORDS = frozenset(["for", "of", "and", "the", "on", "in"])
-
-
-@functools.lru_cache(maxsize=65536)
-def _raw_lemma(word: str, language: str) -> str:
-    import simplemma
-
-    return str(simplemma.lemmatize(word, lang=language))
-
-
-def _without_bulgarian_article(word: str) -> str:
-    """A Bulgarian word without its definite article: the short masculine one ("Института" ->
-    "Институт", "Министерския" -> "Министерски") where simplemma's lemma says so, else the long
-    one ("Народното" -> "Народно": an adjective keeps its gender, which the lemma would not)."""
-    lemma = _lemma(word, "bg").casefold()
-    if lemma != word.casefold():
-        for article in ("а", "я"):
-            if word.endswith(article) and word[: -len(article)].casefold() == lemma:
-                return word[: -len(article)]
-    return _BULGARIAN_ARTICLE.sub("", word)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
