@@ -211,7 +211,9 @@ def _is_head(reading: Reading, kind: str) -> bool:
     return kind != "ORG" or _COMMON in reading.kinds or not reading.kinds or "sg" in reading.numbers
 
 
+@functools.lru_cache(maxsize=65536)
 def _usual_lemma(word: str) -> str:
+    # asked once per reading of a name: cached, as simplemma's own look-up is not free
     return str(simplemma.lemmatize(word, lang="pl")).casefold()
 
 
