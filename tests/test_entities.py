@@ -1009,3 +1009,14 @@ def test_an_organisation_cut_at_a_linking_word_is_made_whole(
 ) -> None:
     found = [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
     assert [(text[a:b], label) for a, b, label, _ in linked_names(text, found, language)] == whole
+
+
+def test_without_morfeusz_polish_names_fall_back_to_simplemma(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyPI has no morfeusz2 wheel for Linux on ARM: there the package installs without it
+    from narrascope.analyzers import _polish
+
+    monkeypatch.setattr(_polish, "_analyser", lambda: None)
+    assert _polish._analyses.__wrapped__("Polski") == ()  # no readings, no error
+    assert not _polish.available()
+    assert head_normal("Warszawie", "LOC", "pl") == "Warszawa"  # simplemma, word by word
+    assert head_normal("Korei Południowej", "LOC", "pl") == "Korea Południowy"  # ... without agreement

@@ -256,9 +256,10 @@ def head_normal(text: str, kind: str, language: str) -> str:
         return " ".join(_german_head(words))
     if language not in _INFLECTING:
         return " ".join(words)
-    if language == "pl" and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:
+    morfeusz = language == "pl" and polish.available()
+    if morfeusz and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:
         return " ".join(phrase.forms)
-    if language == "pl" and kind == "PER":
+    if morfeusz and kind == "PER":
         # a person's words in one case, else as written: simplemma's guesses at foreign names
         # ("Al Gore" -> "Ala Gorzeć") are worse than none
         return polish.person(words) or polish.common_name(words) or " ".join(words)

@@ -21,9 +21,10 @@ of the verb after it, begins what was said ("Według resortu obrony Polska wyda 
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
+from typing import Any
 
-import morfeusz2
 import simplemma
 
 from narrascope.analyzers._places import place_of
@@ -31,6 +32,7 @@ from narrascope.analyzers._places import place_of
 __all__ = [
     "LEAD_CASES",
     "Phrase",
+    "available",
     "common_name",
     "could_be_source",
     "nominative",
@@ -102,9 +104,23 @@ class Phrase:
 
 
 @functools.cache
-def _analyser() -> morfeusz2.Morfeusz:
+def _analyser() -> Any | None:
+    """Morfeusz, or None where its wheel does not install (PyPI has none for Linux on ARM): then
+    no word has a reading, and Polish names fall back to simplemma word by word."""
+    try:
+        import morfeusz2
+    except ImportError:
+        logging.getLogger(__name__).warning(
+            "morfeusz2 is not installed: Polish names are put in the nominative word by word (simplemma)"
+        )
+        return None
     # Loading the dictionary takes a few hundredths of a second; one analyser per process.
     return morfeusz2.Morfeusz()
+
+
+def available() -> bool:
+    """Whether Morfeusz is installed, and Polish names are read as phrases."""
+    return _analyser() is not None
 
 
 def _gender(value: str) -> str:
@@ -117,7 +133,10 @@ def _analyses(word: str) -> Analyses:
     ("Biden"), splits into parts ("Bielsko-Białej") or that is an acronym ("NATO")."""
     if not word.isalpha() or (len(word) > 1 and word.isupper()):
         return ()
-    analyses = _analyser().analyse(word)
+    analyser = _analyser()
+    if analyser is None:
+        return ()
+    analyses = analyser.analyse(word)
     if any(end != 1 for _, end, _ in analyses):
         return ()
     return tuple(
@@ -317,7 +336,9 @@ def nominative(reading: Reading, number: str, gender: str) -> str | None:
 
 @functools.lru_cache(maxsize=16384)
 def _paradigm(lemma: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((form, tuple(tag.split(":"))) for form, _, tag, _, _ in _analyser().generate(lemma))
+    analyser = _analyser()
+    generated = analyser.generate(lemma) if analyser is not None else []
+    return tuple((form, tuple(tag.split(":"))) for form, _, tag, _, _ in generated)
 
 
 def source_words(words: list[str], case: str = "gen") -> int:
