@@ -20,8 +20,9 @@ def quoted(text: str) -> list[str]:
     """The content of each quote found, checking that the marks sit at its two ends."""
     out = []
     for q in find_direct_quotes(text):
-        assert 0 <= q.open < q.close < len(text)
-        assert text[q.close] in _PAIRS[text[q.open]], (q, text)
+        assert 0 <= q.open < q.close <= len(text)
+        # a closing mark, or the end of the paragraph where a quote was left open
+        assert text[q.close : q.close + 1] in ("\n", "", *_PAIRS[text[q.open]]), (q, text)
         assert (q.start, q.end) == (q.open + 1, q.close)
         out.append(text[q.start : q.end])
     return out
@@ -73,18 +74,43 @@ def test_russian_quote_across_paragraphs_is_one_quote() -> None:
     assert quoted(text) == ["Учения завершены.\n\n«Войска возвращаются в пункты дислокации"]
 
 
-def test_unclosed_quote_not_reopened_is_dropped() -> None:
+def test_unclosed_quote_after_a_colon_ends_with_its_paragraph() -> None:
     text = (
         "Colonel Brennan said: “The first stage of the exercise is over.\n"
         "The second paragraph does not re-open the quote. Analysts called it “a show of force”.\n"
         "The exercise ends in August."
     )
-    assert quoted(text) == ["a show of force"]
+    assert quoted(text) == ["The first stage of the exercise is over.", "a show of force"]
+    (first, _) = find_direct_quotes(text)
+    assert first.close == text.index("\n")
 
 
-def test_unclosed_quote_at_the_end_of_the_text_is_dropped() -> None:
-    assert quoted("Министр заявил: «Учения завершены") == []
+def test_unclosed_quotes_of_several_paragraphs_end_where_no_paragraph_reopens_them() -> None:
+    # The British press re-opens a quote at each paragraph and closes it after the last one;
+    # scraped pages lose that last mark.
+    text = (
+        "Mr Corbyn said: 'The issue was one of the options.\n"
+        "'We haven't yet had a vote.\n"
+        "It's finally going to take place in January.\n"
+        "'Both options are unacceptable.'"
+    )
+    assert quoted(text) == [
+        "The issue was one of the options.\n'We haven't yet had a vote.",
+        "Both options are unacceptable.",
+    ]
+
+
+def test_unclosed_quote_at_the_end_of_the_text() -> None:
+    assert quoted("Министр заявил: «Учения завершены") == ["Учения завершены"]
+    assert quoted("«Учения завершены") == ["Учения завершены"]
+
+
+def test_stray_unclosed_marks_are_no_quotes() -> None:
+    # left open in the middle of a paragraph, or before no letter: a stray mark, not speech
     assert quoted("«Учения» завершены, а «переговоры") == ["Учения"]
+    assert quoted("The fashion of the '90s is back.\nIt sells.") == []
+    assert quoted("The minister called the talks “a farce.\nThey resume in May.") == []
+    assert quoted("He said: “ \nNothing.") == []
 
 
 def test_straight_quotes() -> None:
@@ -105,8 +131,8 @@ _MARKS = st.sampled_from([*'“”«»„‘’"', "a", "b", " ", "\n", "s’t",
 def test_quotes_are_ordered_disjoint_and_reopened_at_each_paragraph(text: str) -> None:
     last = -1
     for q in find_direct_quotes(text):
-        assert last < q.open < q.close < len(text)
-        assert text[q.close] in _PAIRS[text[q.open]]
+        assert last < q.open < q.close <= len(text)
+        assert text[q.close : q.close + 1] in ("\n", "", *_PAIRS[text[q.open]])
         last = q.close
         # A quote that runs over a line break re-opens with its own mark after it.
         content = text[q.start : q.end]
@@ -1467,7 +1493,7 @@ def test_multi_paragraph_quote_is_one_attributed_span(analyze: Analyze) -> None:
 
 
 @pytest.mark.slow
-def test_unclosed_quote_does_not_swallow_the_text(analyze: Analyze) -> None:
+def test_unclosed_quote_ends_with_its_paragraph(analyze: Analyze) -> None:
     text = (
         "Arkady Brennan spoke to journalists.\n"
         "He said: “The first stage of the talks is over.\n"
@@ -1477,9 +1503,33 @@ def test_unclosed_quote_does_not_swallow_the_text(analyze: Analyze) -> None:
     doc = analyze(text, language="en", published=PUBLISHED)
     spans = doc.layer("quote")
     assert all("\n" not in q.text_in(doc) for q in spans)
-    assert [(q.label, q.text_in(doc)) for q in spans] == [
-        ("phrase", "show of force"),
-        ("reported", "the talks could collapse"),
+    assert [(q.label, q.text_in(doc), q.attrs.get("speaker_entity")) for q in spans] == [
+        ("direct", "The first stage of the talks is over.", "Arkady Brennan"),
+        ("phrase", "show of force", None),
+        ("reported", "the talks could collapse", "Viktor Lorand"),
+    ]
+
+
+@pytest.mark.slow
+def test_quote_left_open_goes_on_after_a_caption(analyze: Analyze) -> None:
+    # A scraped tabloid page: the quote re-opens at each paragraph, closes only after the
+    # last, and a picture's caption (no full stop) stands in the middle of it.
+    text = (
+        "Professor Helena Varga said: 'Our survey shows the members want a second vote.\n"
+        "Party leader Tom Reyes (pictured at the conference) has been resisting calls for a referendum\n"
+        "'It also suggests the voters are in the same camp.\n"
+        "'The pressure on the leader will only grow.'\n"
+        "Viktor Lorand, a party donor, disagreed.\n"
+        "'The members are wrong.'\n"
+        "The vote was held in a hall in Leeds.\n"
+        "'Nobody came.'"
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert [(q.text_in(doc)[:20], q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        ("Our survey shows the", "Helena Varga"),
+        ("It also suggests the", "Helena Varga"),
+        ("The members are wron", None),  # after a sentence with a full stop: not hers
+        ("Nobody came.", None),
     ]
 
 

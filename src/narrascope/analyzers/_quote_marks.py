@@ -41,10 +41,12 @@ _INTERESTING = re.compile("[\n" + re.escape("".join(sorted(set(PAIRS) | set("".j
 
 @dataclass(frozen=True)
 class RawQuote:
-    """A matched pair of quotation marks: ``open``/``close`` are the marks' offsets."""
+    """A matched pair of quotation marks: ``open``/``close`` are the marks' offsets; where no
+    mark closed the quote (``left_open``), ``close`` is its paragraph's end."""
 
     open: int
     close: int
+    left_open: bool = False
 
     @property
     def start(self) -> int:
@@ -89,8 +91,10 @@ def _closes(stack: list[tuple[str, int]], text: str, i: int) -> int | None:
 def find_direct_quotes(text: str) -> list[RawQuote]:
     """Outermost quotations in ``text``, matched by a stack of marks.
 
-    An unmatched mark at the end of a paragraph ends the quote there, unless the next
-    paragraph re-opens it with the same mark (the convention for multi-paragraph quotes).
+    A quote left open at the end of a paragraph goes on where the next paragraph re-opens it
+    with the same mark (the convention for multi-paragraph quotes); otherwise it ends there if
+    it opened where a speaker's words begin (see :func:`_left_open`), and is no quote if not.
+    Such a quote's ``close`` is the paragraph's end (its line break, or the text's end).
     """
     quotes: list[RawQuote] = []
     stack: list[tuple[str, int]] = []
@@ -106,6 +110,8 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
                 if j < len(text) and text[j] == stack[0][0] and len(stack) == 1:
                     i = j + 1  # the quote goes on in the next paragraph
                     continue
+                if _left_open(text, stack[0][1]):
+                    quotes.append(RawQuote(stack[0][1], i, left_open=True))
                 stack.clear()
         elif (depth := _closes(stack, text, i)) is not None:
             if (
@@ -125,7 +131,20 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
         elif _opens(text, i):
             stack.append((char, i))
         i += 1
+    if stack and _left_open(text, stack[0][1]):
+        quotes.append(RawQuote(stack[0][1], len(text), left_open=True))
     return quotes
+
+
+def _left_open(text: str, position: int) -> bool:
+    """Whether a quote that no mark closes before its paragraph's end still quotes that
+    paragraph: it opens the paragraph or follows a colon ("Mr Corbyn said: 'The issue ..."),
+    and a letter follows its mark. Scraped news loses closing marks (the British press closes a
+    quote of several paragraphs only after the last, and a scraper may cut it before that); a
+    mark anywhere else left open is more likely a stray one ('90s, a typo) than speech."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position].rstrip()
+    return (not before or before.endswith(":")) and text[position + 1 : position + 2].isalpha()
 
 
 # A paragraph of dialogue opens with a dash: Russian, Ukrainian, Bulgarian and Polish news

@@ -496,7 +496,9 @@ def _continues(
     quote in the middle of a later sentence is more likely a scare quote than X's, and a
     ``short`` one after a speech verb in the same sentence is a name in the attribution ('»,
     — спросил ведущий программы «Мнение»')."""
-    between = text[before.close + 1 : quote.open]
+    between = text[before.close + (not before.left_open) : quote.open]
+    if _after_captions(before, between):
+        return True
     if grammar.naming_verbs.search(between):
         return False  # '“A,” and Y called it “B”': B is Y's word
     asked = text[before.start : before.end].rstrip(" \t\n" + MARK_CHARS).endswith("?")
@@ -512,6 +514,23 @@ def _continues(
     if not ends:
         return not (short and grammar.verbs.search(between))
     return not between[ends[-1] :].strip() and not grammar.verbs.search(between, ends[0])
+
+
+def _after_captions(before: RawQuote, between: str) -> bool:
+    """Whether a quote left open at its paragraph's end (see ``find_direct_quotes``) goes on in
+    the next quoted paragraph after lines that are only captions: scraped pages put a picture's
+    caption, which ends with no full stop and quotes no one ('Theresa May (pictured) has been
+    battling to get her deal through Parliament'), in the middle of a quote of several paragraphs.
+    A line that ends so may name a new speaker ('Tom Reyes said:'), and one that ends a
+    sentence is the author's."""
+    if not before.left_open:
+        return False  # the speaker's mark closed the quote
+    *lines, lead = between.split("\n")
+    return (
+        bool(lines)
+        and not lead.strip()
+        and all(not line.rstrip().endswith((".", "!", "?", "…", ":", *MARK_CHARS)) for line in lines)
+    )
 
 
 def _next_quoted_paragraph(grammar: Grammar, text: str, between: str, quote: RawQuote) -> bool:
