@@ -105,6 +105,19 @@ def test_unclosed_quote_at_the_end_of_the_text() -> None:
     assert quoted("«Учения завершены") == ["Учения завершены"]
 
 
+def test_one_mark_that_closes_two_quotes_ends_both() -> None:
+    # «...«...»» is often printed with one »: the outer quote ends where the inner one does
+    # before a sentence's end, and the rest of the paragraph is the author's
+    text = (
+        "Я заявлял: «Выход один — формула «Грузия+Россия». А ещё я заявил, что «это провал».\n"
+        "Посол «искренне рассмеялась»."
+    )
+    assert quoted(text) == ["Выход один — формула «Грузия+Россия", "это провал", "искренне рассмеялась"]
+    assert quoted("Он назвал это «игрой «в поддавки»!") == ["игрой «в поддавки"]
+    # a quote left open with no such mark inside ends with its paragraph
+    assert quoted("Он сказал: «Формула «Грузия+Россия» верна\nКонец.") == ["Формула «Грузия+Россия» верна"]
+
+
 def test_stray_unclosed_marks_are_no_quotes() -> None:
     # left open in the middle of a paragraph, or before no letter: a stray mark, not speech
     assert quoted("«Учения» завершены, а «переговоры") == ["Учения"]

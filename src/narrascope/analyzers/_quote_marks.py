@@ -94,14 +94,19 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
     A quote left open at the end of a paragraph goes on where the next paragraph re-opens it
     with the same mark (the convention for multi-paragraph quotes); otherwise it ends there if
     it opened where a speaker's words begin (see :func:`_left_open`), and is no quote if not.
-    Such a quote's ``close`` is the paragraph's end (its line break, or the text's end).
+    Such a quote's ``close`` is the paragraph's end (its line break, or the text's end). But
+    where a quote inside it with the same mark closed before a sentence's end, that one mark
+    closed both («... по формуле «Грузия+Россия». А ещё ...»: writers fold »» into one), and
+    the quote ends there.
     """
     quotes: list[RawQuote] = []
     stack: list[tuple[str, int]] = []
+    collapsed: int | None = None  # the first mark that may have closed two quotes at once
     i = 0
-    while (found := _INTERESTING.search(text, i)) is not None:
-        i = found.start()
-        char = text[i]
+    while True:
+        found = _INTERESTING.search(text, i)
+        i = len(text) if found is None else found.start()
+        char = "\n" if found is None else text[i]  # the text's end ends a paragraph too
         if char == "\n":
             if stack:
                 j = i
@@ -110,9 +115,16 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
                 if j < len(text) and text[j] == stack[0][0] and len(stack) == 1:
                     i = j + 1  # the quote goes on in the next paragraph
                     continue
+                if collapsed is not None:
+                    quotes.append(RawQuote(stack[0][1], collapsed))
+                    i, collapsed = collapsed + 1, None
+                    stack.clear()
+                    continue  # the rest of the paragraph is the author's, with quotes of its own
                 if _left_open(text, stack[0][1]):
                     quotes.append(RawQuote(stack[0][1], i, left_open=True))
                 stack.clear()
+            if found is None:
+                return quotes
         elif (depth := _closes(stack, text, i)) is not None:
             if (
                 char in _STRAIGHT
@@ -124,16 +136,21 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
                 stack.append((char, i))
             else:
                 # Inner quotes left open ("... 'em ...") end with the quote around them.
-                _opener, position = stack[depth]
+                opener, position = stack[depth]
                 del stack[depth:]
                 if not stack:
                     quotes.append(RawQuote(position, i))
+                    collapsed = None
+                elif (
+                    collapsed is None
+                    and depth == 1
+                    and opener == stack[0][0]
+                    and text[i + 1 : i + 2] in (".", "!", "?", "…")
+                ):
+                    collapsed = i
         elif _opens(text, i):
             stack.append((char, i))
         i += 1
-    if stack and _left_open(text, stack[0][1]):
-        quotes.append(RawQuote(stack[0][1], len(text), left_open=True))
-    return quotes
 
 
 def _left_open(text: str, position: int) -> bool:
