@@ -114,6 +114,9 @@ def test_one_mark_that_closes_two_quotes_ends_both() -> None:
     )
     assert quoted(text) == ["Выход один — формула «Грузия+Россия", "это провал", "искренне рассмеялась"]
     assert quoted("Он назвал это «игрой «в поддавки»!") == ["игрой «в поддавки"]
+    # not where the quote left open has gone on over a sentence: one of its marks is amiss
+    text = "Er sagt, dass “die Geschichte″ endet. Denn laut ihm ist “Angst” vorbei.\nEnde."
+    assert quoted(text) == []
     # a quote left open with no such mark inside ends with its paragraph
     assert quoted("Он сказал: «Формула «Грузия+Россия» верна\nКонец.") == ["Формула «Грузия+Россия» верна"]
 
@@ -589,6 +592,12 @@ def test_the_speaker_is_named_before_an_apposition_not_inside_it() -> None:
     text = (
         "Arkady Brennan, an expert at the Institute of Border Studies, a think tank, told the Gazette "
         "that the talks were over."
+    )
+    assert _speakers(_hand_built(text, people))[0][2] == "Arkady Brennan"
+    # A title and its institution make a long apposition.
+    text = (
+        "Arkady Brennan, Professor of International Public Health and Migration at the Institute of "
+        "Border Studies, told the Gazette: “The talks are over.”"
     )
     assert _speakers(_hand_built(text, people))[0][2] == "Arkady Brennan"
     # An apposition that does not follow the quote directly gives the quote no speaker.

@@ -35,6 +35,7 @@ PAIRS = {
 _WORD_START_OPENERS = frozenset("'»›”")
 _STRAIGHT = frozenset("\"'")
 _APOSTROPHES = frozenset("'’")
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 # Every character the matcher must look at; the rest of the text is skipped at C speed.
 _INTERESTING = re.compile("[\n" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
 
@@ -146,6 +147,9 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
                     and depth == 1
                     and opener == stack[0][0]
                     and text[i + 1 : i + 2] in (".", "!", "?", "…")
+                    # in the outer quote's first sentence: a mark that no font has (″) may
+                    # leave a quote open over several, with quotes of the author's after it
+                    and _SENTENCE_END.search(text, stack[0][1], position) is None
                 ):
                     collapsed = i
         elif _opens(text, i):

@@ -42,6 +42,9 @@ WORD = re.compile(r"\w+")
 #: A word of a name: a capital, then lower case ("Wetangula", "O'Neill", "Jean-Luc").
 _NAME_WORD = re.compile(r"[^\W\d_a-zа-яё][^\W\d_A-ZА-ЯЁ]+(?:['’-][^\W\d_][^\W\d_A-ZА-ЯЁ]*)?")
 APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
+# ... and right before the verb, where a title and its institution run longer ("X, Professor of
+# International Public Health at the London School of Hygiene and Tropical Medicine, told")
+_SUBJECT_APPOSITION_WORDS = 16
 _APPOSITIONS = 4  # at most, one after the other ("X, who heads Y, in Salem, Oregon, said")
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
 _AS_SUBJECT_WORDS = 10  # at most, the subject of "As <the minister> said, ..."
@@ -177,10 +180,18 @@ class SpeakerFinder:
         a think tank, told': the person (else the organisation) named first before the
         appositions that the verb follows, not one inside them; or the person's name that is an
         apposition of its own after a title ('the president of the Central Bank, Ricardo Paz,
-        said')."""
+        said'). The name may lie before ``lo``, in the verb's sentence: long appositions take it
+        out of the window that the verb was looked for in."""
         closing = lo + len(self.text[lo:verb_start].rstrip()) - 1
         if closing < lo or self.text[closing] != ",":
             return None
+        i = bisect.bisect_right(self.sentence_starts, verb_start) - 1
+        if (
+            i >= 0
+            and self.sentence_starts[i] < lo
+            and QUOTE_MARK.search(self.text, self.sentence_starts[i], lo) is None
+        ):
+            lo = self.sentence_starts[i]
         found: list[Span] = []
         for _ in range(_APPOSITIONS):
             opening = self.text.rfind(",", lo, closing)
@@ -188,7 +199,7 @@ class SpeakerFinder:
             if (
                 opening < 0
                 or not apposition.strip()
-                or len(apposition.split()) > APPOSITION_WORDS
+                or len(apposition.split()) > _SUBJECT_APPOSITION_WORDS
                 or SENTENCE_END.search(apposition)
                 or QUOTE_MARK.search(apposition) is not None  # not "Russia's"
             ):
