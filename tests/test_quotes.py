@@ -129,6 +129,16 @@ def test_stray_unclosed_marks_are_no_quotes() -> None:
     assert quoted("He said: “ \nNothing.") == []
 
 
+def test_straight_and_curly_marks_mixed_in_one_quote() -> None:
+    # scraped pages mix them: a straight mark opens, a curly one closes, or the other way round
+    text = '"Nie tylko Ukraina jest celem” - podsumowuje "Sueddeutsche Zeitung".'
+    assert quoted(text) == ["Nie tylko Ukraina jest celem", "Sueddeutsche Zeitung"]
+    assert quoted('„Das ist falsch", sagte er.') == ["Das ist falsch"]
+    assert quoted('“It is over," he said.') == ["It is over,"]
+    # an inner quote still closes first
+    assert quoted('"He called it “nonsense” and left," she said.') == ["He called it “nonsense” and left,"]
+
+
 def test_straight_quotes() -> None:
     text = 'The so-called "peacekeepers" met the "security guarantees" envoy.'
     assert quoted(text) == ["peacekeepers", "security guarantees"]

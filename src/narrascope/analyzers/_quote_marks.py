@@ -17,8 +17,8 @@ __all__ = ["PAIRS", "RawQuote", "find_dialogue_quotes", "find_direct_quotes"]
 
 #: Opening mark -> the marks that close it.
 PAIRS = {
-    "“": "”",  # English; in German and Russian “ closes „ (below)
-    "„": "“”",  # German, Bulgarian, Russian inner quotes; Polish closes with ”
+    "“": '”"',  # English; in German and Russian “ closes „ (below)
+    "„": '“”"',  # German, Bulgarian, Russian inner quotes; Polish closes with ”
     "‚": "‘’",  # German and Bulgarian single quotes
     "‘": "’",  # English single quotes
     "«": "»",  # French (with spaces inside), Russian, Ukrainian, Spanish, Italian, Portuguese
@@ -28,7 +28,7 @@ PAIRS = {
     "”": "”",  # Swedish and Finnish: the same mark opens and closes
     "「": "」",  # Japanese and Chinese
     "『": "』",
-    '"': '"',
+    '"': '"”',  # scraped text mixes straight and curly marks: "...”
     "'": "'",
 }
 # Marks that are closers (or apostrophes) as often as openers: they open only at a word's start.
