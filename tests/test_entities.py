@@ -565,6 +565,20 @@ def test_a_body_gets_its_kind_unless_it_is_a_persons_surname() -> None:
     ]
 
 
+def test_events_and_processes_are_no_entities() -> None:
+    found = [
+        (0, 6, "PER", {"normal": "Brexit"}),  # what spaCy's English model makes of it
+        (7, 17, "ORG", {"normal": "pro-Brexit"}),
+        (18, 26, "LOC", {"normal": "Covid-19"}),
+        (27, 40, "ORG", {"normal": "the Holocaust"}),
+        (41, 48, "PER", {"normal": "Брексит"}),
+        (49, 59, "PER", {"normal": "Brexiteers"}),
+        (60, 72, "PER", {"normal": "Theresa May"}),
+        (73, 83, "ORG", {"normal": "Brexit Party"}),  # a party named after it is an actor
+    ]
+    assert [attrs["normal"] for *_, attrs in settle_kinds(found)] == ["Theresa May", "Brexit Party"]
+
+
 @pytest.mark.slow
 def test_bodies_carry_one_english_name_across_languages(analyze: Analyze) -> None:
     english = analyze("The EU and NATO promised weapons, the Kremlin said.", language="en")

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from narrascope.names import spelling_key
 
-__all__ = ["BODIES", "PLATFORMS", "Body", "body_of"]
+__all__ = ["BODIES", "NOT_ACTORS", "PLATFORMS", "Body", "body_of", "no_actor"]
 
 
 class Body(NamedTuple):
@@ -123,6 +123,19 @@ PLATFORMS = frozenset(
     {"Twitter", "Facebook", "Instagram", "Telegram", "YouTube", "TikTok", "VKontakte", "WhatsApp"}
 )
 
+#: Events and processes whose names the recognisers take for a person, a place or an
+#: organisation (spaCy's English model made "Brexit" a person 249 times, a place 37 and an
+#: organisation 24 in 150 articles of SemEval-2023 that name it), and the camps named after
+#: them: none is an actor of the entity layer. Kept to names that are never anything else.
+NOT_ACTORS: tuple[str, ...] = (
+    "Brexit", "Брексит", "Брекзит", "Брексіт",
+    "Brexiteer", "Brexiteers", "Brexiter", "Brexiters", "Remainer", "Remainers",
+    "Covid", "Covid-19", "COVID-19", "SARS-CoV-2", "Ковид", "Ковид-19", "Коронавирус", "Коронавірус",
+    "Holocaust", "Холокост", "Holocauste", "Olocausto", "Holocausto", "Holokaust",
+)  # fmt: skip
+# ... nor are they with a prefix ("pro-Brexit", "post-Brexit", "anti-Brexit")
+_PREFIX = re.compile(r"^(?:pro|anti|post|pre|hard|soft|no-deal)[-\s]+", re.IGNORECASE)
+
 # A leading article, in the languages whose recognisers keep it in a name ("l'UE", "der Westen").
 _ARTICLE = re.compile(
     r"^(?:(?:the|der|die|das|den|le|la|les|il|lo|el|los|las|o|os)\s+|l['’])(?=\S)", re.IGNORECASE
@@ -158,3 +171,14 @@ def body_of(name: str) -> Body | None:
     if not key or (key in acronyms and not _ARTICLE.sub("", name.strip())[:1].isupper()):
         return None
     return table.get(key)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_actors() -> frozenset[str]:
+    return frozenset(_key(name) for name in NOT_ACTORS)
+
+
+def no_actor(name: str) -> bool:
+    """Whether ``name`` names an event or a process of :data:`NOT_ACTORS` (in any case and
+    script, after a leading article or a prefix such as "pro-"), which is no entity."""
+    return _key(_PREFIX.sub("", name.strip())) in _not_actors()

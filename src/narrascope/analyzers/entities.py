@@ -40,7 +40,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
-from narrascope.analyzers._bodies import body_of
+from narrascope.analyzers._bodies import body_of, no_actor
 from narrascope.analyzers._name_forms import (
     LINKS,
     Found,
@@ -255,6 +255,9 @@ def settle_kinds(found: Found, text: str = "") -> Found:
       the recogniser said), and ``attrs["body"]`` its English name; unless it is the surname of
       a person the article names in full ("West" beside "Kanye West").
 
+    - An event or a process (:func:`~narrascope.analyzers._bodies.no_actor`: "Brexit",
+      "Covid-19", "the Holocaust") is no entity at all, whatever the recogniser made of it.
+
     ``attrs["source_label"]`` keeps the recogniser's kind; ``attrs["kind_rule"]`` says which
     rule changed it ("surname", "place" or "body").
     """
@@ -273,6 +276,8 @@ def settle_kinds(found: Found, text: str = "") -> Found:
         words = _words(attrs)
         word = words[0] if len(words) == 1 else None
         name = str(attrs["normal"])
+        if no_actor(name):
+            continue
         if (body := body_of(name)) is not None and (label != "PER" or word not in surnames):
             if body.kind != label:
                 attrs = {**attrs, "kind_rule": "body"}
