@@ -178,6 +178,7 @@ def _not_actors() -> frozenset[str]:
     return frozenset(_key(name) for name in NOT_ACTORS)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked once per entity, as body_of is
 def no_actor(name: str) -> bool:
     """Whether ``name`` names an event or a process of :data:`NOT_ACTORS` (in any case and
     script, after a leading article or a prefix such as "pro-"), which is no entity."""
