@@ -540,6 +540,17 @@ def test_title_phrase_before_a_direct_quote() -> None:
     ]
 
 
+def test_as_a_speaker_said_before_a_colon() -> None:
+    text = "As the director of the Russian FSB said on Monday: “The agents were detained near the border.”"
+    assert found(analyse(text, "en")) == [
+        ("direct", "The agents were detained near the border.", "the director of the Russian FSB", "phrase")
+    ]
+    text = "As Arkady Brennan put it: “The agents were detained near the border.”"
+    assert found(analyse(text, "en", ("Arkady Brennan",))) == [
+        ("direct", "The agents were detained near the border.", "Arkady Brennan", "entity")
+    ]
+
+
 def test_a_person_in_the_title_phrase_is_preferred() -> None:
     text = "As FSB director Alexander Borin said, the agents were detained near the border."
     doc = analyse(text, "en", ("Alexander Borin",))

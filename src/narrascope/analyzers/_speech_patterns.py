@@ -248,7 +248,7 @@ def grammar(language: str) -> Grammar:
             rf"[\s,—–-]*(?P<cue>{tail_leads})(?P<who>[^,.;:!?(){DOUBLE_MARKS}]{{2,80}}?)\s*(?:[,.;:!?]|$)",
             flags,
         ),
-        as_said=re.compile(rf"\W{{0,3}}(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*,\s*", flags),
+        as_said=re.compile(rf"\W{{0,3}}(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*[,:]\s*", flags),
         as_said_tail=re.compile(
             rf",\s*[—–-]?\s*(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*[.!?]?\s*$", flags
         ),
