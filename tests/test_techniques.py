@@ -20,6 +20,7 @@ from narrascope.models.heads import (
     SHRINKS,
     TOKEN_WEIGHTS,
     decode_spans,
+    function_words_of,
     tidy_edges,
     tune_thresholds,
 )
@@ -497,6 +498,27 @@ def test_spans_of_punctuation_alone_are_dropped() -> None:
     token_probabilities = np.array([[0.1], [0.1], [0.9], [0.9]])
     ((start, end, _, _),) = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
     assert text[start:end] == "lies"  # the opening mark whose closing one is not in the span
+
+
+def test_spans_of_function_words_alone_are_dropped() -> None:
+    text = "the mob of the West’s traitors"
+    # tokens: "the" "mob" "of" "the" "West" "’" "s" "traitors"
+    offsets = np.array([[0, 3], [4, 7], [8, 10], [11, 14], [15, 19], [19, 20], [20, 21], [22, 30]])
+    runs = np.array([[0.9], [0.1], [0.9], [0.9], [0.1], [0.9], [0.9], [0.1]])
+    english = function_words_of("en")
+    cut = np.array([0.5])
+    assert decode_spans(offsets, runs, cut, text, max_gap=0, function_words=english) == []
+    # without the language's function words only the punctuation rule applies
+    assert [text[a:b] for a, b, _, _ in decode_spans(offsets, runs, cut, text, max_gap=0)] == [
+        "the",
+        "of the",
+    ]
+    # a function word inside a span with a content word stays: the span is the evidence
+    runs = np.array([[0.9], [0.9], [0.1], [0.1], [0.1], [0.1], [0.1], [0.1]])
+    ((start, end, _, _),) = decode_spans(offsets, runs, np.array([0.5]), text, function_words=english)
+    assert text[start:end] == "the mob"
+    assert {"в", "и", "на"} <= function_words_of("ru") and "предатели" not in function_words_of("ru")
+    assert function_words_of("xx") == function_words_of(None) == frozenset()
 
 
 @pytest.mark.parametrize(

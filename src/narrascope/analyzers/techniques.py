@@ -71,7 +71,8 @@ class TechniqueAnalyzer(Analyzer):
             [doc.text],
             [states],
             threshold=None if threshold is None else float(threshold),
-            languages=[doc.language] if inventory else None,
+            languages=[doc.language],
+            inventory=inventory,
         )
         left_out = sorted(model.config.not_annotated.get(doc.language or "", [])) if inventory else []
         # Said on the document, not as a warning: it holds for every article in the language,

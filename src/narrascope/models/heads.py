@@ -16,6 +16,8 @@ one carries over; on SemEval-2023's development set the two came out even (the m
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +45,7 @@ __all__ = [
     "fit_linear",
     "fit_mlp",
     "fit_mlps",
+    "function_words_of",
     "gelu",
     "load_mlp_heads",
     "mean_probability",
@@ -495,7 +498,12 @@ def choose_mix_weight(
 
 
 def decode_spans(
-    offsets: np.ndarray, probabilities: np.ndarray, thresholds: np.ndarray, text: str, max_gap: int = 1
+    offsets: np.ndarray,
+    probabilities: np.ndarray,
+    thresholds: np.ndarray,
+    text: str,
+    max_gap: int = 1,
+    function_words: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, int, float]]:
     """Spans (start, end, label index, score) from per-token probabilities.
 
@@ -503,7 +511,9 @@ def decode_spans(
     ``max_gap`` tokens are bridged; its score is the mean probability over the run. Spans are
     widened to whole words, trimmed of white space and stray punctuation at the edges
     (:func:`tidy_edges`), and never cross a line break; a span with no letter or digit
-    (quotation marks alone) is dropped.
+    (quotation marks alone) is dropped, and so is one whose words are all ``function_words``
+    (see :func:`function_words_of`) or single letters: "the", "to a", "’s" underline nothing
+    a reader can weigh.
     """
     spans: list[tuple[int, int, int, float]] = []
     for label in range(probabilities.shape[1]):
@@ -523,10 +533,31 @@ def decode_spans(
             start, end = int(offsets[run[0], 0]), int(offsets[run[-1], 1])
             start, end = tidy_edges(text, *whole_words(text, start, end))
             # A run of quotation marks or dashes alone is no evidence of a technique.
-            if end > start and any(c.isalnum() for c in text[start:end]):
+            if end > start and not _only_function_words(text[start:end], function_words):
                 score = float(probabilities[run[0] : run[-1] + 1, label].mean())
                 spans.append((start, end, label, score))
     return sorted(spans)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _only_function_words(span: str, function_words: frozenset[str]) -> bool:
+    return all(len(word) == 1 or word in function_words for word in _WORD.findall(span.lower()))
+
+
+@functools.cache
+def function_words_of(language: str | None) -> frozenset[str]:
+    """The stop words of spaCy's ``language`` (articles, prepositions, pronouns, auxiliaries),
+    in lower case; none for a language spaCy has no list for. They come with spaCy's language
+    classes, no pipeline needed."""
+    import spacy
+
+    try:
+        words = spacy.util.get_lang_class(language or "").Defaults.stop_words
+    except ImportError:  # spaCy's E048: no such language
+        return frozenset()
+    return frozenset(word.lower() for word in words)
 
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:

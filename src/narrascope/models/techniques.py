@@ -41,6 +41,7 @@ from narrascope.models.heads import (
     TokenEvidence,
     blend,
     decode_spans,
+    function_words_of,
     sigmoid,
 )
 from narrascope.models.shipped import folder_weights_sha256, model_folder
@@ -252,10 +253,12 @@ class TechniqueModel:
         encoded: Sequence[Encoded],
         threshold: float | None = None,
         languages: Sequence[str | None] | None = None,
+        inventory: bool = True,
     ) -> list[Prediction]:
         """Techniques in texts already encoded with this model's encoder and layers (the shared
-        pass). With ``languages``, a text in a language of ``config.not_annotated`` gets none
-        of the techniques listed there, neither on paragraphs nor as spans."""
+        pass). With ``languages`` (the texts' languages), spans of function words alone are
+        dropped, and with ``inventory`` a text in a language of ``config.not_annotated`` gets
+        none of the techniques listed there, neither on paragraphs nor as spans."""
         labels = self.config.labels
         k = len(labels)
         p_thresholds = (
@@ -271,7 +274,7 @@ class TechniqueModel:
             # A technique this text's language's annotators never used gets an unreachable
             # threshold (a threshold of 0 given by the caller included).
             p_cut, s_cut = p_thresholds.astype(np.float64), s_thresholds.astype(np.float64)
-            for name in self.config.not_annotated.get(language or "", []):
+            for name in self.config.not_annotated.get(language or "", []) if inventory else []:
                 p_cut[labels.index(name)] = s_cut[labels.index(name)] = np.inf
             found: list[tuple[int, int, int, str, float]] = []
             logits = token_logits(enc, head.weight, head.bias)
@@ -297,7 +300,9 @@ class TechniqueModel:
                     token_probabilities = blend(
                         token_probabilities, sigmoid(values), self.config.span_attention_weight
                     )
-                for start, end, label, score in decode_spans(enc.offsets, token_probabilities, s_cut, text):
+                for start, end, label, score in decode_spans(
+                    enc.offsets, token_probabilities, s_cut, text, function_words=function_words_of(language)
+                ):
                     spans.append((start, end, labels[label], score))
             out.append(Prediction(found, spans))
         return out

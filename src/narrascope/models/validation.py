@@ -30,6 +30,7 @@ from narrascope.models.heads import (
     choose_mix_weight,
     choose_thresholds,
     decode_spans,
+    function_words_of,
     tune_global_threshold,
 )
 
@@ -264,7 +265,8 @@ def span_scores(
         article = str(doc.metadata["article_id"])
         gold[article] = [(s.label, s.start, s.end) for s in doc.layer("technique")]
         cut = np.full(k, float(threshold))
-        found = decode_spans(enc.offsets, rows, cut, doc.text) if len(rows) else []
+        words = function_words_of(language_of(doc))
+        found = decode_spans(enc.offsets, rows, cut, doc.text, function_words=words) if len(rows) else []
         pred[article] = [(data.labels[label], start, end) for start, end, label, _ in found]
     return {
         language: metrics.span_f1(gold, pred, variant="checkthat2024", classes=data.labels)
