@@ -551,6 +551,13 @@ def test_as_a_speaker_said_before_a_colon() -> None:
     ]
 
 
+def test_as_reported_in_a_paper_gives_the_paper() -> None:
+    text = "As reported in the Daily Courier, the quota has given most of the cod to France."
+    assert found(analyse(text, "en")) == [
+        ("reported", "the quota has given most of the cod to France", "the Daily Courier", "phrase")
+    ]
+
+
 def test_a_person_in_the_title_phrase_is_preferred() -> None:
     text = "As FSB director Alexander Borin said, the agents were detained near the border."
     doc = analyse(text, "en", ("Alexander Borin",))

@@ -724,6 +724,10 @@ class SpeakerFinder:
                 if antecedent is None:
                     return None
                 return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
+            if first in self.grammar.words.prepositions and (
+                rest := WORD.search(self.text, start + len(first), end)
+            ):
+                start = rest.start()  # "As reported in the Independent, ...": the Independent
         else:
             return None
         words = self.text[start:end].lower().split()
