@@ -460,11 +460,7 @@ class SpeakerFinder:
         # may stand between a verb and its subject ('disse, esta quarta-feira, o ministro X').
         entity = self._nearest_entity(
             lo,
-            # with words before the verb, its subject is among them: a name after the verb is
-            # its object or another clause's ("Anyone who believes the EU supports “...”")
-            cue.start()
-            if side == "before" or (side == "none" and self._participle_next(cue.end(), hi))
-            else hi,
+            cue.start() if side == "none" and self._participle_next(cue.end(), hi) else hi,
             cue.end() if side == "after" else cue.start(),
             self._clause(lo, hi, cue, side),
         )
