@@ -177,7 +177,7 @@ character offsets, and labels per paragraph (non-empty line), each with a calibr
 - Paragraph head: {paragraph_head}, over the paragraph's mean encoder state, trained on
   all languages together.
 - Span head: one logistic regression per technique over each token's state and its
-  paragraph's mean{span_attention}; a span is a run of tokens above the threshold, widened to whole words and trimmed of stray punctuation at its edges (a comma before it, an unmatched quotation mark).
+  paragraph's mean{span_attention}; a span is a run of tokens above the threshold, widened to whole words and trimmed of stray punctuation at its edges (a comma before it, an unmatched quotation mark); a span of the language's function words alone (spaCy's stop words, single letters) is dropped.
 {evidence}{attention}{inventory}- The linear heads' scores are Platt-calibrated on out-of-fold predictions.
 {thresholds}
 ## Training
