@@ -16,7 +16,7 @@ from narrascope.config import Config, load_config
 from narrascope.document import Document
 from narrascope.engines import ProcessEngine, SerialEngine, make_engine
 from narrascope.errors import InputError, NarrascopeError
-from narrascope.store import Store
+from narrascope.store import Store, queue
 from narrascope.store.queue import Queue, fingerprint, normalise_url
 
 runner = CliRunner()
@@ -90,6 +90,30 @@ def test_duplicates_by_text_by_url_and_conflicting_record_ids(tmp_path: Path) ->
         assert "same URL" in rows["c"][4]
         assert rows["d"][1] == "failed" and rows["d"][3] == "E111" and "'7'" in rows["d"][4]
         assert report.duplicates == 2
+
+
+def test_a_change_to_the_rules_makes_resume_analyse_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rules change between releases in a checkout; a store must not keep the old rules' output.
+    package = tmp_path / "package"
+    (package / "analyzers").mkdir(parents=True)
+    (package / "analyzers" / "quotes.py").write_text("MARKS = '\"'\n")
+    (package / "cli.py").write_text("print('hello')\n")
+    before = queue.analysis_source(package)
+    (package / "cli.py").write_text("print('hello, world')\n")
+    queue.analysis_source.cache_clear()
+    assert queue.analysis_source(package) == before  # the command line changes no result
+    (package / "analyzers" / "quotes.py").write_text("MARKS = '\"«'\n")
+    queue.analysis_source.cache_clear()
+    assert queue.analysis_source(package) != before
+
+    config = light_config(tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        run_into_store(docs(2), store, config, serial(config))
+        assert run_into_store(docs(2), store, config, serial(config)).analysed == 0
+        monkeypatch.setattr(queue, "analysis_source", lambda: "revised rules")
+        assert run_into_store(docs(2), store, config, serial(config)).analysed == 2
 
 
 def test_changed_pipeline_reanalyses_and_failures_retry_on_request(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ A batch run has two steps, both resumable because both are keyed:
    same URL, is recorded as a ``duplicate`` of the first document; a record id (``id``
    column) already used for a different text fails with E111.
 2. **Analyse**: documents whose job is pending, failed (on request), or done with a different
-   pipeline (its *fingerprint*: analyzers, settings and version) are analysed, and each result
-   replaces the earlier one together with its job's state, in one transaction.
+   pipeline (its *fingerprint*: analyzers, settings, models, version and analysis code) are
+   analysed, and each result replaces the earlier one together with its job's state, in one
+   transaction.
 
 Killing the process at any point loses at most the uncommitted work, which the next run of
 the same command redoes; nothing is recorded twice, because every write is keyed.
@@ -18,12 +19,15 @@ the same command redoes; nothing is recorded twice, because every write is keyed
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import narrascope
 from narrascope import registry
 from narrascope._version import __version__
 from narrascope.config import Config
@@ -38,11 +42,45 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+# The source that turns text into spans and labels. Rules change between releases (a checkout,
+# an editable install), and a --resume that kept the old rules' output would mix two pipelines in
+# one store; the command line, store, server and report code cannot change a result.
+_ANALYSIS_SOURCE = (
+    "analyzers",
+    "models",
+    "document.py",
+    "names.py",
+    "paragraphs.py",
+    "pipeline.py",
+    "taxonomy.py",
+)
+
+
+@functools.cache
+def analysis_source(root: Path | None = None) -> str:
+    """A digest of narrascope's analysis code (its Python files under ``root``, the installed
+    package by default), the same in every process that runs the same code; files that cannot
+    be read (a zipped install) count as absent."""
+    root = root or Path(narrascope.__file__).parent
+    digest = hashlib.sha256()
+    for part in _ANALYSIS_SOURCE:
+        path = root / part
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            try:
+                content = file.read_bytes()
+            except OSError:
+                continue
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def fingerprint(config: Config, overrides: dict[str, str] | None = None) -> str:
-    """What the analysis depends on: analyzers, settings, version, and a run's overrides (--language)."""
+    """What the analysis depends on: analyzers, settings, version and analysis code, and a run's
+    overrides (--language)."""
     payload = {
         "overrides": overrides or {},
         "version": __version__,
+        "code": analysis_source(),
         "analyzers": sorted(config.analyzers),
         "settings": {name: config.settings(name) for name in sorted(config.analyzers)},
         "languages": sorted(config.languages),
