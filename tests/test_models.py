@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -440,3 +442,20 @@ def test_shipped_model_folders_and_their_fingerprints(tmp_path: Path) -> None:
     assert len(folder_weights_sha256(shipped, "heads.safetensors", "an entity model")) == 64
     with pytest.raises(NarrascopeError, match=r"E031: .*: not an entity model \(needs config.json and heads"):
         folder_weights_sha256(tmp_path, "heads.safetensors", "an entity model")
+
+
+def test_loading_the_russian_models_prints_no_warning_of_their_dependencies() -> None:
+    # A fresh process: the warning comes once, on pymorphy2's first import.
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "default",
+            "-c",
+            "from narrascope.models import natasha_models; natasha_models()",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "pkg_resources" not in shown.stderr, shown.stderr

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,9 +144,14 @@ def natasha_models() -> NatashaModels:
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
     embedding = NewsEmbedding()
+    with warnings.catch_warnings():
+        # pymorphy2 (under MorphVocab) imports pkg_resources, which setuptools 80 warns about on
+        # every run: a note to pymorphy2's authors that says nothing to ours.
+        warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
+        vocab = MorphVocab()
     return NatashaModels(
         segmenter=Segmenter(),
         ner=NewsNERTagger(embedding),
         morph=NewsMorphTagger(embedding),
-        vocab=MorphVocab(),
+        vocab=vocab,
     )
