@@ -336,6 +336,13 @@ def test_the_speaker_is_the_subject_not_a_name_near_it() -> None:
     assert quotes(doc) == [("direct", "I agree with it.", "Brennan")]
 
 
+@pytest.mark.parametrize("title", ["Mr.", "Sen.", "Rep.", "Gov.", "Lt. Gen."])
+def test_a_speaker_after_an_abbreviated_title_is_the_name(title: str) -> None:
+    # American news abbreviates titles; the full stop after one ends no attribution.
+    doc = _hand_built(f"“We stand firm,” said {title} Tom Reyes on Monday.", [("Tom Reyes", "PER")])
+    assert _speakers(doc) == [("direct", "We stand firm,", "Tom Reyes", "entity")]
+
+
 def _speakers(doc: Document) -> list[tuple[str, str, Any, Any]]:
     return [
         (q.label, q.text_in(doc), q.attrs.get("speaker_entity"), q.attrs.get("speaker_how"))

@@ -57,6 +57,17 @@ def test_sentences_never_cross_paragraphs() -> None:
     ]
 
 
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    doc = segment(
+        "Sen. Mary Holt and Gov. Tom Reyes met Lt. Gen. Ada Kerr. Then Rep. Ian Doyle left.\nThe talks went on."
+    )
+    assert [s.text_in(doc) for s in doc.layer("sentence")] == [
+        "Sen. Mary Holt and Gov. Tom Reyes met Lt. Gen. Ada Kerr.",
+        "Then Rep. Ian Doyle left.",
+        "The talks went on.",
+    ]
+
+
 def test_russian_sentences_and_abbreviations() -> None:
     text = "Министр сообщил, что учения завершены. Т. е. войска вернутся в пункты дислокации.\nВ г. Минске прошло совещание"
     doc = segment(text)

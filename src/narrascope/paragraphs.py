@@ -12,7 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["paragraph_lines", "paragraphs", "sentence_spans", "word_count"]
+__all__ = ["NOT_AFTER_TITLE", "paragraph_lines", "paragraphs", "sentence_spans", "word_count"]
+
+# Titles that English news abbreviates before a name ("Sen. Lindsey Graham", "Gov. Ron
+# DeSantis", "said Mr. Smith"); razdel takes most of them for a sentence's end, and a quote's
+# speaker would be "Sen".
+_TITLES = (
+    "Adm", "Amb", "Atty", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Ft", "Gen", "Gov",
+    "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev",
+    "Sec", "Sen", "Sgt", "St", "Supt",
+)  # fmt: skip
+#: A regular expression's guard before a full stop: none right after one of those titles.
+NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in _TITLES)
+_ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
 
 _LINE = re.compile(r"[^\n]+")
 # A word: a run of letters and digits; in scripts written without spaces (Chinese, Japanese
@@ -49,12 +61,23 @@ def paragraph_lines(text: str) -> list[tuple[int, int, int]]:
 def sentence_spans(text: str, found: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence, by razdel's rules, never crossing a paragraph.
 
-    razdel handles the abbreviations of news text ("Mr.", "U.S.", "т. е."); ``found`` is the
-    text's :func:`paragraph_lines`, when the caller has them already.
+    razdel handles the abbreviations of news text ("Mr.", "U.S.", "т. е."), and a title before a
+    name ends no sentence ("Sen. Lindsey Graham"); ``found`` is the text's
+    :func:`paragraph_lines`, when the caller has them already.
     """
     from razdel import sentenize
 
     out: list[tuple[int, int]] = []
     for _, start, end in paragraph_lines(text) if found is None else found:
-        out.extend((start + s.start, start + s.stop) for s in sentenize(text[start:end]))
+        first = len(out)
+        for sentence in sentenize(text[start:end]):
+            previous_end = out[-1][1] if len(out) > first else 0
+            if (
+                previous_end
+                and sentence.text[:1].isupper()
+                and _ENDS_WITH_TITLE.search(text, max(0, previous_end - 8), previous_end)
+            ):
+                out[-1] = (out[-1][0], start + sentence.stop)
+            else:
+                out.append((start + sentence.start, start + sentence.stop))
     return out

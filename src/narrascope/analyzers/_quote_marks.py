@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from narrascope.paragraphs import NOT_AFTER_TITLE
+
 __all__ = ["PAIRS", "RawQuote", "find_dialogue_quotes", "find_direct_quotes"]
 
 #: Opening mark -> the marks that close it.
@@ -35,7 +37,7 @@ PAIRS = {
 _WORD_START_OPENERS = frozenset("'»›”")
 _STRAIGHT = frozenset("\"'")
 _APOSTROPHES = frozenset("'’")
-_SENTENCE_END = re.compile(r"[.!?…]\s")
+_SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]\s")
 # Every character the matcher must look at; the rest of the text is skipped at C speed.
 _INTERESTING = re.compile("[\n" + re.escape("".join(sorted(set(PAIRS) | set("".join(PAIRS.values()))))) + "]")
 

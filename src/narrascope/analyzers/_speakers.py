@@ -20,6 +20,7 @@ from narrascope.analyzers._bodies import PLATFORMS
 from narrascope.analyzers._speech_patterns import MARK_CHARS, QUOTE_MARK, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
 from narrascope.document import Document, Span
+from narrascope.paragraphs import NOT_AFTER_TITLE
 
 # Shared with the reported-speech rules and the direct quotes' (this module is private).
 __all__ = [
@@ -50,7 +51,7 @@ _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NAT
 _AS_SUBJECT_WORDS = 10  # at most, the subject of "As <the minister> said, ..."
 _AS_SUBJECT_WORDS_WITH_NAME = 16  # ... with the name set off after a title ("the director of ..., X,")
 WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
-SENTENCE_END = re.compile(r"[.!?…]\s+")
+SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]\s+")
 # A paragraph that ends with a colon (group 1: its text without the colon), and a non-empty line.
 _COLON_LINE = re.compile(r"^[ \t]*(\S[^\n]*?):[ \t]*$", re.MULTILINE)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")

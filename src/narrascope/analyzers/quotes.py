@@ -128,6 +128,7 @@ from narrascope.analyzers._speech_words import SPEECH_WORDS
 from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document
+from narrascope.paragraphs import NOT_AFTER_TITLE
 from narrascope.registry import register
 
 __all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes", "pronoun_kind"]
@@ -136,9 +137,9 @@ __all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes", "pronoun_kind"]
 _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
 _MOST = 0.6  # of a reported clause's characters that a quote inside it may cover, at most
 _ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
-_SENTENCE_STOP = re.compile(r"[.!?…]+[\"”»“]?(?=\s|$)")
+_SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
-_TAIL_STOP = re.compile(r"[.!?](?:\s|$)|[“«„\"]")
+_TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
 
 
 class _Attributor(ReportedSpeech):
