@@ -343,6 +343,47 @@ def test_a_speaker_after_an_abbreviated_title_is_the_name(title: str) -> None:
     assert _speakers(doc) == [("direct", "We stand firm,", "Tom Reyes", "entity")]
 
 
+def _speaker_words(doc: Document) -> list[tuple[str, Any, Any]]:
+    return [(q.text_in(doc), q.attrs.get("speaker"), q.attrs.get("speaker_how")) for q in doc.layer("quote")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        # a clause inside the words before the verb has its own subject
+        (
+            "It would cause a delay which the government warned could do “real damage”.",
+            "the government",
+            "phrase",
+        ),
+        ("The vote was put off after Tory whips warned of a “crushing defeat”.", "Tory whips", "phrase"),
+        ("She flew back with what she proudly claimed were “binding” changes.", "she", "pronoun"),
+        # an adverb before the verb is no speaker, nor is an "as" clause's
+        ("The board had earlier ominously warned: “Winter is coming.”", "The board", "phrase"),
+        ("It was not, as officially claimed, a “civilising” mission.", None, None),
+        # a share of people that a poll found is no one
+        (
+            "A majority of voters said Mrs May had failed to get a “good deal”.",
+            "A majority of voters",
+            "group",
+        ),
+        ("Some 53 per cent of members said they wanted “no deal”.", "Some 53 per cent of members", "group"),
+        # words ending in "ly" that are nouns stay the speaker
+        ("The family said: “We are grateful.”", "The family", "phrase"),
+    ],
+)
+def test_the_words_before_a_verb_that_name_its_speaker(
+    text: str, speaker: str | None, how: str | None
+) -> None:
+    found = [(s, h) for _, s, h in _speaker_words(_hand_built(text, []))]
+    assert found and all(pair == (speaker, how) for pair in found), found
+
+
+def test_a_speech_verb_in_a_name_reports_nothing() -> None:
+    doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
+    assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]
+
+
 def _speakers(doc: Document) -> list[tuple[str, str, Any, Any]]:
     return [
         (q.label, q.text_in(doc), q.attrs.get("speaker_entity"), q.attrs.get("speaker_how"))

@@ -370,11 +370,15 @@ class SpeakerFinder:
         words_of = self.grammar.words
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
         words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, cue.start()))
-        if words and words[-1].group().lower() in words_of.as_words:
-            words = []  # '», как сообщают работники', 'comme l'a dit X': named after the verb
         adverbs = len(words)
-        while adverbs and lower(words[adverbs - 1].group()) in words_of.adverbs_before_verb:
+        while adverbs and words_of.is_adverb(lower(words[adverbs - 1].group())):
             adverbs -= 1  # ', а также пообещал': the words before the adverbs decide
+        if adverbs and words[adverbs - 1].group().lower() in words_of.as_words:
+            # '», как сообщают работники', 'comme l'a dit X': named after the verb, if at all
+            # ('as officially claimed,')
+            words, adverbs, as_clause = [], 0, True
+        else:
+            as_clause = False
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
             if adverbs > 1 and lower(words[adverbs - 1].group()) in words_of.relatives:
                 return self._before_verb(words[: adverbs - 1]), "before"  # 'the woman who told'
@@ -394,7 +398,7 @@ class SpeakerFinder:
                 itertools.takewhile(lambda word: lower(word.group()) not in words_of.prepositions, words)
             )
             return (capitals or phrase or words), "after"
-        if words_of.drops_subject:
+        if words_of.drops_subject or as_clause:
             return [], "none"
         return list(WORD.finditer(self.text, lo, cue.start()))[-PHRASE_NEAR:], "far"
 
@@ -410,12 +414,20 @@ class SpeakerFinder:
             words = words[first:]
         w = self.grammar.words
         # ... nor "that" after its antecedent ("the report that says"), English again
-        trailing = w.clause_auxiliaries + w.adverbs_before_verb + (w.that if w.clause_auxiliaries else ())
-        while len(words) > 1 and lower(words[-1].group()) in trailing:
+        trailing = w.clause_auxiliaries + (w.that if w.clause_auxiliaries else ())
+        while len(words) > 1 and (
+            lower(words[-1].group()) in trailing or w.is_adverb(lower(words[-1].group()))
+        ):
             words = words[:-1]
-        while len(words) > 1 and lower(words[0].group()) in w.connectives + w.adverbs_before_verb:
+        while len(words) > 1 and (
+            lower(words[0].group()) in w.connectives or w.is_adverb(lower(words[0].group()))
+        ):
             words = words[1:]  # ", and the witnesses have said", "Then he said": not "and", "Then"
-        return words
+        # a clause inside the phrase has its own subject: "a delay which the government warned"
+        opener = max(
+            (i for i, word in enumerate(words[:-1]) if lower(word.group()) in w.clause_openers), default=-1
+        )
+        return words[opener + 1 :]
 
     def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
         """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
@@ -713,6 +725,8 @@ class SpeakerFinder:
         if cue is None or cue.group().lower() in self.grammar.words.not_after_as:
             return None
         before, after = self.text[lo : cue.start()], self.text[cue.end() : hi]
+        if all(self.grammar.words.is_adverb(lower(word)) for word in WORD.findall(before)):
+            before = ""  # "as officially claimed,": no one named
         if before.strip() and len(after.split()) <= 2:
             start, end = trim(self.text, lo, cue.start())
         elif not before.strip() and after.strip():
@@ -974,7 +988,11 @@ def _stems(noun: str) -> list[str]:
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
-    return 0 < len(words) <= 2 and grammar.group_pronouns.fullmatch(words[0]) is not None
+    """Whether a phrase that names a speaker names no one: a group's pronoun ("they", "we"), or
+    a share of people that a poll found ("53 per cent of voters", "a majority of MPs")."""
+    return (0 < len(words) <= 2 and grammar.group_pronouns.fullmatch(words[0]) is not None) or any(
+        lower(word) in grammar.words.share_words for word in words
+    )
 
 
 def content_after(text: str, comma: int, end: int) -> int:

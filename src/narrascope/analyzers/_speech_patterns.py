@@ -127,7 +127,8 @@ def grammar(language: str) -> Grammar:
     w = SPEECH_WORDS[language]
     space = r"\s+"
     aux = f"(?:{_words(w.auxiliaries, then=space)})?" if w.auxiliaries else ""
-    verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.participles)}"
+    names = rf"(?!(?-i:{'|'.join(map(re.escape, w.name_verbs))})\b)" if w.name_verbs else ""
+    verb = rf"(?<![\w-]){aux}{names}{_words(w.verbs + w.participles)}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
     that = _words(w.that, then=space)
     # ... but not a preposition before a clause without "that": "wrote in a column" reports nothing.

@@ -36,9 +36,17 @@ class Gender:
 class SpeechWords:
     """The speech words of one language."""
 
+    def is_adverb(self, word: str) -> bool:
+        """Whether ``word`` (in lower case) is an adverb that may stand between a subject and its verb."""
+        return word in self.adverbs_before_verb or (
+            len(word) >= 6 and word.islower() and word.endswith(self.adverb_endings or ("\0",))
+        )
+
     # -- verbs and the clauses they report ------------------------------------------------
     #: Speech verbs in the forms news uses, and parentheticals that work like them ("по словам").
     verbs: tuple[str, ...]
+    #: Speech verbs that, capitalised, are part of a name ("the United States"): never a verb so.
+    name_verbs: tuple[str, ...] = ()
     #: Auxiliaries that belong to the verb they precede ("a déclaré", "ha detto", "е заявил").
     auxiliaries: tuple[str, ...] = ()
     #: Verbs that attribute speech only in an "as" clause ("Как сообщает ТАСС", "As Reuters
@@ -119,6 +127,16 @@ class SpeechWords:
     #: Adverbs between a subject and its verb, left out of the speaker's words with the
     #: ``clause_auxiliaries`` ("The report also said", "Authorities have repeatedly said").
     adverbs_before_verb: tuple[str, ...] = ()
+    #: Endings of the other adverbs that may stand there ("ominously warned", "proudly
+    #: claimed"), read so in words of six letters or more, in lower case (not "family", "rally").
+    adverb_endings: tuple[str, ...] = ()
+    #: Words that open a clause in the words before a verb, whose subject follows them ("a delay
+    #: which the government warned", "with what she claimed", "last month after Tory whips
+    #: warned"): the speaker is the words after the last of them.
+    clause_openers: tuple[str, ...] = ()
+    #: Words of a share of people ("53 per cent of voters said", "a majority of MPs believe"):
+    #: a poll's finding, which names no one.
+    share_words: tuple[str, ...] = ()
     #: A speaker's noun that names a group, not one person, and so never stands for a person
     #: named before: the endings of plurals (English "officers", not "witness"), collectives.
     plural_endings: tuple[str, ...] = ()
@@ -243,6 +261,7 @@ NAME_PARTICLES = frozenset({
 })
 
 _EN = SpeechWords(
+    name_verbs=("States",),
     scare_words=("so-called", "so called", "self-styled", "self-proclaimed"),
     question_labels=("Q", "Question"),
     answer_labels=("A", "Answer"),
@@ -306,6 +325,15 @@ _EN = SpeechWords(
     not_before_name_clause=("to", "the", "a", "an", "united"),
     plural_endings=("rs", "ts", "ns", "ls", "ies", "es", "ds", "ks", "ms", "ps", "gs"),
     group_nouns=("police", "staff", "personnel", "crew", "military", "people"),
+    adverb_endings=(
+        "ously", "ively", "ently", "antly", "edly", "fully", "ably", "ibly", "ally", "dly", "tly", "rly",
+        "ely", "nly",
+    ),
+    clause_openers=(
+        "what", "which", "whom", "why", "how", "after", "before", "when", "while", "because", "although",
+        "though", "if", "unless", "until", "whereas", "where",
+    ),
+    share_words=("percent", "cent", "majority", "minority", "half", "quarter", "third", "thirds"),
     adverbs_before_verb=(
         "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later",
         "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",
