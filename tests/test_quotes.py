@@ -379,6 +379,20 @@ def test_the_words_before_a_verb_that_name_its_speaker(
     assert found and all(pair == (speaker, how) for pair in found), found
 
 
+def test_a_subject_set_off_after_words_that_name_no_one() -> None:
+    # 'On Wednesday' is no name missed by the recogniser; the person after a title is the subject.
+    doc = _hand_built(
+        "On Wednesday, Brexit minister Tom Reyes, insisted that the “backstop” must go.",
+        [("Tom Reyes", "PER")],
+    )
+    assert {q.attrs.get("speaker_entity") for q in doc.layer("quote")} == {"Tom Reyes"}
+    # ... but not a person inside a phrase of the apposition
+    doc = _hand_built(
+        "On Wednesday, a friend of Tom Reyes, insisted that the “backstop” must go.", [("Tom Reyes", "PER")]
+    )
+    assert {q.attrs.get("speaker") for q in doc.layer("quote")} != {"On Wednesday"}
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

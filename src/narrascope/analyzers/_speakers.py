@@ -194,6 +194,7 @@ class SpeakerFinder:
         ):
             lo = self.sentence_starts[i]
         found: list[Span] = []
+        titled: Span | None = None
         for _ in range(_APPOSITIONS):
             opening = self.text.rfind(",", lo, closing)
             apposition = self.text[opening + 1 : closing]
@@ -209,6 +210,8 @@ class SpeakerFinder:
             named = self._entity_at(opening + 1, closing)
             if named is not None and named.label == "PER":
                 return named  # 'the president of the Central Bank, Ricardo Paz, said': the name
+            if titled is None and not found:
+                titled = self._person_after_title(opening + 1, closing)
             found += [
                 entity
                 for entity in self.entities[max(0, i - 3) : i]
@@ -219,7 +222,21 @@ class SpeakerFinder:
             ]
             closing = opening
         people = [entity for entity in found if entity.label == "PER"]
-        return min(people or found, key=lambda entity: entity.start, default=None)
+        return min(people or found, key=lambda entity: entity.start, default=titled)
+
+    def _person_after_title(self, start: int, end: int) -> Span | None:
+        """The person that ``text[start:end]`` names after a title of a few words and no
+        preposition ("Brexit minister Kwasi Kwarteng"): the subject set off after words that
+        name no one ('On Wednesday, Brexit minister X, insisted'), not one inside a phrase ('a
+        friend of X')."""
+        start, end = trim(self.text, start, end)
+        i = bisect.bisect_left(self.entity_starts, start)
+        person = next((e for e in self.entities[i : i + 4] if e.end == end and e.label == "PER"), None)
+        if person is None:
+            return None
+        title = [lower(word) for word in WORD.findall(self.text, start, person.start)]
+        prepositions = self.grammar.words.prepositions
+        return person if len(title) <= 3 and not any(word in prepositions for word in title) else None
 
     def _name_before_appositions(self, lo: int, verb_start: int) -> tuple[int, int] | None:
         """'Moses Wetangula, speaker of the National Assembly, said': a name that the recogniser
@@ -232,6 +249,9 @@ class SpeakerFinder:
         words = self.text[start:end].split()
         if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(word) for word in words):
             return None
+        if any(word in self.grammar.words.not_name_subjects for word in words):
+            return None  # 'On Wednesday, ...'
+
         if len(self.text[first:verb_start].split()) > APPOSITION_WORDS:
             return None
         # a name the recogniser found (of any kind) is read as such
