@@ -341,6 +341,14 @@ def test_a_speaker_after_an_abbreviated_title_is_the_name(title: str) -> None:
     # American news abbreviates titles; the full stop after one ends no attribution.
     doc = _hand_built(f"“We stand firm,” said {title} Tom Reyes on Monday.", [("Tom Reyes", "PER")])
     assert _speakers(doc) == [("direct", "We stand firm,", "Tom Reyes", "entity")]
+    # ... nor does an initial's, and a party in brackets after a name is no clause
+    doc = _hand_built(f"“We stand firm,” said {title} Tom W. Reyes.", [("Tom W. Reyes", "PER")])
+    assert _speakers(doc) == [("direct", "We stand firm,", "Tom W. Reyes", "entity")]
+    doc = _hand_built(
+        f"“We stand firm,” {title} Tom Reyes (R-Fla.) told The Hill.",
+        [("Tom Reyes", "PER"), ("The Hill", "ORG")],
+    )
+    assert _speakers(doc) == [("direct", "We stand firm,", "Tom Reyes", "entity")]
 
 
 def _speaker_words(doc: Document) -> list[tuple[str, Any, Any]]:
@@ -370,6 +378,14 @@ def _speaker_words(doc: Document) -> list[tuple[str, Any, Any]]:
         ("Some 53 per cent of members said they wanted “no deal”.", "Some 53 per cent of members", "group"),
         # words ending in "ly" that are nouns stay the speaker
         ("The family said: “We are grateful.”", "The family", "phrase"),
+        # an aside in brackets stands between the subject and its verb
+        (
+            "Voters across all parties (53 per cent) said they wanted “no deal”.",
+            "Voters across all parties",
+            "phrase",
+        ),
+        # a passive's subject is not who speaks
+        ("“It is the bar,” dispatch continues before being asked about the “shooter”.", None, None),
     ],
 )
 def test_the_words_before_a_verb_that_name_its_speaker(

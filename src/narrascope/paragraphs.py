@@ -22,8 +22,9 @@ _TITLES = (
     "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev",
     "Sec", "Sen", "Sgt", "St", "Supt",
 )  # fmt: skip
-#: A regular expression's guard before a full stop: none right after one of those titles.
-NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in _TITLES)
+#: A regular expression's guard before a full stop: none right after one of those titles, or
+#: after an initial ("the Rev. David W. Dockery", "George W. Bush").
+NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in _TITLES) + r"(?<!\b[A-Z])"
 _ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
 
 _LINE = re.compile(r"[^\n]+")

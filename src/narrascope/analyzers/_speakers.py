@@ -61,6 +61,10 @@ ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]")
 # verb when longer than _PHRASE_WORDS.
 _CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
 _PHRASE_WORDS, PHRASE_NEAR = 8, 4
+# A short aside between a subject and its verb, with the comma before it: a party and state
+# ("Rep. X (R-Fla.) told", "X, (D) said"), a poll's share ("voters across all parties (53 per
+# cent) said"). The subject is the words before it.
+_ASIDE_BEFORE_VERB = re.compile(r"(?:,\s*)?\([^()\n]{1,40}\)\s*$")
 # An English possessive right after an entity, or ending its span: "Campos’s union" names the
 # union, not Campos.
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -388,8 +392,9 @@ class SpeakerFinder:
         stops at a clause boundary and is cut to the words next to the verb when long.
         """
         words_of = self.grammar.words
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
-        words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, cue.start()))
+        end = self._subject_end(lo, cue)
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, end)]
+        words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, end))
         adverbs = len(words)
         while adverbs and words_of.is_adverb(lower(words[adverbs - 1].group())):
             adverbs -= 1  # ', а также пообещал': the words before the adverbs decide
@@ -422,6 +427,12 @@ class SpeakerFinder:
             return [], "none"
         return list(WORD.finditer(self.text, lo, cue.start()))[-PHRASE_NEAR:], "far"
 
+    def _subject_end(self, lo: int, cue: re.Match[str]) -> int:
+        """Where the words before the verb ``cue`` that may name its subject end: before a
+        short aside in brackets right before it."""
+        aside = _ASIDE_BEFORE_VERB.search(self.text, lo, cue.start())
+        return cue.start() if aside is None else aside.start()
+
     def _before_verb(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """The words of a clause before its verb that name the speaker: the last few of a long
         clause, from a whole word ("Kyiv's national security council", not "s national ..."),
@@ -447,15 +458,18 @@ class SpeakerFinder:
         opener = max(
             (i for i, word in enumerate(words[:-1]) if lower(word.group()) in w.clause_openers), default=-1
         )
-        return words[opener + 1 :]
+        words = words[opener + 1 :]
+        # "... continues before being asked": a passive's subject is not who speaks
+        return [] if all(lower(word.group()) in w.passives for word in words) else words
 
     def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
         """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
         is cut to the words next to the verb ('... ВЗГЛЯД отметил'), but the speaker is the
         person that the whole clause names ('Историк Борис Ковалев в беседе с газетой ВЗГЛЯД')."""
         if side == "before":
-            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
-            return (breaks[-1] if breaks else lo), cue.start()
+            end = self._subject_end(lo, cue)
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, end)]
+            return (breaks[-1] if breaks else lo), end
         if side == "after":
             stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
             return cue.end(), (stop.start() if stop else hi)
