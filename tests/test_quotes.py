@@ -409,6 +409,22 @@ def test_a_subject_set_off_after_words_that_name_no_one() -> None:
     assert {q.attrs.get("speaker") for q in doc.layer("quote")} != {"On Wednesday"}
 
 
+def test_a_description_of_several_words_names_the_person_it_described() -> None:
+    people = [("Vera Lorand", "PER"), ("Tom Reyes", "PER"), ("Ada Kerr", "PER"), ("Sedgefield", "LOC")]
+    doc = _hand_built(
+        "Attorney General Vera Lorand wrote to Congress. Deputy Attorney General Tom Reyes stayed.\n"
+        "The attorney general said: “We will release it.”\n"
+        "Ada Kerr, the Sedgefield MP, spoke on Monday. The Sedgefield MP added: “We will not give up.”\n"
+        "The country's agriculture minister warned: “It will cost.”",
+        people,
+    )
+    assert [(q.attrs["speaker_entity"], q.attrs["speaker_how"]) for q in doc.layer("quote")] == [
+        ("Vera Lorand", "name"),  # not the deputy
+        ("Ada Kerr", "name"),  # the person, not the place in the description
+        (None, "phrase"),  # no agriculture minister was named
+    ]
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

@@ -518,6 +518,13 @@ class SpeakerFinder:
             side in ("before", "after")
             and self.grammar.pronouns.fullmatch(words[-1 if side == "before" else 0].group())
         ):
+            if entity.label != "PER" and side == "before":
+                # "The Sedgefield MP added" after "Phil Wilson, the Sedgefield MP": the person
+                # described, not the place in the description
+                phrase = self._speaker(words[0].start(), words[-1].end(), "phrase", verb)
+                described = self._described(phrase)
+                if described is not phrase:
+                    return described
             if not self._after_preposition(entity, cue):
                 return self._of_entity(entity, verb)
             entity = None  # '– powiedziała w rozmowie z PAP': the one she spoke with
@@ -872,13 +879,13 @@ class SpeakerFinder:
         """
         words = WORD.findall(speaker.text)
         if not 1 <= len(words) <= 3:
-            return speaker
+            return self._described(speaker)
         person_only = False
         if len(words) == 2 and words[0][0].islower() and words[1][0].isupper() and self.language != "de":
             # a title and the organisation it is of ("секретарь Совбеза", "rzecznik Kremla"): a person
             head, person_only = words[0].lower(), True
         elif len(words) > 1 and (len(words[-2]) > 3 or (words[-1][0].isupper() and self.language != "de")):
-            return speaker
+            return self._described(speaker)
         else:
             head = words[-1].lower()
         if len(head) < _KIND_LETTERS:  # not "When", "Iran"
@@ -906,6 +913,37 @@ class SpeakerFinder:
             if group and entity.label == "PER":
                 continue
             if any(_same_noun(head, word) for word in kinds[index]):
+                return Speaker(
+                    speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue
+                )
+        return speaker
+
+    def _described(self, speaker: Speaker) -> Speaker:
+        """The person named before ``speaker`` with every word of its description, the nearest
+        one ("the Real Time host" after "Real Time host Bill Maher", "the attorney general"
+        after "Attorney General William Barr", "the country's agriculture minister" after
+        "Agriculture Minister X"); the phrase itself if none is. The words that do not describe
+        (an article, a possessor) are left out; two to three must remain, so that a bare noun
+        stays with :meth:`_named_by_kind`."""
+        w = self.grammar.words
+        described = [
+            lower(token.strip(".,"))
+            for token in speaker.text.split()
+            if lower(token) not in w.bare_clause_starts and not POSSESSIVE_END.search(token)
+        ]
+        if not 2 <= len(described) <= 3 or any(not WORD.fullmatch(word) for word in described):
+            return speaker
+        kinds = self._kinds()
+        # "the attorney general" is not the "Deputy Attorney General"
+        other_rank = set(w.rank_words) - set(described)
+        for index in range(bisect.bisect_left(self.entity_starts, speaker.start) - 1, -1, -1):
+            entity = self.entities[index]
+            if (
+                entity.label == "PER"
+                and entity.end <= speaker.start
+                and all(word in kinds[index] for word in described)
+                and not other_rank & kinds[index]
+            ):
                 return Speaker(
                     speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue
                 )

@@ -137,6 +137,9 @@ class SpeechWords:
     #: Words of a share of people ("53 per cent of voters said", "a majority of MPs believe"):
     #: a poll's finding, which names no one.
     share_words: tuple[str, ...] = ()
+    #: Words of a title that make it another office than the title without them ("Deputy
+    #: Attorney General" is not "the attorney general").
+    rank_words: tuple[str, ...] = ()
     #: A speaker's noun that names a group, not one person, and so never stands for a person
     #: named before: the endings of plurals (English "officers", not "witness"), collectives.
     plural_endings: tuple[str, ...] = ()
@@ -334,6 +337,7 @@ _EN = SpeechWords(
         "though", "if", "unless", "until", "whereas", "where",
     ),
     share_words=("percent", "cent", "majority", "minority", "half", "quarter", "third", "thirds"),
+    rank_words=("deputy", "vice", "former", "acting", "assistant", "shadow", "ex", "junior", "interim"),
     adverbs_before_verb=(
         "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later",
         "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",
