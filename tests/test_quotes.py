@@ -365,6 +365,7 @@ def _speaker_words(doc: Document) -> list[tuple[str, Any, Any]]:
             "phrase",
         ),
         ("The vote was put off after Tory whips warned of a “crushing defeat”.", "Tory whips", "phrase"),
+        ("It recalled that the bloc had vowed to stay “where it was”.", "the bloc", "phrase"),
         ("She flew back with what she proudly claimed were “binding” changes.", "she", "pronoun"),
         # an adverb before the verb is no speaker, nor is an "as" clause's
         ("The board had earlier ominously warned: “Winter is coming.”", "The board", "phrase"),
@@ -423,6 +424,15 @@ def test_a_description_of_several_words_names_the_person_it_described() -> None:
         ("Ada Kerr", "name"),  # the person, not the place in the description
         (None, "phrase"),  # no agriculture minister was named
     ]
+
+
+def test_an_organisations_noun_names_the_organisation_not_its_spokeswoman() -> None:
+    doc = _hand_built(
+        "The Foreign Ministry condemned the drills.\n“It is a provocation,” ministry spokeswoman Vera Lorand said.\n"
+        "The ministry said: “We will act.”",
+        [("Foreign Ministry", "ORG"), ("Vera Lorand", "PER")],
+    )
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Vera Lorand", "Foreign Ministry"]
 
 
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:

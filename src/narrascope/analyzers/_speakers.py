@@ -906,6 +906,7 @@ class SpeakerFinder:
             *self._kind_index.get(head[:_KIND_LETTERS], ()),
             *(i for e in endings for i in self._kind_index.get(e, ())),
         }
+        matches = []  # nearest first
         for index in sorted(found, reverse=True):
             entity = self.entities[index]
             if entity.end > speaker.start or (person_only and entity.label != "PER"):
@@ -913,10 +914,18 @@ class SpeakerFinder:
             if group and entity.label == "PER":
                 continue
             if any(_same_noun(head, word) for word in kinds[index]):
-                return Speaker(
-                    speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue
-                )
-        return speaker
+                matches.append(entity)
+        # "The ministry said" after "the Foreign Ministry" and "ministry spokeswoman Irina
+        # Koval": the organisation whose name has the noun, not a person whose title has it
+        by_name = (
+            e
+            for e in matches
+            if e.label == "ORG" and any(_same_noun(head, w) for w in WORD.findall(lower(self._normal(e))))
+        )
+        entity = next(by_name, None) or next(iter(matches), None)
+        if entity is None:
+            return speaker
+        return Speaker(speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue)
 
     def _described(self, speaker: Speaker) -> Speaker:
         """The person named before ``speaker`` with every word of its description, the nearest

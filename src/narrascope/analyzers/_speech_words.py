@@ -333,8 +333,8 @@ _EN = SpeechWords(
         "ely", "nly",
     ),
     clause_openers=(
-        "what", "which", "whom", "why", "how", "after", "before", "when", "while", "because", "although",
-        "though", "if", "unless", "until", "whereas", "where",
+        "that", "what", "which", "whom", "why", "how", "after", "before", "when", "while", "because",
+        "although", "though", "if", "unless", "until", "whereas", "where",
     ),
     share_words=("percent", "cent", "majority", "minority", "half", "quarter", "third", "thirds"),
     rank_words=("deputy", "vice", "former", "acting", "assistant", "shadow", "ex", "junior", "interim"),
