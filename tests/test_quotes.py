@@ -435,6 +435,17 @@ def test_an_organisations_noun_names_the_organisation_not_its_spokeswoman() -> N
     assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Vera Lorand", "Foreign Ministry"]
 
 
+def test_a_name_after_the_verb_or_inside_a_quote_is_not_its_subject() -> None:
+    cast = [("Vera Lorand", "PER"), ("MailOnline", "ORG"), ("Ada Kerr", "PER"), ("Tom Reyes", "PER")]
+    doc = _hand_built("Another senior Tory MP told MailOnline: “Nothing has changed.”", cast)
+    assert _speaker_words(doc) == [("Nothing has changed.", "Another senior Tory MP", "phrase")]
+    doc = _hand_built(
+        "Vera Lorand spoke first.\n“Ada Kerr must have another word for it,” Lorand told host Tom Reyes on Sunday.",
+        cast,
+    )
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Vera Lorand"]
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

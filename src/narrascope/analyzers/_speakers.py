@@ -165,7 +165,7 @@ class SpeakerFinder:
             entity = self.entities[i]
             if entity.start >= hi:
                 break
-            if entity.end <= hi and not self._medium(entity):
+            if entity.end <= hi and not self._medium(entity) and not self._quoted_words(entity):
                 inside.append(entity)
         if not inside:
             return None
@@ -505,9 +505,14 @@ class SpeakerFinder:
         # A verb with no words on either side, a participle after it, left its subject out
         # ('"...", disse, pedindo que os países do G20 ...'): no name after it speaks. A time
         # may stand between a verb and its subject ('disse, esta quarta-feira, o ministro X').
+        # Where the subject never follows its verb (English), a name after a verb with words
+        # before it is its object ('Another senior Tory MP told MailOnline', 'X told host Y').
+        left_only = (side == "none" and self._participle_next(cue.end(), hi)) or (
+            side == "before" and not self.grammar.words.inverts
+        )
         entity = self._nearest_entity(
             lo,
-            cue.start() if side == "none" and self._participle_next(cue.end(), hi) else hi,
+            cue.start() if left_only else hi,
             cue.end() if side == "after" else cue.start(),
             self._clause(lo, hi, cue, side),
         )
@@ -652,6 +657,16 @@ class SpeakerFinder:
             if self.grammar.pronouns.fullmatch(word.group()):
                 return self._subject_at(word.start(), word.end(), cue.group())
         return self._speaker(cue.start(), cue.end(), "none", cue.group())
+
+    def _quoted_words(self, entity: Span) -> bool:
+        """Whether ``entity`` is among the words of a quote, which are what was said, not who
+        said it; a quote that is all one name may be a verb's subject ('„Gazette” nazwał',
+        '«Газпром» сообщил')."""
+        i = bisect.bisect_right(self.quoted, (entity.start, len(self.text))) - 1
+        if i < 0 or not self.quoted[i][0] < entity.start < self.quoted[i][1]:
+            return False
+        opening, closing = self.quoted[i]
+        return trim(self.text, opening + 1, closing, SPACE_AND_MARKS + ".,!?…") != (entity.start, entity.end)
 
     def _inside_quote(self, position: int) -> bool:
         """Whether ``position`` lies inside a direct quote."""
