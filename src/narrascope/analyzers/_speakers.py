@@ -495,6 +495,9 @@ class SpeakerFinder:
         document = self._document_phrase(words, side, verb)
         if document is not None:
             return document
+        if side == "before" and any(lower(word.group()) in self.grammar.words.share_words for word in words):
+            # "27 per cent of Labour members said": a poll's finding, not Labour's words
+            return self._speaker(words[0].start(), words[-1].end(), "group", verb)
         subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
         if side in ("after", "far", "none") and (subject is None or subject.label != "PER"):
             missed = self._name_before_appositions(lo, cue.start())

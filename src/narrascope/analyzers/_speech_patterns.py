@@ -128,6 +128,7 @@ def grammar(language: str) -> Grammar:
     space = r"\s+"
     aux = f"(?:{_words(w.auxiliaries, then=space)})?" if w.auxiliaries else ""
     names = rf"(?!(?-i:{'|'.join(map(re.escape, w.name_verbs))})\b)" if w.name_verbs else ""
+    names += "".join(rf"(?<!\b{_escape(marker)}\s)" for marker in w.noun_markers)  # one width each
     verb = rf"(?<![\w-]){aux}{names}{_words(w.verbs + w.participles)}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
     that = _words(w.that, then=space)

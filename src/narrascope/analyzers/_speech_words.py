@@ -47,6 +47,9 @@ class SpeechWords:
     verbs: tuple[str, ...]
     #: Speech verbs that, capitalised, are part of a name ("the United States"): never a verb so.
     name_verbs: tuple[str, ...] = ()
+    #: Words after which a speech verb's form is a noun ("the claims", "into claims that",
+    #: "sparking claims"): never a verb there.
+    noun_markers: tuple[str, ...] = ()
     #: Auxiliaries that belong to the verb they precede ("a déclaré", "ha detto", "е заявил").
     auxiliaries: tuple[str, ...] = ()
     #: Verbs that attribute speech only in an "as" clause ("Как сообщает ТАСС", "As Reuters
@@ -265,6 +268,11 @@ NAME_PARTICLES = frozenset({
 
 _EN = SpeechWords(
     name_verbs=("States",),
+    noun_markers=(
+        "the", "a", "an", "his", "her", "its", "their", "our", "these", "those", "such", "into", "of",
+        "about", "amid", "despite", "over", "against", "with", "denying", "dismissing", "rejecting",
+        "sparking", "fuelling", "fueling", "prompting",
+    ),
     scare_words=("so-called", "so called", "self-styled", "self-proclaimed"),
     question_labels=("Q", "Question"),
     answer_labels=("A", "Answer"),
