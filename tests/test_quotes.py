@@ -463,6 +463,18 @@ def test_a_speech_verbs_form_used_as_a_noun_reports_nothing(text: str) -> None:
     assert [q.label for q in _hand_built(text, []).layer("quote")] == ["phrase"]
 
 
+def test_a_name_beside_the_subject_is_not_the_speaker() -> None:
+    cast = [("Vera Lorand", "PER"), ("Justice Department", "ORG")]
+    # the owner of the subject
+    doc = _hand_built("One veteran of Vera Lorand’s cabinet said voters feel “contempt”.", cast)
+    assert {q.attrs.get("speaker_entity") for q in doc.layer("quote")} == {None}
+    # a name before the antecedent of a relative clause
+    doc = _hand_built(
+        "A Justice Department inquiry into payments to two women who say they had “affairs” goes on.", cast
+    )
+    assert {q.attrs.get("speaker_entity") for q in doc.layer("quote")} == {None}
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

@@ -522,6 +522,8 @@ class SpeakerFinder:
         # A pronoun right before the verb is its subject, whatever names stand near it ('She says
         # Franken “...”', 'in AL 305, when he says “...”'), as is one right after it ('“...“,
         # sagte sie dem RND').
+        if entity is not None and side == "before" and self._beside_subject(entity, words, cue):
+            entity = None
         if entity is not None and not (
             side in ("before", "after")
             and self.grammar.pronouns.fullmatch(words[-1 if side == "before" else 0].group())
@@ -564,6 +566,27 @@ class SpeakerFinder:
         if antecedent is not None:
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         return self._speaker(cue.start(), cue.end(), "none", verb)
+
+    def _beside_subject(self, entity: Span, words: list[re.Match[str]], cue: re.Match[str]) -> bool:
+        """Whether ``entity``, in the words before the verb ``cue`` that name its subject
+        (``words``), is only beside it: a person who owns the subject ("One veteran of Margaret
+        Thatcher's cabinet said"), or a name before the antecedent of a relative clause ("a
+        Justice Department investigation into payments to two women who say")."""
+        if (
+            entity.label == "PER"
+            and entity.end < words[-1].start()
+            and (
+                _POSSESSIVE.match(self.text, entity.end)
+                or POSSESSIVE_END.search(self.text, entity.start, entity.end)
+            )
+        ):
+            return True
+        relative = WORD.search(self.text, words[-1].end(), cue.start())
+        return (
+            relative is not None
+            and lower(relative.group()) in self.grammar.words.relatives
+            and entity.end <= words[0].start()
+        )
 
     def _after_preposition(self, entity: Span, cue: re.Match[str]) -> bool:
         """Whether ``entity`` follows the verb ``cue`` right after a preposition of a language
