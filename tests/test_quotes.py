@@ -475,6 +475,15 @@ def test_a_name_beside_the_subject_is_not_the_speaker() -> None:
     assert {q.attrs.get("speaker_entity") for q in doc.layer("quote")} == {None}
 
 
+def test_a_phrase_before_a_name_after_a_preposition_is_no_title() -> None:
+    cast = [("Vera Lorand", "PER"), ("Tom Reyes", "PER")]
+    text = "A person close to Vera Lorand spoke. “We expect him,” the person said.\nSecretary of State Tom Reyes flew in. “We are ready,” the secretary said."
+    assert [q.attrs.get("speaker_entity") for q in _hand_built(text, cast).layer("quote")] == [
+        None,
+        "Tom Reyes",
+    ]
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

@@ -1040,6 +1040,8 @@ class SpeakerFinder:
             before = re.split(r"[.!?;:,()«»“”„\"]", self.text[line_start : entity.start])[-1]
             common = 0  # words in lower case: a title and one genitive at most
             for word in reversed(WORD.findall(before)[-4:]):
+                if lower(word) in self.grammar.words.not_in_titles:
+                    break  # "a person close to X", "a source at X": no title of X's
                 out.append(word)
                 common += not word[0].isupper() and len(word) > 3
                 if common == 2:

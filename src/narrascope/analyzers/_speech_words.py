@@ -143,6 +143,9 @@ class SpeechWords:
     #: Words of a title that make it another office than the title without them ("Deputy
     #: Attorney General" is not "the attorney general").
     rank_words: tuple[str, ...] = ()
+    #: Prepositions that end a title before a name, read backwards ("a person close to X" gives
+    #: X no title; "Secretary of State X" has one).
+    not_in_titles: tuple[str, ...] = ()
     #: A speaker's noun that names a group, not one person, and so never stands for a person
     #: named before: the endings of plurals (English "officers", not "witness"), collectives.
     plural_endings: tuple[str, ...] = ()
@@ -346,6 +349,7 @@ _EN = SpeechWords(
     ),
     share_words=("percent", "cent", "majority", "minority", "half", "quarter", "third", "thirds"),
     rank_words=("deputy", "vice", "former", "acting", "assistant", "shadow", "ex", "junior", "interim"),
+    not_in_titles=("at", "with", "to", "from", "in", "on", "near", "for", "by", "about", "against", "told"),
     adverbs_before_verb=(
         "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later",
         "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",
