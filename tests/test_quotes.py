@@ -349,6 +349,12 @@ def test_a_speaker_after_an_abbreviated_title_is_the_name(title: str) -> None:
         [("Tom Reyes", "PER"), ("The Hill", "ORG")],
     )
     assert _speakers(doc) == [("direct", "We stand firm,", "Tom Reyes", "entity")]
+    # ... unless the brackets hold a name: the subject's own
+    doc = _hand_built(
+        "The Office for the Coordination (OCHA) said: “Millions go hungry.”",
+        [("Office for the Coordination", "ORG"), ("OCHA", "ORG")],
+    )
+    assert _speakers(doc) == [("direct", "Millions go hungry.", "OCHA", "entity")]
 
 
 def _speaker_words(doc: Document) -> list[tuple[str, Any, Any]]:

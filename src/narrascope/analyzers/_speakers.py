@@ -431,7 +431,15 @@ class SpeakerFinder:
         """Where the words before the verb ``cue`` that may name its subject end: before a
         short aside in brackets right before it."""
         aside = _ASIDE_BEFORE_VERB.search(self.text, lo, cue.start())
-        return cue.start() if aside is None else aside.start()
+        if aside is None:
+            return cue.start()
+        # ... but not a name in brackets: "L'Ufficio ... (OCHA) ha commentato"
+        opening = self.text.index("(", aside.start())
+        return (
+            cue.start()
+            if self._entity_at(opening + 1, self.text.rindex(")", 0, cue.start()))
+            else aside.start()
+        )
 
     def _before_verb(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """The words of a clause before its verb that name the speaker: the last few of a long
