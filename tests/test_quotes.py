@@ -490,6 +490,26 @@ def test_a_phrase_before_a_name_after_a_preposition_is_no_title() -> None:
     ]
 
 
+def test_speakers_of_passives_titles_and_possessives() -> None:
+    cast = [("Vera Lorand", "PER"), ("Tom Reyes", "PER"), ("Ada Kerr", "PER")]
+    text = (
+        "Vera Lorand is quoted as saying that the visit was to “plan together.”"
+        " Some experts believe that the visit is a message.\n"
+        "“A briefing will be held soon,” Ada Kerr said. When asked about the “date”, Kerr said it was open.\n"
+        "It was true, as Senate Majority Leader Tom Reyes warned, that the “record” would take months.\n"
+        "Attorney General Tom Reyes spoke. Later, Brennan’s attorney says “they thanked him”."
+    )
+    speakers = {
+        q.text_in(doc): q.attrs.get("speaker_entity")
+        for doc in [_hand_built(text, cast)]
+        for q in doc.layer("quote")
+    }
+    assert speakers["plan together."] == "Vera Lorand"  # not the experts of the next sentence
+    assert speakers["date"] == "Ada Kerr"  # the subject after "When asked"
+    assert speakers["record"] == "Tom Reyes"  # a "Majority Leader" is no poll's majority
+    assert speakers["they thanked him"] is None  # Brennan's attorney is no attorney general
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

@@ -69,6 +69,7 @@ _ASIDE_BEFORE_VERB = re.compile(r"(?:,\s*)?\([^()\n]{1,40}\)\s*$")
 # union, not Campos.
 _POSSESSIVE = re.compile(r"['’]s?\b")
 POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
 SPACE_AND_MARKS = " \t\n" + MARK_CHARS
 _FIRST_WORD = re.compile(r"\S+\s+")
 # How many of the persons named last a gendered pronoun may reach back to.
@@ -404,6 +405,8 @@ class SpeakerFinder:
             words, adverbs, as_clause = [], 0, True
         else:
             as_clause = False
+        if words and all(lower(word.group()) in words_of.clause_openers for word in words[:adverbs]):
+            words, adverbs = [], 0  # 'When asked ..., Alston guessed': the subject follows
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
             if adverbs > 1 and lower(words[adverbs - 1].group()) in words_of.relatives:
                 return self._before_verb(words[: adverbs - 1]), "before"  # 'the woman who told'
@@ -467,8 +470,9 @@ class SpeakerFinder:
             (i for i, word in enumerate(words[:-1]) if lower(word.group()) in w.clause_openers), default=-1
         )
         words = words[opener + 1 :]
-        # "... continues before being asked": a passive's subject is not who speaks
-        return [] if all(lower(word.group()) in w.passives for word in words) else words
+        # "... continues before being asked": a passive's subject is not who speaks; nor is
+        # a conjunction left alone ("but was asked")
+        return [] if all(lower(word.group()) in (*w.passives, *w.connectives) for word in words) else words
 
     def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
         """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
@@ -503,7 +507,8 @@ class SpeakerFinder:
         document = self._document_phrase(words, side, verb)
         if document is not None:
             return document
-        if side == "before" and any(lower(word.group()) in self.grammar.words.share_words for word in words):
+        # (in lower case: "Majority Leader X" is a title)
+        if side == "before" and any(word.group() in self.grammar.words.share_words for word in words):
             # "27 per cent of Labour members said": a poll's finding, not Labour's words
             return self._speaker(words[0].start(), words[-1].end(), "group", verb)
         subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
@@ -594,6 +599,8 @@ class SpeakerFinder:
             relative is not None
             and lower(relative.group()) in self.grammar.words.relatives
             and entity.end <= words[0].start()
+            # not the name that the antecedent is an apposition of ("Douglas Haig, an Arizona man who says")
+            and bool(self.text[entity.end : words[0].start()].strip(" ,"))
         )
 
     def _after_preposition(self, entity: Span, cue: re.Match[str]) -> bool:
@@ -680,7 +687,17 @@ class SpeakerFinder:
         """Who a participle right after words reports for: a person, an organisation or a
         pronoun at most two words before it, in its clause ("with HMRC saying", "she has been
         saying"); no one otherwise ("his administration…saying", "and can be heard saying")."""
-        words = list(WORD.finditer(self.text, lo, cue.start()))[-3:]
+        words = list(WORD.finditer(self.text, lo, cue.start()))
+        # "Bagheri is quoted as saying": the one quoted, before the passive
+        w = self.grammar.words
+        for phrase in w.quoted_as:
+            parts = phrase.split()
+            if [lower(word.group()) for word in words[-len(parts) :]] == parts:
+                words = words[: -len(parts)]
+                while words and lower(words[-1].group()) in (*w.passives, *w.clause_auxiliaries):
+                    words = words[:-1]
+                break
+        words = words[-3:]
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, cue.start())]
         for word in words:
             if breaks and word.start() < breaks[-1]:
@@ -927,6 +944,8 @@ class SpeakerFinder:
         présidence palestinienne" the last word is no noun.
         """
         words = WORD.findall(speaker.text)
+        if _POSSESSIVE_INSIDE.search(speaker.text):
+            return speaker  # "Campbell's attorney" is not the attorney general named before
         if not 1 <= len(words) <= 3:
             return self._described(speaker)
         person_only = False
@@ -1123,7 +1142,7 @@ def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
     """Whether a phrase that names a speaker names no one: a group's pronoun ("they", "we"), or
     a share of people that a poll found ("53 per cent of voters", "a majority of MPs")."""
     return (0 < len(words) <= 2 and grammar.group_pronouns.fullmatch(words[0]) is not None) or any(
-        lower(word) in grammar.words.share_words for word in words
+        word in grammar.words.share_words for word in words
     )
 
 

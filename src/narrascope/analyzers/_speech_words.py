@@ -146,6 +146,8 @@ class SpeechWords:
     #: Prepositions that end a title before a name, read backwards ("a person close to X" gives
     #: X no title; "Secretary of State X" has one).
     not_in_titles: tuple[str, ...] = ()
+    #: Passives before a participle whose subject is the one who spoke ("X is quoted as saying").
+    quoted_as: tuple[str, ...] = ()
     #: A speaker's noun that names a group, not one person, and so never stands for a person
     #: named before: the endings of plurals (English "officers", not "witness"), collectives.
     plural_endings: tuple[str, ...] = ()
@@ -350,6 +352,7 @@ _EN = SpeechWords(
     share_words=("percent", "cent", "majority", "minority", "half", "quarter", "third", "thirds"),
     rank_words=("deputy", "vice", "former", "acting", "assistant", "shadow", "ex", "junior", "interim"),
     not_in_titles=("at", "with", "to", "from", "in", "on", "near", "for", "by", "about", "against", "told"),
+    quoted_as=("quoted as", "cited as", "reported as", "recorded as", "heard"),
     adverbs_before_verb=(
         "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later",
         "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",

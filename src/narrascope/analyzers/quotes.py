@@ -179,6 +179,16 @@ class _Attributor(ReportedSpeech):
                 or self._right_after(after, self._appositive(after, cue.start()))
             )
             and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
+            # '“... level.” Some experts believe that ...' opens a sentence of its own
+            and not (
+                text[quote.start : quote.close].rstrip()[-1:] in tuple(".!?…")
+                and lower(
+                    text[cue.end() : tail_end].split(maxsplit=1)[0]
+                    if text[cue.end() : tail_end].split()
+                    else ""
+                )
+                in grammar.words.that
+            )
         ):
             return self._from_region(after, tail_end, cue, quote.open, direct=True)
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
