@@ -510,6 +510,29 @@ def test_speakers_of_passives_titles_and_possessives() -> None:
     assert speakers["they thanked him"] is None  # Brennan's attorney is no attorney general
 
 
+def test_a_quoted_name_and_a_relative_after_an_aside_in_polish() -> None:
+    cast = [
+        ("The Guardian", "ORG"),
+        ("New Yorker", "ORG"),  # as spaCy finds it, without "The"
+        ("Jacek Sasin", "PER"),
+    ]
+    doc = _hand_built(
+        "„The Guardian” nazwał ją „promykiem nadziei”, a „The New Yorker” zauważył, że dzięki niej „zmiany stały się tematem rozmów”.",
+        cast,
+        language="pl",
+    )
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote") if q.label == "direct"] == [
+        "The Guardian",
+        "New Yorker",
+    ]
+    doc = _hand_built(
+        "Jacek Sasin – znany też jako Midas – w rozmowie z Polskim Radiem który zapewnił „węgla nie zabraknie”.",
+        cast,
+        language="pl",
+    )
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Jacek Sasin"]
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

@@ -70,6 +70,8 @@ _ASIDE_BEFORE_VERB = re.compile(r"(?:,\s*)?\([^()\n]{1,40}\)\s*$")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
+# A quote of this many words at most that holds a name may be the name itself ("„The New Yorker”").
+_QUOTED_NAME_WORDS = 4
 SPACE_AND_MARKS = " \t\n" + MARK_CHARS
 _FIRST_WORD = re.compile(r"\S+\s+")
 # How many of the persons named last a gendered pronoun may reach back to.
@@ -596,7 +598,10 @@ class SpeakerFinder:
             return True
         relative = WORD.search(self.text, words[-1].end(), cue.start())
         return (
-            relative is not None
+            # English only: news in other languages lets a relative follow an aside ("Jacek Sasin
+            # – znany też jako ... – w rozmowie z Polskim Radiem który zapewnił")
+            not self.grammar.words.inverts
+            and relative is not None
             and lower(relative.group()) in self.grammar.words.relatives
             and entity.end <= words[0].start()
             # not the name that the antecedent is an apposition of ("Douglas Haig, an Arizona man who says")
@@ -711,13 +716,13 @@ class SpeakerFinder:
 
     def _quoted_words(self, entity: Span) -> bool:
         """Whether ``entity`` is among the words of a quote, which are what was said, not who
-        said it; a quote that is all one name may be a verb's subject ('„Gazette” nazwał',
-        '«Газпром» сообщил')."""
+        said it; a quote of a few words may be a name, a verb's subject ('„Gazette” nazwał',
+        '«Газпром» сообщил', 'a „The New Yorker” zauważył')."""
         i = bisect.bisect_right(self.quoted, (entity.start, len(self.text))) - 1
         if i < 0 or not self.quoted[i][0] < entity.start < self.quoted[i][1]:
             return False
         opening, closing = self.quoted[i]
-        return trim(self.text, opening + 1, closing, SPACE_AND_MARKS + ".,!?…") != (entity.start, entity.end)
+        return len(self.text[opening + 1 : closing].split()) > _QUOTED_NAME_WORDS
 
     def _inside_quote(self, position: int) -> bool:
         """Whether ``position`` lies inside a direct quote."""
