@@ -533,6 +533,12 @@ def test_a_quoted_name_and_a_relative_after_an_aside_in_polish() -> None:
     assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Jacek Sasin"]
 
 
+def test_words_before_a_verb_that_name_no_one_leave_a_name_before_them_alone() -> None:
+    # "but was asked": no subject of its own; the clause's name is not taken, and nothing fails
+    doc = _hand_built("Vera Lorand came in late, but was asked: “Why now?”", [("Vera Lorand", "PER")])
+    assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [("direct", None)]
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

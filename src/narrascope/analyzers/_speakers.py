@@ -388,7 +388,8 @@ class SpeakerFinder:
         """The words that name the speaker next to the verb, and where they are: ``before`` it,
         ``after`` it, ``far`` before it (beyond a clause boundary: 'X, the head of Y, said'), or
         none of them: ``shared`` (the subject of the clause before: '..., and added', '...,
-        der versicherte') or ``none`` (no words at all, or a subject left out: '..., powiedział:').
+        der versicherte'), ``none`` (no words at all, or a subject left out: '..., powiedział:')
+        or ``unnamed`` (a passive's: '..., but was asked').
 
         Words before the verb win ('the ministry said'); the words after it are used when there
         are none ('», — заявили в министерстве', ', said a statement from the ministry'). A phrase
@@ -411,10 +412,10 @@ class SpeakerFinder:
             words, adverbs = [], 0  # 'When asked ..., Alston guessed': the subject follows
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
             if adverbs > 1 and lower(words[adverbs - 1].group()) in words_of.relatives:
-                return self._before_verb(words[: adverbs - 1]), "before"  # 'the woman who told'
+                return self._named_before(words[: adverbs - 1])  # 'the woman who told'
             return [], "shared"
         if words:
-            return self._before_verb(words), "before"
+            return self._named_before(words)
         stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
         if direct and words and words_of.drops_subject and lower(words[0].group()) in words_of.prepositions:
@@ -445,6 +446,12 @@ class SpeakerFinder:
             if self._entity_at(opening + 1, self.text.rindex(")", 0, cue.start()))
             else aside.start()
         )
+
+    def _named_before(self, words: list[re.Match[str]]) -> tuple[list[re.Match[str]], str]:
+        """:meth:`_before_verb`'s words, on the side ``before``; or ``unnamed`` where it leaves
+        none: a passive's subject is not who spoke ("before being asked", "but was asked")."""
+        named = self._before_verb(words)
+        return (named, "before") if named else ([], "unnamed")
 
     def _before_verb(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """The words of a clause before its verb that name the speaker: the last few of a long
@@ -506,6 +513,8 @@ class SpeakerFinder:
             return self._beside_participle(lo, hi, cue)
         hi = self._before_object(cue.end(), hi)
         words, side = self._phrase_words(lo, cue, hi, direct)
+        if side == "unnamed":
+            return self._speaker(cue.start(), cue.end(), "none", verb)
         document = self._document_phrase(words, side, verb)
         if document is not None:
             return document
