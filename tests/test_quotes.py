@@ -1139,6 +1139,13 @@ def test_a_name_the_recogniser_missed_before_appositions_speaks_not_an_organisat
     assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand"]
     text = "The new rules, drafted by the Northern Alliance, said that taxes would rise."
     assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Northern Alliance"]
+    # ... but a person inside them is not, nor anyone where the phrase names a document
+    text = "The ambassador, a friend of Vera Lorand, said the bill would pass."
+    assert [
+        (q.attrs["speaker"], q.attrs.get("speaker_entity")) for q in _hand_built(text, _CAST).layer("quote")
+    ] == [("The ambassador", None)]
+    text = "The letter, addressed to the board of the Northern Alliance, said, “Thank you for all.”"
+    assert [q.attrs.get("speaker_how") for q in _hand_built(text, _CAST).layer("quote")] == ["document"]
 
 
 @pytest.mark.parametrize(

@@ -245,6 +245,20 @@ class SpeakerFinder:
         prepositions = self.grammar.words.prepositions
         return person if len(title) <= 3 and not any(word in prepositions for word in title) else None
 
+    def _phrase_before_appositions(self, lo: int, cue: re.Match[str]) -> list[re.Match[str]]:
+        """The words of a noun phrase that opens the clause before appositions that the verb
+        follows ("The letter, addressed to ..., said", "The ambassador, a friend of X, said"):
+        a few words after an article or a possessive; none otherwise ("Meanwhile, ...")."""
+        if not self.text[lo : cue.start()].rstrip().endswith(","):
+            return []
+        words = list(WORD.finditer(self.text, lo, self.text.find(",", lo, cue.start())))
+        if (
+            not 2 <= len(words) <= PHRASE_NEAR
+            or lower(words[0].group()) not in self.grammar.words.bare_clause_starts
+        ):
+            return []
+        return words
+
     def _name_before_appositions(self, lo: int, verb_start: int) -> tuple[int, int] | None:
         """'Moses Wetangula, speaker of the National Assembly, said': a name that the recogniser
         missed (two or three capitalised words opening the clause, no entity among them) before
@@ -529,6 +543,17 @@ class SpeakerFinder:
                 return self._speaker(*missed, "phrase", verb)
         if subject is not None:
             return self._of_entity(subject, verb)
+        if side == "far" and (opening := self._phrase_before_appositions(lo, cue)):
+            # The phrase before the appositions, not their last words: a document ('The letter,
+            # addressed to the committee of the bishops' conference, said'), or one whose
+            # appositions name a person ('The ambassador, a friend of X, said'); an organisation
+            # there is the source ('The new rules, drafted by X, said').
+            document = self._document_phrase(opening, "before", verb)
+            if document is not None:
+                return document
+            inside = self._nearest_entity(opening[-1].end(), cue.start(), cue.start())
+            if inside is None or inside.label == "PER":
+                return self._speaker(opening[0].start(), opening[-1].end(), "phrase", verb)
         # A verb with no words on either side, a participle after it, left its subject out
         # ('"...", disse, pedindo que os países do G20 ...'): no name after it speaks. A time
         # may stand between a verb and its subject ('disse, esta quarta-feira, o ministro X').
