@@ -539,6 +539,15 @@ def test_words_before_a_verb_that_name_no_one_leave_a_name_before_them_alone() -
     assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [("direct", None)]
 
 
+def test_a_title_taken_for_an_organisation_before_a_name_is_the_persons() -> None:
+    doc = _hand_built(
+        "Le ministre des Armées Jean Marot a annoncé l'envoi de frégates.\n« La France tiendra », a déclaré le ministre.",
+        [("ministre des Armées", "ORG"), ("Jean Marot", "PER")],
+        language="fr",
+    )
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Jean Marot"]
+
+
 def test_a_speech_verb_in_a_name_reports_nothing() -> None:
     doc = _hand_built("Iran was to help the United States secure the “release” of hostages.", [])
     assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("phrase", None)]

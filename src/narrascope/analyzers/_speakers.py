@@ -1027,12 +1027,21 @@ class SpeakerFinder:
         by_name = (
             e
             for e in matches
-            if e.label == "ORG" and any(_same_noun(head, w) for w in WORD.findall(lower(self._normal(e))))
+            if e.label == "ORG"
+            and any(_same_noun(head, w) for w in WORD.findall(lower(self._normal(e))))
+            and not self._title_of_person(e)
         )
         entity = next(by_name, None) or next(iter(matches), None)
         if entity is None:
             return speaker
         return Speaker(speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue)
+
+    def _title_of_person(self, entity: Span) -> bool:
+        """Whether ``entity`` is a person's title that the recogniser took for an organisation,
+        right before the name ("Le ministre des Armées Jean-Luc Maréchal")."""
+        i = bisect.bisect_right(self.entity_starts, entity.start)
+        after = self.entities[i] if i < len(self.entities) else None
+        return after is not None and after.label == "PER" and not self.text[entity.end : after.start].strip()
 
     def _described(self, speaker: Speaker) -> Speaker:
         """The person named before ``speaker`` with every word of its description, the nearest
