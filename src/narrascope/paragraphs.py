@@ -24,7 +24,8 @@ _TITLES = (
 )  # fmt: skip
 #: A regular expression's guard before a full stop: none right after one of those titles, or
 #: after an initial ("the Rev. David W. Dockery", "George W. Bush").
-NOT_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in _TITLES) + r"(?<!\b[A-Z])"
+#: (The lookahead first: the lookbehinds are then tried at full stops only, not at every character.)
+NOT_AFTER_TITLE = "(?=[.!?…])" + "".join(rf"(?<!\b{title})" for title in _TITLES) + r"(?<!\b[A-Z])"
 _ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
 
 _LINE = re.compile(r"[^\n]+")
