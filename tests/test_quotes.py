@@ -2232,3 +2232,13 @@ def test_an_english_lead_with_a_pronoun_names_the_person_before() -> None:
     assert _speakers(_hand_built(text, _CAST)) == [
         ("reported", "the sanctions are illegal", "Vera Lorand", "pronoun")
     ]
+
+
+def test_a_sentence_quoted_at_a_sentence_s_start_needs_no_comma_before_its_speaker() -> None:
+    text = "The talks failed. “We will never give up the harbour” Vera Lorand said on Monday."
+    assert _speakers(_hand_built(text, _CAST)) == [
+        ("direct", "We will never give up the harbour", "Vera Lorand", "entity")
+    ]
+    # a name in marks is the verb's subject, not speech
+    text = "The talks failed. “Radio Norda Weekly” reported the vote."
+    assert _speakers(_hand_built(text, _CAST)) == [("phrase", "Radio Norda Weekly", None, None)]

@@ -137,6 +137,8 @@ __all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes", "pronoun_kind"]
 _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
 _MOST = 0.6  # of a reported clause's characters that a quote inside it may cover, at most
 _ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
+# A quote this long is a clause, not a name: '“We will win” X said' ('«Газпром» сообщил' is not).
+_CLAUSE_WORDS = 3
 _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
 _TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
@@ -172,6 +174,9 @@ class _Attributor(ReportedSpeech):
                 ATTRIBUTION_PUNCTUATION.search(text, after, cue.start()) is not None
                 or text[quote.start : quote.close].rstrip(" ])")[-1:]
                 in tuple(",.!?…")  # '...[,]” Trump wrote'
+                # a sentence quoted at a sentence's start needs no comma: '“We will win” X said'
+                or _opens_sentence(text, quote.open)
+                and len(text[quote.start : quote.close].split()) >= _CLAUSE_WORDS
             )
             # a few words between, or a subject with appositions: ', X, the head of Y, said'
             and (
@@ -464,6 +469,12 @@ class QuoteAnalyzer(Analyzer):
                 self.span(doc, start, end, "quote", "direct", attrs=within)
             else:
                 self.span(doc, start, end, "quote", "phrase")
+
+
+def _opens_sentence(text: str, quote_open: int) -> bool:
+    """Whether the quote opening at ``quote_open`` starts its line or follows a sentence's end."""
+    head = text[text.rfind("\n", 0, quote_open) + 1 : quote_open].rstrip()
+    return not head or head[-1] in ".!?…"
 
 
 def _covers_most(quote_open: int, quote_end: int, start: int, end: int) -> bool:
