@@ -175,8 +175,10 @@ class _Attributor(ReportedSpeech):
                 or text[quote.start : quote.close].rstrip(" ])")[-1:]
                 in tuple(",.!?…")  # '...[,]” Trump wrote'
                 # a sentence quoted at a sentence's start needs no comma: '“We will win” X said'
-                or _opens_sentence(text, quote.open)
-                and len(text[quote.start : quote.close].split()) >= _CLAUSE_WORDS
+                or (
+                    _opens_sentence(text, quote.open)
+                    and len(text[quote.start : quote.close].split()) >= _CLAUSE_WORDS
+                )
             )
             # a few words between, or a subject with appositions: ', X, the head of Y, said'
             and (
