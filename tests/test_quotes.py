@@ -2242,3 +2242,15 @@ def test_a_sentence_quoted_at_a_sentence_s_start_needs_no_comma_before_its_speak
     # a name in marks is the verb's subject, not speech
     text = "The talks failed. “Radio Norda Weekly” reported the vote."
     assert _speakers(_hand_built(text, _CAST)) == [("phrase", "Radio Norda Weekly", None, None)]
+
+
+def test_a_surname_two_people_share_names_neither_of_them() -> None:
+    text = "Vera Lorand arrived with her husband.\n“We are staying,” Lorand said."
+    assert _speakers(_hand_built(text, _CAST))[-1][2:] == ("Vera Lorand", "name")
+    text = "Vera Lorand arrived with her husband Pavel Lorand.\n“We are staying,” Lorand said."
+    cast = [*_CAST, ("Pavel Lorand", "PER")]
+    assert _speakers(_hand_built(text, cast))[-1][2:] == (None, "phrase")
+    # a title or an initial is no other given name: the same person
+    text = "Vera K. Lorand arrived.\n“We are staying,” Mrs Lorand said."
+    cast = [("Vera K. Lorand", "PER"), ("Mrs Lorand", "PER")]
+    assert _speakers(_hand_built(text, cast))[-1][2:] == ("Vera K. Lorand", "entity")

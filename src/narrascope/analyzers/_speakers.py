@@ -123,15 +123,7 @@ class SpeakerFinder:
         self.organisation_ends = [o.end for o in self.organisations]
         self.sentences = doc.layer("sentence")
         self.sentence_starts = [s.start for s in self.sentences]
-        # Surname -> the longest name of a person that ends with it, for linking a speaker named
-        # by surname alone. Longest, not the entity analyzer's stricter ``person``: names found
-        # with a title ("Mr Spencer" beside "Robert Spencer") would leave the surname unlinked.
-        self.fullest: dict[str, str] = {}
-        for person in self.persons:
-            name = self._normal(person)
-            surname = name.split()[-1].lower() if name.split() else ""
-            if surname and len(name) > len(self.fullest.get(surname, "")):
-                self.fullest[surname] = name
+        self.fullest = self._fullest_names()
         self.genders = self._genders(quoted)
         self.quoted = sorted(quoted)  # (open, close) of each direct quote
         # Speaker lines ("Name, title:"): the speaker and the paragraph it introduces, by the
@@ -151,6 +143,29 @@ class SpeakerFinder:
                 self.speaker_line_starts.add(line.start(1))
 
     # -- speakers from entities, pronouns, phrases and documents ------------------------------
+
+    def _fullest_names(self) -> dict[str, str]:
+        """Surname -> the longest name of the one person that ends with it, for linking a speaker
+        named by surname alone. Not the entity analyzer's stricter ``person``: names found with a
+        title ("Mr Spencer" beside "Robert Spencer") would leave the surname unlinked. But where
+        two people share the surname ("Donald Trump", "Melania Trump": names whose words, titles
+        and initials aside, are not one within the other), the surname alone names neither."""
+        w = self.grammar.words
+        titles = {lower(t) for t in w.woman.titles + w.man.titles}
+        names: dict[str, dict[str, set[str]]] = {}
+        for person in self.persons:
+            name = self._normal(person)
+            words = name.split()
+            if words:
+                names.setdefault(words[-1].lower(), {})[name] = {
+                    lower(word) for word in words if lower(word) not in titles and len(word.rstrip(".")) > 1
+                }
+        fullest = {}
+        for surname, same in names.items():
+            longest = max(same, key=len)
+            if all(words <= same[longest] for words in same.values()):
+                fullest[surname] = longest
+        return fullest
 
     def _normal(self, entity: Span) -> str:
         return str(entity.attrs.get("normal", entity.text_in(self.doc)))
