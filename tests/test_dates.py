@@ -173,15 +173,27 @@ def test_day_offsets(text: str, language: str, expected: list[tuple[str, str]]) 
     assert [(f[0], f[1]) for f in mentions(text, language)] == expected
 
 
-def test_day_without_year_takes_the_publication_year() -> None:
+def test_day_without_year_takes_the_publication_year_unless_far_ahead() -> None:
     published = dt.date(2020, 3, 1)
+    # June is three months ahead; December nine, so it is the December before
     assert mentions("The summit on June 4 and the talks on 31 December.", "en", published) == [
         ("June 4", "2020-06-04", "day", True),
-        ("31 December", "2020-12-31", "day", True),
+        ("31 December", "2019-12-31", "day", True),
     ]
     assert mentions("Саммит 4 июня и переговоры 31 декабря.", "ru", published) == [
         ("4 июня", "2020-06-04", "day", True),
-        ("31 декабря", "2020-12-31", "day", True),
+        ("31 декабря", "2019-12-31", "day", True),
+    ]
+    assert mentions("The talks in October failed; the vote is due in September.", "en", published) == [
+        ("October", "2019-10", "month", True),
+        ("September", "2020-09", "month", True),
+    ]
+    # a range over the new year ends in the nearer year; a relative year says which year it is
+    assert mentions("From 30 December to 2 January the border was shut.", "en", dt.date(2020, 1, 9)) == [
+        ("30 December to 2 January", "2019-12-30", "day", True)
+    ]
+    assert mentions("The vote is due in December next year.", "en", published) == [
+        ("December next year", "2021-12", "month", True)
     ]
 
 

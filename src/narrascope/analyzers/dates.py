@@ -35,9 +35,10 @@ languages have, besides absolute dates and years, the fixed phrases of dateparse
   month" a month, "last/this/next year" a year ("the last week", the past seven days, is no
   week);
 - a day or a month without a year ("June 4", "im Juni", "в июне", and the second of "у жовтні
-  та листопаді") takes its year, and a month
-  followed by a relative year takes that year ("in March next year", "в марте следующего года":
-  one mention, ``2024-03``).
+  та листопаді") takes its year, unless that puts it more than six months after it: "in
+  December" in an article of January is the December before (news tells more of what has
+  happened than of what is to come). A month followed by a relative year takes that year ("in
+  March next year", "в марте следующего года": one mention, ``2024-03``).
 
 A range of days ("4–6 June 2023", "June 4-6", "vom 4. bis 6. Juni 2023", "30 May – 2 June") is
 one mention whose ``value`` is the first day and ``attrs["end"]`` the last; its days run
@@ -223,6 +224,17 @@ def _month_number(word: str, language: str, *, day: bool, dotted: bool, year: bo
     return None
 
 
+#: A day or a month without a year is at most this many months after the publication date;
+#: further ahead, it is the year before's ("in December" in a January article): news tells
+#: more often of what has happened than of what is to come.
+_MONTHS_AHEAD = 6
+
+
+def _year_of(month: int, reference: dt.date) -> int:
+    """The year of a day or a month that names none, read in a text of the day ``reference``."""
+    return reference.year - 1 if month - reference.month > _MONTHS_AHEAD else reference.year
+
+
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -248,7 +260,7 @@ def _days(kind: str, match: re.Match[str], language: str, reference: dt.date | N
     if month is None or first_month is None:
         return None
     start = match.start()
-    year = int(match["year"]) if has_year else (reference.year if reference else None)
+    year = int(match["year"]) if has_year else (_year_of(month, reference) if reference else None)
     # Without a year yet, check the days in a leap year, so that 29 February passes.
     first = _date(year or 2000, first_month, int(match["day"]))
     last = _date(year or 2000, month, int(match["day2"])) if match["day2"] else None
@@ -380,7 +392,7 @@ def _relative(
         )
         value, granularity = _shift(reference, direction, unit), unit
         return DateMention(start, end, value, granularity, True)
-    # kind == "month_only": "in June", "im Juni", "в июне" take the publication year
+    # kind == "month_only": "in June", "im Juni", "в июне" take the publication year (or the one before)
     word = match["month"]
     if not _before(_before_patterns(language)["month_only"], text, start) and not _coordinated_month(
         text, start, language
@@ -388,7 +400,8 @@ def _relative(
         return None
     if word.lower() in words.ENGLISH_ONLY and not word[0].isupper():
         return None  # "in may be"
-    value = f"{reference.year}-{words.MONTHS[language][word.lower()]:02d}" if reference else None
+    month = words.MONTHS[language][word.lower()]
+    value = f"{_year_of(month, reference)}-{month:02d}" if reference else None
     return DateMention(start, end, value, "month", True)
 
 
