@@ -2254,3 +2254,10 @@ def test_a_surname_two_people_share_names_neither_of_them() -> None:
     text = "Vera K. Lorand arrived.\n“We are staying,” Mrs Lorand said."
     cast = [("Vera K. Lorand", "PER"), ("Mrs Lorand", "PER")]
     assert _speakers(_hand_built(text, cast))[-1][2:] == ("Vera K. Lorand", "entity")
+
+
+def test_a_title_s_full_stop_is_read_across_between_a_verb_and_that() -> None:
+    text = "Vera Lorand told Gen. K. Brennan on Monday that the talks were over."
+    assert _speakers(_hand_built(text, _CAST)) == [
+        ("reported", "the talks were over", "Vera Lorand", "entity")
+    ]

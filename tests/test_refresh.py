@@ -181,3 +181,34 @@ def test_requote_keeps_the_quotes_of_a_document_the_analyzer_fails_on_and_goes_o
         assert failures == [f"{docs[0].id}: ValueError: no sentences"]
         speakers = {d.title: store.load(d.id).layer("quote")[0].attrs["speaker_entity"] for d in docs}
     assert speakers == {"bad": "Arkady Brennan", "good": "Vera Lorand"}
+
+
+def test_refresh_quotes_splits_sentences_again_with_this_version_s_rules(tmp_path: Path) -> None:
+    text = "Vera Lorand told Sen. Arkady Brennan on Monday that the talks were over."
+    doc = _doc(text, "a", "X", dt.date(2024, 3, 4), "en", "a")
+    for analyzer in ("narrascope.segment.v1", "narrascope.quotes.v1"):
+        doc.analyses[analyzer] = Analysis(analyzer, "0.1.0")
+    _span(doc, text, "paragraph", "paragraph", number=1, line=1)
+    # an older version ended a sentence after the title
+    _span(doc, "Vera Lorand told Sen.", "sentence", "sentence")
+    _span(doc, "Arkady Brennan on Monday that the talks were over.", "sentence", "sentence")
+    _span(doc, "Vera Lorand", "entity", "PER", normal="Vera Lorand", person="Vera Lorand")
+    _span(doc, "Arkady Brennan", "entity", "PER", normal="Arkady Brennan", person="Arkady Brennan")
+    # sentences of no analyzer's (imported, or made by hand) stay
+    hand_made = _doc(text.replace("Monday", "Friday"), "b", "X", dt.date(2024, 3, 4), "en", "b")
+    hand_made.analyses["narrascope.quotes.v1"] = Analysis("narrascope.quotes.v1", "0.1.0")
+    _span(hand_made, "Vera Lorand told Sen.", "sentence", "sentence")
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.save(doc)
+        store.save(hand_made)
+    result = runner.invoke(app, ["refresh", "--db", str(db), "--quotes"])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        again = store.load(doc.id)
+        assert [s.text_in(again) for s in again.layer("sentence")] == [text]
+        assert [(q.text_in(again), q.attrs["speaker_entity"]) for q in again.layer("quote")] == [
+            ("the talks were over", "Vera Lorand")
+        ]
+        kept = store.load(hand_made.id)
+        assert [s.text_in(kept) for s in kept.layer("sentence")] == ["Vera Lorand told Sen."]

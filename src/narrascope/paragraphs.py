@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["NOT_AFTER_TITLE", "paragraph_lines", "paragraphs", "sentence_spans", "word_count"]
+__all__ = ["NOT_AFTER_TITLE", "TITLE_STOP", "paragraph_lines", "paragraphs", "sentence_spans", "word_count"]
 
 # Titles that English news abbreviates before a name ("Sen. Lindsey Graham", "Gov. Ron
 # DeSantis", "said Mr. Smith"); razdel takes most of them for a sentence's end, and a quote's
@@ -26,6 +26,9 @@ _TITLES = (
 #: after an initial ("the Rev. David W. Dockery", "George W. Bush").
 #: (The lookahead first: the lookbehinds are then tried at full stops only, not at every character.)
 NOT_AFTER_TITLE = "(?=[.!?…])" + "".join(rf"(?<!\b{title})" for title in _TITLES) + r"(?<!\b[A-Z])"
+#: A full stop that ends one of those titles or an initial, for patterns that read across it:
+#: "told Sen. Lindsey Graham that ...".
+TITLE_STOP = r"\.(?:" + "|".join(rf"(?<=\b{title}\.)" for title in _TITLES) + r"|(?<=\b[A-Z]\.))"
 _ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
 
 _LINE = re.compile(r"[^\n]+")

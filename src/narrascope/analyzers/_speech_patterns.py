@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from narrascope.analyzers._quote_marks import PAIRS
 from narrascope.analyzers._speech_words import SPEECH_WORDS, Gender, SpeechWords
+from narrascope.paragraphs import TITLE_STOP
 
 __all__ = ["DOUBLE_MARKS", "MARK_CHARS", "QUOTE_MARK", "Grammar", "grammar", "lower"]
 
@@ -171,7 +172,7 @@ def grammar(language: str) -> Grammar:
     # Monday that"), none that shows another clause; after a verb that takes no one told, the
     # first of them is no clause start ("said the West needed to know that" reports all of it).
     stop = f"(?!{_words(w.gap_stops)})" if w.gap_stops else ""
-    word = rf"{stop}[\w'’-]+"
+    word = rf"{stop}[\w'’-]+(?:{TITLE_STOP})?"  # "told Mr. Smith on Monday that"
     told = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"  # one word each: fixed width
     gap_to_that = rf"(?:(?:{told})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
     leads = _words(w.according, then=space)
