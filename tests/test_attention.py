@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+import pytest
 
 from narrascope.models.attention import AttentionHead, fit_attention
 from narrascope.models.heads import choose_mix_weight
@@ -89,3 +92,28 @@ def test_the_mixing_weight_follows_the_better_scorer() -> None:
     mixed, cuts = nested_mix(noise, good, truth, groups)
     assert cuts.shape == (400, 3) and np.corrcoef(mixed.ravel(), good.ravel())[0, 1] > 0.9
     assert ((mixed >= cuts) == truth).mean() > 0.95
+
+
+def test_heads_train_with_torch_s_deterministic_kernels_and_restore_the_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Busy machines made default kernels differ in the last bits between runs of the same
+    # training (benchmarks/reproducible.py); each fit must run with the deterministic ones.
+    import torch
+
+    from narrascope.models.heads import fit_linear, fit_mlp
+
+    seen: list[bool] = []
+    loss = torch.nn.functional.binary_cross_entropy_with_logits
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.append(torch.are_deterministic_algorithms_enabled())
+        return loss(*args, **kwargs)
+
+    monkeypatch.setattr(torch.nn.functional, "binary_cross_entropy_with_logits", recording)
+    tokens, owner, means, targets, token_targets = _paragraphs(40, seed=3)
+    fit_attention(tokens, owner, means, targets, token_targets, epochs=1)
+    fit_linear(means, targets, epochs=1)
+    fit_mlp(means, targets, hidden=8, epochs=1)
+    assert len(seen) >= 3 and all(seen)
+    assert not torch.are_deterministic_algorithms_enabled()

@@ -491,7 +491,7 @@ def _train_article(
 
 _DATA_HELP = "The shared task's folder (all languages) or one language folder."
 _FOLDS_HELP = "Cross-validation folds, split by article."
-_SEED_HELP = "Random seed; the same seed and data give the same model."
+_SEED_HELP = "Random seed; the same seed, data and number of CPU threads give the same model."
 _CACHE_HELP = (
     "A folder that keeps the encoded articles between runs (frames and genre share most; "
     "so do narratives and roles)."

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from narrascope.models.heads import gelu, sigmoid
+from narrascope.models.heads import gelu, reproducible, sigmoid
 
 __all__ = ["AttentionHead", "attention_network", "fit_attention"]
 
@@ -122,6 +122,7 @@ def _moments(x: Any) -> tuple[Any, Any]:
     return mean.float(), std
 
 
+@reproducible()
 def fit_attention(
     tokens: np.ndarray,
     owner: np.ndarray,

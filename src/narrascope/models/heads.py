@@ -16,9 +16,10 @@ one carries over; on SemEval-2023's development set the two came out even (the m
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ __all__ = [
     "gelu",
     "load_mlp_heads",
     "mean_probability",
+    "reproducible",
     "save_mlp_heads",
     "shrunk_thresholds",
     "sigmoid",
@@ -208,6 +210,23 @@ def mean_probability(heads: list[MLPHead], features: np.ndarray) -> np.ndarray:
     return np.asarray(np.mean([sigmoid(head.logits(features)) for head in heads], axis=0), dtype=np.float32)
 
 
+@contextlib.contextmanager
+def reproducible() -> Iterator[None]:
+    """Torch's deterministic kernels while a head trains, so that the same seed, data and
+    number of threads give the same weights. Without them, a head trained while the machine
+    was busy came out different in the last bits (scatters and index additions split their
+    work by load), which tuned thresholds turned into development F1 moving by up to 0.005
+    between runs of the same command; ``benchmarks/reproducible.py`` shows both."""
+    import torch
+
+    before = torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    try:
+        yield
+    finally:
+        torch.use_deterministic_algorithms(before)
+
+
 def _standardisation(x: Any, chosen: np.ndarray) -> tuple[Any, Any]:
     """Mean and standard deviation of ``x[chosen]``, summed in float64 a chunk at a time."""
     import torch
@@ -266,6 +285,7 @@ def _train(
     network.eval()
 
 
+@reproducible()
 def fit_linear(
     features: np.ndarray,
     targets: np.ndarray,
@@ -308,6 +328,7 @@ def fit_linear(
     return LinearHead(weight, bias, ones, zeros)
 
 
+@reproducible()
 def fit_mlp(
     features: np.ndarray,
     targets: np.ndarray,
