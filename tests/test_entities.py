@@ -325,6 +325,12 @@ def test_head_normal_forms_in_inflecting_languages(
             "Security Chiefs Meet In Pro-Norda Town\n\nThe security chiefs of Norda met.",
             "security chiefs meet in pro-Norda town",
         ),
+        # a title in capitals: each word as the article writes it, else a place's or in lower case
+        (
+            "BORIS JOHNSON QUITS AS PM AFTER REVOLT\n\nBoris Johnson quit. NATO said so.",
+            "Boris Johnson quits as pm after revolt",
+        ),
+        ("NATO MASSES TROOPS NEAR UKRAINE\n\nNATO said so.", "NATO masses troops near Ukraine"),
         # not a title in title case: a sentence, a title in sentence case, a short line
         ("Norda Said That The Talks Failed.\n\nText.", "Norda Said That The Talks Failed."),
         ("Norda slams West over sanctions\n\nText.", "Norda slams West over sanctions"),
@@ -347,6 +353,18 @@ def test_a_title_case_headline_gives_its_names_not_runs_of_capitals(analyze: Ana
     assert ("LOC", "Russia", "Russia") in found
     assert [e for e in found if e[1] == "Kremlin"] == [("ORG", "Kremlin", "Kremlin")] * 2
     assert not [e for e in found if " " in e[1]]  # no "Kremlin Slams West", no "Russia Masses Troops"
+
+
+@pytest.mark.slow
+def test_a_headline_in_capitals_gives_the_people_the_article_names(analyze: Analyze) -> None:
+    text = (
+        "BORIS JOHNSON QUITS AS PRIME MINISTER AFTER CABINET REVOLT\n\n"
+        "Boris Johnson resigned on Thursday after dozens of ministers quit."
+    )
+    assert entities(analyze(text, language="en")) == [
+        ("PER", "BORIS JOHNSON", "Boris Johnson"),  # not one organisation of the whole line
+        ("PER", "Boris Johnson", "Boris Johnson"),
+    ]
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
-"""English headlines in title case, put into the case of running text for the entity recogniser.
+"""English headlines in title case or in capitals, put into the case of running text for the
+entity recogniser.
 
 English headlines capitalise every word ("Kremlin Slams West Over New Sanctions Package"), and
 a recogniser trained on running text reads a run of capitals as one name ("Kremlin Slams
@@ -8,6 +9,8 @@ its capital only where the article writes it so too and never in lower case (a n
 "NATO", "NYTimes") or is the line's first word and not a word the article writes in lower case
 ("Will Trump Continue ..." is read "will Trump continue ...": spaCy takes "Will Trump" for a
 name at the start of a sentence). Only the case of first letters changes, so every offset stays valid.
+A headline in capitals ("BORIS JOHNSON QUITS AS PM", which spaCy took for one organisation)
+takes each word's case from the article, and every offset stays valid too.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ def sentence_case_title(text: str) -> str:
         return text
     start, end = title.span(1)
     words = list(_WORD.finditer(text, start, end))
+    if _MIN_WORDS <= len(words) <= _MAX_WORDS and all(w.group().isupper() for w in words):
+        return _capitals_title(text, words, end)
     long = [w.group() for w in words if len(w.group()) >= 4]
     if (
         not _MIN_WORDS <= len(words) <= _MAX_WORDS
@@ -59,4 +64,29 @@ def sentence_case_title(text: str) -> str:
             if not keep:
                 out[at] = part[0].lower()
             at += len(part) + 1
+    return "".join(out)
+
+
+def _capitals_title(text: str, words: list[re.Match[str]], end: int) -> str:
+    """``text`` with its first line, a title in capitals ("BORIS JOHNSON QUITS AS PM"), in the
+    case the article writes each word in: its lower case where it has one ("quits"), else its
+    own spelling ("Boris", "NATO"); a word it never writes is a place's name where it is one,
+    and otherwise in lower case, the first word with a capital."""
+    written: dict[str, str] = {}
+    for w in _WORD.finditer(text, end):
+        word = _POSSESSIVE.sub("", w.group())
+        key = word.upper()
+        if key not in written or word[0].islower():
+            written[key] = word
+    out = list(text)
+    for number, match in enumerate(words):
+        for part in re.finditer(r"[^\W\d_]+", match.group()):
+            word = part.group()
+            cased = written.get(word)
+            if cased is None:
+                capital = (number == 0 and part.start() == 0) or is_place(word.capitalize())
+                cased = word.capitalize() if capital else word.lower()
+            if len(cased) == len(word):  # a case that changes the length ("İ") would move offsets
+                at = match.start() + part.start()
+                out[at : at + len(word)] = cased
     return "".join(out)

@@ -379,6 +379,8 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             language = docs[n].language or ""
             start, end = offset + ent.start_char, offset + ent.end_char
             name = docs[n].text[start:end]
+            if name.isupper() and len(name) > 1:  # in a headline in capitals: the article's spelling
+                name = sources[n][start:end]
             normal = english_normal(name, label) if language == "en" else head_normal(name, label, language)
             normal = dateline_normal(docs[n].text, start, end, normal)
             out[n].append((start, end, label, _attrs(normal, ent.label_, "spacy")))
