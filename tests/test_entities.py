@@ -271,7 +271,23 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Warszawie", "LOC", "pl", "Warszawa"),
         ("Donalda Tuska", "PER", "pl", "Donald Tusk"),
         ("Ministerstwa Obrony Narodowej", "ORG", "pl", "Ministerstwo Obrony Narodowej"),
-        ("Києві", "LOC", "uk", "Київ"),
+        ("Києві", "LOC", "uk", "Київ"),  # not Кий, a legendary founder of Kyiv
+        # Ukrainian: a person's words in the case and gender they share, never a plural
+        ("Руслан Стефанчук", "PER", "uk", "Руслан Стефанчук"),
+        ("Валерія Залужного", "PER", "uk", "Валерій Залужний"),  # not the woman's name Валерія
+        ("Олександра Сирського", "PER", "uk", "Олександр Сирський"),
+        ("Юлії Тимошенко", "PER", "uk", "Юлія Тимошенко"),  # the surname does not decline
+        ("Ірини Верещук", "PER", "uk", "Ірина Верещук"),
+        ("Олафа Шольца", "PER", "uk", "Олаф Шольц"),
+        ("Зеленському", "PER", "uk", "Зеленський"),
+        # a place's or organisation's adjectives agree with its noun; its modifiers stay
+        ("Верховної Ради", "ORG", "uk", "Верховна Рада"),
+        ("Збройних сил України", "ORG", "uk", "Збройні сили України"),
+        ("Служби безпеки України", "ORG", "uk", "Служба безпеки України"),
+        ("Організації Об'єднаних Націй", "ORG", "uk", "Організація Об'єднаних Націй"),
+        ("Львівській області", "LOC", "uk", "Львівська область"),
+        ("Сполучених Штатах", "LOC", "uk", "Сполучені Штати"),
+        ("Суми", "LOC", "uk", "Суми"),  # the city, not the plural of "сума"
         ("Народното събрание", "ORG", "bg", "Народно събрание"),  # Bulgarian: the article, no cases
         ("Института за пазарна икономика", "ORG", "bg", "Институт за пазарна икономика"),  # the short one
         ("Агенция за митниците", "ORG", "bg", "Агенция за митниците"),  # no article: "-а" stays
