@@ -3,6 +3,8 @@ other languages, with normal forms for counting."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -1068,3 +1070,46 @@ def test_without_morfeusz_polish_names_fall_back_to_simplemma(monkeypatch: pytes
     assert not _polish.available()
     assert head_normal("Warszawie", "LOC", "pl") == "Warszawa"  # simplemma, word by word
     assert head_normal("Korei Południowej", "LOC", "pl") == "Korea Południowy"  # ... without agreement
+
+
+def _ukrainian_found(text: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str, dict[str, Any]]]:
+    return [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # cut at the institution: its genitive words, and a place after them, are its name
+        (
+            "Міністерство фінансів України повідомило, що Кабінет міністрів схвалив план.",
+            [("Міністерство", "ORG"), ("України", "LOC"), ("Кабінет", "ORG")],
+            [
+                ("Міністерство фінансів України", "Міністерство фінансів України"),
+                ("Кабінет міністрів", "Кабінет міністрів"),
+            ],
+        ),
+        # a capitalised adjective that agrees with an institution opens a name the head missed
+        # or took for a place
+        (
+            "Депутати Львівської міської ради та експерти Європейського інвестиційного банку.",
+            [("Львівської", "LOC")],
+            [
+                ("Львівської міської ради", "Львівська міська рада"),
+                ("Європейського інвестиційного банку", "Європейський інвестиційний банк"),
+            ],
+        ),
+        # an institution with a place after it, which the head missed
+        ("Уряд Польщі заявив про це.", [("Польщі", "LOC")], [("Уряд Польщі", "Уряд Польщі")]),
+        # no words of time, no institution alone at a sentence's start, no person taken in
+        ("Пентагон минулого тижня надав допомогу.", [("Пентагон", "ORG")], [("Пентагон", "Пентагон")]),
+        ("Центр міста закрили.", [], []),
+        ("Офіс Андрія Пишного відповів.", [("Андрія Пишного", "PER")], []),
+    ],
+)
+def test_ukrainian_organisations_cut_short_are_made_whole(
+    text: str, names: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    from narrascope.analyzers import _ukrainian as ukrainian
+
+    found = ukrainian.organisations(text, _ukrainian_found(text, names))
+    assert [(text[s:e], a["normal"]) for s, e, label, a in found if label == "ORG"] == expected

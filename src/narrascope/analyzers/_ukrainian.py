@@ -11,17 +11,26 @@ nominative of its number and gender ("Верховної Ради" -> "Верх�
 -> "Сполучені Штати"), while the words after the noun stay as they are, because they are its
 genitive modifiers ("Служби безпеки України" -> "Служба безпеки України").
 
+The same readings mend the names that the entity head cuts short: Ukrainian writes an
+organisation's name with one capital ("Міністерство фінансів України", "Кабінет міністрів"),
+and the head, which learned from capitals, stops at the first word (:func:`organisations`).
+
 Without the dictionary installed, :func:`available` is false and the caller keeps its own rules.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from narrascope.analyzers._places import place_of
+from narrascope.names import spelling_key
 
-__all__ = ["available", "person", "phrase"]
+#: (start, end, kind, attrs) of each entity, as the recognisers give them.
+Found = list[tuple[int, int, str, dict[str, Any]]]
+
+__all__ = ["available", "organisations", "person", "phrase"]
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")  # tried in this order
 _PERSON = frozenset({"Name", "Surn", "Patr"})
@@ -113,20 +122,29 @@ def _agrees(adjective: Any, noun: Any) -> bool:
     return (n.number or "sing") == "plur" or a.gender in (None, n.gender)
 
 
+def _head(words: list[str]) -> int:
+    """The index of the first word that can be a noun after adjectives only (``len(words)``
+    where there is none): a word that can be either ("Рада") heads the name itself."""
+    head = 0
+    while head < len(words) and any(p.tag.POS in _ADJECTIVES for p in _parses(words[head])):
+        if any(p.tag.POS == "NOUN" for p in _parses(words[head])):
+            break
+        head += 1
+    return head
+
+
 def phrase(words: list[str], kind: str) -> str | None:
     """A place's or organisation's name in the nominative: the adjectives before its first noun
     and that noun, in the case, number and gender they agree in (singular readings of the noun
     first, and for places and organisations not a person's name: "Києві" is Київ, not Кий);
     the rest as written. None where the name does not open with such a phrase."""
-    head = 0
-    while head < len(words) and any(p.tag.POS in _ADJECTIVES for p in _parses(words[head])):
-        if any(p.tag.POS == "NOUN" for p in _parses(words[head])):
-            break  # a word that can be either ("Рада") may head the name itself
-        head += 1
+    head = _head(words)
     if head == len(words) or (len(words[head]) > 1 and words[head].isupper()):
         return None  # no noun, or an acronym, which does not decline ("НАТО")
     nouns = [p for p in _parses(words[head]) if p.tag.POS == "NOUN"]
-    nouns.sort(key=lambda p: (_is_person(p) and kind != "PER", p.tag.number == "plur"))
+    # not a person's name for a place's, a singular before a plural, a nominative first ("Рада"
+    # is рада; "рад" in the genitive is a unit of radiation)
+    nouns.sort(key=lambda p: (_is_person(p) and kind != "PER", p.tag.number == "plur", p.tag.case != "nomn"))
     found: list[str] = []
     for noun in nouns:
         adjectives = []
@@ -141,3 +159,137 @@ def phrase(words: list[str], kind: str) -> str | None:
     # a place's reading that GeoNames knows first: "Суми" is the city, not the plural of "сума"
     known = [name for name in found if kind == "LOC" and place_of(name) is not None]
     return (known or found)[0] if found else None
+
+
+# The nouns that head an organisation's name (lemmas): "Міністерство", "Кабінет", "Служба".
+_INSTITUTIONS = frozenset((
+    "агентство", "академія", "адміністрація", "альянс", "асоціація", "банк", "бюро", "гвардія",
+    "департамент", "дума", "інспекція", "інститут", "кабінет", "комісія", "комітет", "командування",
+    "компанія", "конгрес", "консульство", "корпорація", "міністерство", "міськрада", "об'єднання",
+    "організація", "офіс", "палата", "парламент", "партія", "поліція", "посольство",
+    "представництво", "прокуратура", "рада", "розвідка", "рух", "сенат", "сила", "служба", "спілка",
+    "союз", "суд", "товариство", "трибунал", "уряд", "управління", "університет", "федерація",
+    "фонд", "фундація", "центр", "штаб",
+))  # fmt: skip
+# Words of time, whose genitive follows a name without being part of it ("минулого тижня").
+_TIME = frozenset((
+    "рік", "місяць", "тиждень", "день", "ніч", "ранок", "вечір", "час", "період", "квартал",
+    "століття", "сезон",
+))  # fmt: skip
+_NOT_NAME = frozenset(("минулий", "цей", "наступний", "поточний", "той"))
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TAIL_WORDS = 4  # genitive words after the head at most: "Інституту енергетичних досліджень"
+
+
+def _institution(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.normal_form in _INSTITUTIONS for p in _parses(word))
+
+
+def _genitive(word: str) -> tuple[bool, bool]:
+    """(whether ``word`` can be a genitive modifier of a name, whether as a noun)."""
+    parses = [p for p in _parses(word) if p.tag.case == "gent" and p.tag.POS in ("NOUN", *_ADJECTIVES)]
+    if any(p.normal_form in _TIME or p.normal_form in _NOT_NAME for p in parses):
+        return False, False
+    return bool(parses), any(p.tag.POS == "NOUN" for p in parses)
+
+
+def _tail(text: str, end: int, starts: dict[int, int], people: set[int]) -> int:
+    """Where the genitive words after a name's head, from ``end``, stop: lower-case words, and
+    names that the recognisers found or GeoNames knows ("України"), up to a noun, on one line."""
+    new_end, at = end, end
+    for _ in range(_TAIL_WORDS):
+        word = _WORD.match(text, at + 1) if text[at : at + 1] == " " else None
+        if word is None or word.start() in people:
+            break
+        genitive, noun = _genitive(word.group())
+        capital = word.group()[:1].isupper()
+        if not genitive or (capital and word.start() not in starts and not _known_place(word.group())):
+            break
+        at = starts.get(word.start(), word.end()) if word.group()[:1].isupper() else word.end()
+        if noun:
+            new_end = at
+    return new_end
+
+
+def _known_place(word: str) -> bool:
+    """Whether ``word`` is a form of a place that GeoNames knows ("України")."""
+    return place_of(phrase([word], "LOC") or word) is not None
+
+
+def _adjective_led(text: str, start: int) -> int | None:
+    """The end of a name that opens at ``start`` with a capitalised adjective, and whose noun,
+    after at most two more adjectives in lower case, is an institution's that they agree with
+    ("Львівської міської ради", "Європейського інвестиційного банку"); None otherwise."""
+    words: list[str] = []
+    end = start
+    for word in _WORD.finditer(text, start):
+        if words and (text[word.start() - 1] != " " or word.start() - 1 != end):
+            break
+        if words and word.group()[:1].isupper():
+            return None  # another capital: not a name written with one
+        words.append(word.group())
+        end = word.end()
+        if _head(words) == len(words) - 1:  # the first word that can be a noun
+            agrees = len(words) > 1 and _institution(words[-1]) and phrase(words, "ORG") is not None
+            return end if agrees else None
+        if len(words) == 3:
+            break
+    return None
+
+
+# A capitalised Ukrainian word, where an organisation's name may open.
+_CAPITAL = re.compile(r"(?<![\w'’-])[А-ЩЬЮЯҐЄІЇ][\w'’-]*")
+
+
+def _grown(text: str, start: int, end: int, label: str, ends: dict[int, int], people: set[int]) -> int | None:
+    """The new end of the name that the recognisers found at ``start:end`` (of kind ``label``),
+    or of the capitalised word there that they did not take (no ``label``); None where it
+    stays as it is."""
+    led = _adjective_led(text, start)
+    if led is not None and led >= end:
+        new_end = _tail(text, led, ends, people)
+        return None if label == "ORG" and new_end == end else new_end
+    words = text[start:end].split()
+    head = _head(words)
+    if label == "LOC" or head == len(words) or not _institution(words[head]):
+        return None
+    new_end = _tail(text, end, ends, people)
+    if new_end == end or (not label and not text[end + 1 : end + 2].isupper()):
+        # a capitalised institution that no recogniser took names an organisation only with a
+        # name after it ("Уряд Польщі", not "Центр міста" at a sentence's start)
+        return None
+    return new_end
+
+
+def organisations(text: str, found: Found) -> Found:
+    """Ukrainian organisations that the entity head cut short, made whole, with the normal form
+    of the whole name: one headed by an institution takes the genitive words after it
+    ("Міністерство" + "фінансів" + "України", "Служба безпеки" + "України"), but no words of
+    time ("Пентагон минулого тижня"); a capitalised adjective that agrees with an institution
+    after it opens one ("Європейського інвестиційного банку", "Львівської міської ради"),
+    whatever the head made of the adjective or where it found nothing, and so does an
+    institution with a name after it that the head missed ("Уряд Польщі"). The names inside
+    one that grew are dropped; no person is taken in."""
+    spans = sorted(found, key=lambda f: f[0])
+    candidates = {
+        m.start(): (m.end(), "", {"recogniser": "head", "source_label": "ORG"})
+        for m in _CAPITAL.finditer(text)
+        if not any(s <= m.start() < e for s, e, *_ in spans)
+    }
+    candidates.update({s: (e, label, attrs) for s, e, label, attrs in spans if label in ("ORG", "LOC")})
+    ends = {s: e for s, e, label, _ in spans if label in ("ORG", "LOC")}
+    people = {s for s, _, label, _ in spans if label == "PER"}
+    grown: list[tuple[int, int, dict[str, Any]]] = []
+    covered = -1
+    for start in sorted(candidates):
+        end, label, attrs = candidates[start]
+        if start >= covered and (new_end := _grown(text, start, end, label, ends, people)) is not None:
+            grown.append((start, new_end, attrs))
+            covered = new_end
+    if not grown:
+        return found
+    out: Found = [f for f in found if all(f[1] <= s or f[0] >= e for s, e, _ in grown)]
+    for start, end, attrs in grown:
+        normal = phrase(text[start:end].split(), "ORG") or text[start:end]
+        out.append((start, end, "ORG", {**attrs, "normal": normal, "spelling": spelling_key(normal)}))
+    return sorted(out, key=lambda f: f[0])

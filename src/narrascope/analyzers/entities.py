@@ -40,6 +40,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
+from narrascope.analyzers import _ukrainian as ukrainian
 from narrascope.analyzers._bodies import body_of, no_actor
 from narrascope.analyzers._name_forms import (
     LINKS,
@@ -219,6 +220,8 @@ class EntityAnalyzer(Analyzer):
                 found = linked_names(doc.text, found, doc.language)
             if doc.language == "pl":
                 found = polish_surnames(doc.text, found)
+            if doc.language == "uk" and ukrainian.available():
+                found = ukrainian.organisations(doc.text, found)
             if doc.language == "de":
                 found = [f for f in found if not german_title(f)]
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
