@@ -1100,6 +1100,9 @@ def _ukrainian_found(text: str, names: list[tuple[str, str]]) -> list[tuple[int,
         ),
         # an institution with a place after it, which the head missed
         ("Уряд Польщі заявив про це.", [("Польщі", "LOC")], [("Уряд Польщі", "Уряд Польщі")]),
+        # a capitalised common noun ends the name too; a person's name does not
+        ("Голова Офісу Президента відповів.", [("Офісу", "ORG")], [("Офісу Президента", "Офіс Президента")]),
+        ("Офіс Зеленського відповів.", [("Офіс", "ORG")], [("Офіс", "Офіс")]),
         # no words of time, no institution alone at a sentence's start, no person taken in
         ("Пентагон минулого тижня надав допомогу.", [("Пентагон", "ORG")], [("Пентагон", "Пентагон")]),
         ("Центр міста закрили.", [], []),

@@ -195,7 +195,8 @@ def _genitive(word: str) -> tuple[bool, bool]:
 
 def _tail(text: str, end: int, starts: dict[int, int], people: set[int]) -> int:
     """Where the genitive words after a name's head, from ``end``, stop: lower-case words, and
-    names that the recognisers found or GeoNames knows ("України"), up to a noun, on one line."""
+    capitalised ones that the recognisers found or :func:`_capital_part` allows, up to a noun,
+    on one line."""
     new_end, at = end, end
     for _ in range(_TAIL_WORDS):
         word = _WORD.match(text, at + 1) if text[at : at + 1] == " " else None
@@ -203,7 +204,7 @@ def _tail(text: str, end: int, starts: dict[int, int], people: set[int]) -> int:
             break
         genitive, noun = _genitive(word.group())
         capital = word.group()[:1].isupper()
-        if not genitive or (capital and word.start() not in starts and not _known_place(word.group())):
+        if not genitive or (capital and word.start() not in starts and not _capital_part(word.group())):
             break
         at = starts.get(word.start(), word.end()) if word.group()[:1].isupper() else word.end()
         if noun:
@@ -211,9 +212,14 @@ def _tail(text: str, end: int, starts: dict[int, int], people: set[int]) -> int:
     return new_end
 
 
-def _known_place(word: str) -> bool:
-    """Whether ``word`` is a form of a place that GeoNames knows ("України")."""
-    return place_of(phrase([word], "LOC") or word) is not None
+def _capital_part(word: str) -> bool:
+    """Whether a capitalised ``word`` that no recogniser took may end an organisation's name:
+    a form of a place that GeoNames knows ("України") or a common noun ("Офісу Президента"),
+    not a person's name ("Офіс Зеленського")."""
+    if place_of(phrase([word], "LOC") or word) is not None:
+        return True
+    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.case == "gent"]
+    return bool(nouns) and not any(_is_person(p) or "Geox" in p.tag.grammemes for p in nouns)
 
 
 def _adjective_led(text: str, start: int) -> int | None:
