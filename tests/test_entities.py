@@ -1116,3 +1116,11 @@ def test_ukrainian_organisations_cut_short_are_made_whole(
 
     found = ukrainian.organisations(text, _ukrainian_found(text, names))
     assert [(text[s:e], a["normal"]) for s, e, label, a in found if label == "ORG"] == expected
+
+
+@pytest.mark.slow
+def test_a_name_made_whole_is_searched_by_its_whole_normal_form(analyze: Analyze) -> None:
+    doc = analyze("Міністерство фінансів України повідомило про це в Києві.", language="uk")
+    (ministry,) = [e for e in doc.layer("entity") if e.label == "ORG"]
+    assert ministry.attrs["normal"] == "Міністерство фінансів України"
+    assert ministry.attrs["spelling"] == spelling_key("Міністерство фінансів України")

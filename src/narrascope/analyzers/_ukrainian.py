@@ -25,7 +25,6 @@ import re
 from typing import Any
 
 from narrascope.analyzers._places import place_of
-from narrascope.names import spelling_key
 
 #: (start, end, kind, attrs) of each entity, as the recognisers give them.
 Found = list[tuple[int, int, str, dict[str, Any]]]
@@ -297,5 +296,5 @@ def organisations(text: str, found: Found) -> Found:
     out: Found = [f for f in found if all(f[1] <= s or f[0] >= e for s, e, _ in grown)]
     for start, end, attrs in grown:
         normal = phrase(text[start:end].split(), "ORG") or text[start:end]
-        out.append((start, end, "ORG", {**attrs, "normal": normal, "spelling": spelling_key(normal)}))
+        out.append((start, end, "ORG", {**attrs, "normal": normal}))
     return sorted(out, key=lambda f: f[0])

@@ -227,6 +227,11 @@ class EntityAnalyzer(Analyzer):
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
+                # the search key of the final normal form: the repairs above change some
+                # ("Camera dei" -> "Camera dei deputati"), after the recogniser gave its own
+                attrs.pop("spelling", None)
+                if spelling := spelling_key(attrs["normal"]):
+                    attrs["spelling"] = spelling
                 if label == "PER":
                     attrs["person"] = people[attrs["normal"]]
                     # what a search for the surname alone finds the person by, in any script
