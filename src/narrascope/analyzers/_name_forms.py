@@ -2,7 +2,7 @@
 
 What :mod:`narrascope.analyzers.entities` counts an entity by is its normal form: the
 nominative where names inflect (Polish by :mod:`narrascope.analyzers._polish`, Ukrainian by
-:mod:`narrascope.analyzers._ukrainian`), a German head out of the genitive, a Bulgarian name without its
+:mod:`narrascope.analyzers._east_slavic`), a German head out of the genitive, a Bulgarian name without its
 article, a French or Italian one without its elided article (:func:`head_normal`). The entity
 head, which reads every language through one encoder, now and then cuts a name short or in
 two; the language-specific repairs live here too: an adjective and the name after it joined
@@ -19,8 +19,8 @@ import itertools
 import re
 from typing import Any
 
+from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
-from narrascope.analyzers import _ukrainian as ukrainian
 
 __all__ = [
     "LINKS",
@@ -242,7 +242,7 @@ def head_normal(text: str, kind: str, language: str) -> str:
     """A normal form for counting: in Polish and Ukrainian the nominative of each word of a
     person's or place's name, and of an organisation's head word only (its other words stay as
     they are: "Ministerstwa Obrony Narodowej" -> "Ministerstwo Obrony Narodowej"); a Ukrainian
-    name read by :mod:`narrascope.analyzers._ukrainian` where its dictionary is installed (a
+    name read by :mod:`narrascope.analyzers._east_slavic` where its dictionary is installed (a
     person's words in the case and gender they share, "Валерія Залужного" -> "Валерій
     Залужний"; a phrase's adjectives agreeing with its noun, "Верховної Ради" -> "Верховна
     Рада"); a Polish place's or organisation's name parsed as a phrase, its adjectives agreeing with its head
@@ -260,10 +260,10 @@ def head_normal(text: str, kind: str, language: str) -> str:
         return " ".join(_german_head(words))
     if language not in _INFLECTING:
         return " ".join(words)
-    if language == "uk" and ukrainian.available():
+    if language == "uk" and east_slavic.available():
         if kind == "PER":
-            return ukrainian.person(words) or " ".join(words)
-        if (nominative := ukrainian.phrase(words, kind)) is not None:
+            return east_slavic.person(words) or " ".join(words)
+        if (nominative := east_slavic.phrase(words, kind)) is not None:
             return nominative
     morfeusz = language == "pl" and polish.available()
     if morfeusz and kind in ("ORG", "LOC") and (phrase := polish.parse(words, kind)) is not None:

@@ -40,7 +40,7 @@ from typing import Any
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
 
-from narrascope.analyzers import _ukrainian as ukrainian
+from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import body_of, no_actor
 from narrascope.analyzers._name_forms import (
     LINKS,
@@ -220,8 +220,8 @@ class EntityAnalyzer(Analyzer):
                 found = linked_names(doc.text, found, doc.language)
             if doc.language == "pl":
                 found = polish_surnames(doc.text, found)
-            if doc.language == "uk" and ukrainian.available():
-                found = ukrainian.organisations(doc.text, found)
+            if doc.language in ("uk", "ru") and east_slavic.available(doc.language):
+                found = east_slavic.organisations(doc.text, found, doc.language)
             if doc.language == "de":
                 found = [f for f in found if not german_title(f)]
             found = settle_kinds(dateline_places(doc.text, found), doc.text)
@@ -506,8 +506,13 @@ def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ())
     noun stay in the genitive ("Совета безопасности" -> "Совет безопасности"). The head is the
     first noun (``pos``, one tag per word), so adjectives before it agree with it
     ("Государственной думы" -> "Государственная дума"); without tags it is the first word.
+    A superlative keeps its own stem ("Высшей школы" -> "Высшая школа", not "Высочайшая":
+    :func:`~narrascope.analyzers._east_slavic.superlative`).
     """
     words, normal_words = text.split(), normal.split()
+    if len(words) == len(normal_words) and east_slavic.available("ru"):
+        normal_words = [east_slavic.superlative(w, n) for w, n in zip(words, normal_words, strict=True)]
+        normal = " ".join(normal_words)
     if label == "ORG" and len(words) > 1 and len(words) == len(normal_words):
         nouns = [i for i, tag in enumerate(pos) if tag in ("NOUN", "PROPN")] if len(pos) == len(words) else []
         head = nouns[0] if nouns else 0

@@ -1,0 +1,372 @@
+"""East Slavic names: Ukrainian names in the nominative, and organisations that a recogniser
+cut short made whole in Ukrainian and Russian, by pymorphy3 and its dictionaries (VESUM for
+Ukrainian, the community's dictionary packaged as ``pymorphy3-dicts-uk``; OpenCorpora for
+Russian).
+
+Lemmatising word by word, as simplemma does, reads a name's words apart: "Руслан Стефанчук"
+became "Руслана Стефанчук" (the plural genitive of another name), "Валерія Залужного"
+"Валерія Залужний", "Верховної Ради" "Верховний Ради". Here a person's words are put in the
+case and gender that they share ("Валерія Залужного": both masculine genitive, so "Валерій
+Залужний", not the woman's name Валерія), and a place's or organisation's name is parsed as a
+phrase: the adjectives before its first noun agree with it, and all of them go into the
+nominative of its number and gender ("Верховної Ради" -> "Верховна Рада", "Сполучених Штатах"
+-> "Сполучені Штати"), while the words after the noun stay as they are, because they are its
+genitive modifiers ("Служби безпеки України" -> "Служба безпеки України").
+
+The same readings mend names cut short (:func:`organisations`). Ukrainian writes an
+organisation's name with one capital ("Міністерство фінансів України", "Кабінет міністрів"),
+and the entity head, which learned from capitals, stops at the first word; natasha splits
+"Министерство обороны России" into an organisation and a place, which made the ministries of
+Russia and of Ukraine one "Министерство обороны" in every count.
+
+Without the dictionaries installed, :func:`available` is false and the caller keeps its own rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from narrascope.analyzers._places import place_of
+
+#: (start, end, kind, attrs) of each entity, as the recognisers give them.
+Found = list[tuple[int, int, str, dict[str, Any]]]
+
+__all__ = ["available", "organisations", "person", "phrase", "superlative"]
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")  # tried in this order
+_PERSON = frozenset({"Name", "Surn", "Patr"})
+_ADJECTIVES = ("ADJF", "PRTF")
+
+
+@functools.cache
+def _analyser(language: str) -> Any | None:
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except (ImportError, ValueError, OSError):  # no package, or no dictionary for the language
+        return None
+
+
+def available(language: str = "uk") -> bool:
+    """Whether pymorphy3 and its dictionary of ``language`` ("uk" or "ru") are installed."""
+    return _analyser(language) is not None
+
+
+def _parses(word: str, language: str = "uk") -> list[Any]:
+    analyser = _analyser(language)
+    return [] if analyser is None else list(analyser.parse(word))
+
+
+def _is_person(parse: Any) -> bool:
+    return bool(_PERSON & set(parse.tag.grammemes))
+
+
+def _cased(form: str, written: str) -> str | None:
+    """``form`` with the capitals of ``written`` (each part of a hyphenated name its own), or
+    None where it is no form of the same word: a lemma whose first letters differ."""
+    stem = min(len(form), len(written), 3) - 1
+    if stem < 1 or form[:stem].lower() != written[:stem].lower():
+        return None
+    parts, written_parts = form.split("-"), written.split("-")
+    if len(parts) != len(written_parts):
+        return form[:1].upper() + form[1:] if written[:1].isupper() else form
+    return "-".join(
+        p[:1].upper() + p[1:] if w[:1].isupper() else p for p, w in zip(parts, written_parts, strict=True)
+    )
+
+
+def _nominative(parse: Any, written: str) -> str:
+    """The nominative of ``parse``, in its number (and gender), cased as ``written``; the
+    word as written where the dictionary has no such form."""
+    if "Fixd" in parse.tag.grammemes or parse.tag.case == "nomn":
+        return written
+    form = parse.inflect({"nomn"})
+    cased = None if form is None else _cased(form.word, written)
+    return written if cased is None else cased
+
+
+def superlative(written: str, normal: str, language: str = "ru") -> str:
+    """``normal``, a recogniser's nominative of ``written``, unless ``written`` is a superlative:
+    the dictionary puts those in the lexeme of the positive, and the first nominative of it is
+    another word ("Высшей" -> "Высочайшая"); then the nominative of the same gender and number
+    as ``normal`` that shares the most letters with ``written`` ("Высшая", "Высший")."""
+    wanted = [(p.tag.number, p.tag.gender) for p in _parses(normal, language) if p.tag.case == "nomn"]
+    for p in _parses(written, language):
+        if "Supr" not in p.tag.grammemes:
+            continue
+        number_gender = wanted[0] if wanted else (p.tag.number, p.tag.gender)
+        forms = [
+            f.word
+            for f in p.lexeme
+            if "Supr" in f.tag.grammemes
+            and f.tag.case == "nomn"
+            and (f.tag.number, f.tag.gender) == number_gender
+        ]
+        if forms:
+            shared = max(forms, key=lambda f: (_shared_start(f, written.lower()), -len(f)))
+            return _cased(shared, written) or normal
+    return normal
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share at their start."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def person(words: list[str]) -> str | None:
+    """A person's name in the nominative: each word read in the case and gender that the most
+    words share as a first name, surname or patronymic (then as any noun or adjective:
+    "Зеленського"), the nominative first; None where no word is known to be part of a name."""
+    # one person: no plural readings ("Юлії" is also the plural of Юлій)
+    readings = [
+        [p for p in _parses(w) if p.tag.POS in ("NOUN", *_ADJECTIVES) and p.tag.number != "plur"]
+        for w in words
+    ]
+    best: tuple[int, int, int] | None = None
+    chosen: list[Any | None] = []
+    for gender in ("masc", "femn"):
+        for order, case in enumerate(_CASES):
+            picks = []
+            for options in readings:
+                fits = [p for p in options if p.tag.case == case and p.tag.gender in (gender, None)]
+                named = [p for p in fits if _is_person(p)]
+                picks.append((named or fits or [None])[0])
+            score = (
+                sum(p is not None and _is_person(p) for p in picks),
+                sum(p is not None for p in picks),
+                -order,
+            )
+            if best is None or score > best:
+                best, chosen = score, picks
+    if best is None or best[0] == 0:
+        return None
+    return " ".join(w if p is None else _nominative(p, w) for w, p in zip(words, chosen, strict=True))
+
+
+def _agrees(adjective: Any, noun: Any) -> bool:
+    a, n = adjective.tag, noun.tag
+    if a.case != n.case or (a.number or "sing") != (n.number or "sing"):
+        return False
+    return (n.number or "sing") == "plur" or a.gender in (None, n.gender)
+
+
+def _head(words: list[str], language: str = "uk") -> int:
+    """The index of the first word that can be a noun after adjectives only (``len(words)``
+    where there is none): a word that can be either ("Рада") heads the name itself."""
+    head = 0
+    while head < len(words) and any(p.tag.POS in _ADJECTIVES for p in _parses(words[head], language)):
+        if any(p.tag.POS == "NOUN" for p in _parses(words[head], language)):
+            break
+        head += 1
+    return head
+
+
+def phrase(words: list[str], kind: str) -> str | None:
+    """A place's or organisation's name in the nominative: the adjectives before its first noun
+    and that noun, in the case, number and gender they agree in (singular readings of the noun
+    first, and for places and organisations not a person's name: "Києві" is Київ, not Кий);
+    the rest as written. None where the name does not open with such a phrase."""
+    head = _head(words)
+    if head == len(words) or (len(words[head]) > 1 and words[head].isupper()):
+        return None  # no noun, or an acronym, which does not decline ("НАТО")
+    nouns = [p for p in _parses(words[head]) if p.tag.POS == "NOUN"]
+    # not a person's name for a place's, a singular before a plural, a nominative first ("Рада"
+    # is рада; "рад" in the genitive is a unit of radiation)
+    nouns.sort(key=lambda p: (_is_person(p) and kind != "PER", p.tag.number == "plur", p.tag.case != "nomn"))
+    found: list[str] = []
+    for noun in nouns:
+        adjectives = []
+        for word in words[:head]:
+            fitting = [p for p in _parses(word) if p.tag.POS in _ADJECTIVES and _agrees(p, noun)]
+            if not fitting:
+                break
+            adjectives.append(fitting[0])
+        if len(adjectives) == head:
+            forms = [_nominative(p, w) for p, w in zip([*adjectives, noun], words, strict=False)]
+            found.append(" ".join([*forms, *words[head + 1 :]]))
+    # a place's reading that GeoNames knows first: "Суми" is the city, not the plural of "сума"
+    known = [name for name in found if kind == "LOC" and place_of(name) is not None]
+    return (known or found)[0] if found else None
+
+
+# The nouns that head an organisation's name (lemmas): "Міністерство", "Кабінет", "Служба".
+_INSTITUTIONS = {
+    "uk": frozenset((
+        "агентство", "академія", "адміністрація", "альянс", "асоціація", "банк", "бюро", "гвардія",
+        "департамент", "дума", "інспекція", "інститут", "кабінет", "комісія", "комітет",
+        "командування", "компанія", "конгрес", "консульство", "корпорація", "міністерство",
+        "міськрада", "об'єднання", "організація", "офіс", "палата", "парламент", "партія",
+        "поліція", "посольство", "представництво", "прокуратура", "рада", "розвідка", "рух", "сенат",
+        "сила", "служба", "спілка", "союз", "суд", "товариство", "трибунал", "уряд", "управління",
+        "університет", "федерація", "фонд", "фундація", "центр", "штаб",
+    )),
+    "ru": frozenset((
+        "агентство", "академия", "администрация", "альянс", "ассоциация", "банк", "бюро", "ведомство",
+        "гвардия", "департамент", "дума", "инспекция", "институт", "кабинет", "комиссия", "комитет",
+        "командование", "компания", "конгресс", "консульство", "корпорация", "министерство",
+        "объединение", "организация", "офис", "палата", "парламент", "партия", "полиция",
+        "посольство", "правительство", "представительство", "прокуратура", "разведка", "сенат",
+        "сила", "служба", "совет", "союз", "суд", "общество", "трибунал", "управление",
+        "университет", "федерация", "фонд", "центр", "штаб",
+    )),
+}  # fmt: skip
+# Words of time, whose genitive follows a name without being part of it ("минулого тижня"),
+# and the words that point at one.
+_TIME = {
+    "uk": frozenset((
+        "рік", "місяць", "тиждень", "день", "ніч", "ранок", "вечір", "час", "період", "квартал",
+        "століття", "сезон", "минулий", "цей", "наступний", "поточний", "той",
+    )),
+    "ru": frozenset((
+        "год", "месяц", "неделя", "день", "ночь", "утро", "вечер", "время", "период", "квартал",
+        "век", "сезон", "прошлый", "этот", "следующий", "текущий", "тот",
+    )),
+}  # fmt: skip
+# Parts of speech that no name's genitive words take: conjunctions, prepositions, particles,
+# and verbs ("Следственного комитета прибыли": arrived, not "of profit").
+_FUNCTION = ("CONJ", "PREP", "PRCL", "INTJ", "NPRO", "VERB", "INFN")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TAIL_WORDS = 4  # genitive words after the head at most: "Інституту енергетичних досліджень"
+
+
+def _institution(word: str, language: str) -> bool:
+    return any(
+        p.tag.POS == "NOUN" and p.normal_form in _INSTITUTIONS[language] for p in _parses(word, language)
+    )
+
+
+def _genitive(word: str, language: str) -> tuple[bool, bool]:
+    """(whether ``word`` can be a genitive modifier of a name, whether as a noun)."""
+    every = _parses(word, language)
+    parses = [p for p in every if p.tag.case == "gent" and p.tag.POS in ("NOUN", *_ADJECTIVES)]
+    if any(p.normal_form in _TIME[language] for p in parses) or any(p.tag.POS in _FUNCTION for p in every):
+        return False, False  # "и", "та" are also letters' names, which decline
+    return bool(parses), any(p.tag.POS == "NOUN" for p in parses)
+
+
+def _tail(text: str, end: int, names: dict[int, int], people: set[int], language: str) -> int:
+    """Where the genitive words after a name's head, from ``end``, stop: lower-case words, and
+    capitalised ones that the recognisers found (``names``: start -> end) or
+    :func:`_capital_part` allows, up to a noun, on one line."""
+    new_end, at = end, end
+    for _ in range(_TAIL_WORDS):
+        word = _WORD.match(text, at + 1) if text[at : at + 1] == " " else None
+        if word is None or word.start() in people:
+            break
+        genitive, noun = _genitive(word.group(), language)
+        capital = word.group()[:1].isupper()
+        if not genitive or (
+            capital and word.start() not in names and not _capital_part(word.group(), language)
+        ):
+            break
+        at = names.get(word.start(), word.end()) if capital else word.end()
+        if noun:
+            new_end = at
+    return new_end
+
+
+def _capital_part(word: str, language: str) -> bool:
+    """Whether a capitalised ``word`` that no recogniser took may end an organisation's name:
+    a form of a place that GeoNames knows ("України") or a common noun ("Офісу Президента"),
+    not a person's name ("Офіс Зеленського")."""
+    nouns = [p for p in _parses(word, language) if p.tag.POS == "NOUN" and p.tag.case == "gent"]
+    for noun in nouns:
+        form = noun.inflect({"nomn"})
+        if form is not None and place_of(form.word.capitalize()) is not None:
+            return True
+    return bool(nouns) and not any(_is_person(p) or "Geox" in p.tag.grammemes for p in nouns)
+
+
+def _adjective_led(text: str, start: int) -> int | None:
+    """The end of a Ukrainian name that opens at ``start`` with a capitalised adjective, and
+    whose noun, after at most two more adjectives in lower case, is an institution's that they
+    agree with ("Львівської міської ради", "Європейського інвестиційного банку"); None otherwise."""
+    words: list[str] = []
+    end = start
+    for word in _WORD.finditer(text, start):
+        if words and (text[word.start() - 1] != " " or word.start() - 1 != end):
+            break
+        if words and word.group()[:1].isupper():
+            return None  # another capital: not a name written with one
+        words.append(word.group())
+        end = word.end()
+        if _head(words) == len(words) - 1:  # the first word that can be a noun
+            agrees = len(words) > 1 and _institution(words[-1], "uk") and phrase(words, "ORG") is not None
+            return end if agrees else None
+        if len(words) == 3:
+            break
+    return None
+
+
+# A capitalised word, where an organisation's name may open.
+_CAPITAL = {
+    "uk": re.compile(r"(?<![\w'’-])[А-ЩЬЮЯҐЄІЇ][\w'’-]*"),
+    "ru": re.compile(r"(?<![\w'’-])[А-ЯЁ][\w'’-]*"),
+}
+
+
+def _grown(
+    text: str, start: int, end: int, label: str, names: dict[int, int], people: set[int], language: str
+) -> int | None:
+    """The new end of the name that the recognisers found at ``start:end`` (of kind ``label``),
+    or of the capitalised word there that they did not take (no ``label``, Ukrainian only);
+    None where it stays as it is."""
+    led = _adjective_led(text, start) if language == "uk" else None
+    if led is not None and led >= end:
+        new_end = _tail(text, led, names, people, language)
+        return None if label == "ORG" and new_end == end else new_end
+    words = text[start:end].split()
+    head = _head(words, language)
+    if label == "LOC" or head == len(words) or not _institution(words[head], language):
+        return None
+    new_end = _tail(text, end, names, people, language)
+    if new_end == end or (not label and not text[end + 1 : end + 2].isupper()):
+        # a capitalised institution that no recogniser took names an organisation only with a
+        # name after it ("Уряд Польщі", not "Центр міста" at a sentence's start)
+        return None
+    return new_end
+
+
+def organisations(text: str, found: Found, language: str = "uk") -> Found:
+    """Organisations that a recogniser cut short, made whole: one headed by an institution
+    takes the genitive words after it ("Міністерство" + "фінансів" + "України", "Служба
+    безпеки" + "України", "Министерство обороны" + "России"), but no words of time ("Пентагон
+    минулого тижня"). In Ukrainian also a capitalised adjective that agrees with an institution
+    after it opens one ("Європейського інвестиційного банку", "Львівської міської ради"),
+    whatever the head made of the adjective or where it found nothing, and so does an
+    institution with a name after it that the head missed ("Уряд Польщі"; in Russian too,
+    "Правительство Германии"). The names inside
+    one that grew are dropped; no person is taken in. The normal form is the whole name's
+    (Ukrainian, :func:`phrase`), or the found part's with the words after it as written
+    (Russian: natasha's normal form, "Министерства обороны России" -> "Министерство обороны
+    России")."""
+    spans = sorted(found, key=lambda f: f[0])
+    candidates = {s: (e, label, attrs) for s, e, label, attrs in spans if label in ("ORG", "LOC")}
+    recogniser = "head" if language == "uk" else "natasha"
+    for m in _CAPITAL[language].finditer(text):
+        if not any(s <= m.start() < e for s, e, *_ in spans):
+            candidates.setdefault(m.start(), (m.end(), "", {"recogniser": recogniser, "source_label": "ORG"}))
+    names = {s: e for s, e, label, _ in spans if label in ("ORG", "LOC")}
+    people = {s for s, _, label, _ in spans if label == "PER"}
+    grown: list[tuple[int, int, int, dict[str, Any]]] = []
+    covered = -1
+    for start in sorted(candidates):
+        end, label, attrs = candidates[start]
+        new_end = None if start < covered else _grown(text, start, end, label, names, people, language)
+        if new_end is not None:
+            grown.append((start, end, new_end, attrs))
+            covered = new_end
+    if not grown:
+        return found
+    out: Found = [f for f in found if all(f[1] <= s or f[0] >= e for s, _, e, _ in grown)]
+    for start, end, new_end, attrs in grown:
+        if language == "uk":
+            normal = phrase(text[start:new_end].split(), "ORG") or text[start:new_end]
+        else:  # natasha's normal form of what it found, or the institution's lemma
+            first = attrs.get("normal") or _nominative(_parses(text[start:end], language)[0], text[start:end])
+            normal = f"{first}{text[end:new_end]}"
+        out.append((start, new_end, "ORG", {**attrs, "normal": normal}))
+    return sorted(out, key=lambda f: f[0])
