@@ -242,41 +242,57 @@ def _genitive(word: str, language: str) -> tuple[bool, bool]:
     """(whether ``word`` can be a genitive modifier of a name, whether as a noun)."""
     every = _parses(word, language)
     parses = [p for p in every if p.tag.case == "gent" and p.tag.POS in ("NOUN", *_ADJECTIVES)]
-    if any(p.normal_form in _TIME[language] for p in parses) or any(p.tag.POS in _FUNCTION for p in every):
-        return False, False  # "и", "та" are also letters' names, which decline
+    if any(p.normal_form in _TIME[language] for p in parses) or any(
+        p.tag.POS in _FUNCTION or "Apro" in p.tag.grammemes for p in every
+    ):
+        # "и", "та" are also letters' names, which decline; "своих" is a pronoun
+        return False, False
     return bool(parses), any(p.tag.POS == "NOUN" for p in parses)
 
 
-def _tail(text: str, end: int, names: dict[int, int], people: set[int], language: str) -> int:
-    """Where the genitive words after a name's head, from ``end``, stop: lower-case words, and
-    capitalised ones that the recognisers found (``names``: start -> end) or
-    :func:`_capital_part` allows, up to a noun, on one line."""
+def _tail(text: str, end: int, found: dict[int, tuple[int, str]], people: set[int], language: str) -> int:
+    """Where the genitive words after a name's head, from ``end``, stop: lower-case words up to
+    a noun, then perhaps one place, which ends the name ("Совет Безопасности РФ", "Верховный суд
+    США", not "... США решения"): one that the recognisers found (``found``: start -> end,
+    kind) or that :func:`_capital_part` allows. Another organisation is a name of its own
+    ("Институт США и Канады" + "РАН"), and so is a person; all on one line."""
     new_end, at = end, end
     for _ in range(_TAIL_WORDS):
         word = _WORD.match(text, at + 1) if text[at : at + 1] == " " else None
         if word is None or word.start() in people:
             break
         genitive, noun = _genitive(word.group(), language)
-        capital = word.group()[:1].isupper()
-        if not genitive or (
-            capital and word.start() not in names and not _capital_part(word.group(), language)
-        ):
+        if not genitive:
             break
-        at = names.get(word.start(), word.end()) if capital else word.end()
+        if word.group()[:1].isupper():
+            other, kind = found.get(word.start(), (0, ""))
+            if (
+                kind == "LOC"
+                or _place(word.group(), language)
+                or (not kind and _capital_part(word.group(), language))
+            ):
+                return other or word.end()
+            break
+        at = word.end()
         if noun:
             new_end = at
     return new_end
 
 
-def _capital_part(word: str, language: str) -> bool:
-    """Whether a capitalised ``word`` that no recogniser took may end an organisation's name:
-    a form of a place that GeoNames knows ("України") or a common noun ("Офісу Президента"),
-    not a person's name ("Офіс Зеленського")."""
-    nouns = [p for p in _parses(word, language) if p.tag.POS == "NOUN" and p.tag.case == "gent"]
-    for noun in nouns:
-        form = noun.inflect({"nomn"})
+def _place(word: str, language: str) -> bool:
+    """Whether ``word`` is a form of a place that GeoNames knows ("України", "России"), whatever
+    a recogniser took it for."""
+    for noun in _parses(word, language):
+        form = noun.inflect({"nomn"}) if noun.tag.POS == "NOUN" and noun.tag.case == "gent" else None
         if form is not None and place_of(form.word.capitalize()) is not None:
             return True
+    return False
+
+
+def _capital_part(word: str, language: str) -> bool:
+    """Whether a capitalised ``word`` that no recogniser took may end an organisation's name:
+    a common noun ("Офісу Президента"), not a person's name ("Офіс Зеленського")."""
+    nouns = [p for p in _parses(word, language) if p.tag.POS == "NOUN" and p.tag.case == "gent"]
     return bool(nouns) and not any(_is_person(p) or "Geox" in p.tag.grammemes for p in nouns)
 
 
@@ -309,7 +325,13 @@ _CAPITAL = {
 
 
 def _grown(
-    text: str, start: int, end: int, label: str, names: dict[int, int], people: set[int], language: str
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    names: dict[int, tuple[int, str]],
+    people: set[int],
+    language: str,
 ) -> int | None:
     """The new end of the name that the recognisers found at ``start:end`` (of kind ``label``),
     or of the capitalised word there that they did not take (no ``label``, Ukrainian only);
@@ -349,7 +371,7 @@ def organisations(text: str, found: Found, language: str = "uk") -> Found:
     for m in _CAPITAL[language].finditer(text):
         if not any(s <= m.start() < e for s, e, *_ in spans):
             candidates.setdefault(m.start(), (m.end(), "", {"recogniser": recogniser, "source_label": "ORG"}))
-    names = {s: e for s, e, label, _ in spans if label in ("ORG", "LOC")}
+    names = {s: (e, label) for s, e, label, _ in spans if label in ("ORG", "LOC")}
     people = {s for s, _, label, _ in spans if label == "PER"}
     grown: list[tuple[int, int, int, dict[str, Any]]] = []
     covered = -1
