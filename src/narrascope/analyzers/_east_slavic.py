@@ -117,7 +117,7 @@ def _shared_start(a: str, b: str) -> int:
 
 
 def person(words: list[str]) -> str | None:
-    """A person's name in the nominative: each word read in the case and gender that the most
+    """A Ukrainian person's name in the nominative: each word read in the case and gender that the most
     words share as a first name, surname or patronymic (then as any noun or adjective:
     "Зеленського"), the nominative first; None where no word is known to be part of a name."""
     # one person: no plural readings ("Юлії" is also the plural of Юлій)
@@ -165,7 +165,7 @@ def _head(words: list[str], language: str = "uk") -> int:
 
 
 def phrase(words: list[str], kind: str) -> str | None:
-    """A place's or organisation's name in the nominative: the adjectives before its first noun
+    """A Ukrainian place's or organisation's name in the nominative: the adjectives before its first noun
     and that noun, in the case, number and gender they agree in (singular readings of the noun
     first, and for places and organisations not a person's name: "Києві" is Київ, not Кий);
     the rest as written. None where the name does not open with such a phrase."""
