@@ -1197,3 +1197,24 @@ def test_the_ministries_of_two_countries_stay_two_organisations(analyze: Analyze
     text = "Министерство обороны России опровергло заявление Министерства обороны Украины."
     normals = [e.attrs["normal"] for e in analyze(text, language="ru").layer("entity") if e.label == "ORG"]
     assert normals == ["Министерство обороны России", "Министерство обороны Украины"]
+
+
+def test_a_title_in_capitals_takes_the_article_s_case_in_any_language() -> None:
+    from narrascope.analyzers._titles import capitals_title
+
+    text = "ОЛЕГ ВАРНИКОВ ОБВИНИЛ ЗАПАД\n\nОлег Варников заявил, что Запад обвинил его."
+    assert capitals_title(text).split("\n")[0] == "Олег Варников обвинил Запад"
+    assert (
+        capitals_title(text)[len("ОЛЕГ ВАРНИКОВ ОБВИНИЛ ЗАПАД") :]
+        == text[len("ОЛЕГ ВАРНИКОВ ОБВИНИЛ ЗАПАД") :]
+    )
+    not_capitals = "Олег Варников обвинил Запад\n\nТекст."
+    assert capitals_title(not_capitals) is not_capitals
+
+
+@pytest.mark.slow
+def test_a_russian_title_in_capitals_gives_its_people(analyze: Analyze) -> None:
+    text = "СЕРГЕЙ ЛАВРОВ ОБВИНИЛ ЗАПАД В ЭСКАЛАЦИИ\n\nСергей Лавров заявил, что Запад несет ответственность."
+    doc = analyze(text, language="ru")
+    people = [(e.text_in(doc), e.attrs["normal"]) for e in doc.layer("entity") if e.label == "PER"]
+    assert people == [("СЕРГЕЙ ЛАВРОВ", "Сергей Лавров"), ("Сергей Лавров", "Сергей Лавров")]

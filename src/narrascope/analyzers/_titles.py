@@ -1,5 +1,5 @@
-"""English headlines in title case or in capitals, put into the case of running text for the
-entity recogniser.
+"""Headlines in capitals (any language) or in English title case, put into the case of running
+text for the entity recognisers.
 
 English headlines capitalise every word ("Kremlin Slams West Over New Sanctions Package"), and
 a recogniser trained on running text reads a run of capitals as one name ("Kremlin Slams
@@ -19,7 +19,7 @@ import re
 
 from narrascope.analyzers._places import is_place
 
-__all__ = ["sentence_case_title"]
+__all__ = ["capitals_title", "sentence_case_title"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TITLE = re.compile(r"\s*([^\n]*)")
@@ -28,9 +28,9 @@ _MIN_WORDS, _MAX_WORDS = 3, 25
 _CAPITALISED_SHARE = 0.75  # of the words of four letters or more: a title, not a sentence
 
 
-def sentence_case_title(text: str) -> str:
-    """``text`` with its first line in sentence case where that line is a title in title
-    case; ``text`` itself otherwise."""
+def capitals_title(text: str) -> str:
+    """``text`` with its first line in the article's own case where that line is a title in
+    capitals, in any language ("СЕРГЕЙ ЛАВРОВ ОБВИНИЛ ЗАПАД ..."); ``text`` itself otherwise."""
     title = _TITLE.match(text)
     if title is None:
         return text
@@ -38,6 +38,19 @@ def sentence_case_title(text: str) -> str:
     words = list(_WORD.finditer(text, start, end))
     if _MIN_WORDS <= len(words) <= _MAX_WORDS and all(w.group().isupper() for w in words):
         return _capitals_title(text, words, end)
+    return text
+
+
+def sentence_case_title(text: str) -> str:
+    """``text`` with its first line in sentence case where that line is an English title in
+    title case or in capitals; ``text`` itself otherwise."""
+    title = _TITLE.match(text)
+    if title is None:
+        return text
+    start, end = title.span(1)
+    words = list(_WORD.finditer(text, start, end))
+    if (cased := capitals_title(text)) is not text:
+        return cased
     long = [w.group() for w in words if len(w.group()) >= 4]
     if (
         not _MIN_WORDS <= len(words) <= _MAX_WORDS

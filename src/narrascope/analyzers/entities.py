@@ -52,7 +52,7 @@ from narrascope.analyzers._name_forms import (
     polish_surnames,
 )
 from narrascope.analyzers._places import is_place, load_places, place_of
-from narrascope.analyzers._titles import sentence_case_title
+from narrascope.analyzers._titles import capitals_title, sentence_case_title
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
 from narrascope.config import analyzer_defaults
@@ -209,8 +209,9 @@ class EntityAnalyzer(Analyzer):
                 if doc.language not in HEAD_LANGUAGES:
                     continue
                 encoded = encoding_of(doc, self.name).layers(model.config.layers)
+                cased = capitals_title(doc.text)  # a name in a title in capitals: the article's spelling
                 for start, end, kind, score in model.predict(doc.text, encoded):
-                    normal = head_normal(doc.text[start:end], kind, doc.language or "")
+                    normal = head_normal(cased[start:end], kind, doc.language or "")
                     normal = dateline_normal(doc.text, start, end, normal)
                     found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
         for doc, found in zip(docs, everything, strict=True):
@@ -377,7 +378,9 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
     nlp = spacy_pipeline(pipeline)
     blocks = [(n, start, end) for n, doc in enumerate(docs) for start, end in _blocks(doc)]
     # what spaCy reads: an English title in title case in the case of running text
-    sources = [sentence_case_title(doc.text) if doc.language == "en" else doc.text for doc in docs]
+    sources = [
+        sentence_case_title(doc.text) if doc.language == "en" else capitals_title(doc.text) for doc in docs
+    ]
     texts = (sources[n][start:end] for n, start, end in blocks)
     for (n, offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
         for ent in parsed.ents:
@@ -401,7 +404,8 @@ def _russian(docs: Sequence[Document]) -> list[Found]:
     sentence does not depend on its neighbours, so the rest would be work thrown away."""
     models = natasha_models()
     blocks = [(n, offset, end) for n, doc in enumerate(docs) for offset, end in _blocks(doc)]
-    parsed = [NatashaDoc(docs[n].text[offset:end]) for n, offset, end in blocks]
+    sources = [capitals_title(doc.text) for doc in docs]  # a title in capitals, in the article's case
+    parsed = [NatashaDoc(sources[n][offset:end]) for n, offset, end in blocks]
     live = [p for p in parsed if p.text.strip()]
     for p in live:
         p.segment(models.segmenter)
