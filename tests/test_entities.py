@@ -1218,3 +1218,17 @@ def test_a_russian_title_in_capitals_gives_its_people(analyze: Analyze) -> None:
     doc = analyze(text, language="ru")
     people = [(e.text_in(doc), e.attrs["normal"]) for e in doc.layer("entity") if e.label == "PER"]
     assert people == [("СЕРГЕЙ ЛАВРОВ", "Сергей Лавров"), ("Сергей Лавров", "Сергей Лавров")]
+
+
+def test_a_ukrainian_name_before_a_plural_verb_is_its_plural_subject() -> None:
+    from narrascope.analyzers import _east_slavic as east_slavic
+
+    def normals(text: str, name: str, normal: str) -> list[str]:
+        at = text.index(name)
+        found = [(at, at + len(name), "ORG", {"normal": normal})]
+        return [a["normal"] for *_, a in east_slavic.organisations(text, found, "uk")]
+
+    # alone, "Сили" reads as the genitive singular of "сила"; "оборони" is no imperative here
+    assert normals("За його словами, Сили оборони утримують позиції.", "Сили", "Сила") == ["Сили оборони"]
+    # the subject is the noun before it: "Ради" stays the genitive singular
+    assert normals("Депутати Ради проголосували.", "Ради", "Рада") == ["Рада"]

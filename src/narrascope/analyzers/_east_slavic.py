@@ -164,18 +164,25 @@ def _head(words: list[str], language: str = "uk") -> int:
     return head
 
 
-def phrase(words: list[str], kind: str) -> str | None:
-    """A Ukrainian place's or organisation's name in the nominative: the adjectives before its first noun
-    and that noun, in the case, number and gender they agree in (singular readings of the noun
-    first, and for places and organisations not a person's name: "Києві" is Київ, not Кий);
-    the rest as written. None where the name does not open with such a phrase."""
+def phrase(words: list[str], kind: str, plural: bool = False) -> str | None:
+    """A Ukrainian place's or organisation's name in the nominative: the adjectives before its
+    first noun and that noun, in the case, number and gender they agree in (singular readings
+    of the noun first, unless the name is the subject of a ``plural`` verb, and for places and
+    organisations not a person's name: "Києві" is Київ, not Кий); the rest as written. None
+    where the name does not open with such a phrase."""
     head = _head(words)
     if head == len(words) or (len(words[head]) > 1 and words[head].isupper()):
         return None  # no noun, or an acronym, which does not decline ("НАТО")
     nouns = [p for p in _parses(words[head]) if p.tag.POS == "NOUN"]
     # not a person's name for a place's, a singular before a plural, a nominative first ("Рада"
     # is рада; "рад" in the genitive is a unit of radiation)
-    nouns.sort(key=lambda p: (_is_person(p) and kind != "PER", p.tag.number == "plur", p.tag.case != "nomn"))
+    nouns.sort(
+        key=lambda p: (
+            _is_person(p) and kind != "PER",
+            (p.tag.number == "plur") != plural,
+            p.tag.case != "nomn",
+        )
+    )
     found: list[str] = []
     for noun in nouns:
         adjectives = []
@@ -227,8 +234,10 @@ _TIME = {
 }  # fmt: skip
 # Parts of speech that no name's genitive words take: conjunctions, prepositions, particles,
 # and verbs ("Следственного комитета прибыли": arrived, not "of profit").
-_FUNCTION = ("CONJ", "PREP", "PRCL", "INTJ", "NPRO", "VERB", "INFN")
+_FUNCTION = ("CONJ", "PREP", "PRCL", "INTJ", "NPRO", "INFN")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# The word right before a position, with only spaces between.
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) +$")
 _TAIL_WORDS = 4  # genitive words after the head at most: "Інституту енергетичних досліджень"
 
 
@@ -242,10 +251,13 @@ def _genitive(word: str, language: str) -> tuple[bool, bool]:
     """(whether ``word`` can be a genitive modifier of a name, whether as a noun)."""
     every = _parses(word, language)
     parses = [p for p in every if p.tag.case == "gent" and p.tag.POS in ("NOUN", *_ADJECTIVES)]
-    if any(p.normal_form in _TIME[language] for p in parses) or any(
-        p.tag.POS in _FUNCTION or "Apro" in p.tag.grammemes for p in every
+    if (
+        any(p.normal_form in _TIME[language] for p in parses)
+        or any(p.tag.POS in _FUNCTION or "Apro" in p.tag.grammemes for p in every)
+        or any(p.tag.POS == "VERB" and p.tag.mood != "impr" for p in every)
     ):
-        # "и", "та" are also letters' names, which decline; "своих" is a pronoun
+        # "и", "та" are also letters' names, which decline; "своих" is a pronoun; "прибыли" a
+        # verb (but "оборони" is a noun more often than an imperative)
         return False, False
     return bool(parses), any(p.tag.POS == "NOUN" for p in parses)
 
@@ -381,8 +393,6 @@ def organisations(text: str, found: Found, language: str = "uk") -> Found:
         if new_end is not None:
             grown.append((start, end, new_end, attrs))
             covered = new_end
-    if not grown:
-        return found
     out: Found = [f for f in found if all(f[1] <= s or f[0] >= e for s, _, e, _ in grown)]
     for start, end, new_end, attrs in grown:
         if language == "uk":
@@ -391,4 +401,25 @@ def organisations(text: str, found: Found, language: str = "uk") -> Found:
             first = attrs.get("normal") or _nominative(_parses(text[start:end], language)[0], text[start:end])
             normal = f"{first}{text[end:new_end]}"
         out.append((start, new_end, "ORG", {**attrs, "normal": normal}))
+    if language == "uk":
+        out = [_plural_subject(text, f) for f in out]
     return sorted(out, key=lambda f: f[0])
+
+
+def _plural_subject(
+    text: str, entity: tuple[int, int, str, dict[str, Any]]
+) -> tuple[int, int, str, dict[str, Any]]:
+    """A Ukrainian place or organisation that a plural verb follows, read as its subject: in
+    the nominative plural ("Сили оборони України утримують" -> "Сили оборони України", which
+    alone reads as the genitive singular "Сила")."""
+    start, end, label, attrs = entity
+    verb = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    before = _WORD_BEFORE.search(text, 0, start)
+    if label not in ("ORG", "LOC") or verb is None:
+        return entity
+    if before is not None and any(p.tag.POS == "NOUN" for p in _parses(before.group(1))):
+        return entity  # "Депутати Ради проголосували": the subject is the noun before
+    if not any(p.tag.POS == "VERB" and p.tag.number == "plur" for p in _parses(verb.group())):
+        return entity
+    normal = phrase(text[start:end].split(), label, plural=True)
+    return entity if normal is None else (start, end, label, {**attrs, "normal": normal})
