@@ -1045,11 +1045,18 @@ def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
         ("it", "Lo dice l'Associazione internazionale per lo sviluppo e altri.",
          [("Associazione internazionale per lo", "ORG")], [("Associazione internazionale per lo sviluppo", "ORG")]),
         ("it", "La nave della Guardia di Finanza. Poi", [("Guardia di", "ORG")], [("Guardia di Finanza", "ORG")]),
-        # the links between capitalised words; in Bulgarian no word after a link the name ends
-        # with (an adjective comes first: "Института за световни изследвания")
+        # the links between capitalised words
         ("pt", "Aderir à Organização do Tratado do Atlântico Norte e", [("Organização do", "ORG")],
          [("Organização do Tratado do Atlântico Norte", "ORG")]),
-        ("bg", "Боем от Института за световни изследвания.", [("Института за", "ORG")], [("Института за", "ORG")]),
+        # Bulgarian: up to two adjectives after the link and the word after them, in lower case;
+        # an institution takes them after a link it does not end with; a link that nothing
+        # follows is dropped
+        ("bg", "Боем от Института за световни изследвания.", [("Института за", "ORG")],
+         [("Института за световни изследвания", "ORG")]),
+        ("bg", "Министерството на вътрешните работи съобщи.", [("Министерството", "ORG")],
+         [("Министерството на вътрешните работи", "ORG")]),
+        ("bg", "НАТО на срещата реши.", [("НАТО", "ORG")], [("НАТО", "ORG")]),
+        ("bg", "Агенция за. Текст", [("Агенция за", "ORG")], [("Агенция", "ORG")]),
         # a heading in capitals is no name of capitals
         ("it", "IL CONSIGLIO DI SICUREZZA TORNA", [("CONSIGLIO DI", "ORG")], [("CONSIGLIO DI", "ORG")]),
     ],

@@ -119,8 +119,13 @@ def linked_names(text: str, found: Found, language: str) -> Found:
         new_end = end
         if len(text[start:end]) > 3 and text[start:end].isupper():
             pass  # a heading in capitals: its capitals are no name's
-        elif words[-1].lower() in trailing and language != "bg":
-            # (not in Bulgarian, whose adjectives come first: "Института за световни ...")
+        elif words[-1].lower() in trailing and language == "bg":
+            # Bulgarian adjectives come first: "Института за" + "пазарна икономика"; a link
+            # that nothing follows is no part of the name
+            new_end = _bulgarian_run(text, end)
+            if new_end == end and len(words) > 1:
+                new_end = start + len(text[start:end].rstrip()[: -len(words[-1])].rstrip())
+        elif words[-1].lower() in trailing:
             new_end = _name_run(text, end, first_any=True, links=links)
         else:
             link = re.match(r" (\w+) ", text[end : end + 20])
@@ -133,6 +138,9 @@ def linked_names(text: str, found: Found, language: str) -> Found:
                     new_end = (
                         _name_run(text, after, first_any=False) if text[after : after + 1].isupper() else end
                     )
+                    if new_end == end and language == "bg" and _bulgarian_institution(words[0]):
+                        # "Министерството" + "на вътрешните работи", not "НАТО" + "на срещата"
+                        new_end = _bulgarian_run(text, after - 1)
         if new_end > end:
             while i < len(spans) and spans[i][0] < new_end:
                 if spans[i][2] == "PER":
@@ -140,11 +148,47 @@ def linked_names(text: str, found: Found, language: str) -> Found:
                     break
                 new_end = max(new_end, spans[i][1])
                 i += 1
-        if new_end > end:
+        if new_end != end:
             normal = head_normal(text[start:new_end], "ORG", language)
             attrs = {**attrs, "normal": normal}
         out.append((start, new_end, label, attrs))
     return out
+
+
+# Endings of Bulgarian adjectives, with and without the definite article ("пазарна",
+# "регионалното", "вътрешните", "европейския").
+_BULGARIAN_ADJECTIVE = re.compile(
+    r"\w+(?:ск(?:и|а|о|ия|ият|ата|ото|ите)|н(?:а|о|и|ия|ият|ата|ото|ите)|ен|ов(?:а|о|и)?|ев(?:а|о|и)?)",
+    re.IGNORECASE,
+)
+_LOWER_WORD = re.compile(r" ([^\W\d_A-ZА-Я][\w-]*)")
+
+
+# The stems of Bulgarian nouns that head an organisation's name ("Министерството", "Агенция").
+_BULGARIAN_INSTITUTIONS = (
+    "министерств", "институт", "агенци", "съвет", "комиси", "комитет", "банк", "съд", "прокуратур",
+    "парти", "съюз", "служб", "център", "централ", "фонд", "университет", "академи", "асоциаци",
+    "федераци", "камар", "дирекци", "инспекци", "управлени", "бюро",
+)  # fmt: skip
+
+
+def _bulgarian_institution(word: str) -> bool:
+    return word.lower().startswith(_BULGARIAN_INSTITUTIONS)
+
+
+def _bulgarian_run(text: str, position: int) -> int:
+    """The end of the words after a Bulgarian link at ``position`` that finish a name: up to two
+    adjectives and the word after them ("за" + "пазарна икономика"), or one word ("на" +
+    "отбраната"), all in lower case; ``position`` where none follows."""
+    end = position
+    for number in range(3):
+        word = _LOWER_WORD.match(text, end)
+        if word is None:
+            break
+        end = word.end()
+        if number == 2 or not _BULGARIAN_ADJECTIVE.fullmatch(word.group(1)):
+            break
+    return end
 
 
 def _name_run(text: str, position: int, first_any: bool, links: tuple[str, ...] = ()) -> int:
