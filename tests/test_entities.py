@@ -1041,6 +1041,14 @@ def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
         ("es", "El Gobierno de Pedro Sánchez calla.", [("Gobierno", "ORG"), ("Pedro Sánchez", "PER")],
          [("Gobierno", "ORG"), ("Pedro Sánchez", "PER")]),
         ("it", "Il Governo di questo paese tace.", [("Governo", "ORG")], [("Governo", "ORG")]),
+        # an Italian institution goes on in lower case after its link (and an article there),
+        # but not into a function word; Spanish names are written in capitals
+        ("it", "L'Istituto nazionale di statistica ha detto.", [("Istituto nazionale", "ORG")],
+         [("Istituto nazionale di statistica", "ORG")]),
+        ("it", "La Banca europea per gli investimenti paga.", [("Banca europea", "ORG")],
+         [("Banca europea per gli investimenti", "ORG")]),
+        ("it", "La Banca di questo paese paga.", [("Banca", "ORG")], [("Banca", "ORG")]),
+        ("es", "El Banco de la ciudad paga.", [("Banco", "ORG")], [("Banco", "ORG")]),
         # an article after the link takes its noun too; a full stop ends the name
         ("it", "Lo dice l'Associazione internazionale per lo sviluppo e altri.",
          [("Associazione internazionale per lo", "ORG")], [("Associazione internazionale per lo sviluppo", "ORG")]),
@@ -1057,6 +1065,10 @@ def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
          [("Министерството на вътрешните работи", "ORG")]),
         ("bg", "НАТО на срещата реши.", [("НАТО", "ORG")], [("НАТО", "ORG")]),
         ("bg", "Агенция за. Текст", [("Агенция за", "ORG")], [("Агенция", "ORG")]),
+        ("bg", "Конференция на ООН започна.", [("Конференция на", "ORG"), ("ООН", "ORG")],
+         [("Конференция на ООН", "ORG")]),
+        ("bg", "Служба за климатични промени на ЕС съобщи.", [("Служба за", "ORG"), ("ЕС", "ORG")],
+         [("Служба за климатични промени", "ORG"), ("ЕС", "ORG")]),
         # a heading in capitals is no name of capitals
         ("it", "IL CONSIGLIO DI SICUREZZA TORNA", [("CONSIGLIO DI", "ORG")], [("CONSIGLIO DI", "ORG")]),
     ],

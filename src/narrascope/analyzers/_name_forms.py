@@ -21,6 +21,7 @@ from typing import Any
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
+from narrascope.models.heads import function_words_of
 
 __all__ = [
     "LINKS",
@@ -123,6 +124,8 @@ def linked_names(text: str, found: Found, language: str) -> Found:
             # Bulgarian adjectives come first: "Института за" + "пазарна икономика"; a link
             # that nothing follows is no part of the name
             new_end = _bulgarian_run(text, end)
+            if new_end == end:  # or a name in capitals: "Конференция на" + "ООН"
+                new_end = _name_run(text, end, first_any=False, links=links)
             if new_end == end and len(words) > 1:
                 new_end = start + len(text[start:end].rstrip()[: -len(words[-1])].rstrip())
         elif words[-1].lower() in trailing:
@@ -141,6 +144,9 @@ def linked_names(text: str, found: Found, language: str) -> Found:
                     if new_end == end and language == "bg" and _bulgarian_institution(words[0]):
                         # "Министерството" + "на вътрешните работи", not "НАТО" + "на срещата"
                         new_end = _bulgarian_run(text, after - 1)
+                    elif new_end == end and _institution(words[0], language):
+                        # "Istituto nazionale" + "di statistica", "Agenzia" + "delle entrate"
+                        new_end = _lower_noun(text, after, end, language)
         if new_end > end:
             while i < len(spans) and spans[i][0] < new_end:
                 if spans[i][2] == "PER":
@@ -148,6 +154,9 @@ def linked_names(text: str, found: Found, language: str) -> Found:
                     break
                 new_end = max(new_end, spans[i][1])
                 i += 1
+        if language == "bg" and new_end > end:
+            # a link of its own ends no name ("Служба за климатични промени на")
+            new_end = start + len(_TRAILING_LINK_BG.sub("", text[start:new_end]))
         if new_end != end:
             normal = head_normal(text[start:new_end], "ORG", language)
             attrs = {**attrs, "normal": normal}
@@ -155,6 +164,45 @@ def linked_names(text: str, found: Found, language: str) -> Found:
     return out
 
 
+# The stems of the nouns that head an organisation's name in Italian, whose names go on in lower
+# case after a link ("Istituto nazionale di statistica", "Agenzia delle entrate"); Spanish and
+# Portuguese write theirs in capitals, where words in lower case are more often no name's.
+_INSTITUTIONS = {
+    "it": (
+        "istitut", "minister", "banca", "agenzi", "consigli", "commission", "comitat", "corte",
+        "tribunal", "procura", "fondazion", "universit", "accademi", "associazion", "federazion",
+        "confederazion", "ufficio", "autorità", "servizio", "sindacat", "direzion", "dipartiment",
+        "osservatori",
+    ),
+}  # fmt: skip
+
+
+def _institution(word: str, language: str) -> bool:
+    stems = _INSTITUTIONS.get(language)
+    return stems is not None and word.lower().startswith(stems)
+
+
+def _lower_noun(text: str, after: int, end: int, language: str) -> int:
+    """The end of the word in lower case at ``after``, a link's end (or of the one after an
+    article there: "per gli" + "investimenti"), that finishes a name ending at ``end``; ``end``
+    where there is none or it is a function word ("il Governo di questo paese")."""
+    function_words = function_words_of(language)
+    at = after - 1  # _LOWER_WORD reads the space before a word
+    for _ in range(2):
+        word = _LOWER_WORD.match(text, at)
+        if word is None:
+            break
+        lowered = word.group(1).lower()
+        if lowered in _ARTICLES:
+            at = word.end()
+            continue
+        if lowered in function_words or len(lowered) < 3:
+            break
+        return word.end()
+    return end
+
+
+_TRAILING_LINK_BG = re.compile(rf"(?:\s+(?:{'|'.join(LINKS['bg'])}))+\s*$", re.IGNORECASE)
 # Endings of Bulgarian adjectives, with and without the definite article ("пазарна",
 # "регионалното", "вътрешните", "европейския").
 _BULGARIAN_ADJECTIVE = re.compile(
