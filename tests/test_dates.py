@@ -358,3 +358,25 @@ def test_dateline_gives_the_publication_date_when_none_is_known() -> None:
     assert given.published == dt.date(2023, 6, 15)
     assert "published_from" not in given.metadata
     assert [d.attrs["value"] for d in given.layer("date")] == ["2023-06-08", "2023-06-13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a word of the future before the date in its sentence: the next such month or day
+        ("The works will start in March.", "en", [("March", "2024-03")]),
+        ("The works started in March.", "en", [("March", "2023-03")]),
+        # a future after the date is often another clause's
+        ("Aid promised in January will be paid soon.", "en", [("January", "2023-01")]),
+        ("Die Industrie fordert Entlastungen ab Januar.", "de", [("Januar", "2024-01")]),
+        ("I lavori inizieranno a marzo.", "it", [("marzo", "2024-03")]),
+        ("Выборы будут проведены 17 марта.", "ru", [("17 марта", "2024-03-17")]),
+        # a date still ahead stays as it is
+        ("The summit will be held on 20 December.", "en", [("20 December", "2023-12-20")]),
+    ],
+)
+def test_a_date_without_a_year_after_a_word_of_the_future_is_the_next_one(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    published = dt.date(2023, 12, 7)
+    assert [(f[0], f[1]) for f in mentions(text, language, published)] == expected

@@ -217,6 +217,10 @@ class Grammar:
     month: str = ""
     year: str = ""
     month_on: str = ""  # words before a month without a year: "in June", "im Juni"
+    # words that put a sentence's events ahead (auxiliaries and endings of the future tense,
+    # "from" right before a date): a month or day without a year there is the next one
+    future: str = ""
+    from_on: str = ""  # "ab Januar", "à partir de mars": only right before the date
 
 
 _RU_ADJ = r"(?:ый|ий|ая|ое|ее|ую|ой|ей|ом|ем|ого|его|ому|ему)"
@@ -238,6 +242,7 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"month",
         year=r"year",
         month_on=r"in|since|by|until|till|before|after|from|during|early|late|mid|of",  # "end of July"
+        future=r"will|shall|won['’]t|\w+['’]ll|going\s+to|due\s+to|scheduled|upcoming|expected\s+to",
     ),
     "ru": Grammar(
         year_after=r"года|году|год|г\.",
@@ -250,6 +255,7 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"месяц|месяца|месяце",
         year=r"год|года|году",
         month_on=r"в|во|с|со|до|к|по|начале|конце|середине|начала|конца|середины",
+        future=r"будет|будут|будем|буду|станет|станут|начн[её]тся|планирует\w*|планируется|предстоящ\w*",
     ),
     "uk": Grammar(
         year_after=r"року|році|рік|р\.",
@@ -261,6 +267,7 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"місяць|місяця|місяці",
         year=r"рік|року|році",
         month_on=r"у|в|з|із|до|початку|кінці|наприкінці|середині",
+        future=r"буде|будуть|будемо|буду|стане|почнеться|розпочнеться|планує\w*|планується",
     ),
     "de": Grammar(
         year_before=r"im\s+Jahre?|seit|Anfang|Mitte|Ende",
@@ -273,6 +280,8 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"Monat|Monats",
         year=r"Jahr|Jahres",
         month_on=r"im|seit|ab|bis|Anfang|Mitte|Ende",
+        future=r"wird|werden|wirst|soll|sollen|künftig|geplant|bevorstehend\w*",
+        from_on=r"ab",
     ),
     "fr": Grammar(
         year_before=r"en|depuis|dès|jusqu['’]en|avant|après|début|fin",
@@ -286,6 +295,8 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"mois",
         year=r"année|an",
         month_on=r"en|depuis|dès|début|fin|courant|jusqu['’]en|d['’]ici|mi",
+        future=r"sera|seront|aura|auront|va|vont|devra|devront|\w+(?:era|eront|ira|iront)",
+        from_on=r"à\s+partir\s+d(?:e|u|['’])|dès",
     ),
     "it": Grammar(
         year_before=r"nel|dal|entro\s+il|fino\s+al|nell['’]anno|dall['’]anno",
@@ -298,6 +309,8 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"mese",
         year=r"anno",
         month_on=r"a|ad|in|nel|da|dal|di|fino\s+a|entro|inizio|metà|fine",  # "inizio di gennaio"
+        future=r"\w+(?:erà|eranno|irà|iranno|arà|aranno|rà|ranno)",
+        from_on=r"a\s+partire\s+da|dal|da",
     ),
     "es": Grammar(
         year_before=r"en|desde|antes\s+de|después\s+de|a\s+partir\s+de",
@@ -310,6 +323,8 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"mes",
         year=r"año",
         month_on=r"en|desde|hasta|para|(?:principios|mediados|finales|fines)\s+de",
+        future=r"\w+(?:rá|rán)",
+        from_on=r"a\s+partir\s+de",
     ),
     "pt": Grammar(
         year_before=r"em|desde|antes\s+de|depois\s+de|a\s+partir\s+de",
@@ -322,6 +337,8 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"mês",
         year=r"ano",
         month_on=r"em|desde|até|para|(?:início|fim|final|meados)\s+de",
+        future=r"\w+(?:rá|rão)",
+        from_on=r"a\s+partir\s+de",
     ),
     "pl": Grammar(
         year_after=r"r\.|roku|rok",
@@ -333,6 +350,7 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"miesiąc|miesiącu|miesiąca",
         year=r"rok|roku",
         month_on=r"w|we|od|do|początku|końcu|końca|połowy|pod\s+koniec|w\s+połowie",
+        future=r"będzie|będą|będziemy|zostanie|zostaną|planuje\w*|planowan\w*",
     ),
     "bg": Grammar(
         year_after=r"г\.|година|годината",
@@ -344,6 +362,7 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"месец",
         year=r"година",
         month_on=r"през|в|във|от|до|след|преди|началото\s+на|края\s+на|средата\s+на",
+        future=r"ще",
     ),
     "nl": Grammar(year_before=r"in|sinds|vanaf"),
     "ro": Grammar(year_before=r"în|din|până\s+în"),

@@ -37,8 +37,10 @@ languages have, besides absolute dates and years, the fixed phrases of dateparse
 - a day or a month without a year ("June 4", "im Juni", "в июне", and the second of "у жовтні
   та листопаді") takes its year, unless that puts it more than six months after it: "in
   December" in an article of January is the December before (news tells more of what has
-  happened than of what is to come). A month followed by a relative year takes that year ("in
-  March next year", "в марте следующего года": one mention, ``2024-03``).
+  happened than of what is to come), and the year after where it would fall before the
+  publication date and a word of the future comes before it in its sentence ("the works will
+  start in March", "ab Januar": :func:`_ahead`). A month followed by a relative year takes
+  that year ("in March next year", "в марте следующего года": one mention, ``2024-03``).
 
 A range of days ("4–6 June 2023", "June 4-6", "vom 4. bis 6. Juni 2023", "30 May – 2 June") is
 one mention whose ``value`` is the first day and ``attrs["end"]`` the last; its days run
@@ -59,7 +61,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from narrascope.analyzers import _date_words as words
@@ -488,7 +490,51 @@ def find_dates(text: str, language: str, reference: dt.date | None) -> Iterator[
     for kind, mention in found:
         if not kept or mention.start >= kept[-1][1].end:
             kept.append((kind, mention))
-    yield from _with_weekdays(text, _month_of_year(text, kept))
+    kept = _month_of_year(text, kept)
+    if reference is not None and language in words.GRAMMAR:
+        kept = [(kind, _ahead(text, kind, mention, language, reference)) for kind, mention in kept]
+    yield from _with_weekdays(text, kept)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+
+
+@cache
+def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    grammar = words.GRAMMAR[language]
+    future = (
+        re.compile(rf"(?<![\w'’-])(?:{grammar.future})(?![\w'’-])", re.IGNORECASE) if grammar.future else None
+    )
+    from_on = (
+        re.compile(rf"(?<![\w'’-])(?:{grammar.from_on})\s+$", re.IGNORECASE) if grammar.from_on else None
+    )
+    return future, from_on
+
+
+def _ahead(text: str, kind: str, mention: DateMention, language: str, reference: dt.date) -> DateMention:
+    """A day or a month without a year that falls before the publication date, after a word of
+    the future in its sentence ("the works will start in March", "i lavori inizieranno a
+    marzo", "ab Januar"), moved to the next year: the next such day or month."""
+    if kind not in ("day", "month_day", "month_only") or not mention.relative or mention.value is None:
+        return mention
+    if mention.value >= reference.isoformat()[: len(mention.value)]:
+        return mention
+    future, from_on = _future_patterns(language)
+    # the sentence up to the date: a future after it is often another clause's ("les aides
+    # promises en janvier seront versées ...": promised in January, paid later)
+    lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, mention.start)), default=0)
+    ahead = any(p is not None and p.search(text, lo, mention.start) is not None for p in (future, from_on))
+    if not ahead:
+        return mention
+    return replace(mention, value=_next_year(mention.value), range_end=_next_year(mention.range_end))
+
+
+def _next_year(value: str | None) -> str | None:
+    """An ISO day or month one year later (29 February as 28 February)."""
+    if value is None:
+        return None
+    year, rest = int(value[:4]) + 1, value[4:]
+    return f"{year}{'-02-28' if rest == '-02-29' else rest}"
 
 
 # What may stand between a month and the year after it: "March next year", "marzo del prossimo
