@@ -366,6 +366,7 @@ def test_dateline_gives_the_publication_date_when_none_is_known() -> None:
         # a word of the future before the date in its sentence: the next such month or day
         ("The works will start in March.", "en", [("March", "2024-03")]),
         ("The works started in March.", "en", [("March", "2023-03")]),
+        ("Prices rose due to the war in March.", "en", [("March", "2023-03")]),  # "due to": because of
         # a future after the date is often another clause's
         ("Aid promised in January will be paid soon.", "en", [("January", "2023-01")]),
         ("Die Industrie fordert Entlastungen ab Januar.", "de", [("Januar", "2024-01")]),

@@ -242,7 +242,7 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"month",
         year=r"year",
         month_on=r"in|since|by|until|till|before|after|from|during|early|late|mid|of",  # "end of July"
-        future=r"will|shall|won['’]t|\w+['’]ll|going\s+to|due\s+to|scheduled|upcoming|expected\s+to",
+        future=r"will|shall|won['’]t|\w+['’]ll|going\s+to|scheduled|upcoming|expected\s+to",  # not "due to": mostly "because of"
     ),
     "ru": Grammar(
         year_after=r"года|году|год|г\.",
