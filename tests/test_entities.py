@@ -1251,3 +1251,12 @@ def test_a_ukrainian_name_before_a_plural_verb_is_its_plural_subject() -> None:
     assert normals("За його словами, Сили оборони утримують позиції.", "Сили", "Сила") == ["Сили оборони"]
     # the subject is the noun before it: "Ради" stays the genitive singular
     assert normals("Депутати Ради проголосували.", "Ради", "Рада") == ["Рада"]
+
+
+def test_an_institution_no_recogniser_found_says_the_rule_found_it() -> None:
+    from narrascope.analyzers import _east_slavic as east_slavic
+
+    text = "Правительство Германии ответило."
+    at = text.index("Германии")
+    (found,) = east_slavic.organisations(text, [(at, at + 8, "LOC", {"normal": "Германия"})], "ru")
+    assert (text[found[0] : found[1]], found[3]["recogniser"]) == ("Правительство Германии", "institution")

@@ -394,13 +394,15 @@ def organisations(text: str, found: Found, language: str = "uk") -> Found:
     России")."""
     spans = sorted(found, key=lambda f: f[0])
     candidates = {s: (e, label, attrs) for s, e, label, attrs in spans if label in ("ORG", "LOC")}
-    recogniser = "head" if language == "uk" else "natasha"
     starts = [s for s, *_ in spans]
     for m in _CAPITAL[language].finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         inside = i >= 0 and spans[i][1] > m.start()
         if not inside and _institution_near(text, m.start(), language):
-            candidates.setdefault(m.start(), (m.end(), "", {"recogniser": recogniser, "source_label": "ORG"}))
+            # no recogniser found it: the rule did ("Уряд Польщі", "Правительство Германии")
+            candidates.setdefault(
+                m.start(), (m.end(), "", {"recogniser": "institution", "source_label": "ORG"})
+            )
     names = {s: (e, label) for s, e, label, _ in spans if label in ("ORG", "LOC")}
     people = {s for s, _, label, _ in spans if label == "PER"}
     grown: list[tuple[int, int, int, dict[str, Any]]] = []
