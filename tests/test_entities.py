@@ -1260,3 +1260,30 @@ def test_an_institution_no_recogniser_found_says_the_rule_found_it() -> None:
     at = text.index("Германии")
     (found,) = east_slavic.organisations(text, [(at, at + 8, "LOC", {"normal": "Германия"})], "ru")
     assert (text[found[0] : found[1]], found[3]["recogniser"]) == ("Правительство Германии", "institution")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names", "expected"),
+    [
+        # an institution's words and a link before a name the head found: one organisation
+        ("es", "La comparecencia en el Congreso de los Diputados.", [("Congreso", "ORG"), ("Diputados", "ORG")],
+         [("Congreso de los Diputados", "ORG")]),
+        ("es", "El director de la Confederación Hidrográfica del Guadalquivir habló.", [("Guadalquivir", "LOC")],
+         [("Confederación Hidrográfica del Guadalquivir", "ORG")]),
+        ("pt", "Anunciou o Ministério da Administração Interna.", [("Administração Interna", "ORG")],
+         [("Ministério da Administração Interna", "ORG")]),
+        # a minister's portfolio is an office, not an organisation; a place stays a place
+        ("es", "El ministro de Asuntos Exteriores, Luis Ortega, llegó.", [("Asuntos Exteriores", "ORG"), ("Luis Ortega", "PER")],
+         [("Luis Ortega", "PER")]),
+        ("it", "Marco Bellini, ministro dell'Economia, ha parlato.", [("Marco Bellini", "PER"), ("Economia", "ORG")],
+         [("Marco Bellini", "PER")]),
+        ("es", "Los vecinos de Madrid protestan.", [("Madrid", "LOC")], [("Madrid", "LOC")]),
+    ],
+)  # fmt: skip
+def test_an_institution_before_a_name_and_a_minister_s_portfolio(
+    language: str, text: str, names: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    from narrascope.analyzers._name_forms import institution_names
+
+    found = [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
+    assert [(text[a:b], label) for a, b, label, _ in institution_names(text, found, language)] == expected

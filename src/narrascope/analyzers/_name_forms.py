@@ -28,6 +28,7 @@ __all__ = [
     "Found",
     "german_title",
     "head_normal",
+    "institution_names",
     "join_fragments",
     "linked_names",
     "polish_surnames",
@@ -144,7 +145,9 @@ def linked_names(text: str, found: Found, language: str) -> Found:
                     if new_end == end and language == "bg" and _bulgarian_institution(words[0]):
                         # "Министерството" + "на вътрешните работи", not "НАТО" + "на срещата"
                         new_end = _bulgarian_run(text, after - 1)
-                    elif new_end == end and _institution(words[0], language):
+                    elif (
+                        new_end == end and language in _LOWER_CASE_NAMES and _institution(words[0], language)
+                    ):
                         # "Istituto nazionale" + "di statistica", "Agenzia" + "delle entrate"
                         new_end = _lower_noun(text, after, end, language)
         if new_end > end:
@@ -164,9 +167,10 @@ def linked_names(text: str, found: Found, language: str) -> Found:
     return out
 
 
-# The stems of the nouns that head an organisation's name in Italian, whose names go on in lower
-# case after a link ("Istituto nazionale di statistica", "Agenzia delle entrate"); Spanish and
-# Portuguese write theirs in capitals, where words in lower case are more often no name's.
+# The stems of the nouns that head an organisation's name. Italian names go on in lower case
+# after a link ("Istituto nazionale di statistica", "Agenzia delle entrate"); Spanish and
+# Portuguese ones are written in capitals, where words in lower case are more often no name's,
+# so there the stems serve only to join an institution to the name after it.
 _INSTITUTIONS = {
     "it": (
         "istitut", "minister", "banca", "agenzi", "consigli", "commission", "comitat", "corte",
@@ -174,12 +178,62 @@ _INSTITUTIONS = {
         "confederazion", "ufficio", "autorità", "servizio", "sindacat", "direzion", "dipartiment",
         "osservatori",
     ),
+    "es": (
+        "institut", "minister", "banco", "agencia", "consejo", "comisi", "comit", "congreso", "tribunal",
+        "fundaci", "universidad", "academia", "asociaci", "federaci", "confederaci", "oficina",
+        "autoridad", "servicio", "sindicato", "direcci", "departamento", "observatorio",
+    ),
+    "pt": (
+        "institut", "minist", "banco", "agência", "conselho", "comiss", "comit", "congresso",
+        "tribunal", "fundaç", "universidade", "academia", "associaç", "federaç", "confederaç",
+        "autoridade", "serviço", "sindicato", "direç", "departamento", "observatório",
+    ),
 }  # fmt: skip
+_LOWER_CASE_NAMES = ("it",)
 
 
 def _institution(word: str, language: str) -> bool:
     stems = _INSTITUTIONS.get(language)
     return stems is not None and word.lower().startswith(stems)
+
+
+# A minister's title and the link before a portfolio ("ministro de", "ministra da", "ministro
+# dell'"): the portfolio after it names an office, not an organisation the article mentions.
+_PORTFOLIO_BEFORE = re.compile(
+    r"\bministr[oa]s?\s+(?:de|del|da|do|dos|das|della|dello|delle|degli|dei|dell['’]|per\s+gli|per\s+la|per\s+il)\s*$"
+)
+# An institution's capitalised words and a link (with an article) right before a name.
+_INSTITUTION_BEFORE = re.compile(
+    r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*\s+){1,3}?)"
+    r"(?:de|del|da|do|dos|das|di|della|dello|delle|degli|dei|dell['’]|de\s+la|de\s+los|de\s+las)\s*$"
+)
+
+
+def institution_names(text: str, found: Found, language: str) -> Found:
+    """Italian, Spanish and Portuguese organisations that the head took only the end of, or
+    took in the wrong place. An institution's words and a link right before a name the head
+    found make one organisation with it ("Congreso de los" + "Diputados", "Confederación
+    Hidrográfica del" + "Guadalquivir", "Ministério da" + "Administração Interna"), and a
+    minister's portfolio is no organisation ("ministro de" + "Asuntos Exteriores", "ministro
+    dell'" + "Economia": an office that the article names through its minister)."""
+    if language not in _INSTITUTIONS:
+        return found
+    out: Found = []
+    for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
+        line_start = text.rfind("\n", 0, start) + 1
+        if label == "ORG" and _PORTFOLIO_BEFORE.search(text, line_start, start):
+            continue
+        before = _INSTITUTION_BEFORE.search(text, max(line_start, start - 80), start)
+        if label in ("ORG", "LOC") and before is not None and _institution(before.group(1), language):
+            if out and out[-1][1] > before.start():
+                if out[-1][0] < before.start() or out[-1][2] == "PER":
+                    out.append((start, end, label, attrs))
+                    continue  # a name that runs into the institution's words: leave both
+                out.pop()  # the head took the institution apart ("Congreso" + "Diputados")
+            start = before.start()
+            label, attrs = "ORG", {**attrs, "normal": head_normal(text[start:end], "ORG", language)}
+        out.append((start, end, label, attrs))
+    return out
 
 
 def _lower_noun(text: str, after: int, end: int, language: str) -> int:

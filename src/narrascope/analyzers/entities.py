@@ -47,6 +47,7 @@ from narrascope.analyzers._name_forms import (
     Found,
     german_title,
     head_normal,
+    institution_names,
     join_fragments,
     linked_names,
     polish_surnames,
@@ -218,7 +219,7 @@ class EntityAnalyzer(Analyzer):
             if doc.language in ("de", "pl"):
                 found = join_fragments(doc.text, found, doc.language)
             if doc.language in LINKS:
-                found = linked_names(doc.text, found, doc.language)
+                found = institution_names(doc.text, linked_names(doc.text, found, doc.language), doc.language)
             if doc.language == "pl":
                 found = polish_surnames(doc.text, found)
             if doc.language in ("uk", "ru") and east_slavic.available(doc.language):
