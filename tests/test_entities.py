@@ -1278,6 +1278,10 @@ def test_an_institution_no_recogniser_found_says_the_rule_found_it() -> None:
         ("it", "Marco Bellini, ministro dell'Economia, ha parlato.", [("Marco Bellini", "PER"), ("Economia", "ORG")],
          [("Marco Bellini", "PER")]),
         ("es", "Los vecinos de Madrid protestan.", [("Madrid", "LOC")], [("Madrid", "LOC")]),
+        # not after ministers in the plural; "Federação da Rússia" is the country
+        ("pt", "Reunião de ministros da Associação Nacional.", [("Associação Nacional", "ORG")],
+         [("Associação Nacional", "ORG")]),
+        ("pt", "É a entidade da Federação da Rússia.", [("Rússia", "LOC")], [("Rússia", "LOC")]),
     ],
 )  # fmt: skip
 def test_an_institution_before_a_name_and_a_minister_s_portfolio(

@@ -167,25 +167,26 @@ def linked_names(text: str, found: Found, language: str) -> Found:
     return out
 
 
-# The stems of the nouns that head an organisation's name. Italian names go on in lower case
+# The stems of the nouns that head an organisation's name (not "Federación", "Federazione":
+# "Federação da Rússia" is the country). Italian names go on in lower case
 # after a link ("Istituto nazionale di statistica", "Agenzia delle entrate"); Spanish and
 # Portuguese ones are written in capitals, where words in lower case are more often no name's,
 # so there the stems serve only to join an institution to the name after it.
 _INSTITUTIONS = {
     "it": (
         "istitut", "minister", "banca", "agenzi", "consigli", "commission", "comitat", "corte",
-        "tribunal", "procura", "fondazion", "universit", "accademi", "associazion", "federazion",
+        "tribunal", "procura", "fondazion", "universit", "accademi", "associazion",
         "confederazion", "ufficio", "autorità", "servizio", "sindacat", "direzion", "dipartiment",
         "osservatori",
     ),
     "es": (
         "institut", "minister", "banco", "agencia", "consejo", "comisi", "comit", "congreso", "tribunal",
-        "fundaci", "universidad", "academia", "asociaci", "federaci", "confederaci", "oficina",
+        "fundaci", "universidad", "academia", "asociaci", "confederaci", "oficina",
         "autoridad", "servicio", "sindicato", "direcci", "departamento", "observatorio",
     ),
     "pt": (
         "institut", "minist", "banco", "agência", "conselho", "comiss", "comit", "congresso",
-        "tribunal", "fundaç", "universidade", "academia", "associaç", "federaç", "confederaç",
+        "tribunal", "fundaç", "universidade", "academia", "associaç", "confederaç",
         "autoridade", "serviço", "sindicato", "direç", "departamento", "observatório",
     ),
 }  # fmt: skip
@@ -198,9 +199,10 @@ def _institution(word: str, language: str) -> bool:
 
 
 # A minister's title and the link before a portfolio ("ministro de", "ministra da", "ministro
-# dell'"): the portfolio after it names an office, not an organisation the article mentions.
+# dell'"): the portfolio after it names an office, not an organisation the article mentions;
+# not after "ministros" ("reunião de ministros da Associação ...").
 _PORTFOLIO_BEFORE = re.compile(
-    r"\bministr[oa]s?\s+(?:de|del|da|do|dos|das|della|dello|delle|degli|dei|dell['’]|per\s+gli|per\s+la|per\s+il)\s*$"
+    r"\bministr[oa]\s+(?:de|del|da|do|dos|das|della|dello|delle|degli|dei|dell['’]|per\s+gli|per\s+la|per\s+il)\s*$"
 )
 # An institution's capitalised words and a link (with an article) right before a name.
 _INSTITUTION_BEFORE = re.compile(
