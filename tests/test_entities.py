@@ -310,6 +310,8 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("София", "LOC", "bg", "София"),
         ("НАТО", "ORG", "uk", "НАТО"),  # acronyms do not decline
         ("Berlin", "LOC", "de", "Berlin"),  # German names do not decline here: kept as written
+        ("La France", "LOC", "fr", "France"),  # an article at a sentence's start
+        ("Le Havre", "LOC", "fr", "Le Havre"),  # the article is part of the name
         ("Lisboa", "LOC", "pt", "Lisboa"),
     ],
 )
@@ -1282,6 +1284,10 @@ def test_an_institution_no_recogniser_found_says_the_rule_found_it() -> None:
         ("pt", "Reunião de ministros da Associação Nacional.", [("Associação Nacional", "ORG")],
          [("Associação Nacional", "ORG")]),
         ("pt", "É a entidade da Federação da Rússia.", [("Rússia", "LOC")], [("Rússia", "LOC")]),
+        # French: spaCy takes the title in with the portfolio; the ministry itself stays
+        ("fr", "La ministre des Armées a parlé.", [("ministre des Armées", "ORG")], []),
+        ("fr", "Le ministère des Armées a répondu.", [("ministère des Armées", "ORG")],
+         [("ministère des Armées", "ORG")]),
     ],
 )  # fmt: skip
 def test_an_institution_before_a_name_and_a_minister_s_portfolio(

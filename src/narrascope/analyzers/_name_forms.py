@@ -21,6 +21,7 @@ from typing import Any
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
+from narrascope.analyzers._places import place_of
 from narrascope.models.heads import function_words_of
 
 __all__ = [
@@ -184,6 +185,7 @@ _INSTITUTIONS = {
         "fundaci", "universidad", "academia", "asociaci", "confederaci", "oficina",
         "autoridad", "servicio", "sindicato", "direcci", "departamento", "observatorio",
     ),
+    "fr": (),  # French names: the portfolio rule only
     "pt": (
         "institut", "minist", "banco", "agência", "conselho", "comiss", "comit", "congresso",
         "tribunal", "fundaç", "universidade", "academia", "associaç", "confederaç",
@@ -199,11 +201,14 @@ def _institution(word: str, language: str) -> bool:
 
 
 # A minister's title and the link before a portfolio ("ministro de", "ministra da", "ministro
-# dell'"): the portfolio after it names an office, not an organisation the article mentions;
-# not after "ministros" ("reunião de ministros da Associação ...").
+# dell'", "ministre des"): the portfolio after it names an office, not an organisation the
+# article mentions; not after "ministros" ("reunião de ministros da Associação ...").
 _PORTFOLIO_BEFORE = re.compile(
-    r"\bministr[oa]\s+(?:de|del|da|do|dos|das|della|dello|delle|degli|dei|dell['’]|per\s+gli|per\s+la|per\s+il)\s*$"
+    r"\bministr[oae]\s+(?:de|del|da|do|dos|das|des|du|della|dello|delle|degli|dei|dell['’]|"
+    r"de\s+la|de\s+l['’]|per\s+gli|per\s+la|per\s+il)\s*$"
 )
+# spaCy's French pipeline takes the title in with the portfolio ("ministre des Armées").
+_PORTFOLIO = re.compile(r"ministre\s")
 # An institution's capitalised words and a link (with an article) right before a name.
 _INSTITUTION_BEFORE = re.compile(
     r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w'’-]*\s+){1,3}?)"
@@ -223,7 +228,9 @@ def institution_names(text: str, found: Found, language: str) -> Found:
     out: Found = []
     for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
         line_start = text.rfind("\n", 0, start) + 1
-        if label == "ORG" and _PORTFOLIO_BEFORE.search(text, line_start, start):
+        if label == "ORG" and (
+            _PORTFOLIO_BEFORE.search(text, line_start, start) or _PORTFOLIO.match(text, start)
+        ):
             continue
         before = _INSTITUTION_BEFORE.search(text, max(line_start, start - 80), start)
         if label in ("ORG", "LOC") and before is not None and _institution(before.group(1), language):
@@ -406,6 +413,14 @@ def head_normal(text: str, kind: str, language: str) -> str:
         return " ".join([_without_bulgarian_article(words[0]), *words[1:]])
     if language == "de" and kind in ("ORG", "LOC"):
         return " ".join(_german_head(words))
+    if (
+        language == "fr"
+        and kind == "LOC"
+        and words[0] in ("La", "Le", "Les")
+        and place_of(" ".join(words[1:])) is not None
+        and place_of(" ".join(words)) is None
+    ):
+        return " ".join(words[1:])  # "La France" at a sentence's start; not "Le Havre"
     if language not in _INFLECTING:
         return " ".join(words)
     if language == "uk" and east_slavic.available():

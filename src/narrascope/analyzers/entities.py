@@ -219,7 +219,8 @@ class EntityAnalyzer(Analyzer):
             if doc.language in ("de", "pl"):
                 found = join_fragments(doc.text, found, doc.language)
             if doc.language in LINKS:
-                found = institution_names(doc.text, linked_names(doc.text, found, doc.language), doc.language)
+                found = linked_names(doc.text, found, doc.language)
+            found = institution_names(doc.text, found, doc.language or "")
             if doc.language == "pl":
                 found = polish_surnames(doc.text, found)
             if doc.language in ("uk", "ru") and east_slavic.available(doc.language):
