@@ -434,7 +434,7 @@ def _plural_subject(
     alone reads as the genitive singular "Сила")."""
     start, end, label, attrs = entity
     verb = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-    before = _WORD_BEFORE.search(text, 0, start)
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)  # a window: no scan from the text's start
     if label not in ("ORG", "LOC") or verb is None:
         return entity
     if before is not None and any(p.tag.POS == "NOUN" for p in _parses(before.group(1))):

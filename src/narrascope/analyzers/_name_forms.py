@@ -229,7 +229,8 @@ def institution_names(text: str, found: Found, language: str) -> Found:
     for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
         line_start = text.rfind("\n", 0, start) + 1
         if label == "ORG" and (
-            _PORTFOLIO_BEFORE.search(text, line_start, start) or _PORTFOLIO.match(text, start)
+            _PORTFOLIO_BEFORE.search(text, max(line_start, start - 40), start)
+            or _PORTFOLIO.match(text, start)
         ):
             continue
         before = _INSTITUTION_BEFORE.search(text, max(line_start, start - 80), start)

@@ -496,9 +496,6 @@ def find_dates(text: str, language: str, reference: dt.date | None) -> Iterator[
     yield from _with_weekdays(text, kept)
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?\n]")
-
-
 @cache
 def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     grammar = words.GRAMMAR[language]
@@ -522,7 +519,8 @@ def _ahead(text: str, kind: str, mention: DateMention, language: str, reference:
     future, from_on = _future_patterns(language)
     # the sentence up to the date: a future after it is often another clause's ("les aides
     # promises en janvier seront versées ...": promised in January, paid later)
-    lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, mention.start)), default=0)
+    # (searched backwards: a scan from the text's start for every date would be quadratic)
+    lo = max(text.rfind(mark, 0, mention.start) for mark in ".!?\n") + 1
     ahead = any(p is not None and p.search(text, lo, mention.start) is not None for p in (future, from_on))
     if not ahead:
         return mention
