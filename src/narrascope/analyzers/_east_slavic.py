@@ -31,6 +31,7 @@ import re
 from typing import Any
 
 from narrascope.analyzers._places import place_of
+from narrascope.models import pinned
 
 #: (start, end, kind, attrs) of each entity, as the recognisers give them.
 Found = list[tuple[int, int, str, dict[str, Any]]]
@@ -42,14 +43,8 @@ _PERSON = frozenset({"Name", "Surn", "Patr"})
 _ADJECTIVES = ("ADJF", "PRTF")
 
 
-@functools.cache
 def _analyser(language: str) -> Any | None:
-    try:
-        import pymorphy3
-
-        return pymorphy3.MorphAnalyzer(lang=language)
-    except (ImportError, ValueError, OSError):  # no package, or no dictionary for the language
-        return None
+    return pinned.morphology(language)
 
 
 def available(language: str = "uk") -> bool:
