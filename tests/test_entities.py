@@ -1297,3 +1297,99 @@ def test_an_institution_before_a_name_and_a_minister_s_portfolio(
 
     found = [(text.index(n), text.index(n) + len(n), label, {"normal": n}) for n, label in names]
     assert [(text[a:b], label) for a, b, label, _ in institution_names(text, found, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names", "expected"),
+    [
+        # a name cut after the institution's noun takes its adjectives and the nouns after a link
+        ("it", "La Corte costituzionale ha respinto il ricorso.", [("Corte", "ORG")],
+         [("Corte costituzionale", "ORG", "Corte costituzionale")]),
+        ("fr", "Le Conseil constitutionnel a validé la loi.", [("Conseil constitutionnel", "LOC")],
+         [("Conseil constitutionnel", "ORG", "Conseil constitutionnel")]),
+        ("it", "Lo dice l'Istituto superiore di sanità nel rapporto.", [("Istituto superiore", "ORG")],
+         [("Istituto superiore di sanità", "ORG", "Istituto superiore di sanità")]),
+        # one that no recogniser found, inside a sentence; not a noun opening a sentence
+        ("fr", "La Cour des comptes a publié un rapport.", [],
+         [("Cour des comptes", "ORG", "Cour des comptes")]),
+        ("fr", "L'Assemblée nationale a voté.", [], [("Assemblée nationale", "ORG", "Assemblée nationale")]),
+        ("fr", "Commission spéciale : les horaires changent.", [], []),
+        # a verb after the name is not taken in, nor a word after it
+        ("it", "L'Istituto nazionale di statistica pubblica i dati.", [("Istituto nazionale", "ORG")],
+         [("Istituto nazionale di statistica", "ORG", "Istituto nazionale di statistica")]),
+        ("fr", "Le Conseil d'État indique que le texte est conforme.", [("Conseil d'État", "ORG")],
+         [("Conseil d'État", "ORG", "Conseil d'État")]),
+        ("it", "La Corte respinge il ricorso.", [("Corte", "ORG")], [("Corte", "ORG", "Corte")]),
+        ("fr", "Il a parlé devant la Cour. Elle juge demain.", [("Cour", "LOC")], [("Cour", "ORG", "Cour")]),
+        ("fr", "Ils ont manifesté devant le Sénat pour dénoncer la loi.", [("Sénat", "ORG")],
+         [("Sénat", "ORG", "Sénat")]),
+        ("fr", "La décision de la Cour suprême d'abroger l'arrêt.", [("Cour suprême", "LOC")],
+         [("Cour suprême", "ORG", "Cour suprême")]),
+        ("fr", "Le texte arrive au Sénat mardi.", [], [("Sénat", "ORG", "Sénat")]),
+        ("it", "Secondo l'Organizzazione mondiale della sanità i casi calano.", [],
+         [("Organizzazione mondiale della sanità", "ORG", "Organizzazione mondiale della sanità")]),
+        # the noun alone and a place right after it
+        ("it", "Lo ha deciso la Regione Campania ieri.", [("Regione", "LOC"), ("Campania", "LOC")],
+         [("Regione Campania", "ORG", "Regione Campania")]),
+        # after a name in capitals, adjectives only; nothing after a word the rules do not explain
+        ("fr", "La nomination à la tête du ministère de l'Éducation nationale.", [("ministère de l'Éducation", "ORG")],
+         [("ministère de l'Éducation nationale", "ORG", "ministère de l'Éducation nationale")]),
+        ("it", "Lo ha detto il Dipartimento della Protezione Civile d'intesa con la Regione.",
+         [("Dipartimento della Protezione Civile", "ORG"), ("Regione", "ORG")],
+         [("Dipartimento della Protezione Civile", "ORG", "Dipartimento della Protezione Civile"),
+          ("Regione", "ORG", "Regione")]),
+        ("fr", "Sur le papier, la Commission fourmille d'idées.", [("Commission fourmille", "ORG")],
+         [("Commission fourmille", "ORG", "Commission fourmille")]),
+        # normal forms as written: a spelling key, which ignores case, counts them together
+        ("fr", "Il a travaillé à la banque Rothschild.", [("banque Rothschild", "ORG")],
+         [("banque Rothschild", "ORG", "banque Rothschild")]),
+        # a ministry written in lower case, with its portfolio (two joined by "e", "et")
+        ("it", "Il ministero delle Infrastrutture ha annunciato fondi.", [],
+         [("ministero delle Infrastrutture", "ORG", "ministero delle Infrastrutture")]),
+        ("it", "Lo conferma il ministero dell'Economia e delle Finanze.", [("Economia", "ORG")],
+         [("ministero dell'Economia e delle Finanze", "ORG", "ministero dell'Economia e delle Finanze")]),
+        ("fr", "Le ministère de l'Europe et des Affaires étrangères a répondu.", [("Europe", "LOC")],
+         [("ministère de l'Europe et des Affaires étrangères", "ORG",
+           "ministère de l'Europe et des Affaires étrangères")]),
+        ("es", "Según el ministerio de Sanidad, los casos bajan.", [("Sanidad", "ORG")],
+         [("ministerio de Sanidad", "ORG", "ministerio de Sanidad")]),
+        # a second part joined by a conjunction: after a link, or a word that is no place
+        ("pt", "Segundo o Instituto Português do Mar e da Atmosfera, chove.", [("Instituto Português do Mar", "ORG")],
+         [("Instituto Português do Mar e da Atmosfera", "ORG", "Instituto Português do Mar e da Atmosfera")]),
+        ("es", "Según el Ministerio de Agricultura, Pesca y Alimentación, llegan.",
+         [("Ministerio de Agricultura", "ORG"), ("Pesca y Alimentación", "ORG")],
+         [("Ministerio de Agricultura, Pesca y Alimentación", "ORG", "Ministerio de Agricultura, Pesca y Alimentación")]),
+        ("es", "Lo dijo el Ministerio de Defensa y Rusia lo negó.", [("Ministerio de Defensa", "ORG"), ("Rusia", "LOC")],
+         [("Ministerio de Defensa", "ORG", "Ministerio de Defensa"), ("Rusia", "LOC", "Rusia")]),
+        ("it", "Ne parlano la Corte di Cassazione e Consiglio di Stato.", [("Corte di Cassazione", "ORG")],
+         [("Corte di Cassazione", "ORG", "Corte di Cassazione")]),
+        # not across a person, and a ministry without a portfolio is no name
+        ("it", "Il ministero di Marco Bellini tace.", [("Marco Bellini", "PER")], [("Marco Bellini", "PER", "Marco Bellini")]),
+        ("fr", "Le ministère a répondu.", [], []),
+    ],
+)  # fmt: skip
+def test_french_and_italian_institutions_in_lower_case_are_made_whole(
+    language: str, text: str, names: list[tuple[str, str]], expected: list[tuple[str, str, str]]
+) -> None:
+    from narrascope.analyzers._institutions import lower_case_institutions
+
+    found = lower_case_institutions(text, _found_in(text, names), language)
+    assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in found] == expected
+
+
+def test_a_stray_article_the_head_took_leaves_the_name_after_it_to_be_made_whole() -> None:
+    from narrascope.analyzers._name_forms import linked_names
+
+    text = "Il Ministero dell'Economia e delle Finanze ha risposto."
+    found = linked_names(
+        text, _found_in(text, [("Il", "ORG"), ("Ministero dell'Economia e delle", "ORG")]), "it"
+    )
+    assert [text[a:b] for a, b, *_ in found] == ["Ministero dell'Economia e delle Finanze"]
+    # an acronym is no article: "AS", "LA" stay
+    text = "Uma peça autopropulsada AS chegou a LA ontem."
+    found = linked_names(text, _found_in(text, [("AS", "ORG"), ("LA", "ORG")]), "pt")
+    assert [text[a:b] for a, b, *_ in found] == ["AS", "LA"]
+    # ... and one is still joined to the place after a link
+    text = "Il GDI della Cina cresce."
+    found = linked_names(text, _found_in(text, [("GDI", "ORG"), ("Cina", "LOC")]), "it")
+    assert [text[a:b] for a, b, *_ in found] == ["GDI della Cina"]

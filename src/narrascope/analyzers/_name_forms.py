@@ -30,6 +30,7 @@ __all__ = [
     "german_title",
     "head_normal",
     "institution_names",
+    "institution_word",
     "join_fragments",
     "linked_names",
     "polish_surnames",
@@ -100,6 +101,10 @@ _ARTICLES = frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+def _article(word: str) -> bool:
+    return word.lower() in _ARTICLES and not (len(word) > 1 and word.isupper())  # not "AS", "LA"
+
+
 def linked_names(text: str, found: Found, language: str) -> Found:
     """Organisations that the head cut at a linking word, made whole: one that ends with it
     takes the word after it, and the capitalised words after that ("Camera dei" -> "Camera dei
@@ -119,9 +124,13 @@ def linked_names(text: str, found: Found, language: str) -> Found:
             out.append((start, end, label, attrs))
             continue
         words = text[start:end].split()
+        if all(_article(word) for word in words):
+            continue  # the head's stray article ("Il" + "Ministero ..."): no name, and no link
         new_end = end
         if len(text[start:end]) > 3 and text[start:end].isupper():
             pass  # a heading in capitals: its capitals are no name's
+        elif words[-1].lower() in trailing and len(words[-1]) > 1 and words[-1].isupper():
+            pass  # an acronym ("AS", "LA") is no link, whatever word it spells
         elif words[-1].lower() in trailing and language == "bg":
             # Bulgarian adjectives come first: "Института за" + "пазарна икономика"; a link
             # that nothing follows is no part of the name
@@ -147,7 +156,9 @@ def linked_names(text: str, found: Found, language: str) -> Found:
                         # "Министерството" + "на вътрешните работи", not "НАТО" + "на срещата"
                         new_end = _bulgarian_run(text, after - 1)
                     elif (
-                        new_end == end and language in _LOWER_CASE_NAMES and _institution(words[0], language)
+                        new_end == end
+                        and language in _LOWER_CASE_NAMES
+                        and institution_word(words[0], language)
                     ):
                         # "Istituto nazionale" + "di statistica", "Agenzia" + "delle entrate"
                         new_end = _lower_noun(text, after, end, language)
@@ -195,7 +206,7 @@ _INSTITUTIONS = {
 _LOWER_CASE_NAMES = ("it",)
 
 
-def _institution(word: str, language: str) -> bool:
+def institution_word(word: str, language: str) -> bool:
     stems = _INSTITUTIONS.get(language)
     return stems is not None and word.lower().startswith(stems)
 
@@ -234,7 +245,7 @@ def institution_names(text: str, found: Found, language: str) -> Found:
         ):
             continue
         before = _INSTITUTION_BEFORE.search(text, max(line_start, start - 80), start)
-        if label in ("ORG", "LOC") and before is not None and _institution(before.group(1), language):
+        if label in ("ORG", "LOC") and before is not None and institution_word(before.group(1), language):
             if out and out[-1][1] > before.start():
                 if out[-1][0] < before.start() or out[-1][2] == "PER":
                     out.append((start, end, label, attrs))

@@ -42,6 +42,7 @@ from natasha.doc import DocSpan
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import body_of, no_actor
+from narrascope.analyzers._institutions import lower_case_institutions
 from narrascope.analyzers._name_forms import (
     LINKS,
     Found,
@@ -221,6 +222,7 @@ class EntityAnalyzer(Analyzer):
             if doc.language in LINKS:
                 found = linked_names(doc.text, found, doc.language)
             found = institution_names(doc.text, found, doc.language or "")
+            found = lower_case_institutions(doc.text, found, doc.language or "")
             if doc.language == "pl":
                 found = polish_surnames(doc.text, found)
             if doc.language in ("uk", "ru") and east_slavic.available(doc.language):
