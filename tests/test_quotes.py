@@ -336,6 +336,18 @@ def test_the_speaker_is_the_subject_not_a_name_near_it() -> None:
     assert quotes(doc) == [("direct", "I agree with it.", "Brennan")]
 
 
+def test_a_quote_posted_on_x_is_its_poster_s() -> None:
+    # razdel reads "X." as an initial: the attribution ran on into the next sentence's quote
+    doc = _hand_built(
+        '"It is over," Reed wrote on X. In a post on Telegram, Vera Lorand wrote: "They lie."',
+        [("Reed", "PER"), ("Vera Lorand", "PER")],
+    )
+    assert _speakers(doc) == [
+        ("direct", "It is over,", "Reed", "entity"),
+        ("direct", "They lie.", "Vera Lorand", "entity"),
+    ]
+
+
 @pytest.mark.parametrize("title", ["Mr.", "Sen.", "Rep.", "Gov.", "Lt. Gen."])
 def test_a_speaker_after_an_abbreviated_title_is_the_name(title: str) -> None:
     # American news abbreviates titles; the full stop after one ends no attribution.

@@ -68,6 +68,15 @@ def test_a_title_before_a_name_ends_no_sentence() -> None:
     ]
 
 
+def test_x_after_a_word_in_lower_case_is_the_platform_not_an_initial() -> None:
+    doc = segment("Reed wrote on X. In a post, Vera Lorand replied. Then George W. Bush met them.")
+    assert [s.text_in(doc) for s in doc.layer("sentence")] == [
+        "Reed wrote on X.",
+        "In a post, Vera Lorand replied.",
+        "Then George W. Bush met them.",  # an initial after a name still ends nothing
+    ]
+
+
 def test_russian_sentences_and_abbreviations() -> None:
     text = "Министр сообщил, что учения завершены. Т. е. войска вернутся в пункты дислокации.\nВ г. Минске прошло совещание"
     doc = segment(text)

@@ -22,15 +22,22 @@ _TITLES = (
     "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev",
     "Sec", "Sen", "Sgt", "St", "Supt",
 )  # fmt: skip
+# "X" after a word in lower case is the platform, not an initial: "Reed wrote on X."
+_X_PLATFORM = r"[a-z] X"
 #: A regular expression's guard before a full stop: none right after one of those titles, or
 #: after an initial ("the Rev. David W. Dockery", "George W. Bush").
 #: (The lookahead first: the lookbehinds are then tried at full stops only, not at every character.)
-NOT_AFTER_TITLE = "(?=[.!?…])" + "".join(rf"(?<!\b{title})" for title in _TITLES) + r"(?<!\b[A-Z])"
+NOT_AFTER_TITLE = (
+    "(?=[.!?…])" + "".join(rf"(?<!\b{title})" for title in _TITLES) + rf"(?:(?<!\b[A-Z])|(?<={_X_PLATFORM}))"
+)
 #: A full stop that ends one of those titles or an initial, for patterns that read across it:
 #: "told Sen. Lindsey Graham that ...".
-TITLE_STOP = r"\.(?:" + "|".join(rf"(?<=\b{title}\.)" for title in _TITLES) + r"|(?<=\b[A-Z]\.))"
+TITLE_STOP = (
+    r"\.(?:" + "|".join(rf"(?<=\b{title}\.)" for title in _TITLES) + rf"|(?<=\b[A-Z]\.)(?<!{_X_PLATFORM}\.))"
+)
 _ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
 
+_PLATFORM_X = re.compile(rf"(?<={_X_PLATFORM}\.)\s+(?=[A-Z\"“«‘'])")
 _LINE = re.compile(r"[^\n]+")
 # A word: a run of letters and digits; in scripts written without spaces (Chinese, Japanese
 # kana, Thai), each character, which undercounts none of them.
@@ -85,4 +92,12 @@ def sentence_spans(text: str, found: list[tuple[int, int, int]] | None = None) -
                 out[-1] = (out[-1][0], start + sentence.stop)
             else:
                 out.append((start + sentence.start, start + sentence.stop))
+            # razdel reads "X." as an initial; after a word in lower case it is the platform
+            # ending a sentence ("Reed wrote on X. In a post ...")
+            if "X." in sentence.text:
+                first_start, last_end = out.pop()
+                for stop in _PLATFORM_X.finditer(text, first_start, last_end):
+                    out.append((first_start, stop.start()))
+                    first_start = stop.end()
+                out.append((first_start, last_end))
     return out
