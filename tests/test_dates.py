@@ -374,6 +374,14 @@ def test_dateline_gives_the_publication_date_when_none_is_known() -> None:
         ("Выборы будут проведены 17 марта.", "ru", [("17 марта", "2024-03-17")]),
         # a date still ahead stays as it is
         ("The summit will be held on 20 December.", "en", [("20 December", "2023-12-20")]),
+        # a bare weekday after a word of the future: the next one (7 December 2023 is a Thursday)
+        ("The talks will resume on Monday.", "en", [("Monday", "2023-12-11")]),
+        ("The talks ended on Monday.", "en", [("Monday", "2023-12-04")]),
+        ("He will explain what happened last Monday.", "en", [("last Monday", "2023-12-04")]),
+        ("Депутатите ще обсъдят темата в сряда.", "bg", [("сряда", "2023-12-13")]),
+        ("Les négociations reprendront lundi.", "fr", [("lundi", "2023-12-11")]),
+        ("Le front a tenu lundi.", "fr", [("lundi", "2023-12-04")]),  # "front" is no future
+        ("The vote is on Thursday and will pass.", "en", [("Thursday", "2023-12-07")]),  # the day itself
     ],
 )
 def test_a_date_without_a_year_after_a_word_of_the_future_is_the_next_one(

@@ -295,7 +295,8 @@ GRAMMAR: dict[str, Grammar] = {
         month=r"mois",
         year=r"année|an",
         month_on=r"en|depuis|dès|début|fin|courant|jusqu['’]en|d['’]ici|mi",
-        future=r"sera|seront|aura|auront|va|vont|devra|devront|\w+(?:era|eront|ira|iront)",
+        # "-dra", "-dront": "prendra", "reprendront", "viendra" (not "-ront" alone: "front")
+        future=r"sera|seront|aura|auront|va|vont|devra|devront|pourra|pourront|fera|feront|\w+(?:era|eront|ira|iront|dra|dront)",
         from_on=r"à\s+partir\s+d(?:e|u|['’])|dès",
     ),
     "it": Grammar(

@@ -511,8 +511,13 @@ def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[
 def _ahead(text: str, kind: str, mention: DateMention, language: str, reference: dt.date) -> DateMention:
     """A day or a month without a year that falls before the publication date, after a word of
     the future in its sentence ("the works will start in March", "i lavori inizieranno a
-    marzo", "ab Januar"), moved to the next year: the next such day or month."""
-    if kind not in ("day", "month_day", "month_only") or not mention.relative or mention.value is None:
+    marzo", "ab Januar"), moved to the next year: the next such day or month; a bare weekday
+    after such a word ("ще обсъдят темата в сряда", "the talks will resume on Monday") is the
+    next such day, not the last."""
+    bare_weekday = kind == "weekday" and _word(text[mention.start : mention.end]) in words.WEEKDAYS[language]
+    if not (kind in ("day", "month_day", "month_only") or bare_weekday):
+        return mention
+    if not mention.relative or mention.value is None:
         return mention
     if mention.value >= reference.isoformat()[: len(mention.value)]:
         return mention
@@ -524,6 +529,10 @@ def _ahead(text: str, kind: str, mention: DateMention, language: str, reference:
     ahead = any(p is not None and p.search(text, lo, mention.start) is not None for p in (future, from_on))
     if not ahead:
         return mention
+    if bare_weekday:
+        return replace(
+            mention, value=(dt.date.fromisoformat(mention.value) + dt.timedelta(days=7)).isoformat()
+        )
     return replace(mention, value=_next_year(mention.value), range_end=_next_year(mention.range_end))
 
 
