@@ -27,7 +27,8 @@ languages have, besides absolute dates and years, the fixed phrases of dateparse
 ("gisteren", "vorige week", "anul trecut"). They are resolved against the publication date:
 
 - "yesterday", "today", "tomorrow" (and the days either side) count days from it;
-- a bare weekday ("on Tuesday") is the latest such day on or before it; "last Tuesday" the
+- a bare weekday ("on Tuesday") is the latest such day on or before it, the next one after a
+  word of the future before it in its sentence ("will resume on Tuesday"); "last Tuesday" the
   latest one strictly before it, "next Tuesday" the first one after it, "this Tuesday" the one in
   its week (weeks start on Monday). A weekday just before an absolute date ("Tuesday, June 4",
   "во вторник, 4 июня") is one mention with the date's value;
