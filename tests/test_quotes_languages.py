@@ -231,6 +231,98 @@ def test_subject_left_out_or_after_the_verb(
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("pt", "“O acordo morreu”, concluiu Clara Nunes, citando também Rui Lemos e Ana Reis.\n\n"
+               "“O governo está a recuar”, disse."),
+        ("en", '"The deal is dead," said Clara Nunes, who also named Rui Lemos and Ana Reis.\n\n'
+               '"The government is retreating," she said.'),
+    ],
+)  # fmt: skip
+def test_persons_a_speaker_names_in_passing_do_not_take_the_next_quote(language: str, text: str) -> None:
+    doc = analyse(text, language, ("Clara Nunes", "Rui Lemos", "Ana Reis"))
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Clara Nunes", "Clara Nunes"]
+    # one who has a sentence of their own after the speaker's is the one meant
+    other = {"pt": "“O acordo morreu”, concluiu Clara Nunes. Ana Reis discordou.\n\n“O governo resiste”, disse.",
+             "en": '"The deal is dead," said Clara Nunes. Ana Reis disagreed.\n\n"The government holds," she said.'}  # fmt: skip
+    doc = analyse(other[language], language, ("Clara Nunes", "Ana Reis"))
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Clara Nunes", "Ana Reis"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("pt", "“O modelo funciona”, disse à Lusa Paulo Ramos, médico da ULS."),
+        ("fr", "« Le modèle marche », a déclaré à l'AFP Paul Girard."),
+        ("it", "«Il modello funziona», ha detto all'ANSA Paolo Neri."),
+        ("es", "«El modelo funciona», dijo a Efe Pablo Ruiz."),
+    ],
+)
+def test_one_spoken_to_is_not_the_speaker(language: str, text: str) -> None:
+    speaker = text.rstrip(".").split(" ")[-2:] if language != "pt" else ["Paulo", "Ramos"]
+    name = " ".join(speaker).rstrip(",")
+    agency = {"pt": "Lusa", "fr": "AFP", "it": "ANSA", "es": "Efe"}[language]
+    # the recogniser took the agency for a person, as it did "Lusa" in a real article
+    doc = analyse(text, language, (name, agency))
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == [name]
+
+
+def test_a_quote_before_another_of_the_same_sentence_shares_its_speaker() -> None:
+    def speakers(text: str, persons: tuple[str, ...]) -> list[str | None]:
+        doc = analyse(text, "pt", persons, {"Rádio Sul": "ORG"})
+        return [q.attrs.get("speaker_entity") for q in doc.layer("quote") if q.label == "direct"]
+
+    text = ("“Discutimos o orçamento durante horas” no parlamento e “ninguém cedeu um milímetro”, "
+            "disse Pedro Lemos, segundo a Rádio Sul.")  # fmt: skip
+    assert speakers(text, ("Pedro Lemos",)) == ["Pedro Lemos", "Pedro Lemos"]
+    # not across a verb of its own, nor across a sentence's end
+    text = "“Discutimos o orçamento”, afirmou Ana Reis, e “ninguém cedeu”, disse Pedro Lemos."
+    assert speakers(text, ("Ana Reis", "Pedro Lemos")) == ["Ana Reis", "Pedro Lemos"]
+    text = "“Discutimos o orçamento durante horas.” Depois “ninguém cedeu”, disse Pedro Lemos."
+    assert speakers(text, ("Pedro Lemos",)) == [None, "Pedro Lemos"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le texte adressé à la Commission, publié hier, le dit clairement : « Nous refusons. »"),
+        (
+            "it",
+            "La lettera inviata alla Commissione, pubblicata ieri, lo ha detto chiaramente: «Rifiutiamo.»",
+        ),
+    ],
+)
+def test_an_object_pronoun_before_the_verb_is_no_speaker(language: str, text: str) -> None:
+    doc = analyse(text, language, (), {"Commission": "ORG", "Commissione": "ORG"})
+    (quote,) = doc.layer("quote")
+    assert quote.attrs.get("speaker") not in ("le", "lo")
+    assert quote.attrs.get("speaker_entity") is None  # not the one written to
+
+
+def test_bulgarian_nouns_with_their_article_and_a_pronoun_after_an_adverb() -> None:
+    text = ("Това заяви българският учен д-р Петър Илиев пред радиото. „Реките ще пресъхнат“, каза ученият. "
+            "„Горите също ще страдат“, каза още той.")  # fmt: skip
+    doc = analyse(text, "bg", ("Петър Илиев",))
+    assert [
+        (q.attrs["speaker"], q.attrs["speaker_how"], q.attrs["speaker_entity"]) for q in doc.layer("quote")
+    ] == [
+        ("ученият", "name", "Петър Илиев"),  # "учен" + the article "-ият"
+        ("той", "pronoun", "Петър Илиев"),  # "още" is the verb's
+    ]
+
+
+def test_a_quoted_paragraph_after_a_long_attribution_goes_on_with_its_speaker() -> None:
+    text = ('"O acordo morreu", disse na terça-feira (12) a economista de energia Clara Nunes.\n\n'
+            '«Ninguém quer admitir isto. A fatura chega no inverno."')  # fmt: skip
+    doc = analyse(text, "pt", ("Clara Nunes",))
+    assert [(q.text_in(doc), q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("O acordo morreu", "Clara Nunes"),
+        # left open by «, the " of another pair is no part of it
+        ("Ninguém quer admitir isto. A fatura chega no inverno.", "Clara Nunes"),
+    ]
+
+
 def test_a_quoted_name_before_a_verb_is_its_subject_not_a_quote_of_someone_else() -> None:
     doc = analyse("Ирина Коваль выступила утром. Компания «Северный поток» сообщила о ремонте.", "ru",
                   ("Ирина Коваль",))  # fmt: skip

@@ -123,6 +123,7 @@ class SpeakerFinder:
         self.organisation_ends = [o.end for o in self.organisations]
         self.sentences = doc.layer("sentence")
         self.sentence_starts = [s.start for s in self.sentences]
+        self.speakers: list[Span] = []  # persons named as a quote's speaker, by end (see heard)
         self.fullest = self._fullest_names()
         self.genders = self._genders(quoted)
         self.quoted = sorted(quoted)  # (open, close) of each direct quote
@@ -183,7 +184,12 @@ class SpeakerFinder:
             entity = self.entities[i]
             if entity.start >= hi:
                 break
-            if entity.end <= hi and not self._medium(entity) and not self._quoted_words(entity):
+            if (
+                entity.end <= hi
+                and not self._medium(entity)
+                and not self._quoted_words(entity)
+                and not self._addressee(entity)
+            ):
                 inside.append(entity)
         if not inside:
             return None
@@ -316,6 +322,16 @@ class SpeakerFinder:
         before = WORD_BEFORE.search(self.text, max(0, entity.start - 12), entity.start)
         return before is not None and len(before.group(1)) <= 3 and before.group(1).islower()
 
+    def _addressee(self, entity: Span) -> bool:
+        """Whether ``entity`` is spoken to, not speaking: after the preposition of a dative
+        ("disse à Lusa Paulo X", "ha detto all'ANSA il ministro", "a déclaré à l'AFP", "dijo a
+        Efe")."""
+        pattern = _ADDRESSEE.get(self.language)
+        return (
+            pattern is not None
+            and pattern.search(self.text, max(0, entity.start - 20), entity.start) is not None
+        )
+
     def _speaking_entity(self, lo: int, hi: int, anchor: int, words: list[re.Match[str]]) -> Span | None:
         """The entity that speaks in ``text[lo:hi]``, whose ``words`` name the speaker: a person
         anywhere, an organisation only when it is most of those words ("the Kremlin said", not
@@ -389,16 +405,42 @@ class SpeakerFinder:
             if len(count) == 1 or count["woman"] != count["man"]
         }
 
+    def heard(self, speaker: Speaker) -> None:
+        """Note a person named as a quote's speaker, for :meth:`_last_person_before`."""
+        if speaker.how not in ("entity", "name"):
+            return
+        i = bisect.bisect_right(self.person_ends, speaker.end)
+        if i and self.persons[i - 1].start <= speaker.start:
+            bisect.insort(self.speakers, self.persons[i - 1], key=lambda p: p.end)
+
     def _last_person_before(self, position: int, gender: str | None = None) -> Span | None:
         """The last person named before ``position``, or with ``gender`` the last one of the
-        recent ones that the article does not show to be of the other gender."""
+        recent ones that the article does not show to be of the other gender; but a quote's
+        speaker named earlier in that person's sentence, whom the others named there only
+        accompany ('..., concluiu Clara Nunes, citando também Rui Lemos e Ana Reis. ⏎ "...",
+        disse': Clara Nunes)."""
         i = bisect.bisect_right(self.person_ends, position)
         if gender is None:
-            return self.persons[i - 1] if i else None
-        for person in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i]):
-            if self.genders.get(person.name_in(self.doc), gender) == gender:
-                return person
-        return None
+            last = self.persons[i - 1] if i else None
+        else:
+            fitting = (
+                p for p in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i]) if self._fits(p, gender)
+            )
+            last = next(fitting, None)
+        sentence = bisect.bisect_right(self.sentence_starts, last.start) - 1 if last is not None else -1
+        if last is None or not self.speakers or sentence < 0:
+            return last
+        opens = self.sentences[sentence].start
+        j = bisect.bisect_right(self.speakers, last.start, key=lambda p: p.end)
+        for speaker in reversed(self.speakers[:j]):
+            if speaker.start < opens:
+                break
+            if self._fits(speaker, gender):
+                return speaker
+        return last
+
+    def _fits(self, person: Span, gender: str | None) -> bool:
+        return gender is None or self.genders.get(person.name_in(self.doc), gender) == gender
 
     def _speaker(self, start: int, end: int, how: str, cue: str, entity: str | None = None) -> Speaker:
         return Speaker(start, end, self.text[start:end], how, entity, cue)
@@ -449,6 +491,8 @@ class SpeakerFinder:
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
         if direct and words and words_of.drops_subject and lower(words[0].group()) in words_of.prepositions:
             words = []  # '„...” – dodała w wywiadzie dla PAP': where it was said; the subject left out
+        while len(words) > 1 and words_of.is_adverb(lower(words[0].group())):
+            words = words[1:]  # '“...”, каза още той': the adverb is the verb's
         if words:
             words = words if len(words) <= _PHRASE_WORDS else words[:PHRASE_NEAR]
             # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
@@ -509,8 +553,12 @@ class SpeakerFinder:
         )
         words = words[opener + 1 :]
         # "... continues before being asked": a passive's subject is not who speaks; nor is
-        # a conjunction left alone ("but was asked")
-        return [] if all(lower(word.group()) in (*w.passives, *w.connectives) for word in words) else words
+        # a conjunction left alone ("but was asked"), nor the verb's object pronoun ("le dit")
+        return (
+            []
+            if all(lower(word.group()) in (*w.passives, *w.connectives, *w.clitics) for word in words)
+            else words
+        )
 
     def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
         """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
@@ -796,13 +844,16 @@ class SpeakerFinder:
         for word in [*before, *WORD.finditer(self.text, cue.start(), cue.end())]:
             if self.grammar.person_words.fullmatch(word.group()):
                 return word
-        following = WORD.search(self.text, cue.end(), hi)
-        if (
-            following is not None
-            and self.grammar.pronouns.fullmatch(following.group())
-            and not self.text[cue.end() : following.start()].strip(" -")
-        ):
-            return following
+        at = cue.end()
+        for _ in range(3):  # past an adverb or two: "каза още той"
+            following = WORD.search(self.text, at, hi)
+            if following is None or self.text[at : following.start()].strip(" -"):
+                return None
+            if self.grammar.pronouns.fullmatch(following.group()):
+                return following
+            if not self.grammar.words.is_adverb(lower(following.group())):
+                return None
+            at = following.end()
         return None
 
     def _document_phrase(self, words: list[re.Match[str]], side: str, verb: str) -> Speaker | None:
@@ -1018,6 +1069,8 @@ class SpeakerFinder:
             head.endswith(e) for e in self.grammar.words.plural_endings
         )
         kinds = self._kinds()
+        # Bulgarian writes the article on the noun: "ученият" after "учен д-р X"
+        bare = _BULGARIAN_ARTICLE.sub("", head) if self.language == "bg" else head
         # Only the entities indexed under the noun's first letters (an inflection shares them)
         # or under it as a word's ending (a compound): a look-up, not a scan of every entity
         # before each quote.
@@ -1028,6 +1081,9 @@ class SpeakerFinder:
             *self._kind_index.get(head[:_KIND_LETTERS], ()),
             *(i for e in endings for i in self._kind_index.get(e, ())),
         }
+        if len(bare) < _KIND_LETTERS <= len(head):  # a short noun, too short for the index
+            nearest = bisect.bisect_left(self.entity_starts, speaker.start)
+            found.update(range(max(0, nearest - _SHORT_NOUN_LOOKBACK), nearest))
         matches = []  # nearest first
         for index in sorted(found, reverse=True):
             entity = self.entities[index]
@@ -1035,7 +1091,7 @@ class SpeakerFinder:
                 continue
             if group and entity.label == "PER":
                 continue
-            if any(_same_noun(head, word) for word in kinds[index]):
+            if any(_same_noun(head, word) or word == bare for word in kinds[index]):
                 matches.append(entity)
         # "The ministry said" after "the Foreign Ministry" and "ministry spokeswoman Irina
         # Koval": the organisation whose name has the noun, not a person whose title has it
@@ -1132,6 +1188,11 @@ class SpeakerFinder:
             for word in reversed(WORD.findall(before)[-4:]):
                 if lower(word) in self.grammar.words.not_in_titles:
                     break  # "a person close to X", "a source at X": no title of X's
+                if out and out[-1][:1].islower() and lower(word) in _PLACE_PREPOSITIONS:
+                    # "професор в института Макс Планк": a noun after a preposition names the
+                    # place the name is in, and the words before it someone else's title
+                    out.pop()
+                    break
                 out.append(word)
                 common += not word[0].isupper() and len(word) > 3
                 if common == 2:
@@ -1166,9 +1227,27 @@ def pronoun_kind(speaker: str, language: str | None) -> str | None:
 #: The fewest letters of a noun that names someone by what they are ("ministry", "Историк"):
 #: shorter words ("When", "Iran") are too often something else. An inflection shares them.
 _KIND_LETTERS = 5
+# Prepositions of where someone works, between a title and an institution ("professor at the
+# institute X", "професор в института Макс Планк"), in the languages covered.
+_PLACE_PREPOSITIONS = frozenset(
+    ["at", "in", "à", "au", "в", "во", "във", "у", "w", "we", "bei", "am", "im", "presso", "en", "em", "na", "no"]
+)  # fmt: skip
+# The prepositions (and articles) right before one who is spoken to, by language.
+_ADDRESSEE = {
+    "pt": re.compile(r"(?<![\w-])(?:à|ao|aos|às)\s+(?:agência\s+)?$", re.IGNORECASE),
+    "es": re.compile(r"(?<![\w-])(?:a|al)\s+(?:la\s+agencia\s+)?$", re.IGNORECASE),
+    "it": re.compile(r"(?<![\w-])(?:a|al|alla|allo|ai|agli|alle)\s+$|(?<![\w-])all['’]$", re.IGNORECASE),
+    "fr": re.compile(r"(?<![\w-])(?:à|au|aux)\s+(?:l['’])?$", re.IGNORECASE),
+}
+# How many entities back a noun too short for the index of kinds is looked for.
+_SHORT_NOUN_LOOKBACK = 50
 _ISSUER_LINK_WORDS = 3  # at most, between a document and its issuer ("a study conducted by X")
 #: Letters of the endings that inflect a noun ("ministries", "министерства", "министерством").
 _ENDING_LETTERS = frozenset("aeiouyäöüsаеёиоуыэюяйьмхіїєąęó")
+
+
+# The definite article of a Bulgarian noun (or of a noun made of an adjective: "ученият").
+_BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:ият|ът|ят|та|то)$")
 
 
 def _same_noun(kind: str, word: str) -> bool:

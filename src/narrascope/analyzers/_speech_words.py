@@ -170,6 +170,9 @@ class SpeechWords:
     #: column for Izvestia"), never what was said, so no clause starts there; and such a
     #: phrase may run longer after a verb that ends its sentence.
     prepositions: tuple[str, ...] = ()
+    #: The object pronouns that stand right before a verb ("le dit", "lo ha detto", "lo dijo"):
+    #: alone before it, they name no speaker.
+    clitics: tuple[str, ...] = ()
     #: Prepositions that also open an infinitive ("said to keep on lying"): after a verb they
     #: may open what was said, so never a phrase of where it was said.
     infinitive_marks: tuple[str, ...] = ()
@@ -542,7 +545,10 @@ _BG = SpeechWords(
         "се посочва", "по думите му", "по думите ѝ",
     ),
     that=("че",),
-    adverbs_before_verb=("също", "вече", "отново", "по-рано", "многократно", "публично", "дори", "след това"),
+    # not "на", "за", which titles hold ("министър на отбраната"), nor "в", "от", which open the
+    # speaker after a verb ("съобщиха от пресслужбата")
+    prepositions=("към", "при", "пред", "след", "чрез", "през", "с", "със", "по време на"),
+    adverbs_before_verb=("също", "още", "вече", "отново", "по-рано", "многократно", "публично", "дори", "след това"),
     naming=("говори за", "говориха за", "нарече", "нарекоха", "нарекъл", "нарекла", "нарекли"),
     naming_as=("определи", "определиха", "описа", "описаха", "квалифицира", "квалифицираха"),
     naming_as_words=("като",),
@@ -728,6 +734,7 @@ _DE = SpeechWords(
 )
 
 _FR = SpeechWords(
+    clitics=("le", "la", "les", "l", "lui", "leur", "en", "y"),
     scare_words=("soi-disant", "prétendu", "autoproclamé"),
     question_labels=("Question",),
     answer_labels=("Réponse",),
@@ -783,6 +790,7 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    clitics=("lo", "la", "li", "le", "l", "gli", "ne", "ci"),
     scare_words=("cosiddett", "sedicent", "presunt", "autoproclamat"),
     question_labels=("Domanda",),
     answer_labels=("Risposta",),
@@ -829,6 +837,7 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    clitics=("lo", "la", "los", "las", "le", "les", "se"),
     adverbs_before_verb=("también", "ya", "además", "ayer", "hoy", "luego", "después"),
     scare_words=("supuest", "autoproclamad", "presunt"),
     question_labels=("Pregunta",),
@@ -876,6 +885,7 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    clitics=("o", "a", "os", "as", "lhe", "lhes", "se"),
     adverbs_before_verb=("também", "já", "ainda", "ontem", "hoje", "depois"),
     scare_words=("supost", "autoproclamad", "pretens"),
     question_labels=("Pergunta",),

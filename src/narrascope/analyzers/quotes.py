@@ -108,6 +108,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
@@ -123,7 +124,7 @@ from narrascope.analyzers._speakers import (
     pronoun_kind,
     trim,
 )
-from narrascope.analyzers._speech_patterns import MARK_CHARS, Grammar, grammar, lower
+from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import SPEECH_WORDS
 from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
@@ -136,7 +137,9 @@ __all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes", "pronoun_kind"]
 
 _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
 _MOST = 0.6  # of a reported clause's characters that a quote inside it may cover, at most
-_ATTRIBUTION_TAIL_WORDS = 10  # at most, in '“...,” he will say in a speech in Singapore.'
+# Words at most in an attribution after a quote: '“...,” he will say in a speech in Singapore.',
+# '"...", disse na terça-feira (12) a economista de energia Clara Nunes.' (11)
+_ATTRIBUTION_TAIL_WORDS = 12
 # A quote this long is a clause, not a name: '“We will win” X said' ('«Газпром» сообщил' is not).
 _CLAUSE_WORDS = 3
 _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
@@ -396,11 +399,13 @@ class QuoteAnalyzer(Analyzer):
         # The last quote with a speaker of its own: later quotes may continue it.
         previous: tuple[RawQuote, Speaker] | None = None
         phrases: list[tuple[int, int, bool]] = []  # short quotes with no speaker of their own
-        for quote in raw:
+        for number, quote in enumerate(raw):
             i = bisect.bisect_right(transcript, (quote.open, len(text)))
             if i and transcript[i - 1][1] > quote.open:
                 continue  # inside an unquoted transcript paragraph, which is one quote already
             start, end = trim(text, quote.start, quote.end)  # « French spaces »
+            if quote.left_open:  # '«Ninguém quer admitir isto."': a mark of another pair ends it
+                start, end = trim(text, start, end, " \t" + DOUBLE_MARKS)
             if quote.start in by_start:  # an interview's question or answer
                 self.span(doc, start, end, "quote", "direct", attrs=by_start[quote.start])
                 blocked.append((quote.open, quote.close + 1))
@@ -420,6 +425,8 @@ class QuoteAnalyzer(Analyzer):
                 phrases.append((start, end, False))
                 continue
             speaker = attributor.for_quote(quote)
+            if speaker is None and not short:
+                speaker = _shared_with_next(attributor, quote, raw[number + 1 : number + 2])
             if speaker is None and not short:
                 speaker = attributor.around(quote)
             # the quote is inside reported speech, which stays a quote of its own
@@ -448,6 +455,7 @@ class QuoteAnalyzer(Analyzer):
             (named if naming else inside if held else blocked).append((quote.open, quote.close + 1))
             if speaker is not None and not naming:
                 said[quote.open] = speaker
+                attributor.heard(speaker)
             if speaker is not None and not naming:
                 added = attributor.adding(quote, speaker)
                 if added is not None:
@@ -511,6 +519,25 @@ def _with_dialogue(marked: list[RawQuote], dialogue: list[RawQuote]) -> list[Raw
     return sorted(kept + dialogue, key=lambda q: q.open)
 
 
+def _shared_with_next(
+    attributor: _Attributor, quote: RawQuote, following: Sequence[RawQuote]
+) -> Speaker | None:
+    """The speaker of the quote after ``quote`` in the same sentence, named after that one
+    with nothing said between them ('“A” no parlamento e “B”, disse X': A is X's too, not
+    that of "segundo a AFP" at the sentence's end); None where there is no such quote."""
+    if not following:
+        return None
+    text, grammar, after = attributor.text, attributor.grammar, following[0]
+    between = text[quote.close + 1 : after.open]
+    ends_sentence = text[quote.start : quote.close].rstrip()[-1:] in tuple(".!?…")
+    if ends_sentence or _SENTENCE_STOP.search(between) or grammar.verbs.search(between) or "\n" in between:
+        return None
+    speaker = attributor.for_quote(after)
+    if speaker is None or speaker.start < after.close or speaker.how not in ("entity", "name", "pronoun"):
+        return None
+    return speaker
+
+
 def _continues(
     grammar: Grammar, text: str, before: RawQuote, speaker: Speaker, quote: RawQuote, short: bool = False
 ) -> bool:
@@ -569,7 +596,7 @@ def _next_quoted_paragraph(grammar: Grammar, text: str, between: str, quote: Raw
         not any(line.strip() for line in blank)
         and not lead.strip(SPACE_AND_MARKS)
         and not rest.strip(SPACE_AND_MARKS + ".,!?…")
-        and len(head.split()) <= _ATTRIBUTION_TAIL_WORDS
+        and len(WORD.findall(head)) <= _ATTRIBUTION_TAIL_WORDS
         and (not stops or not head[stops[0].end() :].strip())  # the attribution, one sentence
         and (not head.strip(SPACE_AND_MARKS + ".,!?…") or grammar.verbs.search(head) is not None)
     )
