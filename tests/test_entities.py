@@ -81,6 +81,9 @@ def test_english_normal_form_of_a_person_drops_a_title(text: str, label: str, no
         ("Совета безопасности", "Совет безопасность", "ORG", [], "Совет безопасности"),  # no tags: first word
         ("Сергея Бреннова", "Сергей Бреннов", "PER", ["PROPN", "PROPN"], "Сергей Бреннов"),
         ("Нижнем Новгороде", "Нижний Новгород", "LOC", ["ADJ", "PROPN"], "Нижний Новгород"),
+        # a place natasha leaves as written, which the dictionary knows as a place only
+        ("Нидерландов", "Нидерландов", "LOC", ["PROPN"], "Нидерланды"),
+        ("Бреннова", "Бреннова", "LOC", ["PROPN"], "Бреннова"),  # no place the dictionary knows
     ],
 )
 def test_russian_normal_form(text: str, normal: str, label: str, pos: list[str], expected: str) -> None:
@@ -154,6 +157,52 @@ def test_decoding_takes_each_word_from_its_first_token_and_drops_lower_case_name
     # without its comma; "ministry" dropped: a name starts with a capital.
     assert [(_TEXT[s:e], kind) for s, e, kind, _ in found] == [("Olena Kovalenko", "PER"), ("Lviv", "LOC")]
     assert [score for *_, score in found] == [0.9, 0.9]  # the mean of the words' tag probabilities
+
+
+def test_two_persons_one_space_apart_are_one_name_cut_in_two() -> None:
+    from narrascope.analyzers._name_forms import joined_persons
+
+    text = "disse Volodymyr Zelensky, com Ana Reis e Rui Lemos."
+    found = _found_in(
+        text, [("Volodymyr", "PER"), ("Zelensky", "PER"), ("Ana Reis", "PER"), ("Rui Lemos", "PER")]
+    )
+    joined = joined_persons(text, found, "pt")
+    assert [(text[a:b], attrs["normal"]) for a, b, _, attrs in joined] == [
+        ("Volodymyr Zelensky", "Volodymyr Zelensky"),
+        ("Ana Reis", "Ana Reis"),
+        ("Rui Lemos", "Rui Lemos"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names", "expected"),
+    [
+        # a function word the head ran on into is no part of a person's or a place's name
+        ("pt", "disse Paulo Ramos à Lusa.", [("Paulo Ramos à", "PER")], ["Paulo Ramos"]),
+        ("pt", "o Estado dos tribunais", [("Estado dos", "LOC")], ["Estado"]),
+        # ... but a word of its own is ("Черно море"), and an organisation keeps its link's noun
+        ("bg", "Черно море и Тихия океан.", [("Черно море", "LOC"), ("Тихия океан", "LOC")],
+         ["Черно море", "Тихия океан"]),
+        ("it", "l'Istituto nazionale di statistica", [("Istituto nazionale di statistica", "ORG")],
+         ["Istituto nazionale di statistica"]),
+        ("it", "il governatore Ali Husein al-Farayi", [("Ali Husein al-Farayi", "PER")], ["Ali Husein al-Farayi"]),
+    ],
+)  # fmt: skip
+def test_a_person_or_a_place_ends_before_a_trailing_function_word(
+    language: str, text: str, names: list[tuple[str, str]], expected: list[str]
+) -> None:
+    from narrascope.analyzers._name_forms import without_trailing_links
+
+    found = without_trailing_links(text, _found_in(text, names), language)
+    assert [text[a:b] for a, b, *_ in found] == expected
+
+
+def test_a_place_cut_at_its_link_takes_the_capitalised_words_after_it() -> None:
+    text = "Os Estados Unidos da América e a Faixa de Gaza."
+    found = linked_names(
+        text, _found_in(text, [("Estados Unidos da", "LOC"), ("Faixa de", "LOC"), ("Gaza", "LOC")]), "pt"
+    )
+    assert [text[a:b] for a, b, *_ in found] == ["Estados Unidos da América", "Faixa de Gaza"]
 
 
 def test_decoding_starts_a_new_name_at_each_b_tag_and_respects_min_score() -> None:
@@ -235,6 +284,14 @@ def test_a_compound_date_line_place_keeps_its_particles_in_lower_case(
     line: str, end: int, normal: str
 ) -> None:
     assert dateline_normal(line, 0, end, line[:end]) == normal
+
+
+def test_a_letter_alone_is_no_entity(analyze: Analyze) -> None:
+    # spaCy calls "X." a group of people; "Plan B" holds no name either
+    doc = analyze("Senator John Reed wrote on X. Then Reed backed Plan B in Moscow.", language="en")
+    names = [e.text_in(doc) for e in doc.layer("entity")]
+    assert "John Reed" in names and "Moscow" in names
+    assert not [name for name in names if len(name.rstrip(".")) == 1 or "X." in name]
 
 
 def test_a_date_line_place_that_no_recogniser_found_is_added() -> None:
@@ -1363,6 +1420,8 @@ def test_an_institution_before_a_name_and_a_minister_s_portfolio(
          [("Ministerio de Defensa", "ORG", "Ministerio de Defensa"), ("Rusia", "LOC", "Rusia")]),
         ("it", "Ne parlano la Corte di Cassazione e Consiglio di Stato.", [("Corte di Cassazione", "ORG")],
          [("Corte di Cassazione", "ORG", "Corte di Cassazione")]),
+        ("pt", "Disse o Departamento de Estado dos EUA.", [("Departamento de Estado dos EUA", "LOC")],
+         [("Departamento de Estado dos EUA", "ORG", "Departamento de Estado dos EUA")]),
         # not across a person, and a ministry without a portfolio is no name
         ("it", "Il ministero di Marco Bellini tace.", [("Marco Bellini", "PER")], [("Marco Bellini", "PER", "Marco Bellini")]),
         ("fr", "Le ministère a répondu.", [], []),

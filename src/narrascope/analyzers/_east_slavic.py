@@ -36,7 +36,7 @@ from narrascope.models import pinned
 #: (start, end, kind, attrs) of each entity, as the recognisers give them.
 Found = list[tuple[int, int, str, dict[str, Any]]]
 
-__all__ = ["available", "organisations", "person", "phrase", "superlative"]
+__all__ = ["available", "organisations", "person", "phrase", "place", "superlative"]
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")  # tried in this order
 _PERSON = frozenset({"Name", "Surn", "Patr"})
@@ -109,6 +109,16 @@ def superlative(written: str, normal: str, language: str = "ru") -> str:
             shared = max(forms, key=lambda f: (_shared_start(f, written.lower()), -len(f)))
             return _cased(shared, written) or normal
     return normal
+
+
+def place(written: str, language: str = "ru") -> str | None:
+    """The nominative of a place's name in one word that the dictionary knows as a place in
+    another case, and as nothing else ("Нидерландов" -> "Нидерланды"); None otherwise."""
+    readings = _parses(written, language)
+    if not readings or not all("Geox" in p.tag.grammemes for p in readings):
+        return None
+    nominative = readings[0].normal_form
+    return None if nominative == written.lower() else _cased(nominative, written)
 
 
 def _shared_start(a: str, b: str) -> int:

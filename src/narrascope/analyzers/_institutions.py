@@ -167,6 +167,13 @@ def lower_case_institutions(text: str, found: Found, language: str) -> Found:
     for ministry in _MINISTRY.finditer(text):
         if (portfolio_end := _portfolio_end(text, ministry.end(1), language)) is not None:
             out = _added(text, out, ministry.start(1), portfolio_end, language)
+    if language not in _NOUNS:  # Spanish, Portuguese: an institution taken for a place
+        out = [
+            (start, end, "ORG", attrs)
+            if label == "LOC" and institution_word(text[start:end].split()[0], language)
+            else (start, end, label, attrs)
+            for start, end, label, attrs in out
+        ]
     return _conjoined(text, out, language)
 
 

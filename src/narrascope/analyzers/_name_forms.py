@@ -32,8 +32,10 @@ __all__ = [
     "institution_names",
     "institution_word",
     "join_fragments",
+    "joined_persons",
     "linked_names",
     "polish_surnames",
+    "without_trailing_links",
 ]
 
 # Where names inflect for case, the head's names are put in the nominative word by word.
@@ -120,10 +122,19 @@ def linked_names(text: str, found: Found, language: str) -> Found:
     while i < len(spans):
         start, end, label, attrs = spans[i]
         i += 1
+        words = text[start:end].split()
+        if label == "LOC" and words[-1].lower() in links + _TRAILING_LINKS[language]:
+            # a place cut at its link: the capitalised words after it ("Faixa de" + "Gaza")
+            new_end = _name_run(text, end, first_any=False, links=links)
+            if new_end > end and not (i < len(spans) and spans[i][0] < new_end and spans[i][2] == "PER"):
+                while i < len(spans) and spans[i][0] < new_end:
+                    new_end = max(new_end, spans[i][1])
+                    i += 1
+                attrs = {**attrs, "normal": head_normal(text[start:new_end], label, language)}
+                end = new_end
         if label != "ORG":
             out.append((start, end, label, attrs))
             continue
-        words = text[start:end].split()
         if all(_article(word) for word in words):
             continue  # the head's stray article ("Il" + "Ministero ..."): no name, and no link
         new_end = end
@@ -365,6 +376,51 @@ def join_fragments(text: str, found: Found, language: str) -> Found:
             if normal is not None:
                 out[-1] = (first[0], end, kind, {**attrs, "normal": normal})
                 continue
+        out.append((start, end, label, attrs))
+    return out
+
+
+def without_trailing_links(text: str, found: Found, language: str) -> Found:
+    """People's and places' names without the function words in lower case that the head ran
+    on into ("Paulo Ramos à" + "Lusa", "Estado dos"): such a name ends in a word of its own
+    ("Charles de Gaulle", "Черно море"); an organisation's may end in a link's noun
+    ("Istituto nazionale di statistica")."""
+    function_words = function_words_of(language)
+    out: Found = []
+    for start, end, label, attrs in found:
+        new_end = end
+        while label in ("PER", "LOC"):
+            cut = text.rfind(" ", start, new_end)
+            if cut <= start or text[cut + 1 : new_end] not in function_words:
+                break
+            new_end = len(text[:cut].rstrip())
+        if new_end != end:
+            attrs = {**attrs, "normal": head_normal(text[start:new_end], label, language)}
+        out.append((start, new_end, label, attrs))
+    return out
+
+
+def joined_persons(text: str, found: Found, language: str) -> Found:
+    """Two persons one space apart, one name that the entity head cut in two ("Volodymyr" +
+    "Zelensky"): news writes two people next to each other with a comma or a conjunction
+    between them, not a space. The whole takes the normal form of a person's name."""
+    out: Found = []
+    for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
+        if (
+            out
+            and label == out[-1][2] == "PER"
+            and out[-1][1] + 1 == start
+            and text[start - 1] == " "
+            and len(text[out[-1][0] : end].split()) <= 4
+        ):
+            first = out[-1]
+            out[-1] = (
+                first[0],
+                end,
+                label,
+                {**first[3], "normal": head_normal(text[first[0] : end], label, language)},
+            )
+            continue
         out.append((start, end, label, attrs))
     return out
 

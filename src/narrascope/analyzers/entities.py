@@ -50,8 +50,10 @@ from narrascope.analyzers._name_forms import (
     head_normal,
     institution_names,
     join_fragments,
+    joined_persons,
     linked_names,
     polish_surnames,
+    without_trailing_links,
 )
 from narrascope.analyzers._places import is_place, load_places, place_of
 from narrascope.analyzers._titles import capitals_title, sentence_case_title
@@ -217,10 +219,14 @@ class EntityAnalyzer(Analyzer):
                     normal = dateline_normal(doc.text, start, end, normal)
                     found.append((start, end, kind, {**_attrs(normal, kind, "head"), "score": score}))
         for doc, found in zip(docs, everything, strict=True):
+            if doc.language in HEAD_LANGUAGES:
+                found = joined_persons(doc.text, found, doc.language or "")
             if doc.language in ("de", "pl"):
                 found = join_fragments(doc.text, found, doc.language)
             if doc.language in LINKS:
                 found = linked_names(doc.text, found, doc.language)
+            if doc.language in HEAD_LANGUAGES:
+                found = without_trailing_links(doc.text, found, doc.language or "")
             found = institution_names(doc.text, found, doc.language or "")
             found = lower_case_institutions(doc.text, found, doc.language or "")
             if doc.language == "pl":
@@ -374,6 +380,9 @@ def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list
     return out
 
 
+_LETTER = re.compile(r"[^\W\d_]\.?")
+
+
 def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[Found]:
     out: list[Found] = [[] for _ in docs]
     if not docs:
@@ -386,6 +395,7 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
         sentence_case_title(doc.text) if doc.language == "en" else capitals_title(doc.text) for doc in docs
     ]
     texts = (sources[n][start:end] for n, start, end in blocks)
+    sentence_starts = [[s.start for s in doc.layer("sentence")] for doc in docs]
     for (n, offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
         for ent in parsed.ents:
             label = _SPACY_LABELS.get(ent.label_)
@@ -394,6 +404,11 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             language = docs[n].language or ""
             start, end = offset + ent.start_char, offset + ent.end_char
             name = docs[n].text[start:end]
+            if _LETTER.fullmatch(name):
+                continue  # a letter alone ("on X.", "Plan B"): no name spaCy can tell the kind of
+            starts = sentence_starts[n]
+            if bisect.bisect_right(starts, start) < bisect.bisect_left(starts, end):
+                continue  # across a sentence's end, which spaCy took for an initial ("on X. Then Reed")
             if name.isupper() and len(name) > 1:  # in a headline in capitals: the article's spelling
                 name = sources[n][start:end]
             normal = english_normal(name, label) if language == "en" else head_normal(name, label, language)
@@ -521,6 +536,9 @@ def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ())
     if len(words) == len(normal_words) and east_slavic.available("ru"):
         normal_words = [east_slavic.superlative(w, n) for w, n in zip(words, normal_words, strict=True)]
         normal = " ".join(normal_words)
+        if label == "LOC" and len(words) == 1 and normal == text:
+            # a place natasha left as written ("Нидерландов"), which the dictionary knows
+            normal = east_slavic.place(text) or normal
     if label == "ORG" and len(words) > 1 and len(words) == len(normal_words):
         nouns = [i for i, tag in enumerate(pos) if tag in ("NOUN", "PROPN")] if len(pos) == len(words) else []
         head = nouns[0] if nouns else 0
