@@ -382,6 +382,13 @@ def test_dateline_gives_the_publication_date_when_none_is_known() -> None:
         ("Les négociations reprendront lundi.", "fr", [("lundi", "2023-12-11")]),
         ("Le front a tenu lundi.", "fr", [("lundi", "2023-12-04")]),  # "front" is no future
         ("The vote is on Thursday and will pass.", "en", [("Thursday", "2023-12-07")]),  # the day itself
+        # ... a future of another clause, or far before it, is not the weekday's
+        ("Il Pil crescerà dello 0,8%, secondo le stime diffuse martedì.", "it", [("martedì", "2023-12-05")]),
+        (
+            "The economy will grow, as the figures published by the office on Tuesday show.",
+            "en",
+            [("Tuesday", "2023-12-05")],
+        ),
     ],
 )
 def test_a_date_without_a_year_after_a_word_of_the_future_is_the_next_one(

@@ -527,6 +527,10 @@ def _ahead(text: str, kind: str, mention: DateMention, language: str, reference:
     # promises en janvier seront versées ...": promised in January, paid later)
     # (searched backwards: a scan from the text's start for every date would be quadratic)
     lo = max(text.rfind(mark, 0, mention.start) for mark in ".!?\n") + 1
+    if bare_weekday:
+        # a weekday is near in time: only a future in its own clause, a few words before it
+        # ("ще обсъдят темата в сряда"; not "crescerà dello 0,8%, secondo le stime diffuse giovedì")
+        lo = max(lo, text.rfind(",", lo, mention.start) + 1, _words_back(text, mention.start, _WEEKDAY_REACH))
     ahead = any(p is not None and p.search(text, lo, mention.start) is not None for p in (future, from_on))
     if not ahead:
         return mention
@@ -535,6 +539,16 @@ def _ahead(text: str, kind: str, mention: DateMention, language: str, reference:
             mention, value=(dt.date.fromisoformat(mention.value) + dt.timedelta(days=7)).isoformat()
         )
     return replace(mention, value=_next_year(mention.value), range_end=_next_year(mention.range_end))
+
+
+_WEEKDAY_REACH = 6  # words before a weekday that a word of the future may stand in
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def _words_back(text: str, position: int, count: int) -> int:
+    """Where the ``count``-th word before ``position`` starts (0 where there are fewer)."""
+    starts = [m.start() for m in _WORD_START.finditer(text, max(0, position - 40 * count), position)]
+    return starts[-count] if len(starts) >= count else max(0, position - 40 * count)
 
 
 def _next_year(value: str | None) -> str | None:
