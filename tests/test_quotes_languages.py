@@ -300,6 +300,27 @@ def test_an_object_pronoun_before_the_verb_is_no_speaker(language: str, text: st
     assert quote.attrs.get("speaker_entity") is None  # not the one written to
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "pt",
+            'Clara Nunes falou à rádio. Disse ter ouvido que "os aliados vão ceder já".',
+            "Clara Nunes",
+        ),
+        ("pt", 'Clara Nunes falou. "Os aliados vão ceder", disse ter ouvido.', "Clara Nunes"),
+        ("it", "Clara Neri ha parlato. «Gli alleati cederanno», ha detto di avere saputo.", "Clara Neri"),
+        ("es", "Clara Ruiz habló. «Los aliados cederán», dijo haber oído.", "Clara Ruiz"),
+    ],
+)
+def test_an_infinitive_after_the_verb_is_its_complement_not_its_subject(
+    language: str, text: str, person: str
+) -> None:
+    doc = analyse(text, language, (person,))
+    (quote,) = [q for q in doc.layer("quote") if q.label == "direct"]
+    assert (quote.attrs["speaker_how"], quote.attrs["speaker_entity"]) == ("pronoun", person)
+
+
 def test_bulgarian_nouns_with_their_article_and_a_pronoun_after_an_adverb() -> None:
     text = ("Това заяви българският учен д-р Петър Илиев пред радиото. „Реките ще пресъхнат“, каза ученият. "
             "„Горите също ще страдат“, каза още той.")  # fmt: skip

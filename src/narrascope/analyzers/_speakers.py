@@ -322,6 +322,12 @@ class SpeakerFinder:
         before = WORD_BEFORE.search(self.text, max(0, entity.start - 12), entity.start)
         return before is not None and len(before.group(1)) <= 3 and before.group(1).islower()
 
+    def _infinitive(self, word: str) -> bool:
+        """Whether ``word`` is an infinitive in a language whose verbs leave their subject out
+        ("estar", "avere"), by its ending."""
+        pattern = _INFINITIVE.get(self.language)
+        return pattern is not None and pattern.fullmatch(word) is not None and word not in _NOT_INFINITIVES
+
     def _addressee(self, entity: Span) -> bool:
         """Whether ``entity`` is spoken to, not speaking: after the preposition of a dative
         ("disse à Lusa Paulo X", "ha detto all'ANSA il ministro", "a déclaré à l'AFP", "dijo a
@@ -491,6 +497,9 @@ class SpeakerFinder:
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
         if direct and words and words_of.drops_subject and lower(words[0].group()) in words_of.prepositions:
             words = []  # '„...” – dodała w wywiadzie dla PAP': where it was said; the subject left out
+        opening = words[1:2] if words and lower(words[0].group()) in ("di", "de", "a") else words[:1]
+        if opening and self._infinitive(opening[0].group()):
+            words = []  # 'Disse ter ouvido que “...”': the verb's complement; its subject left out
         while len(words) > 1 and words_of.is_adverb(lower(words[0].group())):
             words = words[1:]  # '“...”, каза още той': the adverb is the verb's
         if words:
@@ -1232,6 +1241,13 @@ _KIND_LETTERS = 5
 _PLACE_PREPOSITIONS = frozenset(
     ["at", "in", "à", "au", "в", "во", "във", "у", "w", "we", "bei", "am", "im", "presso", "en", "em", "na", "no"]
 )  # fmt: skip
+# Infinitives by their endings, in lower case, where a verb leaves its subject out.
+_INFINITIVE = {
+    "pt": re.compile(r"[a-zà-ÿ]+(?:ar|er|ir|or)"),
+    "es": re.compile(r"[a-zà-ÿ]+(?:ar|er|ir)"),
+    "it": re.compile(r"[a-zà-ÿ]+(?:are|ere|ire)"),
+}
+_NOT_INFINITIVES = frozenset(["qualquer", "quaisquer", "cualquier", "mulher", "lugar", "par", "mar"])
 # The prepositions (and articles) right before one who is spoken to, by language.
 _ADDRESSEE = {
     "pt": re.compile(r"(?<![\w-])(?:à|ao|aos|às)\s+(?:agência\s+)?$", re.IGNORECASE),
