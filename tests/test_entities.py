@@ -172,6 +172,13 @@ def test_two_persons_one_space_apart_are_one_name_cut_in_two() -> None:
         ("Ana Reis", "Ana Reis"),
         ("Rui Lemos", "Rui Lemos"),
     ]
+    # two words before a name are another person's, in the genitive; German and Polish put a
+    # capitalised noun or a title there
+    text = "a colaboradora de Rui Lemos Ana Reis chegou"
+    found = _found_in(text, [("Rui Lemos", "PER"), ("Ana Reis", "PER")])
+    assert len(joined_persons(text, found, "pt")) == 2
+    text = "der Berater Müllers sagte"
+    assert len(joined_persons(text, _found_in(text, [("Berater", "PER"), ("Müllers", "PER")]), "de")) == 2
 
 
 @pytest.mark.parametrize(

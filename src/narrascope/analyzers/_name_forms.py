@@ -403,7 +403,13 @@ def without_trailing_links(text: str, found: Found, language: str) -> Found:
 def joined_persons(text: str, found: Found, language: str) -> Found:
     """Two persons one space apart, one name that the entity head cut in two ("Volodymyr" +
     "Zelensky"): news writes two people next to each other with a comma or a conjunction
-    between them, not a space. The whole takes the normal form of a person's name."""
+    between them, not a space. The whole takes the normal form of a person's name. A first
+    part of one word only: two words before a name are more often another person in the
+    genitive ("współpracowniczka Jana Kowala Anna Nowak"); and not in German or Polish,
+    where a capitalised noun or title the head took for a person comes before the name
+    ("Berater Müllers", "Frau Berger", "Felietonista Jan Kowal")."""
+    if language in ("de", "pl"):
+        return found
     out: Found = []
     for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
         if (
@@ -411,7 +417,8 @@ def joined_persons(text: str, found: Found, language: str) -> Found:
             and label == out[-1][2] == "PER"
             and out[-1][1] + 1 == start
             and text[start - 1] == " "
-            and len(text[out[-1][0] : end].split()) <= 4
+            and " " not in text[out[-1][0] : out[-1][1]]
+            and len(text[out[-1][0] : end].split()) <= 3
         ):
             first = out[-1]
             out[-1] = (
