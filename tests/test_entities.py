@@ -1459,3 +1459,24 @@ def test_a_stray_article_the_head_took_leaves_the_name_after_it_to_be_made_whole
     text = "Il GDI della Cina cresce."
     found = linked_names(text, _found_in(text, [("GDI", "ORG"), ("Cina", "LOC")]), "it")
     assert [text[a:b] for a, b, *_ in found] == ["GDI della Cina"]
+
+
+@pytest.mark.parametrize("language", ["fr", "it", "es", "pt", "bg"])
+def test_the_name_repairs_take_any_spans_in_their_text(language: str) -> None:
+    """Spans of white space or punctuation alone (no recogniser gives them today) neither stop
+    the repairs nor leave the text."""
+    from narrascope.analyzers._institutions import lower_case_institutions
+    from narrascope.analyzers._name_forms import joined_persons, without_trailing_links
+
+    text = "La Corte di « »  , Ministerio de Pesca y\nAna Reis à Lusa."
+    blank = text.index("  ")
+    found = [
+        (3, 8, "ORG", {"normal": "Corte"}),
+        (blank, blank + 2, "LOC", {"normal": ""}),
+        (blank + 1, blank + 2, "ORG", {"normal": ""}),
+    ]
+    for repair in (lower_case_institutions, joined_persons, without_trailing_links, linked_names):
+        if repair is linked_names and language == "fr":
+            continue
+        for start, end, _, _ in repair(text, sorted(found), language):
+            assert 0 <= start <= end <= len(text)

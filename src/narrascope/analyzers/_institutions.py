@@ -170,7 +170,7 @@ def lower_case_institutions(text: str, found: Found, language: str) -> Found:
     if language not in _NOUNS:  # Spanish, Portuguese: an institution taken for a place
         out = [
             (start, end, "ORG", attrs)
-            if label == "LOC" and institution_word(text[start:end].split()[0], language)
+            if label == "LOC" and institution_word((text[start:end].split() or [""])[0], language)
             else (start, end, label, attrs)
             for start, end, label, attrs in out
         ]
@@ -281,7 +281,8 @@ def _longer(text: str, start: int, end: int, language: str) -> int:
     name that ends in capitals, its adjectives only ("ministère de l'Éducation" + "nationale",
     not "Dipartimento della Protezione Civile" + "d'intesa"); none after a word that they do
     not explain (the recogniser's "Commission fourmille")."""
-    noun_end = _FIRST_WORD.match(text, start).end()  # type: ignore[union-attr]
+    first = _FIRST_WORD.match(text, start)
+    noun_end = first.end() if first is not None else end
     after_noun = _tail(text, noun_end, language)
     if after_noun >= end:
         return after_noun

@@ -123,7 +123,7 @@ def linked_names(text: str, found: Found, language: str) -> Found:
         start, end, label, attrs = spans[i]
         i += 1
         words = text[start:end].split()
-        if label == "LOC" and words[-1].lower() in links + _TRAILING_LINKS[language]:
+        if label == "LOC" and words and words[-1].lower() in links + _TRAILING_LINKS[language]:
             # a place cut at its link: the capitalised words after it ("Faixa de" + "Gaza")
             new_end = _name_run(text, end, first_any=False, links=links)
             if new_end > end and not (i < len(spans) and spans[i][0] < new_end and spans[i][2] == "PER"):
