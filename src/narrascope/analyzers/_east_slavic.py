@@ -36,7 +36,7 @@ from narrascope.models import pinned
 #: (start, end, kind, attrs) of each entity, as the recognisers give them.
 Found = list[tuple[int, int, str, dict[str, Any]]]
 
-__all__ = ["available", "organisations", "person", "phrase", "place", "superlative"]
+__all__ = ["available", "organisations", "person", "phrase", "place", "russian_person", "superlative"]
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")  # tried in this order
 _PERSON = frozenset({"Name", "Surn", "Patr"})
@@ -154,6 +154,132 @@ def person(words: list[str]) -> str | None:
     if best is None or best[0] == 0:
         return None
     return " ".join(w if p is None else _nominative(p, w) for w, p in zip(words, chosen, strict=True))
+
+
+# natasha's tags of a case, as the dictionary names it.
+_TAGGED_CASES = {"Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
+# A masculine name's endings in each oblique case, and how its nominative ends: "" for the stem
+# as it stands ("Найджела" -> "Найджел"), "soft" for a stem that ends in ь or й ("Дюмеля" ->
+# "Дюмель", "Николая" -> "Николай"), or the ending of a name in -а ("Лады" -> "Лада",
+# "Кулибой" -> "Кулиба"). The locative is left out: its -е ends both kinds ("о Шольце", "о
+# Кулибе"). Longer endings first.
+_MASCULINE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Gen": (("а", ""), ("я", "soft"), ("ы", "а")),
+    "Acc": (("а", ""), ("я", "soft"), ("у", "а")),
+    "Dat": (("у", ""), ("ю", "soft"), ("е", "а")),
+    "Ins": (("ом", ""), ("ем", "soft"), ("ой", "а")),
+}
+_SIBILANTS = frozenset("жшчщц")
+_VOWELS = frozenset("аеёиоуыэюя")
+
+
+def _masculine_nominative(word: str, case: str) -> str | None:
+    """The nominative of a man's name by its ending in ``case`` (natasha's tag); None where the
+    ending is none of that case's, or the stem before it is none of a man's name."""
+    low = word.lower()
+    for ending, nominative in _MASCULINE_ENDINGS.get(case, ()):
+        stem = word[: len(word) - len(ending)]
+        if not low.endswith(ending) or len(stem) < 2:
+            continue
+        last = stem[-1].lower()
+        if nominative != "soft":
+            consonant = last not in _VOWELS and last not in "ьй"  # as a hard stem ends
+            return stem + nominative if consonant else None
+        if last in "уыюяйь":  # a woman's adjective ("Белоглазую"), or a nominative ("Майя")
+            return None
+        return stem + ("" if last in _SIBILANTS else "й" if last in _VOWELS else "ь")
+    return None
+
+
+def _spelled_as(normal: str, written: str) -> str:
+    """``normal`` with е where ``written`` has it and the dictionary ё ("Федоров" stays so, not
+    "Фёдоров"): natasha writes е, and one person must not be counted under two spellings."""
+    letters = list(normal)
+    for i, letter in enumerate(written[: len(normal)]):
+        if letter in "еЕ" and letters[i] in "ёЁ":
+            letters[i] = "Е" if letters[i] == "Ё" else "е"
+    return "".join(letters)
+
+
+def _without_fleeting_vowel(word: str, normal: str) -> str | None:
+    """``word``'s stem where ``normal`` puts into it a vowel that drops out, before a final ц
+    after a soft sign or р ("Шольца" -> "Шолец", as "пальца" -> "палец"; "Мерца" -> "Мерец", as
+    "борца" -> "борец"), and the dictionary does not know the word: names of that shape are
+    foreign ("Шольц", "Мерц"), and the Russian ones are in the dictionary ("Стрельца"). After
+    other letters the vowel is often right ("Мартинца" -> "Мартинец"). None otherwise."""
+    for stem in (word[: len(normal)], word[: len(normal) - 1]):
+        low = stem.lower()
+        if len(low) < 3 or len(stem) >= len(word) or low[-1] != "ц" or low[-2] not in "рь":
+            continue
+        base = low[:-2] if low[-2] == "ь" else low[:-1]
+        if normal.lower() in (base + "ец", base + "ёц") and not any(p.is_known for p in _parses(word, "ru")):
+            return stem
+    return None
+
+
+def russian_person(
+    words: list[str],
+    normals: list[str],
+    tags: list[tuple[str, dict[str, str]]],
+    nominatives: frozenset[str] = frozenset(),
+) -> list[str]:
+    """A Russian person's name in the nominative, word by word: natasha's ``normals``, except
+    the words it left in a man's oblique case because its dictionary has no nominative that
+    fits (foreign names: "Найджела Бромфилда" came out "Найджела Бромфилд", "Ларсу Экхольму"
+    "Ларс Экхольму"). ``tags`` are natasha's part of speech and features of each word. Such a
+    word takes the dictionary's reading as a man's name in an oblique case (the tagged case
+    first), or as a woman's in the tagged case ("Петра Лады": the genitive of Лада, which
+    declines alike for both), or else, a proper noun, the nominative of its ending in the
+    tagged case (:data:`_MASCULINE_ENDINGS`), unless the dictionary knows it as a woman's name
+    only, or another word is tagged a woman's. A word in ``nominatives``, the article's words
+    tagged as a name's nominative elsewhere, stays as written: the article knows its
+    nominative ("Мчедлава" tagged a genitive once). A foreign name gets no vowel that is not
+    there ("Шольца" -> "Шольц", not "Шолец")."""
+    out = []
+    woman = any(feats.get("Gender") == "Fem" for _, feats in tags)  # "Ирину Сомову"
+    # The case of the words natasha did put in the nominative, which the others share: the
+    # tagger reads a foreign surname after a first name as a nominative ("Ларсу Экхольму").
+    shared = next(
+        (
+            feats["Case"]
+            for word, normal, (_, feats) in zip(words, normals, tags, strict=True)
+            if normal.lower() != word.lower() and feats.get("Case") in _TAGGED_CASES
+        ),
+        None,
+    )
+    for word, normal, (pos, feats) in zip(words, normals, tags, strict=True):
+        normal = _without_fleeting_vowel(word, normal) or normal
+        case = feats.get("Case", "Nom")
+        if case == "Nom" and shared is not None:
+            case = shared
+        if (
+            normal.lower() == word.lower()
+            and case in _TAGGED_CASES
+            and feats.get("Gender") == "Masc"
+            and feats.get("Number") != "Plur"
+            and word[:1].isupper()
+            and word not in nominatives
+            and not woman
+        ):
+            out.append(_spelled_as(_masculine_name(word, case, pos == "PROPN") or normal, word))
+        else:
+            out.append(normal)
+    return out
+
+
+def _masculine_name(word: str, case: str, proper: bool) -> str | None:
+    """The nominative of ``word``, tagged a man's name in ``case`` (see :func:`russian_person`)."""
+    tagged = _TAGGED_CASES[case]
+    known = [p for p in _parses(word, "ru") if _is_person(p) and p.tag.number != "plur" and p.is_known]
+    named = sorted(
+        (p for p in known if p.tag.case != "nomn"),
+        key=lambda p: (p.tag.gender != "masc", p.tag.case != tagged),
+    )
+    if named and (named[0].tag.gender == "masc" or named[0].tag.case == tagged):
+        return _nominative(named[0], word)
+    if known and all(p.tag.gender == "femn" for p in known):
+        return None  # a woman's name mistagged ("Ольгу" as a man's dative)
+    return _masculine_nominative(word, case) if proper and word.isalpha() else None
 
 
 def _agrees(adjective: Any, noun: Any) -> bool:

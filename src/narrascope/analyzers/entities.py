@@ -437,14 +437,22 @@ def _russian(docs: Sequence[Document]) -> list[Found]:
     for sentence, markup in zip(sentences, markups, strict=True):
         for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
             token.pos, token.feats = tagged.pos, tagged.feats
+    # the words of each article that natasha tagged a person's nominative somewhere
+    nominatives: list[set[str]] = [set() for _ in docs]
+    for (n, _, _), p in zip(blocks, parsed, strict=True):
+        for ent in p.spans or []:
+            if ent.type == "PER":
+                nominatives[n].update(t.text for t in ent.tokens if (t.feats or {}).get("Case") == "Nom")
     out: list[Found] = [[] for _ in docs]
     for (n, offset, _), p in zip(blocks, parsed, strict=True):
         for ent in p.spans or []:
             if "\n" in ent.text:
                 continue
             ent.normalize(models.vocab)
-            pos = [token.pos for token in ent.tokens]
-            normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, pos)
+            tags = [(token.pos, token.feats or {}) for token in ent.tokens]
+            normal = _russian_normal(
+                ent.text, ent.normal or ent.text, ent.type, tags, frozenset(nominatives[n])
+            )
             normal = dateline_normal(docs[n].text, offset + ent.start, offset + ent.stop, normal)
             out[n].append(
                 (offset + ent.start, offset + ent.stop, ent.type, _attrs(normal, ent.type, "natasha"))
@@ -521,16 +529,24 @@ def _blocks(doc: Document, max_chars: int = _BLOCK_CHARS) -> list[tuple[int, int
     return blocks
 
 
-def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ()) -> str:
+def _russian_normal(
+    text: str,
+    normal: str,
+    label: str,
+    tags: Sequence[tuple[str, dict[str, str]]] = (),
+    nominatives: frozenset[str] = frozenset(),
+) -> str:
     """Natasha's normal form, except that an organisation keeps its genitive modifiers.
 
     Natasha puts every word of a name in the nominative, which suits people and places
     ("Сергея Лаврова" -> "Сергей Лавров") but mangles organisations, whose words after the head
     noun stay in the genitive ("Совета безопасности" -> "Совет безопасности"). The head is the
-    first noun (``pos``, one tag per word), so adjectives before it agree with it
+    first noun (by ``tags``, natasha's part of speech and features of each word), so adjectives before it agree with it
     ("Государственной думы" -> "Государственная дума"); without tags it is the first word.
     A superlative keeps its own stem ("Высшей школы" -> "Высшая школа", not "Высочайшая":
-    :func:`~narrascope.analyzers._east_slavic.superlative`).
+    :func:`~narrascope.analyzers._east_slavic.superlative`). A man's name that natasha left in
+    an oblique case is put in the nominative by its tags, unless the article tags it a
+    nominative elsewhere (``nominatives``; :func:`~narrascope.analyzers._east_slavic.russian_person`).
     """
     words, normal_words = text.split(), normal.split()
     if len(words) == len(normal_words) and east_slavic.available("ru"):
@@ -539,8 +555,14 @@ def _russian_normal(text: str, normal: str, label: str, pos: Sequence[str] = ())
         if label == "LOC" and len(words) == 1 and normal == text:
             # a place natasha left as written ("Нидерландов"), which the dictionary knows
             normal = east_slavic.place(text) or normal
+    if label == "PER" and len(words) == len(normal_words) == len(tags) and east_slavic.available("ru"):
+        return " ".join(east_slavic.russian_person(words, normal_words, list(tags), nominatives))
     if label == "ORG" and len(words) > 1 and len(words) == len(normal_words):
-        nouns = [i for i, tag in enumerate(pos) if tag in ("NOUN", "PROPN")] if len(pos) == len(words) else []
+        nouns = (
+            [i for i, (pos, _) in enumerate(tags) if pos in ("NOUN", "PROPN")]
+            if len(tags) == len(words)
+            else []
+        )
         head = nouns[0] if nouns else 0
         return " ".join([*normal_words[: head + 1], *words[head + 1 :]])
     return normal
