@@ -1829,6 +1829,40 @@ def test_quote_left_open_goes_on_after_a_caption(analyze: Analyze) -> None:
             "Viktor Lorand",
             "according to",
         ),
+        # a source that reports what someone named said ("according to the agency") is not the speaker
+        (
+            "Viktor Lorand said the exercises were planned long ago, according to the state agency.",
+            "en",
+            "the exercises were planned long ago",
+            "Viktor Lorand",
+            "Viktor Lorand",
+            "said",
+        ),
+        # ... but not words in lower case that a verb of the clause gives
+        (
+            "Rich nations punish their activists, while criticizing poorer states for it, according to Viktor Lorand.",
+            "en",
+            "Rich nations punish their activists, while criticizing poorer states for it",
+            "Viktor Lorand",
+            "Viktor Lorand",
+            "according to",
+        ),
+        (
+            "Viktor Lorand told the court, according to the agency, that the drills were planned long ago.",
+            "en",
+            "the drills were planned long ago",
+            "Viktor Lorand",
+            "Viktor Lorand",
+            "told",
+        ),
+        (
+            "Viktor Lorand said that the drills, according to the agency, were planned long ago.",
+            "en",
+            "the drills, according to the agency, were planned long ago",
+            "Viktor Lorand",
+            "Viktor Lorand",
+            "said",
+        ),
         (
             "Секретарь Совета безопасности Олег Варников заявил, что Запад готовит новую провокацию.",
             "ru",
@@ -1860,6 +1894,18 @@ def test_reported_speech(
 ) -> None:
     doc = analyze(text, language=language, published=PUBLISHED)
     assert_one_quote(doc, "reported", content, (speaker, entity, "entity", cue))
+
+
+@pytest.mark.slow
+def test_direct_quote_of_a_named_speaker_reported_by_a_source_is_the_speakers(analyze: Analyze) -> None:
+    text = 'Viktor Lorand said "the exercises were planned long ago", according to the state agency.'
+    doc = analyze(text, language="en", published=PUBLISHED)
+    content = "the exercises were planned long ago"
+    assert_one_quote(doc, "direct", content, ("Viktor Lorand", "Viktor Lorand", "entity", "said"))
+    # with no one named before the quote, the source is all the article gives
+    doc = analyze(f'"{content}," according to the state agency.', language="en", published=PUBLISHED)
+    ((q,),) = [doc.layer("quote")]
+    assert q.attrs["speaker"] == "the state agency"
 
 
 @pytest.mark.slow

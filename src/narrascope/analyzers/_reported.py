@@ -24,6 +24,7 @@ from narrascope.analyzers._speakers import (
     Speaker,
     SpeakerFinder,
     content_after,
+    names_someone,
 )
 from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, QUOTE_MARK, lower
 from narrascope.document import Document, Span
@@ -271,7 +272,11 @@ class ReportedSpeech(SpeakerFinder):
         if tail is not None and self._plausible_source(tail.group("cue"), tail.group("who")):
             speaker = self._named(tail.start("who"), tail.end("who"), lower(tail.group("cue")))
             if speaker.how != "none":
-                return start, tail.start(), speaker
+                # "X said the army was ready, according to Reuters": Reuters reports what X said
+                inner = self._reported_in(start, tail.start())
+                return (
+                    inner if inner is not None and names_someone(inner[2]) else (start, tail.start(), speaker)
+                )
         as_tail = grammar.as_said_tail.search(text, start, stop)
         said = None if as_tail is None else self._as_said(as_tail.start("rest"), as_tail.end("rest"))
         if as_tail is not None and said is not None:
@@ -647,7 +652,18 @@ class ReportedSpeech(SpeakerFinder):
             if speaker.how == "none":
                 return None
             if before.endswith(","):
-                return start, end, speaker
+                # "X said that ..., according to the ministry, and ...": the ministry reports X
+                inner = self._reported_in(start, start + len(before) - 1)
+                if inner is None or not names_someone(inner[2]):
+                    return start, end, speaker
+                # "X told the jury, according to Y, that ...": what X said follows the "that"
+                that = grammar.that.match(text, according.start("content"))
+                content = (
+                    inner[0]
+                    if that is None
+                    else that.end() + len(text[that.end() : end]) - len(text[that.end() : end].lstrip())
+                )
+                return content, end, inner[2]
             return self._named_after_title(according.start("content"), end, speaker)
         # Here a source is seldom closed by a comma: read a name or a noun phrase after the lead.
         lead = grammar.according_lead.search(text, start, end)

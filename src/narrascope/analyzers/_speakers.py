@@ -94,6 +94,16 @@ class Speaker:
     cue: str
 
 
+def names_someone(speaker: Speaker) -> bool:
+    """Whether ``speaker`` names who speaks: a name, a pronoun, a document, or words that open
+    with a capital ("The ministry", "O instituto Copernicus"); not words in lower case that a
+    rule took from a clause ("criticizing", 'is “no science” that'), which a source named
+    after them ("according to X") names better."""
+    return speaker.how in ("entity", "name", "pronoun", "document") or (
+        speaker.how != "none" and speaker.text[:1].isupper()
+    )
+
+
 class SpeakerFinder:
     """Finds speakers for one document: its entities, sentences and paragraphs, indexed once.
 

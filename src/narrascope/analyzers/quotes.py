@@ -121,6 +121,7 @@ from narrascope.analyzers._speakers import (
     WORD,
     WORD_BEFORE,
     Speaker,
+    names_someone,
     pronoun_kind,
     trim,
 )
@@ -165,7 +166,9 @@ class _Attributor(ReportedSpeech):
         if source is not None and self._plausible_source(source.group("cue"), source.group("who")):
             named = self._named(source.start("who"), source.end("who"), lower(source.group("cue")))
             if named.how != "none":
-                return named
+                # 'X said “...”, according to the agency': the agency reports what X said
+                before = self._verb_before(quote)
+                return before if before is not None and names_someone(before) else named
         cue = grammar.verbs.search(text, after, tail_end)
         if (
             cue is not None
@@ -202,22 +205,11 @@ class _Attributor(ReportedSpeech):
         ):
             return self._from_region(after, tail_end, cue, quote.open, direct=True)
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
+        speaker = self._verb_before(quote)
+        if speaker is not None:
+            return speaker
         line_start = text.rfind("\n", 0, quote.open) + 1
         lo = max(line_start, quote.open - self.window)
-        cues = list(grammar.verbs.finditer(text, lo, quote.open))
-        if cues and "." not in text[cues[-1].end() : quote.open]:
-            cue = cues[-1]
-            if grammar.lead_in.fullmatch(text[cue.end() : quote.open].strip()):
-                boundary = max((m.end() for m in SENTENCE_END.finditer(text, lo, cue.start())), default=lo)
-                as_said = grammar.as_said.match(text, boundary, quote.open)
-                if as_said is not None:  # 'As X said, “' and 'As X said, they are “'
-                    speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
-                    if speaker is not None:
-                        return speaker
-                speaker = self._from_region(boundary, quote.open, cue, direct=True)
-                # a participle whose subject is not found says nothing of who speaks
-                if speaker.how != "none" or lower(cue.group()) not in grammar.words.participles:
-                    return speaker
         naming = self._naming(lo, quote.open)
         if naming is not None:
             return naming
@@ -227,6 +219,28 @@ class _Attributor(ReportedSpeech):
         if not head and line_start > 0:
             return self._from_previous_paragraph(line_start, quote.open)
         return None
+
+    def _verb_before(self, quote: RawQuote) -> Speaker | None:
+        """The speaker of a speech verb that leads to the quote from its line ('X said: “',
+        'As X said, “'), or None where none does."""
+        text, grammar = self.text, self.grammar
+        line_start = text.rfind("\n", 0, quote.open) + 1
+        lo = max(line_start, quote.open - self.window)
+        cues = list(grammar.verbs.finditer(text, lo, quote.open))
+        if not cues or "." in text[cues[-1].end() : quote.open]:
+            return None
+        cue = cues[-1]
+        if not grammar.lead_in.fullmatch(text[cue.end() : quote.open].strip()):
+            return None
+        boundary = max((m.end() for m in SENTENCE_END.finditer(text, lo, cue.start())), default=lo)
+        as_said = grammar.as_said.match(text, boundary, quote.open)
+        if as_said is not None:  # 'As X said, “' and 'As X said, they are “'
+            speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
+            if speaker is not None:
+                return speaker
+        speaker = self._from_region(boundary, quote.open, cue, direct=True)
+        # a participle whose subject is not found says nothing of who speaks
+        return None if speaker.how == "none" and lower(cue.group()) in grammar.words.participles else speaker
 
     def _naming(self, lo: int, quote_open: int) -> Speaker | None:
         """The speaker of 'what X called “...”' / 'X назвал это «...»': a person, an organisation,
