@@ -101,6 +101,10 @@ def test_english_month_with_year(text: str, expected: str, value: str) -> None:
     [
         ("Sanctions were first imposed in 2014 and widened since 2019.", "en", ["2014", "2019"]),
         ("Санкции ввели в 2014 году и расширили с 2019 года.", "ru", ["2014 году", "2019 года"]),
+        # a year after "de" ("la crise de 2008"), but not a number of things ("plus de 2000")
+        ("La crise de 2008 a coûté plus de 2000 emplois et moins de 1900 euros.", "fr", ["2008"]),
+        ("O inverno de 2022 trouxe mais de 2000 mortes.", "pt", ["2022"]),
+        ("La ley de 2019 afectó a más de 2000 familias.", "es", ["2019"]),
     ],
 )
 def test_years(text: str, language: str, expected: list[str]) -> None:

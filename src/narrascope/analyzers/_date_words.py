@@ -284,7 +284,8 @@ GRAMMAR: dict[str, Grammar] = {
         from_on=r"ab",
     ),
     "fr": Grammar(
-        year_before=r"en|depuis|dès|jusqu['’]en|avant|après|début|fin",
+        # "la crise de 2008", not the number of "plus de 2000 manifestants"
+        year_before=r"en|depuis|dès|jusqu['’]en|avant|après|début|fin|(?<!plus\s)(?<!moins\s)(?<!près\s)(?<!environ\s)de",
         last=r"dernier|dernière",
         next=r"prochain|prochaine",
         this=r"ce|cet|cette",
@@ -314,7 +315,7 @@ GRAMMAR: dict[str, Grammar] = {
         from_on=r"a\s+partire\s+da|dal|da",
     ),
     "es": Grammar(
-        year_before=r"en|desde|antes\s+de|después\s+de|a\s+partir\s+de",
+        year_before=r"en|desde|antes\s+de|después\s+de|a\s+partir\s+de|(?<!más\s)(?<!menos\s)(?<!cerca\s)de",
         last=r"pasado|pasada",
         next=r"próximo|próxima|que\s+viene",
         this=r"este|esta",
@@ -328,7 +329,7 @@ GRAMMAR: dict[str, Grammar] = {
         from_on=r"a\s+partir\s+de",
     ),
     "pt": Grammar(
-        year_before=r"em|desde|antes\s+de|depois\s+de|a\s+partir\s+de",
+        year_before=r"em|desde|antes\s+de|depois\s+de|a\s+partir\s+de|(?<!mais\s)(?<!menos\s)(?<!cerca\s)de",
         last=r"passado|passada|último|última",
         next=r"próximo|próxima|que\s+vem",
         this=r"este|esta|neste|nesta",
