@@ -129,7 +129,9 @@ def _shared_start(a: str, b: str) -> int:
 def person(words: list[str]) -> str | None:
     """A Ukrainian person's name in the nominative: each word read in the case and gender that the most
     words share as a first name, surname or patronymic (then as any noun or adjective:
-    "Зеленського"), the nominative first; None where no word is known to be part of a name."""
+    "Зеленського"), the nominative first; a word the dictionary has no such reading of, in a
+    man's name, by the ending of that case ("Томаса Кіна" -> "Томас Кін"); None where no
+    word is known to be part of a name."""
     # one person: no plural readings ("Юлії" is also the plural of Юлій)
     readings = [
         [p for p in _parses(w) if p.tag.POS in ("NOUN", *_ADJECTIVES) and p.tag.number != "plur"]
@@ -137,6 +139,7 @@ def person(words: list[str]) -> str | None:
     ]
     best: tuple[int, int, int] | None = None
     chosen: list[Any | None] = []
+    shape = ("masc", "nomn")  # the gender and case of the best reading
     for gender in ("masc", "femn"):
         for order, case in enumerate(_CASES):
             picks = []
@@ -150,44 +153,66 @@ def person(words: list[str]) -> str | None:
                 -order,
             )
             if best is None or score > best:
-                best, chosen = score, picks
+                best, chosen, shape = score, picks, (gender, case)
     if best is None or best[0] == 0:
         return None
-    return " ".join(w if p is None else _nominative(p, w) for w, p in zip(words, chosen, strict=True))
+    gender, case = shape
+    out = []
+    for word, pick in zip(words, chosen, strict=True):
+        form = word if pick is None else _nominative(pick, word)
+        # a man's name that the dictionary does not know or cannot inflect, in the case of the
+        # words it does
+        declinable = pick is None or "Fixd" not in pick.tag.grammemes
+        if form == word and declinable and gender == "masc" and case in _CASE_TAGS and word.istitle():
+            form = _masculine_nominative(word, _CASE_TAGS[case], "uk") or word
+        out.append(form)
+    return " ".join(out)
 
 
-# natasha's tags of a case, as the dictionary names it.
+# natasha's tags of a case, as the dictionary names it, and the other way round.
 _TAGGED_CASES = {"Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
+_CASE_TAGS = {case: tag for tag, case in _TAGGED_CASES.items()}
 # A masculine name's endings in each oblique case, and how its nominative ends: "" for the stem
 # as it stands ("Найджела" -> "Найджел"), "soft" for a stem that ends in ь or й ("Дюмеля" ->
 # "Дюмель", "Николая" -> "Николай"), or the ending of a name in -а ("Лады" -> "Лада",
 # "Кулибой" -> "Кулиба"). The locative is left out: its -е ends both kinds ("о Шольце", "о
 # Кулибе"). Longer endings first.
-_MASCULINE_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "Gen": (("а", ""), ("я", "soft"), ("ы", "а")),
-    "Acc": (("а", ""), ("я", "soft"), ("у", "а")),
-    "Dat": (("у", ""), ("ю", "soft"), ("е", "а")),
-    "Ins": (("ом", ""), ("ем", "soft"), ("ой", "а")),
+_MASCULINE_ENDINGS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
+    "ru": {
+        "Gen": (("а", ""), ("я", "soft"), ("ы", "а")),
+        "Acc": (("а", ""), ("я", "soft"), ("у", "а")),
+        "Dat": (("у", ""), ("ю", "soft"), ("е", "а")),
+        "Ins": (("ом", ""), ("ем", "soft"), ("ой", "а")),
+    },
+    "uk": {  # "Кіна" -> "Кін", "Шольцові" -> "Шольц", "Кулібою" -> "Куліба"
+        "Gen": (("а", ""), ("я", "soft"), ("и", "а")),
+        "Acc": (("а", ""), ("я", "soft"), ("у", "а")),
+        "Dat": (("ові", ""), ("еві", "soft"), ("у", ""), ("ю", "soft"), ("і", "а")),
+        "Ins": (("ом", ""), ("ем", "soft"), ("єм", "soft"), ("ою", "а")),
+    },
 }
 _SIBILANTS = frozenset("жшчщц")
-_VOWELS = frozenset("аеёиоуыэюя")
+_VOWELS = {"ru": frozenset("аеёиоуыэюя"), "uk": frozenset("аеєиіїоуюя")}
+# The letters before a soft ending that end no man's stem: a woman's adjective ("Белоглазую"),
+# or a nominative ("Майя").
+_NOT_SOFT_STEMS = {"ru": frozenset("уыюяйь"), "uk": frozenset("уюяйьїє")}
 
 
-def _masculine_nominative(word: str, case: str) -> str | None:
+def _masculine_nominative(word: str, case: str, language: str = "ru") -> str | None:
     """The nominative of a man's name by its ending in ``case`` (natasha's tag); None where the
     ending is none of that case's, or the stem before it is none of a man's name."""
-    low = word.lower()
-    for ending, nominative in _MASCULINE_ENDINGS.get(case, ()):
+    low, vowels = word.lower(), _VOWELS[language]
+    for ending, nominative in _MASCULINE_ENDINGS[language].get(case, ()):
         stem = word[: len(word) - len(ending)]
         if not low.endswith(ending) or len(stem) < 2:
             continue
         last = stem[-1].lower()
         if nominative != "soft":
-            consonant = last not in _VOWELS and last not in "ьй"  # as a hard stem ends
+            consonant = last not in vowels and last not in "ьй"  # as a hard stem ends
             return stem + nominative if consonant else None
-        if last in "уыюяйь":  # a woman's adjective ("Белоглазую"), or a nominative ("Майя")
+        if last in _NOT_SOFT_STEMS[language]:
             return None
-        return stem + ("" if last in _SIBILANTS else "й" if last in _VOWELS else "ь")
+        return stem + ("" if last in _SIBILANTS else "й" if last in vowels else "ь")
     return None
 
 
