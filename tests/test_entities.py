@@ -418,6 +418,14 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Народното събрание", "ORG", "bg", "Народно събрание"),  # Bulgarian: the article, no cases
         ("Института за пазарна икономика", "ORG", "bg", "Институт за пазарна икономика"),  # the short one
         ("Агенция за митниците", "ORG", "bg", "Агенция за митниците"),  # no article: "-а" stays
+        # a person's name takes no article, a title before it does; a known place's end is its own
+        ("Иванова", "PER", "bg", "Иванова"),
+        ("Марта Петрова", "PER", "bg", "Марта Петрова"),
+        ("Президентът Румен Дамянов", "PER", "bg", "Президент Румен Дамянов"),
+        ("Папата", "PER", "bg", "Папа"),
+        ("Малта", "LOC", "bg", "Малта"),
+        ("Торонто", "LOC", "bg", "Торонто"),
+        ("Черноморието", "LOC", "bg", "Черноморие"),
         # German: the head out of the genitive, its attributes as they are; not a name in "-s"
         ("Innenministeriums", "ORG", "de", "Innenministerium"),
         (

@@ -46,6 +46,9 @@ _INFLECTING = ("pl", "uk")
 # in names are rare, and the plain plural also ends in "-те"); the short "-а", "-я" only where a
 # lemma confirms it (a feminine noun ends in "-а" without one).
 _BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:та|то|ът|ят)$")
+# A person's name takes no article: only a title before it does ("Президентът Румен Радев");
+# these masculine forms end no name (see :func:`_bulgarian_title`).
+_BULGARIAN_TITLE_ARTICLE = re.compile(r"(?<=\w{3})(?:ът|ят)$")
 
 
 # An elided article or preposition glued to a name: "l'OTAN", "dell'ONU", "d'Europa".
@@ -479,13 +482,17 @@ def head_normal(text: str, kind: str, language: str) -> str:
     ("Korei Południowej" -> "Korea Południowa"), a person's words in the case they share
     ("Emmanuelem Macronem" -> "Emmanuel Macron", :mod:`narrascope.analyzers._polish`); in Bulgarian,
     which has no cases, a name without its first word's definite article ("Народното събрание"
-    -> "Народно събрание"); a German name's head out of the genitive ("Innenministeriums" ->
+    -> "Народно събрание"), but not a person's name or a known place's, whose ends look like
+    one ("Марта", "Иванова", "Малта"); a German name's head out of the genitive ("Innenministeriums" ->
     "Innenministerium"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
     words = _ELIDED.sub("", text).split()
     if not words:
         return ""
     if language == "bg":
-        return " ".join([_without_bulgarian_article(words[0]), *words[1:]])
+        if kind == "LOC" and place_of(" ".join(words)) is not None:
+            return " ".join(words)  # "Малта", "Торонто": the end of a place's name is no article
+        first = _bulgarian_title(words[0]) if kind == "PER" else _without_bulgarian_article(words[0])
+        return " ".join([first, *words[1:]])
     if language == "de" and kind in ("ORG", "LOC"):
         return " ".join(_german_head(words))
     if (
@@ -565,6 +572,17 @@ def _raw_lemma(word: str, language: str) -> str:
     import simplemma
 
     return str(simplemma.lemmatize(word, lang=language))
+
+
+def _bulgarian_title(word: str) -> str:
+    """The first word of a person's name without a title's article: the masculine one, which no
+    name ends with ("Президентът" -> "Президент"), or "-та"/"-то" where the lemma is the word
+    without it ("Папата" -> "Папа"; "Марта", "Ивета" stay)."""
+    if _BULGARIAN_TITLE_ARTICLE.search(word):
+        return _BULGARIAN_TITLE_ARTICLE.sub("", word)
+    if word.endswith(("та", "то")) and _lemma(word, "bg") == word[:-2]:
+        return word[:-2]
+    return word
 
 
 def _without_bulgarian_article(word: str) -> str:
