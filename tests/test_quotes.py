@@ -1897,6 +1897,13 @@ def test_reported_speech(
 
 
 @pytest.mark.slow
+def test_a_source_lead_ending_in_a_colon_names_the_speaker(analyze: Analyze) -> None:
+    doc = analyze('According to Viktor Lorand: "The drills were planned long ago."', language="en")
+    content = "The drills were planned long ago."
+    assert_one_quote(doc, "direct", content, ("Viktor Lorand", "Viktor Lorand", "entity", "according to"))
+
+
+@pytest.mark.slow
 def test_direct_quote_of_a_named_speaker_reported_by_a_source_is_the_speakers(analyze: Analyze) -> None:
     text = 'Viktor Lorand said "the exercises were planned long ago", according to the state agency.'
     doc = analyze(text, language="en", published=PUBLISHED)

@@ -178,6 +178,11 @@ def test_reported_speech(
          "Wir bleiben bei unserer Position", "der Sprecher der Regierung", "sagte"),
         ("pt", "“Vamos continuar a negociar”, disse o porta-voz do governo.", "Vamos continuar a negociar",
          "o porta-voz do governo", "disse"),
+        # German puts the subject after the verb when a phrase opens the sentence
+        ("de", "Zu den Ursachen erklärte der Leiter des Programms: „Das Virus kam aus dem Süden.“",
+         "Das Virus kam aus dem Süden.", "der Leiter des Programms", "erklärte"),
+        ("de", "Weiter berichtet das Portal: „Die Stadt warnt vor der Hitze.“", "Die Stadt warnt vor der Hitze.",
+         "das Portal", "berichtet"),
     ],
 )  # fmt: skip
 def test_speaker_as_a_phrase(language: str, text: str, words: str, speaker: str, cue: str) -> None:
@@ -988,3 +993,39 @@ def test_a_name_in_quotation_marks_may_stand_in_a_sources_title() -> None:
     doc = analyse(text, "bg", ("Мария Илиева",))
     reported = [q for q in found(doc) if q[0] == "reported"]
     assert reported == [("reported", "корабите ще пристигнат през юни", "Мария Илиева", "entity")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "persons", "expected"),
+    [
+        # the French imperfect tells a speech of the past
+        ("fr", "Helga Brandt ajoutait : « Nous resterons ici. »", ("Helga Brandt",),
+         [("direct", "Nous resterons ici.", "Helga Brandt", "entity")]),
+        # a source lead that ends in a colon names the quote's speaker
+        ("fr", "Selon Helga Brandt : « Nous resterons ici. »", ("Helga Brandt",),
+         [("direct", "Nous resterons ici.", "Helga Brandt", "entity")]),
+        # a verb ending the paragraph before: its own sentence's words, not the sentence before
+        ("de", "Man stirbt gleich, nicht erst später. Weiter berichtet das Portal:\n\n„Die Stadt warnt vor der Hitze.“",
+         (), [("direct", "Die Stadt warnt vor der Hitze.", "das Portal", "phrase")]),
+        # the subject after the verb only where the verb stands second in its clause
+        ("de", "Zu diesem Zweck fuhr Helga Brandt nach Wien und sagte, sie werde später anrufen.", ("Helga Brandt",),
+         [("reported", "sie werde später anrufen", "Helga Brandt", "entity")]),
+        # after a conjunction, a subject that follows its verb opens with a name or an article
+        ("it", "Helga Brandt è arrivata. E prosegue l'articolo: “I servizi avevano dato l'allarme.”", ("Helga Brandt",),
+         [("direct", "I servizi avevano dato l'allarme.", "l'articolo", "document")]),
+        ("fr", "Helga Brandt est arrivée. Et ajoute le ministre : « Nous resterons. »", ("Helga Brandt",),
+         [("direct", "Nous resterons.", "le ministre", "phrase")]),
+        ("it", "Helga Brandt è arrivata. E ha detto ai giornalisti: “Non molliamo.”", ("Helga Brandt",),
+         [("direct", "Non molliamo.", "ha detto", "pronoun")]),
+        # an object pronoun before the verb is not its subject
+        ("fr", "Helga Brandt est venue. On lui expliquait alors que la réforme est prête.", ("Helga Brandt",),
+         [("reported", "la réforme est prête", "On", "group")]),
+        # the author, with an auxiliary and adverbs: no one's words
+        ("de", "Ich habe bereits darüber berichtet, dass die Preise steigen.", (),
+         [("reported", "die Preise steigen", "Ich habe bereits darüber", "group")]),
+    ],
+)  # fmt: skip
+def test_speakers_before_a_quote(
+    language: str, text: str, persons: tuple[str, ...], expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert found(analyse(text, language, persons)) == expected

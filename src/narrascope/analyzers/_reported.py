@@ -364,8 +364,12 @@ class ReportedSpeech(SpeakerFinder):
             and first is not None
             and lower(first.group()) in openers
             # the verb of the main clause, not of one after it ("In dem Video ist X zu hören,
-            # wie er sagt, dass ...")
+            # wie er sagt, dass ...", "Zu diesem Zweck fuhr er ... und sagte, ...")
             and "," not in self.text[start : cue.start()]
+            and not any(
+                lower(word) in self.grammar.words.gap_stops
+                for word in WORD.findall(self.text, start, cue.start())
+            )
         )
 
     def _pronoun_lead(self, start: int, end: int, stop: int) -> tuple[int, int, Speaker] | None:

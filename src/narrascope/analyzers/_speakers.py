@@ -486,6 +486,8 @@ class SpeakerFinder:
         end = self._subject_end(lo, cue)
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, end)]
         words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, end))
+        while len(words) > 1 and lower(words[-1].group()) in words_of.clitics:
+            words.pop()  # 'On lui expliquait': the object pronoun before the verb is not its subject
         adverbs = len(words)
         while adverbs and words_of.is_adverb(lower(words[adverbs - 1].group())):
             adverbs -= 1  # ', а также пообещал': the words before the adverbs decide
@@ -1307,9 +1309,10 @@ def _stems(noun: str) -> list[str]:
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:
-    """Whether a phrase that names a speaker names no one: a group's pronoun ("they", "we"), or
-    a share of people that a poll found ("53 per cent of voters", "a majority of MPs")."""
-    return (0 < len(words) <= 2 and grammar.group_pronouns.fullmatch(words[0]) is not None) or any(
+    """Whether a phrase that names a speaker names no one: a group's pronoun ("they", "we"), with
+    an auxiliary and adverbs at most ("Ich habe bereits darüber berichtet"), or a share of people
+    that a poll found ("53 per cent of voters", "a majority of MPs")."""
+    return (0 < len(words) <= 4 and grammar.group_pronouns.fullmatch(words[0]) is not None) or any(
         word in grammar.words.share_words for word in words
     )
 

@@ -14,9 +14,11 @@ words of each language are data (:mod:`~narrascope.analyzers._speech_words`); fr
 these rules, tried in this order:
 
 * after a quote: a speech verb and its subject (',” said X', '», — заявил X', '», a déclaré X',
-  '“, sagte er'), or a source lead (',” according to X', '“, so der Minister');
-* before it: 'X said: “', 'X a déclaré que « ', 'Как заявил X, «', 'As X said, “', or a speaker
-  line in the paragraph before (next point);
+  '“, sagte er'), or a source lead (',” according to X', '“, so der Minister'), unless a
+  speech verb before the quote names who said it ('X said “...”, according to the agency');
+* before it: 'X said: “', 'X a déclaré que « ', 'Как заявил X, «', 'As X said, “', the subject
+  after the verb where German puts it ('Zu den Ursachen erklärte der Leiter: „'), a source lead
+  ending in a colon ('Selon X : «'), or a speaker line in the paragraph before (next point);
 * transcript style: a paragraph that is only a name, perhaps with a title, and a colon
   ("Maria Zorina, spokeswoman of the ministry:"), makes the next paragraph a direct quote of
   that name, with or without marks. Quoted paragraphs that follow it, each wholly a quote,
@@ -137,6 +139,15 @@ __all__ = ["QuoteAnalyzer", "RawQuote", "find_direct_quotes", "pronoun_kind"]
 
 
 _PAIRS = PAIRS  # tests check each quote's closing mark against its opener
+# The articles that open a subject after its verb ("E prosegue l'articolo:"): whole words, or
+# elided before the noun ("l'"). Portuguese "a" is left out: it is also "to" ("disse a Lusa").
+_ARTICLES = {
+    "it": ("il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "l’"),
+    "fr": ("le ", "la ", "les ", "l'", "l’"),
+    "es": ("el ", "la ", "los ", "las "),
+    "pt": ("o ", "os ", "as "),
+    "de": ("der ", "die ", "das "),
+}
 _MOST = 0.6  # of a reported clause's characters that a quote inside it may cover, at most
 # Words at most in an attribution after a quote: '“...,” he will say in a speech in Singapore.',
 # '"...", disse na terça-feira (12) a economista de energia Clara Nunes.' (11)
@@ -205,7 +216,7 @@ class _Attributor(ReportedSpeech):
         ):
             return self._from_region(after, tail_end, cue, quote.open, direct=True)
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
-        speaker = self._verb_before(quote)
+        speaker = self._verb_before(quote) or self._source_before(quote)
         if speaker is not None:
             return speaker
         line_start = text.rfind("\n", 0, quote.open) + 1
@@ -220,27 +231,70 @@ class _Attributor(ReportedSpeech):
             return self._from_previous_paragraph(line_start, quote.open)
         return None
 
+    def _source_before(self, quote: RawQuote) -> Speaker | None:
+        """The source of a lead that opens the quote's sentence and ends in a colon ('Selon le
+        ministre X : «', 'According to the report: “'), or None."""
+        text = self.text
+        head = text[: quote.open].rstrip()
+        if not head.endswith(":"):
+            return None
+        line_start = text.rfind("\n", 0, quote.open) + 1
+        lo = max(line_start, quote.open - self.window)
+        start = max((m.end() for m in SENTENCE_END.finditer(text, lo, quote.open)), default=lo)
+        start += len(text[start : quote.open]) - len(text[start : quote.open].lstrip())
+        lead = self.grammar.according_lead.match(text, start, quote.open)
+        if lead is None or not self._plausible_source(
+            lead.group("lead"), text[lead.start("rest") : len(head) - 1]
+        ):
+            return None
+        named = self._named(lead.start("rest"), len(head) - 1, lower(lead.group("lead")), title=True)
+        return named if names_someone(named) else None
+
     def _verb_before(self, quote: RawQuote) -> Speaker | None:
         """The speaker of a speech verb that leads to the quote from its line ('X said: “',
         'As X said, “'), or None where none does."""
+        line_start = self.text.rfind("\n", 0, quote.open) + 1
+        return self._verb_leading_to(max(line_start, quote.open - self.window), quote.open)
+
+    def _verb_leading_to(self, lo: int, hi: int) -> Speaker | None:
+        """The speaker of the last speech verb in ``text[lo:hi]`` that leads to what follows
+        ``hi`` with at most a few words, a colon or a "that" between, in the same sentence."""
         text, grammar = self.text, self.grammar
-        line_start = text.rfind("\n", 0, quote.open) + 1
-        lo = max(line_start, quote.open - self.window)
-        cues = list(grammar.verbs.finditer(text, lo, quote.open))
-        if not cues or "." in text[cues[-1].end() : quote.open]:
+        cues = list(grammar.verbs.finditer(text, lo, hi))
+        if not cues or "." in text[cues[-1].end() : hi]:
             return None
         cue = cues[-1]
-        if not grammar.lead_in.fullmatch(text[cue.end() : quote.open].strip()):
+        if not grammar.lead_in.fullmatch(text[cue.end() : hi].strip()):
             return None
         boundary = max((m.end() for m in SENTENCE_END.finditer(text, lo, cue.start())), default=lo)
-        as_said = grammar.as_said.match(text, boundary, quote.open)
+        as_said = grammar.as_said.match(text, boundary, hi)
         if as_said is not None:  # 'As X said, “' and 'As X said, they are “'
             speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
             if speaker is not None:
                 return speaker
-        speaker = self._from_region(boundary, quote.open, cue, direct=True)
+        if self._subject_follows(boundary, cue) or self._inverted_after_connective(boundary, cue, hi):
+            # 'Zu den Ursachen erklärte der Leiter des Programms: „', 'E prosegue l'articolo: “':
+            # the subject after the verb
+            after = self._from_region(cue.start(), hi, cue, direct=True)
+            if after.how != "none":
+                return after
+        speaker = self._from_region(boundary, hi, cue, direct=True)
         # a participle whose subject is not found says nothing of who speaks
         return None if speaker.how == "none" and lower(cue.group()) in grammar.words.participles else speaker
+
+    def _inverted_after_connective(self, start: int, cue: re.Match[str], hi: int) -> bool:
+        """Whether the verb ``cue`` follows only a conjunction and adverbs and has words after it
+        that are no preposition's, in a language that puts a subject after its verb ('E prosegue
+        l'articolo:', 'Et ajoute le ministre :'): those words are its subject."""
+        words_of = self.grammar.words
+        before = [lower(w) for w in WORD.findall(self.text, start, cue.start())]
+        after = WORD.search(self.text, cue.end(), hi)
+        if not (words_of.inverts and before and before[0] in words_of.gap_stops and after is not None):
+            return False
+        # a subject opens with a name or an article; 'E ha detto ai giornalisti:' tells to whom
+        rest = lower(self.text[after.start() : hi])
+        named = after.group()[:1].isupper() or rest.startswith(_ARTICLES.get(self.language, ()))
+        return named and all(w in words_of.gap_stops or words_of.is_adverb(w) for w in before)
 
     def _naming(self, lo: int, quote_open: int) -> Speaker | None:
         """The speaker of 'what X called “...”' / 'X назвал это «...»': a person, an organisation,
@@ -348,8 +402,15 @@ class _Attributor(ReportedSpeech):
         p_end = window_start + len(text[window_start:line_start].rstrip())
         if text[p_end - 1 : p_end] == ":":
             p_lo = max(text.rfind("\n", 0, p_end) + 1, p_end - self.window)
+            leading = self._verb_leading_to(p_lo, p_end)
+            if leading is not None:
+                return leading
             cues = list(self.grammar.verbs.finditer(text, p_lo, p_end))
             if cues:
+                # its sentence only: not the words of the sentence before
+                p_lo = max(
+                    (m.end() for m in SENTENCE_END.finditer(text, p_lo, cues[-1].start())), default=p_lo
+                )
                 return self._from_region(p_lo, p_end, cues[-1], direct=True)
         line = self.speaker_lines.get(paragraph_start)
         return line[0] if line is not None else None
