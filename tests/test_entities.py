@@ -10,6 +10,7 @@ import pytest
 
 from conftest import Analyze
 from narrascope.analyzers._bodies import BODIES, body_of
+from narrascope.analyzers._name_endings import fleeting_vowel_stem, masculine_nominative
 from narrascope.analyzers._name_forms import german_title, join_fragments, linked_names, polish_surnames
 from narrascope.analyzers._places import place_of
 from narrascope.analyzers._titles import sentence_case_title
@@ -1549,3 +1550,31 @@ def test_the_name_repairs_take_any_spans_in_their_text(language: str) -> None:
             continue
         for start, end, _, _ in repair(text, sorted(found), language):
             assert 0 <= start <= end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "case", "language", "expected"),
+    [
+        ("Найджела", "Gen", "ru", "Найджел"),
+        ("Дюмелем", "Ins", "ru", "Дюмель"),
+        ("Николая", "Gen", "ru", "Николай"),
+        ("Шольцем", "Ins", "ru", "Шольц"),  # no soft sign after a sibilant
+        ("Кулибой", "Ins", "ru", "Кулиба"),
+        ("Шольцові", "Dat", "uk", "Шольц"),
+        ("Кулібою", "Ins", "uk", "Куліба"),
+        ("Майя", "Gen", "ru", None),  # a nominative, no man's stem
+        ("Мадуро", "Gen", "ru", None),  # no ending of that case
+        ("Шольце", "Loc", "ru", None),  # the locative's -е ends both kinds
+    ],
+)
+def test_masculine_nominative_by_the_ending(
+    word: str, case: str, language: str, expected: str | None
+) -> None:
+    assert masculine_nominative(word, case, language) == expected
+
+
+def test_fleeting_vowel_stem() -> None:
+    assert fleeting_vowel_stem("Шольца", "Шолец") == "Шольц"
+    assert fleeting_vowel_stem("Мерцем", "Мерец") == "Мерц"
+    assert fleeting_vowel_stem("Мартинца", "Мартинец") is None  # after other letters the vowel is often right
+    assert fleeting_vowel_stem("Шольц", "Шольц") is None

@@ -30,6 +30,13 @@ import itertools
 import re
 from typing import Any
 
+from narrascope.analyzers._name_endings import (
+    CASE_TAGS,
+    TAGGED_CASES,
+    fleeting_vowel_stem,
+    masculine_nominative,
+    spelled_as,
+)
 from narrascope.analyzers._places import place_of
 from narrascope.models import pinned
 
@@ -163,83 +170,10 @@ def person(words: list[str]) -> str | None:
         # a man's name that the dictionary does not know or cannot inflect, in the case of the
         # words it does
         declinable = pick is None or "Fixd" not in pick.tag.grammemes
-        if form == word and declinable and gender == "masc" and case in _CASE_TAGS and word.istitle():
-            form = _masculine_nominative(word, _CASE_TAGS[case], "uk") or word
+        if form == word and declinable and gender == "masc" and case in CASE_TAGS and word.istitle():
+            form = masculine_nominative(word, CASE_TAGS[case], "uk") or word
         out.append(form)
     return " ".join(out)
-
-
-# natasha's tags of a case, as the dictionary names it, and the other way round.
-_TAGGED_CASES = {"Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
-_CASE_TAGS = {case: tag for tag, case in _TAGGED_CASES.items()}
-# A masculine name's endings in each oblique case, and how its nominative ends: "" for the stem
-# as it stands ("Найджела" -> "Найджел"), "soft" for a stem that ends in ь or й ("Дюмеля" ->
-# "Дюмель", "Николая" -> "Николай"), or the ending of a name in -а ("Лады" -> "Лада",
-# "Кулибой" -> "Кулиба"). The locative is left out: its -е ends both kinds ("о Шольце", "о
-# Кулибе"). Longer endings first.
-_MASCULINE_ENDINGS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
-    "ru": {
-        "Gen": (("а", ""), ("я", "soft"), ("ы", "а")),
-        "Acc": (("а", ""), ("я", "soft"), ("у", "а")),
-        "Dat": (("у", ""), ("ю", "soft"), ("е", "а")),
-        "Ins": (("ом", ""), ("ем", "soft"), ("ой", "а")),
-    },
-    "uk": {  # "Кіна" -> "Кін", "Шольцові" -> "Шольц", "Кулібою" -> "Куліба"
-        "Gen": (("а", ""), ("я", "soft"), ("и", "а")),
-        "Acc": (("а", ""), ("я", "soft"), ("у", "а")),
-        "Dat": (("ові", ""), ("еві", "soft"), ("у", ""), ("ю", "soft"), ("і", "а")),
-        "Ins": (("ом", ""), ("ем", "soft"), ("єм", "soft"), ("ою", "а")),
-    },
-}
-_SIBILANTS = frozenset("жшчщц")
-_VOWELS = {"ru": frozenset("аеёиоуыэюя"), "uk": frozenset("аеєиіїоуюя")}
-# The letters before a soft ending that end no man's stem: a woman's adjective ("Белоглазую"),
-# or a nominative ("Майя").
-_NOT_SOFT_STEMS = {"ru": frozenset("уыюяйь"), "uk": frozenset("уюяйьїє")}
-
-
-def _masculine_nominative(word: str, case: str, language: str = "ru") -> str | None:
-    """The nominative of a man's name by its ending in ``case`` (natasha's tag); None where the
-    ending is none of that case's, or the stem before it is none of a man's name."""
-    low, vowels = word.lower(), _VOWELS[language]
-    for ending, nominative in _MASCULINE_ENDINGS[language].get(case, ()):
-        stem = word[: len(word) - len(ending)]
-        if not low.endswith(ending) or len(stem) < 2:
-            continue
-        last = stem[-1].lower()
-        if nominative != "soft":
-            consonant = last not in vowels and last not in "ьй"  # as a hard stem ends
-            return stem + nominative if consonant else None
-        if last in _NOT_SOFT_STEMS[language]:
-            return None
-        return stem + ("" if last in _SIBILANTS else "й" if last in vowels else "ь")
-    return None
-
-
-def _spelled_as(normal: str, written: str) -> str:
-    """``normal`` with е where ``written`` has it and the dictionary ё ("Федоров" stays so, not
-    "Фёдоров"): natasha writes е, and one person must not be counted under two spellings."""
-    letters = list(normal)
-    for i, letter in enumerate(written[: len(normal)]):
-        if letter in "еЕ" and letters[i] in "ёЁ":
-            letters[i] = "Е" if letters[i] == "Ё" else "е"
-    return "".join(letters)
-
-
-def _without_fleeting_vowel(word: str, normal: str) -> str | None:
-    """``word``'s stem where ``normal`` puts into it a vowel that drops out, before a final ц
-    after a soft sign or р ("Шольца" -> "Шолец", as "пальца" -> "палец"; "Мерца" -> "Мерец", as
-    "борца" -> "борец"), and the dictionary does not know the word: names of that shape are
-    foreign ("Шольц", "Мерц"), and the Russian ones are in the dictionary ("Стрельца"). After
-    other letters the vowel is often right ("Мартинца" -> "Мартинец"). None otherwise."""
-    for stem in (word[: len(normal)], word[: len(normal) - 1]):
-        low = stem.lower()
-        if len(low) < 3 or len(stem) >= len(word) or low[-1] != "ц" or low[-2] not in "рь":
-            continue
-        base = low[:-2] if low[-2] == "ь" else low[:-1]
-        if normal.lower() in (base + "ец", base + "ёц") and not any(p.is_known for p in _parses(word, "ru")):
-            return stem
-    return None
 
 
 def russian_person(
@@ -255,7 +189,7 @@ def russian_person(
     word takes the dictionary's reading as a man's name in an oblique case (the tagged case
     first), or as a woman's in the tagged case ("Петра Лады": the genitive of Лада, which
     declines alike for both), or else, a proper noun, the nominative of its ending in the
-    tagged case (:data:`_MASCULINE_ENDINGS`), unless the dictionary knows it as a woman's name
+    tagged case (:func:`~narrascope.analyzers._name_endings.masculine_nominative`), unless the dictionary knows it as a woman's name
     only, or another word is tagged a woman's. A word in ``nominatives``, the article's words
     tagged as a name's nominative elsewhere, stays as written: the article knows its
     nominative ("Мчедлава" tagged a genitive once). A foreign name gets no vowel that is not
@@ -268,25 +202,27 @@ def russian_person(
         (
             feats["Case"]
             for word, normal, (_, feats) in zip(words, normals, tags, strict=True)
-            if normal.lower() != word.lower() and feats.get("Case") in _TAGGED_CASES
+            if normal.lower() != word.lower() and feats.get("Case") in TAGGED_CASES
         ),
         None,
     )
     for word, normal, (pos, feats) in zip(words, normals, tags, strict=True):
-        normal = _without_fleeting_vowel(word, normal) or normal
+        stem = fleeting_vowel_stem(word, normal)
+        if stem is not None and not any(p.is_known for p in _parses(word, "ru")):
+            normal = stem  # a Russian word of that shape is in the dictionary ("Стрельца")
         case = feats.get("Case", "Nom")
         if case == "Nom" and shared is not None:
             case = shared
         if (
             normal.lower() == word.lower()
-            and case in _TAGGED_CASES
+            and case in TAGGED_CASES
             and feats.get("Gender") == "Masc"
             and feats.get("Number") != "Plur"
             and word[:1].isupper()
             and word not in nominatives
             and not woman
         ):
-            out.append(_spelled_as(_masculine_name(word, case, pos == "PROPN") or normal, word))
+            out.append(spelled_as(_masculine_name(word, case, pos == "PROPN") or normal, word))
         else:
             out.append(normal)
     return out
@@ -294,7 +230,7 @@ def russian_person(
 
 def _masculine_name(word: str, case: str, proper: bool) -> str | None:
     """The nominative of ``word``, tagged a man's name in ``case`` (see :func:`russian_person`)."""
-    tagged = _TAGGED_CASES[case]
+    tagged = TAGGED_CASES[case]
     known = [p for p in _parses(word, "ru") if _is_person(p) and p.tag.number != "plur" and p.is_known]
     named = sorted(
         (p for p in known if p.tag.case != "nomn"),
@@ -304,7 +240,7 @@ def _masculine_name(word: str, case: str, proper: bool) -> str | None:
         return _nominative(named[0], word)
     if known and all(p.tag.gender == "femn" for p in known):
         return None  # a woman's name mistagged ("Ольгу" as a man's dative)
-    return _masculine_nominative(word, case) if proper and word.isalpha() else None
+    return masculine_nominative(word, case) if proper and word.isalpha() else None
 
 
 def _agrees(adjective: Any, noun: Any) -> bool:
