@@ -235,19 +235,17 @@ class _Attributor(ReportedSpeech):
         """The source of a lead that opens the quote's sentence and ends in a colon ('Selon le
         ministre X : «', 'According to the report: “'), or None."""
         text = self.text
-        head = text[: quote.open].rstrip()
-        if not head.endswith(":"):
-            return None
         line_start = text.rfind("\n", 0, quote.open) + 1
         lo = max(line_start, quote.open - self.window)
+        colon = lo + len(text[lo : quote.open].rstrip()) - 1
+        if colon < lo or text[colon] != ":":
+            return None
         start = max((m.end() for m in SENTENCE_END.finditer(text, lo, quote.open)), default=lo)
         start += len(text[start : quote.open]) - len(text[start : quote.open].lstrip())
         lead = self.grammar.according_lead.match(text, start, quote.open)
-        if lead is None or not self._plausible_source(
-            lead.group("lead"), text[lead.start("rest") : len(head) - 1]
-        ):
+        if lead is None or not self._plausible_source(lead.group("lead"), text[lead.start("rest") : colon]):
             return None
-        named = self._named(lead.start("rest"), len(head) - 1, lower(lead.group("lead")), title=True)
+        named = self._named(lead.start("rest"), colon, lower(lead.group("lead")), title=True)
         return named if names_someone(named) else None
 
     def _verb_before(self, quote: RawQuote) -> Speaker | None:
