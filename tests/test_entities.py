@@ -427,6 +427,13 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Малта", "LOC", "bg", "Малта"),
         ("Торонто", "LOC", "bg", "Торонто"),
         ("Черноморието", "LOC", "bg", "Черноморие"),
+        # a feminine adjective's "-ската" loses "-та", not "-а"; before another word of the
+        # name, an "-а" is an adjective's own end
+        ("Берлинската", "LOC", "bg", "Берлинска"),
+        ("Анадолската агенция", "ORG", "bg", "Анадолска агенция"),
+        ("Луганска област", "LOC", "bg", "Луганска област"),
+        ("Голяма Сърбия", "LOC", "bg", "Голяма Сърбия"),
+        ("Съвета за сигурност", "ORG", "bg", "Съвет за сигурност"),
         # German: the head out of the genitive, its attributes as they are; not a name in "-s"
         ("Innenministeriums", "ORG", "de", "Innenministerium"),
         (

@@ -491,7 +491,10 @@ def head_normal(text: str, kind: str, language: str) -> str:
     if language == "bg":
         if kind == "LOC" and place_of(" ".join(words)) is not None:
             return " ".join(words)  # "Малта", "Торонто": the end of a place's name is no article
-        first = _bulgarian_title(words[0]) if kind == "PER" else _without_bulgarian_article(words[0])
+        following = words[1] if len(words) > 1 else None
+        first = (
+            _bulgarian_title(words[0]) if kind == "PER" else _without_bulgarian_article(words[0], following)
+        )
         return " ".join([first, *words[1:]])
     if language == "de" and kind in ("ORG", "LOC"):
         return " ".join(_german_head(words))
@@ -585,13 +588,49 @@ def _bulgarian_title(word: str) -> str:
     return word
 
 
-def _without_bulgarian_article(word: str) -> str:
+_BULGARIAN_PREPOSITIONS = frozenset(
+    (
+        "за",
+        "на",
+        "по",
+        "от",
+        "в",
+        "във",
+        "с",
+        "със",
+        "към",
+        "при",
+        "до",
+        "срещу",
+        "след",
+        "пред",
+        "между",
+        "над",
+        "под",
+    )
+)
+
+
+def _without_bulgarian_article(word: str, following: str | None = None) -> str:
     """A Bulgarian word without its definite article: the short masculine one ("Института" ->
     "Институт", "Министерския" -> "Министерски") where simplemma's lemma says so, else the long
-    one ("Народното" -> "Народно": an adjective keeps its gender, which the lemma would not)."""
+    one ("Народното" -> "Народно": an adjective keeps its gender, which the lemma would not).
+    The short "-а" only on a name's head, alone or before a preposition ("Института за ..."):
+    before another word of the name it is a feminine adjective's own end ("Голяма Сърбия",
+    "Луганска област"); and never to leave "-скат" ("Берлинската" -> "Берлинска", where the
+    lemma says "берлинскат")."""
     lemma = _lemma(word, "bg").casefold()
+    head = following is None or following in _BULGARIAN_PREPOSITIONS
     if lemma != word.casefold():
         for article in ("а", "я"):
-            if word.endswith(article) and word[: -len(article)].casefold() == lemma:
-                return word[: -len(article)]
+            stem = word[: -len(article)]
+            if (
+                word.endswith(article)
+                and stem.casefold() == lemma
+                and (article == "я" or head)
+                and not stem.casefold().endswith(("скат", "цкат"))
+            ):
+                return stem
+    if not head and word.endswith("а") and not word.endswith(("та", "то")):
+        return word  # "Голяма Сърбия": no article to drop
     return _BULGARIAN_ARTICLE.sub("", word)
