@@ -618,8 +618,13 @@ def _without_bulgarian_article(word: str, following: str | None = None) -> str:
     The short "-а" only on a name's head, alone or before a preposition ("Института за ..."):
     before another word of the name it is a feminine adjective's own end ("Голяма Сърбия",
     "Луганска област"); and never to leave "-скат" ("Берлинската" -> "Берлинска", where the
-    lemma says "берлинскат")."""
+    lemma says "берлинскат"). An adjective in "-ен" gets back the vowel that its article took
+    away ("Световният", "Народния" -> "Световен", "Народен"), where the lemma confirms it."""
     lemma = _lemma(word, "bg").casefold()
+    for article in ("ният", "ния"):
+        candidate = word[: -len(article)] + "ен"
+        if word.endswith(article) and candidate.casefold() == lemma:
+            return candidate
     head = following is None or following in _BULGARIAN_PREPOSITIONS
     if lemma != word.casefold():
         for article in ("а", "я"):
