@@ -588,27 +588,10 @@ def _bulgarian_title(word: str) -> str:
     return word
 
 
+# The prepositions that follow a name's head noun ("Института за ...", "Съвета на ...").
 _BULGARIAN_PREPOSITIONS = frozenset(
-    (
-        "за",
-        "на",
-        "по",
-        "от",
-        "в",
-        "във",
-        "с",
-        "със",
-        "към",
-        "при",
-        "до",
-        "срещу",
-        "след",
-        "пред",
-        "между",
-        "над",
-        "под",
-    )
-)
+    ["за", "на", "по", "от", "в", "във", "с", "със", "към", "при", "до", "срещу", "след", "пред", "между", "над", "под"]
+)  # fmt: skip
 
 
 def _without_bulgarian_article(word: str, following: str | None = None) -> str:

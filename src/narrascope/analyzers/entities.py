@@ -438,11 +438,12 @@ def _russian(docs: Sequence[Document]) -> list[Found]:
         for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
             token.pos, token.feats = tagged.pos, tagged.feats
     # the words of each article that natasha tagged a person's nominative somewhere
-    nominatives: list[set[str]] = [set() for _ in docs]
+    named: list[set[str]] = [set() for _ in docs]
     for (n, _, _), p in zip(blocks, parsed, strict=True):
         for ent in p.spans or []:
             if ent.type == "PER":
-                nominatives[n].update(t.text for t in ent.tokens if (t.feats or {}).get("Case") == "Nom")
+                named[n].update(t.text for t in ent.tokens if (t.feats or {}).get("Case") == "Nom")
+    nominatives = [frozenset(words) for words in named]  # once per article, not per name
     out: list[Found] = [[] for _ in docs]
     for (n, offset, _), p in zip(blocks, parsed, strict=True):
         for ent in p.spans or []:
@@ -450,9 +451,7 @@ def _russian(docs: Sequence[Document]) -> list[Found]:
                 continue
             ent.normalize(models.vocab)
             tags = [(token.pos, token.feats or {}) for token in ent.tokens]
-            normal = _russian_normal(
-                ent.text, ent.normal or ent.text, ent.type, tags, frozenset(nominatives[n])
-            )
+            normal = _russian_normal(ent.text, ent.normal or ent.text, ent.type, tags, nominatives[n])
             normal = dateline_normal(docs[n].text, offset + ent.start, offset + ent.stop, normal)
             out[n].append(
                 (offset + ent.start, offset + ent.stop, ent.type, _attrs(normal, ent.type, "natasha"))
