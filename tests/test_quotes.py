@@ -312,6 +312,69 @@ def _hand_built(
     return doc
 
 
+@pytest.mark.parametrize(
+    ("text", "cast", "speaker"),
+    [
+        # The subject that opens the sentence before, not a name later in it.
+        (
+            "Pedro Lemos, a farmer who voted for Viktor Lorand, saw it that way.\n"
+            "“The harvest will be late this year,” he said.",
+            ["Pedro Lemos", "Viktor Lorand"],
+            "Pedro Lemos",
+        ),
+        (
+            "But former Governor Ana Reis, who met Clara Nunes twice, was calm.\n“Nothing changed,” she said.",
+            ["Ana Reis", "Clara Nunes"],
+            "Ana Reis",
+        ),
+        # "the Lorand report" names a report: no pronoun stands for Lorand there.
+        (
+            "Tom Reis agreed with him.\n"
+            "While the papers write about the Lorand report, he said, most people care about prices.",
+            ["Tom Reis", "Lorand"],
+            "Tom Reis",
+        ),
+        # A single word that opens a sentence is too often a word taken for a name.
+        (
+            "Harbour fees rose again, according to Pedro Lemos.\nHe said that the fees were fair.",
+            ["Harbour", "Pedro Lemos"],
+            "Pedro Lemos",
+        ),
+        # A possessor, or a name after a phrase set off by a comma, is no subject.
+        (
+            "Pedro Lemos's lawyer, Ana Reis, told the court very little.\n"
+            "“We will appeal the ruling,” she said.",
+            ["Pedro Lemos", "Ana Reis"],
+            "Ana Reis",
+        ),
+        (
+            "In May, Pedro Lemos drove to the home of Tom Reis.\nHe said that the rounds were new.",
+            ["Pedro Lemos", "Tom Reis"],
+            "Tom Reis",
+        ),
+        # A quote's speaker in that sentence outranks the one who opens it.
+        (
+            "Pedro Lemos arrived “early and in a hurry,” Tom Reis said.\n"
+            "“Nobody saw him leave the harbour,” he said.",
+            ["Pedro Lemos", "Tom Reis"],
+            "Tom Reis",
+        ),
+        # No one opens the sentence: the last person named, as before.
+        (
+            "In a call with Viktor Lorand, Pedro Lemos said little.\nHe said that the call went well.",
+            ["Viktor Lorand", "Pedro Lemos"],
+            "Pedro Lemos",
+        ),
+    ],
+)
+def test_a_pronoun_continues_the_person_who_opens_the_sentence_before(
+    text: str, cast: list[str], speaker: str
+) -> None:
+    doc = _hand_built(text, [(name, "PER") for name in cast])
+    last = doc.layer("quote")[-1]
+    assert (last.attrs.get("speaker_how"), last.attrs.get("speaker_entity")) == ("pronoun", speaker)
+
+
 def test_the_speaker_is_the_subject_not_a_name_near_it() -> None:
     # A pronoun before the verb outranks a name after it.
     doc = _hand_built(
@@ -955,6 +1018,8 @@ def test_an_attribution_set_off_inside_its_sentence(
         # an apposition after a name that follows its verb is no part of what was said
         ("it", "Entro due settimane, assicura Jean Marot, a capo della protezione civile, sarà deciso."),
         ("pl", "Większość tego, co mówi, nie jest w zasadzie nowe."),  # "co" is "what"
+        # a relative clause after the attribution is no part of what was said
+        ("en", "The harbour was never meant for such ships, she said, whose owners knew it well."),
     ],
 )  # fmt: skip
 def test_no_set_off_attribution_where_none_is(language: str, text: str) -> None:
@@ -1478,6 +1543,21 @@ def test_a_paragraph_all_quote_continues_the_speaker_of_the_paragraph_before() -
         "“The pressure from members is to kill off this deal, not support it.”"
     )
     assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand", None]
+    # a long attribution that opens with the speaker, and whose description holds a naming verb
+    text = (
+        "“The port will open in spring,” said Vera Lorand, a retired engineer and keen sailor who called "
+        "the plan a turning point, much like the strike of her youth in the north.\n"
+        "“I hope it is a turning point.”"
+    )
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand", "Vera Lorand"]
+    # ... up to a point: a paragraph that tells so much more is the author's story
+    text = (
+        "“The port will open in spring,” Vera Lorand said on Monday at the long meeting of the city council "
+        "in the old hall by the river, where the mayor and his deputies had spent the whole week in "
+        "talks with the unions.\n"
+        "“I hope it is a turning point.”"
+    )
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST))] == ["Vera Lorand", None]
 
 
 @pytest.mark.parametrize(
@@ -1488,10 +1568,117 @@ def test_a_paragraph_all_quote_continues_the_speaker_of_the_paragraph_before() -
         ("fr", "« Personne n'a négocié avec eux », a lancé Jean Marot.", "Jean Marot"),
         ("it", "Vera Lorand annuncia il dramma: “Prepararsi al taglio totale delle forniture”.", "Vera Lorand"),
         ("ru", "Олег Варников пообещал: «Мы ответим на каждый удар».", "Олег Варников"),
+        # the imperfective past: said more than once, or at length
+        ("ru", "Олег Варников призывал помочь беженцам:\n«Особое внимание следует уделять людям, которые прибывают».",
+         "Олег Варников"),
     ],
 )  # fmt: skip
 def test_more_speech_verbs(language: str, text: str, entity: str) -> None:
     assert [q[2] for q in _speakers(_hand_built(text, _CAST, language=language))] == [entity]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("it", "“Non lasceremo nessuno indietro – dichiara Jean Marot – e apriremo le scuole.”", "Jean Marot"),
+        ("it", "“Nessuno può dirlo – concludono gli autori dello studio –, ma la tendenza è chiara.”", None),
+        ("fr", "Le ministre Jean Marot était à Lyon.\n« Nous irons – a ajouté le ministre – jusqu'au bout de ce chemin. »", "Jean Marot"),
+        ("es", "«Vamos a ganar – dijo Vera Lorand – y lo sabemos todos muy bien.»", "Vera Lorand"),
+        ("ru", "«Мы ответим на каждый удар, — заявил Олег Варников, — и очень скоро».", "Олег Варников"),
+    ],
+)  # fmt: skip
+def test_an_attribution_set_off_by_dashes_inside_the_quote(
+    language: str, text: str, speaker: str | None
+) -> None:
+    ((label, _, entity, how),) = _speakers(_hand_built(text, _CAST, language=language))
+    assert (label, entity) == ("direct", speaker)
+    assert how in (("phrase",) if speaker is None else ("entity", "name"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "«Il piano è un buon inizio», ha detto la segretaria della Cgil lombarda, Vera Lorand."),
+        ("fr", "« C'est un bon début », a déclaré la secrétaire de la CGT, Vera Lorand."),
+        (
+            "it",
+            "“Il piano è un buon inizio – spiega la segretaria della Cgil, Vera Lorand – ma servono fondi.”",
+        ),
+    ],
+)
+def test_the_name_after_the_title_of_the_subject_after_the_verb_speaks(language: str, text: str) -> None:
+    # not the organisation in the title
+    cast = [*_CAST, ("Cgil", "ORG"), ("CGT", "ORG")]
+    assert [q[2] for q in _speakers(_hand_built(text, cast, language=language))] == ["Vera Lorand"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Non lasceremo nessuno indietro – come dice il proverbio – e apriremo le scuole.”",  # no verb after it
+        "“Non lasceremo nessuno indietro – dichiara Jean Marot, e apriremo le scuole entro giugno.”",  # no dash closes it
+    ],
+)
+def test_no_attribution_inside_a_quote_where_no_dashes_set_it_off(text: str) -> None:
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST, language="it"))] == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("it", "Jean Marot è stato eletto.\nE ci spiegano che il porto resterà chiuso."),
+        ("ru", "Олег Варников прибыл в Москву.\n«Мы готовы ко всему», — заявили там."),
+        ("pt", "Clara Nunes chegou a Lisboa.\n«Estamos prontos para tudo», dizem."),
+    ],
+)
+def test_a_verb_in_the_plural_that_left_out_its_subject_is_no_ones_named_before(
+    language: str, text: str
+) -> None:
+    assert all(
+        q[2] is None
+        for q in _speakers(_hand_built(text, [*_CAST, ("Clara Nunes", "PER")], language=language))
+    )
+
+
+def test_a_russian_verb_in_the_imperfective_reports_speech() -> None:
+    reported = _speakers(_hand_built("Олег Варников не раз заявлял, что порт откроется весной.", _CAST, "ru"))
+    assert reported == [("reported", "порт откроется весной", "Олег Варников", "entity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Правительство не раз подчеркивало, что порт откроется весной.",
+            "Правительство",
+        ),  # an adverb of two words
+        (
+            "Когда рыбаки говорили, что порт закрыт, никто не спорил.",
+            "рыбаки",
+        ),  # a conjunction opens the clause
+    ],
+)
+def test_the_words_of_a_russian_speaker_leave_out_adverbs_and_conjunctions(text: str, speaker: str) -> None:
+    doc = _hand_built(text, _CAST, language="ru")
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == [speaker]
+
+
+def test_a_relative_before_an_adverb_of_two_words_stands_for_the_person_before_it() -> None:
+    text = "Wspomniał rozmowę z Janem Nowakiem, który z kolei mówił o „nowych planach dla portu”."
+    doc = _hand_built(
+        text, [("Janem Nowakiem", "PER")], language="pl", attrs={"Janem Nowakiem": {"normal": "Jan Nowak"}}
+    )
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Jan Nowak"]
+
+
+def test_a_quoted_name_that_labels_the_line_after_it_is_no_ones_quote() -> None:
+    # an interviewer's label, the outlet's name in quotation marks, before a dash of dialogue
+    text = "Это было ясно всем.\n\n«Радио»: — Олег Варников не раз говорил, что порт закрыт. Что вы думаете?"
+    labels = [(q[0], q[1], q[2]) for q in _speakers(_hand_built(text, _CAST, language="ru"))]
+    assert labels[:1] == [("phrase", "Радио", None)]
+    # a headline's quote before its speaker is no label
+    text = "«Ни шагу назад, ни слова лжи»: Олег Варников прокомментировал решение суда"
+    assert [q[2] for q in _speakers(_hand_built(text, _CAST, language="ru"))] == ["Олег Варников"]
 
 
 def test_a_verb_joined_by_and_keeps_the_subject_of_the_reported_clause() -> None:
@@ -1864,6 +2051,14 @@ def test_quote_left_open_goes_on_after_a_caption(analyze: Analyze) -> None:
             "said",
         ),
         (
+            "Как сообщало агентство ТАСС, вице-премьер Ирина Коваль заявила, что порт откроется весной.",
+            "ru",
+            "порт откроется весной",
+            "Ирина Коваль",
+            "Ирина Коваль",
+            "заявила",
+        ),
+        (
             "Секретарь Совета безопасности Олег Варников заявил, что Запад готовит новую провокацию.",
             "ru",
             "Запад готовит новую провокацию",
@@ -1931,6 +2126,23 @@ def test_scare_quotes_are_phrases_without_speaker(
     (q,) = doc.layer("quote")
     assert (q.label, q.text_in(doc), q.start) == ("phrase", phrase, text.index(phrase))
     assert q.attrs == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "title"),
+    [
+        ("pl", "W filmie „Ostatni port – opowieść z północy” Jan Nowak pokazał swoje stanowisko.", "Ostatni port – opowieść z północy"),
+        ("en", "The documentary “Under the Northern Sun Again” was shown on Monday.", "Under the Northern Sun Again"),
+        ("ru", "В книге «Как мы потеряли север и юг» Олег Варников описал всё.", "Как мы потеряли север и юг"),
+        ("it", "Lo scrive Jean Marot nell’articolo “Il porto del nord e i suoi segreti”.",
+         "Il porto del nord e i suoi segreti"),
+    ],
+)  # fmt: skip
+def test_a_works_title_is_a_phrase_whatever_its_length(language: str, text: str, title: str) -> None:
+    assert _speakers(_hand_built(text, _CAST, language=language)) == [("phrase", title, None, None)]
+    # what someone says of the work is their quote
+    said = _hand_built("Vera Lorand said: “The film changed my mind completely.”", _CAST)
+    assert [q[0] for q in _speakers(said)] == ["direct"]
 
 
 @pytest.mark.slow

@@ -17,16 +17,21 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._places import place_of
+from narrascope.analyzers._speech_words import NAME_PARTICLES
 from narrascope.models.heads import function_words_of
 
 __all__ = [
     "LINKS",
     "Found",
+    "cased_as_elsewhere",
+    "french_name_start",
+    "german_genitives",
     "german_title",
     "head_normal",
     "institution_names",
@@ -35,6 +40,7 @@ __all__ = [
     "joined_persons",
     "linked_names",
     "polish_surnames",
+    "repeated_tails",
     "without_trailing_links",
 ]
 
@@ -383,6 +389,51 @@ def join_fragments(text: str, found: Found, language: str) -> Found:
     return out
 
 
+def cased_as_elsewhere(found: Found) -> Found:
+    """A name in capitals ("ЕВРОПА" in a headline "ЕВРОПА ДНЕС: ...") written as the article
+    writes it elsewhere ("Европа"), so that the two count as one; an acronym ("НАТО", "ЕС"),
+    which the article writes in capitals everywhere, stays."""
+    written = {str(attrs["normal"]) for *_, attrs in found}
+    out: Found = []
+    for start, end, label, attrs in found:
+        normal = str(attrs["normal"])
+        if normal.isupper() and len(normal) > 3:
+            cased = " ".join(word[:1] + word[1:].lower() for word in normal.split())
+            if cased in written:
+                attrs = {**attrs, "normal": cased}
+        out.append((start, end, label, attrs))
+    return out
+
+
+def repeated_tails(text: str, found: Found) -> Found:
+    """A place's or organisation's name that the head cut short before the same capitalised
+    word at every mention, two at least ("Linha" before "Norte"), given that word: a name
+    written so each time is one name ("Linha Norte"). Not where the word is another entity's,
+    nor in German, whose nouns all have capitals (the caller's to leave out)."""
+    starts = {start for start, *_ in found}
+    tails: dict[str, list[str]] = {}
+    for start, end, label, attrs in found:
+        if label in ("ORG", "LOC") and attrs.get("recogniser") == "head":
+            word = _NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            capitalised = word is not None and word.group()[:1].isupper() and word.start() not in starts
+            tails.setdefault(text[start:end], []).append(word.group() if capitalised and word else "")
+    whole = {
+        name: said[0] for name, said in tails.items() if len(said) > 1 and said[0] and len(set(said)) == 1
+    }
+    out: Found = []
+    for start, end, label, attrs in found:
+        tail = (
+            whole.get(text[start:end])
+            if label in ("ORG", "LOC") and attrs.get("recogniser") == "head"
+            else None
+        )
+        if tail is not None:
+            end += 1 + len(tail)
+            attrs = {**attrs, "normal": f"{attrs['normal']} {tail}"}
+        out.append((start, end, label, attrs))
+    return out
+
+
 def without_trailing_links(text: str, found: Found, language: str) -> Found:
     """People's and places' names without the function words in lower case that the head ran
     on into ("Paulo Ramos à" + "Lusa", "Estado dos"): such a name ends in a word of its own
@@ -456,6 +507,69 @@ def polish_surnames(text: str, found: Found) -> Found:
     return out
 
 
+# A German name in the genitive: "-s" ("Putins", "Merkels"), or an apostrophe after a sibilant
+# ("Scholz'", "Macrons" aside).
+_GERMAN_GENITIVE = re.compile(r"(?P<name>\w+?)(?:(?<![sßxz])s|(?<=[sßxz])['’])")
+
+
+def german_genitives(found: Found) -> Found:
+    """A German person's name in the genitive ("Putins", "Wladimir Putins", "Scholz'") put
+    back in the nominative where the article names the person so too ("Putin", "Wladimir
+    Putin"): so that it counts as that person. A name that ends so in the nominative ("Hans",
+    "Klaus", "Jens") stays, since no name of the article lacks the "-s"."""
+    persons = [str(attrs["normal"]).split() for _, _, label, attrs in found if label == "PER"]
+    names = {word for words in persons for word in words}
+    surnames = {words[-1] for words in persons if len(words) > 1}
+    out: Found = []
+    for start, end, label, attrs in found:
+        words = str(attrs["normal"]).split()
+        genitive = _GERMAN_GENITIVE.fullmatch(words[-1]) if words else None
+        # a person's name; or a surname alone that the recogniser took for something else
+        # ("Macrons" as a place), which settle_kinds then makes the person's
+        known = names if label == "PER" else surnames if len(words) == 1 else set()
+        if genitive is not None and genitive.group("name") in known:
+            attrs = {**attrs, "normal": " ".join([*words[:-1], genitive.group("name")])}
+        out.append((start, end, label, attrs))
+    return out
+
+
+# Prepositions that spaCy's French model takes into a place's name ("le consul de France").
+_FRENCH_LEADING = frozenset({"de", "du", "des", "d'", "d’"})
+
+
+def french_name_start(words: Sequence[str], kind: str) -> int | None:
+    """Where the name starts among the words of a French entity (elided words apart: "l'",
+    "Intérieur"), which spaCy's model opens
+    with a title, or a preposition: after a person's title ("président Emmanuel Macron",
+    "Premier ministre Jean Marot"), a place's "de" ("de France"); ``None`` where only a title is
+    left, with its complement or none ("président de la République", "Premier ministre",
+    "ministre des Affaires étrangères"), which names no one. A person's name has no word in
+    lower case but its particles ("Charles de Gaulle"), and may follow its title with one
+    ("général de Gaulle")."""
+    if kind != "PER":
+        leading = 0
+        while leading < len(words) - 1 and words[leading] in _FRENCH_LEADING:
+            leading += 1
+        return leading
+    # an elided article or preposition before the name ("l'Office Clara Nunes") is no title
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower() and words[lead].endswith(("'", "’")):
+        lead += 1
+    lower = [
+        i for i, word in enumerate(words) if i >= lead and word[:1].islower() and word not in NAME_PARTICLES
+    ]
+    if not lower:
+        return lead
+    rest = words[lower[-1] + 1 :]
+    if (
+        not rest
+        or words[lower[-1]].endswith(("'", "’"))  # "ministre de l'Intérieur"
+        or (rest[0] in NAME_PARTICLES and (len(rest) < 2 or rest[1] in NAME_PARTICLES))
+    ):
+        return None
+    return lower[-1] + 1
+
+
 @functools.lru_cache(maxsize=65536)
 def _lemma(word: str, language: str) -> str:
     import simplemma
@@ -484,7 +598,8 @@ def head_normal(text: str, kind: str, language: str) -> str:
     which has no cases, a name without its first word's definite article ("Народното събрание"
     -> "Народно събрание"), but not a person's name or a known place's, whose ends look like
     one ("Марта", "Иванова", "Малта"); a German name's head out of the genitive ("Innenministeriums" ->
-    "Innenministerium"); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
+    "Innenministerium", "Russlands" -> "Russland"; a person's name, by the article's other
+    names: :func:`german_genitives`); without an elided article in French and Italian ("l'OTAN" -> "OTAN")."""
     words = _ELIDED.sub("", text).split()
     if not words:
         return ""
@@ -496,6 +611,17 @@ def head_normal(text: str, kind: str, language: str) -> str:
             _bulgarian_title(words[0]) if kind == "PER" else _without_bulgarian_article(words[0], following)
         )
         return " ".join([first, *words[1:]])
+    if (
+        language == "de"
+        and kind == "LOC"
+        and len(words) == 1
+        and words[0].endswith("s")
+        and place_of(words[0]) is None
+        # the place's English name begins as the word does: "Russland" is Russia, but
+        # "Massachusett" is a name of some other town
+        and (place_of(words[0][:-1]) or "")[:3].casefold() == words[0][:3].casefold()
+    ):
+        return words[0][:-1]  # "Russlands", "Chinas": a place GeoNames knows, in the genitive
     if language == "de" and kind in ("ORG", "LOC"):
         return " ".join(_german_head(words))
     if (

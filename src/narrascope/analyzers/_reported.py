@@ -293,6 +293,10 @@ class ReportedSpeech(SpeakerFinder):
         as_said = grammar.as_said.match(text, start, stop)
         said = None if as_said is None else self._as_said(as_said.start("rest"), as_said.end("rest"))
         if as_said is not None and said is not None and as_said.end() < end:
+            # "Как сообщало агентство, министр X заявила, что ...": the agency reports what X said
+            inner = self._reported_in(as_said.end(), stop)
+            if inner is not None and names_someone(inner[2]) and self._named_one(inner[2]):
+                return inner
             return self._named_after_title(as_said.end(), end, said)
         # "..., говорится в докладе Росстата, опубликованном в четверг."
         described = self._described_document(start, end)

@@ -76,6 +76,10 @@ SPACE_AND_MARKS = " \t\n" + MARK_CHARS
 _FIRST_WORD = re.compile(r"\S+\s+")
 # How many of the persons named last a gendered pronoun may reach back to.
 _GENDER_LOOKBACK = 8
+# How many words may stand before a person who opens a sentence ("But former President ...").
+_OPENING_WORDS = 3
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 # What a title or a verb's agreement weighs against a pronoun next to a name (see _genders).
 _GRAMMAR_VOTES = 3
 
@@ -436,24 +440,75 @@ class SpeakerFinder:
         accompany ('..., concluiu Clara Nunes, citando também Rui Lemos e Ana Reis. ⏎ "...",
         disse': Clara Nunes)."""
         i = bisect.bisect_right(self.person_ends, position)
-        if gender is None:
-            last = self.persons[i - 1] if i else None
-        else:
-            fitting = (
-                p for p in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i]) if self._fits(p, gender)
-            )
-            last = next(fitting, None)
+        recent = [
+            p
+            for p in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i])
+            if self._fits(p, gender) and not self._attributive(p)
+        ]
+        last = recent[0] if recent else None
         sentence = bisect.bisect_right(self.sentence_starts, last.start) - 1 if last is not None else -1
-        if last is None or not self.speakers or sentence < 0:
+        if last is None or sentence < 0:
             return last
         opens = self.sentences[sentence].start
-        j = bisect.bisect_right(self.speakers, last.start, key=lambda p: p.end)
+        j = bisect.bisect_right(self.speakers, last.end, key=lambda p: p.end)
         for speaker in reversed(self.speakers[:j]):
             if speaker.start < opens:
                 break
             if self._fits(speaker, gender):
                 return speaker
-        return last
+        # Else the person who opens that sentence, its subject, the one a pronoun most likely
+        # continues ('Clara Nunes, a nurse who voted for Lorand, ... "...," she said': Nunes).
+        subject = (p for p in reversed(recent) if opens <= p.start and self._opens_sentence(p, opens))
+        return next(subject, last)
+
+    def _opens_sentence(self, person: Span, opens: int) -> bool:
+        """Whether ``person`` opens the sentence that starts at ``opens`` as its subject, after
+        at most a conjunction or a capitalised title ('But Clara Nunes', 'Former President Viktor
+        Lorand'), not after a phrase set off by a comma ('In May, Lorand'), nor as a possessor
+        ("Lorand's lawyer"), and outside quotes. Only a name the article gives in full somewhere
+        counts: a single capitalised word that opens a sentence is too often a word the
+        recogniser took for a name ('Harbour fees rose', 'Минтруд отметил')."""
+        before = self.text[opens : person.start].strip(SPACE_AND_MARKS)
+        words = before.split()
+        return (
+            len(words) <= _OPENING_WORDS
+            and "," not in before
+            and _POSSESSIVE.match(self.text, person.end) is None
+            and not person.text_in(self.doc).endswith(("'s", "’s"))
+            and self._full_name_known(person)
+            and (len(words) < 2 or words[-1][:1].isupper())
+            and not self._inside_quote(person.start)
+        )
+
+    def _full_name_known(self, person: Span) -> bool:
+        """Whether the article names ``person`` with more than one word somewhere."""
+        normal = self._normal(person)
+        words = normal.split()
+        names = (
+            normal,
+            str(person.attrs.get("person", "")),
+            self.fullest.get(words[-1].lower(), "") if words else "",
+        )
+        return any(len(name.split()) > 1 for name in names)
+
+    def _attributive(self, person: Span) -> bool:
+        """Whether ``person`` only qualifies a noun ('the Lorand report', 'the Trump
+        administration'), so no pronoun stands for it; not a title that is the subject of a
+        verb ('the Pope continues', 'the Queen said', 'the Prince has')."""
+        if (
+            self.language != "en"
+            or _THE_BEFORE.search(self.text, max(0, person.start - 5), person.start) is None
+        ):
+            return False
+        after = _LOWER_WORD_AFTER.match(self.text, person.end)
+        if after is None:
+            return False
+        word = after.group(1)
+        return not (
+            word.endswith(("s", "ed"))
+            or word in self.grammar.words.gap_stops
+            or self.grammar.verbs.fullmatch(word) is not None
+        )
 
     def _fits(self, person: Span, gender: str | None) -> bool:
         return gender is None or self.genders.get(person.name_in(self.doc), gender) == gender
@@ -489,8 +544,8 @@ class SpeakerFinder:
         while len(words) > 1 and lower(words[-1].group()) in words_of.clitics:
             words.pop()  # 'On lui expliquait': the object pronoun before the verb is not its subject
         adverbs = len(words)
-        while adverbs and words_of.is_adverb(lower(words[adverbs - 1].group())):
-            adverbs -= 1  # ', а также пообещал': the words before the adverbs decide
+        while adverbs and (cut := self._adverb_at_end(words[:adverbs])):
+            adverbs -= cut  # ', а также пообещал', 'który z kolei dodał': the words before the adverbs decide
         if adverbs and words[adverbs - 1].group().lower() in words_of.as_words:
             # '», как сообщают работники', 'comme l'a dit X': named after the verb, if at all
             # ('as officially claimed,')
@@ -541,6 +596,16 @@ class SpeakerFinder:
             else aside.start()
         )
 
+    def _adverb_at_end(self, words: list[re.Match[str]], trailing: tuple[str, ...] = ()) -> int:
+        """How many of the last ``words`` are an adverb before the verb, of three words, two ("не
+        раз", "z kolei", "в свою очередь") or one ("also"), or one of ``trailing``; 0 if none."""
+        w = self.grammar.words
+        for n in (3, 2):
+            if len(words) >= n and " ".join(lower(x.group()) for x in words[-n:]) in w.adverbs_before_verb:
+                return n
+        last = lower(words[-1].group())
+        return 1 if last in trailing or w.is_adverb(last) else 0
+
     def _named_before(self, words: list[re.Match[str]]) -> tuple[list[re.Match[str]], str]:
         """:meth:`_before_verb`'s words, on the side ``before``; or ``unnamed`` where it leaves
         none: a passive's subject is not who spoke ("before being asked", "but was asked")."""
@@ -560,10 +625,8 @@ class SpeakerFinder:
         w = self.grammar.words
         # ... nor "that" after its antecedent ("the report that says"), English again
         trailing = w.clause_auxiliaries + (w.that if w.clause_auxiliaries else ())
-        while len(words) > 1 and (
-            lower(words[-1].group()) in trailing or w.is_adverb(lower(words[-1].group()))
-        ):
-            words = words[:-1]
+        while len(words) > 1 and 0 < (cut := self._adverb_at_end(words, trailing)) < len(words):
+            words = words[:-cut]
         while len(words) > 1 and (
             lower(words[0].group()) in w.connectives or w.is_adverb(lower(words[0].group()))
         ):
@@ -591,7 +654,24 @@ class SpeakerFinder:
             return (breaks[-1] if breaks else lo), end
         if side == "after":
             stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
-            return cue.end(), (stop.start() if stop else hi)
+            if stop is None:
+                return cue.end(), hi
+            # the name after a title ('ha detto la segretaria della Cgil, Chiara Volpi')
+            after_comma = (
+                stop.end() + len(self.text[stop.end() : hi]) - len(self.text[stop.end() : hi].lstrip())
+            )
+            i = bisect.bisect_left(self.entity_starts, after_comma)
+            named = self.entities[i] if i < len(self.entities) else None
+            if (
+                stop.group() == ","
+                and named is not None
+                and named.start == after_comma
+                and named.label == "PER"
+                and named.end <= hi
+                and not self.text[named.end : hi].strip(SPACE_AND_MARKS + ".,;–—")
+            ):
+                return cue.end(), named.end
+            return cue.end(), stop.start()
         return None
 
     def _from_region(
@@ -691,10 +771,17 @@ class SpeakerFinder:
             return self._speaker(words[0].start(), words[-1].end(), how, verb)
         # No subject: the verb's person is the last one named ("«...», ha aggiunto", "..., and
         # added"), unless a quoted name is the subject ("«Газпром» сообщил").
-        dropped = side == "shared" or (
-            self.grammar.words.drops_subject
-            and (quote_open is None or ATTRIBUTION_PUNCTUATION.search(self.text, lo, cue.start()) is not None)
-        )
+        dropped = (
+            side == "shared"
+            or (
+                self.grammar.words.drops_subject
+                and (
+                    quote_open is None
+                    or ATTRIBUTION_PUNCTUATION.search(self.text, lo, cue.start()) is not None
+                )
+            )
+            # a verb in the plural left out a group, never one person ("E ci spiegano che")
+        ) and not lower(verb).endswith(self.grammar.words.plural_verb_endings or ("\0",))
         antecedent = self._last_person_before(limit, self.grammar.gender_of_verb(verb)) if dropped else None
         if antecedent is not None:
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))

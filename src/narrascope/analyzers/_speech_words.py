@@ -217,6 +217,9 @@ class SpeechWords:
     #: Whether the subject of a verb may be left out ("«...», ha aggiunto"): the speaker is then
     #: the last person named.
     drops_subject: bool = False
+    #: Endings of a speech verb in the plural, whose left-out subject is never one person
+    #: ("spiegano", "заявили", "dizem").
+    plural_verb_endings: tuple[str, ...] = ()
     #: What marks a woman and a man.
     woman: Gender = Gender()
     man: Gender = Gender()
@@ -303,7 +306,7 @@ _EN = SpeechWords(
     group_pronouns=("it", "they", "them", "we", "us", "you", "i"),
     # "him" and "her" also as objects: "according to him"
     possessives=("his", "her", "him"),
-    connectives=("and", "but", "who", "which", "what", "how"),
+    connectives=("and", "but", "who", "whom", "whose", "which", "what", "how"),
     relatives=("who", "which"),
     inverts=False,
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
@@ -409,7 +412,10 @@ _RU = SpeechWords(
         *_past(
             "заявил сказал отметил подчеркнул добавил сообщил пояснил предупредил указал напомнил уточнил"
             " констатировал заверил признал написал рассказал утверждал заключил резюмировал обвинил считал"
-            " ответил пообещал призвал объяснил заметил подытожил прокомментировал спросил",
+            " ответил пообещал призвал объяснил заметил подытожил прокомментировал спросил"
+            # the imperfective past, for what someone said more than once or at length
+            " призывал заявлял отмечал подчеркивал подчёркивал объяснял рассказывал предупреждал"
+            " указывал напоминал сообщал обещал повторял настаивал говорил",
             "|а|и|о",
         ),
         "поинтересовался", "поинтересовалась", "поинтересовались",
@@ -430,7 +436,9 @@ _RU = SpeechWords(
     adverbs_before_verb=(
         "также", "тоже", "ранее", "уже", "вновь", "снова", "еще", "ещё", "неоднократно", "публично",
         "открыто", "прямо", "даже", "затем", "позднее", "позже", "тогда", "в свою очередь", "впоследствии",
+        "не раз", "не однажды",
     ),
+    clause_openers=("когда", "если", "хотя", "пока", "поскольку", "потому", "чтобы"),
     pronouns=("он", "она"),
     group_pronouns=("их", "оно", "они", "мы", "вы", "я", "это"),
     possessives=("его", "её", "ее"),
@@ -457,6 +465,7 @@ _RU = SpeechWords(
     ),
     impersonal=("говорится",),
     drops_subject=True,
+    plural_verb_endings=("ли",),
     as_without_speaker=("уже", "ранее", "было"),
     as_verbs=("сообщает", "сообщают", "сообщило", "пишет", "пишут", "передает", "передаёт"),
     speaker_leads=("по словам", "по мнению"),
@@ -516,6 +525,7 @@ _UK = SpeechWords(
     ),
     impersonal=("йдеться",),
     drops_subject=True,
+    plural_verb_endings=("ли",),
     as_without_speaker=("вже", "раніше", "було"),
     as_verbs=("повідомляє", "повідомляють", "пише", "пишуть", "передає"),
     speaker_leads=("за словами", "на думку"),
@@ -575,6 +585,7 @@ _BG = SpeechWords(
     impersonal=("се казва", "се посочва"),
     source_comma=False,
     drops_subject=True,
+    plural_verb_endings=("ха", "ат", "ят"),
     as_without_speaker=("вече", "по-рано", "се", "беше"),
     as_verbs=("съобщава", "съобщават", "пише", "пишат", "информира"),
     speaker_leads=("по думите на",),
@@ -649,6 +660,7 @@ _PL = SpeechWords(
     ),
     source_comma=False,
     drops_subject=True,
+    plural_verb_endings=("li", "ły", "ją"),
     as_without_speaker=("już", "wcześniej", "było", "się", "zostało"),
     as_verbs=("podaje", "podają", "informuje", "pisze", "piszą"),
     speaker_leads=("zdaniem", "w opinii"),
@@ -811,6 +823,11 @@ _IT = SpeechWords(
         "sottolineò", "annuncia", "annunciò", "chiesto", "chiede", "attacca", "denuncia", "denunciato",
         "incalza", "conclude", "concluso", "prosegue", "proseguito", "ammette", "chiarito",
         "chiarisce", "replicato", "replica", "scrive", "racconta", "raccontato", "insiste", "insistito",
+        "commenta", "evidenzia", "rileva",
+        # the plural, for authors, experts and parties
+        "affermano", "dichiarano", "sottolineano", "spiegano", "aggiungono", "precisano", "sostengono",
+        "osservano", "ricordano", "concludono", "scrivono", "raccontano", "avvertono", "confermano",
+        "denunciano", "commentano",
     ),
     that=("che",),
     naming=("parlato di", "parla di", "definito", "definita", "definiti", "definisce", "definiscono", "bollato", "bollata"),
@@ -836,6 +853,7 @@ _IT = SpeechWords(
     ),
     auxiliaries=("ha", "hanno", "aveva", "avevano"),
     drops_subject=True,
+    plural_verb_endings=("ano", "ono"),
     as_without_speaker=("già", "stato", "è", "era", "abbiamo", "ho", "avevamo", "avevo"),
     as_verbs=("riferisce", "riferito", "scrive", "riporta", "riportato"),
     speaker_leads=("a detta di",),
@@ -884,6 +902,7 @@ _ES = SpeechWords(
     ),
     auxiliaries=("ha", "han", "había", "habían"),
     drops_subject=True,
+    plural_verb_endings=("an", "en", "ron"),
     as_without_speaker=("ya", "sido", "se", "fue", "es", "hemos", "he", "habíamos", "había"),
     as_verbs=("informó", "informa", "publicó", "publica", "escribe"),
     speaker_leads=("en palabras de",),
@@ -930,6 +949,7 @@ _PT = SpeechWords(
         "artigo*", "sentença", "acórdão",
     ),
     drops_subject=True,
+    plural_verb_endings=("am", "em"),
     as_without_speaker=("já", "sido", "se", "foi", "é"),
     as_verbs=("noticiou", "informou", "informa", "escreve", "publicou"),
     speaker_leads=("nas palavras de",),

@@ -33,12 +33,14 @@ carries its English name too: ``attrs["place"]`` for a region ("Запад" -> "
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from natasha import Doc as NatashaDoc
 from natasha.doc import DocSpan
+from nicknames import NickNamer
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import body_of, no_actor
@@ -46,6 +48,9 @@ from narrascope.analyzers._institutions import lower_case_institutions
 from narrascope.analyzers._name_forms import (
     LINKS,
     Found,
+    cased_as_elsewhere,
+    french_name_start,
+    german_genitives,
     german_title,
     head_normal,
     institution_names,
@@ -53,6 +58,7 @@ from narrascope.analyzers._name_forms import (
     joined_persons,
     linked_names,
     polish_surnames,
+    repeated_tails,
     without_trailing_links,
 )
 from narrascope.analyzers._places import is_place, load_places, place_of
@@ -227,15 +233,19 @@ class EntityAnalyzer(Analyzer):
                 found = linked_names(doc.text, found, doc.language)
             if doc.language in HEAD_LANGUAGES:
                 found = without_trailing_links(doc.text, found, doc.language or "")
+                if doc.language != "de":
+                    found = repeated_tails(doc.text, found)
             found = institution_names(doc.text, found, doc.language or "")
             found = lower_case_institutions(doc.text, found, doc.language or "")
             if doc.language == "pl":
                 found = polish_surnames(doc.text, found)
+            if doc.language == "de":
+                found = german_genitives(found)
             if doc.language in ("uk", "ru") and east_slavic.available(doc.language):
                 found = east_slavic.organisations(doc.text, found, doc.language)
             if doc.language == "de":
                 found = [f for f in found if not german_title(f)]
-            found = settle_kinds(dateline_places(doc.text, found), doc.text)
+            found = settle_kinds(cased_as_elsewhere(dateline_places(doc.text, found)), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
                 # the search key of the final normal form: the repairs above change some
@@ -327,7 +337,9 @@ def same_people(names: Sequence[str]) -> dict[str, str]:
     person too: a first name ("Greta" and "Greta Thunberg"), or a family name written first
     ("Xi" and "Xi Jinping"); not an initial ("Т."), and not a first name two people share.
     A first name with a patronymic, as an interviewer addresses someone ("Андрей Викторович"
-    beside "Андрей Смирнов"), is the one person of that first name with a surname.
+    beside "Андрей Смирнов"), is the one person of that first name with a surname. A name
+    with an English first name's familiar form is the person of its formal one ("Bob
+    Lorand" and "Robert Lorand", :func:`familiar_forms`).
     """
     by_surname: dict[str, list[tuple[str, list[str]]]] = {}
     for name in dict.fromkeys(names):
@@ -336,12 +348,18 @@ def same_people(names: Sequence[str]) -> dict[str, str]:
             by_surname.setdefault(words[-1], []).append((name, words))
     people = {name: name for name in names}
     for group in by_surname.values():
+        formal = familiar_forms([name for name, _ in group])
+        people.update(formal)
         for name, words in group:
-            longer = [(other, w) for other, w in group if len(w) > len(words) and w[-len(words) :] == words]
-            if not longer:
+            longer = {
+                formal.get(other, other): formal.get(other, other).casefold().split()
+                for other, w in group
+                if len(w) > len(words) and w[-len(words) :] == words
+            }
+            if not longer or name in formal:
                 continue
-            fullest, full_words = max(longer, key=lambda item: len(item[1]))
-            if all(full_words[-len(w) :] == w for _, w in longer):
+            fullest, full_words = max(longer.items(), key=lambda item: len(item[1]))
+            if all(full_words[-len(w) :] == w for w in longer.values()):
                 people[name] = fullest
     by_first: dict[str, set[str]] = {}
     for name in people:
@@ -365,6 +383,41 @@ def same_people(names: Sequence[str]) -> dict[str, str]:
     return people
 
 
+def familiar_forms(names: Sequence[str]) -> dict[str, str]:
+    """Each name of ``names`` (one person's surname) whose first word is an English first name's
+    familiar form, or a formal form of another's, -> the name with the most formal first name
+    of those that are otherwise the same ("Bob Lorand", "Bobby Lorand" -> "Robert Lorand"),
+    from the hand-curated table of the ``nicknames`` package. Latin-script names only."""
+    table = _nicknamer()
+    rests: dict[tuple[str, ...], list[str]] = {}
+    for name in names:
+        words = name.casefold().split()
+        if len(words) > 1 and words[0].isascii() and words[0].isalpha():
+            rests.setdefault(tuple(words[1:]), []).append(name)
+    formal: dict[str, str] = {}
+    for same_rest in rests.values():
+        firsts = {name: name.casefold().split()[0] for name in same_rest}
+        for name, first in firsts.items():
+            # a longer first name is the more formal; two familiar forms of one name ("Bill",
+            # "Will") may be two people
+            related = [
+                other
+                for other, its_first in firsts.items()
+                if len(its_first) != len(first)
+                and (its_first in table.canonicals_of(first) or first in table.canonicals_of(its_first))
+            ]
+            if related:
+                most_formal = max([name, *related], key=lambda n: (len(firsts[n]), n))
+                if most_formal != name:
+                    formal[name] = most_formal
+    return formal
+
+
+@functools.cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
 def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list[Found]:
     """The entities of the installed recognisers (spaCy, natasha) in each document whose
     language has one; an empty list for the others. Also what the entity head learns from."""
@@ -381,6 +434,8 @@ def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list
 
 
 _LETTER = re.compile(r"[^\W\d_]\.?")
+# A name's words, an elided article or preposition apart ("d'", "Italie").
+_WORD_RUN = re.compile(r"[^\s'’]+['’]?")
 
 
 def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[Found]:
@@ -394,7 +449,12 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
     sources = [
         sentence_case_title(doc.text) if doc.language == "en" else capitals_title(doc.text) for doc in docs
     ]
-    texts = (sources[n][start:end] for n, start, end in blocks)
+    # spaCy's French model reads an elision only with a straight apostrophe: with a curly one it
+    # takes "n’", "qu’" for names ("Macron n’a pas": "Macron n’"); the same length, so offsets hold
+    texts = (
+        sources[n][start:end].replace("’", "'") if docs[n].language == "fr" else sources[n][start:end]
+        for n, start, end in blocks
+    )
     sentence_starts = [[s.start for s in doc.layer("sentence")] for doc in docs]
     for (n, offset, _), parsed in zip(blocks, nlp.pipe(texts, batch_size=64), strict=True):
         for ent in parsed.ents:
@@ -409,6 +469,12 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             starts = sentence_starts[n]
             if bisect.bisect_right(starts, start) < bisect.bisect_left(starts, end):
                 continue  # across a sentence's end, which spaCy took for an initial ("on X. Then Reed")
+            if language == "fr":
+                words = list(_WORD_RUN.finditer(name))
+                first = french_name_start([w.group() for w in words], label)
+                if first is None:
+                    continue  # a title alone names no one: "président de la République"
+                start, name = start + words[first].start(), name[words[first].start() :]
             if name.isupper() and len(name) > 1:  # in a headline in capitals: the article's spelling
                 name = sources[n][start:end]
             normal = english_normal(name, label) if language == "en" else head_normal(name, label, language)

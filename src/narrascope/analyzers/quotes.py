@@ -152,6 +152,15 @@ _MOST = 0.6  # of a reported clause's characters that a quote inside it may cove
 # Words at most in an attribution after a quote: '“...,” he will say in a speech in Singapore.',
 # '"...", disse na terça-feira (12) a economista de energia Clara Nunes.' (11)
 _ATTRIBUTION_TAIL_WORDS = 12
+# A dash inside a quote that sets off its attribution ('“... – dichiara Pietro Lenzi – ...”'),
+# and the words at most between the verb and the dash that closes it.
+_INTERJECTION_DASH = re.compile(r"(?<=\s)[–—](?=[ ,.;:])")
+_INTERJECTION_WORDS = 10
+# Words at most of a quoted name that labels the line after it ('«Радио»: — ...').
+_LABEL_WORDS = 4
+# ... and in one that opens with the speaker, whose description follows ('“...,” said Ana Reis,
+# a retired teacher who ...').
+_LONG_ATTRIBUTION_WORDS = 30
 # A quote this long is a clause, not a name: '“We will win” X said' ('«Газпром» сообщил' is not).
 _CLAUSE_WORDS = 3
 _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
@@ -203,6 +212,12 @@ class _Attributor(ReportedSpeech):
                 or self._right_after(after, self._appositive(after, cue.start()))
             )
             and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
+            # '«Радио»: — Министр говорил, что ...': a quoted name that labels what follows (not a
+            # headline's quote before its speaker: '«Ни шагу назад, ни слова лжи»: X заявила')
+            and not (
+                text[after : cue.start()].lstrip().startswith(":")
+                and _name_like(text[quote.start : quote.end])
+            )
             # '“... level.” Some experts believe that ...' opens a sentence of its own
             and not (
                 text[quote.start : quote.close].rstrip()[-1:] in tuple(".!?…")
@@ -215,6 +230,10 @@ class _Attributor(ReportedSpeech):
             )
         ):
             return self._from_region(after, tail_end, cue, quote.open, direct=True)
+        # Inside the quote, set off by dashes: '“... – dichiara Pietro Lenzi – ...”'
+        inside = self._interjected(quote)
+        if inside is not None:
+            return inside
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
         speaker = self._verb_before(quote) or self._source_before(quote)
         if speaker is not None:
@@ -229,6 +248,29 @@ class _Attributor(ReportedSpeech):
             return self._speaker_line(line_start, line_start + len(head) - 1, quoted=True)
         if not head and line_start > 0:
             return self._from_previous_paragraph(line_start, quote.open)
+        return None
+
+    def _interjected(self, quote: RawQuote) -> Speaker | None:
+        """The speaker of an attribution that the quote's own words set off by dashes ('“Non
+        lasceremo nessuno – dichiara Pietro Lenzi – e apriremo”', '« Nous irons – a ajouté le
+        ministre – jusqu'au bout »'): the first dash that a speech verb follows, and a dash
+        again after a few words."""
+        text, grammar = self.text, self.grammar
+        for dash in _INTERJECTION_DASH.finditer(text, quote.start, quote.end):
+            cue = grammar.verbs.match(text, dash.end() + 1, quote.end)
+            closing = _INTERJECTION_DASH.search(text, dash.end(), quote.end)
+            if cue is None or closing is None:
+                continue
+            if len(WORD.findall(text, cue.end(), closing.start())) > _INTERJECTION_WORDS:
+                return None
+            # the quote's words hold the name, which the rules for a region outside quotes pass over
+            named = [p for p in self.persons if cue.end() <= p.start and p.end <= closing.start()]
+            if (
+                named
+            ):  # the last: a title before it is its own ('spiega la segretaria della Cgil, Chiara Volpi')
+                return self._of_entity(named[-1], cue.group())
+            speaker = self._from_region(dash.start(), closing.start(), cue, quote.open, direct=True)
+            return speaker if speaker.how != "none" else None
         return None
 
     def _source_before(self, quote: RawQuote) -> Speaker | None:
@@ -488,7 +530,11 @@ class QuoteAnalyzer(Analyzer):
                 self.settings["min_quote_words"]
             )
             scare = short and attributor.grammar.scare.search(text, max(0, quote.open - 30), quote.open + 1)
-            if scare or (short and _quoted_name(text, quote.open, start)):
+            if (
+                scare
+                or (short and _quoted_name(text, quote.open, start))
+                or _titled_work(text, quote.open, start)
+            ):
                 # 'so-called “experts”', 'the “Azov” battalion': a scare quote or a name, whoever's
                 # words hold it; a person or organisation found for a name goes on to the quotes
                 # after it ('X warned in the newspaper “Kommersant” of “huge losses”')
@@ -580,6 +626,44 @@ def _quoted_name(text: str, quote_open: int, start: int) -> bool:
     )
 
 
+# Works whose title follows them in quotation marks, in the forms news uses ('the film “...”',
+# 'w filmie „...”', 'в книге «...»'): a title, whatever its length, is no one's words.
+_WORKS = frozenset(
+    word
+    for words in (
+        "film films movie book novel documentary song album series play poem essay column article",  # en
+        "filmie filmu filmach książce książka książki książkę artykule artykuł piosence programie serialu",  # pl
+        "фильм фильме фильма книге книга книги книгу статье песне программе сериале передаче",  # ru
+        "фільм фільмі книзі книга статті пісні програмі серіалі",  # uk
+        "филм филма филмът книга книгата статия статията песен песента",  # bg
+        "buch roman lied sendung dokumentarfilm artikel",  # de
+        "livre roman chanson émission documentaire série article",  # fr
+        "libro romanzo canzone programma documentario articolo",  # it
+        "película libro novela canción programa documental artículo",  # es
+        "filme livro romance canção programa documentário artigo",  # pt
+    )
+    for word in words.split()
+)
+_WORD_BEFORE_QUOTE = re.compile(r"(\w+)\s*$")
+
+
+def _name_like(words: str) -> bool:
+    """Whether quoted words may be a name: a few words, with no punctuation of a sentence."""
+    return len(words.split()) <= _LABEL_WORDS and not any(mark in words for mark in ",.!?…")
+
+
+def _titled_work(text: str, quote_open: int, start: int) -> bool:
+    """Whether the quote is a work's title: right after the word for the work ('w filmie
+    „Ostatni port”', 'the documentary “Under the Sun”'), opening in a capital or a digit."""
+    before = _WORD_BEFORE_QUOTE.search(text, max(0, quote_open - 30), quote_open)
+    return (
+        before is not None
+        and before.group(1).lower() in _WORKS
+        and start < len(text)
+        and (text[start].isupper() or text[start].isdigit())
+    )
+
+
 def _with_dialogue(marked: list[RawQuote], dialogue: list[RawQuote]) -> list[RawQuote]:
     """Quotes in quotation marks and speech after dashes, in text order; quotation marks inside
     a dash's speech ("— Это «провокация», — сказал он.") are part of it, not a quote of their own."""
@@ -623,8 +707,8 @@ def _continues(
     between = text[before.close + (not before.left_open) : quote.open]
     if _after_captions(before, between):
         return True
-    if grammar.naming_verbs.search(between):
-        return False  # '“A,” and Y called it “B”': B is Y's word
+    if grammar.naming_verbs.search(between.rsplit("\n", 1)[-1]):
+        return False  # '“A,” and Y called it “B”': B is Y's word (a verb a paragraph before names no later quote)
     asked = text[before.start : before.end].rstrip(" \t\n" + MARK_CHARS).endswith("?")
     if asked and "\n" in text[before.close : quote.open]:
         return False  # the next paragraph answers a question: someone else speaks
@@ -633,7 +717,7 @@ def _continues(
     if "\n" in between:
         if speaker.cue == ":":
             return not between.strip(" \t\n.!?…,")
-        return _next_quoted_paragraph(grammar, text, between, quote)
+        return _next_quoted_paragraph(grammar, text, before, speaker, quote)
     ends = [m.end() for m in _SENTENCE_STOP.finditer(between)]
     if not ends:
         return not (short and grammar.verbs.search(between))
@@ -657,11 +741,20 @@ def _after_captions(before: RawQuote, between: str) -> bool:
     )
 
 
-def _next_quoted_paragraph(grammar: Grammar, text: str, between: str, quote: RawQuote) -> bool:
+def _next_quoted_paragraph(
+    grammar: Grammar, text: str, before: RawQuote, speaker: Speaker, quote: RawQuote
+) -> bool:
     """Whether ``quote`` is a paragraph of its own, all quote, right after the paragraph that
     the attributed quote before it ends ('“A,” he said.' then '“B.”'): news goes on quoting
-    the same speaker so, and names a new one."""
-    head, *blank, lead = between.split("\n")
+    the same speaker so, and names a new one. The attribution may be long where it opens with
+    the speaker, whose description then follows ('“A,” said Ana Reis, a retired teacher who
+    ...')."""
+    head_start = before.close + (not before.left_open)
+    head, *blank, lead = text[head_start : quote.open].split("\n")
+    words = len(WORD.findall(head))
+    opens_with_speaker = (
+        head_start <= speaker.start and len(WORD.findall(text, head_start, speaker.start)) <= 1
+    )
     line_end = text.find("\n", quote.close)
     rest = text[quote.close + 1 : len(text) if line_end < 0 else line_end]
     stops = list(_SENTENCE_STOP.finditer(head))
@@ -669,7 +762,7 @@ def _next_quoted_paragraph(grammar: Grammar, text: str, between: str, quote: Raw
         not any(line.strip() for line in blank)
         and not lead.strip(SPACE_AND_MARKS)
         and not rest.strip(SPACE_AND_MARKS + ".,!?…")
-        and len(WORD.findall(head)) <= _ATTRIBUTION_TAIL_WORDS
+        and (words <= _ATTRIBUTION_TAIL_WORDS or (opens_with_speaker and words <= _LONG_ATTRIBUTION_WORDS))
         and (not stops or not head[stops[0].end() :].strip())  # the attribution, one sentence
         and (not head.strip(SPACE_AND_MARKS + ".,!?…") or grammar.verbs.search(head) is not None)
     )
