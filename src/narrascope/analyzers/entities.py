@@ -471,9 +471,9 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
                 continue  # across a sentence's end, which spaCy took for an initial ("on X. Then Reed")
             if language == "fr":
                 words = list(_WORD_RUN.finditer(name))
-                first = french_name_start([w.group() for w in words], label)
+                first = french_name_start([w.group() for w in words], label) if words else None
                 if first is None:
-                    continue  # a title alone names no one: "président de la République"
+                    continue  # a title alone names no one ("président de la République"), nor marks alone
                 start, name = start + words[first].start(), name[words[first].start() :]
             if name.isupper() and len(name) > 1:  # in a headline in capitals: the article's spelling
                 name = sources[n][start:end]
