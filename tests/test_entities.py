@@ -14,6 +14,8 @@ from narrascope.analyzers._bodies import BODIES, body_of
 from narrascope.analyzers._name_endings import fleeting_vowel_stem, masculine_nominative
 from narrascope.analyzers._name_forms import (
     cased_as_elsewhere,
+    completed_links,
+    dotted_abbreviations,
     french_name_start,
     german_genitives,
     german_title,
@@ -623,6 +625,10 @@ def test_a_familiar_first_name_is_the_person_of_the_formal_one() -> None:
         ("d'Italie", "LOC", "Italie"),
         ("des Nations unies", "ORG", "Nations unies"),
         ("Le Havre", "LOC", "Le Havre"),
+        ("le Japon", "LOC", "Japon"),  # an article in lower case is the sentence's
+        ("les États-Unis", "LOC", "États-Unis"),
+        ("l'Union européenne", "ORG", "Union européenne"),
+        ("Le Monde", "ORG", "Le Monde"),
     ],
 )
 def test_a_french_entity_loses_the_title_or_preposition_that_spacy_took_into_it(
@@ -1262,6 +1268,10 @@ def test_polish_names_are_put_in_the_nominative_as_phrases(name: str, kind: str,
         ("Borisa Johnsona", "Boris Johnson"),
         ("Grety Thunberg", "Greta Thunberg"),
         ("Jacka Kowalskiego", "Jacek Kowalski"),
+        # of two first names, the Polish one (a surname too in the dictionary): not Roberto, Jack
+        ("Robertowi Lemosowi", "Robert Lemos"),
+        ("Jackowi Kowalskiemu", "Jacek Kowalski"),
+        ("Markiem Lemosem", "Marek Lemos"),
         ("George’a Busha", "George Bush"),
         # so do the endings of surnames declined as adjectives
         ("Wołodymyra Zełenskiego", "Wołodymyr Zełenski"),
@@ -1725,3 +1735,45 @@ def test_fleeting_vowel_stem() -> None:
     assert fleeting_vowel_stem("Мерцем", "Мерец") == "Мерц"
     assert fleeting_vowel_stem("Мартинца", "Мартинец") is None  # after other letters the vowel is often right
     assert fleeting_vowel_stem("Шольц", "Шольц") is None
+
+
+def test_an_abbreviation_cut_at_its_dots_is_one_name() -> None:
+    text = "Le regole della U.E. sono chiare, disse J. R. Reis a Washington, D.C. ieri."
+    at = text.index("U.E.")
+    pieces = [(at, at + 1, "ORG", {"normal": "U"}), (at + 2, at + 4, "LOC", {"normal": "E."})]
+    whole = [(at, at + 4, "ORG", {"normal": "U.E."})]
+    assert dotted_abbreviations(text, pieces) == whole
+    assert dotted_abbreviations(text, whole) == whole
+    # initials with spaces between are no abbreviation of the kind; a whole name stays as found
+    reis = text.index("J. R. Reis")
+    dc = text.index("D.C.")
+    names = [(reis, reis + 10, "PER", {"normal": "J. R. Reis"}), (dc, dc + 4, "LOC", {"normal": "D.C."})]
+    assert dotted_abbreviations(text, names) == names
+    # ... and so does a name that goes on beyond one ("U.E. Commission")
+    longer = [(at, at + 10, "ORG", {"normal": "U.E. sono"})]
+    assert dotted_abbreviations(text, longer) == longer
+
+
+def test_an_organisation_cut_after_a_link_takes_the_capitalised_words_after_it() -> None:
+    text = "Eine Studie des Instituts für Stadtforschung erschien. Der Verband der Wirte schwieg."
+    at = text.index("Instituts")
+    cut = (at, at + len("Instituts für"), "ORG", {"normal": "Institut für"})
+    rest = text.index("Stadtforschung")
+    piece = (rest, rest + len("Stadtforschung"), "ORG", {"normal": "Stadtforschung"})
+    ((start, end, label, attrs),) = completed_links(text, [cut, piece], "de")
+    assert (text[start:end], label, attrs["normal"]) == (
+        "Instituts für Stadtforschung",
+        "ORG",
+        "Institut für Stadtforschung",
+    )
+    # ... and the parts of a compound that they share ("Außen- und Sicherheitspolitik")
+    text2 = "Er leitet den Rat für Außen- und Sicherheitspolitik in Bonn."
+    at2 = text2.index("Rat für")
+    ((start, end, _, _),) = completed_links(
+        text2, [(at2, at2 + len("Rat für"), "ORG", {"normal": "Rat für"})], "de"
+    )
+    assert text2[start:end] == "Rat für Außen- und Sicherheitspolitik"
+    # a name that ends in a noun of its own, or a person's, is left as it is
+    whole = text.index("Verband der Wirte")
+    names = [(whole, whole + len("Verband der Wirte"), "ORG", {"normal": "Verband der Wirte"})]
+    assert completed_links(text, names, "de") == names

@@ -139,6 +139,22 @@ def test_reading_gives_evidence_and_the_dominant_narrative() -> None:
         assert TEXT[start:end] in reading.explanation
 
 
+def test_a_sentence_repeated_word_for_word_is_quoted_once() -> None:
+    # A scraped page that repeats its title as the body's first line, a dash apart: both copies
+    # score alike, and quoting the second says nothing the first did not.
+    text = "The West provoked this war \u2013 again.\n" + TEXT.replace(
+        "\n", "\nThe West provoked this war - again.\n", 1
+    )
+    spans = _sentences(text)
+    article = _row(**{WEST: 0.9, WEST_SUB: 0.8})
+    scores = (0.95, 0.1, 0.95, 0.9, 0.7, 0.0)
+    per_sentence = np.stack([_row(**{WEST: p, WEST_SUB: p}) for p in scores])
+    reading = read_article_narratives(text, article, spans, per_sentence, 0.5)
+    assert [(e.start, e.end) for e in reading.evidence[WEST_SUB]] == [spans[0], spans[3], spans[4]]
+    assert reading.explanation_sentences == [spans[0], spans[3]]
+    assert reading.explanation.count("again") == 1
+
+
 def test_an_other_article_still_names_its_closest_narrative_but_not_as_found() -> None:
     spans = _sentences(TEXT)
     article = _row(**{POLICY: 0.2, POLICY_SUB: 0.1})

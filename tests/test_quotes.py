@@ -662,6 +662,17 @@ def test_reported_speech_starts_at_its_own_clause(text: str, content: str) -> No
     assert _speakers(doc) == [("reported", content, "Vera Lorand", "entity")]
 
 
+def test_a_german_speech_verb_with_sich_reports_nothing(analyze: Analyze) -> None:
+    # "erklärt sich" is "is self-evident", "erklärte sich bereit" "agreed to": no one speaks
+    text = (
+        "Die Preise steigen. Warum das so ist, erklärt sich leicht. Hans Albers "
+        "erklärte sich bereit, das Amt zu übernehmen. Hans Albers erklärte, die Lage sei ernst."
+    )
+    assert _speakers(analyze(text, language="de")) == [
+        ("reported", "die Lage sei ernst", "Hans Albers", "entity")
+    ]
+
+
 def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
     text = "Ein Sprecher der Regierung sagte, man sei zu gemeinsamen Streifen bereit."
     (q,) = _hand_built(text, [], language="de").layer("quote")
@@ -841,6 +852,27 @@ def test_a_sentence_that_opens_with_its_source_reports_the_sentence_before(
     # (one sentence per line in these hand-built documents)
     doc = _hand_built(text, [("Олег Варников", "PER"), ("Радио Норда", "ORG")], language=language)
     assert [(q[0], q[1], q[2]) for q in _speakers(doc)] == [("reported", content, speaker)]
+
+
+def test_a_polish_medium_after_its_noun_and_an_opinion_after_z_speak_for_no_one(analyze: Analyze) -> None:
+    text = (
+        "Jan Reis mówi o referendum. – Zapytamy obywateli o zdanie – powiedział w czwartek na "
+        "antenie Polsat News. Ze zdaniem Reisa nie zgadza się jednak Pedro Lemos."
+    )
+    # "on the air of Polsat News": where he said it; "with Reis's opinion" is no source
+    assert _speakers(analyze(text, language="pl")) == [
+        ("direct", "Zapytamy obywateli o zdanie", "Jan Reis", "pronoun")
+    ]
+
+
+def test_a_russian_name_in_an_oblique_case_is_no_subject(analyze: Analyze) -> None:
+    # the one met ("с ... Лорандом", instrumental) stands nearer the verb than its subject
+    text = (
+        "Вечером Олег Варников побывал на переговорах с послом Виктором Лорандом, где заверил, "
+        "что «поставки возобновятся»."
+    )
+    ((_, content, speaker, _),) = _speakers(analyze(text, language="ru"))
+    assert (content, speaker) == ("поставки возобновятся", "Олег Варников")
 
 
 def test_a_sentence_that_reports_speech_of_its_own_keeps_its_speaker_before_a_source() -> None:

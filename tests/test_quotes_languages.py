@@ -392,6 +392,9 @@ def test_a_quoted_name_before_a_verb_is_its_subject_not_a_quote_of_someone_else(
         ("pl", "Według resortu obrony Polska wyda na armię 4 procent PKB.", (),
          "Polska wyda na armię 4 procent PKB", "resortu obrony", None, "według"),
         ("pl", "Według ekonomistów ceny wzrosną w marcu.", (), "ceny wzrosną w marcu", "ekonomistów", None, "według"),
+        # a number in a name ("Polska 2050") is the name's
+        ("pl", "Zdaniem lidera Nowej Drogi 2030 w sprawie sądów potrzebne jest referendum.", (),
+         "w sprawie sądów potrzebne jest referendum", "lidera Nowej Drogi 2030", None, "zdaniem"),
         ("pl", "Według tego zestawienia najwięcej pracują Czesi.", (), "najwięcej pracują Czesi", "tego zestawienia",
          None, "według"),
         # a name in apposition, which Polish leaves uninflected, is part of the source
@@ -1029,3 +1032,77 @@ def test_speakers_before_a_quote(
     language: str, text: str, persons: tuple[str, ...], expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert found(analyse(text, language, persons)) == expected
+
+
+def test_an_italian_speech_verb_after_an_article_is_a_noun() -> None:
+    # "la replica" (the reply), "la dice lunga" (speaks volumes): no one said anything there
+    text = (
+        "“Il piano non basta”, è stata la replica della ministra Ana Reis. Questo la dice "
+        "lunga. “Siamo pronti”, replica Ana Reis."
+    )
+    assert [(q[1], q[2]) for q in found(analyse(text, "it", ("Ana Reis",)))] == [
+        ("Il piano non basta", None),
+        ("Siamo pronti", "Ana Reis"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "persons", "expected"),
+    [
+        ("en", "Vera Lorand: talks will resume in March\nVera Lorand, the minister, spoke on Monday.",
+         ("Vera Lorand",), [("reported", "talks will resume in March", "Vera Lorand", "entity")]),
+        # a surname alone, which recognisers often miss in a title, of a person named in full
+        ("bg", "Д-р Варников: Зимите ще са по-топли\nТова каза ученият д-р Олег Варников.",
+         ("Олег Варников",), [("reported", "Зимите ще са по-топли", "Варников", "name")]),
+        ("ru", "Варников: Переговоры продолжатся в марте\nОб этом написал Олег Варников.",
+         ("Олег Варников",), [("reported", "Переговоры продолжатся в марте", "Варников", "name")]),
+        # a topic or a label before the colon is no source
+        ("en", "Ukraine: talks will resume in March\nVera Lorand spoke on Monday.", ("Vera Lorand",), []),
+        ("en", "Watch: talks will resume in March\nVera Lorand spoke on Monday.", ("Vera Lorand",), []),
+        # a work's title that holds a name
+        ("en", "The Silent Lorand: a call to arms for the party\nThe book sold well.", ("Lorand",), []),
+        # nor is one in the body: only the title
+        ("en", "Talks go on\nVera Lorand: talks will resume in March\nShe spoke on Monday.", ("Vera Lorand",), []),
+    ],
+)  # fmt: skip
+def test_a_title_that_opens_with_its_source_and_a_colon_is_the_source_s_claim(
+    language: str, text: str, persons: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert found(analyse(text, language, persons, others={"Ukraine": "LOC"})) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "persons", "speaker"),
+    [
+        ("en", "For Vera Lorand, a retired engineer, it was a frustrating day.\n"
+               "“We do not know the details,” the Democrat said.", ("Vera Lorand",), "Vera Lorand"),
+        ("de", "Die Preise steigen. Es ist laut Hans Albers nur eine Frage der Zeit. "
+               "„Wir müssen auf alles gefasst sein“, erklärt der Experte.", ("Hans Albers",), "Hans Albers"),
+        # two people named before: the description may be either's
+        ("en", "Vera Lorand met Tom Reis on Monday.\n“We do not know the details,” the Democrat said.",
+         ("Vera Lorand", "Tom Reis"), None),
+        # one who speaks for someone else is not the one that the sentence before names
+        ("en", "A spokesperson for Vera Lorand confirmed it on Monday.\n“The image is fake,” the spokesperson said.",
+         ("Vera Lorand",), None),
+        # an indefinite description introduces someone new
+        ("en", "For Vera Lorand, it was a frustrating day.\n“We do not know the details,” a Democrat said.",
+         ("Vera Lorand",), None),
+        # a noun that is no person's: what the article calls an organisation, or no one
+        ("en", "For Vera Lorand, it was a frustrating day.\n“We do not know the details,” the newspaper said.",
+         ("Vera Lorand",), None),
+    ],
+)  # fmt: skip
+def test_a_description_of_a_person_stands_for_the_one_person_named_just_before(
+    language: str, text: str, persons: tuple[str, ...], speaker: str | None
+) -> None:
+    doc = analyse(text, language, persons)
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote") if q.label == "direct"] == [speaker]
+
+
+def test_a_document_s_noun_inside_a_name_names_no_document() -> None:
+    # "enquête" is an inquiry's report, but "Comité d'enquête" is a committee
+    text = "Selon le Comité d’enquête, les ventes ont baissé de moitié en mars."
+    doc = analyse(text, "fr", others={"Comité d’enquête": "ORG"})
+    assert [
+        (q.text_in(doc), q.attrs["speaker_how"], q.attrs["speaker_entity"]) for q in doc.layer("quote")
+    ] == [("les ventes ont baissé de moitié en mars", "entity", "Comité d’enquête")]

@@ -39,7 +39,7 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             "European Union", "EU", "E.U.", "ЕС", "Евросоюз", "Европейский союз", "Европейский Союз",
             "ЄС", "Євросоюз", "Європейський союз", "Европейски съюз", "Европейския съюз",
-            "Europäische Union", "Union européenne", "UE", "Unione europea", "Unión Europea",
+            "Europäische Union", "Union européenne", "UE", "U.E.", "Unione europea", "Unión Europea",
             "União Europeia", "Unia Europejska",
         ),
     ),

@@ -30,6 +30,8 @@ __all__ = [
     "LINKS",
     "Found",
     "cased_as_elsewhere",
+    "completed_links",
+    "dotted_abbreviations",
     "french_name_start",
     "german_genitives",
     "german_title",
@@ -389,6 +391,28 @@ def join_fragments(text: str, found: Found, language: str) -> Found:
     return out
 
 
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}")
+
+
+def dotted_abbreviations(text: str, found: Found) -> Found:
+    """An abbreviation with a dot after each letter ("U.E.", "U.S.", "С.Ш.А.") that a recogniser
+    cut into pieces ("U" and "E."), or took only part of, as one name: the pieces' first kind,
+    its own text for a normal form."""
+    spans = [m.span() for m in _DOTTED.finditer(text)]
+    if not spans:
+        return found
+    out: Found = []
+    taken: set[tuple[int, int]] = set()
+    for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
+        whole = next(((a, b) for a, b in spans if a <= start and end <= b and (a, b) != (start, end)), None)
+        if whole is None:
+            out.append((start, end, label, attrs))
+        elif whole not in taken:  # the first piece stands for the whole; the others go
+            taken.add(whole)
+            out.append((*whole, label, {**attrs, "normal": text[whole[0] : whole[1]]}))
+    return out
+
+
 def cased_as_elsewhere(found: Found) -> Found:
     """A name in capitals ("ЕВРОПА" in a headline "ЕВРОПА ДНЕС: ...") written as the article
     writes it elsewhere ("Европа"), so that the two count as one; an acronym ("НАТО", "ЕС"),
@@ -451,6 +475,45 @@ def without_trailing_links(text: str, found: Found, language: str) -> Found:
         if new_end != end:
             attrs = {**attrs, "normal": head_normal(text[start:new_end], label, language)}
         out.append((start, new_end, label, attrs))
+    return out
+
+
+_CAPITALISED_AFTER = re.compile(r" ((?:[^\W\d_][\w-]*)(?: [^\W\d_][\w-]*){0,5})")
+
+
+def completed_links(text: str, found: Found, language: str) -> Found:
+    """An organisation that the head cut right after a link ("Instituts für" + "Stadtforschung",
+    "Ministerstwo do" + "Spraw ..."), with the capitalised words after the link, and any
+    entity among them, made one name: no name ends in a function word."""
+    function_words = function_words_of(language)
+    out: Found = []
+    swallowed_to = -1
+    for start, end, label, attrs in sorted(found, key=lambda f: f[0]):
+        if end <= swallowed_to:
+            continue  # a piece of the name completed before
+        last = text.rfind(" ", start, end)
+        if label == "ORG" and last > start and text[last + 1 : end] in function_words:
+            after = _CAPITALISED_AFTER.match(text, end)
+            words = after.group(1).split() if after else []
+            capitals: list[str] = []
+            for k, word in enumerate(words):
+                if word[:1].isupper():
+                    capitals.append(word)
+                elif not (  # "für Außen- und Sicherheitspolitik": a shared compound's part goes on
+                    capitals
+                    and capitals[-1].endswith("-")
+                    and words[k + 1 : k + 2]
+                    and words[k + 1][:1].isupper()
+                ):
+                    break
+                else:
+                    capitals.append(word)
+            if capitals:
+                new_end = end + 1 + len(" ".join(capitals))
+                swallowed_to = new_end
+                attrs = {**attrs, "normal": head_normal(text[start:new_end], label, language)}
+                end = new_end
+        out.append((start, end, label, attrs))
     return out
 
 
@@ -533,8 +596,9 @@ def german_genitives(found: Found) -> Found:
     return out
 
 
-# Prepositions that spaCy's French model takes into a place's name ("le consul de France").
-_FRENCH_LEADING = frozenset({"de", "du", "des", "d'", "d’"})
+# Prepositions and articles that spaCy's French model takes into a place's or an organisation's
+# name ("le consul de France", "avec le Japon"); in lower case only: "Le Monde" is a newspaper.
+_FRENCH_LEADING = frozenset({"de", "du", "des", "d'", "d’", "le", "la", "les", "l'", "l’"})
 
 
 def french_name_start(words: Sequence[str], kind: str) -> int | None:

@@ -354,6 +354,9 @@ def source_words(words: list[str], case: str = "gen") -> int:
         if word in ("z", "ze") and count and i + 1 < len(words) and words[i + 1][:1].isupper():
             count += 1  # "ekonomisty X z Uniwersytetu Gdańskiego": where the source works
             continue
+        if word.isdigit() and count and words[i - 1][:1].isupper():
+            count += 1  # a number in a name ("lidera Nowej Drogi 2030")
+            continue
         analyses = _analyses(word)
         if analyses:
             fits = any(_in_case(tag, (case, "gen")) for _, tag, _, _ in analyses)
@@ -543,9 +546,12 @@ def _person_cases(word: str, first: bool, alone: bool = False) -> frozenset[tupl
 def _person_word(word: str, case: str, gender: str) -> str:
     known = [r for r in _name_readings(word, first=False) if case in r.cases and gender in r.genders]
     if known:
-        # of two first names, the one simplemma, which learnt from corpora, gives ("Jacka": Jacek, not Jack)
+        # Of two first names, a Polish one, which the dictionary has as a surname too ("Jacka":
+        # Jacek, not Jack; "Robertowi": Robert, not Roberto), then the one simplemma, which
+        # learnt from corpora, gives.
         usual = _usual_lemma(word)
-        return _cased(min(known, key=lambda r: r.word.casefold() != usual).word, word)
+        best = min(known, key=lambda r: ("nazwisko" not in r.kinds, r.word.casefold() != usual))
+        return _cased(best.word, word)
     for ending, replacement, cases, ending_gender in _NAME_ENDINGS:
         if (
             word.endswith(ending)

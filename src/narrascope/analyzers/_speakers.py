@@ -186,12 +186,13 @@ class SpeakerFinder:
         return str(entity.attrs.get("normal", entity.text_in(self.doc)))
 
     def _nearest_entity(
-        self, lo: int, hi: int, anchor: int, phrase: tuple[int, int] | None = None
+        self, lo: int, hi: int, anchor: int, phrase: tuple[int, int] | None = None, subject: bool = False
     ) -> Span | None:
         """The entity in ``text[lo:hi]`` likeliest to speak: one inside ``phrase``, the speaker's
         clause, before one elsewhere in the region ("in 40 seconds of Campos reporting, and
         Lombardo said"), an owner before a possessive ("David Hickey,
-        president of Campos's union, said"), a person before an organisation ("the
+        president of Campos's union, said"), for a verb's ``subject`` a name in the nominative
+        before one in another case (:meth:`_oblique`), a person before an organisation ("the
         ministry's spokeswoman Maria X"), then the nearest to ``anchor``."""
         inside = []
         for i in range(bisect.bisect_left(self.entity_starts, lo), len(self.entities)):
@@ -208,13 +209,18 @@ class SpeakerFinder:
         if not inside:
             return None
 
-        def rank(e: Span) -> tuple[bool, bool, bool, int]:
+        def rank(e: Span) -> tuple[bool, bool, bool, bool, int]:
             outside = phrase is not None and not (phrase[0] <= e.start and e.end <= phrase[1])
             possessive = (
                 _POSSESSIVE.match(self.text, e.end) is not None
                 or POSSESSIVE_END.search(self.text, e.start, e.end) is not None
             )
-            return outside, possessive, e.label != "PER", min(abs(e.start - anchor), abs(e.end - anchor))
+            # "X встретился с Y-ом, где пообещал": the one met, in the instrumental, is nearer
+            # the verb, but only the name in the nominative can be its subject (a lead takes
+            # its source in the genitive: "по мнению X-а").
+            oblique = subject and self._oblique(e)
+            distance = min(abs(e.start - anchor), abs(e.end - anchor))
+            return outside, possessive, oblique, e.label != "PER", distance
 
         return min(inside, key=rank)
 
@@ -522,7 +528,13 @@ class SpeakerFinder:
     def _is_document(self, word: re.Match[str], subject: bool = False) -> bool:
         """Whether ``word`` names a document; ``subject``: in a form that can be a verb's subject."""
         documents = self.grammar.subject_documents if subject else self.grammar.documents
-        return documents.fullmatch(word.group()) is not None
+        return documents.fullmatch(word.group()) is not None and not self._inside_name(word.start())
+
+    def _inside_name(self, position: int) -> bool:
+        """Whether ``position`` lies inside a name, after its first word: "enquête" in "le Comité
+        d'enquête" names no inquiry's report."""
+        i = bisect.bisect_right(self.any_entity_starts, position) - 1
+        return i >= 0 and self.any_entities[i].start < position < self.any_entities[i].end
 
     def _phrase_words(
         self, lo: int, cue: re.Match[str], hi: int, direct: bool = False
@@ -731,6 +743,7 @@ class SpeakerFinder:
             cue.start() if left_only else hi,
             cue.end() if side == "after" else cue.start(),
             self._clause(lo, hi, cue, side),
+            subject=True,
         )
         # A pronoun right before the verb is its subject, whatever names stand near it ('She says
         # Franken “...”', 'in AL 305, when he says “...”'), as is one right after it ('“...“,
@@ -815,11 +828,16 @@ class SpeakerFinder:
 
     def _after_preposition(self, entity: Span, cue: re.Match[str]) -> bool:
         """Whether ``entity`` follows the verb ``cue`` right after a preposition of a language
-        that leaves subjects out ("powiedziała w rozmowie z PAP"): where or to whom, not who."""
-        if entity.start < cue.end() or not self.grammar.words.drops_subject:
+        that leaves subjects out, or a preposition and a medium's noun ("powiedziała w rozmowie
+        z PAP", "powiedział na antenie Radia X"): where or to whom, not who."""
+        w = self.grammar.words
+        if entity.start < cue.end() or not w.drops_subject:
             return False
-        before = list(WORD.finditer(self.text, cue.end(), entity.start))
-        return bool(before) and lower(before[-1].group()) in self.grammar.words.prepositions
+        before = [lower(word.group()) for word in WORD.finditer(self.text, cue.end(), entity.start)]
+        return bool(before) and (
+            before[-1] in w.prepositions
+            or (len(before) > 1 and before[-1] in w.medium_nouns and before[-2] in w.prepositions)
+        )
 
     def _participle_next(self, position: int, hi: int) -> bool:
         """Whether the first word after ``position`` is a participle ("adding", "pedindo",
@@ -1121,9 +1139,51 @@ class SpeakerFinder:
         if fullest is not None and self._other_given_name(speaker.entity or speaker.text, fullest):
             return speaker  # "Jim Steinle" is no "Kate Steinle", though they share a surname
         if fullest is None:
-            return self._named_by_kind(speaker) if speaker.how == "phrase" else speaker
+            if speaker.how != "phrase":
+                return speaker
+            named = self._named_by_kind(speaker)
+            return self._described_one(speaker) if named is speaker else named
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
         return Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
+
+    def _described_one(self, speaker: Speaker) -> Speaker:
+        """The one person named in the sentence before ``speaker``'s, or in its own before it,
+        outside quotes, that a definite description of a person stands for ("For Vera Lorand, a
+        social worker, it was a long day. “...,” the Democrat said"; "laut Hans Albers ...
+        „...“, erklärt der Experte"); the phrase itself where none or several are named."""
+        w = self.grammar.words
+        words = speaker.text.split()
+        if (
+            len(words) != 2
+            or lower(words[0]) not in w.definite_articles
+            or lower(words[1]) not in w.person_nouns
+        ):
+            return speaker
+        noun = lower(words[1])
+        # "the spokeswoman", "die Expertin": not a man the article calls "he"
+        gender = (
+            "woman"
+            if noun.endswith(("woman", "mother")) or (self.language == "de" and noun.endswith("in"))
+            else "man"
+            if noun.endswith(("man", "father"))
+            else None
+        )
+        i = bisect.bisect_right(self.sentence_starts, speaker.start) - 1
+        lo = self.sentence_starts[i - 1] if i > 0 else 0
+        first, last = (
+            bisect.bisect_right(self.person_ends, lo),
+            bisect.bisect_left(self.person_ends, speaker.start),
+        )
+        named = {
+            self._normal(p)
+            for p in self.persons[first:last]
+            if p.start >= lo and not self._inside_quote(p.start) and self._fits(p, gender)
+        }
+        if len(named) != 1:
+            return speaker
+        (name,) = named
+        name = self.fullest.get(name.split()[-1].lower(), name) if name.split() else name
+        return Speaker(speaker.start, speaker.end, speaker.text, "name", name, speaker.cue)
 
     def _other_given_name(self, name: str, fullest: str) -> bool:
         """Whether ``name`` has a given name that ``fullest`` lacks ("Jim Steinle", "Kate

@@ -134,6 +134,8 @@ def grammar(language: str) -> Grammar:
         # one lookbehind each (fixed width), tried only where a verb starts: the markers cost
         # half the search's time again if tried at every word
         names += f"(?={verbs})" + "".join(rf"(?<!\b{_escape(marker)}\s)" for marker in w.noun_markers)
+    if w.reflexive_verbs:
+        names += f"(?!{_words(w.reflexive_verbs)})"
     verb = rf"(?<![\w-]){aux}{names}{verbs}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
     that = _words(w.that, then=space)
@@ -176,6 +178,8 @@ def grammar(language: str) -> Grammar:
     told = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"  # one word each: fixed width
     gap_to_that = rf"(?:(?:{told})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
     leads = _words(w.according, then=space)
+    # one lookbehind each (fixed width)
+    leads = "".join(rf"(?<!\b{_escape(word)}\s)" for word in w.not_before_leads) + leads
     pronoun_leads = _words(w.pronoun_leads) if w.pronoun_leads else "(?!)"
     tail_leads = _words(w.according + w.according_after, then=space)
     who = r"(?P<who>[^,.;:()]{2,80}?)"

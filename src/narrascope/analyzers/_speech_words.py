@@ -88,6 +88,9 @@ class SpeechWords:
     #: ("..., the decision was announced"), a naming verb's subject is the one named ("she
     #: was described as “brilliant”").
     passives: tuple[str, ...] = ()
+    #: A speech verb and a reflexive pronoun that mean something else, and so report nothing
+    #: ("Das erklärt sich von selbst": it is self-evident; "erklärte sich bereit": agreed to).
+    reflexive_verbs: tuple[str, ...] = ()
     #: Negations: a speech verb next to one reports nothing ("did not say", "ни о чём не говорит").
     negations: tuple[str, ...] = ()
     #: Verbs whose clause may follow the one told ("told the BBC that", "warned the West that");
@@ -232,6 +235,19 @@ class SpeechWords:
     #: Leads whose source is a pronoun inside them ("по его словам", "jego zdaniem", "a suo dire"),
     #: resolved as a pronoun is; at the start or at the end of the sentence they attribute.
     pronoun_leads: tuple[str, ...] = ()
+    #: Definite articles, and nouns of people that news calls someone by after naming them
+    #: ("the Democrat said", "erklärt der Experte"): such a description with no one introduced
+    #: by its noun is the one person named in the sentence before it. Not those who speak for
+    #: someone else, whom that sentence often names instead ("A spokesperson for X confirmed
+    #: ...", "X's lawyer"): spokespeople and lawyers.
+    definite_articles: tuple[str, ...] = ()
+    person_nouns: tuple[str, ...] = ()
+    #: Nouns of a medium between a preposition and its name after a speech verb ("powiedział na
+    #: antenie Radia X", "na łamach"): the name is where it was said, not who said it.
+    medium_nouns: tuple[str, ...] = ()
+    #: Words after which a lead is an ordinary noun, no lead ("Ze zdaniem X nie zgodził się Y":
+    #: "with X's opinion").
+    not_before_leads: tuple[str, ...] = ()
     #: Leads that always name a person or a body, never a document ("по словам", "zdaniem").
     speaker_leads: tuple[str, ...] = ()
     #: Leads that only ever name documents ("zgodnie z", "как следует из"): a person after them is
@@ -278,6 +294,15 @@ NAME_PARTICLES = frozenset({
 })
 
 _EN = SpeechWords(
+    definite_articles=("the",),
+    person_nouns=(
+        "expert", "analyst", "official", "politician", "lawmaker", "diplomat", "economist", "scientist", "researcher",
+        "professor", "doctor", "physician", "activist", "journalist", "author", "writer", "veteran",
+        "resident", "woman", "man", "mother", "father", "student", "teacher", "democrat",
+        "republican", "historian", "commentator", "blogger", "businessman", "businesswoman",
+        "entrepreneur", "retiree", "voter", "officer", "soldier", "witness", "survivor", "engineer",
+        "pastor", "priest", "farmer", "worker", "nurse",
+    ),
     name_verbs=("States",),
     noun_markers=(
         "the", "a", "an", "his", "her", "its", "their", "our", "these", "those", "such", "into", "of",
@@ -664,6 +689,8 @@ _PL = SpeechWords(
     as_without_speaker=("już", "wcześniej", "było", "się", "zostało"),
     as_verbs=("podaje", "podają", "informuje", "pisze", "piszą"),
     speaker_leads=("zdaniem", "w opinii"),
+    not_before_leads=("z", "ze"),
+    medium_nouns=("antenie", "łamach", "falach", "programie", "audycji", "studiu", "kanale", "profilu"),
     subject_documents=(
         "raport", "raporty", "dokument", "dokumenty", "komunikat", "oświadczenie", "dane", "badanie",
         "analiza", "sprawozdanie", "notatka", "list", "artykuł", "wyrok",
@@ -673,6 +700,14 @@ _PL = SpeechWords(
 )
 
 _DE = SpeechWords(
+    definite_articles=("der", "die"),
+    person_nouns=(
+        "experte", "expertin", "politiker", "politikerin", "ökonom", "ökonomin", "wissenschaftler",
+        "wissenschaftlerin", "forscher", "forscherin", "aktivist", "aktivistin", "journalist", "journalistin", "autor", "autorin",
+        "diplomat", "diplomatin", "historiker", "historikerin", "analyst", "analystin", "arzt",
+        "ärztin", "virologe", "virologin", "abgeordnete", "kommentator", "unternehmer",
+        "unternehmerin", "mann", "frau", "soldat", "soldatin", "zeuge", "zeugin",
+    ),
     scare_words=("sogenannt", "so genannt", "sog.", "selbsternannt", "angeblich"),
     question_labels=("Frage",),
     answer_labels=("Antwort",),
@@ -691,6 +726,7 @@ _DE = SpeechWords(
         "hinwies",
     ),
     that=("dass", "daß"),
+    reflexive_verbs=("erklärt sich", "erklärte sich", "erklärten sich"),
     naming=("sprach von", "sprachen von", "spricht von", "sprechen von", "nannte", "nannten"),
     naming_as=("bezeichnete", "bezeichneten", "bezeichnet", "verurteilte", "verurteilten", "kritisierte"),
     naming_as_words=("als",),
@@ -749,6 +785,12 @@ _DE = SpeechWords(
 )
 
 _FR = SpeechWords(
+    definite_articles=("le", "la", "l'", "l’"),
+    person_nouns=(
+        "expert", "experte", "politologue", "économiste", "chercheur", "chercheuse", "militant", "militante", "journaliste", "auteur", "autrice", "diplomate",
+        "historien", "historienne", "analyste", "médecin", "élu", "élue", "spécialiste",
+        "essayiste", "philosophe", "sociologue", "politicien", "politicienne",
+    ),
     clitics=("le", "la", "les", "l", "lui", "leur", "en", "y"),
     scare_words=("soi-disant", "prétendu", "autoproclamé"),
     question_labels=("Question",),
@@ -809,7 +851,17 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    definite_articles=("il", "la", "lo", "l'", "l’"),
+    person_nouns=(
+        "esperto", "esperta", "politologo", "politologa", "economista", "ricercatore",
+        "ricercatrice", "attivista", "giornalista", "autore", "autrice",
+        "diplomatico", "storico", "storica", "analista", "medico", "virologo", "virologa",
+        "scienziato", "scienziata", "specialista", "politico", "sociologo", "sociologa", "filosofo",
+    ),
     clitics=("lo", "la", "li", "le", "l", "gli", "ne", "ci"),
+    # "la replica", "una denuncia", "la dice lunga" (speaks volumes); not "le", which is also
+    # "to her" ("le dice che"), nor "sua" ("ha per parte sua affermato")
+    noun_markers=("la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella"),
     scare_words=("cosiddett", "sedicent", "presunt", "autoproclamat"),
     question_labels=("Domanda",),
     answer_labels=("Risposta",),
@@ -862,6 +914,13 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    definite_articles=("el", "la"),
+    person_nouns=(
+        "experto", "experta", "politólogo", "politóloga", "economista", "investigador",
+        "investigadora", "activista", "periodista", "autor", "autora",
+        "diplomático", "diplomática", "historiador", "historiadora", "analista", "médico", "médica",
+        "especialista", "científico", "científica", "sociólogo", "socióloga",
+    ),
     clitics=("lo", "la", "los", "las", "le", "les", "se"),
     adverbs_before_verb=("también", "ya", "además", "ayer", "hoy", "luego", "después"),
     scare_words=("supuest", "autoproclamad", "presunt"),
@@ -911,6 +970,13 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    definite_articles=("o", "a"),
+    person_nouns=(
+        "especialista", "perito", "perita", "politólogo", "politóloga", "economista", "investigador",
+        "investigadora", "ativista", "jornalista", "autor", "autora",
+        "diplomata", "historiador", "historiadora", "analista", "médico", "médica", "cientista",
+        "sociólogo", "socióloga",
+    ),
     clitics=("o", "a", "os", "as", "lhe", "lhes", "se"),
     adverbs_before_verb=("também", "já", "ainda", "ontem", "hoje", "depois"),
     scare_words=("supost", "autoproclamad", "pretens"),

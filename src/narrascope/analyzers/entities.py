@@ -49,6 +49,8 @@ from narrascope.analyzers._name_forms import (
     LINKS,
     Found,
     cased_as_elsewhere,
+    completed_links,
+    dotted_abbreviations,
     french_name_start,
     german_genitives,
     german_title,
@@ -227,6 +229,7 @@ class EntityAnalyzer(Analyzer):
         for doc, found in zip(docs, everything, strict=True):
             if doc.language in HEAD_LANGUAGES:
                 found = joined_persons(doc.text, found, doc.language or "")
+                found = completed_links(doc.text, found, doc.language or "")
             if doc.language in ("de", "pl"):
                 found = join_fragments(doc.text, found, doc.language)
             if doc.language in LINKS:
@@ -245,6 +248,7 @@ class EntityAnalyzer(Analyzer):
                 found = east_slavic.organisations(doc.text, found, doc.language)
             if doc.language == "de":
                 found = [f for f in found if not german_title(f)]
+            found = dotted_abbreviations(doc.text, found)
             found = settle_kinds(cased_as_elsewhere(dateline_places(doc.text, found)), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:

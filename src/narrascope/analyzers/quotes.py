@@ -19,6 +19,11 @@ these rules, tried in this order:
 * before it: 'X said: “', 'X a déclaré que « ', 'Как заявил X, «', 'As X said, “', the subject
   after the verb where German puts it ('Zu den Ursachen erklärte der Leiter: „'), a source lead
   ending in a colon ('Selon X : «'), or a speaker line in the paragraph before (next point);
+* a title that opens with its source and a colon, without quotation marks ("Lorand: talks will
+  resume in March", "Д-р Варников: ..."): what follows the colon is the source's claim as the
+  outlet renders it, reported speech, where the source is a person the recognisers found,
+  perhaps after a title, or the surname of one the article names in full ("Ukraine:",
+  "Watch:" are topics and labels);
 * transcript style: a paragraph that is only a name, perhaps with a title, and a colon
   ("Maria Zorina, spokeswoman of the ministry:"), makes the next paragraph a direct quote of
   that name, with or without marks. Quoted paragraphs that follow it, each wholly a quote,
@@ -75,6 +80,8 @@ the nearest one named before as such, in an organisation's name or in the title 
 that introduced either ("the ministry" -> "Foreign Ministry", "в министерстве" ->
 "Министерство обороны", "das Ministerium" -> "Verteidigungsministerium", "the minister" after
 "Defence Minister X", "le syndicat" after "La FNSEA, principal syndicat agricole");
+a definite description by a common noun of people ("the Democrat", "der Experte") for the one
+person named in the sentence before it, or before it in its own;
 otherwise the speaker is the phrase itself, unlinked ("the agency" with no agency named before,
 "the director of the Russian FSB"). A document named as the source ("according to
 the report", "selon le rapport", "согласно документу", "the statement said") is never taken
@@ -132,6 +139,7 @@ from narrascope.analyzers._speech_words import SPEECH_WORDS
 from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document
+from narrascope.models.heads import function_words_of
 from narrascope.paragraphs import NOT_AFTER_TITLE
 from narrascope.registry import register
 
@@ -163,6 +171,9 @@ _LABEL_WORDS = 4
 _LONG_ATTRIBUTION_WORDS = 30
 # A quote this long is a clause, not a name: '“We will win” X said' ('«Газпром» сообщил' is not).
 _CLAUSE_WORDS = 3
+# A title that opens with its source: "Name: claim" on the first line.
+_HEADLINE = re.compile(r"[ \t]*(?P<source>[^\n:]{2,80}):[ \t]+(?P<claim>[^\n]*\S)")
+_HEADLINE_WORDS = 3
 _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
 _TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
@@ -171,6 +182,50 @@ _TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
 class _Attributor(ReportedSpeech):
     """Finds speakers for one document's direct quotes (and, through :class:`ReportedSpeech`,
     its reported speech): its entities, sentences and paragraphs indexed once."""
+
+    # -- a headline's claim ---------------------------------------------------------------------
+
+    def headline(self, taken: Sequence[tuple[int, int]]) -> tuple[int, int, Speaker] | None:
+        """The claim of a title that opens with its source and a colon, without quotation
+        marks ("Lorand: talks will resume in March", "Д-р Варников: зимите ще са по-топли"): the
+        words after the colon, as the outlet renders them, and the person before it, perhaps
+        after a title (:meth:`_speaker_line`: a person entity, not a topic, place or label such
+        as "Ukraine:", "Watch:"); none where a quote found already holds any of the words."""
+        title = _HEADLINE.match(self.text)
+        if title is None:
+            return None
+        start, end = trim(self.text, *title.span("claim"))
+        if (
+            self.text[start] in MARK_CHARS
+            or len(WORD.findall(self.text, start, end)) < _HEADLINE_WORDS
+            or any(a < end and start < b for a, b in taken)
+        ):
+            return None
+        speaker = self._speaker_line(*title.span("source"), quoted=False)
+        # a work's title that holds a name ("The Silent Lorand: ..."), not a person's title
+        if speaker is not None and any(
+            lower(word) in function_words_of(self.language)
+            for word in WORD.findall(self.text, title.start("source"), speaker.start)
+        ):
+            return None
+        if speaker is None:
+            # a surname alone, which recognisers often miss in a title ("Lorand:"), of a person
+            # the article names in full
+            source = trim(self.text, *title.span("source"))
+            words = self.text[source[0] : source[1]].split()
+            if (
+                words
+                and len(words) <= _LABEL_WORDS
+                and words[-1][:1].isupper()
+                and words[-1].isalpha()
+                and self.fullest.get(words[-1].lower()) is not None
+            ):
+                # the surname alone: a title before it is no other given name ("Д-р Варников")
+                surname = (source[1] - len(words[-1]), source[1])
+                speaker = self.link(self._speaker(*surname, "phrase", ":"))
+        if speaker is None or not speaker.entity:
+            return None
+        return start, end, speaker
 
     # -- direct quotes ------------------------------------------------------------------------
 
@@ -579,6 +634,13 @@ class QuoteAnalyzer(Analyzer):
                 added = attributor.adding(quote, speaker)
                 if added is not None:
                     self.span(doc, *added, "quote", "reported", attrs=_speaker_attrs(speaker))
+        claim = attributor.headline([*blocked, *named, *inside])
+        if claim is not None:
+            # before reported speech, which would take the whole title, source and all, for a
+            # sentence that the next one attributes ("Об этом написал X")
+            start, end, speaker = claim
+            self.span(doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(speaker)))
+            blocked.append((start, end))
         blocked.sort()
         reported_spans = []
         for start, end, reported in attributor.reported(blocked, named, said):

@@ -364,7 +364,9 @@ narrative is `Other`).
   The dominant narrative is the most probable one, with its most probable specific
   subnarrative; its explanation quotes the {s["explanation_sentences"]} sentences that score it
   highest, each score weighed by 1 / (1 + position / 3) (news puts its main claim first), in
-  text order, at most 80 words. There is no language model: nothing is paraphrased.
+  text order, at most 80 words. There is no language model: nothing is paraphrased. A
+  sentence whose words repeat one already chosen (a title repeated as the first line) is
+  passed over, for evidence and explanation alike.
 
 ## Training
 - Data: SemEval-2025 Task 10 training articles ({t["articles"]}, of which {t["other_articles"]} `Other`),

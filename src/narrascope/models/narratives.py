@@ -18,6 +18,7 @@ probabilities into what the task asks for:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ __all__ = [
     "Evidence",
     "NarrativeReading",
     "decide_narratives",
+    "distinct",
     "explain",
     "read_narratives",
 ]
@@ -39,6 +41,7 @@ __all__ = [
 NARRATIVE_LABELS: list[str] = [*taxonomy.NARRATIVES, *taxonomy.subnarratives()]
 MAX_EXPLANATION_WORDS = 80
 _COLUMN = {label: n for n, label in enumerate(NARRATIVE_LABELS)}
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -121,7 +124,7 @@ def explain(
     """An extractive explanation: the best ``sentences`` of ``evidence``, quoted in text order,
     at most ``max_words`` words in all (the last one cut with "…" where needed), and the
     offsets of the sentences it quotes."""
-    best = sorted(sorted(evidence, key=lambda e: -e.score)[:sentences], key=lambda e: e.start)
+    best = sorted(distinct(text, sorted(evidence, key=lambda e: -e.score), sentences), key=lambda e: e.start)
     parts: list[str] = []
     cited: list[tuple[int, int]] = []
     words = 0
@@ -140,6 +143,25 @@ def explain(
         cited.append((item.start, item.end))
         words += len(tokens)
     return " ".join(parts), cited
+
+
+def distinct(text: str, ranked: Sequence[Evidence], count: int) -> list[Evidence]:
+    """The first ``count`` of ``ranked`` whose words differ from those of every one before.
+
+    Scraped pages repeat a title or a lead paragraph word for word (a dash or a quotation mark
+    apart), and each copy scores the same: quoting it twice as evidence or explanation tells
+    the reader nothing more and hides the next best sentence."""
+    seen: set[str] = set()
+    chosen: list[Evidence] = []
+    for item in ranked:
+        words = " ".join(_WORD.findall(text[item.start : item.end].casefold()))
+        if words in seen:
+            continue
+        seen.add(words)
+        chosen.append(item)
+        if len(chosen) == count:
+            break
+    return chosen
 
 
 def read_narratives(
@@ -163,11 +185,11 @@ def read_narratives(
     found = [label for label, _ in [*narratives, *subnarratives] if label != taxonomy.OTHER]
     for label in dict.fromkeys([*found, *reading.dominant]):
         column = sentence_probabilities[:, _COLUMN[label]]
-        order = np.argsort(-column, kind="stable")[:evidence_per_label]
-        reading.evidence[label] = [
+        ranked = [
             Evidence(sentences[int(i)][0], sentences[int(i)][1], round(float(column[int(i)]), 4))
-            for i in order
+            for i in np.argsort(-column, kind="stable")
         ]
+        reading.evidence[label] = distinct(text, ranked, evidence_per_label)
     narrative, sub = reading.dominant
     # The subnarrative's scores where it is specific, the narrative's for its catch-all; and
     # news puts its main claim first: a sentence's score is weighed by 1 / (1 + position / 3),
