@@ -1186,6 +1186,15 @@ def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
     assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in joined] == [
         ("Statistischen Bundesamtes", "ORG", "Statistischen Bundesamtes")
     ]
+    # a city's adjective, which does not decline
+    city = "Das Münchner Institut für Wirtschaftsforschung warnt."
+    pieces = [
+        (4, 12, "ORG", {"normal": "Münchner"}),
+        (13, 46, "ORG", {"normal": "Institut für Wirtschaftsforschung"}),
+    ]
+    assert [(city[a:b], attrs["normal"]) for a, b, _, attrs in join_fragments(city, pieces, "de")] == [
+        ("Münchner Institut für Wirtschaftsforschung", "Münchner Institut für Wirtschaftsforschung")
+    ]
     # not two names of different kinds, nor places, not a word that is no adjective, not over a gap
     for names in (
         (("Statistischen", "ORG"), ("Bundesamtes", "LOC")),

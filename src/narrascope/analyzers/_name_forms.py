@@ -70,6 +70,9 @@ Found = list[tuple[int, int, str, dict[str, Any]]]
 # "Staatliche", "Nationalen"; not a noun or a place that ends alike: "Behörde", "Litauen"):
 # the recognisers may cut an organisation's name after it.
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w*(?:isch|sch|lich|ig|al|ar|ell|iv)(?:e|en|er|es|em)")
+# ... and a city's, which does not decline ("Münchner", "Wiener", "Kieler"): before an
+# organisation, part of its name ("Münchner" + "Institut für Wirtschaftsforschung").
+_CITY_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w{2,}er")
 
 
 # The words that link an organisation's head to the rest of its name ("Banco Central do Brasil",
@@ -377,7 +380,10 @@ def join_fragments(text: str, found: Found, language: str) -> Found:
             if (
                 language == "de"
                 and label == first[2] == "ORG"
-                and _ADJECTIVE.fullmatch(text, first[0], first[1])
+                and (
+                    _ADJECTIVE.fullmatch(text, first[0], first[1])
+                    or _CITY_ADJECTIVE.fullmatch(text, first[0], first[1])
+                )
             ):
                 normal = head_normal(text[first[0] : end], label, language)
             elif language == "pl" and {label, first[2]} <= {"ORG", "LOC"}:

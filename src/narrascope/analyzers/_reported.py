@@ -747,7 +747,13 @@ class ReportedSpeech(SpeakerFinder):
         # capitals ("доклада на Европейската комисия"), the run where the name stops short.
         titled = self._titled_name(lo, limit)
         if j > i:
-            return max(tokens[j - 1].end(), titled or 0)
+            end = max(tokens[j - 1].end(), titled or 0)
+            # ... and the whole of a name that the run of capitals stops inside ("dem Bericht
+            # des Instituts für Wirtschaftsforschung": a link that is no genitive's)
+            k = bisect.bisect_right(self.any_entity_starts, end) - 1
+            if k >= 0 and self.any_entities[k].start < end < self.any_entities[k].end <= limit:
+                end = self.any_entities[k].end
+            return end
         if titled is not None:
             return titled
         for token in tokens[:3]:
