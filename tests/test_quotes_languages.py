@@ -1106,3 +1106,12 @@ def test_a_document_s_noun_inside_a_name_names_no_document() -> None:
     assert [
         (q.text_in(doc), q.attrs["speaker_how"], q.attrs["speaker_entity"]) for q in doc.layer("quote")
     ] == [("les ventes ont baissé de moitié en mars", "entity", "Comité d’enquête")]
+
+
+def test_a_source_without_a_comma_takes_the_whole_name_its_capitals_stop_inside() -> None:
+    # "für" is no genitive's link, but it is inside the institute's name
+    text = "Laut dem Bericht des Instituts für Stadtforschung ist die Miete im März gestiegen."
+    doc = analyse(text, "de", others={"Instituts für Stadtforschung": "ORG"})
+    assert [(q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote")] == [
+        ("ist die Miete im März gestiegen", "dem Bericht des Instituts für Stadtforschung")
+    ]
