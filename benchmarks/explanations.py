@@ -15,7 +15,8 @@ anywhere.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from unittest import mock
 
@@ -27,8 +28,8 @@ from narrascope.models import narratives
 from narrascope.models.narratives import Evidence
 
 
-def _first(text: str, ranked: Sequence[Evidence], count: int) -> list[Evidence]:
-    return list(ranked)[:count]
+def _first(text: str, ranked: Iterable[Evidence], count: int) -> list[Evidence]:
+    return list(itertools.islice(ranked, count))
 
 
 def _explanation(text: str, language: str, choose: Callable[..., list[Evidence]]) -> str:

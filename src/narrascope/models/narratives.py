@@ -19,7 +19,7 @@ probabilities into what the task asks for:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -145,7 +145,7 @@ def explain(
     return " ".join(parts), cited
 
 
-def distinct(text: str, ranked: Sequence[Evidence], count: int) -> list[Evidence]:
+def distinct(text: str, ranked: Iterable[Evidence], count: int) -> list[Evidence]:
     """The first ``count`` of ``ranked`` whose words differ from those of every one before.
 
     Scraped pages repeat a title or a lead paragraph word for word (a dash or a quotation mark
@@ -185,10 +185,11 @@ def read_narratives(
     found = [label for label, _ in [*narratives, *subnarratives] if label != taxonomy.OTHER]
     for label in dict.fromkeys([*found, *reading.dominant]):
         column = sentence_probabilities[:, _COLUMN[label]]
-        ranked = [
+        # lazily: a label reads only as far down its ranking as it takes to find distinct sentences
+        ranked = (
             Evidence(sentences[int(i)][0], sentences[int(i)][1], round(float(column[int(i)]), 4))
             for i in np.argsort(-column, kind="stable")
-        ]
+        )
         reading.evidence[label] = distinct(text, ranked, evidence_per_label)
     narrative, sub = reading.dominant
     # The subnarrative's scores where it is specific, the narrative's for its catch-all; and
