@@ -252,3 +252,13 @@ def test_the_summary_says_what_an_unresolved_date_needs(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "March 3 → 2023-03-03" in result.output and "needs the publication date" not in result.output
+
+
+def test_help_reflows_the_docstrings_and_keeps_placeholders() -> None:
+    # Typer's rich mode keeps the docstrings' hard line breaks, which printed "finishes the
+    # work," and "with no document ..." on lines of their own; and markdown, which reflows
+    # them, drops a bare "<name>" as an HTML tag.
+    result = runner.invoke(app, ["analyze", "--help"], env={"COLUMNS": "200"}, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "finishes the work, with no document analysed" in result.output
+    assert "Write <name>.json and <name>.html for each article here." in result.output

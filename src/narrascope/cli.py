@@ -40,6 +40,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 
 
@@ -72,7 +73,7 @@ def analyze(
     ] = None,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write <name>.json and <name>.html for each article here."),
+        typer.Option("--out", "-o", help="Write `<name>.json` and `<name>.html` for each article here."),
     ] = None,
     db: Annotated[
         Path | None, typer.Option(help="SQLite database to record results in (default: store.path)")
@@ -643,8 +644,8 @@ def predict(
         Path,
         typer.Option(
             "--input",
-            help="A folder of article<ID>.txt files, or a JSON list of {article_id, text}; for "
-            "semeval2025 tasks, a folder whose every <DOC>.txt file is one document.",
+            help="A folder of `article<ID>.txt` files, or a JSON list of {article_id, text}; for "
+            "semeval2025 tasks, a folder whose every `<DOC>.txt` file is one document.",
         ),
     ],
     output: Annotated[Path, typer.Option(help="The submission file to write.")],
