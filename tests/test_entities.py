@@ -13,7 +13,10 @@ from conftest import Analyze
 from narrascope.analyzers._bodies import BODIES, body_of
 from narrascope.analyzers._name_endings import fleeting_vowel_stem, masculine_nominative
 from narrascope.analyzers._name_forms import (
+    bulgarian_phrases,
     cased_as_elsewhere,
+    completed_as_elsewhere,
+    completed_bodies,
     completed_links,
     dotted_abbreviations,
     french_name_start,
@@ -25,6 +28,7 @@ from narrascope.analyzers._name_forms import (
     repeated_tails,
 )
 from narrascope.analyzers._places import place_of
+from narrascope.analyzers._stray_words import is_nationality, without_stray_words
 from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
@@ -430,6 +434,7 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Сполучених Штатах", "LOC", "uk", "Сполучені Штати"),
         ("Суми", "LOC", "uk", "Суми"),  # the city, not the plural of "сума"
         ("Народното събрание", "ORG", "bg", "Народно събрание"),  # Bulgarian: the article, no cases
+        ("Хамбургския университет", "ORG", "bg", "Хамбургски университет"),  # an adjective simplemma lacks
         ("Института за пазарна икономика", "ORG", "bg", "Институт за пазарна икономика"),  # the short one
         ("Агенция за митниците", "ORG", "bg", "Агенция за митниците"),  # no article: "-а" stays
         # a person's name takes no article, a title before it does; a known place's end is its own
@@ -756,7 +761,7 @@ def test_a_surname_taken_for_an_organisation_or_a_place_is_the_person_named_in_f
     assert [attrs["source_label"] for _, _, _, attrs in settle_kinds(found)][1:3] == ["ORG", "LOC"]
 
 
-def test_a_country_or_large_city_taken_for_a_person_is_a_place() -> None:
+def test_a_country_or_large_city_taken_for_a_person_an_organisation_or_a_group_is_a_place() -> None:
     found = _found(
         ("PER", "Kyiv"),
         ("PER", "Kiev"),  # another name of a city of millions
@@ -770,6 +775,11 @@ def test_a_country_or_large_city_taken_for_a_person_is_a_place() -> None:
         ("PER", "van"),  # a police van is no city of Van
         ("PER", "Kherson"),  # held by "Sometimes Kherson", but "sometimes" is a common word
         ("PER", "Sometimes Kherson"),
+        ("ORG", "Mariupol"),  # "the Mariupol bus depot"
+        ("NORP", "Belgorod"),  # "the Belgorod suburbs"
+        ("ORG", "Austin"),  # a city, but Lloyd Austin is named: the recogniser's kind stays
+        ("NORP", "Ukrainian"),  # no place
+        ("ORG", "Mariupol Steel"),  # more than one word
     )
     text = "Sometimes Kherson shows ingenuity; sometimes not. Lloyd Austin flew to Austin."
     settled = [(label, attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found, text)]
@@ -786,6 +796,11 @@ def test_a_country_or_large_city_taken_for_a_person_is_a_place() -> None:
         ("PER", None),
         ("LOC", "place"),
         ("PER", None),
+        ("LOC", "place"),
+        ("LOC", "place"),
+        ("ORG", None),
+        ("NORP", None),
+        ("ORG", None),
     ]
     assert settle_kinds([]) == []
 
@@ -900,8 +915,10 @@ def test_events_and_processes_are_no_entities() -> None:
         (49, 59, "PER", {"normal": "Brexiteers"}),
         (60, 72, "PER", {"normal": "Theresa May"}),
         (73, 83, "ORG", {"normal": "Brexit Party"}),  # a party named after it is an actor
+        (84, 92, "LOC", {"normal": "Ел Ниньо"}),
+        (93, 97, "PER", {"normal": "Нина"}),  # no La Niña
     ]
-    assert [attrs["normal"] for *_, attrs in settle_kinds(found)] == ["Theresa May", "Brexit Party"]
+    assert [attrs["normal"] for *_, attrs in settle_kinds(found)] == ["Theresa May", "Brexit Party", "Нина"]
 
 
 @pytest.mark.slow
@@ -1786,3 +1803,160 @@ def test_an_organisation_cut_after_a_link_takes_the_capitalised_words_after_it()
     whole = text.index("Verband der Wirte")
     names = [(whole, whole + len("Verband der Wirte"), "ORG", {"normal": "Verband der Wirte"})]
     assert completed_links(text, names, "de") == names
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("Russes", "fr", True),
+        ("Ukrainiens", "fr", True),
+        ("Français", "fr", True),  # the same in the singular: French nationalities in -ais
+        ("Chinois", "fr", True),
+        ("Européens", "fr", True),  # a region's people
+        ("Russi", "it", True),
+        ("Ucraini", "it", True),
+        ("Rusos", "es", True),
+        ("Canarias", "es", False),  # "las Canarias": a feminine plural, and "cana" of "Canadá"
+        ("Rennes", "fr", False),  # a city, though "rennes" are reindeer
+        ("Emirati", "it", False),  # a word of a country's name
+        ("Pentagone", "fr", False),  # a singular common word
+        ("Casques", "fr", False),  # a plural, but no country begins so
+        ("Vais", "fr", False),  # a verb's form ("aller", as "Allemagne" begins)
+        ("Unissons", "fr", False),  # "unis" of "États-Unis" is no nation's
+        ("Conséquences", "fr", False),  # "cons" of no country, only of "Conseil de sécurité"
+        ("Regioni", "it", False),  # "regi" of no country, only of an official name's "Region"
+        ("Russie", "fr", False),  # the country
+        ("Russen", "de", False),  # German nouns are capitalised: no case to tell by
+        ("Rosjanie", "pl", True),  # Polish ones too, but Morfeusz knows them
+        ("Ukraińcy", "pl", True),
+        ("Niemcy", "pl", False),  # also Germany
+        ("Rosja", "pl", False),
+        ("RUSSES", "fr", False),  # a headline in capitals
+    ],
+)
+def test_a_nationality_is_told_from_a_place(word: str, language: str, expected: bool) -> None:
+    assert is_nationality(word, language) is expected
+
+
+def test_stray_words_are_no_entities_and_nationalities_are_groups() -> None:
+    text = "La Russia. Les Russes sont là. Voir https://exemple.org/a ou www.exemple.org. La France."
+    found = [
+        (text.find(name), text.find(name) + len(name), label, {"normal": name})
+        for name, label in [
+            ("La", "LOC"),  # an article cut off "La Russia"
+            ("Russia", "LOC"),
+            ("Russes", "LOC"),
+            ("https://exemple.org/a", "LOC"),
+            ("www.exemple.org", "ORG"),
+            ("France", "LOC"),
+        ]
+    ]
+    kept = [(text[s:e], label) for s, e, label, _ in without_stray_words(text, found, "fr")]
+    assert kept == [("Russia", "LOC"), ("Russes", "NORP"), ("France", "LOC")]
+    dropped = [text[s:e] for s, e, *_ in without_stray_words(text, found, "fr", keep_groups=False)]
+    assert dropped == ["Russia", "France"]
+
+
+def test_the_state_is_no_place() -> None:
+    text = "Le chef de l'État a parlé. Gli Stati Uniti."
+    found = [
+        (text.find(name), text.find(name) + len(name), "LOC", {"normal": name}) for name in ("État", "Stati")
+    ]
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "fr")] == ["Stati"]
+    # "Stati" before "Uniti" is a name cut short, not the state
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "it")] == ["État", "Stati"]
+
+
+def test_an_english_titles_complement_is_no_organisation() -> None:
+    text = "Secretary of State Ann Reis met the State Council and the Secretary of Defense."
+    found = [
+        (text.find(name, nth), text.find(name, nth) + len(name), "ORG", {"normal": name})
+        for name, nth in [("State", 0), ("State Council", 0), ("State", 20), ("Defense", 0)]
+    ]
+    kept = [text[s:e] for s, e, *_ in without_stray_words(text, found, "en")]
+    assert kept == ["State Council", "State"]
+
+
+def test_the_first_word_of_an_event_cut_in_two_is_no_entity() -> None:
+    text = "Топлината дойде от Ел Ниньо, каза Ел Греко."
+    found = [
+        (text.find(name), text.find(name) + len(name), label, {"normal": name})
+        for name, label in [("Ел", "LOC"), ("Ниньо", "PER"), ("Ел Греко", "PER")]
+    ]
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "bg")] == ["Ел Греко"]
+
+
+def test_a_name_cut_short_is_completed_as_the_article_writes_it_elsewhere() -> None:
+    text = "Nuova Strada 2030 ha votato. Secondo Nuova Strada 2030 e Marco Lenzi, Nuova ha vinto."
+    head = {"recogniser": "head"}
+    second, marco, last = text.find("Nuova", 1), text.find("Marco"), text.rfind("Nuova")
+    found = [
+        (0, 17, "ORG", {**head, "normal": "Nuova Strada 2030"}),
+        (second, second + 5, "LOC", {**head, "normal": "Nuova"}),  # cut short before "Strada 2030"
+        (second + 6, second + 12, "LOC", {**head, "normal": "Strada"}),  # a piece of the name: goes
+        (marco, marco + 5, "PER", {**head, "normal": "Marco"}),  # a person's name is not completed
+        (last, last + 5, "ORG", {**head, "normal": "Nuova"}),  # "Nuova ha": no longer name goes on
+    ]
+    completed = [
+        (text[s:e], label, attrs["normal"]) for s, e, label, attrs in completed_as_elsewhere(text, found)
+    ]
+    assert completed == [
+        ("Nuova Strada 2030", "ORG", "Nuova Strada 2030"),
+        ("Nuova Strada 2030", "ORG", "Nuova Strada 2030"),
+        ("Marco", "PER", "Marco"),
+        ("Nuova", "ORG", "Nuova"),
+    ]
+
+
+def test_a_body_cut_out_of_its_name_is_made_whole() -> None:
+    text = "Das Weiße Haus und die Vereinten Nationen. Das Haus von Anna Reis. Neue Haus."
+    head = {"recogniser": "head"}
+
+    def at(name: str, label: str, nth: int = 0) -> tuple[int, int, str, dict[str, Any]]:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.find(name, start + 1)
+        return (start, start + len(name), label, {**head, "normal": name})
+
+    found = [
+        at("Haus", "ORG"),  # "Weiße" before it makes the White House
+        at("Vereinten", "ORG"),  # "Nationen" after it makes the United Nations
+        at("Haus", "LOC", 1),  # "Das Haus": no body
+        at("Anna Reis", "PER"),
+        at("Haus", "ORG", 2),  # "Neue Haus": no body either
+    ]
+    whole = [(text[s:e], label) for s, e, label, _ in completed_bodies(text, found)]
+    assert whole == [
+        ("Weiße Haus", "ORG"),
+        ("Vereinten Nationen", "ORG"),
+        ("Haus", "LOC"),
+        ("Anna Reis", "PER"),
+        ("Haus", "ORG"),
+    ]
+
+
+def test_a_bulgarian_name_cut_after_its_adjective_takes_its_head_noun() -> None:
+    text = (
+        "Световната метеорологична организация обяви. Руската федерация отговори. "
+        "Руската армия настъпи. Европейския парламент гласува. Новата позиция е ясна."
+    )
+
+    def at(name: str, label: str) -> tuple[int, int, str, dict[str, Any]]:
+        start = text.find(name)
+        return (start, start + len(name), label, {"normal": name})
+
+    found = [
+        at("Световната", "ORG"),  # two words after it: an adjective, then the head noun
+        at("Руската", "LOC"),  # a federation is a place
+        at("Руската армия", "ORG"),  # not cut short
+        at("Европейския", "LOC"),  # a parliament is an organisation
+        at("Новата", "ORG"),  # "позиция" ends no name
+    ]
+    phrases = [(text[s:e], label, attrs["normal"]) for s, e, label, attrs in bulgarian_phrases(text, found)]
+    assert phrases == [
+        ("Световната метеорологична организация", "ORG", "Световна метеорологична организация"),
+        ("Руската федерация", "LOC", "Руска федерация"),
+        ("Руската армия", "ORG", "Руската армия"),
+        ("Европейския парламент", "ORG", "Европейски парламент"),
+        ("Новата", "ORG", "Новата"),
+    ]

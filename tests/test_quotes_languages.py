@@ -132,6 +132,15 @@ REPORTED = [
      "as negociações serão retomadas em Viena", "Helena Vargas", "disse"),
     ("bg", "Елена Варгова заяви, че преговорите ще бъдат възобновени във Виена.", ("Елена Варгова",),
      "преговорите ще бъдат възобновени във Виена", "Елена Варгова", "заяви"),
+    # an aside between commas before "that"
+    ("pt", "A ministra Helena Vargas disse, esta quarta-feira, que as negociações serão retomadas em Viena.",
+     ("Helena Vargas",), "as negociações serão retomadas em Viena", "Helena Vargas", "disse"),
+    ("pt", "A porta-voz, Helena Vargas, afirmou, na terça-feira, que os trabalhos serão retomados.",
+     ("Helena Vargas",), "os trabalhos serão retomados", "Helena Vargas", "afirmou"),
+    ("en", "Helena Varga said, however, that the talks would resume in Vienna.", ("Helena Varga",),
+     "the talks would resume in Vienna", "Helena Varga", "said"),
+    ("pt", "Helena Vargas afirmou, numa conferência de imprensa, que as negociações serão retomadas.",
+     ("Helena Vargas",), "as negociações serão retomadas", "Helena Vargas", "afirmou"),
 ]  # fmt: skip
 
 
@@ -183,6 +192,11 @@ def test_reported_speech(
          "Das Virus kam aus dem Süden.", "der Leiter des Programms", "erklärte"),
         ("de", "Weiter berichtet das Portal: „Die Stadt warnt vor der Hitze.“", "Die Stadt warnt vor der Hitze.",
          "das Portal", "berichtet"),
+        # the one written about, after "о"/"про", is not who writes
+        ("ru", "Олег Варников уехал. «Он не вернётся», — пишут журналисты о Варникове.", "Он не вернётся",
+         "журналисты", "пишут"),
+        ("uk", "Олег Варников поїхав. «Він не повернеться», — розповіли журналісти про Варникова.",
+         "Він не повернеться", "журналісти", "розповіли"),
     ],
 )  # fmt: skip
 def test_speaker_as_a_phrase(language: str, text: str, words: str, speaker: str, cue: str) -> None:
@@ -218,6 +232,9 @@ def test_a_pronoun_with_no_one_named_before_names_no_one(
          "Andremo avanti comunque", "ha aggiunto"),
         ("pl", "Helena Wargowska nie kryła irytacji. „Nie zmienimy zdania” – dodała.", ("Helena Wargowska",),
          "Nie zmienimy zdania", "dodała"),
+        # ... an adverb after the verb is the verb's, no subject
+        ("pt", "Helena Vargas falou longamente. «Vamos avançar», frisou ainda.", ("Helena Vargas",),
+         "Vamos avançar", "frisou"),
         # "sagte er", "dit-il": a pronoun right after the verb.
         ("de", "Helga Brandt kam spät. Dann sagte sie: „Wir unterschreiben heute nicht.“", ("Helga Brandt",),
          "Wir unterschreiben heute nicht.", "sagte"),
@@ -271,6 +288,94 @@ def test_one_spoken_to_is_not_the_speaker(language: str, text: str) -> None:
     # the recogniser took the agency for a person, as it did "Lusa" in a real article
     doc = analyse(text, language, (name, agency))
     assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == [name]
+
+
+def test_the_subject_after_the_verb_is_its_own_clause_not_a_name_in_a_relative_clause() -> None:
+    text = "“The deal failed,” said the official, who had met the Daily Ledger in May."
+    doc = analyse(text, "en", (), {"Daily Ledger": "ORG"})
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"]) == ("the official", "phrase")
+
+
+def test_a_name_right_after_the_subjects_comma_is_its_apposition_and_speaks() -> None:
+    text = "«O orçamento será aprovado», disse o ministro, Pedro Lemos, durante a visita a Faro."
+    doc = analyse(text, "pt", ("Pedro Lemos",))
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker_entity"], quote.attrs["speaker_how"]) == ("Pedro Lemos", "entity")
+
+
+def test_a_subject_after_the_tail_verb_speaks_not_an_apposition_before_it() -> None:
+    text = "O défice vai subir com o ministro, Pedro Lemos, no próximo ano, sublinha o relatório."
+    doc = analyse(text, "pt", ("Pedro Lemos",))
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"]) == ("o relatório", "document")
+
+
+def test_an_adverb_after_a_pronoun_is_no_part_of_the_speaker() -> None:
+    text = "The Lorand Group wrote a report. “Prices rose sharply,” it further claims."
+    doc = analyse(text, "en", (), {"Lorand Group": "ORG"})
+    (quote,) = doc.layer("quote")
+    assert quote.attrs["speaker"] == "it"
+
+
+def test_a_clause_that_goes_on_after_a_comma_is_no_aside_before_that() -> None:
+    # "he said, they are furious at X for the fact that ...": what follows "that" is no one's words
+    text = "Helena Wargowska mówiła, wszyscy w naszym mieście są zmęczeni tym, że pociągi się spóźniają."
+    assert analyse(text, "pl", ("Helena Wargowska",)).layer("quote") == []
+
+
+def test_a_left_out_subject_is_the_last_speaker_not_a_person_named_in_what_was_said() -> None:
+    text = (
+        "A porta-voz, Helena Vargas, afirmou que as declarações do ministro, Pedro Lemos, eram boas. "
+        "«Vamos continuar a negociar», frisou."
+    )
+    doc = analyse(text, "pt", ("Helena Vargas", "Pedro Lemos"))
+    direct = [q for q in doc.layer("quote") if q.label == "direct"]
+    assert [(q.text_in(doc), q.attrs["speaker_how"], q.attrs["speaker_entity"]) for q in direct] == [
+        ("Vamos continuar a negociar", "pronoun", "Helena Vargas")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "verb"),
+    [
+        ("pt", "A porta-voz Ana Reis falou. «O plano está atrasado», afirmou, citada pela Lusa.", "afirmou"),
+        ("it", "La portavoce Ana Reis ha parlato. «Il cantiere è in ritardo», ha detto, citata dall'ANSA.", "ha detto"),
+        ("fr", "La porte-parole Ana Reis a parlé. « Le chantier prend du retard », a-t-elle dit, citée par l'AFP.",
+         "a-t-elle dit"),
+        ("es", "La portavoz Ana Reis habló. «La obra lleva retraso», dijo, citada por la agencia EFE.", "dijo"),
+    ],
+)  # fmt: skip
+def test_a_medium_that_relayed_the_words_is_not_the_speaker(language: str, text: str, verb: str) -> None:
+    medium = next(name for name in ("Lusa", "ANSA", "AFP", "EFE") if name in text)
+    doc = analyse(text, language, ("Ana Reis",), {medium: "ORG"})
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker_entity"], quote.attrs["cue"]) == ("Ana Reis", verb)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body", "speaker", "verb"),
+    [
+        ("it", "«Il bilancio è in ordine», ha spiegato il presidente della Regione.", "Regione",
+         "il presidente della Regione", "ha spiegato"),
+        ("en", "\"The budget is balanced,\" said the head of the Council.", "Council", "the head of the Council",
+         "said"),
+        ("pt", "«O orçamento está equilibrado», disse o presidente da Comissão.", "Comissão", "o presidente da Comissão", "disse"),
+        # before the verb, a member of a party
+        ("it", "Un esponente della Lega ha detto: «La scuola va riformata».", "Lega", "Un esponente della Lega",
+         "ha detto"),
+    ],
+)  # fmt: skip
+def test_the_head_or_a_member_of_a_body_speaks_not_the_body(
+    language: str, text: str, body: str, speaker: str, verb: str
+) -> None:
+    doc = analyse(text, language, (), {body: "ORG"})
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"], quote.attrs["cue"]) == (
+        speaker,
+        "phrase",
+        verb,
+    )
 
 
 def test_a_quote_before_another_of_the_same_sentence_shares_its_speaker() -> None:
@@ -790,6 +895,13 @@ def test_people_near_a_document_are_not_documents(language: str, text: str, spea
         ("it", "Al secondo posto resta Oslo, seguita da Baku."),
         ("de", "Die Preise stiegen im Winter, so schnell wie nie zuvor."),
         ("pl", "Czy minister powiedział, że rozmowy zostaną wznowione?"),
+        # a lead before a relative pronoun or in an idiom names no source
+        ("fr", "Le train partira, selon toute probabilité, avec une heure de retard."),
+        (
+            "fr",
+            "La rumeur selon laquelle la mairie fermera la piscine circule depuis lundi.",
+        ),
+        ("it", "La tesi secondo cui le banche hanno sempre ragione è stata smentita ieri."),
     ],
 )
 def test_no_quote_at_all(language: str, text: str) -> None:
@@ -1044,6 +1156,18 @@ def test_an_italian_speech_verb_after_an_article_is_a_noun() -> None:
         ("Il piano non basta", None),
         ("Siamo pronti", "Ana Reis"),
     ]
+
+
+def test_an_italian_speech_verb_after_a_is_a_noun_and_an_adverb_may_follow_the_auxiliary() -> None:
+    # "a conferma che" (as a confirmation that): no one confirms; "ha poi aggiunto": one verb
+    text = (
+        "Ana Reis ha parlato a lungo. A conferma che il piano non basta, i prezzi salgono. "
+        "«Andremo avanti», ha poi aggiunto."
+    )
+    doc = analyse(text, "it", ("Ana Reis",))
+    assert [
+        (q.label, q.text_in(doc), q.attrs["speaker_entity"], q.attrs["cue"]) for q in doc.layer("quote")
+    ] == [("direct", "Andremo avanti", "Ana Reis", "ha poi aggiunto")]
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from typing import Any
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
+from narrascope.analyzers._bodies import body_of
 from narrascope.analyzers._places import place_of
 from narrascope.analyzers._speech_words import NAME_PARTICLES
 from narrascope.models.heads import function_words_of
@@ -29,7 +30,10 @@ from narrascope.models.heads import function_words_of
 __all__ = [
     "LINKS",
     "Found",
+    "bulgarian_phrases",
     "cased_as_elsewhere",
+    "completed_as_elsewhere",
+    "completed_bodies",
     "completed_links",
     "dotted_abbreviations",
     "french_name_start",
@@ -464,6 +468,114 @@ def repeated_tails(text: str, found: Found) -> Found:
     return out
 
 
+def completed_as_elsewhere(text: str, found: Found) -> Found:
+    """A name that the head cut short ("Forza" of "secondo Forza Italia") where the text goes on
+    into a longer name of an organisation or a place that the article has elsewhere, made that
+    name, with its kind; an entity inside it ("Italia") goes. Not a person's: "Giorgia" before
+    "Meloni" is the head's to find, and "Kennedy" of "Kennedy Airport" may be the man."""
+    longer: dict[str, tuple[str, dict[str, Any]]] = {}
+    for start, end, label, attrs in found:
+        if label in ("ORG", "LOC") and " " in text[start:end]:
+            longer.setdefault(text[start:end], (label, attrs))
+    longest_first = sorted(longer, key=len, reverse=True)
+    out: Found = []
+    swallowed: list[tuple[int, int]] = []
+    for start, end, label, attrs in sorted(found, key=lambda f: (f[0], -f[1])):
+        if any(s <= start and end <= e for s, e in swallowed):
+            continue
+        name = text[start:end]
+        if attrs.get("recogniser") == "head" and label in ("ORG", "LOC"):
+            whole = next(
+                (
+                    other
+                    for other in longest_first
+                    if other.startswith(name + " ")
+                    and text.startswith(other, start)
+                    and not text[start + len(other) : start + len(other) + 1].isalnum()
+                ),
+                None,
+            )
+            if whole is not None:
+                label, attrs = longer[whole][0], {**attrs, "normal": longer[whole][1]["normal"]}
+                end = start + len(whole)
+                swallowed.append((start, end))
+        out.append((start, end, label, attrs))
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_][\w-]*)")
+
+
+def completed_bodies(text: str, found: Found) -> Found:
+    """An organisation or a place that the head cut out of a body's name, with the capitalised
+    word before or after it that makes the name whole ("Weiße" + "Haus", "Vereinten" +
+    "Nationen": :func:`~narrascope.analyzers._bodies.body_of`), given the body's kind."""
+    starts = {start for start, *_ in found}
+    ends = {end for _, end, *_ in found}
+    out: Found = []
+    for start, end, label, attrs in found:
+        name = text[start:end]
+        if label in ("ORG", "LOC") and body_of(name) is None:
+            before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            after = _WORD_AFTER.match(text, end)
+            # a capitalised word of no other entity
+            if before and before.group(1)[:1].isupper() and start - 1 not in ends:
+                body = body_of(f"{before.group(1)} {name}")
+                if body is not None:
+                    start, label = before.start(), body.kind
+            if text[start:end] == name and after and after.group(1)[:1].isupper() and end + 1 not in starts:
+                body = body_of(f"{name} {after.group(1)}")
+                if body is not None:
+                    end, label = after.end(), body.kind
+            if text[start:end] != name:
+                attrs = {**attrs, "normal": text[start:end]}
+        out.append((start, end, label, attrs))
+    return out
+
+
+# A Bulgarian adjective, with or without its article ("Световната", "Европейския",
+# "Парижкото", "обединените", "Южна"): what a name that the head cut short ends with.
+_BULGARIAN_ADJECTIVE = re.compile(
+    r"[^\W\d_]+(?:ск|шк|цк|жк|чк|ен|н)(?:и|ия|ият|а|ата|о|ото|ите)", re.IGNORECASE
+)
+# The head nouns that end such names (without article, as inside a name), and their kind
+_BULGARIAN_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        ["организация", "съюз", "парламент", "комисия", "администрация", "агенция", "служба",
+         "банка", "фонд", "съвет", "министерство", "нации", "институт", "университет", "академия",
+         "партия", "асамблея", "камара", "прокуратура", "църква", "армия", "споразумение"],
+        "ORG",
+    ),
+    **dict.fromkeys(["федерация", "република", "полукълбо", "регион", "област", "море", "океан"], "LOC"),
+}  # fmt: skip
+_LOWER_WORD = re.compile(r" ([^\W\d_]+)")
+
+
+def bulgarian_phrases(text: str, found: Found) -> Found:
+    """A Bulgarian name that the head cut short after a capitalised adjective, which names
+    capitalise alone ("Световната" of "Световната метеорологична организация", "Руската" of
+    "Руската федерация", "Организация на обединените" of "... нации"), with the adjectives in
+    lower case after it and the head noun that ends the name; the noun gives the kind (a
+    federation is a place). Only the nouns of ``_BULGARIAN_HEADS``: "Руската армия" is an
+    army, "Руската позиция" no name."""
+    out: Found = []
+    for start, end, label, attrs in found:
+        if label in ("ORG", "LOC") and _BULGARIAN_ADJECTIVE.fullmatch(text[start:end].split()[-1]):
+            at = end
+            while (word := _LOWER_WORD.match(text, at)) and word.group(1).islower():
+                noun = _BULGARIAN_HEADS.get(word.group(1))
+                if noun is not None:
+                    end, label = word.end(), noun
+                    attrs = {**attrs, "normal": head_normal(text[start:end], label, "bg")}
+                    break
+                if not _BULGARIAN_ADJECTIVE.fullmatch(word.group(1)) or word.end() - end > 40:
+                    break
+                at = word.end()
+        out.append((start, end, label, attrs))
+    return out
+
+
 def without_trailing_links(text: str, found: Found, language: str) -> Found:
     """People's and places' names without the function words in lower case that the head ran
     on into ("Paulo Ramos à" + "Lusa", "Estado dos"): such a name ends in a word of its own
@@ -798,7 +910,11 @@ def _without_bulgarian_article(word: str, following: str | None = None) -> str:
     before another word of the name it is a feminine adjective's own end ("Голяма Сърбия",
     "Луганска област"); and never to leave "-скат" ("Берлинската" -> "Берлинска", where the
     lemma says "берлинскат"). An adjective in "-ен" gets back the vowel that its article took
-    away ("Световният", "Народния" -> "Световен", "Народен"), where the lemma confirms it."""
+    away ("Световният", "Народния" -> "Световен", "Народен"), where the lemma confirms it.
+    An adjective in "-ския" or "-ският" is one in "-ски", whatever the lemma ("Хамбургския")."""
+    if re.search(r"[сшц]ки(?:я|ят)$", word, re.IGNORECASE):
+        # an adjective in "-ски" that simplemma does not know ("Хамбургския", "Мичиганския")
+        return word[: -len("я")] if word.endswith("я") else word[: -len("ят")]
     lemma = _lemma(word, "bg").casefold()
     for article in ("ният", "ния"):
         candidate = word[: -len(article)] + "ен"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 
 __all__ = ["is_place", "load_places", "place_of"]
 
@@ -137,6 +138,45 @@ def place_of(name: str) -> str | None:
     return (
         table.get(name) if name.isupper() and len(name) <= 3 and name in table else table.get(name.casefold())
     )
+
+
+# "United" in the languages of ``_COUNTRY_NAME_LANGUAGES``: a word of several countries' names
+_UNITED = frozenset(
+    {
+        "united",
+        "unis",
+        "unies",
+        "uniti",
+        "unite",
+        "unidos",
+        "unidas",
+        "vereinigte",
+        "vereinigten",
+        "zjednoczone",
+    }
+)
+
+
+@functools.lru_cache(maxsize=1)
+def country_word_starts() -> frozenset[str]:
+    """The first four letters of each word of four letters or more in the countries' names, in
+    English and the languages of ``_COUNTRY_NAME_LANGUAGES`` (casefolded: "russ" of "Russia",
+    "Russie", "Russland"; "ukra", "alle" of "Allemagne"), and the words themselves, hyphenated
+    ones split ("états", "unis"): what a nationality's word begins with, and what it is not."""
+    import pycountry
+
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for language in _COUNTRY_NAME_LANGUAGES
+    ]
+    words: set[str] = set()
+    for country in pycountry.countries:
+        # not official names, whose words are any state's ("Republic", "Region", "Federal")
+        names = {country.name, getattr(country, "common_name", "")}
+        names |= {t.gettext(name) for t in translations for name in list(names) if name}
+        words.update(w for name in names for w in re.findall(r"[^\W\d_]{4,}", name.casefold()))
+    words -= _UNITED  # "unis" of "États-Unis" is no nation's beginning: "Unissons"
+    return frozenset(words | {w[:4] for w in words})
 
 
 def load_places() -> None:

@@ -35,6 +35,7 @@ __all__ = [
     "available",
     "common_name",
     "could_be_source",
+    "is_people",
     "nominative",
     "parse",
     "person",
@@ -576,6 +577,16 @@ def _person_word(word: str, case: str, gender: str) -> str:
 # What a foreign surname may end with in another case than the nominative ("Camerona",
 # "Muskowi", "Macronem", "Duginy" of "Dugina", "Draghiego" of "Draghi").
 _SURNAME_ENDINGS = ("a", "u", "owi", "em", "ie", "y", "ą", "ę", "ego", "emu", "m", "’a", "'a")
+
+
+def is_people(word: str) -> bool:
+    """Whether ``word`` names a people or the people of a place ("Rosjanin", "Ukraińcy",
+    "Francuz"): a common noun of persons that the dictionary writes capitalised, and no place
+    ("Niemcy" is Germany too)."""
+    known = readings(word)
+    return any(
+        r.kinds == ("nazwa_pospolita",) and r.word[:1].isupper() and "m1" in r.genders for r in known
+    ) and not any("nazwa_geograficzna" in r.kinds for r in known)
 
 
 def surname_of(word: str, surnames: set[str]) -> str | None:

@@ -427,6 +427,11 @@ class ReportedSpeech(SpeakerFinder):
                 if said is None or not self._named_one(said):
                     return None
                 return content_after(text, second, end), end, said
+            that = self.grammar.reported.match(text, cue.start(), end)
+            if that is not None and that.group("content"):
+                # "O porta-voz, Pedro Lemos, afirmou, na segunda-feira, que ...": the verb has a
+                # "that" of its own after an aside; no parenthesis (the other rules read it)
+                return None
             return self._set_off(start, first, second, end, cue)
         return None
 
@@ -575,9 +580,13 @@ class ReportedSpeech(SpeakerFinder):
             or QUOTE_MARK.search(text, start, end) is not None
         ):
             return None
-        if not text[comma + 1 : cue.start()].strip():
-            # The verb opens the part: its subject is set off before it ('..., the deputy
-            # chairman of the Council, X, wrote').
+        words_after = not after or self._where(after[0]) or not self.grammar.words.inverts
+        if not text[comma + 1 : cue.start()].strip() and words_after:
+            # The verb opens the part, with nothing after it but where it was said (or, where
+            # no subject follows its verb, whom it was told): its subject is set off before it
+            # ('..., the deputy chairman of the Council, X, wrote on Telegram', '..., its
+            # chairman, X, told reporters'; not '..., o ministro, X, no próximo ano, sublinha o
+            # relatório').
             named = self._appositive(start, cue.start())
             cut = None if named is None else self._subject_start(start, named, comma)
             if named is not None and cut is not None:

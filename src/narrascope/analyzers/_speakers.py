@@ -204,6 +204,7 @@ class SpeakerFinder:
                 and not self._medium(entity)
                 and not self._quoted_words(entity)
                 and not self._addressee(entity)
+                and not self._relayer(entity)
             ):
                 inside.append(entity)
         if not inside:
@@ -358,6 +359,30 @@ class SpeakerFinder:
             and pattern.search(self.text, max(0, entity.start - 20), entity.start) is not None
         )
 
+    def _head_of(self, words: list[re.Match[str]], entity: Span) -> int | None:
+        """Where the phrase begins that names the head or a member of ``entity`` among the
+        words of a speech verb's subject ("il presidente della Regione", "the head of the
+        agency", "un esponente della Lega"): at its first word where the noun is its first or
+        second (an article before it), else at the noun; None where none of the (at most four)
+        words before the entity is such a noun."""
+        before = [word for word in words if word.end() <= entity.start]
+        nouns = self.grammar.words.head_nouns
+        if not before or not nouns or len(before) > 4:
+            return None
+        for i, word in enumerate(before):
+            if lower(word.group()) in nouns:
+                return before[0].start() if i <= 1 else word.start()
+        return None
+
+    def _relayer(self, entity: Span) -> bool:
+        """Whether ``entity`` relayed what was said, not said it: after "quoted by" ("frisou,
+        citado pela Lusa", "a-t-il dit, cité par l'AFP", "ha detto, citato dall'ANSA")."""
+        pattern = _RELAYED.get(self.language)
+        return (
+            pattern is not None
+            and pattern.search(self.text, max(0, entity.start - 25), entity.start) is not None
+        )
+
     def _speaking_entity(self, lo: int, hi: int, anchor: int, words: list[re.Match[str]]) -> Span | None:
         """The entity that speaks in ``text[lo:hi]``, whose ``words`` name the speaker: a person
         anywhere, an organisation only when it is most of those words ("the Kremlin said", not
@@ -462,10 +487,20 @@ class SpeakerFinder:
                 break
             if self._fits(speaker, gender):
                 return speaker
-        # Else the person who opens that sentence, its subject, the one a pronoun most likely
-        # continues ('Clara Nunes, a nurse who voted for Lorand, ... "...," she said': Nunes).
+        # Else the person whom a speech verb follows in that sentence, its speaker ('O porta-voz,
+        # Pedro Lemos, afirmou que as declarações de Jan Reis ... ⏎ "...", frisou': Lemos, not
+        # Reis, named in what Lemos said); else the person who opens it, its subject, the one a
+        # pronoun most likely continues ('Clara Nunes, a nurse who voted for Lorand, ... "...,"
+        # she said': Nunes).
+        speaking = (p for p in recent if opens <= p.start and self._verb_follows(p))
         subject = (p for p in reversed(recent) if opens <= p.start and self._opens_sentence(p, opens))
-        return next(subject, last)
+        return next(speaking, None) or next(subject, last)
+
+    def _verb_follows(self, person: Span) -> bool:
+        """Whether a speech verb follows ``person``'s name, past the comma of an apposition at
+        most ("Pedro Lemos, afirmou", "Lemos said")."""
+        after = _COMMA_GAP.match(self.text, person.end)
+        return self.grammar.verbs.match(self.text, after.end() if after else person.end) is not None
 
     def _opens_sentence(self, person: Span, opens: int) -> bool:
         """Whether ``person`` opens the sentence that starts at ``opens`` as its subject, after
@@ -579,16 +614,16 @@ class SpeakerFinder:
         opening = words[1:2] if words and lower(words[0].group()) in ("di", "de", "a") else words[:1]
         if opening and self._infinitive(opening[0].group()):
             words = []  # 'Disse ter ouvido que “...”': the verb's complement; its subject left out
-        while len(words) > 1 and words_of.is_adverb(lower(words[0].group())):
-            words = words[1:]  # '“...”, каза още той': the adverb is the verb's
+        while words and words_of.is_adverb(lower(words[0].group())):
+            words = words[1:]  # '“...”, каза още той', '"...", frisou ainda': the adverb is the verb's
         if words:
             words = words if len(words) <= _PHRASE_WORDS else words[:PHRASE_NEAR]
             # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
             capitals = list(itertools.takewhile(lambda word: word.group()[:1].isupper(), words))
-            # ... and a phrase at its first preposition: '», a déclaré le ministre lors d'une ...'
-            phrase = list(
-                itertools.takewhile(lambda word: lower(word.group()) not in words_of.prepositions, words)
-            )
+            # ... and a phrase at its first preposition: '», a déclaré le ministre lors d'une ...',
+            # '», — пишут журналисты о ...'
+            ends = (*words_of.prepositions, *words_of.topic_prepositions)
+            phrase = list(itertools.takewhile(lambda word: lower(word.group()) not in ends, words))
             return (capitals or phrase or words), "after"
         if words_of.drops_subject or as_clause:
             return [], "none"
@@ -738,18 +773,38 @@ class SpeakerFinder:
         left_only = (side == "none" and self._participle_next(cue.end(), hi)) or (
             side == "before" and not self.grammar.words.inverts
         )
+        clause = self._clause(lo, hi, cue, side)
         entity = self._nearest_entity(
             lo,
             cue.start() if left_only else hi,
             cue.end() if side == "after" else cue.start(),
-            self._clause(lo, hi, cue, side),
+            clause,
             subject=True,
         )
+        if (
+            entity is not None
+            and side == "after"
+            and clause is not None
+            and entity.start >= clause[1]
+            and WORD.search(self.text, clause[1], entity.start) is not None
+        ):
+            # '”, said the official, who had met the Daily Ledger in May': the clause's own
+            # subject, a phrase with its article, not a name in the relative clause after it (a
+            # name right after its comma is its apposition: '", disse o ministro, X, durante')
+            first_word = WORD.search(self.text, clause[0], clause[1])
+            articles = (*self.grammar.words.definite_articles, *self.grammar.words.subject_articles)
+            if first_word is not None and lower(first_word.group()) in articles and words:
+                return self._speaker(words[0].start(), words[-1].end(), "phrase", verb)
         # A pronoun right before the verb is its subject, whatever names stand near it ('She says
         # Franken “...”', 'in AL 305, when he says “...”'), as is one right after it ('“...“,
         # sagte sie dem RND').
         if entity is not None and side == "before" and self._beside_subject(entity, words, cue):
             entity = None
+        if entity is not None and side == "after" and entity.label != "PER":
+            head = self._head_of(words, entity)
+            if head is not None:
+                # '", ha spiegato il presidente della Regione': a person, not the region
+                return self._described(self._speaker(head, entity.end, "phrase", verb))
         if entity is not None and not (
             side in ("before", "after")
             and self.grammar.pronouns.fullmatch(words[-1 if side == "before" else 0].group())
@@ -761,6 +816,10 @@ class SpeakerFinder:
                 described = self._described(phrase)
                 if described is not phrase:
                     return described
+                head = self._head_of(words, entity)
+                if head is not None and entity.end == words[-1].end():
+                    # "Un esponente della Lega ha detto": a member of the party, not the party
+                    return self._described(self._speaker(head, entity.end, "phrase", verb))
             if not self._after_preposition(entity, cue):
                 return self._of_entity(entity, verb)
             entity = None  # '– powiedziała w rozmowie z PAP': the one she spoke with
@@ -829,13 +888,15 @@ class SpeakerFinder:
     def _after_preposition(self, entity: Span, cue: re.Match[str]) -> bool:
         """Whether ``entity`` follows the verb ``cue`` right after a preposition of a language
         that leaves subjects out, or a preposition and a medium's noun ("powiedziała w rozmowie
-        z PAP", "powiedział na antenie Radia X"): where or to whom, not who."""
+        z PAP", "powiedział na antenie Radia X"): where or to whom, not who; or after a
+        preposition of what is spoken of ("пишут журналисты о X")."""
         w = self.grammar.words
         if entity.start < cue.end() or not w.drops_subject:
             return False
         before = [lower(word.group()) for word in WORD.finditer(self.text, cue.end(), entity.start)]
         return bool(before) and (
             before[-1] in w.prepositions
+            or before[-1] in w.topic_prepositions
             or (len(before) > 1 and before[-1] in w.medium_nouns and before[-2] in w.prepositions)
         )
 
@@ -1414,6 +1475,14 @@ _ADDRESSEE = {
     "it": re.compile(r"(?<![\w-])(?:a|al|alla|allo|ai|agli|alle)\s+$|(?<![\w-])all['’]$", re.IGNORECASE),
     "fr": re.compile(r"(?<![\w-])(?:à|au|aux)\s+(?:l['’])?$", re.IGNORECASE),
 }
+# "Quoted by" right before a medium's name: it relayed the words, whoever said them.
+_RELAYED = {
+    "en": re.compile(r"(?<![\w-])(?:quoted|cited)\s+by\s+(?:the\s+)?$", re.IGNORECASE),
+    "pt": re.compile(r"(?<![\w-])citad[oa]s?\s+(?:pel[oa]s?|por)\s+(?:agência\s+)?$", re.IGNORECASE),
+    "es": re.compile(r"(?<![\w-])citad[oa]s?\s+por\s+(?:la\s+agencia\s+)?$", re.IGNORECASE),
+    "it": re.compile(r"(?<![\w-])citat[oaie]\s+(?:da|dal|dalla|dall['’]\s*)\s*$", re.IGNORECASE),
+    "fr": re.compile(r"(?<![\w-])cité(?:e|s|es)?\s+par\s+(?:l['’]|le\s+|la\s+)?$", re.IGNORECASE),
+}
 # How many entities back a noun too short for the index of kinds is looked for.
 _SHORT_NOUN_LOOKBACK = 50
 _ISSUER_LINK_WORDS = 3  # at most, between a document and its issuer ("a study conducted by X")
@@ -1453,6 +1522,9 @@ def _stems(noun: str) -> list[str]:
     "архиепископ": a group, not the person)."""
     ending = next((e for e in ("es", "s") if noun.endswith(e)), None)
     return [noun] if ending is None else [noun, noun[: -len(ending)]]
+
+
+_COMMA_GAP = re.compile(r"\s*,?\s*")
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:

@@ -127,7 +127,9 @@ class Grammar:
 def grammar(language: str) -> Grammar:
     w = SPEECH_WORDS[language]
     space = r"\s+"
-    aux = f"(?:{_words(w.auxiliaries, then=space)})?" if w.auxiliaries else ""
+    # an auxiliary, and an adverb after it: "ha poi evidenziato", "a également déclaré"
+    between = f"(?:{_words(w.adverbs_before_verb, then=space)})?" if w.adverbs_before_verb else ""
+    aux = f"(?:{_words(w.auxiliaries, then=space)}{between})?" if w.auxiliaries else ""
     names = rf"(?!(?-i:{'|'.join(map(re.escape, w.name_verbs))})\b)" if w.name_verbs else ""
     verbs = _words(w.verbs + w.participles)
     if w.noun_markers:
@@ -177,9 +179,16 @@ def grammar(language: str) -> Grammar:
     word = rf"{stop}[\w'’-]+(?:{TITLE_STOP})?"  # "told Mr. Smith on Monday that"
     told = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"  # one word each: fixed width
     gap_to_that = rf"(?:(?:{told})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
+    # ... or an aside between commas, up to four words: "disse, esta quarta-feira, que", "said,
+    # however, that", "afirmou, numa conferência de imprensa, que"; the comma that closes it is
+    # the one before "that" below (not a clause that goes on: "mówiła, wszyscy w naszym mieście
+    # są zmęczeni tym, że")
+    gap_to_that += rf"|\s*,\s*{word}(?:\s+{word}){{0,3}}(?=\s*,\s*{that})"
     leads = _words(w.according, then=space)
     # one lookbehind each (fixed width)
     leads = "".join(rf"(?<!\b{_escape(word)}\s)" for word in w.not_before_leads) + leads
+    if w.not_sources:
+        leads += f"(?!{_words(w.not_sources)})"
     pronoun_leads = _words(w.pronoun_leads) if w.pronoun_leads else "(?!)"
     tail_leads = _words(w.according + w.according_after, then=space)
     who = r"(?P<who>[^,.;:()]{2,80}?)"

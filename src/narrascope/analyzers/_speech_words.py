@@ -232,6 +232,9 @@ class SpeechWords:
     according: tuple[str, ...]
     #: Leads that only ever follow what the source says (German ", so der Minister").
     according_after: tuple[str, ...] = ()
+    #: Words after a lead that make it no source: a relative pronoun ("la déclaration selon
+    #: laquelle ...": what the statement says) or an idiom ("selon toute probabilité").
+    not_sources: tuple[str, ...] = ()
     #: Leads whose source is a pronoun inside them ("по его словам", "jego zdaniem", "a suo dire"),
     #: resolved as a pronoun is; at the start or at the end of the sentence they attribute.
     pronoun_leads: tuple[str, ...] = ()
@@ -245,6 +248,13 @@ class SpeechWords:
     #: Nouns of a medium between a preposition and its name after a speech verb ("powiedział na
     #: antenie Radia X", "na łamach"): the name is where it was said, not who said it.
     medium_nouns: tuple[str, ...] = ()
+    #: Nouns of a person who heads or belongs to a body (in lower case): "the head of the
+    #: Council" and "a member of the Greens" speak, persons, not the body that the phrase names
+    #: (its spokespeople speak for it, and are not here).
+    head_nouns: tuple[str, ...] = ()
+    #: Prepositions that open what or whom a speech verb is about ("пишут журналисты о X",
+    #: "рассказал про X"): a name after one is spoken of, never the speaker.
+    topic_prepositions: tuple[str, ...] = ()
     #: Words after which a lead is an ordinary noun, no lead ("Ze zdaniem X nie zgodził się Y":
     #: "with X's opinion").
     not_before_leads: tuple[str, ...] = ()
@@ -294,6 +304,7 @@ NAME_PARTICLES = frozenset({
 })
 
 _EN = SpeechWords(
+    head_nouns=("president", "head", "chairman", "chairwoman", "chair", "leader", "chief", "director", "secretary", "minister", "governor", "mayor", "member", "lawmaker"),
     definite_articles=("the",),
     person_nouns=(
         "expert", "analyst", "official", "politician", "lawmaker", "diplomat", "economist", "scientist", "researcher",
@@ -385,7 +396,7 @@ _EN = SpeechWords(
     not_in_titles=("at", "with", "to", "from", "in", "on", "near", "for", "by", "about", "against", "told"),
     quoted_as=("quoted as", "cited as", "reported as", "recorded as", "heard"),
     adverbs_before_verb=(
-        "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later",
+        "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later", "further",
         "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",
         "officially", "separately", "subsequently", "quickly", "immediately", "flatly", "firmly",
         "strongly", "clearly", "explicitly", "initially", "originally", "similarly", "likewise", "finally",
@@ -475,6 +486,7 @@ _RU = SpeechWords(
     adding=("добавив", "подчеркнув", "отметив"),
     joining=("и",),
     previous_leads=("об этом", "об этом же"),
+    topic_prepositions=("о", "об", "обо", "про"),
     participles=(
         "заявив", "отметив", "подчеркнув", "добавив", "пояснив", "указав", "напомнив", "уточнив",
         "предупредив", "признав",
@@ -510,6 +522,7 @@ _UK = SpeechWords(
     answer_labels=("Відповідь",),
     interview_words=("інтерв'ю", "розмові"),
     previous_leads=("про це",),
+    topic_prepositions=("про", "о", "об"),
     dialogue_dashes=True,
     verbs=(
         *_past(
@@ -519,7 +532,7 @@ _UK = SpeechWords(
             "в|ла|ли|ло",
         ),
         "заявляє", "заявляють", "каже", "кажуть", "вважає", "вважають", "говорить", "зазначає", "наголошує",
-        "підкреслює", "стверджує", "переконаний", "переконана", "переконані", "йдеться",
+        "підкреслює", "стверджує", "переконаний", "переконана", "переконані", "йдеться", "пише", "пишуть",
         "за словами", "за його словами", "за її словами",
     ),
     that=("що", "нібито"),
@@ -785,6 +798,8 @@ _DE = SpeechWords(
 )
 
 _FR = SpeechWords(
+    not_sources=("laquelle", "lequel", "lesquels", "lesquelles", "toute vraisemblance", "toute probabilité", "toute apparence"),
+    head_nouns=("président", "présidente", "chef", "cheffe", "dirigeant", "dirigeante", "secrétaire", "ministre", "directeur", "directrice", "maire", "gouverneur", "membre", "député", "députée", "sénateur", "sénatrice", "élu", "élue"),
     definite_articles=("le", "la", "l'", "l’"),
     person_nouns=(
         "expert", "experte", "politologue", "économiste", "chercheur", "chercheuse", "militant", "militante", "journaliste", "auteur", "autrice", "diplomate",
@@ -851,6 +866,8 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    not_sources=("cui", "la quale", "il quale", "le quali", "i quali", "ogni probabilità"),
+    head_nouns=("presidente", "presidentessa", "capo", "leader", "segretario", "segretaria", "ministro", "ministra", "direttore", "direttrice", "sindaco", "governatore", "esponente", "membro", "deputato", "deputata", "senatore", "senatrice", "dirigente"),
     definite_articles=("il", "la", "lo", "l'", "l’"),
     person_nouns=(
         "esperto", "esperta", "politologo", "politologa", "economista", "ricercatore",
@@ -861,7 +878,7 @@ _IT = SpeechWords(
     clitics=("lo", "la", "li", "le", "l", "gli", "ne", "ci"),
     # "la replica", "una denuncia", "la dice lunga" (speaks volumes); not "le", which is also
     # "to her" ("le dice che"), nor "sua" ("ha per parte sua affermato")
-    noun_markers=("la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella"),
+    noun_markers=("la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella", "a"),
     scare_words=("cosiddett", "sedicent", "presunt", "autoproclamat"),
     question_labels=("Domanda",),
     answer_labels=("Risposta",),
@@ -904,6 +921,8 @@ _IT = SpeechWords(
         "articolo", "articoli", "sentenza", "sentenze",
     ),
     auxiliaries=("ha", "hanno", "aveva", "avevano"),
+    # "ha poi evidenziato", "ha inoltre aggiunto": between the auxiliary and the participle too
+    adverbs_before_verb=("poi", "anche", "inoltre", "invece", "infatti", "ancora", "pure", "già", "quindi"),
     drops_subject=True,
     plural_verb_endings=("ano", "ono"),
     as_without_speaker=("già", "stato", "è", "era", "abbiamo", "ho", "avevamo", "avevo"),
@@ -914,6 +933,8 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    not_sources=("la cual", "el cual", "las cuales", "los cuales", "lo cual"),
+    head_nouns=("presidente", "presidenta", "jefe", "jefa", "líder", "secretario", "secretaria", "ministro", "ministra", "director", "directora", "alcalde", "alcaldesa", "gobernador", "miembro", "diputado", "diputada", "senador", "senadora", "dirigente"),
     definite_articles=("el", "la"),
     person_nouns=(
         "experto", "experta", "politólogo", "politóloga", "economista", "investigador",
@@ -970,6 +991,8 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    not_sources=("a qual", "o qual", "as quais", "os quais"),
+    head_nouns=("presidente", "chefe", "líder", "secretário", "secretária", "ministro", "ministra", "diretor", "diretora", "governador", "autarca", "membro", "deputado", "deputada", "senador", "senadora", "dirigente"),
     definite_articles=("o", "a"),
     person_nouns=(
         "especialista", "perito", "perita", "politólogo", "politóloga", "economista", "investigador",
@@ -990,7 +1013,8 @@ _PT = SpeechWords(
         "considerou", "diz", "dizem", "afirma", "declara", "explica", "garante", "sublinha", "alerta",
         "defende", "referiu", "referiram", "adiantou", "reiterou", "sustentou", "admitiu", "reconheceu",
         "confirmou", "revelou", "apontou", "assinalou", "insistiu", "argumentou",
-        "concluiu", "reforçou", "vincou", "realçou", "enfatizou",
+        "concluiu", "reforçou", "vincou", "realçou", "enfatizou", "sugeriu", "sugere", "acusou", "acusa",
+        "considera", "acrescenta", "refere", "salienta", "frisa", "sustenta",
     ),
     that=("que",),
     naming=("falou em", "falou de", "falaram em", "fala em",),
@@ -1012,7 +1036,7 @@ _PT = SpeechWords(
     documents=(
         "relatório*", "documento*", "comunicado*", "declaração", "declarações", "dados", "estudo*", "nota",
         "notas", "inquérito*", "sondagem*", "análise*", "informe*", "carta*",
-        "artigo*", "sentença", "acórdão",
+        "artigo*", "sentença", "acórdão", "texto",
     ),
     drops_subject=True,
     plural_verb_endings=("am", "em"),

@@ -48,7 +48,10 @@ from narrascope.analyzers._institutions import lower_case_institutions
 from narrascope.analyzers._name_forms import (
     LINKS,
     Found,
+    bulgarian_phrases,
     cased_as_elsewhere,
+    completed_as_elsewhere,
+    completed_bodies,
     completed_links,
     dotted_abbreviations,
     french_name_start,
@@ -64,6 +67,7 @@ from narrascope.analyzers._name_forms import (
     without_trailing_links,
 )
 from narrascope.analyzers._places import is_place, load_places, place_of
+from narrascope.analyzers._stray_words import without_stray_words
 from narrascope.analyzers._titles import capitals_title, sentence_case_title
 from narrascope.analyzers.base import Analyzer
 from narrascope.analyzers.encoder import EncoderNeeds, encoding_of
@@ -238,6 +242,9 @@ class EntityAnalyzer(Analyzer):
                 found = without_trailing_links(doc.text, found, doc.language or "")
                 if doc.language != "de":
                     found = repeated_tails(doc.text, found)
+                found = completed_as_elsewhere(doc.text, completed_bodies(doc.text, found))
+            if doc.language == "bg":
+                found = bulgarian_phrases(doc.text, found)
             found = institution_names(doc.text, found, doc.language or "")
             found = lower_case_institutions(doc.text, found, doc.language or "")
             if doc.language == "pl":
@@ -249,6 +256,9 @@ class EntityAnalyzer(Analyzer):
             if doc.language == "de":
                 found = [f for f in found if not german_title(f)]
             found = dotted_abbreviations(doc.text, found)
+            found = without_stray_words(
+                doc.text, found, doc.language or "", bool(self.settings["keep_groups"])
+            )
             found = settle_kinds(cased_as_elsewhere(dateline_places(doc.text, found)), doc.text)
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
@@ -277,10 +287,12 @@ def settle_kinds(found: Found, text: str = "") -> Found:
       administration", "Thunberg" taken for an organisation beside "Greta Thunberg"), unless
       it is a place's ("Russia", "London"). Longer names are left alone: a group's name that
       the recogniser once took for a person ("the Tyre Extinguishers") is no surname.
-    - A capitalised single word taken for a person is a place when it is a country's or a
-      large city's name (:func:`~narrascope.analyzers._places.is_place`: "Kyiv said",
-      "Kiev") and no longer name of a person in the article holds that word ("Austin" beside
-      "Lloyd Austin" stays); "a police van" is no city of Van. A longer "name" whose first
+    - A capitalised single word taken for a person, an organisation or a group is a place when
+      it is a country's or a large city's name (:func:`~narrascope.analyzers._places.is_place`:
+      "Kyiv said", "Kiev", "the Lviv bus depot", "the Kharkiv suburbs") and no longer name
+      of a person in the article holds that word ("Austin" beside "Lloyd Austin" stays); "a
+      police van" is no city of Van. A government named by its capital ("Kyiv's supply of
+      weapons") is the place, as the recognisers' own GPE kind has it. A longer "name" whose first
       word ``text`` also has in lower case is a common word that opened a sentence before a
       place, not a person's ("Sometimes Kiev shows ...", "Capital Kyiv remains ...").
     - A region, international body or platform (:mod:`~narrascope.analyzers._bodies`: "the
@@ -317,7 +329,13 @@ def settle_kinds(found: Found, text: str = "") -> Found:
             label, attrs = body.kind, {**attrs, "body": body.name}
         elif word in surnames and label in ("ORG", "LOC") and not is_place(name):
             label, attrs = "PER", {**attrs, "kind_rule": "surname"}
-        elif word and label == "PER" and name[:1].isupper() and is_place(name) and not held_by_person(word):
+        elif (
+            word
+            and label in ("PER", "ORG", "NORP")
+            and name[:1].isupper()
+            and is_place(name)
+            and not held_by_person(word)
+        ):
             label, attrs = "LOC", {**attrs, "kind_rule": "place"}
         out.append((start, end, label, attrs))
     return out

@@ -1,0 +1,165 @@
+"""Words that the recognisers take for names and that name no person, place or organisation.
+
+- A nationality's plural taken for a place: spaCy's French model and the entity head label
+  "les Russes", "les Ukrainiens", "i Russi" as places (French articles: "Français"
+  42 times, "Russes" 21, "Ukrainiens" 19 in 150 SemEval-2023 articles). They are groups
+  (``NORP``, as spaCy's English model labels "Russians"), or nothing where groups are not kept.
+- An article alone ("La" of "- La Francia vota", which the Italian head cuts off a country's
+  name after a list's dash: 19 times in 150 Italian articles).
+- A Polish nationality's noun taken for a place ("Rosjanin" 117 times, "Ukrainiec" 75 in 150
+  SemEval-2023 Polish articles): a group, by Morfeusz's dictionary
+  (:func:`~narrascope.analyzers._polish.is_people`).
+- A word of an event's name that the head cut in two ("Ел" and "Ниньо" of "Ел Ниньо":
+  :func:`~narrascope.analyzers._bodies.no_actor`).
+- "The state" of French, Italian, Spanish, Portuguese and German, capitalised as they write
+  it of the institution ("le chef de l'État", "gli Stati membri", "Bund und Länder"), unless
+  a name goes on after it ("Stati Uniti").
+- The complement of an English title ("State" of "Secretary of State").
+- A web address ("read more at https://...", a place 13 times in 400 English documents).
+
+A nationality is told from a place by three things: the word is known to simplemma's
+dictionary of the language in lower case (so it is a common word, an adjective there: "russe",
+"ukrainien"; not "Nantes" or "Davos"); it is a plural ("Russes" -> "russe") or ends as French
+nationalities do whatever their number ("Français", "Chinois"), a masculine plural where the
+language tells ("i Russi", "los rusos", not "las Canarias"); and its dictionary form begins
+as a country's or a region's name does ("russ" of "Russie", "ukra" of "Ukraine", "euro" of
+"Europe"). A word of a country's name is the country ("Emirati", "États"), and a place GeoNames
+knows stays one ("Rennes", whose lower case is the plural of "renne").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from narrascope.analyzers import _polish as polish
+from narrascope.analyzers._bodies import BODIES, no_actor
+from narrascope.analyzers._name_forms import Found
+from narrascope.analyzers._places import country_word_starts, is_place, place_of
+
+__all__ = ["is_nationality", "without_stray_words"]
+
+# The endings of the infinitive, which simplemma gives as the lemma of a verb's form ("Vais"
+# -> "aller", which begins as "Allemagne" does)
+_INFINITIVES: dict[str, tuple[str, ...]] = {
+    "fr": ("er", "ir", "re"),
+    "it": ("are", "ere", "ire"),
+    "es": ("ar", "er", "ir"),
+    "pt": ("ar", "er", "ir"),
+}
+# The endings of a nationality's plural (masculine, as a people is spoken of: "los rusos", not
+# "las Canarias") in the languages whose nationalities are adjectives in lower case (German's
+# are nouns, capitalised, so that simplemma cannot tell "Russen" from a name by its case).
+_PLURALS: dict[str, tuple[str, ...]] = {
+    "fr": ("s", "x"),
+    "it": ("i",),
+    "es": ("os", "es"),
+    "pt": ("os", "es", "ães", "ões"),
+}
+# French nationalities that end so in the singular and the plural alike
+_FRENCH_INVARIABLE = ("ais", "ois")
+
+# Articles that a recogniser may leave alone, capitalised at the start of a sentence or item.
+_ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset({"the", "a", "an"}),
+    "fr": frozenset({"le", "la", "les", "un", "une", "des", "du"}),
+    "it": frozenset({"il", "lo", "la", "i", "gli", "le", "un", "uno", "una"}),
+    "es": frozenset({"el", "la", "los", "las", "un", "una"}),
+    "pt": frozenset({"o", "a", "os", "as", "um", "uma"}),
+    "de": frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"}),
+}
+
+# The complement of an English title, which spaCy takes for an organisation ("State" of
+# "Secretary of State Ann Reis": 26 times in 200 SemEval-2023 English articles)
+_TITLE_OF = re.compile(r"\b(?:Secretary|Secretaries|secretary|secretaries) of $")
+_TITLE_COMPLEMENTS = frozenset({"State", "Defense", "Defence", "Energy", "Commerce", "Labor", "Interior"})
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
+# "The state" and "the country", capitalised as these languages write them of an institution
+# ("le chef de l'État", "gli Stati membri", "Bund und Länder"): no place's name (spaCy's French
+# model and the head took "État"/"Etat"/"États" for places 116 times in 150 French articles)
+_STATE_NOUNS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"État", "Etat", "États", "Etats", "Pays"}),
+    "it": frozenset({"Stato", "Stati", "Paese"}),
+    "es": frozenset({"Estado", "Estados"}),
+    "pt": frozenset({"Estado", "Estados"}),
+    "de": frozenset({"Staat", "Staaten", "Länder"}),
+}
+
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.|^[^\s@]+@[^\s@]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    regions = {  # "Europe", "Occident": not the organisations' words ("Conseil", "Council")
+        word.casefold()
+        for kind, names in BODIES.values()
+        if kind == "LOC"
+        for name in names
+        for word in re.findall(r"[^\W\d_]{4,}", name)
+    }
+    countries = country_word_starts()
+    return countries | regions | {word[:n] for word in regions for n in (3, 4)} | {w[:3] for w in countries}
+
+
+@functools.lru_cache(maxsize=8192)
+def is_nationality(word: str, language: str) -> bool:
+    """Whether ``word``, a single capitalised word taken for a place, is a nationality's (a
+    group's) word in ``language``: see the module's notes."""
+    import simplemma
+
+    if language == "pl":  # nationalities are nouns, capitalised; the dictionary knows them
+        return polish.available() and polish.is_people(word)
+    lower = word.casefold()
+    if (
+        language not in _PLURALS
+        or not word[:1].isupper()
+        or not word[1:].islower()
+        or lower in _starts()  # a word of a country's name: "Emirati", "États"
+        or is_place(word)
+        or place_of(word) is not None
+        or not simplemma.is_known(lower, lang=language)
+    ):
+        return False
+    lemma = str(simplemma.lemmatize(lower, lang=language))
+    if lemma.endswith(_INFINITIVES[language]):
+        return False
+    plural = lemma != lower and lower.endswith(_PLURALS[language])
+    if not (plural or (language == "fr" and lower.endswith(_FRENCH_INVARIABLE))):
+        return False
+    # a short word's stem: "ruso" of "Rusia", "turc" of "Turquie"
+    return len(lemma) >= 4 and lemma[: min(4, len(lemma) - 1)] in _starts()
+
+
+def without_stray_words(text: str, found: Found, language: str, keep_groups: bool = True) -> Found:
+    """``found`` without the words of the module's notes that name no one (articles alone,
+    halves of an event's name, "the state", a title's complement, web addresses), and with
+    nationalities taken for places made groups (``NORP``, or dropped where ``keep_groups`` is
+    false)."""
+    articles = _ARTICLES.get(language, frozenset())
+    out: Found = []
+    for start, end, label, attrs in found:
+        name = text[start:end]
+        if name.casefold() in articles or _ADDRESS.match(name):
+            continue
+        if name in _STATE_NOUNS.get(language, ()) and not text[end : end + 2].strip()[:1].isupper():
+            continue
+        after = _NEXT_WORD.match(text, end)
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if (after and no_actor(f"{name} {after.group(1)}")) or (
+            before and no_actor(f"{before.group(1)} {name}")
+        ):
+            continue  # "Ел" and "Ниньо" of "Ел Ниньо", which the head cut in two
+        if (
+            language == "en"
+            and name in _TITLE_COMPLEMENTS
+            and _TITLE_OF.search(text, max(0, start - 20), start)
+        ):
+            continue
+        if label == "LOC" and " " not in name and is_nationality(name, language):
+            if not keep_groups:
+                continue
+            label, attrs = "NORP", {**attrs, "kind_rule": "nationality"}
+        out.append((start, end, label, attrs))
+    return out
