@@ -17,13 +17,15 @@ import multilingual
 
 # (layer, figure) -> floor, in every language. Entity precision has the issue's own floor of
 # 0.6 far below it: a recogniser that marks every capitalised word fails it.
+# The lowest language reaches entities P 0.89 R 0.84 (German), dates P R 0.94 (Bulgarian), quotes
+# P R 0.94 (Polish): `python benchmarks/multilingual.py`, 2026-12-06.
 FLOORS = {
-    ("entities", "precision"): 0.75,
-    ("entities", "recall"): 0.70,
-    ("dates", "precision"): 0.85,
-    ("dates", "recall"): 0.85,
-    ("quotes", "precision"): 0.65,
-    ("quotes", "recall"): 0.50,
+    ("entities", "precision"): 0.85,
+    ("entities", "recall"): 0.80,
+    ("dates", "precision"): 0.90,
+    ("dates", "recall"): 0.90,
+    ("quotes", "precision"): 0.90,
+    ("quotes", "recall"): 0.90,
 }
 
 
