@@ -311,6 +311,17 @@ def test_a_subject_after_the_tail_verb_speaks_not_an_apposition_before_it() -> N
     assert (quote.attrs["speaker"], quote.attrs["speaker_how"]) == ("o relatório", "document")
 
 
+def test_a_reflexive_si_makes_the_verb_impersonal_and_the_document_its_source() -> None:
+    text = "Il rapporto è uscito ieri. Nel documento si sottolinea che i prezzi del pane sono saliti."
+    doc = analyse(text, "it")
+    (quote,) = doc.layer("quote")
+    assert (quote.text_in(doc), quote.attrs["speaker"], quote.attrs["speaker_how"]) == (
+        "i prezzi del pane sono saliti",
+        "documento",
+        "document",
+    )
+
+
 def test_an_adverb_after_a_pronoun_is_no_part_of_the_speaker() -> None:
     text = "The Lorand Group wrote a report. “Prices rose sharply,” it further claims."
     doc = analyse(text, "en", (), {"Lorand Group": "ORG"})

@@ -1051,7 +1051,11 @@ class SpeakerFinder:
         """
         if not words or side == "far":
             return None
-        impersonal = lower(verb) in self.grammar.impersonal
+        particles = self.grammar.words.impersonal_particles
+        # "Nel documento si sottolinea che ...": a reflexive "si" makes any verb impersonal
+        impersonal = lower(verb) in self.grammar.impersonal or (
+            side == "before" and lower(words[-1].group()) in particles
+        )
         if side == "after":
             if not impersonal and lower(words[0].group()) in self.grammar.words.prepositions:
                 return None  # 'X, co-lead at Y, said in the statement': where, not who
@@ -1065,9 +1069,10 @@ class SpeakerFinder:
         ):
             return self._speaker(words[0].start(), words[-1].end(), "document", verb)
         if impersonal:
-            for word in words:
+            named = words[:-1] if lower(words[-1].group()) in particles else words
+            for word in named:
                 if self._is_document(word):
-                    return self._speaker(word.start(), words[-1].end(), "document", verb)
+                    return self._speaker(word.start(), named[-1].end(), "document", verb)
         return None
 
     def _named(self, lo: int, hi: int, cue: str, title: bool = False) -> Speaker:

@@ -248,6 +248,9 @@ class SpeechWords:
     #: Nouns of a medium between a preposition and its name after a speech verb ("powiedział na
     #: antenie Radia X", "na łamach"): the name is where it was said, not who said it.
     medium_nouns: tuple[str, ...] = ()
+    #: Particles that make a speech verb impersonal right before it ("si sottolinea", "se
+    #: informó"): its source is a document named beside it, in any case.
+    impersonal_particles: tuple[str, ...] = ()
     #: Nouns of a person who heads or belongs to a body (in lower case): "the head of the
     #: Council" and "a member of the Greens" speak, persons, not the body that the phrase names
     #: (its spokespeople speak for it, and are not here).
@@ -866,6 +869,7 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    impersonal_particles=("si",),
     not_sources=("cui", "la quale", "il quale", "le quali", "i quali", "ogni probabilità"),
     head_nouns=("presidente", "presidentessa", "capo", "leader", "segretario", "segretaria", "ministro", "ministra", "direttore", "direttrice", "sindaco", "governatore", "esponente", "membro", "deputato", "deputata", "senatore", "senatrice", "dirigente"),
     definite_articles=("il", "la", "lo", "l'", "l’"),
@@ -933,6 +937,7 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    impersonal_particles=("se",),
     not_sources=("la cual", "el cual", "las cuales", "los cuales", "lo cual"),
     head_nouns=("presidente", "presidenta", "jefe", "jefa", "líder", "secretario", "secretaria", "ministro", "ministra", "director", "directora", "alcalde", "alcaldesa", "gobernador", "miembro", "diputado", "diputada", "senador", "senadora", "dirigente"),
     definite_articles=("el", "la"),
