@@ -1953,6 +1953,8 @@ def test_a_bulgarian_name_cut_after_its_adjective_takes_its_head_noun() -> None:
         at("Новата", "ORG"),  # "позиция" ends no name
     ]
     phrases = [(text[s:e], label, attrs["normal"]) for s, e, label, attrs in bulgarian_phrases(text, found)]
+    # a span of no word (a recogniser's stray mark) is passed on, not an IndexError
+    assert bulgarian_phrases("« »", [(1, 2, "ORG", {"normal": " "})]) == [(1, 2, "ORG", {"normal": " "})]
     assert phrases == [
         ("Световната метеорологична организация", "ORG", "Световна метеорологична организация"),
         ("Руската федерация", "LOC", "Руска федерация"),

@@ -561,7 +561,8 @@ def bulgarian_phrases(text: str, found: Found) -> Found:
     army, "Руската позиция" no name."""
     out: Found = []
     for start, end, label, attrs in found:
-        if label in ("ORG", "LOC") and _BULGARIAN_ADJECTIVE.fullmatch(text[start:end].split()[-1]):
+        words = text[start:end].split()
+        if label in ("ORG", "LOC") and words and _BULGARIAN_ADJECTIVE.fullmatch(words[-1]):
             at = end
             while (word := _LOWER_WORD.match(text, at)) and word.group(1).islower():
                 noun = _BULGARIAN_HEADS.get(word.group(1))
