@@ -472,6 +472,11 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
         ("Neues", "ORG", "de", "Neues"),  # an adjective: simplemma's lemma is lower case
         ("Centers for Disease Control", "ORG", "de", "Centers for Disease Control"),  # an English name
         ("Statistischen Bundesamtes", "ORG", "de", "Statistischen Bundesamtes"),
+        # a declined adjective in the nominative that a gazetteer knows, every one before the noun
+        ("Vereinigten Staaten", "LOC", "de", "Vereinigte Staaten"),
+        ("Vereinigten Arabischen Emirate", "LOC", "de", "Vereinigte Arabische Emirate"),
+        ("Europäischen Union", "ORG", "de", "Europäische Union"),
+        ("Neuen Zürcher Zeitung", "ORG", "de", "Neuen Zürcher Zeitung"),  # known to neither
         ("София", "LOC", "bg", "София"),
         ("НАТО", "ORG", "uk", "НАТО"),  # acronyms do not decline
         ("Berlin", "LOC", "de", "Berlin"),  # German names do not decline here: kept as written
@@ -822,6 +827,7 @@ def test_a_country_or_large_city_taken_for_a_person_an_organisation_or_a_group_i
         ("Islamabad", "Islamabad"),  # a capital, though also an old name of bigger Chattogram
         ("Odessa", "Odesa"),  # a bigger city's other name before a smaller one's own (Texas)
         ("St. Petersburg", "Saint Petersburg"),
+        ("Russie", "Russia"),  # pycountry's French has it only as "Russie, Fédération de"
         ("Donbass", None),  # a region: no country, no city
         ("the West", None),
         ("us", None),  # ISO codes only in capitals
@@ -829,6 +835,17 @@ def test_a_country_or_large_city_taken_for_a_person_an_organisation_or_a_group_i
 )
 def test_a_place_is_named_by_its_geonames_name_in_every_language(name: str, place: str | None) -> None:
     assert place_of(name) == place
+
+
+def test_a_country_named_in_any_language_is_a_place_a_recogniser_took_for_someone() -> None:
+    from narrascope.analyzers._places import is_place
+
+    assert is_place("Moldavie", "fr") and is_place("Géorgie", "fr") and is_place("Russie", "fr")
+    assert not is_place("Marine", "fr") and not is_place("Havre", "fr")  # a first name; half a city's name
+    # in its own language only: the French name of Argentina is an English adjective
+    assert is_place("Argentine", "fr") and not is_place("Argentine", "en") and not is_place("Moldavie")
+    # a short form, but no code that is also a word in lower case ("Us")
+    assert is_place("U.S.", "en") and not is_place("Us", "en")
 
 
 @pytest.mark.slow
@@ -862,6 +879,8 @@ def test_a_name_carries_one_spelling_key_across_scripts(analyze: Analyze) -> Non
         ("OSCE", ("OSCE", "ORG")),  # not "SCE" after a Portuguese article "o"
         ("ООН", ("United Nations", "ORG")),
         ("Кремль", ("Kremlin", "ORG")),
+        ("Frontex", ("Frontex", "ORG")),  # an agency, which spaCy's French model takes for a person
+        ("EZB", ("European Central Bank", "ORG")),
         ("Security Council", None),  # Russia's has one too
         ("Union", None),
         ("он", None),  # "he", not the UN
@@ -1530,6 +1549,75 @@ def test_a_russian_superlative_keeps_its_own_stem(written: str, normal: str, exp
     assert east_slavic.superlative(written, normal) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected", "language"),
+    [
+        # adjectives coordinated over one plural head: each its own region, in the singular
+        (
+            "Дожди прошли в Тверской и Смоленской областях.",
+            [("Тверской", "LOC"), ("Смоленской областях", "LOC")],
+            [("Тверской", "Тверская область"), ("Смоленской областях", "Смоленская область")],
+            "ru",
+        ),
+        # three of them, one the recogniser missed, after "а также" and a comma
+        (
+            "Тульская, Калужская, а также Орловская области готовятся.",
+            [("Тульская", "LOC"), ("Орловская области", "LOC")],
+            [
+                ("Тульская", "Тульская область"),
+                ("Калужская", "Калужская область"),
+                ("Орловская области", "Орловская область"),
+            ],
+            "ru",
+        ),
+        # a second adjective agrees with the plural head; it goes into the singular too
+        (
+            "Гости из Северной и Южной Американских республик.",
+            [("Северной", "LOC"), ("Южной Американских республик", "LOC")],
+            [
+                ("Северной", "Северная Американская республика"),
+                ("Южной Американских республик", "Южная Американская республика"),
+            ],
+            "ru",
+        ),
+        # Ukrainian: the dictionary marks no singular
+        (
+            "Сніг випав у Вінницькій та Житомирській областях.",
+            [("Вінницькій", "LOC"), ("Житомирській областях", "LOC")],
+            [("Вінницькій", "Вінницька область"), ("Житомирській областях", "Житомирська область")],
+            "uk",
+        ),
+        # an acronym's head does not decline
+        (
+            "Прибыли из РСФСР, Киргизская ССР и БССР.",
+            [("Киргизская ССР", "LOC")],
+            [("Киргизская ССР", "Киргизская ССР")],
+            "ru",
+        ),
+        # no coordinated adjective before it: a plural stays as found; a lower-case one adds none
+        (
+            "Гости из Народных республик.",
+            [("Народных республик", "LOC")],
+            [("Народных республик", "Народных республик")],
+            "ru",
+        ),
+        (
+            "В новой и Смоленской областях тихо.",
+            [("Смоленской областях", "LOC")],
+            [("Смоленской областях", "Смоленская область")],
+            "ru",
+        ),
+    ],
+)
+def test_east_slavic_regions_sharing_one_plural_head(
+    text: str, names: list[tuple[str, str]], expected: list[tuple[str, str]], language: str
+) -> None:
+    from narrascope.analyzers import _east_slavic as east_slavic
+
+    found = east_slavic.coordinated_regions(text, _found_in(text, names), language)
+    assert [(text[s:e], a["normal"]) for s, e, _, a in found] == expected
+
+
 @pytest.mark.slow
 def test_the_ministries_of_two_countries_stay_two_organisations(analyze: Analyze) -> None:
     text = "Министерство обороны России опровергло заявление Министерства обороны Украины."
@@ -1805,6 +1893,28 @@ def test_an_organisation_cut_after_a_link_takes_the_capitalised_words_after_it()
     assert completed_links(text, names, "de") == names
 
 
+def test_a_name_cut_at_an_elided_link_takes_the_word_after_the_apostrophe() -> None:
+    text = "Il leader di Sorelle d’Europa e Nord incontra la Lega dell’Est. Scende il costo dell'energia."
+
+    def cut(name: str, kind: str = "ORG") -> tuple[int, int, str, dict[str, Any]]:
+        return (text.index(name), text.index(name) + len(name), kind, {"normal": name})
+
+    found = [cut("Sorelle d"), cut("Europa", "LOC"), cut("Lega dell"), cut("costo dell"), cut("Nord", "LOC")]
+    completed = [(text[s:e], a["normal"]) for s, e, _, a in completed_links(text, found, "it")]
+    # one word, the place inside dropped; a lower-case word after the apostrophe is no name's
+    assert completed == [
+        ("Sorelle d’Europa", "Sorelle d’Europa"),
+        ("Nord", "Nord"),
+        ("Lega dell’Est", "Lega dell’Est"),
+        ("costo dell", "costo dell"),
+    ]
+    # ... or the whole name that it opens
+    text = "La mostra del Museo dell’Opera Nuova di Parma apre domani."
+    found = [cut("Museo dell"), cut("Opera Nuova di Parma")]
+    ((start, end, _, _),) = completed_links(text, found, "it")
+    assert text[start:end] == "Museo dell’Opera Nuova di Parma"
+
+
 @pytest.mark.parametrize(
     ("word", "language", "expected"),
     [
@@ -1824,9 +1934,25 @@ def test_an_organisation_cut_after_a_link_takes_the_capitalised_words_after_it()
         ("Vais", "fr", False),  # a verb's form ("aller", as "Allemagne" begins)
         ("Unissons", "fr", False),  # "unis" of "États-Unis" is no nation's
         ("Conséquences", "fr", False),  # "cons" of no country, only of "Conseil de sécurité"
+        ("Esteri", "it", False),  # "ministro degli Esteri": foreign affairs
         ("Regioni", "it", False),  # "regi" of no country, only of an official name's "Region"
         ("Russie", "fr", False),  # the country
-        ("Russen", "de", False),  # German nouns are capitalised: no case to tell by
+        ("Russen", "de", True),  # German nouns are capitalised, but simplemma's lemma is a noun
+        ("Ukrainer", "de", True),
+        ("Österreicherinnen", "de", True),
+        ("Deutschen", "de", False),  # an adjective's form: the lemma is "deutsch"
+        ("Amerika", "de", False),  # a place GeoNames has under another name; no people's ending
+        ("Berliner", "de", False),  # a city's, not a country's
+        ("Polen", "de", False),  # the country
+        ("Ukrainian", "en", True),  # English: a country's name with a people's suffix
+        ("Russian", "en", True),  # also a word of "Russian Federation"
+        ("Pakistanis", "en", True),
+        ("Saudi", "en", False),  # a word of a country's name with no adjective's ending
+        ("Indiana", "en", False),  # a place
+        ("Milan", "en", False),
+        ("Moldawien", "de", False),  # a country GeoNames spells otherwise; no people's ending
+        ("Westküste", "de", False),  # "West" of "Westsahara", but more than a suffix after it
+        ("Russophobie", "de", False),
         ("Rosjanie", "pl", True),  # Polish ones too, but Morfeusz knows them
         ("Ukraińcy", "pl", True),
         ("Niemcy", "pl", False),  # also Germany
@@ -1853,6 +1979,11 @@ def test_stray_words_are_no_entities_and_nationalities_are_groups() -> None:
     ]
     kept = [(text[s:e], label) for s, e, label, _ in without_stray_words(text, found, "fr")]
     assert kept == [("Russia", "LOC"), ("Russes", "NORP"), ("France", "LOC")]
+    # an article before a place's name that opens a sentence goes, unless it is the name's own
+    text2 = "La Cina tace. Le Havre aussi."
+    found2 = [(0, 7, "LOC", {"normal": "La Cina"}), (14, 22, "LOC", {"normal": "Le Havre"})]
+    kept_it = [(text2[s:e], a["normal"]) for s, e, _, a in without_stray_words(text2, found2, "it")]
+    assert kept_it == [("Cina", "Cina"), ("Le Havre", "Le Havre")]
     dropped = [text[s:e] for s, e, *_ in without_stray_words(text, found, "fr", keep_groups=False)]
     assert dropped == ["Russia", "France"]
 
@@ -1932,6 +2063,12 @@ def test_a_body_cut_out_of_its_name_is_made_whole() -> None:
         ("Haus", "LOC"),
         ("Anna Reis", "PER"),
         ("Haus", "ORG"),
+    ]
+    # a person to the head, after a word that is an entity alone: one body, the word taken in
+    text = "Lo ha detto Palazzo Chigi ieri."
+    found = [at("Palazzo", "ORG"), at("Chigi", "PER")]
+    assert [(text[s:e], label) for s, e, label, _ in completed_bodies(text, found)] == [
+        ("Palazzo Chigi", "ORG")
     ]
 
 

@@ -98,6 +98,9 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "Casa Bianca", "Casa Blanca", "Casa Branca", "Biały Dom",
         ),
     ),
+    # seats of government named for the government ("smentita da Palazzo Chigi")
+    "Palazzo Chigi": ("ORG", ("Palazzo Chigi",)),
+    "Élysée": ("ORG", ("Élysée", "Elysée", "Élysée Palace", "palais de l'Élysée", "Palais de l'Élysée")),
     "Armed Forces of Ukraine": (
         "ORG",
         (
@@ -105,6 +108,17 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "Вооруженные силы Украины", "Вооружённые силы Украины", "Збройні сили України",
         ),
     ),
+    "European Central Bank": (
+        "ORG",
+        (
+            "European Central Bank", "ECB", "ЕЦБ", "Европейский центральный банк", "Європейський центральний банк",
+            "EZB", "Europäische Zentralbank", "BCE", "Banque centrale européenne", "Banca centrale europea",
+            "Banco Central Europeo", "Banco Central Europeu", "EBC", "Europejski Bank Centralny",
+        ),
+    ),
+    # EU agencies, which recognisers take for people ("Frontex a publié")
+    "Frontex": ("ORG", ("Frontex", "Фронтекс")),
+    "Europol": ("ORG", ("Europol", "Европол")),
     # News agencies, which recognisers take for people ("frisou, citada pela Lusa")
     "Reuters": ("ORG", ("Reuters", "Рейтер", "Рейтерс", "Ройтерс")),
     "AFP": ("ORG", ("AFP", "Agence France-Presse", "АФП", "Франс Прес", "Франс прес")),

@@ -43,7 +43,16 @@ from narrascope.models import pinned
 #: (start, end, kind, attrs) of each entity, as the recognisers give them.
 Found = list[tuple[int, int, str, dict[str, Any]]]
 
-__all__ = ["available", "organisations", "person", "phrase", "place", "russian_person", "superlative"]
+__all__ = [
+    "available",
+    "coordinated_regions",
+    "organisations",
+    "person",
+    "phrase",
+    "place",
+    "russian_person",
+    "superlative",
+]
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")  # tried in this order
 _PERSON = frozenset({"Name", "Surn", "Patr"})
@@ -535,3 +544,136 @@ def _plural_subject(
         return entity
     normal = phrase(text[start:end].split(), label, plural=True)
     return entity if normal is None else (start, end, label, {**attrs, "normal": normal})
+
+
+# The words that join the adjectives of names sharing one plural head ("Тверской и
+# Смоленской областях", "Тульская, Калужская области", "Вінницькій та Житомирській").
+_CONJUNCT_BEFORE = re.compile(
+    r"([^\W\d_][\w-]*)(?:\s*,\s*|\s+(?:и|или|либо|а также|і|й|та|або|а також)\s+|\s*,\s*(?:а также|а також)\s+)$"
+)
+
+
+def _singular_form(parse: Any, gender: str | None = None) -> Any | None:
+    """The nominative singular form of ``parse``'s word (of ``gender`` for an adjective). Searched
+    in its lexeme: the Ukrainian dictionary marks no singular, so ``inflect({"sing"})`` fails."""
+    for form in parse.lexeme:
+        tag = form.tag
+        if (
+            tag.case == "nomn"
+            and (tag.number or "sing") == "sing"
+            and (gender is None or tag.gender == gender)
+        ):
+            return form
+    return None
+
+
+def _singular(parse: Any, written: str, gender: str) -> str | None:
+    """The nominative singular of an adjective or noun, in ``gender``, cased as written."""
+    form = _singular_form(parse, gender if parse.tag.POS in _ADJECTIVES else None)
+    return None if form is None else _cased(form.word, written)
+
+
+def _shared_head(words: list[str], language: str) -> tuple[list[str], Any] | None:
+    """The nominative singular of a name whose singular adjective stands before a plural
+    noun ("Смоленской областях" -> "Смоленская область"), the mark of adjectives coordinated
+    over one head, and that noun's reading; None for any other name."""
+    if len(words) < 2:
+        return None
+    head = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i
+            and not w.isupper()  # an acronym, which does not decline ("Узбекская ССР")
+            and any(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in _parses(w, language))
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    for noun in (p for p in _parses(words[head], language) if p.tag.POS == "NOUN" and p.tag.number == "plur"):
+        gender, case = _gender(noun), noun.tag.case
+        first = _singular_agreeing(words[0], gender, case, language)
+        if gender is None or not first:
+            continue
+        adjectives = [first[0]]
+        for word in words[1:head]:  # "Луганской Народных Республик": the later ones agree with the plural
+            fitting = [p for p in _parses(word, language) if p.tag.POS in _ADJECTIVES and p.tag.case == case]
+            if not fitting:
+                break
+            adjectives.append(fitting[0])
+        if len(adjectives) != head:
+            continue
+        forms = [_singular(p, w, gender) for p, w in zip([*adjectives, noun], words, strict=False)]
+        if all(forms):
+            return [str(f) for f in forms] + words[head + 1 :], noun
+    return None
+
+
+def _gender(noun: Any) -> str | None:
+    """A noun's gender, from its singular where the plural has none (the Ukrainian dictionary)."""
+    if noun.tag.gender is not None:
+        return str(noun.tag.gender)
+    singular = _singular_form(noun)
+    return None if singular is None or singular.tag.gender is None else str(singular.tag.gender)
+
+
+def _singular_agreeing(word: str, gender: str | None, case: str | None, language: str) -> list[Any]:
+    """The readings of ``word`` as a singular adjective of ``gender`` in ``case`` (a Ukrainian
+    adjective's reading has no number: its gender says it is singular)."""
+    return [
+        p
+        for p in _parses(word, language)
+        if p.tag.POS in _ADJECTIVES
+        and (p.tag.number or "sing") == "sing"
+        and (p.tag.gender, p.tag.case) == (gender, case)
+    ]
+
+
+def coordinated_regions(text: str, found: Found, language: str = "ru") -> Found:
+    """Names that share one plural head with the adjectives before them, each in its own
+    nominative singular: in "в Тверской и Смоленской областях" the recogniser finds
+    "Тверской" (normal "Тверская") and "Смоленской областях" (natasha's normal "Смоленская
+    области", a singular adjective on a plural noun); these become "Тверская область" and
+    "Смоленская область", the names an article writes when it names one, so that a corpus
+    counts one region once. A capitalised adjective so coordinated that no recogniser found is
+    added, of the head name's kind. Only where such an adjective stands before the name: a
+    plural head alone ("Народных республик") stays as found."""
+    out = list(found)
+    by_span = {(s, e): i for i, (s, e, _, _) in enumerate(out)}
+    for start, end, label, attrs in found:
+        if label not in ("LOC", "ORG"):
+            continue
+        before = _CONJUNCT_BEFORE.search(text, max(0, start - 80), start)
+        if before is None:
+            continue
+        words = text[start:end].split()
+        shared = _shared_head(words, language)
+        if shared is None:
+            continue
+        normal_words, noun = shared
+        i = by_span[(start, end)]
+        out[i] = (start, end, label, {**attrs, "normal": " ".join(normal_words)})
+        while before is not None:
+            word = before.group(1)
+            gender = _gender(noun)
+            readings = _singular_agreeing(word, gender, noun.tag.case, language)
+            if gender is None or not readings or not word[:1].isupper():
+                break
+            adjective = _singular(readings[0], word, gender)
+            if adjective is None:
+                break
+            span = (before.start(1), before.end(1))
+            normal = " ".join([adjective, *normal_words[1:]])
+            if span in by_span:
+                s, e, kind, its = out[by_span[span]]
+                out[by_span[span]] = (s, e, kind, {**its, "normal": normal})
+            elif not any(s < span[1] and span[0] < e for s, e, _, _ in out):
+                by_span[span] = len(out)
+                out.append(
+                    (*span, label, {"normal": normal, "source_label": label, "recogniser": "coordination"})
+                )
+            else:
+                break
+            before = _CONJUNCT_BEFORE.search(text, max(0, span[0] - 80), span[0])
+    return sorted(out, key=lambda f: f[0])

@@ -508,22 +508,29 @@ _WORD_AFTER = re.compile(r" ([^\W\d_][\w-]*)")
 
 
 def completed_bodies(text: str, found: Found) -> Found:
-    """An organisation or a place that the head cut out of a body's name, with the capitalised
-    word before or after it that makes the name whole ("Weiße" + "Haus", "Vereinten" +
-    "Nationen": :func:`~narrascope.analyzers._bodies.body_of`), given the body's kind."""
+    """An organisation, a place or a person's name that the head cut out of a body's name, with
+    the capitalised word before or after it that makes the name whole ("Weiße" + "Haus",
+    "Vereinten" + "Nationen", "Palazzo" + "Chigi", a person to the head:
+    :func:`~narrascope.analyzers._bodies.body_of`), given the body's kind."""
     starts = {start for start, *_ in found}
     ends = {end for _, end, *_ in found}
+    # a word that is an entity of its own ("Palazzo" of "Palazzo" + "Chigi") may open the name
+    single = {(start, end) for start, end, *_ in found if " " not in text[start:end]}
+    taken: set[tuple[int, int]] = set()
     out: Found = []
     for start, end, label, attrs in found:
         name = text[start:end]
-        if label in ("ORG", "LOC") and body_of(name) is None:
+        if label in ("ORG", "LOC", "PER") and body_of(name) is None:
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             after = _WORD_AFTER.match(text, end)
-            # a capitalised word of no other entity
-            if before and before.group(1)[:1].isupper() and start - 1 not in ends:
-                body = body_of(f"{before.group(1)} {name}")
+            # a capitalised word of no other entity, or one that is an entity alone
+            if before and before.group(1)[:1].isupper():
+                alone = (before.start(1), before.end(1)) in single
+                body = body_of(f"{before.group(1)} {name}") if alone or start - 1 not in ends else None
                 if body is not None:
                     start, label = before.start(), body.kind
+                    if alone:
+                        taken.add((before.start(1), before.end(1)))
             if text[start:end] == name and after and after.group(1)[:1].isupper() and end + 1 not in starts:
                 body = body_of(f"{name} {after.group(1)}")
                 if body is not None:
@@ -531,7 +538,7 @@ def completed_bodies(text: str, found: Found) -> Found:
             if text[start:end] != name:
                 attrs = {**attrs, "normal": text[start:end]}
         out.append((start, end, label, attrs))
-    return out
+    return [f for f in out if (f[0], f[1]) not in taken]
 
 
 # A Bulgarian adjective, with or without its article ("Световната", "Европейския",
@@ -600,10 +607,18 @@ def without_trailing_links(text: str, found: Found, language: str) -> Found:
 _CAPITALISED_AFTER = re.compile(r" ((?:[^\W\d_][\w-]*)(?: [^\W\d_][\w-]*){0,5})")
 
 
+# Italian and French links that elide before a vowel ("d’Italia", "dell’ONU", "l’Est"), and
+# the capitalised word that an apostrophe joins to one.
+_ELIDED_LINKS = frozenset(["d", "dell", "dall", "all", "nell", "sull", "l"])
+_ELISION_AFTER = re.compile(r"['’][^\W\d_][\w-]*")
+
+
 def completed_links(text: str, found: Found, language: str) -> Found:
     """An organisation that the head cut right after a link ("Instituts für" + "Stadtforschung",
     "Ministerstwo do" + "Spraw ..."), with the capitalised words after the link, and any
-    entity among them, made one name: no name ends in a function word."""
+    entity among them, made one name: no name ends in a function word. An organisation or a
+    place cut at an elided link ("Fratelli d" of "Fratelli d’Italia") takes the word that the
+    apostrophe joins to it."""
     function_words = function_words_of(language)
     out: Found = []
     swallowed_to = -1
@@ -611,7 +626,20 @@ def completed_links(text: str, found: Found, language: str) -> Found:
         if end <= swallowed_to:
             continue  # a piece of the name completed before
         last = text.rfind(" ", start, end)
-        if label == "ORG" and last > start and text[last + 1 : end] in function_words:
+        elision = _ELISION_AFTER.match(text, end)
+        if (
+            label in ("ORG", "LOC")
+            and last > start
+            and elision is not None
+            and elision.group()[1:2].isupper()
+            and text[last + 1 : end].casefold() in _ELIDED_LINKS
+        ):
+            # "Fratelli d" + "’Italia", "Banca d" + "’Inghilterra": an elision binds one word, or
+            # the name that it opens ("Museo dell" + "’Opera del Duomo di Pisa")
+            joined = [e for s, e, *_ in found if s == elision.start() + 1]
+            end = swallowed_to = max([elision.end(), *joined])
+            attrs = {**attrs, "normal": head_normal(text[start:end], label, language)}
+        elif label == "ORG" and last > start and text[last + 1 : end] in function_words:
             after = _CAPITALISED_AFTER.match(text, end)
             words = after.group(1).split() if after else []
             capitals: list[str] = []
@@ -806,7 +834,7 @@ def head_normal(text: str, kind: str, language: str) -> str:
     ):
         return words[0][:-1]  # "Russlands", "Chinas": a place GeoNames knows, in the genitive
     if language == "de" and kind in ("ORG", "LOC"):
-        return " ".join(_german_head(words))
+        return " ".join(_german_nominative(_german_head(words)))
     if (
         language == "fr"
         and kind == "LOC"
@@ -873,6 +901,34 @@ def _german_head(words: list[str]) -> list[str]:
     # simplemma writes a noun's lemma capitalised, an adjective's not ("Neues" -> "neu")
     if lemma in (word[:-1], word[:-2]) and len(lemma) > 2 and _raw_lemma(word, "de")[:1].isupper():
         return [*words[:head], lemma, *words[head + 1 :]]
+    return words
+
+
+# A capitalised German adjective declined after an article ("der Europäischen", "den Vereinigten"):
+# its stem and ending.
+_DECLINED = re.compile(r"([A-ZÄÖÜ]\w{2,}?)(?:en|em|er|es)")
+
+
+def _german_nominative(words: list[str]) -> list[str]:
+    """A German name that opens with a declined adjective, in the nominative that a gazetteer
+    knows ("Vereinigten Staaten" -> "Vereinigte Staaten", the United States; "Europäischen
+    Union" -> "Europäische Union"), so that it is the same place or body in every case. The
+    adjective's ending needs the noun's gender, which no installed dictionary gives: the
+    endings are tried in turn, and one is kept only where GeoNames or the table of bodies knows
+    the name it makes; otherwise the name stays as written."""
+    stems = []
+    for word in words[:-1]:  # "Vereinigten Arabischen Emirate": every adjective before the noun
+        declined = _DECLINED.fullmatch(word)
+        # simplemma's lemma of the word in lower case is a noun's capitalised ("Staaten")
+        if declined is None or _raw_lemma(word.lower(), "de")[:1].isupper():
+            break
+        stems.append(declined.group(1))
+    if not stems:
+        return words
+    for ending in ("e", "er", "es"):
+        candidate = [stem + ending for stem in stems] + words[len(stems) :]
+        if candidate != words and (place_of(" ".join(candidate)) or body_of(" ".join(candidate))):
+            return candidate
     return words
 
 

@@ -5,8 +5,10 @@ Two questions:
 
 - :func:`is_place`: is a name that a recogniser took for a person's alone ("Kyiv said ...",
   "Zelensky visited Kherson") a place's? Only names that are seldom a person's count:
-  countries, US states, the main name of each city of at least 100,000 people, and the other
-  names (other spellings and scripts: "Kiev", "Киев") of each city of at least a million.
+  countries (in English, and in the article's language where it is one of
+  ``_COUNTRY_NAME_LANGUAGES``: "la Moldavie"), US states, the main name of each city of at
+  least 100,000 people, and the other names (other spellings and scripts: "Kiev", "Киев") of
+  each city of at least a million.
   Smaller cities' other names hold former names that are people's ("Stalin" for Varna,
   "Brezhnev") and first names ("Stanislav"), as a look at a real corpus showed.
 - :func:`place_of`: which place does a place name name, in every language and spelling
@@ -37,17 +39,18 @@ _COUNTRY_NAME_LANGUAGES = ("ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
 _COUNTRY_ALIASES = {
     "US": ("U.S.", "U.S.A.", "United States of America", "США", "Соединенные Штаты", "Соединённые Штаты"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания", "Британия"),
-    "RU": ("Россия", "РФ", "Росія", "Rosja", "Rusia", "Russland"),
+    "RU": ("Россия", "РФ", "Росія", "Rosja", "Rusia", "Russland", "Russie"),
     "DE": ("ФРГ",),
     "CN": ("КНР", "PRC"),
     "BY": ("Белоруссия", "Belorussia"),
     "MD": ("Молдавия", "Молдова"),
     "KR": ("South Korea", "Южная Корея"),
     "KP": ("North Korea", "КНДР", "Северная Корея"),
-    "IR": ("Iran",),
+    "IR": ("Iran", "Irão"),
     "SY": ("Syria",),
     "CZ": ("Czech Republic", "Чехия"),
     "NL": ("Holland",),
+    "PS": ("Palästina",),
 }
 
 
@@ -81,14 +84,39 @@ def _place_names() -> frozenset[str]:
     return frozenset(name.casefold() for name in names)
 
 
+@functools.lru_cache(maxsize=16)
+def _country_names_in(language: str) -> frozenset[str]:
+    """The countries' names in ``language`` (pycountry's translations) and the short forms of
+    :data:`_COUNTRY_ALIASES`: in one language only, since one language's country is another's
+    adjective ("Argentine" is Argentina in French)."""
+    import pycountry
+
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    names = {
+        translation.gettext(name)
+        for country in pycountry.countries
+        for name in (country.name, getattr(country, "common_name", ""))
+        if name
+    }
+    # not the codes ("UK", "РФ"), which are words in lower case ("uk", "us" of "Us")
+    names.update(
+        a for aliases in _COUNTRY_ALIASES.values() for a in aliases if not (a.isupper() and len(a) <= 3)
+    )
+    return frozenset(" ".join(name.split()).casefold() for name in names if "," not in name)
+
+
 def _alternates(city: dict[str, object]) -> list[str]:
     names = city.get("alternatenames") or []
     return [str(n) for n in names] if isinstance(names, list) else []
 
 
-def is_place(name: str) -> bool:
-    """Whether ``name`` (any case) is one of the place names of the first question above."""
-    return " ".join(name.split()).casefold() in _place_names()
+def is_place(name: str, language: str = "") -> bool:
+    """Whether ``name`` (any case) is one of the place names of the first question above; in
+    ``language`` also a country's name in that language ("Moldavie" in French)."""
+    key = " ".join(name.split()).casefold()
+    if key in _place_names():
+        return True
+    return language in ("en", *_COUNTRY_NAME_LANGUAGES) and key in _country_names_in(language)
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,10 +5,17 @@
   42 times, "Russes" 21, "Ukrainiens" 19 in 150 SemEval-2023 articles). They are groups
   (``NORP``, as spaCy's English model labels "Russians"), or nothing where groups are not kept.
 - An article alone ("La" of "- La Francia vota", which the Italian head cuts off a country's
-  name after a list's dash: 19 times in 150 Italian articles).
+  name after a list's dash: 19 times in 150 Italian articles), or before a country's or a
+  city's name that opens a sentence ("La Cina risponde": 13 times in the same articles),
+  where the article goes and the place stays.
 - A Polish nationality's noun taken for a place ("Rosjanin" 117 times, "Ukrainiec" 75 in 150
   SemEval-2023 Polish articles): a group, by Morfeusz's dictionary
   (:func:`~narrascope.analyzers._polish.is_people`).
+- An English nationality taken for a place ("Ukrainian officials"): a group, when the word is a
+  country's or a region's name with a people's suffix.
+- A German nationality's noun taken for a place ("die Ukrainer"): a group, when simplemma
+  knows it as a noun that is a country's or a region's name with a people's suffix
+  (:func:`_german_nationality`).
 - A word of an event's name that the head cut in two ("Ел" and "Ниньо" of "Ел Ниньо":
   :func:`~narrascope.analyzers._bodies.no_actor`).
 - "The state" of French, Italian, Spanish, Portuguese and German, capitalised as they write
@@ -56,6 +63,9 @@ _PLURALS: dict[str, tuple[str, ...]] = {
     "es": ("os", "es"),
     "pt": ("os", "es", "ães", "ões"),
 }
+# "Foreign" and "abroad", which begin as "Estonia" and "Estland" do: "ministro degli Esteri" is a
+# ministry, not a people
+_FOREIGN = frozenset({"estero", "extranjero", "estrangeiro"})
 # French nationalities that end so in the singular and the plural alike
 _FRENCH_INVARIABLE = ("ais", "ois")
 
@@ -111,6 +121,10 @@ def is_nationality(word: str, language: str) -> bool:
 
     if language == "pl":  # nationalities are nouns, capitalised; the dictionary knows them
         return polish.available() and polish.is_people(word)
+    if language == "de":
+        return _german_nationality(word)
+    if language == "en":
+        return _english_nationality(word)
     lower = word.casefold()
     if (
         language not in _PLURALS
@@ -123,13 +137,67 @@ def is_nationality(word: str, language: str) -> bool:
     ):
         return False
     lemma = str(simplemma.lemmatize(lower, lang=language))
-    if lemma.endswith(_INFINITIVES[language]):
+    if lemma.endswith(_INFINITIVES[language]) or lemma in _FOREIGN:
         return False
     plural = lemma != lower and lower.endswith(_PLURALS[language])
     if not (plural or (language == "fr" and lower.endswith(_FRENCH_INVARIABLE))):
         return False
     # a short word's stem: "ruso" of "Rusia", "turc" of "Turquie"
     return len(lemma) >= 4 and lemma[: min(4, len(lemma) - 1)] in _starts()
+
+
+def _german_nationality(word: str) -> bool:
+    """A German nationality's noun ("Ukrainer", "Russen", "Amerikaner"): simplemma's lemma is
+    a noun (capitalised) that ends as a people's does ("-er", "-e", "-i", and "-in" of a
+    woman), shares its first letters with a word of a country's or region's name, and goes on
+    past them by a suffix at most ("Ukrain|er", "Russ|e", "Brasili|aner"; not "West|küste",
+    "Russ|ophobie"); and the word is no place. The adjective's forms ("Deutschen" -> "deutsch")
+    and words that are also verbs ("Türken" -> "türken") are left as found: the dictionary
+    cannot tell them from other words."""
+    import simplemma
+
+    lower = word.casefold()
+    if not word[:1].isupper() or not word[1:].islower() or lower in _starts() or is_place(word):
+        return False
+    if place_of(word) is not None or not simplemma.is_known(lower, lang="de"):
+        return False
+    lemma = str(simplemma.lemmatize(lower, lang="de"))
+    stem = lemma.casefold().removesuffix("in")  # "Russin", "Ukrainerin"
+    return lemma[:1].isupper() and stem.endswith(("er", "e", "i")) and _suffixed(stem)
+
+
+def _english_nationality(word: str) -> bool:
+    """An English nationality's adjective or noun ("Ukrainian", "Chinese", "Pakistanis"): a
+    country's or a region's name with a people's suffix, as for German; no place's name."""
+    lower = word.casefold()
+    if not word[:1].isupper() or not word[1:].islower() or is_place(word):
+        return False
+    # an adjective may be a word of a country's name ("Russian Federation"); "Saudi" is the country
+    if lower in _starts() and not lower.endswith(("an", "ese", "ish")):
+        return False
+    stem = lower[:-1] if lower.endswith(("ans", "is")) else lower
+    return stem.endswith(("an", "ese", "ish", "i")) and place_of(word) is None and _suffixed(stem)
+
+
+def _suffixed(stem: str) -> bool:
+    """Whether ``stem`` shares its first four letters or more with a word of a country's or a
+    region's name and goes on past them by a suffix at most ("Ukrain|ian", "Russ|e")."""
+    shared = max((_shared_start(stem, w) for w in _names_by_start().get(stem[:4], ())), default=0)
+    return shared >= 4 and len(stem) - shared <= 4
+
+
+@functools.lru_cache(maxsize=1)
+def _names_by_start() -> dict[str, tuple[str, ...]]:
+    """The words of countries' and regions' names (and their first four letters), by those four."""
+    by_start: dict[str, list[str]] = {}
+    for word in _starts():
+        if len(word) >= 4:
+            by_start.setdefault(word[:4], []).append(word)
+    return {start: tuple(words) for start, words in by_start.items()}
+
+
+def _shared_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def without_stray_words(text: str, found: Found, language: str, keep_groups: bool = True) -> Found:
@@ -145,6 +213,15 @@ def without_stray_words(text: str, found: Found, language: str, keep_groups: boo
             continue
         if name in _STATE_NOUNS.get(language, ()) and not text[end : end + 2].strip()[:1].isupper():
             continue
+        first, _, rest = name.partition(" ")
+        if label == "LOC" and first.casefold() in articles and place_of(rest) and not place_of(name):
+            # "La Cina" at a sentence's start: the place without its article ("Le Havre" stays)
+            start += len(first) + 1
+            attrs = {
+                **attrs,
+                "normal": rest if str(attrs.get("normal")).startswith(first) else attrs["normal"],
+            }
+            name = rest
         after = _NEXT_WORD.match(text, end)
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         if (after and no_actor(f"{name} {after.group(1)}")) or (

@@ -253,13 +253,16 @@ class EntityAnalyzer(Analyzer):
                 found = german_genitives(found)
             if doc.language in ("uk", "ru") and east_slavic.available(doc.language):
                 found = east_slavic.organisations(doc.text, found, doc.language)
+                found = east_slavic.coordinated_regions(doc.text, found, doc.language)
             if doc.language == "de":
                 found = [f for f in found if not german_title(f)]
             found = dotted_abbreviations(doc.text, found)
             found = without_stray_words(
                 doc.text, found, doc.language or "", bool(self.settings["keep_groups"])
             )
-            found = settle_kinds(cased_as_elsewhere(dateline_places(doc.text, found)), doc.text)
+            found = settle_kinds(
+                cased_as_elsewhere(dateline_places(doc.text, found)), doc.text, doc.language or ""
+            )
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
                 # the search key of the final normal form: the repairs above change some
@@ -279,7 +282,7 @@ class EntityAnalyzer(Analyzer):
                 self.span(doc, start, end, "entity", label, attrs=attrs)
 
 
-def settle_kinds(found: Found, text: str = "") -> Found:
+def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
     """The recognisers' kinds, mended where the article itself, or a gazetteer, says otherwise.
 
     - A single word that ends the name in two words or more of a person in the article is that
@@ -288,8 +291,9 @@ def settle_kinds(found: Found, text: str = "") -> Found:
       it is a place's ("Russia", "London"). Longer names are left alone: a group's name that
       the recogniser once took for a person ("the Tyre Extinguishers") is no surname.
     - A capitalised single word taken for a person, an organisation or a group is a place when
-      it is a country's or a large city's name (:func:`~narrascope.analyzers._places.is_place`:
-      "Kyiv said", "Kiev", "the Lviv bus depot", "the Kharkiv suburbs") and no longer name
+      it is a country's (in English or ``language``) or a large city's name
+      (:func:`~narrascope.analyzers._places.is_place`: "Kyiv said", "Kiev", "the Lviv bus
+      depot", "the Kharkiv suburbs", "la Moldavie") and no longer name
       of a person in the article holds that word ("Austin" beside "Lloyd Austin" stays); "a
       police van" is no city of Van. A government named by its capital ("Kyiv's supply of
       weapons") is the place, as the recognisers' own GPE kind has it. A longer "name" whose first
@@ -333,7 +337,7 @@ def settle_kinds(found: Found, text: str = "") -> Found:
             word
             and label in ("PER", "ORG", "NORP")
             and name[:1].isupper()
-            and is_place(name)
+            and is_place(name, language)
             and not held_by_person(word)
         ):
             label, attrs = "LOC", {**attrs, "kind_rule": "place"}
