@@ -1250,3 +1250,96 @@ def test_a_source_without_a_comma_takes_the_whole_name_its_capitals_stop_inside(
     assert [(q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote")] == [
         ("ist die Miete im März gestiegen", "dem Bericht des Instituts für Stadtforschung")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # answers and declarations before a colon, and "że:" before the quote
+        ("Zapytana o to, Helena Wargowska odparła: „Nie ma takiej potrzeby”.", "Helena Wargowska"),
+        ("Helena Wargowska odpowiedziała: „Zobaczymy w marcu”.", "Helena Wargowska"),
+        ("Helena Wargowska oznajmiła, że: „Umowa zostanie podpisana w maju”.", "Helena Wargowska"),
+        # a connective before the verb is no subject: the subject left out is the one named before
+        ("Helena Wargowska była w Sejmie. Otóż stwierdziła, że: „Umowa zostanie podpisana”.", "Helena Wargowska"),
+    ],
+)  # fmt: skip
+def test_polish_speech_verbs_before_a_colon(text: str, expected: str) -> None:
+    doc = analyse(text, "pl", ("Helena Wargowska",))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == [expected]
+
+
+def test_a_polish_connective_before_the_subject_is_no_part_of_it() -> None:
+    doc = analyse("Jednakowoż komisja stwierdziła, że nie ma dowodów.", "pl")
+    assert [(q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote")] == [
+        ("nie ma dowodów", "komisja")
+    ]
+
+
+def test_a_polish_institution_speaks_in_the_neuter() -> None:
+    text = "Ministerstwo Rolnictwa poinformowało, że dopłaty zostaną wypłacone w maju."
+    doc = analyse(text, "pl", others={"Ministerstwo Rolnictwa": "ORG"})
+    assert [(q.text_in(doc), q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("dopłaty zostaną wypłacone w maju", "Ministerstwo Rolnictwa")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "others", "expected"),
+    [
+        # an institution after a preposition, quoted by a plural verb with no subject
+        ("ru", "Как заявили в Минфине, бюджет будет исполнен.", {"Минфине": "ORG"},
+         ("бюджет будет исполнен", "Минфине")),
+        ("uk", "Як заявили у Мінфіні, бюджет буде виконано.", {"Мінфіні": "ORG"},
+         ("бюджет буде виконано", "Мінфіні")),
+        ("bg", "Както заявиха от Кремъл, бюджетът ще бъде изпълнен.", {"Кремъл": "ORG"},
+         ("бюджетът ще бъде изпълнен", "Кремъл")),
+        # an outlet's name in marks after "според" is the whole source; the clause follows the mark
+        ("bg", "Според „Вечерен куриер“ преговорите са прекъснати.", {},
+         ("преговорите са прекъснати", "„Вечерен куриер“")),
+    ],
+)  # fmt: skip
+def test_a_source_named_after_a_preposition_or_in_marks(
+    language: str, text: str, others: dict[str, str], expected: tuple[str, str]
+) -> None:
+    doc = analyse(text, language, others=others)
+    assert [(q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote") if q.label == "reported"] == [
+        expected
+    ]
+
+
+def test_a_person_after_a_statement_is_who_speaks_in_it() -> None:
+    text = "„Няма да отстъпим“, каза в изявление Мария Колева, говорител на министерството."
+    doc = analyse(text, "bg", ("Мария Колева",))
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Мария Колева"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "that" before the subject is no part of it
+        ("Wyszło na jaw, że sąd okręgowy orzekł, iż: „Umowa jest ważna”.", "sąd okręgowy"),
+        # a neuter verb left out no person: the woman named before does not speak
+        ("Helena Wargowska wyszła. Następnie zauważyło: „Nie ma czasu na to”.", None),
+    ],
+)  # fmt: skip
+def test_polish_speakers_after_that_and_in_the_neuter(text: str, expected: str | None) -> None:
+    doc = analyse(text, "pl", ("Helena Wargowska",), others={"Telewizję": "ORG"})
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs.get("speaker_entity") or quote.attrs.get("speaker")) == expected
+
+
+def test_who_asked_is_no_speaker() -> None:
+    text = "Minister rolnictwa pytany przez Telewizję o to, odpowiedział, że umowa zostanie podpisana."
+    doc = analyse(text, "pl", others={"Telewizję": "ORG"})
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] in ([], ["Minister rolnictwa"])
+
+
+def test_a_german_quote_after_a_paragraph_that_ends_in_its_attribution() -> None:
+    text = "Das kommentierte die Korrespondentin Ines Wald:\n\n„Die Lage ist ernst.“\n\nKritiker kommentierten, die Preise würden steigen."
+    doc = analyse(text, "de", ("Ines Wald",))
+    assert [
+        (q.text_in(doc), q.attrs.get("speaker_entity") or q.attrs.get("speaker")) for q in doc.layer("quote")
+    ] == [
+        ("Die Lage ist ernst.", "Ines Wald"),
+        ("die Preise würden steigen", "Kritiker"),
+    ]

@@ -724,6 +724,9 @@ class ReportedSpeech(SpeakerFinder):
         entity = self._nearest_entity(lo, hi, lo)
         if entity is not None and entity.start == lo:
             return entity.end
+        quoted = _QUOTED_NAME.match(self.text, lo, hi)
+        if quoted is not None and len(quoted.group().split()) <= 4:
+            return quoted.end()  # an outlet's name in marks ("Според „Вечерен куриер“ преговорите ...")
         stop = _SOURCE_STOP.search(self.text, lo, min(hi, lo + 120))
         limit = stop.start() if stop else min(hi, lo + 120)
         tokens = list(_TOKEN.finditer(self.text, lo, limit))

@@ -376,7 +376,8 @@ class SpeakerFinder:
 
     def _relayer(self, entity: Span) -> bool:
         """Whether ``entity`` relayed what was said, not said it: after "quoted by" ("frisou,
-        citado pela Lusa", "a-t-il dit, cité par l'AFP", "ha detto, citato dall'ANSA")."""
+        citado pela Lusa", "a-t-il dit, cité par l'AFP", "ha detto, citato dall'ANSA"), or
+        asked for it ("pytany przez PAP")."""
         pattern = _RELAYED.get(self.language)
         return (
             pattern is not None
@@ -674,8 +675,13 @@ class SpeakerFinder:
         trailing = w.clause_auxiliaries + (w.that if w.clause_auxiliaries else ())
         while len(words) > 1 and 0 < (cut := self._adverb_at_end(words, trailing)) < len(words):
             words = words[:-cut]
+        # ... nor a "that" that opens the clause ("uznano, że sąd orzekł"; English
+        # "that" is also a determiner: "That man said")
+        complementisers = () if self.language == "en" else w.that
         while len(words) > 1 and (
-            lower(words[0].group()) in w.connectives or w.is_adverb(lower(words[0].group()))
+            lower(words[0].group()) in w.connectives
+            or w.is_adverb(lower(words[0].group()))
+            or lower(words[0].group()) in complementisers
         ):
             words = words[1:]  # ", and the witnesses have said", "Then he said": not "and", "Then"
         # a clause inside the phrase has its own subject: "a delay which the government warned"
@@ -1059,6 +1065,9 @@ class SpeakerFinder:
         if side == "after":
             if not impersonal and lower(words[0].group()) in self.grammar.words.prepositions:
                 return None  # 'X, co-lead at Y, said in the statement': where, not who
+            lo, hi = words[0].start(), words[-1].end()
+            if not impersonal and any(lo <= p.start and p.end <= hi for p in self.persons):
+                return None  # '..., каза в изявление Мария Колева': the person, in a statement
             if any(self._is_document(word, subject=not impersonal) for word in words[:3]):
                 return self._speaker(words[0].start(), words[-1].end(), "document", verb)
             return None
@@ -1147,6 +1156,10 @@ class SpeakerFinder:
                 rest := WORD.search(self.text, start + len(first), end)
             ):
                 start = rest.start()  # "As reported in the Independent, ...": the Independent
+            elif first in self.grammar.words.body_prepositions and (
+                body := self._entity_at(start + len(first), end)
+            ):
+                start = body.start  # "Как заявили в Кремле, ...": the Kremlin
         else:
             return None
         words = self.text[start:end].lower().split()
@@ -1487,6 +1500,8 @@ _RELAYED = {
     "es": re.compile(r"(?<![\w-])citad[oa]s?\s+por\s+(?:la\s+agencia\s+)?$", re.IGNORECASE),
     "it": re.compile(r"(?<![\w-])citat[oaie]\s+(?:da|dal|dalla|dall['’]\s*)\s*$", re.IGNORECASE),
     "fr": re.compile(r"(?<![\w-])cité(?:e|s|es)?\s+par\s+(?:l['’]|le\s+|la\s+)?$", re.IGNORECASE),
+    # "cytowany przez PAP", and who asked: "pytany przez TVN o ..., odpowiedział"
+    "pl": re.compile(r"(?<![\w-])(?:cytowan|pytan|zapytan)[yaie]\s+przez\s+$", re.IGNORECASE),
 }
 # How many entities back a noun too short for the index of kinds is looked for.
 _SHORT_NOUN_LOOKBACK = 50

@@ -220,8 +220,8 @@ class SpeechWords:
     #: Whether the subject of a verb may be left out ("«...», ha aggiunto"): the speaker is then
     #: the last person named.
     drops_subject: bool = False
-    #: Endings of a speech verb in the plural, whose left-out subject is never one person
-    #: ("spiegano", "заявили", "dizem").
+    #: Endings of a speech verb in the plural (or the neuter), whose left-out subject is never
+    #: one person ("spiegano", "заявили", "dizem", "poinformowało").
     plural_verb_endings: tuple[str, ...] = ()
     #: What marks a woman and a man.
     woman: Gender = Gender()
@@ -258,6 +258,9 @@ class SpeechWords:
     #: Prepositions that open what or whom a speech verb is about ("пишут журналисты о X",
     #: "рассказал про X"): a name after one is spoken of, never the speaker.
     topic_prepositions: tuple[str, ...] = ()
+    #: Prepositions before an institution that a plural verb with no subject quotes ("как
+    #: заявили в Кремле", "както заявиха от Кремъл"): the institution is the source.
+    body_prepositions: tuple[str, ...] = ()
     #: Words after which a lead is an ordinary noun, no lead ("Ze zdaniem X nie zgodził się Y":
     #: "with X's opinion").
     not_before_leads: tuple[str, ...] = ()
@@ -490,6 +493,7 @@ _RU = SpeechWords(
     joining=("и",),
     previous_leads=("об этом", "об этом же"),
     topic_prepositions=("о", "об", "обо", "про"),
+    body_prepositions=("в", "во"),
     participles=(
         "заявив", "отметив", "подчеркнув", "добавив", "пояснив", "указав", "напомнив", "уточнив",
         "предупредив", "признав",
@@ -526,6 +530,7 @@ _UK = SpeechWords(
     interview_words=("інтерв'ю", "розмові"),
     previous_leads=("про це",),
     topic_prepositions=("про", "о", "об"),
+    body_prepositions=("в", "у"),
     dialogue_dashes=True,
     verbs=(
         *_past(
@@ -630,6 +635,7 @@ _BG = SpeechWords(
     as_without_speaker=("вече", "по-рано", "се", "беше"),
     as_verbs=("съобщава", "съобщават", "пише", "пишат", "информира"),
     speaker_leads=("по думите на",),
+    body_prepositions=("в", "във", "от"),
     woman=Gender(pronouns=("нея", "ѝ", "й", "тя",), titles=("г-жа", "госпожа")),
     man=Gender(pronouns=("него", "му", "той",), titles=("г-н", "господин")),
 )
@@ -644,7 +650,7 @@ _PL = SpeechWords(
         *_past(
             "stwierdzi oświadczy podkreśli doda zaznaczy przekaza poinformowa wyjaśni zapewni napisa"
             " zauważy oceni przyzna ogłosi",
-            "ł|ła|li|ły",
+            "ł|ła|li|ły|ło",  # "ło" of an institution's neuter: "ministerstwo poinformowało"
         ),
         "powiedział", "powiedziała", "powiedzieli", "powiedziały", "przypomniał", "przypomniała",
         "przypomnieli", "zapowiedział", "zapowiedziała", "zapowiedzieli", "ostrzegł", "ostrzegła",
@@ -656,6 +662,11 @@ _PL = SpeechWords(
         "pytała", "zapytał", "zapytała",
         *_past("potwierdzi wskaza podkreśla zaznacza przekonywa tłumaczy wyjaśnia zapewnia twierdzi", "ł|ła|li|ły"),
         "potwierdza", "potwierdzają",
+        # answers and declarations ("X odparł: „...”", "oznajmił, że: „...”")
+        *_past("odpar oznajmi zadeklarowa zaapelowa apelowa skomentowa przestrzeg orzek", "ł|ła|li|ły|ło"),
+        "odpowiedział", "odpowiedziała", "odpowiedzieli", "odpowiedziały",
+        *_past("pisa", "ł|ła|li"),
+        "odpowiada", "odpowiadają", "apeluje", "przestrzega", "pisze", "piszą",
         # "pointed out": a verb of two words
         *_past("zwróci", "ł uwagę|ła uwagę|li uwagę|ły uwagę"), "zwraca uwagę", "zwracają uwagę",
         # impersonal: "W raporcie podkreślono, że ...", "Jak podano na portalu, ..."
@@ -666,6 +677,9 @@ _PL = SpeechWords(
     adverbs_before_verb=(
         "także", "również", "też", "już", "ponownie", "wcześniej", "wielokrotnie", "publicznie", "otwarcie",
         "nawet", "następnie", "z kolei",
+        # sentence connectives ("Otóż stwierdził", "Jednakowoż sąd uznał")
+        "otóż", "jednak", "jednakże", "jednakowoż", "natomiast", "ponadto", "tymczasem", "zatem", "więc",
+        "potem", "później", "wówczas", "wtedy",
     ),
     naming=("mówił o", "mówiła o", "mówili o", "mówi o", *_past("nazwa", "ł|ła|li"), "nazywa", "nazywają"),
     naming_as=(*_past("określi", "ł|ła|li"), "określa", "określają"),
@@ -701,7 +715,7 @@ _PL = SpeechWords(
     ),
     source_comma=False,
     drops_subject=True,
-    plural_verb_endings=("li", "ły", "ją"),
+    plural_verb_endings=("li", "ły", "ją", "ło"),
     as_without_speaker=("już", "wcześniej", "było", "się", "zostało"),
     as_verbs=("podaje", "podają", "informuje", "pisze", "piszą"),
     speaker_leads=("zdaniem", "w opinii"),
@@ -736,7 +750,7 @@ _DE = SpeechWords(
         "ergänzt", "erläuterte", "erläutert", "bestätigte", "bestätigt", "mahnte", "fügte", "teilte",
         "mitgeteilt", "räumte", "hieß es", "heißt es", "fragte", "fragt", "antwortete", "beklagte",
         "schilderte", "verwies", "beteuerte", "argumentierte", "berichtete", "berichteten", "berichtet",
-        "bemerkte", "bemerkten",
+        "bemerkte", "bemerkten", "kommentierte", "kommentierten", "kommentiert", "resümierte",
         # separable verbs at the end of a clause join their particle: "Wie X mitteilte, ..."
         "mitteilte", "mitteilten", "hinzufügte", "einräumte", "ankündigte", "ankündigten", "feststellte",
         "hinwies",
