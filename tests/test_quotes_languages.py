@@ -1343,3 +1343,22 @@ def test_a_german_quote_after_a_paragraph_that_ends_in_its_attribution() -> None
         ("Die Lage ist ernst.", "Ines Wald"),
         ("die Preise würden steigen", "Kritiker"),
     ]
+
+
+def test_an_english_verb_in_the_plural_present_attributes() -> None:
+    text = "Several agencies warn, “Rice paddies emit much of the methane.” Critics argue that the dam may break."
+    doc = analyse(text, "en")
+    assert [(q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote")] == [
+        ("Rice paddies emit much of the methane.", "Several agencies"),
+        ("the dam may break", "Critics"),
+    ]
+
+
+def test_a_sentence_that_a_verb_and_a_colon_lead_to_is_that_verbs() -> None:
+    text = (
+        "Tom Lorand spoke last. He fumed: “Nobody here reads the reports we send.” "
+        "However, the envoy at the UN said, the talks had failed."
+    )
+    doc = analyse(text, "en", ("Tom Lorand",), others={"UN": "ORG"})
+    direct = [q for q in doc.layer("quote") if q.label == "direct"]
+    assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in direct] == [("He", "Tom Lorand")]

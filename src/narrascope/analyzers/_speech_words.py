@@ -310,7 +310,7 @@ NAME_PARTICLES = frozenset({
 })
 
 _EN = SpeechWords(
-    head_nouns=("president", "head", "chairman", "chairwoman", "chair", "leader", "chief", "director", "secretary", "minister", "governor", "mayor", "member", "lawmaker"),
+    head_nouns=("president", "head", "chairman", "chairwoman", "chair", "leader", "chief", "director", "secretary", "minister", "governor", "mayor", "member", "lawmaker", "ambassador", "envoy"),
     definite_articles=("the",),
     person_nouns=(
         "expert", "analyst", "official", "politician", "lawmaker", "diplomat", "economist", "scientist", "researcher",
@@ -342,6 +342,11 @@ _EN = SpeechWords(
         "responded", "suggested", "suggests", "predicted", "conceded", "maintained",
         "maintains", "contended", "tweeted", "cautioned", "complained", "lamented", "vowed", "pledged",
         "promised", "revealed", "confirmed", "confirms",
+        # the plural present ("Critics argue that ..."; not "claim" and "reports", nouns as
+        # often: "the minister's claim that", "intelligence reports that")
+        "argue", "warn", "insist",
+        # a speaker's manner ("He fumed: “...”")
+        "fumed", "quipped", "joked", "boasted", "ranted", "scoffed", "exclaimed",
     ),
     that=("that",),
     pronouns=("he", "she"),

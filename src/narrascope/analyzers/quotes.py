@@ -244,6 +244,17 @@ class _Attributor(ReportedSpeech):
                 # 'X said “...”, according to the agency': the agency reports what X said
                 before = self._verb_before(quote)
                 return before if before is not None and names_someone(before) else named
+        if (
+            text[quote.start : quote.close].rstrip(" ])")[-1:] in tuple(".!?…")
+            and text[max(0, quote.open - 3) : quote.open].rstrip().endswith(":")
+            and text[after : after + 3].lstrip()[:1] not in tuple(",—–-")
+        ):
+            # 'He fumed: “... fine.” However, the envoy said, ...': a whole sentence that a verb
+            # and a colon lead to is that verb's, not the next sentence's (but '...: «...», —
+            # сказал X' is X's)
+            lead = self._verb_before(quote)
+            if lead is not None and names_someone(lead):
+                return lead
         cue = grammar.verbs.search(text, after, tail_end)
         if (
             cue is not None
