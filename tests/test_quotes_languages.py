@@ -1362,3 +1362,16 @@ def test_a_sentence_that_a_verb_and_a_colon_lead_to_is_that_verbs() -> None:
     doc = analyse(text, "en", ("Tom Lorand",), others={"UN": "ORG"})
     direct = [q for q in doc.layer("quote") if q.label == "direct"]
     assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in direct] == [("He", "Tom Lorand")]
+
+
+def test_english_claim_and_reports_attribute_only_where_they_end_the_sentence() -> None:
+    text = (
+        "Meat will have to go because cows harm the climate, the activists claim. "
+        "“Prices will rise again after the summer,” the newspaper reports. "
+        "The minister’s claim that prices will fall is odd. Intelligence reports that the dam leaks are old."
+    )
+    doc = analyse(text, "en")
+    assert [(q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote")] == [
+        ("Meat will have to go because cows harm the climate", "the activists"),
+        ("Prices will rise again after the summer,", "the newspaper"),
+    ]

@@ -544,7 +544,9 @@ class ReportedSpeech(SpeakerFinder):
         if comma < 0 or len(text[start:comma].split()) < _TAIL_CONTENT_WORDS:
             return None
         words = WORD.findall(text, comma + 1, end)
-        cue = self.grammar.verbs.search(text, comma + 1, end)
+        cue = self.grammar.verbs.search(text, comma + 1, end) or self.grammar.tail_verbs.search(
+            text, comma + 1, end
+        )
         after = [] if cue is None else text[cue.end() : end].split()
         # "..., говорится в докладе Федеральной службы государственной статистики": an
         # impersonal verb is followed by the document it quotes, which takes words

@@ -57,6 +57,8 @@ class Grammar:
 
     words: SpeechWords
     verbs: re.Pattern[str]
+    #: A form of :attr:`SpeechWords.tail_verbs` that ends the searched text ("..., they claim.").
+    tail_verbs: re.Pattern[str]
     as_verbs: re.Pattern[str]
     #: A naming verb followed by at most three words of its object and the end of the searched
     #: text, where a quote opens.
@@ -203,6 +205,9 @@ def grammar(language: str) -> Grammar:
     return Grammar(
         words=w,
         verbs=re.compile(verb, flags),
+        tail_verbs=re.compile(rf"(?<![\w-]){_words(w.tail_verbs, then='')}(?=\s*[.!?…]?\s*$)", flags)
+        if w.tail_verbs
+        else re.compile("(?!)"),
         as_verbs=re.compile(as_verb, flags),
         naming=re.compile(rf"(?<![\w-])(?:{naming}(?=(?:\s+[\w'’-]+){{0,3}}\s*$)|{naming_as})", flags),
         scare=re.compile(rf"(?<![\w-])(?:{scare})\w*[\s\"“„«]*$", flags),

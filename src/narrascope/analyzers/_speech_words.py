@@ -47,6 +47,9 @@ class SpeechWords:
     verbs: tuple[str, ...]
     #: Speech verbs that, capitalised, are part of a name ("the United States"): never a verb so.
     name_verbs: tuple[str, ...] = ()
+    #: Forms that are as often nouns ("the minister's claim that"), read as speech verbs only
+    #: where they end the sentence that they attribute ("..., the experts claim.").
+    tail_verbs: tuple[str, ...] = ()
     #: Words after which a speech verb's form is a noun ("the claims", "into claims that",
     #: "sparking claims"): never a verb there.
     noun_markers: tuple[str, ...] = ()
@@ -343,11 +346,12 @@ _EN = SpeechWords(
         "maintains", "contended", "tweeted", "cautioned", "complained", "lamented", "vowed", "pledged",
         "promised", "revealed", "confirmed", "confirms",
         # the plural present ("Critics argue that ..."; not "claim" and "reports", nouns as
-        # often: "the minister's claim that", "intelligence reports that")
+        # often: "the minister's claim that", "intelligence reports that": tail_verbs)
         "argue", "warn", "insist",
         # a speaker's manner ("He fumed: “...”")
         "fumed", "quipped", "joked", "boasted", "ranted", "scoffed", "exclaimed",
     ),
+    tail_verbs=("claim", "reports"),
     that=("that",),
     pronouns=("he", "she"),
     group_pronouns=("it", "they", "them", "we", "us", "you", "i"),

@@ -255,7 +255,7 @@ class _Attributor(ReportedSpeech):
             lead = self._verb_before(quote)
             if lead is not None and names_someone(lead):
                 return lead
-        cue = grammar.verbs.search(text, after, tail_end)
+        cue = grammar.verbs.search(text, after, tail_end) or grammar.tail_verbs.search(text, after, tail_end)
         if (
             cue is not None
             # '“...” theory, saying that ...' reports what follows, not the quote before
