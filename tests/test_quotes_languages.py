@@ -1375,3 +1375,19 @@ def test_english_claim_and_reports_attribute_only_where_they_end_the_sentence() 
         ("Meat will have to go because cows harm the climate", "the activists"),
         ("Prices will rise again after the summer,", "the newspaper"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("fr", "La réforme avance. Selon la ministre Claire Dubois :\n\n« Le calendrier sera tenu jusqu’au bout. »",
+         "Claire Dubois"),
+        ("en", "The talks resumed. According to Vera Lorand:\n\n“Nobody expects a deal before the summer.”",
+         "Vera Lorand"),
+    ],
+)  # fmt: skip
+def test_a_quote_paragraph_after_a_source_lead_that_ends_in_a_colon(
+    language: str, text: str, speaker: str
+) -> None:
+    doc = analyse(text, language, (speaker,))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == [speaker]

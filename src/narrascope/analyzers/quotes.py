@@ -18,7 +18,8 @@ these rules, tried in this order:
   speech verb before the quote names who said it ('X said “...”, according to the agency');
 * before it: 'X said: “', 'X a déclaré que « ', 'Как заявил X, «', 'As X said, “', the subject
   after the verb where German puts it ('Zu den Ursachen erklärte der Leiter: „'), a source lead
-  ending in a colon ('Selon X : «'), or a speaker line in the paragraph before (next point);
+  ending in a colon ('Selon X : «', also ending the paragraph before a quoted one), or a
+  speaker line in the paragraph before (next point);
 * a title that opens with its source and a colon, without quotation marks ("Lorand: talks will
   resume in March", "Д-р Варников: ..."): what follows the colon is the source's claim as the
   outlet renders it, reported speech, where the source is a person the recognisers found,
@@ -342,15 +343,19 @@ class _Attributor(ReportedSpeech):
     def _source_before(self, quote: RawQuote) -> Speaker | None:
         """The source of a lead that opens the quote's sentence and ends in a colon ('Selon le
         ministre X : «', 'According to the report: “'), or None."""
+        line_start = self.text.rfind("\n", 0, quote.open) + 1
+        return self._source_leading_to(max(line_start, quote.open - self.window), quote.open)
+
+    def _source_leading_to(self, lo: int, hi: int) -> Speaker | None:
+        """The source of a lead that opens the last sentence of ``text[lo:hi]`` and ends in a
+        colon at ``hi``, or None."""
         text = self.text
-        line_start = text.rfind("\n", 0, quote.open) + 1
-        lo = max(line_start, quote.open - self.window)
-        colon = lo + len(text[lo : quote.open].rstrip()) - 1
+        colon = lo + len(text[lo:hi].rstrip()) - 1
         if colon < lo or text[colon] != ":":
             return None
-        start = max((m.end() for m in SENTENCE_END.finditer(text, lo, quote.open)), default=lo)
-        start += len(text[start : quote.open]) - len(text[start : quote.open].lstrip())
-        lead = self.grammar.according_lead.match(text, start, quote.open)
+        start = max((m.end() for m in SENTENCE_END.finditer(text, lo, hi)), default=lo)
+        start += len(text[start:hi]) - len(text[start:hi].lstrip())
+        lead = self.grammar.according_lead.match(text, start, hi)
         if lead is None or not self._plausible_source(lead.group("lead"), text[lead.start("rest") : colon]):
             return None
         named = self._named(lead.start("rest"), colon, lower(lead.group("lead")), title=True)
@@ -502,13 +507,13 @@ class _Attributor(ReportedSpeech):
         return self.grammar.naming_verbs.fullmatch(speaker.cue) is not None
 
     def _from_previous_paragraph(self, line_start: int, paragraph_start: int) -> Speaker | None:
-        """A quote alone in its paragraph, after 'X told reporters:' or after a speaker line."""
+        """A quote alone in its paragraph, after 'X told reporters:', 'Selon X :' or a speaker line."""
         text = self.text
         window_start = max(0, line_start - self.window - 2)
         p_end = window_start + len(text[window_start:line_start].rstrip())
         if text[p_end - 1 : p_end] == ":":
             p_lo = max(text.rfind("\n", 0, p_end) + 1, p_end - self.window)
-            leading = self._verb_leading_to(p_lo, p_end)
+            leading = self._verb_leading_to(p_lo, p_end) or self._source_leading_to(p_lo, p_end)
             if leading is not None:
                 return leading
             cues = list(self.grammar.verbs.finditer(text, p_lo, p_end))
