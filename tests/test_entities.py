@@ -14,6 +14,7 @@ from narrascope.analyzers._bodies import BODIES, body_of
 from narrascope.analyzers._name_endings import fleeting_vowel_stem, masculine_nominative
 from narrascope.analyzers._name_forms import (
     bulgarian_phrases,
+    capitalised_tails,
     cased_as_elsewhere,
     completed_as_elsewhere,
     completed_bodies,
@@ -24,6 +25,7 @@ from narrascope.analyzers._name_forms import (
     german_title,
     join_fragments,
     linked_names,
+    polish_adjectives_before,
     polish_surnames,
     repeated_tails,
 )
@@ -1342,6 +1344,72 @@ def test_polish_people_are_put_in_the_nominative_in_the_case_their_words_share(
     assert head_normal(name, "PER", "pl") == normal
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "names", "expected"),
+    [
+        # the capitalised words after the head's organisation are its name, in the nominative
+        ("pl", "Posłowie z Partią Ludową i Lewicą.", [("Partią", "ORG")], [("Partią Ludową", "Partia Ludowa")]),
+        ("pl", "Wykład na Uniwersytecie Oxford w maju.", [("Uniwersytecie", "ORG")], [("Uniwersytecie Oxford", "Uniwersytet Oxford")]),
+        # "i" between two nouns in one case, once
+        (
+            "pl", "Raport Ministerstwa Rolnictwa i Rozwoju Wsi i Izby Handlowej.", [("Ministerstwa", "ORG")],
+            [("Ministerstwa Rolnictwa i Rozwoju Wsi", "Ministerstwo Rolnictwa i Rozwoju Wsi")],
+        ),
+        # up to the next entity; not a first name the head left out before a person
+        (
+            "pl", "Liderka Frontu Ludowego Anna Kowal i Partii Zielonej Polski.",
+            [("Frontu", "ORG"), ("Kowal", "PER"), ("Partii", "ORG"), ("Polski", "LOC")],
+            [("Frontu", "Frontu"), ("Kowal", "Kowal"), ("Partii Zielonej", "Partia Zielona"), ("Polski", "Polski")],
+        ),
+        # nor a person's surname in the genitive
+        (
+            "pl", "Jan Kowalski mówił. Rząd Kowalskiego upadł.", [("Jan Kowalski", "PER"), ("Rząd", "ORG")],
+            [("Jan Kowalski", "Jan Kowalski"), ("Rząd", "Rząd")],
+        ),
+        ("it", "Dopo la fine dell'Unione Sovietica.", [("Unione", "ORG")], [("Unione Sovietica", "Unione Sovietica")]),
+        ("pt", "Segundo o Instituto Nacional de Pesquisas Oceânicas, não.", [("Instituto Nacional de Pesquisas", "ORG")], [("Instituto Nacional de Pesquisas Oceânicas", "Instituto Nacional de Pesquisas Oceânicas")]),
+        # a heading in capitals, and a language that capitalises its nouns, stay as found
+        ("it", "IL CONSIGLIO DI STATO", [("CONSIGLIO", "ORG")], [("CONSIGLIO", "CONSIGLIO")]),
+    ],
+)  # fmt: skip
+def test_an_organisation_takes_the_capitalised_words_the_head_left_after_it(
+    language: str, text: str, names: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    found = [
+        (start, end, label, {**attrs, "recogniser": "head"})
+        for start, end, label, attrs in _found_in(text, names)
+    ]
+    assert [
+        (text[a:b], attrs["normal"]) for a, b, _, attrs in capitalised_tails(text, found, language)
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a capitalised word that agrees with the name after it
+        ("Posłowie z Koalicji Ludowej głosowali.", [("Ludowej", "ORG")], [("Koalicji Ludowej", "Koalicja Ludowa")]),
+        ("Lider Zielonej Drogi mówił.", [("Drogi", "ORG")], [("Zielonej Drogi", "Zielona Droga")]),
+        ("Posłowie udali się ze Stanami Zjednoczonymi.", [("Zjednoczonymi", "LOC")], [("Stanami Zjednoczonymi", "Stany Zjednoczone")]),
+        # a noun and its genitive; a sentence's first word; a country, unless the two name one
+        ("Migracja Żydów Izrael wstrzymał.", [("Izrael", "LOC")], [("Izrael", "Izrael")]),
+        ("Zielonej Drogi nie ma.", [("Drogi", "ORG")], [("Drogi", "Droga")]),
+        ("Minister Spraw Zagranicznych Mongolii przyjechał.", [("Mongolii", "LOC")], [("Mongolii", "Mongolia")]),
+        ("Rząd chce zadowolić Wielką Brytanię.", [("Brytanię", "LOC")], [("Wielką Brytanię", "Wielka Brytania")]),
+    ],
+)  # fmt: skip
+def test_a_polish_name_takes_the_capitalised_word_before_it_that_agrees_with_it(
+    text: str, names: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    found = [
+        (start, end, label, {"normal": head_normal(text[start:end], label, "pl"), "recogniser": "head"})
+        for start, end, label, _ in _found_in(text, names)
+    ]
+    assert [
+        (text[a:b], attrs["normal"]) for a, b, _, attrs in polish_adjectives_before(text, found)
+    ] == expected
+
+
 def test_a_polish_surname_alone_is_the_fuller_name_of_the_article_that_it_is_a_form_of() -> None:
     text = "David Cameron i Jan Kowalski przyjechali. Według Camerona było trudno. Anna Kowalska i Kowalska milczały."
     found = [
@@ -1796,6 +1864,10 @@ def test_a_stray_article_the_head_took_leaves_the_name_after_it_to_be_made_whole
     text = "Uma peça autopropulsada AS chegou a LA ontem."
     found = linked_names(text, _found_in(text, [("AS", "ORG"), ("LA", "ORG")]), "pt")
     assert [text[a:b] for a, b, *_ in found] == ["AS", "LA"]
+    # a name in capitals is whole: no word in lower case after its link is the name's
+    text = "Il governo ha chiesto all'Agenzia Spaziale di lanciare il satellite."
+    found = linked_names(text, _found_in(text, [("Agenzia Spaziale", "ORG")]), "it")
+    assert [text[a:b] for a, b, *_ in found] == ["Agenzia Spaziale"]
     # ... and one is still joined to the place after a link
     text = "Il GDI della Cina cresce."
     found = linked_names(text, _found_in(text, [("GDI", "ORG"), ("Cina", "LOC")]), "it")
@@ -1821,6 +1893,13 @@ def test_the_name_repairs_take_any_spans_in_their_text(language: str) -> None:
             continue
         for start, end, _, _ in repair(text, sorted(found), language):
             assert 0 <= start <= end <= len(text)
+    # the head's own spans, which the capitalised-word repairs read
+    found = [(start, end, label, {**attrs, "recogniser": "head"}) for start, end, label, attrs in found]
+    for start, end, _, _ in [
+        *capitalised_tails(text, found, language),
+        *polish_adjectives_before(text, found),
+    ]:
+        assert 0 <= start <= end <= len(text)
 
 
 @pytest.mark.parametrize(

@@ -188,8 +188,10 @@ def linked_names(text: str, found: Found, language: str) -> Found:
                         new_end == end
                         and language in _LOWER_CASE_NAMES
                         and institution_word(words[0], language)
+                        and not any(word[:1].isupper() for word in words[1:])
                     ):
-                        # "Istituto nazionale" + "di statistica", "Agenzia" + "delle entrate"
+                        # "Istituto nazionale" + "di statistica", "Agenzia" + "delle entrate";
+                        # a name in capitals is whole ("Agenzia Spaziale" + "di lanciare")
                         new_end = _lower_noun(text, after, end, language)
         if new_end > end:
             while i < len(spans) and spans[i][0] < new_end:
@@ -694,6 +696,87 @@ def joined_persons(text: str, found: Found, language: str) -> Found:
             continue
         out.append((start, end, label, attrs))
     return out
+
+
+def capitalised_tails(text: str, found: Found, language: str) -> Found:
+    """An organisation's name that the entity head cut before its capitalised words, made whole
+    ("Partią" + "Konserwatywną", "Uniwersytetu" + "Yale", "Unione" + "Sovietica", "Regione" +
+    "Lombardia"), with the whole's normal form: in Polish, Italian, Spanish and Portuguese a
+    capitalised word inside a sentence is a name's, and a head noun with adjectives or a
+    complement after it is the usual shape of an organisation's name. Up to four words, up to
+    the next entity; in Polish one "i" too, between two nouns in one case ("Klimatu i
+    Środowiska", not "Obywatelskiej i Lewicy"). Not a person's first name that the head left
+    out ("Marine" before "Le Pen"), nor a person's surname ("Rząd Draghiego", where the article
+    names Draghi): a person follows the name there; nor a heading in capitals."""
+    surnames = {
+        str(attrs["normal"]).split()[-1]
+        for _, _, label, attrs in found
+        if label == "PER" and len(str(attrs["normal"])) > 3
+    }
+    starts = {start: label for start, _, label, _ in found}
+    out: Found = []
+    for start, end, label, attrs in found:
+        if (
+            label == "ORG"
+            and attrs.get("recogniser") == "head"
+            and not (len(text[start:end]) > 3 and text[start:end].isupper())
+        ):
+            new_end, last = end, (text[start:end].split() or [""])[-1]
+            for word in itertools.islice(_TAIL_WORD.finditer(text, end), 4):
+                name = word.group("name")
+                linked = word.group().startswith(" i ")
+                if (
+                    word.start() != new_end
+                    or not name[:1].isupper()
+                    or word.start("name") in starts
+                    or any(name.startswith(surname) for surname in surnames)
+                    or (
+                        linked
+                        and (
+                            language != "pl"
+                            or " i " in text[start:new_end]
+                            or not polish.coordinated_nouns(last, name)
+                        )
+                    )
+                ):
+                    break
+                new_end, last = word.end(), name
+            if new_end > end and starts.get(new_end + 1) != "PER":
+                end, attrs = new_end, {**attrs, "normal": head_normal(text[start:new_end], label, language)}
+        out.append((start, end, label, attrs))
+    return out
+
+
+def polish_adjectives_before(text: str, found: Found) -> Found:
+    """A Polish organisation or place that the entity head cut after a capitalised word that
+    agrees with it in case, number and gender ("Koalicji" + "Obywatelskiej", "Nowej" +
+    "Drogi"), made whole, in the nominative: not a noun with its genitive ("Żydów Izrael",
+    "Prezesie PAN"), nor a sentence's first word; a country only where the two name one
+    ("Wielką Brytanię", not "Spraw Zagranicznych Mongolii")."""
+    ends = {end for _, end, _, _ in found}
+    out: Found = []
+    for start, end, label, attrs in found:
+        before = _WORD_BEFORE_IN_SENTENCE.search(text, max(0, start - 60), start)
+        if label in ("ORG", "LOC") and attrs.get("recogniser") == "head" and before is not None:
+            phrase = polish.parse([before.group("name"), *text[start:end].split()], label)
+            normal = " ".join(phrase.forms) if phrase is not None and phrase.last > 1 else None
+            if (
+                normal is not None
+                and before.start("name") - 1 not in ends
+                and (place_of(str(attrs["normal"])) is None or place_of(normal))
+            ):
+                start, attrs = before.start("name"), {**attrs, "normal": normal}
+        out.append((start, end, label, attrs))
+    return out
+
+
+# A capitalised word after a space, or a lower-case "i" joining two ("Klimatu i Środowiska").
+_TAIL_WORD = re.compile(r" (?:i )?(?P<name>[^\W\d_][\w-]*)")
+# A capitalised word right before a name, after a word in lower case or a comma: not the first
+# of a sentence, a line or a quotation.
+_WORD_BEFORE_IN_SENTENCE = re.compile(
+    r"(?:\b[^\W\d_]*[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]|,) (?P<name>[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*) $"
+)
 
 
 def polish_surnames(text: str, found: Found) -> Found:

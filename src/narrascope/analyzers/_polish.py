@@ -173,6 +173,16 @@ def readings(word: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+def coordinated_nouns(before: str, after: str) -> bool:
+    """Whether ``before`` and ``after`` can be two nouns in one case, as "i" joins them inside a
+    name ("Klimatu i Środowiska"); an adjective before "i" ends its name ("Obywatelskiej i
+    Lewicy": two parties), and so does an acronym ("PiS i Konfederacji")."""
+    if not (before[1:].islower() and after[1:].islower()):
+        return False
+    cases = [r.cases for r in readings(before) if r.pos in _NOUN_LIKE]
+    return any(c & r.cases for c in cases for r in readings(after) if r.pos in _NOUN_LIKE)
+
+
 def _agree(noun: Reading, adjective: Reading, cases: frozenset[str]) -> frozenset[str]:
     """The cases, of ``cases``, in which ``adjective`` agrees with ``noun``; empty if none."""
     if adjective.pos not in _ADJECTIVES or not noun.numbers & adjective.numbers:

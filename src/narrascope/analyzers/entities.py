@@ -49,6 +49,7 @@ from narrascope.analyzers._name_forms import (
     LINKS,
     Found,
     bulgarian_phrases,
+    capitalised_tails,
     cased_as_elsewhere,
     completed_as_elsewhere,
     completed_bodies,
@@ -62,6 +63,7 @@ from narrascope.analyzers._name_forms import (
     join_fragments,
     joined_persons,
     linked_names,
+    polish_adjectives_before,
     polish_surnames,
     repeated_tails,
     without_trailing_links,
@@ -236,6 +238,10 @@ class EntityAnalyzer(Analyzer):
                 found = completed_links(doc.text, found, doc.language or "")
             if doc.language in ("de", "pl"):
                 found = join_fragments(doc.text, found, doc.language)
+            if doc.language == "pl":
+                found = polish_adjectives_before(doc.text, found)
+            if doc.language in ("pl", "it", "es", "pt"):
+                found = capitalised_tails(doc.text, found, doc.language)
             if doc.language in LINKS:
                 found = linked_names(doc.text, found, doc.language)
             if doc.language in HEAD_LANGUAGES:
