@@ -2087,6 +2087,17 @@ def test_an_english_titles_complement_is_no_organisation() -> None:
     assert kept == ["State Council", "State"]
 
 
+def test_a_polish_adjective_alone_that_opens_a_sentence_is_no_entity() -> None:
+    text = "Rosyjska armia stoi.\nZachodnie media piszą, że Polska i Gazeta Wyborcza milczą. Wyborcza też."
+    found = _found_in(
+        text, [("Rosyjska", "LOC"), ("Zachodnie", "ORG"), ("Polska", "LOC"), ("Wyborcza", "ORG")]
+    )
+    kept = [text[s:e] for s, e, *_ in without_stray_words(text, found, "pl")]
+    # a name that is also an adjective's form ("Polska"), and an adjective inside a sentence, stay
+    assert kept == ["Polska", "Wyborcza"]
+    assert len(without_stray_words(text, found, "cs")) == 4
+
+
 def test_the_first_word_of_an_event_cut_in_two_is_no_entity() -> None:
     text = "Топлината дойде от Ел Ниньо, каза Ел Греко."
     found = [

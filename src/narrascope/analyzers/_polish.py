@@ -173,6 +173,16 @@ def readings(word: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+def adjective_only(word: str) -> bool:
+    """Whether every dictionary reading of ``word`` is a common adjective's ("Rosyjska",
+    "Zachodnie"): no name's, and no noun's; False for a word the dictionary does not know."""
+    analyses = _analyses(word)
+    return bool(analyses) and all(
+        tag.split(":", 1)[0] in ("adj", "adja", "adjp", "adjc") and lemma[:1].islower()
+        for lemma, tag, _, _ in analyses
+    )
+
+
 def coordinated_nouns(before: str, after: str) -> bool:
     """Whether ``before`` and ``after`` can be two nouns in one case, as "i" joins them inside a
     name ("Klimatu i Środowiska"); an adjective before "i" ends its name ("Obywatelskiej i
