@@ -942,6 +942,39 @@ def test_events_and_processes_are_no_entities() -> None:
     assert [attrs["normal"] for *_, attrs in settle_kinds(found)] == ["Theresa May", "Brexit Party", "Нина"]
 
 
+def test_a_body_no_recogniser_found_is_found_as_the_table_writes_it() -> None:
+    from narrascope.analyzers._bodies import unrecognised_bodies
+
+    text = (
+        "Secondo il Cremlino i BRICS crescono, e Frontex tace. La Banca Europa e l'Europa League no; "
+        "l'UN e il cremlino nemmeno. I BRICS-Stati e il Cremlino di Rossi."
+    )
+    covered = [(text.index("Frontex"), text.index("Frontex") + 7)]
+    found = [(text[a:b], body.name, body.kind) for a, b, body in unrecognised_bodies(text, covered)]
+    # a name someone covered, one inside a longer name, of two letters, in lower case, or in a
+    # compound is left alone
+    assert found == [
+        ("Cremlino", "Kremlin", "ORG"),
+        ("BRICS", "BRICS", "ORG"),
+        ("Cremlino", "Kremlin", "ORG"),
+    ]
+    # the West's names are also the compass point's
+    assert unrecognised_bodies("Im Westen des Landes und im Westen.", []) == []
+
+
+@pytest.mark.slow
+def test_bodies_the_recognisers_miss_are_entities_with_their_english_name(analyze: Analyze) -> None:
+    doc = analyze("Secondo il Cremlino, i BRICS crescono ancora.", language="it")
+    found = {
+        (e.text_in(doc), e.label, e.attrs["recogniser"], e.attrs.get("organisation"))
+        for e in doc.layer("entity")
+    }
+    assert found == {("Cremlino", "ORG", "gazetteer", "Kremlin"), ("BRICS", "ORG", "gazetteer", "BRICS")}
+    # in the nominative without its article, as the head's names are
+    doc = analyze("Според Европейския съюз, цените растат.", language="bg")
+    assert [e.attrs["normal"] for e in doc.layer("entity")] == ["Европейски съюз"]
+
+
 @pytest.mark.slow
 def test_bodies_carry_one_english_name_across_languages(analyze: Analyze) -> None:
     english = analyze("The EU and NATO promised weapons, the Kremlin said.", language="en")

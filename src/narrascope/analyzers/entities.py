@@ -43,7 +43,7 @@ from natasha.doc import DocSpan
 from nicknames import NickNamer
 
 from narrascope.analyzers import _east_slavic as east_slavic
-from narrascope.analyzers._bodies import body_of, no_actor
+from narrascope.analyzers._bodies import body_of, no_actor, unrecognised_bodies
 from narrascope.analyzers._institutions import lower_case_institutions
 from narrascope.analyzers._name_forms import (
     LINKS,
@@ -266,6 +266,19 @@ class EntityAnalyzer(Analyzer):
             found = without_stray_words(
                 doc.text, found, doc.language or "", bool(self.settings["keep_groups"])
             )
+            found += [
+                (
+                    start,
+                    end,
+                    body.kind,
+                    _attrs(
+                        head_normal(doc.text[start:end], body.kind, doc.language or ""),
+                        body.kind,
+                        "gazetteer",
+                    ),
+                )
+                for start, end, body in unrecognised_bodies(doc.text, [f[:2] for f in found])
+            ]
             found = settle_kinds(
                 cased_as_elsewhere(dateline_places(doc.text, found)), doc.text, doc.language or ""
             )
