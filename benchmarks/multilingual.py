@@ -24,7 +24,7 @@ its language and publication date given, and scored with these rules:
   without a speaker, is left out; the gold set has none). A prediction matches a gold quote
   when it covers at least half of the gold quote's characters and the speaker matches: the
   last word of the gold speaker ("Martin Hale" -> "hale") occurs in the predicted
-  ``speaker_entity`` or ``speaker`` (case-insensitive), or the last word of either of those
+  ``speaker_entity``, ``speaker_normal`` or ``speaker`` (case-insensitive), or the last word of one of those
   occurs in the gold speaker. A word under three letters must match a whole word. Quote span
   recall counts gold quotes covered at least half by any predicted quote, whatever its speaker.
 
@@ -380,12 +380,14 @@ def _occurs(word: str, text: str) -> bool:
 
 
 def speaker_matches(predicted: Span, gold_speaker: str) -> bool:
-    """The predicted quote's ``speaker_entity`` or ``speaker`` names the gold speaker: the gold
-    speaker's last word occurs in it, or its last word occurs in the gold speaker."""
+    """The predicted quote's ``speaker_entity``, ``speaker_normal`` or ``speaker`` names the gold
+    speaker: the gold speaker's last word occurs in it, or its last word occurs in the gold
+    speaker."""
     gold_words = _words(gold_speaker)
     if not gold_words:
         return False
-    for name in (predicted.attrs.get("speaker_entity"), predicted.attrs.get("speaker")):
+    names = ("speaker_entity", "speaker_normal", "speaker")
+    for name in (predicted.attrs.get(key) for key in names):
         if not isinstance(name, str) or not _words(name):
             continue
         if _occurs(gold_words[-1], name) or _occurs(_words(name)[-1], gold_speaker):

@@ -553,6 +553,35 @@ def test_top_mentions_of_quotes_lists_who_is_quoted(tmp_path: Path) -> None:
     ]
 
 
+def test_quoted_words_naming_a_speaker_count_in_the_nominative(tmp_path: Path) -> None:
+    doc = _doc(
+        "По словам экспертов, «цены вырастут». Эксперты: «Не сразу». Врачи: «Нет».", "a", "X", None, "ru", "a"
+    )
+    _span(
+        doc,
+        "цены вырастут",
+        "quote",
+        "direct",
+        speaker="экспертов",
+        speaker_how="phrase",
+        speaker_normal="эксперты",
+    )
+    _span(
+        doc,
+        "Не сразу",
+        "quote",
+        "direct",
+        speaker="Эксперты",
+        speaker_how="phrase",
+        speaker_normal="эксперты",
+    )
+    _span(doc, "Нет", "quote", "direct", speaker="Врачи", speaker_how="phrase")  # no normal form: as written
+    with Store(tmp_path / "q.db") as store:
+        store.save(doc)
+        rows = top_mentions(store, "quote").rows
+    assert [(row[2], row[4]) for row in rows] == [("эксперты", 2), ("Врачи", 1)]  # name, quotes
+
+
 def test_a_body_counts_and_is_found_by_its_english_name_in_every_language(tmp_path: Path) -> None:
     docs = []
     for doc_id, text, name in (

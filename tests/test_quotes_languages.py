@@ -1368,3 +1368,24 @@ def test_a_quote_paragraph_after_a_source_lead_that_ends_in_a_colon(
 ) -> None:
     doc = analyse(text, language, (speaker,))
     assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "normal"),
+    [
+        # the case the sentence put the speaker in decides the dictionary's reading
+        ("ru", "По словам экспертов, цены вырастут к осени.", "эксперты"),
+        ("ru", "«Снег пойдёт в субботу», — заявили в пресс-службе мэрии.", "пресс-служба мэрии"),
+        ("ru", "«Мы готовы», — сообщили в администрации губернатора.", "администрация губернатора"),
+        ("ru", "Эксперты заявили, что цены вырастут к осени.", "эксперты"),
+        ("uk", "За словами експертів, ціни зростуть до осені.", "експерти"),
+        ("uk", "«Сніг піде в суботу», — повідомили у пресслужбі міської ради.", "пресслужба міської ради"),
+        # words that name the speaker only in the languages without the dictionary stay as written
+        ("pl", "Według ekspertów ceny wzrosną do jesieni.", None),
+    ],
+)
+def test_words_naming_a_speaker_are_put_in_the_nominative(
+    language: str, text: str, normal: str | None
+) -> None:
+    quotes = [q for q in analyse(text, language).layer("quote") if q.attrs.get("speaker")]
+    assert [q.attrs.get("speaker_normal") for q in quotes] == ([normal] if normal else [None] * len(quotes))

@@ -51,11 +51,13 @@ __all__ = [
     "phrase",
     "place",
     "russian_person",
+    "speaker_phrase",
     "superlative",
 ]
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")  # tried in this order
 _PERSON = frozenset({"Name", "Surn", "Patr"})
+_PROPER = frozenset({*_PERSON, "Geox", "Orgn", "Trad", "Abbr"})
 _ADJECTIVES = ("ADJF", "PRTF")
 
 
@@ -303,6 +305,53 @@ def phrase(words: list[str], kind: str, plural: bool = False) -> str | None:
     # a place's reading that GeoNames knows first: "Суми" is the city, not the plural of "сума"
     known = [name for name in found if kind == "LOC" and place_of(name) is not None]
     return (known or found)[0] if found else None
+
+
+def speaker_phrase(words: list[str], language: str, case: str = "nomn") -> str | None:
+    """Words that name a speaker by what they are ("экспертов", "военного эксперта",
+    "пресс-службе мэрии") in the nominative, in their number: the adjectives before the first
+    noun and that noun; the rest as written. Unlike :func:`phrase`, a word that is both an
+    adjective and a noun ("военного") is the adjective of a noun after it that it agrees with,
+    and a person's noun comes first ("политика" is the politician's genitive, not politics);
+    a common noun that opens a sentence loses its capital ("Эксперты" -> "эксперты").
+    Readings in ``case``, the case the sentence puts the speaker in, come next (the locative
+    after "в", where "администрации" is no plural). None where the words open with a
+    preposition or a conjunction ("После этого ..."), or with no noun."""
+    parses = [_parses(word, language) for word in words]
+    if not parses or any(p.tag.POS in ("PREP", "CONJ") for p in parses[0]):
+        return None
+    for head, options in enumerate(parses):
+        nouns = [p for p in options if p.tag.POS == "NOUN"]
+        following = parses[head + 1] if head + 1 < len(parses) else ()
+        modifies = any(
+            _agrees(a, n)
+            for a in options
+            if a.tag.POS in _ADJECTIVES
+            for n in following
+            if n.tag.POS == "NOUN"
+        )
+        if nouns and not modifies:
+            break
+        if not any(p.tag.POS in _ADJECTIVES for p in options):
+            return None
+    else:
+        return None
+    # a person's reading first, then one in the sentence's case, then a nominative one
+    nouns.sort(key=lambda p: ("anim" not in p.tag, p.tag.case != case, p.tag.case != "nomn"))
+    for noun in nouns:
+        adjectives = []
+        for word, options in zip(words[:head], parses[:head], strict=True):
+            fitting = [p for p in options if p.tag.POS in _ADJECTIVES and _agrees(p, noun)]
+            if not fitting:
+                break
+            adjectives.append(_nominative(fitting[0], word))
+        if len(adjectives) == head:
+            phrase = [*adjectives, _nominative(noun, words[head]), *words[head + 1 :]]
+            first = phrase[0]
+            if first[1:].islower() and not any(_PROPER & set(p.tag.grammemes) for p in parses[0]):
+                phrase[0] = first[:1].lower() + first[1:]  # a sentence's capital, no name's
+            return " ".join(phrase)
+    return None
 
 
 # The nouns that head an organisation's name (lemmas): "Міністерство", "Кабінет", "Служба".

@@ -121,6 +121,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
 from narrascope.analyzers._reported import ReportedSpeech
@@ -498,7 +499,7 @@ class _Attributor(ReportedSpeech):
             speaker = self.link(self._of_entity(interview.interviewee, interview.cue))
             assert speaker is not None  # an entity's speaker links to one
             for turn in interview.answers:
-                found[turn] = {**_speaker_attrs(speaker), "turn": "answer"}
+                found[turn] = {**_speaker_attrs(speaker, self.language), "turn": "answer"}
             attributed.update((turn.start, speaker) for turn in interview.attributed)
         return found, attributed
 
@@ -572,7 +573,9 @@ class QuoteAnalyzer(Analyzer):
         # attacks” against ...'): the reported clause is kept, unless the quote is most of it
         inside: list[tuple[int, int]] = []
         for start, end, line in attributor.transcript_paragraphs({q.open for q in raw}):
-            self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line)))
+            self.span(
+                doc, start, end, "quote", "direct", attrs=_speaker_attrs(attributor.link(line), language)
+            )
             blocked.append((start, end))
         turns, interviewees = attributor.interview_turns(raw, dialogue)
         quote_starts = {q.start for q in raw}
@@ -641,7 +644,7 @@ class QuoteAnalyzer(Analyzer):
                 phrases.append((start, end, True))
                 continue
             speaker = attributor.link(speaker)
-            self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker))
+            self.span(doc, start, end, "quote", "direct", attrs=_speaker_attrs(speaker, language))
             (named if naming else inside if held else blocked).append((quote.open, quote.close + 1))
             if speaker is not None and not naming:
                 said[quote.open] = speaker
@@ -649,20 +652,22 @@ class QuoteAnalyzer(Analyzer):
             if speaker is not None and not naming:
                 added = attributor.adding(quote, speaker)
                 if added is not None:
-                    self.span(doc, *added, "quote", "reported", attrs=_speaker_attrs(speaker))
+                    self.span(doc, *added, "quote", "reported", attrs=_speaker_attrs(speaker, language))
         claim = attributor.headline([*blocked, *named, *inside])
         if claim is not None:
             # before reported speech, which would take the whole title, source and all, for a
             # sentence that the next one attributes ("Об этом написал X")
             start, end, speaker = claim
-            self.span(doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(speaker)))
+            self.span(
+                doc, start, end, "quote", "reported", attrs=_speaker_attrs(attributor.link(speaker), language)
+            )
             blocked.append((start, end))
         blocked.sort()
         reported_spans = []
         for start, end, reported in attributor.reported(blocked, named, said):
             if any(_covers_most(a, b, start, end) for a, b in inside):
                 continue
-            attrs = _speaker_attrs(attributor.link(reported))
+            attrs = _speaker_attrs(attributor.link(reported), language)
             self.span(doc, start, end, "quote", "reported", attrs=attrs)
             reported_spans.append((start, end, attrs))
         for start, end, quoting in phrases:
@@ -846,10 +851,10 @@ def _next_quoted_paragraph(
     )
 
 
-def _speaker_attrs(speaker: Speaker | None) -> dict[str, Any]:
+def _speaker_attrs(speaker: Speaker | None, language: str) -> dict[str, Any]:
     if speaker is None or speaker.how == "none":
         return {"speaker": None}
-    return {
+    attrs = {
         "speaker": speaker.text,
         "speaker_start": speaker.start,
         "speaker_end": speaker.end,
@@ -857,3 +862,36 @@ def _speaker_attrs(speaker: Speaker | None) -> dict[str, Any]:
         "speaker_how": speaker.how,
         "cue": speaker.cue,
     }
+    if (
+        speaker.how == "phrase"
+        and (normal := speaker_normal(speaker.text, speaker.cue, language)) is not None
+    ):
+        attrs["speaker_normal"] = normal
+    return attrs
+
+
+def speaker_normal(words: str, cue: str, language: str) -> str | None:
+    """The words naming a speaker in the nominative, without the preposition that put a body
+    in the locative ("в пресс-службе мэрии" -> "пресс-служба мэрии"; "по данным синоптиков" names
+    "синоптики"), so that a corpus counts the speaker once however the sentence declined it: in
+    Russian and Ukrainian, by pymorphy3's dictionary; None in other languages, where none is
+    set, or where the words open with no noun phrase. The case that the sentence puts them in
+    decides between the dictionary's readings: the locative after such a preposition, the
+    genitive after a source lead ("по словам", "за даними"), else the nominative."""
+    if language not in ("ru", "uk") or not east_slavic.available(language):
+        return None
+    split, case = words.split(), "nomn"
+    if split and split[0].lower() in SPEECH_WORDS[language].body_prepositions:
+        split, case = split[1:], "loct"
+    elif cue.lower() in _GENITIVE_LEADS[language]:
+        case = "gent"
+    return east_slavic.speaker_phrase(split, language, case) if split else None
+
+
+# The source leads after which the source is in the genitive.
+_GENITIVE_LEADS = {
+    "ru": frozenset(
+        {"по словам", "по мнению", "по данным", "по информации", "по сведениям", "по оценкам", "со слов"}
+    ),
+    "uk": frozenset({"за словами", "на думку", "за даними", "за інформацією", "за оцінками", "зі слів"}),
+}

@@ -602,12 +602,14 @@ def outlet_profile(
 
 
 _PERSON_SQL = "NULLIF(json_extract(s.attrs, '$.person'), '') IS NOT NULL"
-# A quote's speaker: the entity it is linked to, else the words naming the speaker, but not an
-# unresolved pronoun ("he" with no one named before) or one that stands for no one person
+# A quote's speaker: the entity it is linked to, else the words naming the speaker (in the
+# nominative where the quote layer gives it: "экспертов" and "эксперты" count as one), but not
+# an unresolved pronoun ("he" with no one named before) or one that stands for no one person
 # ("they", "it"), which names no one.
 _SPEAKER_SQL = """COALESCE(NULLIF(json_extract(s.attrs, '$.speaker_entity'), ''),
     CASE WHEN json_extract(s.attrs, '$.speaker_how') NOT IN ('pronoun', 'group')
-         THEN NULLIF(json_extract(s.attrs, '$.speaker'), '') END)"""
+         THEN COALESCE(NULLIF(json_extract(s.attrs, '$.speaker_normal'), ''),
+                       NULLIF(json_extract(s.attrs, '$.speaker'), '')) END)"""
 # ... who is a person when the article names them as one (so that "Volodymyr Zelensky" and
 # "Владимир Зеленский" quoted count as one person, as when they are named).
 _QUOTED_PERSON_SQL = """(json_extract(s.attrs, '$.speaker_entity') IS NOT NULL AND (
