@@ -1380,8 +1380,11 @@ def test_a_quote_paragraph_after_a_source_lead_that_ends_in_a_colon(
         ("ru", "Эксперты заявили, что цены вырастут к осени.", "эксперты"),
         ("uk", "За словами експертів, ціни зростуть до осені.", "експерти"),
         ("uk", "«Сніг піде в суботу», — повідомили у пресслужбі міської ради.", "пресслужба міської ради"),
-        # words that name the speaker only in the languages without the dictionary stay as written
-        ("pl", "Według ekspertów ceny wzrosną do jesieni.", None),
+        ("pl", "Według ekspertów ceny wzrosną do jesieni.", "eksperci"),
+        ("pl", "– Nie zgadzamy się – powiedział rzecznik rządu.", "rzecznik rządu"),
+        ("pl", "Eksperci twierdzą, że ceny wzrosną do jesieni.", "eksperci"),
+        # in a language without such a dictionary the words stay as written, with no normal form
+        ("it", "Secondo gli esperti, i prezzi aumenteranno in autunno.", None),
     ],
 )
 def test_words_naming_a_speaker_are_put_in_the_nominative(

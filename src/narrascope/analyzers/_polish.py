@@ -173,6 +173,54 @@ def readings(word: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+def speaker_phrase(words: list[str], case: str = "nom") -> str | None:
+    """Words that name a speaker by what they are ("ekspertów", "rzecznika rządu",
+    "Ministerstwa Zdrowia") in the nominative, in their number ("eksperci", not the lemma
+    "ekspert" that names count under): the adjectives before the first noun and that noun, the
+    rest as written. A reading in ``case``, the case the sentence puts the speaker in, comes
+    first ("gen" after "według"); a common noun that opens a sentence loses its capital. None
+    where the words open with no such noun phrase."""
+    analysed = [list(readings(word)) for word in words]
+    for head, options in enumerate(analysed):
+        nouns = [r for r in options if r.pos in _NOUN_LIKE]
+        following = analysed[head + 1] if head + 1 < len(analysed) else []
+        modifies = any(
+            _agree(n, a, a.cases)
+            for a in options
+            if a.pos in _ADJECTIVES
+            for n in following
+            if n.pos in _NOUN_LIKE
+        )
+        if nouns and not modifies:
+            break
+        if not any(r.pos in _ADJECTIVES for r in options):
+            return None
+    else:
+        return None
+    # a reading in the case first, then a person's ("Chińczyków": the Chinese, not a thing)
+    nouns.sort(key=lambda r: (case not in r.cases, "m1" not in r.genders, "nom" not in r.cases, r.rare))
+    common = words[0][1:].islower() and all(lemma[:1].islower() for lemma, *_ in _analyses(words[0]))
+    for noun in nouns:
+        if case == "nom" and "nom" in noun.cases:  # as written: of "autorzy" and "autorowie", its own
+            return " ".join([words[0].lower() if common else words[0], *words[1:]])
+        cases = noun.cases & {case} or noun.cases
+        number = "sg" if "sg" in noun.numbers else "pl"
+        gender = min(noun.genders)
+        head_form = nominative(noun, number, gender)
+        adjectives = [
+            next(
+                (f for r in options if _agree(noun, r, cases) and (f := nominative(r, number, gender))), None
+            )
+            for options in analysed[:head]
+        ]
+        if head_form is not None and None not in adjectives:
+            forms = [_cased(str(f), w) for f, w in zip([*adjectives, head_form], words, strict=False)]
+            if common:
+                forms[0] = forms[0].lower()  # a sentence's capital, no name's ("Eksperci")
+            return " ".join([*forms, *words[head + 1 :]])
+    return None
+
+
 def adjective_only(word: str) -> bool:
     """Whether every dictionary reading of ``word`` is a common adjective's ("Rosyjska",
     "Zachodnie"): no name's, and no noun's; False for a word the dictionary does not know."""

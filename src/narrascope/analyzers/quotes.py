@@ -122,6 +122,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from narrascope.analyzers import _east_slavic as east_slavic
+from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
 from narrascope.analyzers._reported import ReportedSpeech
@@ -873,14 +874,18 @@ def _speaker_attrs(speaker: Speaker | None, language: str) -> dict[str, Any]:
 def speaker_normal(words: str, cue: str, language: str) -> str | None:
     """The words naming a speaker in the nominative, without the preposition that put a body
     in the locative ("в пресс-службе мэрии" -> "пресс-служба мэрии"; "по данным синоптиков" names
-    "синоптики"), so that a corpus counts the speaker once however the sentence declined it: in
-    Russian and Ukrainian, by pymorphy3's dictionary; None in other languages, where none is
-    set, or where the words open with no noun phrase. The case that the sentence puts them in
-    decides between the dictionary's readings: the locative after such a preposition, the
-    genitive after a source lead ("по словам", "за даними"), else the nominative."""
+    "синоптики"; "według ekspertów": "eksperci"), so that a corpus counts the speaker once however
+    the sentence declined it: in Russian and Ukrainian by pymorphy3's dictionary, in Polish by
+    Morfeusz's; None in other languages, where none is set, or where the words open with no
+    noun phrase. The case that the sentence puts them in decides between the dictionary's
+    readings: the locative after such a preposition, the genitive after a source lead ("по
+    словам", "за даними", "według"), else the nominative."""
+    split = words.split()
+    if language == "pl" and split and polish.available():
+        return polish.speaker_phrase(split, "gen" if cue.lower() in _GENITIVE_LEADS[language] else "nom")
     if language not in ("ru", "uk") or not east_slavic.available(language):
         return None
-    split, case = words.split(), "nomn"
+    case = "nomn"
     if split and split[0].lower() in SPEECH_WORDS[language].body_prepositions:
         split, case = split[1:], "loct"
     elif cue.lower() in _GENITIVE_LEADS[language]:
@@ -894,4 +899,5 @@ _GENITIVE_LEADS = {
         {"по словам", "по мнению", "по данным", "по информации", "по сведениям", "по оценкам", "со слов"}
     ),
     "uk": frozenset({"за словами", "на думку", "за даними", "за інформацією", "за оцінками", "зі слів"}),
+    "pl": frozenset({"według", "zdaniem", "w opinii", "w ocenie", "wg"}),
 }
