@@ -375,6 +375,11 @@ def test_a_medium_that_relayed_the_words_is_not_the_speaker(language: str, text:
         # before the verb, a member of a party
         ("it", "Un esponente della Lega ha detto: «La scuola va riformata».", "Lega", "Un esponente della Lega",
          "ha detto"),
+        # a longer title whose complement is the body
+        ("en", "\"The vote was rigged,\" the Latvian ambassador to the Council said.", "Council",
+         "the Latvian ambassador to the Council", "said"),
+        ("en", "The former Latvian envoy to the Council said the vote was rigged.", "Council",
+         "The former Latvian envoy to the Council", "said"),
     ],
 )  # fmt: skip
 def test_the_head_or_a_member_of_a_body_speaks_not_the_body(

@@ -20,6 +20,7 @@ from narrascope.analyzers._bodies import PLATFORMS
 from narrascope.analyzers._speech_patterns import MARK_CHARS, QUOTE_MARK, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
 from narrascope.document import Document, Span
+from narrascope.models.heads import function_words_of
 from narrascope.paragraphs import NOT_AFTER_TITLE
 
 # Shared with the reported-speech rules and the direct quotes' (this module is private).
@@ -364,14 +365,23 @@ class SpeakerFinder:
         words of a speech verb's subject ("il presidente della Regione", "the head of the
         agency", "un esponente della Lega"): at its first word where the noun is its first or
         second (an article before it), else at the noun; None where none of the (at most four)
-        words before the entity is such a noun."""
+        words before the entity is such a noun. Up to six words where the noun's complement
+        is the entity, with two function words at most between them ("the Russian ambassador to
+        the UN"): then from the first word where the noun is fourth at most."""
         before = [word for word in words if word.end() <= entity.start]
         nouns = self.grammar.words.head_nouns
-        if not before or not nouns or len(before) > 4:
+        if not before or not nouns or len(before) > 6:
             return None
         for i, word in enumerate(before):
-            if lower(word.group()) in nouns:
+            if lower(word.group()) not in nouns:
+                continue
+            if len(before) <= 4:
                 return before[0].start() if i <= 1 else word.start()
+            between = before[i + 1 :]
+            if len(between) <= 2 and all(
+                lower(w.group()) in function_words_of(self.language) for w in between
+            ):
+                return before[0].start() if i <= 3 else word.start()
         return None
 
     def _relayer(self, entity: Span) -> bool:
