@@ -2131,6 +2131,19 @@ def test_a_polish_adjective_alone_that_opens_a_sentence_is_no_entity() -> None:
     assert len(without_stray_words(text, found, "cs")) == 4
 
 
+def test_a_word_that_is_no_noun_nor_adjective_is_no_entity_in_russian_and_ukrainian() -> None:
+    text = "Торік Уряд ухвалив план. Однако Київ мовчав."
+    found = _found_in(text, [("Торік", "LOC"), ("Уряд", "ORG"), ("Однако", "PER"), ("Київ", "LOC")])
+    # an adverb, a conjunction go; a noun ("Уряд") and a name stay, as does anything elsewhere
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "uk")] == ["Уряд", "Київ"]
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "ru")] == ["Торік", "Уряд", "Київ"]
+    assert len(without_stray_words(text, found, "bg")) == 4
+    # a word of a heading in capitals goes; an acronym that spells one stays
+    text = "ГРУЗИЯ ПРОГОЛОСОВАЛА, НЕ ПОЛУЧИВ НИЧЕГО\nОб этом сообщили в ОП."
+    found = _found_in(text, [("НЕ", "ORG"), ("НИЧЕГО", "ORG"), ("ОП", "ORG")])
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "ru")] == ["ОП"]
+
+
 def test_the_first_word_of_an_event_cut_in_two_is_no_entity() -> None:
     text = "Топлината дойде от Ел Ниньо, каза Ел Греко."
     found = [

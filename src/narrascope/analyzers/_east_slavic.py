@@ -46,6 +46,7 @@ Found = list[tuple[int, int, str, dict[str, Any]]]
 __all__ = [
     "available",
     "coordinated_regions",
+    "never_a_name",
     "organisations",
     "person",
     "phrase",
@@ -59,6 +60,9 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")  # tried in th
 _PERSON = frozenset({"Name", "Surn", "Patr"})
 _PROPER = frozenset({*_PERSON, "Geox", "Orgn", "Trad", "Abbr"})
 _ADJECTIVES = ("ADJF", "PRTF")
+_NAMES_NOTHING = frozenset(
+    {"ADVB", "CONJ", "PRCL", "PREP", "INTJ", "VERB", "INFN", "GRND", "PRED", "NPRO", "COMP"}
+)
 
 
 def _analyser(language: str) -> Any | None:
@@ -305,6 +309,15 @@ def phrase(words: list[str], kind: str, plural: bool = False) -> str | None:
     # a place's reading that GeoNames knows first: "Суми" is the city, not the plural of "сума"
     known = [name for name in found if kind == "LOC" and place_of(name) is not None]
     return (known or found)[0] if found else None
+
+
+def never_a_name(word: str, language: str) -> bool:
+    """Whether every reading of ``word`` in the dictionary is of a part of speech that names
+    nothing: an adverb, a conjunction, a particle, a verb ("Торік", "Однако" opening a
+    sentence); False for a word the dictionary guesses at, or that may be a noun or an
+    adjective."""
+    parses = _parses(word, language)
+    return bool(parses) and all(p.is_known and p.tag.POS in _NAMES_NOTHING for p in parses)
 
 
 def speaker_phrase(words: list[str], language: str, case: str = "nomn") -> str | None:

@@ -26,6 +26,10 @@
 - A Polish adjective alone that opens a sentence ("Rosyjska armia ...", "Zachodnie sankcje
   ...", a place 7 times in 120 SemEval-2023 Polish articles), by Morfeusz's dictionary
   (:func:`~narrascope.analyzers._polish.adjective_only`).
+- A Russian or Ukrainian word that no dictionary reading makes a noun or an adjective ("Торік"
+  opening a sentence, which the entity head took for a place; "КАК" of a heading in capitals),
+  by pymorphy3's dictionary (:func:`~narrascope.analyzers._east_slavic.never_a_name`); not an
+  acronym that spells such a word ("в ОП").
 
 A nationality is told from a place by three things: the word is known to simplemma's
 dictionary of the language in lower case (so it is a common word, an adjective there: "russe",
@@ -42,6 +46,7 @@ from __future__ import annotations
 import functools
 import re
 
+from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._bodies import BODIES, no_actor
 from narrascope.analyzers._name_forms import Found
@@ -246,9 +251,23 @@ def without_stray_words(text: str, found: Found, language: str, keep_groups: boo
             and polish.adjective_only(name)
         ):
             continue
+        if (
+            language in ("ru", "uk")
+            and " " not in name
+            and east_slavic.never_a_name(name, language)
+            and not (name.isupper() and len(name) > 1 and not _in_capitals(text, start, end))
+        ):
+            continue  # an acronym ("в ОП") may spell such a word; a heading in capitals does not
         if label == "LOC" and " " not in name and is_nationality(name, language):
             if not keep_groups:
                 continue
             label, attrs = "NORP", {**attrs, "kind_rule": "nationality"}
         out.append((start, end, label, attrs))
     return out
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` on its line are in capitals too: a heading's."""
+    before, after = text[max(0, start - 20) : start], text[end : end + 20]
+    around = [c for c in before.rpartition("\n")[2] + after.partition("\n")[0] if c.isalpha()]
+    return len(around) > 3 and all(c.isupper() for c in around)
