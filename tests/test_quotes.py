@@ -1229,6 +1229,18 @@ def test_a_full_name_is_not_linked_to_another_person_with_the_same_surname() -> 
         assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Anna Lorand"], name
 
 
+def test_a_first_name_alone_is_linked_to_the_person_the_entity_layer_says_it_is() -> None:
+    text = "“We act now,” Sir Patrick said.\nGeneral Patrick Hale spoke to the troops."
+    entities = [("Patrick", "PER"), ("Patrick Hale", "PER")]
+    doc = _hand_built(text, entities, attrs={"Patrick": {"person": "Patrick Hale"}})
+    assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("Patrick", "Patrick Hale")
+    ]
+    # without the entity layer's person, the name stays itself
+    doc = _hand_built(text, entities)
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Patrick"]
+
+
 def test_the_name_before_four_appositions_speaks() -> None:
     text = (
         "Arkady Brennan, who heads the Northern Alliance, in Salem, Oregon, who has studied it for years, "

@@ -140,6 +140,11 @@ class SpeakerFinder:
         self.sentence_starts = [s.start for s in self.sentences]
         self.speakers: list[Span] = []  # persons named as a quote's speaker, by end (see heard)
         self.fullest = self._fullest_names()
+        # the entity analyzer's person of a name that no surname links: a first name alone
+        # ("Sir Patrick said" beside "Patrick Sanders"), a family name written first
+        self.person_of = {
+            self._normal(p): str(p.attrs["person"]) for p in self.persons if p.attrs.get("person")
+        }
         self.genders = self._genders(quoted)
         self.quoted = sorted(quoted)  # (open, close) of each direct quote
         # Speaker lines ("Name, title:"): the speaker and the paragraph it introduces, by the
@@ -1217,8 +1222,9 @@ class SpeakerFinder:
         return self._speaker(name_start, name_end, "phrase", ":")
 
     def link(self, speaker: Speaker | None) -> Speaker | None:
-        """Link a speaker to the fullest name of the same person ("Koval" -> "Irina Koval"), or
-        a phrase to the organisation it calls by its kind ("the ministry" -> "Foreign Ministry")."""
+        """Link a speaker to the fullest name of the same person ("Koval" -> "Irina Koval"; a
+        first name alone to the entity analyzer's person: "Patrick" -> "Patrick Hale"), or a
+        phrase to the organisation it calls by its kind ("the ministry" -> "Foreign Ministry")."""
         if speaker is None or speaker.how == "document":
             return speaker
         key = (speaker.entity or speaker.text).split()[-1:]
@@ -1227,6 +1233,8 @@ class SpeakerFinder:
         fullest = self.fullest.get(key[0].lower())
         if fullest is not None and self._other_given_name(speaker.entity or speaker.text, fullest):
             return speaker  # "Jim Steinle" is no "Kate Steinle", though they share a surname
+        if speaker.how != "phrase" and fullest in (None, speaker.entity):
+            fullest = self.person_of.get(speaker.entity or "", fullest)
         if fullest is None:
             if speaker.how != "phrase":
                 return speaker
