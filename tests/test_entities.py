@@ -1385,8 +1385,8 @@ def test_polish_people_are_put_in_the_nominative_in_the_case_their_words_share(
         ("pl", "Wykład na Uniwersytecie Oxford w maju.", [("Uniwersytecie", "ORG")], [("Uniwersytecie Oxford", "Uniwersytet Oxford")]),
         # "i" between two nouns in one case, once
         (
-            "pl", "Raport Ministerstwa Rolnictwa i Rozwoju Wsi i Izby Handlowej.", [("Ministerstwa", "ORG")],
-            [("Ministerstwa Rolnictwa i Rozwoju Wsi", "Ministerstwo Rolnictwa i Rozwoju Wsi")],
+            "pl", "Raport Ministerstwa Nauki i Rozwoju Miast i Izby Handlowej.", [("Ministerstwa", "ORG")],
+            [("Ministerstwa Nauki i Rozwoju Miast", "Ministerstwo Nauki i Rozwoju Miast")],
         ),
         # up to the next entity; not a first name the head left out before a person
         (
