@@ -960,6 +960,10 @@ def test_a_body_no_recogniser_found_is_found_as_the_table_writes_it() -> None:
     ]
     # the West's names are also the compass point's
     assert unrecognised_bodies("Im Westen des Landes und im Westen.", []) == []
+    # an article that opens a sentence is no part of a longer name
+    text = "Il Viminale ha risposto. Il Quirinale tace."
+    assert [text[a:b] for a, b, _ in unrecognised_bodies(text, [], "it")] == ["Viminale", "Quirinale"]
+    assert unrecognised_bodies(text, []) == []
 
 
 @pytest.mark.slow

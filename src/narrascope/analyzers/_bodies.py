@@ -18,6 +18,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from narrascope.models.heads import function_words_of
 from narrascope.names import spelling_key
 
 __all__ = ["BODIES", "NOT_ACTORS", "PLATFORMS", "Body", "body_of", "no_actor", "unrecognised_bodies"]
@@ -98,8 +99,20 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "Casa Bianca", "Casa Blanca", "Casa Branca", "Biały Dom",
         ),
     ),
-    # seats of government named for the government ("smentita da Palazzo Chigi")
+    # seats of government named for the government ("smentita da Palazzo Chigi", "la Farnesina
+    # ha convocato l'ambasciatore": the foreign ministry)
     "Palazzo Chigi": ("ORG", ("Palazzo Chigi",)),
+    "Farnesina": ("ORG", ("Farnesina",)),
+    "Viminale": ("ORG", ("Viminale",)),
+    "Quirinale": ("ORG", ("Quirinale", "Quirinal")),
+    "Montecitorio": ("ORG", ("Montecitorio",)),
+    "Palazzo Madama": ("ORG", ("Palazzo Madama",)),
+    "Palazzo Marino": ("ORG", ("Palazzo Marino",)),
+    "Matignon": ("ORG", ("Matignon", "Hôtel de Matignon")),
+    "Quai d'Orsay": ("ORG", ("Quai d'Orsay", "Quai d’Orsay")),
+    "Downing Street": ("ORG", ("Downing Street", "Даунинг-стрит", "Даунінг-стріт")),
+    "Pentagon": ("ORG", ("Pentagon", "Пентагон", "Pentagone", "Pentagono", "Pentágono")),
+    "Bankova": ("ORG", ("Bankova", "Банковая", "Банкова")),
     "Élysée": ("ORG", ("Élysée", "Elysée", "Élysée Palace", "palais de l'Élysée", "Palais de l'Élysée")),
     "Armed Forces of Ukraine": (
         "ORG",
@@ -251,12 +264,15 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
 _WORD_AFTER = re.compile(r" ([^\W\d_])")
 
 
-def unrecognised_bodies(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int, Body]]:
+def unrecognised_bodies(
+    text: str, covered: list[tuple[int, int]], language: str = ""
+) -> list[tuple[int, int, Body]]:
     """The names of the table that ``text`` writes as the table does (case and all) where no
     span of ``covered`` overlaps them: bodies that the recognisers missed ("BRICS", "Cremlino",
     "Frontex" are missed a few times in a hundred articles). Not inside a longer name, where a
-    capitalised word is next to it; nor the West's names and names of two letters
-    (:data:`_NOT_SCANNED`)."""
+    capitalised word is next to it (an article of ``language`` that opens a sentence aside: "Il
+    Viminale ha risposto"); nor the West's names and names of two letters (:data:`_NOT_SCANNED`)."""
+    articles = function_words_of(language) if language else frozenset()
     spans = sorted(covered)
     out: list[tuple[int, int, Body]] = []
     for match in _scan().finditer(text):
@@ -265,7 +281,8 @@ def unrecognised_bodies(text: str, covered: list[tuple[int, int]]) -> list[tuple
             continue
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         after = _WORD_AFTER.match(text, end)
-        if (before and before.group(1)[:1].isupper()) or (after and after.group(1).isupper()):
+        named_before = before and before.group(1)[:1].isupper() and before.group(1).lower() not in articles
+        if named_before or (after and after.group(1).isupper()):
             continue
         body = body_of(match.group())
         if body is not None:

@@ -277,7 +277,9 @@ class EntityAnalyzer(Analyzer):
                         "gazetteer",
                     ),
                 )
-                for start, end, body in unrecognised_bodies(doc.text, [f[:2] for f in found])
+                for start, end, body in unrecognised_bodies(
+                    doc.text, [f[:2] for f in found], doc.language or ""
+                )
             ]
             found = settle_kinds(
                 cased_as_elsewhere(dateline_places(doc.text, found)), doc.text, doc.language or ""
