@@ -772,8 +772,8 @@ def polish_adjectives_before(text: str, found: Found) -> Found:
 
 # A capitalised word after a space, or a lower-case "i" joining two ("Klimatu i Środowiska").
 _TAIL_WORD = re.compile(r" (?:i )?(?P<name>[^\W\d_][\w-]*)")
-# A capitalised word right before a name, after a word in lower case or a comma: not the first
-# of a sentence, a line or a quotation.
+# A capitalised word right before a name, after another word (one that ends in lower case: no
+# acronym) or a comma on its line: not the first of a sentence, a line or a quotation.
 _WORD_BEFORE_IN_SENTENCE = re.compile(
     r"(?:\b[^\W\d_]*[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]|,) (?P<name>[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*) $"
 )

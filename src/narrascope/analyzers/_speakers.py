@@ -141,7 +141,7 @@ class SpeakerFinder:
         self.speakers: list[Span] = []  # persons named as a quote's speaker, by end (see heard)
         self.fullest = self._fullest_names()
         # the entity analyzer's person of a name that no surname links: a first name alone
-        # ("Sir Patrick said" beside "Patrick Sanders"), a family name written first
+        # ("Sir Patrick said" beside "Patrick Hale"), a family name written first
         self.person_of = {
             self._normal(p): str(p.attrs["person"]) for p in self.persons if p.attrs.get("person")
         }
