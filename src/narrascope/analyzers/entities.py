@@ -8,6 +8,10 @@ Three recognisers, by language:
   recogniser that installs offline, the **entity head** on the shared encoder pass
   (:mod:`narrascope.models.entities`), trained on what the other two say in their languages.
 
+A region, international body or seat of government of a short table
+(:mod:`narrascope.analyzers._bodies`) that none of them found is taken where the text writes
+it as the table does ("BRICS", "Farnesina"; ``attrs["recogniser"]`` is ``gazetteer``).
+
 spaCy and natasha run over runs of whole paragraphs of bounded size, so that memory stays flat
 on very long inputs; entities never cross a line break. Each entity records a normal form for
 counting across articles: the nominative where names inflect ("Москве" -> "Москва",
