@@ -73,6 +73,7 @@ from narrascope.analyzers._name_forms import (
     without_trailing_links,
 )
 from narrascope.analyzers._places import is_place, load_places, place_of
+from narrascope.analyzers._repeats import mentioned_again
 from narrascope.analyzers._stray_words import without_stray_words
 from narrascope.analyzers._titles import capitals_title, sentence_case_title
 from narrascope.analyzers.base import Analyzer
@@ -285,9 +286,8 @@ class EntityAnalyzer(Analyzer):
                     doc.text, [f[:2] for f in found], doc.language or ""
                 )
             ]
-            found = settle_kinds(
-                cased_as_elsewhere(dateline_places(doc.text, found)), doc.text, doc.language or ""
-            )
+            found = mentioned_again(doc.text, dateline_places(doc.text, found), doc.language or "")
+            found = settle_kinds(cased_as_elsewhere(found), doc.text, doc.language or "")
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
                 # the search key of the final normal form: the repairs above change some

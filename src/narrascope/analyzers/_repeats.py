@@ -1,0 +1,110 @@
+"""Names that the recognisers found once in an article and missed where it names them again.
+
+A statistical recogniser decides each mention by its context, so one article's "Kyiv" is a
+place in "talks in Kyiv" and nothing in a headline, and a person's surname alone ("said
+Vogelsang") goes unseen beside the full name that it found. An article names one thing one way
+throughout, so a name found once is that name again wherever the article writes it the same way,
+uncovered: the mention takes the found one's kind and normal form (recogniser ``"repeat"``).
+A person's surname alone is that person too, in the languages whose names do not decline (a
+Russian or Polish surname changes its ending with its case, and its nominative found once is
+not its genitive).
+
+What keeps a common word out:
+
+- the mention must be written as the name is, capitals and all, and begin with a capital;
+- a single word must not be written in lower case anywhere in the text, nor with an ending of
+  up to three letters ("уряду" of "Уряд"): then it is a common word too, which a capital at a sentence's start or in a heading does not make a name
+  (German "Oder", the river, is also "oder"; a recogniser's "Energy" of "Moldovan Energy"
+  taken for a person is "energy" in the headline);
+- no capitalised word may touch it on either side (one space between), unless the word before
+  it opens a sentence: "Kyiv Post" is another name, and a word of a longer name missed is no
+  mention of the shorter one; in German, whose nouns all have capitals, a noun before a name
+  ("Außenministerin Vogelsang", "die Hauptstadt Berlin") still lets the name in;
+- the entity head's doubtful findings are not copied (:data:`_SURE`);
+- a name found with two kinds in the article (a place once, an organisation once) is no one's
+  to copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrascope.analyzers._name_forms import Found
+
+__all__ = ["mentioned_again"]
+
+_KINDS = ("PER", "ORG", "LOC")
+# the entity head's score below which its finding is not copied: its doubtful ones are common
+# nouns taken for names ("Industrie", "Уряд" at 0.6-0.88, names mostly above 0.95)
+_SURE = 0.9
+# surnames written the same in every case
+_SURNAMES_KEPT = ("en", "de", "fr", "it", "es", "pt", "bg")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«»\"“”(—–]|\s[-–—])\s*$")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
+
+
+def mentioned_again(text: str, found: Found, language: str) -> Found:
+    """``found`` with the mentions of its names that no entity covers (see the module's text)."""
+    named: dict[str, set[tuple[str, str]]] = {}
+    for start, end, label, attrs in found:
+        if label not in _KINDS or float(attrs.get("score", 1.0)) < _SURE:
+            continue
+        normal = str(attrs["normal"])
+        for written in _written_forms(text[start:end], normal):
+            named.setdefault(written, set()).add((label, normal))
+        words = normal.split()
+        if label == "PER" and len(words) > 1 and language in _SURNAMES_KEPT and len(words[-1]) > 2:
+            named.setdefault(words[-1], set()).add((label, words[-1]))
+    copies = {written: next(iter(kinds)) for written, kinds in named.items() if len(kinds) == 1}
+    if not copies:
+        return found
+    covered = sorted((start, end) for start, end, *_ in found)
+    pattern = re.compile(
+        r"(?<![\w@/.-])(?:"
+        + "|".join(re.escape(w) for w in sorted(copies, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    lower = {word for word in re.findall(r"\b[^\W\d_]+\b", text) if word.islower()}
+    added: Found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        written = match.group()
+        label, normal = copies[written]
+        if " " not in written and _common_word(written, lower):
+            continue
+        if _touches_capital(text, start, end, language == "de"):
+            continue
+        added.append((start, end, label, {"normal": normal, "source_label": label, "recogniser": "repeat"}))
+    return sorted(found + added, key=lambda f: (f[0], f[1])) if added else found
+
+
+def _written_forms(span: str, normal: str) -> set[str]:
+    """How the article writes a found name: the span without the lower-case words it opens with
+    ("the World Bank"), or, for a span in capitals, its normal form (a dateline's "KYIV" is
+    "Kyiv"); where capitalised and longer than two letters. Any other normal form is the
+    recogniser's guess (a nominative, a repair) that the text need not contain."""
+    words = span.split(" ")
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    form = normal if span.isupper() else " ".join(words)
+    return {form} if len(form) > 2 and form[:1].isupper() else set()
+
+
+def _common_word(word: str, lower: set[str]) -> bool:
+    """Whether the text writes ``word`` in lower case, or in lower case with an ending of up
+    to three letters ("уряду" of "Уряд"), as a common word."""
+    stem = word.lower()
+    return any(other.startswith(stem) and len(other) - len(stem) <= 3 for other in lower)
+
+
+def _touches_capital(text: str, start: int, end: int, german: bool) -> bool:
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1)[:1].isupper() and not german:
+        word_start = before.start(1)
+        if not _SENTENCE_END.search(text, max(0, word_start - 4), word_start):
+            return True
+    after = _CAPITALISED_AFTER.match(text, end)
+    return bool(after and after.group(1)[:1].isupper())
