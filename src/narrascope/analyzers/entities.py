@@ -11,6 +11,9 @@ Three recognisers, by language:
 A region, international body or seat of government of a short table
 (:mod:`narrascope.analyzers._bodies`) that none of them found is taken where the text writes
 it as the table does ("BRICS", "Farnesina"; ``attrs["recogniser"]`` is ``gazetteer``).
+A name that one of them found once is found again where the article writes it the same way and
+none did, a person's surname alone too ("said Vogelsang" after "Katrin Vogelsang";
+:mod:`narrascope.analyzers._repeats`, ``attrs["recogniser"]`` is ``repeat``).
 
 spaCy and natasha run over runs of whole paragraphs of bounded size, so that memory stays flat
 on very long inputs; entities never cross a line break. Each entity records a normal form for
@@ -487,6 +490,9 @@ def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list
 _LETTER = re.compile(r"[^\W\d_]\.?")
 # A name's words, an elided article or preposition apart ("d'", "Italie").
 _WORD_RUN = re.compile(r"[^\s'’]+['’]?")
+# a lower-case word that opens a clause, which no English name holds: spaCy runs a name on
+# into the next one across it ("the newspaper Izvestia that Kyiv ...")
+_ENGLISH_CLAUSE = re.compile(r"\s(?:that|which|who|whom|whose|said|says|told|when|while|where|because)\b")
 
 
 def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[Found]:
@@ -526,6 +532,11 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
                 if first is None:
                     continue  # a title alone names no one ("président de la République"), nor marks alone
                 start, name = start + words[first].start(), name[words[first].start() :]
+            if language == "en" and (clause := _ENGLISH_CLAUSE.search(name)):
+                name = name[: clause.start()]
+                end = start + len(name)
+                if not any(word[:1].isupper() for word in name.split()):
+                    continue
             if name.isupper() and len(name) > 1:  # in a headline in capitals: the article's spelling
                 name = sources[n][start:end]
             normal = english_normal(name, label) if language == "en" else head_normal(name, label, language)
