@@ -110,3 +110,13 @@ def test_no_mention_inside_a_longer_word_an_address_or_an_entity() -> None:
     text = "Varnel grew. See varnel.example/Varnel and Varnelian or Varnel-based firms in East Varnel."
     found = [_at(text, "Varnel", "LOC"), _at(text, "East Varnel", "LOC")]
     assert _added(text, found) == []
+
+
+def test_only_a_full_names_surname_passes_a_capitalised_word_before_it() -> None:
+    # a person found by one word is no surname: "The Morning Harlow" is a paper's name
+    text = "Harlow wrote. It was printed in The Morning Harlow."
+    assert _added(text, [_at(text, "Harlow", "PER")]) == []
+    # nor is the last word of a long run of capitalised words, or a pope's number
+    text = "Dara Voss Check Listings sells. A Check Listings page. Pius XII died. Pope Leo XII too."
+    found = [_at(text, "Dara Voss Check Listings", "PER"), _at(text, "Pius XII", "PER")]
+    assert _added(text, found) == []

@@ -17,8 +17,8 @@ What keeps a common word out:
   (German "Oder", the river, is also "oder"; a recogniser's "Energy" of "Moldovan Energy"
   taken for a person is "energy" in the headline);
 - no capitalised word may follow it (one space between): "Kyiv Post" is another name; nor come
-  before it, unless that word opens a sentence ("Later Kyiv ..."), or is a title before a
-  surname ("Foreign Minister Vogelsang"), or a German noun, as German writes them all with
+  before it, unless that word opens a sentence ("Later Kyiv ..."), or the name is the surname
+  of a full name of two or three words and that word a title ("Foreign Minister Vogelsang"), or a German noun, as German writes them all with
   capitals ("die Hauptstadt Berlin"): a word of a longer name missed ("Old Kyiv") is no mention
   of the shorter one;
 - the entity head's doubtful findings are not copied (:data:`_SURE`);
@@ -40,6 +40,10 @@ _KINDS = ("PER", "ORG", "LOC")
 _SURE = 0.9
 # surnames written the same in every case
 _SURNAMES_KEPT = ("en", "de", "fr", "it", "es", "pt", "bg")
+# a longer "person" is most often a recogniser's run of words ("Travis Air Force Base")
+_LONGEST_PERSON = 3
+# a pope's or a king's number, no surname ("Pius XII")
+_NUMERAL = re.compile(r"[IVXL]+")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«»\"“”(—–]|\s[-–—])\s*$")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w'’-]*) $")
 _CAPITALISED_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
@@ -48,6 +52,7 @@ _CAPITALISED_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
 def mentioned_again(text: str, found: Found, language: str) -> Found:
     """``found`` with the mentions of its names that no entity covers (see the module's text)."""
     named: dict[str, set[tuple[str, str]]] = {}
+    surnames: set[str] = set()
     for start, end, label, attrs in found:
         if label not in _KINDS or float(attrs.get("score", 1.0)) < _SURE:
             continue
@@ -55,8 +60,15 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
         for written in _written_forms(text[start:end], normal):
             named.setdefault(written, set()).add((label, normal))
         words = normal.split()
-        if label == "PER" and len(words) > 1 and language in _SURNAMES_KEPT and len(words[-1]) > 2:
+        if (
+            label == "PER"
+            and 1 < len(words) <= _LONGEST_PERSON
+            and language in _SURNAMES_KEPT
+            and len(words[-1]) > 2
+            and not _NUMERAL.fullmatch(words[-1])
+        ):
             named.setdefault(words[-1], set()).add((label, words[-1]))
+            surnames.add(words[-1])
     copies = {written: next(iter(kinds)) for written, kinds in named.items() if len(kinds) == 1}
     if not copies:
         return found
@@ -80,7 +92,7 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
                 common[written] = _common_word(written, lower)
             if common[written]:
                 continue
-        if _touches_capital(text, start, end, language == "de" or label == "PER"):
+        if _touches_capital(text, start, end, language == "de" or written in surnames):
             continue
         added.append((start, end, label, {"normal": normal, "source_label": label, "recogniser": "repeat"}))
     return sorted(found + added, key=lambda f: (f[0], f[1])) if added else found
