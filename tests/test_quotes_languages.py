@@ -380,6 +380,11 @@ def test_a_medium_that_relayed_the_words_is_not_the_speaker(language: str, text:
          "the Latvian ambassador to the Council", "said"),
         ("en", "The former Latvian envoy to the Council said the vote was rigged.", "Council",
          "The former Latvian envoy to the Council", "said"),
+        # a common noun that the body's name qualifies ends the phrase
+        ("en", "The head of the Varnel Workers union said the strike would go on.", "Varnel Workers",
+         "The head of the Varnel Workers union", "said"),
+        ("it", "Il presidente del gruppo Varnel Lavoro ha detto: «Lo sciopero continua».", "Varnel Lavoro",
+         "Il presidente del gruppo Varnel Lavoro", "ha detto"),
     ],
 )  # fmt: skip
 def test_the_head_or_a_member_of_a_body_speaks_not_the_body(

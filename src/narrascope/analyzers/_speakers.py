@@ -389,6 +389,15 @@ class SpeakerFinder:
                 return before[0].start() if i <= 3 else word.start()
         return None
 
+    def _noun_after(self, entity: Span, end: int) -> bool:
+        """Whether ``entity`` ends the words up to ``end``, the subject's end, or is followed
+        there by one or two words in lower case that end its phrase: a common noun that the
+        name qualifies ("the Varnel group", "the X workers union"), not a function word."""
+        words = list(WORD.finditer(self.text, entity.end, end))
+        return len(words) <= 2 and all(
+            word.group().islower() and word.group() not in function_words_of(self.language) for word in words
+        )
+
     def _relayer(self, entity: Span) -> bool:
         """Whether ``entity`` relayed what was said, not said it: after "quoted by" ("frisou,
         citado pela Lusa", "a-t-il dit, cité par l'AFP", "ha detto, citato dall'ANSA"), or
@@ -838,9 +847,10 @@ class SpeakerFinder:
                 if described is not phrase:
                     return described
                 head = self._head_of(words, entity)
-                if head is not None and entity.end == words[-1].end():
-                    # "Un esponente della Lega ha detto": a member of the party, not the party
-                    return self._described(self._speaker(head, entity.end, "phrase", verb))
+                if head is not None and self._noun_after(entity, words[-1].end()):
+                    # "Un esponente della Lega ha detto": a member of the party, not the party;
+                    # "The head of the X union said": of the union
+                    return self._described(self._speaker(head, words[-1].end(), "phrase", verb))
             if not self._after_preposition(entity, cue):
                 return self._of_entity(entity, verb)
             entity = None  # '– powiedziała w rozmowie z PAP': the one she spoke with
