@@ -987,18 +987,21 @@ def _german_head(words: list[str]) -> list[str]:
     return words
 
 
-# A capitalised German adjective declined after an article ("der Europäischen", "den Vereinigten"):
-# its stem and ending.
-_DECLINED = re.compile(r"([A-ZÄÖÜ]\w{2,}?)(?:en|em|er|es)")
+# A capitalised German adjective declined after an article ("der Europäischen", "den Vereinigten",
+# "das Statistische"): its stem and ending.
+_DECLINED = re.compile(r"([A-ZÄÖÜ]\w{2,}?)(?:en|em|er|es|e)")
 
 
 def _german_nominative(words: list[str]) -> list[str]:
-    """A German name that opens with a declined adjective, in the nominative that a gazetteer
-    knows ("Vereinigten Staaten" -> "Vereinigte Staaten", the United States; "Europäischen
-    Union" -> "Europäische Union"), so that it is the same place or body in every case. The
-    adjective's ending needs the noun's gender, which no installed dictionary gives: the
-    endings are tried in turn, and one is kept only where GeoNames or the table of bodies knows
-    the name it makes; otherwise the name stays as written."""
+    """A German name that opens with a declined adjective, in the nominative, so that it is the
+    same place or body in every case. The adjective's ending needs the noun's gender, which no
+    installed dictionary gives: first the endings are tried in turn, and one is kept where
+    GeoNames or the table of bodies knows the name it makes ("Vereinigten Staaten" ->
+    "Vereinigte Staaten", the United States; "Europäischen Union" -> "Europäische Union");
+    else the gender comes from the ending of the noun, the last part of a compound, where it
+    tells (:data:`_GERMAN_GENDERS`: "Statistischen Bundesamtes" -> "Statistisches Bundesamt",
+    "Internationalen Währungsfonds" -> "Internationaler Währungsfonds", "Deutschen Bahn" ->
+    "Deutsche Bahn"); otherwise the name stays as written."""
     stems = []
     for word in words[:-1]:  # "Vereinigten Arabischen Emirate": every adjective before the noun
         declined = _DECLINED.fullmatch(word)
@@ -1012,7 +1015,49 @@ def _german_nominative(words: list[str]) -> list[str]:
         candidate = [stem + ending for stem in stems] + words[len(stems) :]
         if candidate != words and (place_of(" ".join(candidate)) or body_of(" ".join(candidate))):
             return candidate
-    return words
+    noun = words[len(stems)]
+    gendered = _german_gender(noun)
+    if gendered is None:
+        return words
+    gender, nominative = gendered
+    ending = {"f": "e", "m": "er", "n": "es"}[gender]
+    return [stem + ending for stem in stems] + [nominative] + words[len(stems) + 1 :]
+
+
+# The endings of German nouns, the last part of a compound, that tell the noun's gender, among
+# the heads of organisations' names: feminine, masculine, neuter.
+_GERMAN_GENDERS: dict[str, tuple[str, ...]] = {
+    "f": (
+        "ung", "heit", "keit", "schaft", "tion", "sion", "tät", "partei", "polizei", "bank", "bahn",
+        "kammer", "agentur", "behörde", "kommission", "union", "armee", "akademie", "hochschule",
+        "schule", "stiftung", "zeitung", "allianz", "liga", "börse", "konferenz", "versammlung",
+    ),
+    "m": (
+        "tag", "rat", "bund", "verband", "dienst", "konzern", "senat", "fonds", "verein", "hof",
+        "rundfunk", "sender", "ausschuss", "gipfel", "klub", "club", "flughafen", "gewerkschaftsbund",
+    ),
+    "n": (
+        "amt", "ministerium", "institut", "gericht", "haus", "zentrum", "büro", "werk", "komitee",
+        "parlament", "kommando", "kabinett", "bündnis", "forum", "museum", "sekretariat", "präsidium",
+        "gremium", "kollegium", "direktorium", "konsortium",
+    ),
+}  # fmt: skip
+
+
+def _german_gender(noun: str) -> tuple[str, str] | None:
+    """The gender of ``noun`` by its ending, and its nominative singular: a masculine or a
+    neuter noun's genitive loses its "-s" or "-es" ("Bundesamtes" -> "Bundesamt"); None
+    where the ending does not tell."""
+    lowered = noun.lower()
+    for gender, endings in _GERMAN_GENDERS.items():
+        for ending in endings:
+            if lowered.endswith(ending):
+                return gender, noun
+            if gender != "f":
+                for genitive in ("es", "s"):
+                    if lowered.endswith(ending + genitive):
+                        return gender, noun[: -len(genitive)]
+    return None
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(["for", "of", "and", "the", "on", "in"])
