@@ -1021,7 +1021,13 @@ def _german_nominative(words: list[str]) -> list[str]:
         return words
     gender, nominative = gendered
     ending = {"f": "e", "m": "er", "n": "es"}[gender]
-    return [stem + ending for stem in stems] + [nominative] + words[len(stems) + 1 :]
+    # a word in "-er" is a city's adjective, which does not decline ("Petersburger
+    # Wirtschaftsforums"), or a masculine's nominative already
+    adjectives = [
+        word if word.endswith("er") else stem + ending
+        for word, stem in zip(words[: len(stems)], stems, strict=True)
+    ]
+    return [*adjectives, nominative, *words[len(stems) + 1 :]]
 
 
 # The endings of German nouns, the last part of a compound, that tell the noun's gender, among
