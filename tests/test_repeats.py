@@ -104,6 +104,9 @@ def test_the_heads_doubtful_findings_are_not_copied() -> None:
     text = "Der Rat tagte. Danach sprach der Rat mit Varnel."
     assert _added(text, [_at(text, "Rat", "ORG", score=0.6)], "de") == []
     assert _added(text, [_at(text, "Rat", "ORG", score=0.97)], "de") == [("Rat", "ORG", "Rat")]
+    # a name of two words is a name, however doubtful its kind: its surname is found again
+    text = "Dara Voss kam. Später sagte Voss, es sei vorbei."
+    assert _added(text, [_at(text, "Dara Voss", "PER", score=0.6)], "de") == [("Voss", "PER", "Voss")]
 
 
 def test_no_mention_inside_a_longer_word_an_address_or_an_entity() -> None:

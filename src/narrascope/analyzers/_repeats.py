@@ -21,7 +21,7 @@ What keeps a common word out:
   of a full name of two or three words and that word a title ("Foreign Minister Vogelsang"), or a German noun, as German writes them all with
   capitals ("die Hauptstadt Berlin"): a word of a longer name missed ("Old Kyiv") is no mention
   of the shorter one;
-- the entity head's doubtful findings are not copied (:data:`_SURE`);
+- the entity head's doubtful findings of one word are not copied (:data:`_SURE`);
 - a name found with two kinds in the article (a place once, an organisation once) is no one's
   to copy.
 """
@@ -35,8 +35,9 @@ from narrascope.analyzers._name_forms import Found
 __all__ = ["mentioned_again"]
 
 _KINDS = ("PER", "ORG", "LOC")
-# the entity head's score below which its finding is not copied: its doubtful ones are common
-# nouns taken for names ("Industrie", "Уряд" at 0.6-0.88, names mostly above 0.95)
+# the entity head's score below which a one-word finding is not copied: its doubtful ones are
+# common nouns taken for names ("Industrie", "Уряд" at 0.6-0.88, names mostly above 0.95); a
+# name of two words or more is a name, whatever the head's doubt about its kind or its ends
 _SURE = 0.9
 # surnames written the same in every case
 _SURNAMES_KEPT = ("en", "de", "fr", "it", "es", "pt", "bg")
@@ -54,9 +55,9 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
     named: dict[str, set[tuple[str, str]]] = {}
     surnames: set[str] = set()
     for start, end, label, attrs in found:
-        if label not in _KINDS or float(attrs.get("score", 1.0)) < _SURE:
-            continue
         normal = str(attrs["normal"])
+        if label not in _KINDS or (" " not in normal and float(attrs.get("score", 1.0)) < _SURE):
+            continue
         for written in _written_forms(text[start:end], normal):
             named.setdefault(written, set()).add((label, normal))
         words = normal.split()
