@@ -696,6 +696,7 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
         # a sentence opened by an adverb or a phrase puts the subject after the verb (German)
         ("Im März sagte Hans Albers, die Lage sei ernst.", "de", "Hans Albers"),
         ("Daraufhin erklärte Hans Albers, dass die Lage ernst sei.", "de", "Hans Albers"),
+        ("So schrieb beispielsweise Hans Albers, dass die Lage ernst sei.", "de", "Hans Albers"),
         # ... as does a verb that opens its clause, in any language
         ("Die Lage ist ernst, erklärte Hans Albers, man werde reagieren.", "de", "Hans Albers"),
         (

@@ -792,7 +792,8 @@ _DE = SpeechWords(
         "anschließend", "kürzlich", "zuletzt", "erst", "schon", "auch", "weiter", "ferner",
         "im", "am", "in", "nach", "bei", "beim", "auf", "vor", "seit", "während", "gegenüber", "zum",
         "zur", "mit", "unter", "über", "vom", "von", "aus", "angesichts", "wegen", "trotz", "zu",
-        "hierzu", "dabei", "darüber",
+        "hierzu", "dabei", "darüber", "so", "beispielsweise", "etwa", "daher", "dennoch", "trotzdem",
+        "zunächst",
     ),
     subordinators=(
         "weil", "wenn", "ob", "obwohl", "nachdem", "bevor", "damit", "als", "während", "falls",
