@@ -679,6 +679,14 @@ def test_title_phrase_as_speaker(language: str, text: str, words: str, speaker: 
     )
 
 
+def test_a_german_title_after_the_verb_ends_at_a_preposition_and_names_the_person() -> None:
+    # "am Montag" says when, and "der Kanzler" alone is the chancellor named before
+    text = "Bundeskanzler Olaf Varnow reiste ab. „Wir helfen“, betonte der Kanzler am Montag in Paris."
+    doc = analyse(text, "de", ("Olaf Varnow",))
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_entity"]) == ("der Kanzler", "Olaf Varnow")
+
+
 @pytest.mark.parametrize(
     ("language", "text", "name", "words"),
     [

@@ -795,6 +795,11 @@ _DE = SpeechWords(
         "hierzu", "dabei", "darüber", "so", "beispielsweise", "etwa", "daher", "dennoch", "trotzdem",
         "zunächst",
     ),
+    # not "von", "für": a title's own ("ein Sprecher von X", "der Minister für Wirtschaft")
+    prepositions=(
+        "am", "im", "in", "an", "auf", "bei", "beim", "mit", "nach", "vor", "zu", "zum", "zur",
+        "gegenüber", "während", "über", "unter", "aus", "gegen", "seit", "vorm",
+    ),
     subordinators=(
         "weil", "wenn", "ob", "obwohl", "nachdem", "bevor", "damit", "als", "während", "falls",
         "sofern", "da", "wo", "wie", "bis", "seit", "seitdem", "indem", "sodass",
