@@ -1031,6 +1031,9 @@ _CAST = [
          "resteront fermées tout l'hiver", "Jean Marot"),
         ("de", "Wie der Direktor des Instituts, Hans Albers, gestern mitteilte, sinkt die Produktion weiter.",
          "sinkt die Produktion weiter", "Hans Albers"),
+        # a pronoun after the verb is its subject, not its object
+        ("de", "Hans Albers sprach lange.\nDie Mieten, behauptet er, werden weiter steigen.",
+         "werden weiter steigen", "Hans Albers"),
     ],
 )  # fmt: skip
 def test_an_attribution_set_off_inside_its_sentence(

@@ -497,7 +497,7 @@ class ReportedSpeech(SpeakerFinder):
     def _attribution_ends(self, cue: re.Match[str], stop: int) -> bool:
         """Whether the words after a speech verb, up to ``stop``, leave it without a clause of
         its own: none, a listener ("told reporters"), a subject after it ("said Zakharova",
-        "заявила журналистам Захарова"), or where and when it was said ("said on Tuesday",
+        "заявила журналистам Захарова", "behauptet sie"), or where and when it was said ("said on Tuesday",
         "wrote after the February event"); in languages whose prepositions are known, not an
         object ("announced new sanctions")."""
         after = WORD.findall(self.text, cue.end(), stop)
@@ -507,7 +507,12 @@ class ReportedSpeech(SpeakerFinder):
             return False
         if not after or not w.prepositions:
             return True
-        return where or after[0][:1].isupper() or lower(cue.group().split()[-1]) in w.object_verbs
+        return (
+            where
+            or after[0][:1].isupper()
+            or self.grammar.pronouns.fullmatch(after[0]) is not None  # "behauptet sie, ..."
+            or lower(cue.group().split()[-1]) in w.object_verbs
+        )
 
     def _names_soon_after(self, position: int, end: int) -> bool:
         """Whether an entity begins within the first few words after ``position`` (before ``end``)."""
