@@ -690,6 +690,22 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
     )
 
 
+def test_german_perfect_tense_speaker_and_subjunctive() -> None:
+    # the auxiliary is no word of the speaker's, and a time before it none either
+    for text in (
+        "Der Minister hat gesagt, die Lage sei ernst.",
+        "Im März hatte der Minister gesagt, die Lage sei ernst.",
+    ):
+        doc = _hand_built(text, [], language="de")
+        (q,) = doc.layer("quote")
+        assert (q.text_in(doc), q.attrs["speaker"]) == ("die Lage sei ernst", "Minister")
+    # a Konjunktiv II with an umlaut reports; a participle after "sich" does not
+    text = "Hans Albers sagte, viele Kritiker sähen sich bestätigt."
+    assert [
+        (label, words, who) for label, words, who, _ in _speakers(_hand_built(text, _CAST, language="de"))
+    ] == [("reported", "viele Kritiker sähen sich bestätigt", "Hans Albers")]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "speaker"),
     [
@@ -697,6 +713,9 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
         ("Im März sagte Hans Albers, die Lage sei ernst.", "de", "Hans Albers"),
         ("Daraufhin erklärte Hans Albers, dass die Lage ernst sei.", "de", "Hans Albers"),
         ("So schrieb beispielsweise Hans Albers, dass die Lage ernst sei.", "de", "Hans Albers"),
+        # ... but not where an auxiliary stands second: the subject is between it and the verb
+        ("Daraufhin hat Hans Albers erklärt, dass die Lage ernst sei.", "de", "Hans Albers"),
+        ("So habe etwa Radio Norda sofort erklärt, dass die Lage ernst sei.", "de", "Radio Norda"),
         # ... as does a verb that opens its clause, in any language
         ("Die Lage ist ernst, erklärte Hans Albers, man werde reagieren.", "de", "Hans Albers"),
         (
@@ -716,7 +735,9 @@ def test_german_reported_speech_in_the_subjunctive_needs_no_dass() -> None:
 )
 def test_a_subject_after_the_verb_speaks(text: str, language: str, speaker: str | None) -> None:
     doc = _hand_built(
-        text, [("Hans Albers", "PER"), ("Москве", "LOC"), ("Telegram", "ORG")], language=language
+        text,
+        [("Hans Albers", "PER"), ("Москве", "LOC"), ("Telegram", "ORG"), ("Radio Norda", "ORG")],
+        language=language,
     )
     assert [(label, who) for label, _, who, _ in _speakers(doc)] == [("reported", speaker)]
 

@@ -328,7 +328,13 @@ class ReportedSpeech(SpeakerFinder):
         inverted = self._subject_follows(start, cue)
         named_after = self._opens_its_clause(start, cue) and self._named_after(cue, content)
         hi = content if inverted or named_after else match.end("cue")
-        speaker = self._from_region(cue.start() if inverted else start, hi, cue)
+        # "Im März hatte der Minister gesagt": the subject after the auxiliary, not the time
+        # before it
+        first = WORD.search(self.text, start, cue.start())
+        opened = start
+        if first is not None and lower(first.group()) in self.grammar.words.verb_second_openers:
+            opened = self._split_auxiliary(first.end(), cue) or start
+        speaker = self._from_region(cue.start() if inverted else opened, hi, cue)
         return None if speaker.how == "none" else (content, end, speaker)
 
     def _named_after(self, cue: re.Match[str], stop: int) -> bool:
@@ -357,6 +363,16 @@ class ReportedSpeech(SpeakerFinder):
         rest = WORD.findall(text, self.entities[j].end, stop)
         return all(lower(word) in self.grammar.words.that for word in rest)
 
+    def _split_auxiliary(self, start: int, cue: re.Match[str]) -> int | None:
+        """Where the auxiliary between ``start`` and the verb ``cue`` ends, in a language that
+        splits its verbs ("Im März hatte der Minister gesagt"); None where there is none."""
+        auxiliaries = self.grammar.words.split_auxiliaries
+        word = next(
+            (w for w in WORD.finditer(self.text, start, cue.start()) if lower(w.group()) in auxiliaries),
+            None,
+        )
+        return None if word is None else word.end()
+
     def _subject_follows(self, start: int, cue: re.Match[str]) -> bool:
         """Whether the clause of ``cue`` opens with an adverb or a phrase of a preposition in a
         language whose verb stands second, so that its subject follows the verb ("Daraufhin
@@ -367,6 +383,8 @@ class ReportedSpeech(SpeakerFinder):
             bool(openers)
             and first is not None
             and lower(first.group()) in openers
+            # "Daraufhin hat X erklärt": the auxiliary stands second, the subject after it
+            and self._split_auxiliary(first.end(), cue) is None
             # the verb of the main clause, not of one after it ("In dem Video ist X zu hören,
             # wie er sagt, dass ...", "Zu diesem Zweck fuhr er ... und sagte, ...")
             and "," not in self.text[start : cue.start()]

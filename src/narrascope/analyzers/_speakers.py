@@ -696,7 +696,7 @@ class SpeakerFinder:
             words = words[first:]
         w = self.grammar.words
         # ... nor "that" after its antecedent ("the report that says"), English again
-        trailing = w.clause_auxiliaries + (w.that if w.clause_auxiliaries else ())
+        trailing = w.clause_auxiliaries + (w.that if w.clause_auxiliaries else ()) + w.split_auxiliaries
         while len(words) > 1 and 0 < (cut := self._adverb_at_end(words, trailing)) < len(words):
             words = words[:-cut]
         # ... nor a "that" that opens the clause ("uznano, że sąd orzekł"; English

@@ -55,6 +55,9 @@ class SpeechWords:
     noun_markers: tuple[str, ...] = ()
     #: Auxiliaries that belong to the verb they precede ("a déclaré", "ha detto", "е заявил").
     auxiliaries: tuple[str, ...] = ()
+    #: Finite auxiliaries that stand second in a clause whose participle or infinitive ends it
+    #: ("Daraufhin hat X erklärt, dass"): the subject stands between them, before the verb.
+    split_auxiliaries: tuple[str, ...] = ()
     #: Verbs that attribute speech only in an "as" clause ("Как сообщает ТАСС", "As Reuters
     #: reported"); elsewhere they are too often about news, not speech.
     as_verbs: tuple[str, ...] = ()
@@ -766,6 +769,9 @@ _DE = SpeechWords(
     ),
     that=("dass", "daß"),
     reflexive_verbs=("erklärt sich", "erklärte sich", "erklärten sich"),
+    # "sahen sich bestätigt", "fühlt sich bestätigt" (feel vindicated): a participle after
+    # "sich" reports nothing
+    noun_markers=("sich",),
     naming=("sprach von", "sprachen von", "spricht von", "sprechen von", "nannte", "nannten"),
     naming_as=("bezeichnete", "bezeichneten", "bezeichnet", "verurteilte", "verurteilten", "kritisierte"),
     naming_as_words=("als",),
@@ -781,6 +787,10 @@ _DE = SpeechWords(
         "liege", "komme", "gehe", "bleibe", "wisse",
         # the Konjunktiv II where the first is like the indicative ("sie hätten", not "haben")
         "hätte", "hätten", "wäre", "wären", "würde", "würden",
+        # ... and of the strong and modal verbs, whose umlaut sets it apart
+        "sähe", "sähen", "gäbe", "gäben", "käme", "kämen", "läge", "lägen", "stünde", "stünden",
+        "müsste", "müssten", "könnte", "könnten", "dürfte", "dürften", "bräuchte", "bräuchten",
+        "wüsste", "wüssten",
     ),
     subjunctive_not_after=("ich",),
     object_articles=("dem", "den", "einem", "einer"),
@@ -805,6 +815,10 @@ _DE = SpeechWords(
         "sofern", "da", "wo", "wie", "bis", "seit", "seitdem", "indem", "sodass",
     ),
     passives=("wurde", "wurden", "worden"),
+    split_auxiliaries=(
+        "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "wird", "werden", "würde",
+        "würden", "will", "soll", "muss", "müsse", "kann", "könne", "könnte", "könnten",
+    ),
     adding=("und fügte hinzu", "und betonte"),
     document_leads=("gemäß",),
     compounds=True,
