@@ -787,9 +787,9 @@ _DE = SpeechWords(
         "liege", "komme", "gehe", "bleibe", "wisse",
         # the Konjunktiv II where the first is like the indicative ("sie hätten", not "haben")
         "hätte", "hätten", "wäre", "wären", "würde", "würden",
-        # ... and of the strong and modal verbs, whose umlaut sets it apart
+        # ... and of strong verbs, whose umlaut sets it apart; not the modals' ("könnte"),
+        # which the author's own conjectures use as often
         "sähe", "sähen", "gäbe", "gäben", "käme", "kämen", "läge", "lägen", "stünde", "stünden",
-        "müsste", "müssten", "könnte", "könnten", "dürfte", "dürften", "bräuchte", "bräuchten",
         "wüsste", "wüssten",
     ),
     subjunctive_not_after=("ich",),
