@@ -815,6 +815,10 @@ _DE = SpeechWords(
         "sofern", "da", "wo", "wie", "bis", "seit", "seitdem", "indem", "sodass",
     ),
     passives=("wurde", "wurden", "worden"),
+    adverbs_before_verb=(
+        "sofort", "bereits", "schon", "erneut", "wiederholt", "mehrfach", "zuvor", "darüber", "dazu",
+        "ebenfalls", "öffentlich", "ausdrücklich", "zudem", "außerdem", "noch", "damals",
+    ),
     split_auxiliaries=(
         "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "wird", "werden", "würde",
         "würden", "will", "soll", "muss", "müsse", "kann", "könne", "könnte", "könnten",
