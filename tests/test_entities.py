@@ -1285,7 +1285,7 @@ def test_a_german_adjective_cut_off_a_name_is_joined_to_it() -> None:
 
     joined = join_fragments(text, found(("Statistischen", "ORG"), ("Bundesamtes", "ORG")), "de")
     assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in joined] == [
-        ("Statistischen Bundesamtes", "ORG", "Statistischen Bundesamtes")
+        ("Statistischen Bundesamtes", "ORG", "Statistisches Bundesamt")
     ]
     # a city's adjective, which does not decline
     city = "Das Münchner Institut für Wirtschaftsforschung warnt."
@@ -1493,6 +1493,9 @@ def test_a_polish_surname_alone_is_the_fuller_name_of_the_article_that_it_is_a_f
 )  # fmt: skip
 def test_a_german_title_is_no_organisation(normal: str, title: bool) -> None:
     assert german_title((0, len(normal), "ORG", {"normal": normal})) is title
+    # nor a person: a name has more than the title
+    assert german_title((0, len(normal), "PER", {"normal": normal})) is title
+    assert not german_title((0, 14, "PER", {"normal": f"{normal} Varnow"}))
 
 
 @pytest.mark.parametrize(

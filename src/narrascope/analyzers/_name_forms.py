@@ -947,7 +947,7 @@ def head_normal(text: str, kind: str, language: str) -> str:
 
 # What German titles of people end with ("Innenminister", "Bundesaußenministerin",
 # "Regierungssprecher", "Bundeskanzlers"): a title, which the head, reading every capitalised
-# noun, now and then takes for an organisation.
+# noun, now and then takes for an organisation or a person.
 _GERMAN_TITLE = re.compile(
     r"\w*(?:minister|kanzler|präsident|sprecher|botschafter|direktor|vorsitzender?|gouverneur)(?:in(?:nen)?|s)?",
     re.IGNORECASE,
@@ -955,10 +955,13 @@ _GERMAN_TITLE = re.compile(
 
 
 def german_title(found: tuple[int, int, str, dict[str, Any]]) -> bool:
-    """Whether a German organisation or place of one word is a person's title."""
+    """Whether a German organisation, place or person of one word is a person's title: no name
+    ("betonte der Kanzler": the quote's speaker is then the chancellor the article names)."""
     _, _, label, attrs = found
     normal = str(attrs["normal"])
-    return label in ("ORG", "LOC") and " " not in normal and _GERMAN_TITLE.fullmatch(normal) is not None
+    return (
+        label in ("ORG", "LOC", "PER") and " " not in normal and _GERMAN_TITLE.fullmatch(normal) is not None
+    )
 
 
 # A German adjective of a city, which does not decline ("Münchner", "Berliner", "Kieler").
