@@ -13,14 +13,15 @@ What keeps a common word out:
 
 - the mention must be written as the name is, capitals and all, and begin with a capital;
 - a single word must not be written in lower case anywhere in the text, nor with an ending of
-  up to three letters ("уряду" of "Уряд"): then it is a common word too, which a capital at a sentence's start or in a heading does not make a name
-  (German "Oder", the river, is also "oder"; a recogniser's "Energy" of "Moldovan Energy"
-  taken for a person is "energy" in the headline);
+  up to three letters ("уряду" of "Уряд"): then it is a common word too, which a capital at a
+  sentence's start or in a heading does not make a name (German "Oder", the river, is also
+  "oder"; a recogniser's "Energy" of "Moldovan Energy" taken for a person is "energy" in the
+  headline);
 - no capitalised word may follow it (one space between): "Kyiv Post" is another name; nor come
   before it, unless that word opens a sentence ("Later Kyiv ..."), or the name is the surname
-  of a full name of two or three words and that word a title ("Foreign Minister Vogelsang"), or a German noun, as German writes them all with
-  capitals ("die Hauptstadt Berlin"): a word of a longer name missed ("Old Kyiv") is no mention
-  of the shorter one;
+  of a full name of two or three words and that word a title ("Foreign Minister Vogelsang"),
+  or the word is German, whose nouns all have capitals ("die Hauptstadt Berlin"): a word of a
+  longer name missed ("Old Kyiv") is no mention of the shorter one;
 - the entity head's doubtful findings of one word are not copied (:data:`_SURE`);
 - a name found with two kinds in the article (a place once, an organisation once) is no one's
   to copy.
@@ -58,7 +59,7 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
         normal = str(attrs["normal"])
         if label not in _KINDS or (" " not in normal and float(attrs.get("score", 1.0)) < _SURE):
             continue
-        for written in _written_forms(text[start:end], normal):
+        if written := _written_form(text[start:end], normal):
             named.setdefault(written, set()).add((label, normal))
         words = normal.split()
         if (
@@ -99,16 +100,16 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
     return sorted(found + added, key=lambda f: (f[0], f[1])) if added else found
 
 
-def _written_forms(span: str, normal: str) -> set[str]:
+def _written_form(span: str, normal: str) -> str | None:
     """How the article writes a found name: the span without the lower-case words it opens with
     ("the World Bank"), or, for a span in capitals, its normal form (a dateline's "KYIV" is
-    "Kyiv"); where capitalised and longer than two letters. Any other normal form is the
+    "Kyiv"); None unless capitalised and longer than two letters. Any other normal form is the
     recogniser's guess (a nominative, a repair) that the text need not contain."""
     words = span.split(" ")
     while words and not words[0][:1].isupper():
         words.pop(0)
     form = normal if span.isupper() else " ".join(words)
-    return {form} if len(form) > 2 and form[:1].isupper() else set()
+    return form if len(form) > 2 and form[:1].isupper() else None
 
 
 def _common_word(word: str, lower: set[str]) -> bool:
@@ -119,6 +120,8 @@ def _common_word(word: str, lower: set[str]) -> bool:
 
 
 def _touches_capital(text: str, start: int, end: int, title_before: bool) -> bool:
+    """Whether a capitalised word stands right after ``text[start:end]``, or right before it
+    without opening a sentence (unless ``title_before`` lets one stand there)."""
     before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
     if before and before.group(1)[:1].isupper() and not title_before:
         word_start = before.start(1)
