@@ -383,6 +383,8 @@ def test_a_medium_that_relayed_the_words_is_not_the_speaker(language: str, text:
         # a common noun that the body's name qualifies ends the phrase
         ("en", "The head of the Varnel Workers union said the strike would go on.", "Varnel Workers",
          "The head of the Varnel Workers union", "said"),
+        ("en", "\"We will not retreat,\" said the head of the Varnel group on Monday.", "Varnel",
+         "the head of the Varnel group", "said"),
         ("it", "Il presidente del gruppo Varnel Lavoro ha detto: «Lo sciopero continua».", "Varnel Lavoro",
          "Il presidente del gruppo Varnel Lavoro", "ha detto"),
     ],

@@ -389,6 +389,20 @@ class SpeakerFinder:
                 return before[0].start() if i <= 3 else word.start()
         return None
 
+    def _body_noun_after(self, entity: Span) -> int:
+        """Where the phrase of ``entity`` ends: after a noun of the language's ``body_nouns``
+        one or two words after it in lower case ("the X group", "the X workers union"), else at
+        its own end."""
+        end = entity.end
+        for word in itertools.islice(WORD.finditer(self.text, entity.end), 2):
+            written = word.group()
+            if self.text[end : word.start()] != " " or not written.islower():
+                break
+            if written in self.grammar.words.body_nouns:
+                return word.end()
+            end = word.end()
+        return entity.end
+
     def _noun_after(self, entity: Span, end: int) -> bool:
         """Whether ``entity`` ends the words up to ``end``, the subject's end, or is followed
         there by one or two words in lower case that end its phrase: a common noun that the
@@ -833,8 +847,10 @@ class SpeakerFinder:
         if entity is not None and side == "after" and entity.label != "PER":
             head = self._head_of(words, entity)
             if head is not None:
-                # '", ha spiegato il presidente della Regione': a person, not the region
-                return self._described(self._speaker(head, entity.end, "phrase", verb))
+                # '", ha spiegato il presidente della Regione': a person, not the region; '",
+                # said the head of the X group'
+                end = self._body_noun_after(entity)
+                return self._described(self._speaker(head, end, "phrase", verb))
         if entity is not None and not (
             side in ("before", "after")
             and self.grammar.pronouns.fullmatch(words[-1 if side == "before" else 0].group())

@@ -164,6 +164,9 @@ class SpeechWords:
     #: -> "Виктор Мироненко"), so that a name in another case is no subject.
     nominative_normals: bool = False
     group_nouns: tuple[str, ...] = ()
+    #: Common nouns that a body's name qualifies, after it ("the Wagner group", "the X workers
+    #: union"): part of the phrase "the head of the X group" after a verb.
+    body_nouns: tuple[str, ...] = ()
     #: Words before a verb that make it none whose clause a name opens: an infinitive's mark
     #: ("no reason to believe Paddock would ..."), an article before an adjective ("the
     #: alleged Muslim spies were ..."), the first word of a name that ends like a verb ("the
@@ -401,6 +404,11 @@ _EN = SpeechWords(
     not_before_name_clause=("to", "the", "a", "an", "united"),
     plural_endings=("rs", "ts", "ns", "ls", "ies", "es", "ds", "ks", "ms", "ps", "gs"),
     group_nouns=("police", "staff", "personnel", "crew", "military", "people"),
+    body_nouns=(
+        "group", "movement", "party", "union", "company", "agency", "network", "coalition", "alliance",
+        "militia", "organisation", "organization", "foundation", "institute", "council", "committee",
+        "campaign", "bank", "fund", "faction", "battalion", "brigade", "regiment", "initiative",
+    ),
     adverb_endings=(
         "ously", "ively", "ently", "antly", "edly", "fully", "ably", "ibly", "ally", "dly", "tly", "rly",
         "ely", "nly",
