@@ -515,9 +515,9 @@ class ReportedSpeech(SpeakerFinder):
     def _attribution_ends(self, cue: re.Match[str], stop: int) -> bool:
         """Whether the words after a speech verb, up to ``stop``, leave it without a clause of
         its own: none, a listener ("told reporters"), a subject after it ("said Zakharova",
-        "заявила журналистам Захарова", "behauptet sie"), or where and when it was said ("said on Tuesday",
-        "wrote after the February event"); in languages whose prepositions are known, not an
-        object ("announced new sanctions")."""
+        "заявила журналистам Захарова", "behauptet sie"), or where and when it was said ("said
+        on Tuesday", "wrote after the February event"); in languages whose prepositions are
+        known, not an object ("announced new sanctions")."""
         after = WORD.findall(self.text, cue.end(), stop)
         w = self.grammar.words
         where = bool(after) and self._where(after[0])

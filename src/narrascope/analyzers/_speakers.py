@@ -403,7 +403,7 @@ class SpeakerFinder:
             end = word.end()
         return entity.end
 
-    def _noun_after(self, entity: Span, end: int) -> bool:
+    def _ends_phrase(self, entity: Span, end: int) -> bool:
         """Whether ``entity`` ends the words up to ``end``, the subject's end, or is followed
         there by one or two words in lower case that end its phrase: a common noun that the
         name qualifies ("the Varnel group", "the X workers union"), not a function word."""
@@ -863,7 +863,7 @@ class SpeakerFinder:
                 if described is not phrase:
                     return described
                 head = self._head_of(words, entity)
-                if head is not None and self._noun_after(entity, words[-1].end()):
+                if head is not None and self._ends_phrase(entity, words[-1].end()):
                     # "Un esponente della Lega ha detto": a member of the party, not the party;
                     # "The head of the X union said": of the union
                     return self._described(self._speaker(head, words[-1].end(), "phrase", verb))
