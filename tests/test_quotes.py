@@ -538,10 +538,21 @@ def test_a_name_after_the_verb_or_inside_a_quote_is_not_its_subject() -> None:
         "The rumours sparking claims the government was “buying votes” spread.",
         "It looked into claims that the campaign had “colluded”.",
         "The claims that he “lied” were false.",
+        "Six states recorded their “all-time” highs in one summer.",  # a number of them
     ],
 )
 def test_a_speech_verbs_form_used_as_a_noun_reports_nothing(text: str) -> None:
     assert [q.label for q in _hand_built(text, []).layer("quote")] == ["phrase"]
+
+
+def test_a_verb_that_goes_on_before_the_speech_verb_is_no_word_of_the_speaker() -> None:
+    text = "Vera Lorand spoke first. Later she went on to say that the loss was great."
+    (quote,) = _hand_built(text, [("Vera Lorand", "PER")]).layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"], quote.attrs["speaker_entity"]) == (
+        "she",
+        "pronoun",
+        "Vera Lorand",
+    )
 
 
 def test_a_name_beside_the_subject_is_not_the_speaker() -> None:

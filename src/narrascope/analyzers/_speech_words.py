@@ -334,6 +334,9 @@ _EN = SpeechWords(
         "the", "a", "an", "his", "her", "its", "their", "our", "these", "those", "such", "into", "of",
         "about", "amid", "despite", "over", "against", "with", "denying", "dismissing", "rejecting",
         "sparking", "fuelling", "fueling", "prompting",
+        # a number of them ("Six states recorded", "two reports"), "member states", "other claims"
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "several",
+        "member", "other",
     ),
     scare_words=("so-called", "so called", "self-styled", "self-proclaimed"),
     question_labels=("Q", "Question"),
@@ -427,6 +430,8 @@ _EN = SpeechWords(
         "officially", "separately", "subsequently", "quickly", "immediately", "flatly", "firmly",
         "strongly", "clearly", "explicitly", "initially", "originally", "similarly", "likewise", "finally",
         "ultimately", "consistently", "allegedly", "apparently",
+        # a verb that goes on before the speech verb ("Gates went on to say that")
+        "went on to", "goes on to", "go on to", "continued to", "continues to",
     ),
     not_name_subjects=(
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
