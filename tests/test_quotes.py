@@ -546,7 +546,7 @@ def test_a_speech_verbs_form_used_as_a_noun_reports_nothing(text: str) -> None:
 
 
 def test_a_verb_that_goes_on_before_the_speech_verb_is_no_word_of_the_speaker() -> None:
-    text = "Vera Lorand spoke first. Later she went on to say that the loss was great."
+    text = "Vera Lorand spoke first. Later she went on to warn that prices would rise."
     (quote,) = _hand_built(text, [("Vera Lorand", "PER")]).layer("quote")
     assert (quote.attrs["speaker"], quote.attrs["speaker_how"], quote.attrs["speaker_entity"]) == (
         "she",

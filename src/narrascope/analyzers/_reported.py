@@ -42,7 +42,7 @@ _AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, 
 # auxiliary, by a name and an auxiliary.
 _CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5", "content6")
 _SOURCE_BEFORE_WORDS = 6  # at most, in "<Dem Minister Hans Albers> zufolge ..."
-_WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the February event")
+_WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the summit in May")
 # A source named without a closing comma ends by this punctuation at the latest.
 _SOURCE_STOP = re.compile(r"[,;:.!?()]")
 # A name in double quotation marks ("„Пристанище Варна“", "«Газпром»"), as a title may hold one.
@@ -516,7 +516,7 @@ class ReportedSpeech(SpeakerFinder):
         """Whether the words after a speech verb, up to ``stop``, leave it without a clause of
         its own: none, a listener ("told reporters"), a subject after it ("said Zakharova",
         "заявила журналистам Захарова", "behauptet sie"), or where and when it was said ("said
-        on Tuesday", "wrote after the February event"); in languages whose prepositions are
+        on Tuesday", "wrote after the summit in May"); in languages whose prepositions are
         known, not an object ("announced new sanctions")."""
         after = WORD.findall(self.text, cue.end(), stop)
         w = self.grammar.words

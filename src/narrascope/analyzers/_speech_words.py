@@ -430,7 +430,7 @@ _EN = SpeechWords(
         "officially", "separately", "subsequently", "quickly", "immediately", "flatly", "firmly",
         "strongly", "clearly", "explicitly", "initially", "originally", "similarly", "likewise", "finally",
         "ultimately", "consistently", "allegedly", "apparently",
-        # a verb that goes on before the speech verb ("Gates went on to say that")
+        # a verb that goes on before the speech verb ("she went on to warn")
         "went on to", "goes on to", "go on to", "continued to", "continues to",
     ),
     not_name_subjects=(
