@@ -29,6 +29,8 @@ What keeps a common word out:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from narrascope.analyzers._name_forms import Found
@@ -75,6 +77,11 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
     if not copies:
         return found
     covered = sorted((start, end) for start, end, *_ in found)
+    starts = [start for start, _ in covered]
+    # the furthest end among the found names that start before each one's start and with it:
+    # a mention overlaps a found name when one of those that start before its end ends after
+    # its start
+    reach = list(itertools.accumulate((end for _, end in covered), max))
     pattern = re.compile(
         r"(?<![\w@/.-])(?:"
         + "|".join(re.escape(w) for w in sorted(copies, key=len, reverse=True))
@@ -85,7 +92,8 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
     added: Found = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in covered):
+        before_end = bisect.bisect_left(starts, end)
+        if before_end and reach[before_end - 1] > start:
             continue
         written = match.group()
         label, normal = copies[written]
