@@ -486,6 +486,7 @@ def test_no_place_where_there_is_no_date_line_or_no_place(text: str) -> None:
             "Deutsches Institut für Wirtschaftsforschung",
         ),
         ("Roten Kreuzes", "ORG", "de", "Roten Kreuzes"),  # "Kreuz": no ending that tells
+        ("Wissenschaftlichen Referats", "ORG", "de", "Wissenschaftlichen Referats"),  # not of "Rat"
         ("Petersburger Wirtschaftsforums", "ORG", "de", "Petersburger Wirtschaftsforum"),  # a city's
         ("Deutsche Bank", "ORG", "de", "Deutsche Bank"),
         # a declined adjective in the nominative that a gazetteer knows, every one before the noun

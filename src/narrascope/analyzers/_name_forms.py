@@ -1053,11 +1053,18 @@ _GERMAN_GENDERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Nouns whose ending is one of those above by chance: "Referat", "Inserat" are neuter, not of
+# "Rat" (masculine).
+_GERMAN_NOT_GENDERED = ("erat",)
+
+
 def _german_gender(noun: str) -> tuple[str, str] | None:
     """The gender of ``noun`` by its ending, and its nominative singular: a masculine or a
     neuter noun's genitive loses its "-s" or "-es" ("Bundesamtes" -> "Bundesamt"); None
     where the ending does not tell."""
     lowered = noun.lower()
+    if lowered.rstrip("es").endswith(_GERMAN_NOT_GENDERED):
+        return None
     for gender, endings in _GERMAN_GENDERS.items():
         for ending in endings:
             if lowered.endswith(ending):
