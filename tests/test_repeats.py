@@ -100,6 +100,14 @@ def test_a_name_found_with_two_kinds_is_not_copied() -> None:
     assert _added(text, found) == []
 
 
+def test_a_name_found_with_one_kind_three_times_as_often_as_others_takes_that_kind() -> None:
+    text = "Os EUA e Varnel. Nos EUA, os EUA, dos EUA; depois os EUA disseram que sim."
+    found = [_at(text, "EUA", "LOC", n) for n in range(3)] + [_at(text, "EUA", "ORG", 3)]
+    assert _added(text, found, "pt") == [("EUA", "LOC", "EUA")]
+    # two to one is no majority to follow
+    assert _added(text, found[1:], "pt") == []
+
+
 def test_the_heads_doubtful_findings_are_not_copied() -> None:
     text = "Der Rat tagte. Danach sprach der Rat mit Varnel."
     assert _added(text, [_at(text, "Rat", "ORG", score=0.6)], "de") == []

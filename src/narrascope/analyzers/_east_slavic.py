@@ -46,6 +46,7 @@ Found = list[tuple[int, int, str, dict[str, Any]]]
 __all__ = [
     "available",
     "coordinated_regions",
+    "given_name_gender",
     "never_a_name",
     "organisations",
     "person",
@@ -80,6 +81,17 @@ def _parses(word: str, language: str = "uk") -> tuple[Any, ...]:
     times, and a corpus repeats its names."""
     analyser = _analyser(language)
     return () if analyser is None else tuple(analyser.parse(word))
+
+
+def given_name_gender(word: str, language: str) -> str | None:
+    """ "woman" or "man" for a given name in the nominative that the dictionary knows as one
+    gender's only ("Ксения", "Михаил"; not "Саша", both); None for any other word."""
+    genders = {
+        parse.tag.gender
+        for parse in _parses(word, language)
+        if "Name" in parse.tag.grammemes and parse.tag.case == "nomn"
+    }
+    return {"femn": "woman", "masc": "man"}.get(genders.pop()) if len(genders) == 1 else None
 
 
 def _is_person(parse: Any) -> bool:

@@ -24,12 +24,15 @@ What keeps a common word out:
   longer name missed ("Old Kyiv") is no mention of the shorter one;
 - the entity head's doubtful findings of one word are not copied (:data:`_SURE`);
 - a name found with two kinds in the article (a place once, an organisation once) is no one's
-  to copy.
+  to copy, unless one kind outnumbers the others three to one ("EUA" a place four times, an
+  organisation once): the recogniser's odd call is then the exception, and the copy takes the
+  usual kind.
 """
 
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import re
 
@@ -42,6 +45,8 @@ _KINDS = ("PER", "ORG", "LOC")
 # common nouns taken for names ("Industrie", "Уряд" at 0.6-0.88, names mostly above 0.95); a
 # name of two words or more is a name, whatever the head's doubt about its kind or its ends
 _SURE = 0.9
+# how many times one kind must outnumber the others for a name found with two to be copied
+_MAJORITY = 3
 # surnames written the same in every case
 _SURNAMES_KEPT = ("en", "de", "fr", "it", "es", "pt", "bg")
 # a longer "person" is most often a recogniser's run of words ("Travis Air Force Base")
@@ -55,14 +60,14 @@ _CAPITALISED_AFTER = re.compile(r" ([^\W\d_][\w'’-]*)")
 
 def mentioned_again(text: str, found: Found, language: str) -> Found:
     """``found`` with the mentions of its names that no entity covers (see the module's text)."""
-    named: dict[str, set[tuple[str, str]]] = {}
+    named: dict[str, collections.Counter[tuple[str, str]]] = collections.defaultdict(collections.Counter)
     surnames: set[str] = set()
     for start, end, label, attrs in found:
         normal = str(attrs["normal"])
         if label not in _KINDS or (" " not in normal and float(attrs.get("score", 1.0)) < _SURE):
             continue
         if written := _written_form(text[start:end], normal):
-            named.setdefault(written, set()).add((label, normal))
+            named[written][label, normal] += 1
         words = normal.split()
         if (
             label == "PER"
@@ -71,9 +76,9 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
             and len(words[-1]) > 2
             and not _NUMERAL.fullmatch(words[-1])
         ):
-            named.setdefault(words[-1], set()).add((label, words[-1]))
+            named[words[-1]][label, words[-1]] += 1
             surnames.add(words[-1])
-    copies = {written: next(iter(kinds)) for written, kinds in named.items() if len(kinds) == 1}
+    copies = {written: kind for written, kinds in named.items() if (kind := _usual_kind(kinds))}
     if not copies:
         return found
     covered = sorted((start, end) for start, end, *_ in found)
@@ -106,6 +111,13 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
             continue
         added.append((start, end, label, {"normal": normal, "source_label": label, "recogniser": "repeat"}))
     return sorted(found + added, key=lambda f: (f[0], f[1])) if added else found
+
+
+def _usual_kind(kinds: collections.Counter[tuple[str, str]]) -> tuple[str, str] | None:
+    """The kind and normal form that a name was found with, where it was found with one, or
+    with one that outnumbers the others :data:`_MAJORITY` to one; else None."""
+    (usual, count), *others = kinds.most_common()
+    return usual if count >= _MAJORITY * sum(n for _, n in others) else None
 
 
 def _written_form(span: str, normal: str) -> str | None:

@@ -485,6 +485,12 @@ class ReportedSpeech(SpeakerFinder):
             speaker = self._from_region(first + 1, second, cue)
         if speaker is None or speaker.how == "none" or self._apposition_follows(cue, second, end):
             return None
+        aside_end = text.find(",", second + 1, end)
+        after_aside = aside_end + 1 + len(text[aside_end + 1 : end]) - len(text[aside_end + 1 : end].lstrip())
+        if speaker.start >= cue.start() and aside_end > 0 and self.grammar.that.match(text, after_aside):
+            # 'X, afirmou no sábado, numa feira em Y, que ...': no subject set off with
+            # the verb, whose own clause comes after an aside; its subject stands before it
+            return None
         return content_after(text, second, end), end, speaker
 
     def _apposition_follows(self, cue: re.Match[str], second: int, end: int) -> bool:
@@ -528,6 +534,8 @@ class ReportedSpeech(SpeakerFinder):
         return (
             where
             or after[0][:1].isupper()
+            or (after == [after[0]] and lower(after[0]) in w.that)  # "ha osservato che, ...": its clause
+            or lower(after[0]) in (*w.definite_articles, *w.subject_articles)  # "avverte la Corte"
             or self.grammar.pronouns.fullmatch(after[0]) is not None  # "behauptet sie, ..."
             or lower(cue.group().split()[-1]) in w.object_verbs
         )
@@ -566,6 +574,8 @@ class ReportedSpeech(SpeakerFinder):
         comma = text.rfind(",", start, end)
         if comma < 0 or len(text[start:comma].split()) < _TAIL_CONTENT_WORDS:
             return None
+        if text[start:end].rstrip().endswith(":") or text[end : end + 2].lstrip().startswith(":"):
+            return None  # '..., o porta-voz, X, disse aos jornalistas:': what was said follows
         words = WORD.findall(text, comma + 1, end)
         cue = self.grammar.verbs.search(text, comma + 1, end) or self.grammar.tail_verbs.search(
             text, comma + 1, end

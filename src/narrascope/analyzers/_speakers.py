@@ -16,7 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import PLATFORMS
+from narrascope.analyzers._date_words import ANY_MONTH, ANY_WEEKDAY
 from narrascope.analyzers._speech_patterns import MARK_CHARS, QUOTE_MARK, Grammar, grammar, lower
 from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
 from narrascope.document import Document, Span
@@ -337,6 +339,24 @@ class SpeakerFinder:
             return self.entities[i]
         return None
 
+    def _subject_after_where(self, words: list[re.Match[str]]) -> int:
+        """Where in ``words``, after a speech verb and opening with a phrase of where it was said,
+        its subject begins: at its last definite article ('alla Repubblica il ministro') or at a
+        person's name ('al Corriere Elena Varga'); 0 where none follows, and in a language
+        without articles, whose names decline ("w wywiadzie dla Polsatu": to whom)."""
+        articles = self.grammar.words.definite_articles
+        if not articles:
+            return 0
+        later = max((i for i, w in enumerate(words) if i and lower(w.group()) in articles), default=0)
+        return max(later, next((i for i, w in enumerate(words) if i and self._person_starts(w.start())), 0))
+
+    def _person_starts(self, position: int) -> bool:
+        """Whether a person's name starts at ``position``."""
+        i = bisect.bisect_left(self.entity_starts, position)
+        return (
+            i < len(self.entities) and self.entities[i].start == position and self.entities[i].label == "PER"
+        )
+
     def _right_after(self, start: int, entity: Span | None) -> bool:
         """Whether ``entity`` follows ``start`` with nothing but punctuation between."""
         return entity is not None and not self.text[start : entity.start].strip(" ,—–-")
@@ -377,6 +397,8 @@ class SpeakerFinder:
         nouns = self.grammar.words.head_nouns
         if not before or not nouns or len(before) > 6:
             return None
+        if _CLAUSE_BREAK.search(self.text, before[-1].end(), entity.start):
+            return None  # "— заявил глава государства, пишет ТАСС": the entity is in another clause
         for i, word in enumerate(before):
             if lower(word.group()) not in nouns:
                 continue
@@ -435,9 +457,11 @@ class SpeakerFinder:
     def _genders(self, quoted: Sequence[tuple[int, int]]) -> dict[str, str]:
         """Each person's gender ("woman" or "man") where the article shows it, by person key.
 
-        Three kinds of evidence: a title right before or opening the name ("Mrs", "Herr") and a speech verb
-        whose ending agrees with the name next to it ("Ирина Коваль заявила", "— powiedział Jan
-        Nowak"), which grammar settles, weigh _GRAMMAR_VOTES each; a gendered pronoun that opens
+        Four kinds of evidence: a title right before or opening the name ("Mrs", "Herr"), a speech
+        verb whose ending agrees with the name next to it ("Ирина Коваль заявила", "— powiedział
+        Jan Nowak"), which grammar settles, and in Russian and Ukrainian a given name that the
+        dictionary knows as one gender's ("Ксения", "Михаил"), weigh _GRAMMAR_VOTES each; a
+        gendered pronoun that opens
         a sentence outside quotes after a sentence that names one person and no other (Olga
         Varenik stressed ... She said) weighs one, since the person it stands for may be one
         that the entity analyzer missed. Pronouns elsewhere say too little: in "Saris held that
@@ -456,6 +480,11 @@ class SpeakerFinder:
             title = next((found for found in titles if found is not None), None)
             if title is not None:
                 votes[key]["woman" if title.group("woman") else "man"] += _GRAMMAR_VOTES
+            if self.language in ("ru", "uk") and len(key.split()) > 1:
+                # a given name of one gender's ("Ксения Ларина", "Михаил Варнов")
+                given = east_slavic.given_name_gender(key.split()[0], self.language)
+                if given is not None:
+                    votes[key][given] += _GRAMMAR_VOTES
             gap = text[person.end : person.end + 8]
             after = grammar.verbs.match(text, person.end + len(gap) - len(gap.lstrip(" \t")))
             before = list(grammar.verbs.finditer(text, max(0, person.start - 40), person.start))
@@ -648,8 +677,16 @@ class SpeakerFinder:
             return self._named_before(words)
         stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
-        if direct and words and words_of.drops_subject and lower(words[0].group()) in words_of.prepositions:
-            words = []  # '„...” – dodała w wywiadzie dla PAP': where it was said; the subject left out
+        if (
+            words
+            and words_of.drops_subject
+            and lower(words[0].group()) in words_of.prepositions
+            and (direct or words_of.definite_articles)
+        ):
+            # '„...” – dodała w wywiadzie dla PAP': where it was said; the subject left out, or
+            # after it, opening with its article ('», ha detto alla Repubblica il ministro')
+            later = self._subject_after_where(words)
+            words = words[later:] if later else []
         opening = words[1:2] if words and lower(words[0].group()) in ("di", "de", "a") else words[:1]
         if opening and self._infinitive(opening[0].group()):
             words = []  # 'Disse ter ouvido que “...”': the verb's complement; its subject left out
@@ -662,7 +699,13 @@ class SpeakerFinder:
             # ... and a phrase at its first preposition: '», a déclaré le ministre lors d'une ...',
             # '», — пишут журналисты о ...'
             ends = (*words_of.prepositions, *words_of.topic_prepositions)
-            phrase = list(itertools.takewhile(lambda word: lower(word.group()) not in ends, words))
+            phrase = list(
+                itertools.takewhile(
+                    # not inside a name ("il rappresentante di Unione per Varnel")
+                    lambda word: lower(word.group()) not in ends or self._inside_name(word.start()),
+                    words,
+                )
+            )
             return (capitals or phrase or words), "after"
         if words_of.drops_subject or as_clause:
             return [], "none"
@@ -720,6 +763,8 @@ class SpeakerFinder:
             lower(words[0].group()) in w.connectives
             or w.is_adverb(lower(words[0].group()))
             or lower(words[0].group()) in complementisers
+            # "Martedì il governo ha dichiarato"; not English's "Sunday Times"
+            or (lower(words[0].group()) in ANY_WEEKDAY and self.language != "en")
         ):
             words = words[1:]  # ", and the witnesses have said", "Then he said": not "and", "Then"
         # a clause inside the phrase has its own subject: "a delay which the government warned"
@@ -727,6 +772,13 @@ class SpeakerFinder:
             (i for i, word in enumerate(words[:-1]) if lower(word.group()) in w.clause_openers), default=-1
         )
         words = words[opener + 1 :]
+        last = words[-1].group() if words else ""
+        if (
+            len(words) > 1
+            and last.islower()  # not "the US"
+            and (self.grammar.pronouns.fullmatch(last) or self.grammar.group_pronouns.fullmatch(last))
+        ):
+            words = words[-1:]  # "В порту они заявили": the pronoun is the subject, not the phrase
         # "... continues before being asked": a passive's subject is not who speaks; nor is
         # a conjunction left alone ("but was asked"), nor the verb's object pronoun ("le dit")
         return (
@@ -787,6 +839,15 @@ class SpeakerFinder:
         document = self._document_phrase(words, side, verb)
         if document is not None:
             return document
+        if (
+            side == "before"
+            and words
+            and lower(words[-1].group()) in self.grammar.words.impersonal_particles
+            and (len(words) > 1 or self._nearest_entity(cue.end(), hi, cue.end()) is None)
+        ):
+            # "In Portogallo si ritiene", "рискът се смята за": an impersonal verb, said by no one
+            # ("..., si sottolinea nello studio firmato da X": by the one named after it)
+            return self._speaker(cue.start(), cue.end(), "none", verb)
         # (in lower case: "Majority Leader X" is a title)
         if side == "before" and any(word.group() in self.grammar.words.share_words for word in words):
             # "27 per cent of Labour members said": a poll's finding, not Labour's words
@@ -1132,6 +1193,10 @@ class SpeakerFinder:
         words may be a title ("the director of the FSB"), which an organisation in it does not
         replace."""
         lo, hi = trim(self.text, lo, hi)
+        verb = self.grammar.verbs.match(self.text, lo, hi)
+        if verb is not None and self.text[verb.end() : hi].strip():
+            # "Segundo observou a ministra, ...", "Según explicó el ministro": the verb's subject
+            lo, hi = trim(self.text, verb.end(), hi)
         words = list(WORD.finditer(self.text, lo, hi))
         person = cue in self.grammar.speaker_leads  # "по словам X": X speaks, whatever X is
         document = next((word for word in words[:4] if not person and self._is_document(word)), None)
@@ -1179,6 +1244,9 @@ class SpeakerFinder:
         if cue is None or cue.group().lower() in self.grammar.words.not_after_as:
             return None
         before, after = self.text[lo : cue.start()], self.text[cue.end() : hi]
+        last_before = WORD.findall(before)[-1:]
+        if last_before and lower(last_before[0]) in self.grammar.words.noun_markers:
+            return None  # "As per reports, ...": a noun, no verb
         if all(self.grammar.words.is_adverb(lower(word)) for word in WORD.findall(before)):
             before = ""  # "as officially claimed,": no one named
         if before.strip() and len(after.split()) <= 2:
@@ -1186,16 +1254,22 @@ class SpeakerFinder:
         elif not before.strip() and after.strip():
             start, end = trim(self.text, cue.end(), hi)
             first = lower(self.text[start:end].split()[0])
-            if first in self.grammar.words.prepositions and self.grammar.words.drops_subject:
+            where = list(WORD.finditer(self.text, start, end))
+            later = self._subject_after_where(where)
+            if first in self.grammar.words.prepositions and self.grammar.words.drops_subject and later:
+                start = where[later].start()  # "Come ha detto al Corriere Elena Varga": after where
+            elif first in self.grammar.words.prepositions and self.grammar.words.drops_subject:
                 # "Jak napisał w komentarzu dla PAP, ...": where; the subject was left out
                 verb = cue.group()
                 antecedent = self._last_person_before(cue.start(), self.grammar.gender_of_verb(verb))
                 if antecedent is None:
                     return None
                 return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
-            if first in self.grammar.words.prepositions and (
+            elif first in self.grammar.words.prepositions and (
                 rest := WORD.search(self.text, start + len(first), end)
             ):
+                if lower(rest.group()) in ANY_MONTH or lower(rest.group()) in ANY_WEEKDAY:
+                    return None  # "As reported in March, ...": when, not by whom
                 start = rest.start()  # "As reported in the Independent, ...": the Independent
             elif first in self.grammar.words.body_prepositions and (
                 body := self._entity_at(start + len(first), end)
@@ -1264,10 +1338,38 @@ class SpeakerFinder:
         if fullest is None:
             if speaker.how != "phrase":
                 return speaker
+            place = self._place_speaking(speaker)
+            if place is not None:
+                return place
             named = self._named_by_kind(speaker)
             return self._described_one(speaker) if named is speaker else named
         how = speaker.how if speaker.how in ("entity", "pronoun") else "name"
         return Speaker(speaker.start, speaker.end, speaker.text, how, fullest, speaker.cue)
+
+    def _place_speaking(self, speaker: Speaker) -> Speaker | None:
+        """The place that a phrase speaker is, with an article before it at most ("Russia said",
+        "A Rússia diz", "Moscovo advertiu"): a country or a city that GeoNames knows (the entity's
+        ``place``), which speaks for its government, linked as the place entity; None for any
+        other phrase ("officials in Kyiv"), and after a naming verb, whose quote of a place's is
+        the author's ('Brussels spoke of “values”')."""
+        if self.grammar.naming_verbs.fullmatch(speaker.cue) is not None:
+            return None
+        i = bisect.bisect_right(self.any_entity_starts, speaker.end) - 1
+        while i >= 0 and self.any_entities[i].end > speaker.end:
+            i -= 1
+        if i < 0:
+            return None
+        place = self.any_entities[i]
+        if place.label != "LOC" or place.end != speaker.end or place.start < speaker.start:
+            return None
+        if not place.attrs.get("place"):
+            return None  # no country or city that GeoNames knows: often a name taken for one ("said Hill")
+        if any(person.text_in(self.doc).split()[0] == place.text_in(self.doc) for person in self.persons):
+            return None  # a person's given name that a recogniser took for a city ("Trenton" of "Trenton X")
+        before = WORD.findall(self.text, speaker.start, place.start)
+        if len(before) > 1 or (before and lower(before[0]) not in _PLACE_ARTICLES.get(self.language, ())):
+            return None
+        return Speaker(speaker.start, speaker.end, speaker.text, "entity", self._normal(place), speaker.cue)
 
     def _described_one(self, speaker: Speaker) -> Speaker:
         """The one person named in the sentence before ``speaker``'s, or in its own before it,
@@ -1276,9 +1378,11 @@ class SpeakerFinder:
         „...“, erklärt der Experte"); the phrase itself where none or several are named."""
         w = self.grammar.words
         words = speaker.text.split()
+        if not w.definite_articles:
+            words = ["", *words]  # "политолог", "по словам эксперта": no article to look for
         if (
             len(words) != 2
-            or lower(words[0]) not in w.definite_articles
+            or lower(words[0]) not in (*w.definite_articles, "")
             or lower(words[1]) not in w.person_nouns
         ):
             return speaker
@@ -1382,7 +1486,10 @@ class SpeakerFinder:
                 continue
             if group and entity.label == "PER":
                 continue
-            if any(_same_noun(head, word) or word == bare for word in kinds[index]):
+            if any(_same_noun(head, word) or word == bare for word in kinds[index]) and (
+                # ... and of the same organisation: "глава ОП" is not the "глава государства"
+                not person_only or any(_same_body(lower(words[1]), word) for word in kinds[index])
+            ):
                 matches.append(entity)
         # "The ministry said" after "the Foreign Ministry" and "ministry spokeswoman Irina
         # Koval": the organisation whose name has the noun, not a person whose title has it
@@ -1515,6 +1622,15 @@ def pronoun_kind(speaker: str, language: str | None) -> str | None:
     return "pronoun" if len(words) == 1 and rules.pronouns.fullmatch(words[0]) else None
 
 
+# The articles that a country's name takes as a verb's subject ("the US", "os EUA", "les États-Unis")
+_PLACE_ARTICLES = {
+    "en": ("the",),
+    "de": ("die", "der", "das"),
+    "fr": ("la", "le", "les", "l"),
+    "it": ("la", "il", "lo", "gli", "i", "l"),
+    "es": ("el", "la", "los", "las"),
+    "pt": ("o", "a", "os", "as"),
+}
 #: The fewest letters of a noun that names someone by what they are ("ministry", "Историк"):
 #: shorter words ("When", "Iran") are too often something else. An inflection shares them.
 _KIND_LETTERS = 5
@@ -1556,6 +1672,13 @@ _ENDING_LETTERS = frozenset("aeiouyäöüsаеёиоуыэюяйьмхіїєąę
 
 # The definite article of a Bulgarian noun (or of a noun made of an adjective: "ученият").
 _BULGARIAN_ARTICLE = re.compile(r"(?<=\w{3})(?:ият|ът|ят|та|то)$")
+
+
+def _same_body(body: str, word: str) -> bool:
+    """Whether ``word`` (lower case) of the title that introduced a person may name the
+    organisation ``body`` of a later title: the same noun, or one that a short form begins as
+    ("совбеза" of "Совета безопасности"); an abbreviation only as itself ("ОП")."""
+    return _same_noun(body, word) or (len(body) > 3 and word[:3] == body[:3])
 
 
 def _same_noun(kind: str, word: str) -> bool:

@@ -251,7 +251,9 @@ class SpeechWords:
     #: ("the Democrat said", "erklärt der Experte"): such a description with no one introduced
     #: by its noun is the one person named in the sentence before it. Not those who speak for
     #: someone else, whom that sentence often names instead ("A spokesperson for X confirmed
-    #: ...", "X's lawyer"): spokespeople and lawyers.
+    #: ...", "X's lawyer"): spokespeople and lawyers. A language without articles lists the
+    #: nouns in the cases that a speaker takes ("политолог", "по словам эксперта"); Bulgarian
+    #: with the article on the noun ("политологът").
     definite_articles: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()
     #: Nouns of a medium between a preposition and its name after a speech verb ("powiedział na
@@ -262,7 +264,8 @@ class SpeechWords:
     impersonal_particles: tuple[str, ...] = ()
     #: Nouns of a person who heads or belongs to a body (in lower case): "the head of the
     #: Council" and "a member of the Greens" speak, persons, not the body that the phrase names
-    #: (its spokespeople speak for it, and are not here).
+    #: (its spokespeople speak for it, and are not here). Where nouns decline, in the cases of a
+    #: subject and of a lead's source ("глава НАТО", "по словам главы НАТО").
     head_nouns: tuple[str, ...] = ()
     #: Prepositions that open what or whom a speech verb is about ("пишут журналисты о X",
     #: "рассказал про X"): a name after one is spoken of, never the speaker.
@@ -337,6 +340,9 @@ _EN = SpeechWords(
         # a number of them ("Six states recorded", "two reports"), "member states", "other claims"
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "several",
         "member", "other",
+        # adjectives of states ("neighbouring states", "Western states"), and "as per reports"
+        "western", "eastern", "northern", "southern", "neighbouring", "neighboring", "baltic", "gulf",
+        "nuclear", "sovereign", "per",
     ),
     scare_words=("so-called", "so called", "self-styled", "self-proclaimed"),
     question_labels=("Q", "Question"),
@@ -470,6 +476,19 @@ _EN = SpeechWords(
 )
 
 _RU = SpeechWords(
+    head_nouns=(
+        "глава", "главы", "генсек", "генсека", "генсекретарь", "генсекретаря", "секретарь", "секретаря", "председатель", "председателя",
+        "президент", "президента", "премьер", "премьера", "премьер-министр", "премьер-министра", "министр",
+        "министра", "директор", "директора", "руководитель", "руководителя", "лидер", "лидера", "мэр", "мэра",
+        "губернатор", "губернатора", "депутат", "депутата", "сенатор", "сенатора", "член", "члена", "посол",
+        "посла", "спикер", "спикера",
+    ),
+    person_nouns=(
+        "эксперт", "эксперта", "политолог", "политолога", "аналитик", "аналитика", "экономист", "экономиста",
+        "историк", "историка", "журналист", "журналиста", "специалист", "специалиста", "социолог", "социолога",
+        "дипломат", "дипломата", "собеседник", "собеседника", "учёный",
+        "ученый", "учёного", "ученого", "публицист", "публициста",
+    ),
     scare_words=("так называем", "так назыв", "т.н.", "самопровозглашенн", "самопровозглашённ"),
     question_labels=("Вопрос",),
     answer_labels=("Ответ",),
@@ -549,6 +568,17 @@ _RU = SpeechWords(
 )
 
 _UK = SpeechWords(
+    head_nouns=(
+        "голова", "голови", "генсек", "генсека", "генсекретар", "генсекретаря", "секретар", "секретаря", "президент", "президента",
+        "прем'єр", "прем'єра", "прем’єр", "прем’єра", "міністр", "міністра", "директор", "директора",
+        "керівник", "керівника", "очільник", "очільника", "лідер", "лідера", "мер", "мера", "губернатор",
+        "губернатора", "депутат", "депутата", "член", "члена", "посол", "посла", "спікер", "спікера",
+    ),
+    person_nouns=(
+        "експерт", "експерта", "політолог", "політолога", "аналітик", "аналітика", "економіст", "економіста",
+        "історик", "історика", "журналіст", "журналіста", "дипломат", "дипломата", "співрозмовник",
+        "співрозмовника", "науковець", "науковця", "соціолог", "соціолога",
+    ),
     scare_words=("так зван", "т.зв.", "самопроголошен"),
     question_labels=("Питання",),
     answer_labels=("Відповідь",),
@@ -609,6 +639,17 @@ _UK = SpeechWords(
 )
 
 _BG = SpeechWords(
+    head_nouns=(
+        "председателят", "председателя", "председател", "президентът", "президента", "премиерът", "премиера",
+        "министърът", "министъра", "министър", "директорът", "директора", "ръководителят", "ръководителя",
+        "лидерът", "лидера", "кметът", "кмета", "генсекът", "генсека", "секретар", "секретарят", "секретаря", "депутатът", "депутата", "член",
+        "членът", "посланикът", "посланика", "шефът", "шефа",
+    ),
+    person_nouns=(
+        "експертът", "експерта", "политологът", "политолога", "анализаторът", "анализатора", "икономистът",
+        "икономиста", "историкът", "историка", "журналистът", "журналиста", "дипломатът", "дипломата",
+        "събеседникът", "събеседника", "ученият", "учения", "социологът", "социолога",
+    ),
     scare_words=("така наречен", "т.нар.", "самопровъзгласил"),
     question_labels=("Въпрос",),
     answer_labels=("Отговор",),
@@ -629,14 +670,19 @@ _BG = SpeechWords(
     # not "на", "за", which titles hold ("министър на отбраната"), nor "в", "от", which open the
     # speaker after a verb ("съобщиха от пресслужбата")
     prepositions=("към", "при", "пред", "след", "чрез", "през", "с", "със", "по време на"),
-    adverbs_before_verb=("също", "още", "вече", "отново", "по-рано", "многократно", "публично", "дори", "след това"),
+    adverbs_before_verb=(
+        "също", "още", "вече", "отново", "по-рано", "многократно", "публично", "дори", "след това", "ясно",
+        "категорично", "изрично", "открито", "непрекъснато", "постоянно", "сега",
+    ),
     naming=("говори за", "говориха за", "нарече", "нарекоха", "нарекъл", "нарекла", "нарекли"),
     naming_as=("определи", "определиха", "описа", "описаха", "квалифицира", "квалифицираха"),
     naming_as_words=("като",),
     pronouns=("той", "тя"),
     group_pronouns=("тях", "им", "то", "те", "ние", "вие", "аз", "това"),
     possessives=("него", "нея"),  # as objects: "според него"
-    connectives=("и", "а", "но", "който", "която", "което", "които"),
+    clitics=("ги", "го", "му", "им", "ѝ", "й"),
+    # and "като" of "..., като подчерта" (stressing): the subject of the clause before
+    connectives=("и", "а", "но", "който", "която", "което", "които", "като"),
     relatives=("който", "която", "което", "които"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "нищо"),
@@ -654,6 +700,7 @@ _BG = SpeechWords(
     ),
     auxiliaries=("е", "са"),
     impersonal=("се казва", "се посочва"),
+    impersonal_particles=("се",),
     source_comma=False,
     drops_subject=True,
     plural_verb_endings=("ха", "ат", "ят"),
@@ -666,6 +713,18 @@ _BG = SpeechWords(
 )
 
 _PL = SpeechWords(
+    head_nouns=(
+        "prezes", "prezesa", "przewodniczący", "przewodniczącego", "przewodnicząca", "szef", "szefa", "szefowa",
+        "sekretarz", "sekretarza", "prezydent", "prezydenta", "premier", "premiera", "minister", "ministra",
+        "dyrektor", "dyrektora", "lider", "lidera", "burmistrz", "burmistrza", "wojewoda", "wojewody", "poseł",
+        "posła", "posłanka", "senator", "senatora", "członek", "członka", "ambasador", "ambasadora",
+        "marszałek", "marszałka",
+    ),
+    person_nouns=(
+        "ekspert", "eksperta", "politolog", "politologa", "analityk", "analityka", "ekonomista", "ekonomisty",
+        "historyk", "historyka", "dziennikarz", "dziennikarza", "dyplomata", "dyplomaty", "rozmówca",
+        "rozmówcy", "naukowiec", "naukowca", "socjolog", "socjologa",
+    ),
     scare_words=("tak zwan", "tzw.", "samozwańcz", "rzekom"),
     question_labels=("Pytanie",),
     answer_labels=("Odpowiedź",),
@@ -755,6 +814,12 @@ _PL = SpeechWords(
 )
 
 _DE = SpeechWords(
+    head_nouns=(
+        "chef", "chefin", "präsident", "präsidentin", "vorsitzende", "vorsitzender", "generalsekretär",
+        "generalsekretärin", "minister", "ministerin", "direktor", "direktorin", "leiter", "leiterin",
+        "bürgermeister", "bürgermeisterin", "mitglied", "abgeordnete", "abgeordneter", "botschafter",
+        "botschafterin",
+    ),
     definite_articles=("der", "die"),
     person_nouns=(
         "experte", "expertin", "politiker", "politikerin", "ökonom", "ökonomin", "wissenschaftler",
@@ -929,6 +994,13 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    subject_articles=("il", "lo", "la", "i", "gli", "le", "un", "uno", "una"),
+    # not "di", which opens what was said ("ha detto di non sapere"), nor a title's ("ministro di")
+    prepositions=(
+        "a", "al", "allo", "alla", "ai", "agli", "alle", "in", "nel", "nello", "nella", "nei", "negli",
+        "nelle", "durante", "dopo", "prima", "con", "per", "su", "sul", "sullo", "sulla", "davanti", "presso",
+        "tra", "fra",
+    ),
     impersonal_particles=("si",),
     not_sources=("cui", "la quale", "il quale", "le quali", "i quali", "ogni probabilità"),
     head_nouns=("presidente", "presidentessa", "capo", "leader", "segretario", "segretaria", "ministro", "ministra", "direttore", "direttrice", "sindaco", "governatore", "esponente", "membro", "deputato", "deputata", "senatore", "senatrice", "dirigente"),
@@ -969,7 +1041,8 @@ _IT = SpeechWords(
     connectives=("e", "ed", "ma", "che"),
     gap_stops=("e", "ed", "ma", "o", "oppure"),
     negations=("non", "mai", "nulla", "niente"),
-    passives=("stato", "stata", "stati", "state"),
+    # and "va" of "va detto" (it must be said): said by no one
+    passives=("stato", "stata", "stati", "state", "va"),
     adding=("aggiungendo", "sottolineando"),
     participles=(
         "avvertendo", "aggiungendo", "sottolineando", "spiegando", "affermando", "dichiarando",
@@ -986,7 +1059,9 @@ _IT = SpeechWords(
     ),
     auxiliaries=("ha", "hanno", "aveva", "avevano"),
     # "ha poi evidenziato", "ha inoltre aggiunto": between the auxiliary and the participle too
-    adverbs_before_verb=("poi", "anche", "inoltre", "invece", "infatti", "ancora", "pure", "già", "quindi"),
+    adverbs_before_verb=(
+        "poi", "anche", "inoltre", "invece", "infatti", "ancora", "pure", "già", "quindi", "subito", "sempre",
+    ),
     drops_subject=True,
     plural_verb_endings=("ano", "ono"),
     as_without_speaker=("già", "stato", "è", "era", "abbiamo", "ho", "avevamo", "avevo"),
@@ -997,6 +1072,11 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    subject_articles=("el", "la", "los", "las", "un", "una"),
+    # not "de", which opens what was said ("dijo de ...") and titles ("el ministro de")
+    prepositions=(
+        "en", "a", "al", "ante", "durante", "tras", "con", "para", "por", "desde", "hasta", "entre",
+    ),
     impersonal_particles=("se",),
     not_sources=("la cual", "el cual", "las cuales", "los cuales", "lo cual"),
     head_nouns=("presidente", "presidenta", "jefe", "jefa", "líder", "secretario", "secretaria", "ministro", "ministra", "director", "directora", "alcalde", "alcaldesa", "gobernador", "miembro", "diputado", "diputada", "senador", "senadora", "dirigente"),
@@ -1056,6 +1136,14 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    subject_articles=("o", "a", "os", "as", "um", "uma"),
+    # "o alerta", "um apelo": a noun there; not "a", also a preposition and a clitic
+    noun_markers=("o", "um", "do", "no", "ao", "pelo", "este", "esse", "novo", "seu"),
+    # not "de", a title's ("o ministro de"), nor "a", also an article ("disse a ministra")
+    prepositions=(
+        "em", "no", "na", "nos", "nas", "num", "numa", "ao", "aos", "à", "às", "durante", "após", "antes",
+        "com", "para", "perante", "pelo", "pela", "pelos", "pelas", "por", "desde", "até", "entre",
+    ),
     not_sources=("a qual", "o qual", "as quais", "os quais"),
     head_nouns=("presidente", "chefe", "líder", "secretário", "secretária", "ministro", "ministra", "diretor", "diretora", "governador", "autarca", "membro", "deputado", "deputada", "senador", "senadora", "dirigente"),
     definite_articles=("o", "a"),

@@ -537,6 +537,11 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
                 end = start + len(name)
                 if not any(word[:1].isupper() for word in name.split()):
                     continue
+            if name.endswith(("-", "–")) and len(name) > 2:
+                name = name[:-1]  # "deployed to Bakhmut- where": a dash stuck to the name is no part of it
+                end = start + len(name)
+            if language == "en" and name.islower() and not name.startswith("@"):
+                continue  # "the nurse- arrived": English writes a name with a capital (not a handle)
             if name.isupper() and len(name) > 1:  # in a headline in capitals: the article's spelling
                 name = sources[n][start:end]
             normal = english_normal(name, label) if language == "en" else head_normal(name, label, language)

@@ -98,7 +98,9 @@ the services were waging “information attacks” against ...': both). ``attrs`
 linked entity, if any), ``cue`` (the speech verb as written, with its auxiliary: "a déclaré"; a
 lead in lower case: "according to"; ``:`` for a speaker line) and ``speaker_how``, one of:
 
-* ``entity``: the speaker is a person or organisation entity;
+* ``entity``: the speaker is a person or organisation entity, or a place entity that is the
+  whole speaker but for an article ("Russia said", "A Rússia diz"), a state or its capital
+  speaking for its government;
 * ``name``: a phrase whose last word is the surname of a person named in full in the text, or
   what a person or an organisation named before it is ("the ministry", "the minister");
 * ``pronoun``: a pronoun, or a verb whose subject is left out (Italian '», ha aggiunto'; the
