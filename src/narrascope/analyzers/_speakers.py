@@ -136,6 +136,7 @@ class SpeakerFinder:
         self.entity_starts = [e.start for e in self.entities]
         self.persons = sorted((e for e in self.entities if e.label == "PER"), key=lambda e: e.end)
         self.person_ends = [p.end for p in self.persons]
+        self._first_names: frozenset[str] | None = None  # persons' first words, read when asked
         self.organisations = sorted((e for e in self.entities if e.label == "ORG"), key=lambda e: e.end)
         self.organisation_ends = [o.end for o in self.organisations]
         self.sentences = doc.layer("sentence")
@@ -1364,7 +1365,10 @@ class SpeakerFinder:
             return None
         if not place.attrs.get("place"):
             return None  # no country or city that GeoNames knows: often a name taken for one ("said Hill")
-        if any(person.text_in(self.doc).split()[0] == place.text_in(self.doc) for person in self.persons):
+        if self._first_names is None:
+            # once per document, not per speaker: a long document holds thousands of persons
+            self._first_names = frozenset(self.text[p.start : p.end].split()[0] for p in self.persons)
+        if place.text_in(self.doc) in self._first_names:
             return None  # a person's given name that a recogniser took for a city ("Trenton" of "Trenton X")
         before = WORD.findall(self.text, speaker.start, place.start)
         if len(before) > 1 or (before and lower(before[0]) not in _PLACE_ARTICLES.get(self.language, ())):
