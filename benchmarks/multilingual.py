@@ -62,6 +62,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from _data import SHARED_DATA
 from narrascope import registry
+from narrascope._chars import in_word
 from narrascope._console import err
 from narrascope.config import Config, load_config
 from narrascope.document import Document, Span
@@ -87,7 +88,7 @@ __all__ = [
     "speaker_matches",
 ]
 
-LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
+LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "hi")
 DATA = Path(__file__).parent / "data" / "multilingual"
 SEMEVAL = SHARED_DATA / "semeval2025-task10"
 
@@ -148,7 +149,7 @@ def occurrences(text: str, needle: str) -> list[int]:
     while at != -1:
         before = text[at - 1] if at > 0 else ""
         after = text[at + len(needle)] if at + len(needle) < len(text) else ""
-        if not (needle[0].isalnum() and before.isalnum()) and not (needle[-1].isalnum() and after.isalnum()):
+        if not (in_word(needle[0]) and in_word(before)) and not (in_word(needle[-1]) and in_word(after)):
             found.append(at)
         at = text.find(needle, at + 1)
     return found

@@ -241,6 +241,32 @@ CASES: list[tuple[str, str, list[Expected]]] = [
             ("следващия вторник", "2023-06-13", "day", True),
         ],
     ),
+    # Hindi: postpositions after the date ("2014 से", "अप्रैल में"), the verb last
+    (
+        "hi",
+        "नई दिल्ली में 4 जून 2023 को बैठक हुई, पिछले सप्ताह भी वार्ता हुई थी और अगले मंगलवार को मंत्री फिर मिलेंगे।",
+        [
+            ("4 जून 2023", "2023-06-04", "day", False),
+            ("पिछले सप्ताह", "2023-W22", "week", True),
+            ("अगले मंगलवार", "2023-06-13", "day", True),
+        ],
+    ),
+    (
+        "hi",
+        "आज संसद में बहस हुई। 2014 से सीमा पर तनाव है। अप्रैल में हमले बढ़े और जनवरी में चुनाव होंगे।",
+        [
+            ("आज", "2023-06-08", "day", True),
+            ("2014", "2014", "year", False),
+            ("अप्रैल", "2023-04", "month", True),
+            ("जनवरी", "2024-01", "month", True),  # the future after it: the next January
+        ],
+    ),
+    # "कल" by the tense of its clause: "ने" shows a past, "जाएंगे" a future
+    (
+        "hi",
+        "विदेश मंत्रालय ने कल बयान जारी किया और उन्होंने कहा कि मंत्री परसों जिनेवा जाएंगे।",
+        [("कल", "2023-06-07", "day", True), ("परसों", "2023-06-10", "day", True)],
+    ),
     # the other covered languages: absolute dates and yesterday
     ("nl", "Op 4 juni 2023 vergaderde de raad; gisteren kwam hij terug.", [("4 juni 2023", "2023-06-04", "day", False), ("gisteren", "2023-06-07", "day", True)]),
     ("ro", "Pe 4 iunie 2023 consiliul s-a reunit; ieri a revenit.", [("4 iunie 2023", "2023-06-04", "day", False), ("ieri", "2023-06-07", "day", True)]),
@@ -413,6 +439,9 @@ def test_weeks_across_a_year_end() -> None:
         ("ru", "Вторник выдался жарким, это неделя испытаний, а март 2 раза перенесли."),
         ("es", "Esta mañana, y por la mañana, llegaron 3 may de 2 mar distintos."),
         ("en", "RT, formerly Russia Today, broadcast 24/7 from 1 to 5."),
+        # Hindi "कल" is yesterday and tomorrow: with no past or future after it, neither; a
+        # compound ("कल-कारखाने", factories); "सालों" (years) holds "साल" (year)
+        ("hi", "कल-कारखाने बंद हैं, वह कल तक यहीं है और इस सालों पुराने विवाद का हल नहीं है।"),
     ],
 )
 def test_words_that_look_like_dates_but_are_not(language: str, text: str) -> None:
@@ -469,7 +498,7 @@ def test_a_russian_date_line_dates_an_english_article() -> None:
 
 def test_languages_and_model() -> None:
     assert DateAnalyzer.languages == (
-        "en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "nl", "ro", "cs", "sk", "sl", "hr", "sr",
+        "en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "nl", "ro", "cs", "sk", "sl", "hr", "sr", "hi",
     )  # fmt: skip
     assert DateAnalyzer({}).model == "dateparser==1.5.0 language data"
 

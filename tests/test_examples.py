@@ -59,6 +59,21 @@ def test_security_council_quotes_and_speakers(reports: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_hindi_example_has_its_speakers_dates_and_people(reports: Path) -> None:
+    doc = _doc(reports, "suraksha-parishad-hi")
+    said = [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote") if q.label != "phrase"]
+    assert said.count(("direct", "विक्टर द्रालेंको")) == 1 and ("direct", "ओल्गा वरेनिक") in said
+    # "द्रालेंको के अनुसार" and "उन्होंने आगे कहा कि": reported, his
+    assert said.count(("reported", "विक्टर द्रालेंको")) == 2
+    phrases = {q.text_in(doc) for q in doc.layer("quote") if q.label == "phrase"}
+    assert "स्वतंत्र मीडिया" in phrases  # after "तथाकथित", so-called
+    values = {d.text_in(doc): d.attrs["value"] for d in doc.layer("date")}
+    assert values["8 जून 2023"] == "2023-06-08" and values["मंगलवार"] == "2023-06-06"
+    people = [e.attrs["person"] for e in doc.layer("entity") if e.label == "PER"]
+    assert people.count("विक्टर द्रालेंको") == 3 and "ओल्गा वरेनिक" in people
+
+
+@pytest.mark.slow
 def test_the_terminal_summary_names_the_techniques_not_reported(tmp_path: Path) -> None:
     english = EXAMPLES / "security-council-en.txt"
     result = runner.invoke(app, ["analyze", str(english), "--no-db"], env={"COLUMNS": "300"})

@@ -17,6 +17,10 @@ from narrascope.names import romanize, sound_key, spelling_key
         ("Dmitry Peskov", "Дмитрий Песков"),
         ("NATO", "НАТО"),
         ("[Vladimir]  Putin", "vladimir putin"),
+        # Hindi: the dot below makes "ज" z ("ज़ेलेंस्की")
+        ("Vladimir Putin", "व्लादिमीर पुतिन"),
+        ("Volodymyr Zelensky", "वोलोदिमीर ज़ेलेंस्की"),
+        ("Modi", "मोदी"),
     ],
 )
 def test_spellings_of_one_name_share_a_spelling_key(one: str, other: str) -> None:
@@ -39,6 +43,11 @@ def test_spellings_of_one_name_share_a_spelling_key(one: str, other: str) -> Non
         ("Jarosław Kaczyński", "Ярослав Качиньский"),
         ("Andriy Yermak", "Андрей Ермак"),
         ("Greta Thunberg", "Грета Тунберг"),
+        # Hindi, the vowels as Hindi writes them
+        ("Joe Biden", "जो बाइडेन"),
+        ("Donald Trump", "डोनाल्ड ट्रंप"),
+        ("Antony Blinken", "एंटनी ब्लिंकन"),
+        ("Olaf Scholz", "ओलाफ शोल्ज़"),
     ],
 )
 def test_transliterations_share_a_sound_key_not_a_spelling_key(one: str, other: str) -> None:
@@ -66,5 +75,7 @@ def test_keys_line_up_word_by_word() -> None:
     assert spelling_key("Жан-Клод") == "zhan klod"
     assert sound_key("Ao Io") == "_ _"  # words of vowels alone keep their place
     assert spelling_key("—") == "" and sound_key("") == ""
-    # scripts without a transliteration table pass through untouched, marks and all
-    assert spelling_key("नरेंद्र मोदी") == "नरेंद्र मोदी"
+    # Devanagari is transliterated (the inherent vowel silent at a word's end); scripts
+    # without a transliteration pass through untouched, marks and all
+    assert spelling_key("नरेंद्र मोदी") == "narendr modi" and spelling_key("मोदी") == spelling_key("Modi")
+    assert spelling_key("নরেন্দ্র মোদী") == "নরেন্দ্র মোদী"  # Bengali

@@ -394,6 +394,8 @@ def test_one_name_in_two_scripts_and_its_spellings_counts_once(tmp_path: Path) -
             _people("d", "John Kerry", "John Curry"),  # alike in sound, one script: two people
             _people("e", "Mark Rutte", "Mark Rutt"),  # ... unless the corpus writes the sound in
             _people("f", "Марк Рютте"),  # Cyrillic too: then it is one name, "also" shows how
+            _people("g", "डोनाल्ड ट्रंप"),  # Hindi, and "Donald Trump": one name by sound
+            _people("h", "Donald Trump"),
         ):
             store.save(doc)
         rows = top_mentions(store, "entity").rows
@@ -402,9 +404,10 @@ def test_one_name_in_two_scripts_and_its_spellings_counts_once(tmp_path: Path) -
         ("PER", 1, "Joe Biden", 3, 6, "Джо Байден; Байден"),
         ("PER", 2, "Zelensky", 3, 3, "Zelenskyy; Зеленский"),
         ("PER", 3, "Mark Rutte", 2, 3, "Mark Rutt; Марк Рютте"),
-        ("PER", 4, "Hunter Biden", 1, 1, ""),
-        ("PER", 5, "John Curry", 1, 1, ""),
-        ("PER", 6, "John Kerry", 1, 1, ""),
+        ("PER", 4, "Donald Trump", 2, 2, "डोनाल्ड ट्रंप"),
+        ("PER", 5, "Hunter Biden", 1, 1, ""),
+        ("PER", 6, "John Curry", 1, 1, ""),
+        ("PER", 7, "John Kerry", 1, 1, ""),
     ]
 
 

@@ -22,7 +22,7 @@ from narrascope.analyzers.segment import SegmentAnalyzer
 from narrascope.config import analyzer_defaults
 from narrascope.document import Document, Span
 
-LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
+LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "hi")
 
 
 def analyse(
@@ -89,6 +89,8 @@ AFTER = [
      "Não vamos assinar este acordo", "Helena Vargas", "afirmou"),
     ("bg", "„Няма да подпишем това споразумение“, заяви министър Елена Варгова.", ("Елена Варгова",),
      "Няма да подпишем това споразумение", "Елена Варгова", "заяви"),
+    ("hi", "“हम इस समझौते पर हस्ताक्षर नहीं करेंगे,” विदेश मंत्री एलेना वर्गा ने कहा।", ("एलेना वर्गा",),
+     "हम इस समझौते पर हस्ताक्षर नहीं करेंगे,", "एलेना वर्गा", "कहा"),
 ]  # fmt: skip
 
 BEFORE = [
@@ -112,6 +114,8 @@ BEFORE = [
      ("Helena Vargas",), "A fronteira vai continuar aberta ao comércio.", "Helena Vargas", "disse"),
     ("bg", "Елена Варгова каза пред журналисти: „Границата ще остане отворена за търговията.“",
      ("Елена Варгова",), "Границата ще остане отворена за търговията.", "Елена Варгова", "каза"),
+    ("hi", "एलेना वर्गा ने संसद से कहा: “सीमा व्यापार के लिए खुली रहेगी।”", ("एलेना वर्गा",),
+     "सीमा व्यापार के लिए खुली रहेगी।", "एलेना वर्गा", "कहा"),
 ]  # fmt: skip
 
 REPORTED = [
@@ -146,6 +150,13 @@ REPORTED = [
      "the talks would resume in Vienna", "Helena Varga", "said"),
     ("pt", "Helena Vargas afirmou, numa conferência de imprensa, que as negociações serão retomadas.",
      ("Helena Vargas",), "as negociações serão retomadas", "Helena Vargas", "afirmou"),
+    # Hindi: the verb last, after "ने" and what else the clause holds
+    ("hi", "एलेना वर्गा ने सोमवार को पत्रकारों से कहा कि बातचीत वियना में फिर शुरू होगी।", ("एलेना वर्गा",),
+     "बातचीत वियना में फिर शुरू होगी", "एलेना वर्गा", "कहा"),
+    ("hi", "एलेना वर्गा का मानना है कि बातचीत वियना में फिर शुरू होगी।", ("एलेना वर्गा",),
+     "बातचीत वियना में फिर शुरू होगी", "एलेना वर्गा", "मानना"),
+    ("hi", "एलेना वर्गा के अनुसार, बातचीत वियना में फिर शुरू होगी।", ("एलेना वर्गा",),
+     "बातचीत वियना में फिर शुरू होगी", "एलेना वर्गा", "अनुसार"),
 ]  # fmt: skip
 
 
@@ -1712,3 +1723,91 @@ def test_a_bulgarian_object_pronoun_before_a_verb_is_no_speaker() -> None:
 )  # fmt: skip
 def test_italian_words_around_a_verb_that_name_no_speaker(text: str, expected: list[tuple[str, ...]]) -> None:
     assert found(analyse(text, "it")) == expected
+
+
+def test_hindi_pronouns_continued_quotes_naming_and_negation() -> None:
+    text = (
+        "विदेश मंत्री एलेना वर्गा ने बुधवार को संसद में भाषण दिया। उन्होंने कहा कि सरकार बातचीत के लिए तैयार है. "
+        "“हम पीछे नहीं हटेंगे,” वर्गा ने कहा। “हमारी सेना तैयार है।”\n\n"
+        "विपक्ष के नेता मार्क वर्नोव ने योजना को “जल्दबाज़ी भरा” बताया। वर्नोव ने यह नहीं कहा कि वह इसका विरोध करेंगे। "
+        "एस. कुमार ने कहा कि बैठक टल गई है।"
+    )
+    doc = analyse(
+        text,
+        "hi",
+        {"एलेना वर्गा": "एलेना वर्गा", "वर्गा": "एलेना वर्गा", "मार्क वर्नोव": "मार्क वर्नोव", "वर्नोव": "मार्क वर्नोव"},
+    )
+    assert [
+        (q.label, q.text_in(doc), q.attrs.get("speaker"), q.attrs.get("speaker_entity"))
+        for q in doc.layer("quote")
+    ] == [
+        # the pronoun is the last person named
+        ("reported", "सरकार बातचीत के लिए तैयार है", "उन्होंने", "एलेना वर्गा"),
+        ("direct", "हम पीछे नहीं हटेंगे,", "वर्गा", "एलेना वर्गा"),
+        ("direct", "हमारी सेना तैयार है।", "वर्गा", "एलेना वर्गा"),  # the quote after goes on
+        ("direct", "जल्दबाज़ी भरा", "वर्नोव", "मार्क वर्नोव"),  # what he calls the plan, however short
+        # not the denied "नहीं कहा कि"; "एस." is an initial, no sentence's end
+        ("reported", "बैठक टल गई है", "एस. कुमार", None),
+    ]
+
+
+def test_a_hindi_place_that_is_the_whole_subject_speaks() -> None:
+    text = "भारत ने मंगलवार को दोहराया कि वह किसी गुट में शामिल नहीं होगा।"
+    doc = analyse(text, "hi", others={"भारत": "LOC"})
+    ((_, words, speaker, how),) = found(doc)
+    assert (words, speaker, how) == ("वह किसी गुट में शामिल नहीं होगा", "भारत", "entity")
+    assert doc.layer("quote")[0].attrs["speaker_entity"] == "भारत"
+
+
+def test_a_hindi_quote_inside_reported_speech_is_its_speakers() -> None:
+    text = "मार्क वर्नोव ने कहा कि सरकार “संवाद की राह पर” है और बातचीत जारी रहेगी।"
+    doc = analyse(text, "hi", ("मार्क वर्नोव",))
+    assert [(q.label, q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("reported", "सरकार “संवाद की राह पर” है और बातचीत जारी रहेगी", "मार्क वर्नोव"),
+        ("direct", "संवाद की राह पर", "मार्क वर्नोव"),
+    ]
+
+
+def test_a_hindi_surname_is_the_person_named_in_full_before() -> None:
+    text = (
+        "मार्क वर्नोव ने कहा कि बैठक टल गई है। वर्नोव ने बताया कि नई तारीख जल्द तय होगी। "
+        "मंत्री वर्नोव ने कहा कि बजट तैयार है।"
+    )
+    doc = analyse(text, "hi", ("मार्क वर्नोव",))  # the recogniser missed the surname alone
+    assert [
+        (q.attrs["speaker"], q.attrs["speaker_how"], q.attrs["speaker_entity"]) for q in doc.layer("quote")
+    ] == [
+        ("मार्क वर्नोव", "entity", "मार्क वर्नोव"),
+        ("वर्नोव", "name", "मार्क वर्नोव"),
+        ("मंत्री वर्नोव", "name", "मार्क वर्नोव"),  # after a title too
+    ]
+
+
+def test_a_hindi_title_alone_is_the_last_person_named_with_it() -> None:
+    text = (
+        "प्रधानमंत्री मार्क वर्नोव और राष्ट्रपति एलेना वर्गा आज संसद पहुंचे। "
+        "प्रधानमंत्री ने कहा कि सुधार जारी रहेंगे। मंत्रियों ने बताया कि बजट तैयार है।"
+    )
+    doc = analyse(text, "hi", ("मार्क वर्नोव", "एलेना वर्गा"))
+    assert [
+        (q.attrs["speaker"], q.attrs["speaker_how"], q.attrs["speaker_entity"]) for q in doc.layer("quote")
+    ] == [
+        ("प्रधानमंत्री", "name", "मार्क वर्नोव"),
+        ("मंत्रियों", "phrase", None),  # no one was named with it
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        # the habitual present takes no "ने"
+        ("विशेषज्ञ रवि धर्माधिकारी कहते हैं, “इस साल गर्मी पहले आ गई।”", "इस साल गर्मी पहले आ गई।", "direct"),
+        ("“इस साल गर्मी पहले आ गई,” रवि धर्माधिकारी कहते हैं।", "इस साल गर्मी पहले आ गई,", "direct"),
+        ("रवि धर्माधिकारी मानते हैं कि गर्मी पहले आ गई है।", "गर्मी पहले आ गई है", "reported"),
+        # "ने" is a word of its own, not the end of "जाने" (the passive "पूछे जाने पर": when asked)
+        ("इस सवाल के पूछे जाने पर रवि धर्माधिकारी ने कहा, “सब कुछ मुमकिन है।”", "सब कुछ मुमकिन है।", "direct"),
+    ],
+)
+def test_hindi_speakers_without_ne_and_after_a_passive(text: str, words: str, kind: str) -> None:
+    doc = analyse(text, "hi", ("रवि धर्माधिकारी",))
+    assert found(doc) == [(kind, words, "रवि धर्माधिकारी", "entity")]

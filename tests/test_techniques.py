@@ -488,6 +488,16 @@ def test_spans_cover_whole_words() -> None:
     token_probabilities = np.array([[0.1], [0.1], [0.9], [0.9], [0.1], [0.1], [0.9], [0.1], [0.1], [0.1]])
     spans = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
     assert [text[start:end] for start, end, _, _ in spans] == ["we've ever", "Kiev"]
+    # Devanagari writes vowels and the virama as combining marks, which are no letters to
+    # str.isalnum: the word "biased" is one word all the same
+    text = "वह पक्षपाती रिपोर्ट थी"
+    word = text.index("पक्षपाती")
+    offsets = np.array(
+        [[0, 2], [word, word + 3], [word + 3, word + 6], [word + 6, word + 8], [12, 19], [20, 22]]
+    )
+    token_probabilities = np.array([[0.1], [0.1], [0.9], [0.1], [0.1], [0.1]])
+    ((start, end, _, _),) = decode_spans(offsets, token_probabilities, np.array([0.5]), text)
+    assert text[start:end] == "पक्षपाती"
 
 
 def test_spans_of_punctuation_alone_are_dropped() -> None:

@@ -5,7 +5,7 @@ A corpus in several languages names one person many ways: "Vladimir Putin" and "
 Orban", "Joe Biden" and "Джо Байден". Two keys say when such texts are one name:
 
 - :func:`spelling_key`, strict: the text romanised (Cyrillic letters by a plain
-  transliteration table), case and accents dropped, ``y`` read as ``i`` and doubled consonants
+  transliteration table, Devanagari by its letters' sounds), case and accents dropped, ``y`` read as ``i`` and doubled consonants
   single ("Zelenskyy", "Зеленский" -> "zelenski"; "NATO", "НАТО" -> "nato"). Texts with the same
   spelling key are taken for one name, in any script.
 - :func:`sound_key`, loose: the consonants of the romanised words after the rules that English,
@@ -37,6 +37,48 @@ _CYRILLIC = {
     "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj",
     "њ": "nj", "ћ": "c", "џ": "dzh", "ѓ": "g", "ќ": "k", "ѕ": "dz",
 }  # fmt: skip
+# Devanagari (Hindi) by the sounds that news transliterations of names give its letters: a
+# consonant carries the vowel "a" unless a vowel sign, the virama or the word's end follows it
+# ("पुतिन" -> "putin", "नरेंद्र मोदी" -> "narendr modi"), a dot below (nukta) makes "ज" "z"
+# and "फ" "f" ("ज़ेलेंस्की" -> "zelenski"), the nasal marks are "n", "m" before p, b and m.
+_DEVANAGARI_CONSONANTS = {
+    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j", "झ": "jh",
+    "ञ": "n", "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t", "थ": "th", "द": "d",
+    "ध": "dh", "न": "n", "प": "p", "फ": "ph", "ब": "b", "भ": "bh", "म": "m", "य": "y", "र": "r",
+    "ल": "l", "व": "v", "श": "sh", "ष": "sh", "स": "s", "ह": "h",
+}  # fmt: skip
+_NUKTA_CONSONANTS = {"क": "q", "ख": "kh", "ग": "g", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f", "य": "y"}
+_DEVANAGARI_VOWELS = {
+    "अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ऋ": "ri", "ए": "e", "ऐ": "ai",
+    "ओ": "o", "औ": "au", "ऑ": "o", "ऍ": "e",
+}  # fmt: skip
+_DEVANAGARI_SIGNS = {
+    "ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "ृ": "ri", "े": "e", "ै": "ai", "ो": "o",
+    "ौ": "au", "ॉ": "o", "ॅ": "e",
+}  # fmt: skip
+_DEVANAGARI_OTHERS = {"ं": "n", "ँ": "n", "ः": "h", "्": "", "़": ""}
+_LABIALS = frozenset("पफबभम")
+# a consonant (U+0915-0939), maybe its nukta, maybe a vowel sign or the virama; or any other
+# Devanagari character (the text is decomposed: "ज़" is "ज" and the nukta)
+_DEVANAGARI_SYLLABLE = re.compile(r"([\u0915-\u0939])(\u093c?)([\u093e-\u094d]?)|([\u0900-\u097f])")
+_DEVANAGARI_LETTER = re.compile(r"[\u0900-\u097f]")
+
+
+def _devanagari(match: re.Match[str]) -> str:
+    consonant, nukta, sign, other = match.groups()
+    if other is not None:
+        if other == "ं" and match.string[match.end() : match.end() + 1] in _LABIALS:
+            return "m"  # "ट्रंप": Trump
+        return _DEVANAGARI_VOWELS.get(other) or _DEVANAGARI_OTHERS.get(other, other)
+    latin = _NUKTA_CONSONANTS.get(consonant, "") if nukta else ""
+    latin = latin or _DEVANAGARI_CONSONANTS.get(consonant, consonant)
+    if sign:
+        return latin + _DEVANAGARI_SIGNS.get(sign, "")
+    after = match.string[match.end() : match.end() + 1]
+    # the inherent vowel, silent at the end of a word
+    return latin + ("a" if after and _DEVANAGARI_LETTER.match(after) else "")
+
+
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff])+")  # letters, digits, Indic marks
 _NOT_WORD = re.compile(r"(?:[^\w\n\u0300-\u036f\u0900-\u0dff]|_)+")
 # Spellings that different languages give one sound, in the order they apply: "sch" before
@@ -82,9 +124,15 @@ _ROMANIZING = _romanizing_table()
 
 
 def romanize(text: str) -> str:
-    """``text`` in Latin letters: Cyrillic transliterated, accents dropped from Latin letters (not
-    elsewhere: in Devanagari the marks are the letters' vowels), lower case."""
-    return unicodedata.normalize("NFC", text).casefold().translate(_ROMANIZING)
+    """``text`` in Latin letters: Cyrillic and Devanagari transliterated, accents dropped from
+    Latin letters, lower case."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    if _DEVANAGARI_LETTER.search(text):
+        # NFD first, so that a consonant with its dot below is two characters ("ज़" = "ज" + "़")
+        text = unicodedata.normalize(
+            "NFC", _DEVANAGARI_SYLLABLE.sub(_devanagari, unicodedata.normalize("NFD", text))
+        )
+    return text.translate(_ROMANIZING)
 
 
 def _words(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from narrascope.config import analyzer_defaults
 __all__ = ["ANALYSES", "LANGUAGES", "figures", "support_markdown", "support_rows"]
 
 #: The languages narrascope is measured in, in the README's order.
-LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
+LANGUAGES = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "hi")
 #: (column, analyzer, key of its figures in support.json or None).
 ANALYSES = (
     ("entities", "narrascope.entities.v1", "entities"),

@@ -18,6 +18,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from narrascope._chars import WORD_END, capital
 from narrascope.models.heads import function_words_of
 from narrascope.names import spelling_key
 
@@ -30,18 +31,18 @@ class Body(NamedTuple):
 
 
 #: English name -> (kind, the names it goes by in the languages narrascope reads: en, ru, uk,
-#: bg, de, fr, it, es, pt, pl). Inflected Russian and Ukrainian forms are not needed: their
+#: bg, de, fr, it, es, pt, pl, hi). Inflected Russian and Ukrainian forms are not needed: their
 #: recognisers give the nominative.
 BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "West": ("LOC", ("West", "Запад", "Захід", "Westen", "Occident", "Occidente", "Zachód")),
-    "Europe": ("LOC", ("Europe", "Европа", "Європа", "Europa")),
+    "Europe": ("LOC", ("Europe", "Европа", "Європа", "Europa", "यूरोप")),
     "European Union": (
         "ORG",
         (
             "European Union", "EU", "E.U.", "ЕС", "Евросоюз", "Европейский союз", "Европейский Союз",
             "ЄС", "Євросоюз", "Європейський союз", "Европейски съюз", "Европейския съюз",
             "Europäische Union", "Union européenne", "UE", "U.E.", "Unione europea", "Unión Europea",
-            "União Europeia", "Unia Europejska",
+            "União Europeia", "Unia Europejska", "यूरोपीय संघ",
         ),
     ),
     "European Commission": (
@@ -57,7 +58,7 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "ORG",
         (
             "NATO", "НАТО", "OTAN", "North Atlantic Treaty Organization", "North Atlantic Alliance",
-            "Североатлантический альянс", "Північноатлантичний альянс", "Nordatlantikpakt",
+            "Североатлантический альянс", "Північноатлантичний альянс", "Nordatlantikpakt", "नाटो",
         ),
     ),
     "United Nations": (
@@ -66,6 +67,7 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "United Nations", "UN", "U.N.", "ООН", "Организация Объединенных Наций",
             "Організація Об'єднаних Націй", "Vereinte Nationen", "Vereinten Nationen", "Nations unies", "ONU",
             "Nazioni Unite", "Naciones Unidas", "Nações Unidas", "ONZ", "Organizacja Narodów Zjednoczonych",
+            "संयुक्त राष्ट्र", "संयुक्त राष्ट्र संघ",
         ),
     ),
     "UN Security Council": (
@@ -75,28 +77,29 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "UN Security Council", "U.N. Security Council", "Совбез ООН", "Совет Безопасности ООН",
             "Совет безопасности ООН", "Рада Безпеки ООН", "Радбез ООН", "UN-Sicherheitsrat",
             "Conseil de sécurité de l'ONU", "Consiglio di sicurezza dell'ONU", "Rada Bezpieczeństwa ONZ",
+            "संयुक्त राष्ट्र सुरक्षा परिषद",
         ),
     ),
     "OSCE": ("ORG", ("OSCE", "ОБСЕ", "ОБСЄ", "ОССЕ", "OSZE", "OBWE")),
     "International Monetary Fund": (
-        "ORG", ("International Monetary Fund", "IMF", "МВФ", "IWF", "FMI", "MFW"),
+        "ORG", ("International Monetary Fund", "IMF", "МВФ", "IWF", "FMI", "MFW", "अंतरराष्ट्रीय मुद्रा कोष"),
     ),
     "World Health Organization": (
-        "ORG", ("World Health Organization", "WHO", "ВОЗ", "ВООЗ", "СЗО", "OMS"),
+        "ORG", ("World Health Organization", "WHO", "ВОЗ", "ВООЗ", "СЗО", "OMS", "विश्व स्वास्थ्य संगठन"),
     ),
-    "G7": ("ORG", ("G7", "G-7", "Group of Seven", "Большая семерка", "Большая семёрка", "Велика сімка")),
-    "G20": ("ORG", ("G20", "G-20", "Group of Twenty", "Большая двадцатка")),
-    "BRICS": ("ORG", ("BRICS", "БРИКС", "БРІКС")),
+    "G7": ("ORG", ("G7", "G-7", "Group of Seven", "Большая семерка", "Большая семёрка", "Велика сімка", "जी7", "जी-7")),
+    "G20": ("ORG", ("G20", "G-20", "Group of Twenty", "Большая двадцатка", "जी20", "जी-20")),
+    "BRICS": ("ORG", ("BRICS", "БРИКС", "БРІКС", "ब्रिक्स")),
     "Shanghai Cooperation Organisation": (
-        "ORG", ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO", "ШОС"),
+        "ORG", ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO", "ШОС", "शंघाई सहयोग संगठन"),
     ),
-    "Kremlin": ("ORG", ("Kremlin", "Кремль", "Кремъл", "Kreml", "Cremlino", "Kremla")),
+    "Kremlin": ("ORG", ("Kremlin", "Кремль", "Кремъл", "Kreml", "Cremlino", "Kremla", "क्रेमलिन")),
     "White House": (
         "ORG",
         (
             "White House", "Белый дом", "Білий дім", "Белия дом", "Weißes Haus", "Weiße Haus", "Weißen Haus",
             "Maison Blanche",
-            "Casa Bianca", "Casa Blanca", "Casa Branca", "Biały Dom",
+            "Casa Bianca", "Casa Blanca", "Casa Branca", "Biały Dom", "व्हाइट हाउस",
         ),
     ),
     # seats of government named for the government ("smentita da Palazzo Chigi", "la Farnesina
@@ -111,7 +114,7 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Matignon": ("ORG", ("Matignon", "Hôtel de Matignon")),
     "Quai d'Orsay": ("ORG", ("Quai d'Orsay", "Quai d’Orsay")),
     "Downing Street": ("ORG", ("Downing Street", "Даунинг-стрит", "Даунінг-стріт")),
-    "Pentagon": ("ORG", ("Pentagon", "Пентагон", "Pentagone", "Pentagono", "Pentágono")),
+    "Pentagon": ("ORG", ("Pentagon", "Пентагон", "Pentagone", "Pentagono", "Pentágono", "पेंटागन")),
     "Bankova": ("ORG", ("Bankova", "Банковая", "Банкова")),
     "Élysée": ("ORG", ("Élysée", "Elysée", "Élysée Palace", "palais de l'Élysée", "Palais de l'Élysée")),
     "Armed Forces of Ukraine": (
@@ -133,8 +136,8 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Frontex": ("ORG", ("Frontex", "Фронтекс")),
     "Europol": ("ORG", ("Europol", "Европол")),
     # News agencies, which recognisers take for people ("frisou, citada pela Lusa")
-    "Reuters": ("ORG", ("Reuters", "Рейтер", "Рейтерс", "Ройтерс")),
-    "AFP": ("ORG", ("AFP", "Agence France-Presse", "АФП", "Франс Прес", "Франс прес")),
+    "Reuters": ("ORG", ("Reuters", "Рейтер", "Рейтерс", "Ройтерс", "रॉयटर्स")),
+    "AFP": ("ORG", ("AFP", "Agence France-Presse", "АФП", "Франс Прес", "Франс прес", "एएफपी")),
     "Associated Press": ("ORG", ("Associated Press",)),
     "Lusa": ("ORG", ("Lusa", "Agência Lusa")),
     "EFE": ("ORG", ("EFE", "Agencia EFE")),
@@ -219,10 +222,11 @@ def _key(name: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)  # asked once per entity: the same names recur
 def body_of(name: str) -> Body | None:
     """The region or international body that ``name`` names, or None. An acronym must begin
-    with a capital: "Nato" is NATO, but "un" (a recogniser's "un-human") is not the UN."""
+    with a capital (or a letter of a script without case): "Nato" and "नाटो" are NATO, but "un"
+    (a recogniser's "un-human") is not the UN."""
     key = _key(name)
     table, acronyms = _table()
-    if not key or (key in acronyms and not _ARTICLE.sub("", name.strip())[:1].isupper()):
+    if not key or (key in acronyms and not capital(_ARTICLE.sub("", name.strip())[:1])):
         return None
     return table.get(key)
 
@@ -255,7 +259,7 @@ def _scan() -> re.Pattern[str]:
         if len(form) > 2
     }
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?!-){WORD_END}")
 
 
 # The words right before and after a match: a capitalised one makes the match part of a longer

@@ -40,7 +40,7 @@ __all__ = [
 FULL = ("en", "ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
 #: Languages with absolute dates, years and the fixed relative phrases of dateparser's data
 #: ("gisteren", "vorige week") only.
-BASIC = ("nl", "ro", "cs", "sk", "sl", "hr", "sr")
+BASIC = ("nl", "ro", "cs", "sk", "sl", "hr", "sr", "hi")
 #: Every covered language. The order also settles a word that names different months in two
 #: languages when the document's own language does not ("listopad": November in Polish and
 #: Czech, October in Croatian).
@@ -91,7 +91,13 @@ _EXTRA_WEEKDAYS: dict[str, tuple[str, ...]] = {
 }
 
 # dateparser's relative phrases, less an abbreviation and looser phrases, plus common words.
-_DROPPED_OFFSETS = {"en": {"till date"}, "pl": {"wcz"}, "bg": {"преди ден", "след ден"}}
+_DROPPED_OFFSETS = {
+    "en": {"till date"},
+    "pl": {"wcz"},
+    "bg": {"преди ден", "след ден"},
+    # Hindi "कल" is yesterday and tomorrow, "परसों" two days either way: only the verb tells
+    "hi": {"कल", "परसों", "बीता कल", "आने वाला कल"},
+}
 _EXTRA_OFFSETS: dict[str, dict[str, int]] = {
     "en": {"the day before yesterday": -2, "the day after tomorrow": 2, "tonight": 0, "last night": -1},
     "it": {"l'altro ieri": -2, "dopodomani": 2},
@@ -221,6 +227,15 @@ class Grammar:
     # "from" right before a date): a month or day without a year there is the next one
     future: str = ""
     from_on: str = ""  # "ab Januar", "à partir de mars": only right before the date
+    # postpositions after a year or a month without one that make it a date, and are no part
+    # of it: Hindi "2022 में" ("in 2022"), "अप्रैल से" ("since April")
+    postpositions: str = ""
+    verb_last: bool = False  # the verb, and so a word of the future, comes after the date
+    conjunctions: str = ""  # words that end a clause, where verb_last stops looking: "और", "लेकिन"
+    # words for a day either side of the publication date, and how many days: Hindi "कल" is
+    # yesterday and tomorrow, told apart by the tense of the verb after it (``future``, ``past``)
+    either_days: tuple[tuple[str, int], ...] = ()
+    past: str = ""  # what shows the past in such a word's clause: "था", "हुआ", "किया", "ने"
 
 
 _RU_ADJ = r"(?:ый|ий|ая|ое|ее|ую|ой|ей|ом|ем|ого|его|ому|ему)"
@@ -365,6 +380,25 @@ GRAMMAR: dict[str, Grammar] = {
         year=r"година",
         month_on=r"през|в|във|от|до|след|преди|началото\s+на|края\s+на|средата\s+на",
         future=r"ще",
+    ),
+    "hi": Grammar(
+        last=r"पिछले|पिछला|पिछली|बीते|गत",
+        next=r"अगले|अगला|अगली|आगामी|आने\s+वाले|आने\s+वाला|आने\s+वाली",
+        this=r"इस|इसी",
+        bare=True,  # a weekday, with or without its postposition: "गुरुवार को"
+        week=r"सप्ताह|हफ्ते|हफ़्ते|हफ्ता|हफ़्ता",
+        month=r"महीने|महीना|माह",
+        year=r"साल|वर्ष",
+        postpositions=r"में|से|तक|के|की|का|को",
+        # the future tense's endings (-एगा, -एंगे: "होगी", "करेंगे", "जाएगा")
+        future=r"\S*(?:ेगा|ेगी|ेंगे|ेंगी|ोगा|ोगी|ोंगे|ोंगी|ूंगा|ूँगा|ूंगी|एगा|एगी|एंगे|एँगे)",
+        verb_last=True,
+        # and "कि" ("that"): the verb of what was said is no verb of the date's clause
+        conjunctions=r"और|लेकिन|तथा|एवं|जबकि|किंतु|परंतु|मगर|पर|कि",
+        either_days=(("कल", 1), ("परसों", 2)),
+        # the past auxiliaries, the perfective of common verbs (not "की", "दी", "ली": also the
+        # postposition and nouns) and "ने", which marks the subject of a perfective verb
+        past=r"था|थी|थे|थीं|हुआ|हुई|हुए|हुईं|गया|गई|गए|गईं|किया|किए|दिया|दिए|लिया|लिए|कहा|बताया|ने",
     ),
     "nl": Grammar(year_before=r"in|sinds|vanaf"),
     "ro": Grammar(year_before=r"în|din|până\s+în"),

@@ -27,13 +27,15 @@ import functools
 import gettext
 import re
 
-__all__ = ["is_place", "load_places", "place_of"]
+from narrascope._chars import capital
+
+__all__ = ["is_place", "load_places", "names_written_in", "place_of"]
 
 _MAIN_NAME_POPULATION = 100_000
 _OTHER_NAMES_POPULATION = 1_000_000
 
 #: Languages whose ISO 3166 country names (pycountry's translations) name a country.
-_COUNTRY_NAME_LANGUAGES = ("ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg")
+_COUNTRY_NAME_LANGUAGES = ("ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "hi")
 
 #: Short forms that news uses and no ISO list holds (ISO 2 code -> names).
 _COUNTRY_ALIASES = {
@@ -49,20 +51,28 @@ _COUNTRY_ALIASES = {
         "EE.UU.",
         "EE. UU.",
         "EEUU",
+        "अमेरिका",
+        "संयुक्त राज्य अमेरिका",
     ),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания", "Британия", "Großbritannien"),
-    "RU": ("Россия", "РФ", "Росія", "Rosja", "Rusia", "Russland", "Russie", "Rússia", "Русия"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания", "Британия", "Großbritannien", "ब्रिटेन"),
+    "RU": ("Россия", "РФ", "Росія", "Rosja", "Rusia", "Russland", "Russie", "Rússia", "Русия", "रूस"),
     "DE": ("ФРГ",),
     "CN": ("КНР", "PRC"),
     "BY": ("Белоруссия", "Belorussia", "Bielorrússia", "Biélorussie", "Weißrussland"),
     "MD": ("Молдавия", "Молдова"),
-    "KR": ("South Korea", "Южная Корея"),
-    "KP": ("North Korea", "КНДР", "Северная Корея"),
-    "IR": ("Iran", "Irão"),
-    "SY": ("Syria", "Síria"),
+    "KR": ("South Korea", "Южная Корея", "दक्षिण कोरिया"),
+    "KP": ("North Korea", "КНДР", "Северная Корея", "उत्तर कोरिया"),
+    "IR": ("Iran", "Irão", "ईरान"),
+    "SY": ("Syria", "Síria", "सीरिया"),
+    "UA": ("यूक्रेन",),
+    "FR": ("फ्रांस",),
+    "IL": ("इजरायल", "इजराइल"),
+    "TR": ("तुर्की", "तुर्किये"),
+    "SA": ("सऊदी अरब",),
+    "CH": ("स्विट्जरलैंड",),
     "CZ": ("Czech Republic", "Чехия"),
     "NL": ("Holland",),
-    "PS": ("Palästina",),
+    "PS": ("Palästina", "फिलिस्तीन"),
 }
 
 
@@ -76,8 +86,11 @@ def _geonames() -> tuple[dict[str, dict[str, object]], dict[str, dict[str, objec
 
 
 def _usable(name: str) -> bool:
-    # Codes ("IEV") and fragments ("Civ") are not names of a place that a text spells out.
-    return len(name) >= 4 and name[0].isupper() and not name.isupper()
+    # Codes ("IEV") and fragments ("Civ") are not names of a place that a text spells out; a
+    # script without case (Devanagari: "मास्को") has neither.
+    if name[:1].isupper():
+        return len(name) >= 4 and not name.isupper()
+    return len(name) >= 3 and capital(name[:1])
 
 
 @functools.lru_cache(maxsize=1)
@@ -217,6 +230,15 @@ def country_word_starts() -> frozenset[str]:
         words.update(w for name in names for w in re.findall(r"[^\W\d_]{4,}", name.casefold()))
     words -= _UNITED  # "unis" of "États-Unis" is no nation's beginning: "Unissons"
     return frozenset(words | {w[:4] for w in words})
+
+
+@functools.lru_cache(maxsize=4)
+def names_written_in(letters: str, language: str) -> frozenset[str]:
+    """The names of :func:`is_place` (in ``language``) that are written in the characters of
+    ``letters``, a regular expression's character class ("\u0900-\u097f ", Devanagari and the
+    space): those that a scan of a text in a script without case looks for."""
+    script = re.compile(f"[{letters}]+")
+    return frozenset(name for name in _place_names() | _country_names_in(language) if script.fullmatch(name))
 
 
 def load_places() -> None:

@@ -36,6 +36,7 @@ import collections
 import itertools
 import re
 
+from narrascope._chars import WORD_END, WORD_START, capital
 from narrascope.analyzers._name_forms import Found
 
 __all__ = ["mentioned_again"]
@@ -48,7 +49,7 @@ _SURE = 0.9
 # how many times one kind must outnumber the others for a name found with two to be copied
 _MAJORITY = 3
 # surnames written the same in every case
-_SURNAMES_KEPT = ("en", "de", "fr", "it", "es", "pt", "bg")
+_SURNAMES_KEPT = ("en", "de", "fr", "it", "es", "pt", "bg", "hi")
 # a longer "person" is most often a recogniser's run of words ("Travis Air Force Base")
 _LONGEST_PERSON = 3
 # a pope's or a king's number, no surname ("Pius XII")
@@ -88,9 +89,9 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
     # its start
     reach = list(itertools.accumulate((end for _, end in covered), max))
     pattern = re.compile(
-        r"(?<![\w@/.-])(?:"
+        rf"(?<![@/.-]){WORD_START}(?:"
         + "|".join(re.escape(w) for w in sorted(copies, key=len, reverse=True))
-        + r")(?![\w-])"
+        + rf")(?!-){WORD_END}"
     )
     lower = {word for word in re.findall(r"\b[^\W\d_]+\b", text) if word.islower()}
     common: dict[str, bool] = {}
@@ -126,10 +127,10 @@ def _written_form(span: str, normal: str) -> str | None:
     "Kyiv"); None unless capitalised and longer than two letters. Any other normal form is the
     recogniser's guess (a nominative, a repair) that the text need not contain."""
     words = span.split(" ")
-    while words and not words[0][:1].isupper():
+    while words and not capital(words[0][:1]):
         words.pop(0)
     form = normal if span.isupper() else " ".join(words)
-    return form if len(form) > 2 and form[:1].isupper() else None
+    return form if len(form) > 2 and capital(form[:1]) else None
 
 
 def _common_word(word: str, lower: set[str]) -> bool:

@@ -24,7 +24,12 @@ language first ("listopad": November in Polish, October in Croatian). Against fa
 Relative expressions are found in the document's language. The ten languages in
 ``_date_words.FULL`` (en ru uk de fr it es pl pt bg) have every rule below; the other covered
 languages have, besides absolute dates and years, the fixed phrases of dateparser's data
-("gisteren", "vorige week", "anul trecut"). They are resolved against the publication date:
+("gisteren", "vorige week", "anul trecut"); Hindi has its weekdays, "last/next/this" periods
+and months without a year too, with the postpositions after them ("2022 में", "अप्रैल से") and
+its verb after the date (a future there: "जनवरी में चुनाव होंगे"); "कल", both yesterday and
+tomorrow, is read by the tense of its clause (a future verb, or a past one or the "ने" that
+marks a perfective's subject), and left out where neither shows. They are resolved against the
+publication date:
 
 - "yesterday", "today", "tomorrow" (and the days either side) count days from it;
 - a bare weekday ("on Tuesday") is the latest such day on or before it, the next one after a
@@ -65,6 +70,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
+from narrascope._chars import LETTERS, MARK, WORD_END, WORD_START, capital, in_word
 from narrascope.analyzers import _date_words as words
 from narrascope.analyzers.base import Analyzer
 from narrascope.document import Document
@@ -88,7 +94,8 @@ class DateMention:
 # the patterns short, and a match whose word is no month is dropped ("12 Mayors").
 _YEAR = r"(?:1[89]|20)\d{2}"
 _DAY = r"(?:3[01]|[12]\d|0[1-9]|[1-9])"
-_WORD = r"[^\W\d_]+"
+_WORD = LETTERS
+_END = WORD_END
 _ORDINAL = r"(?:st|nd|rd|th|er|º|°|\.|-?го|-?ти|-?ви|-?ри|-?ми)?"
 _OF = r"(?:(?:of|de)\s+)?"  # "the 4th of June", "4 de junio"
 # Between the two days of a range: "4–6", "4. bis 6.", "du 4 au 6", "с 4 по 6", "od 4 do 6"
@@ -147,21 +154,26 @@ def _relative_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
     grammar = words.GRAMMAR.get(language)
     if grammar is None:
         return []
-    patterns = [("offset", re.compile(rf"(?P<word>{_alternation(words.OFFSETS[language])})(?!\w)"))]
+    patterns = [("offset", re.compile(rf"(?P<word>{_alternation(words.OFFSETS[language])}){_END}"))]
+    if grammar.either_days:
+        either = "|".join(word for word, _ in grammar.either_days)
+        patterns.append(("either_day", re.compile(rf"{WORD_START}(?P<word>{either}){_END}(?!-)")))
     if grammar.year_before:  # the words before are checked by _before
         patterns.append(("year_before", re.compile(rf"(?P<span>{_YEAR})(?!\d)(?![-/.]\d)")))
     if grammar.year_after:
-        patterns.append(("year", re.compile(rf"(?P<span>{_YEAR}\.?\s*(?:{grammar.year_after}))(?!\w)", re.I)))
+        patterns.append(("year", re.compile(rf"(?P<span>{_YEAR}\.?\s*(?:{grammar.year_after})){_END}", re.I)))
+    if grammar.postpositions:
+        patterns.append(("year", re.compile(rf"(?P<span>{_YEAR})(?=\s*(?:{grammar.postpositions}){_END})")))
     if not grammar.last:
         return patterns
     after = rf"(?:\s+(?P<post>{grammar.after})(?!\w))?" if grammar.after else ""
     weekday = _alternation(words.WEEKDAYS[language])
-    patterns.append(("weekday", re.compile(rf"(?P<wd>{weekday})(?!\w){after}")))
+    patterns.append(("weekday", re.compile(rf"(?P<wd>{weekday}){_END}{after}")))
     # a week, month or year with "last", "next" or "this" before it (found by _before) or after it
     units = _alternation(f"{grammar.week}|{grammar.month}|{grammar.year}".split("|"))
-    patterns.append(("period", re.compile(rf"(?P<unit>{units})(?!\w){after}")))
+    patterns.append(("period", re.compile(rf"(?P<unit>{units}){_END}{after}")))
     # a month name of this language, after one of its prepositions (found by _before)
-    patterns.append(("month_only", re.compile(rf"(?P<month>{_alternation(words.MONTHS[language])})(?!\w)")))
+    patterns.append(("month_only", re.compile(rf"(?P<month>{_alternation(words.MONTHS[language])}){_END}")))
     return patterns
 
 
@@ -175,7 +187,7 @@ def _before_patterns(language: str) -> dict[str, re.Pattern[str]]:
         "year_before": re.compile(rf"\b(?:{grammar.year_before})\s+$", re.IGNORECASE),
         "weekday": re.compile(rf"{on}(?:\b(?P<mod>{modifier})\s+)?$", re.IGNORECASE),
         "period": re.compile(rf"\b(?P<mod>{grammar.last}|{grammar.next}|{grammar.this})\s+$", re.IGNORECASE),
-        "month_only": re.compile(rf"\b(?:{grammar.month_on})(?:\s+|-)$", re.IGNORECASE),
+        "month_only": re.compile(rf"\b(?:{grammar.month_on or '(?!)'})(?:\s+|-)$", re.IGNORECASE),
     }
 
 
@@ -189,7 +201,7 @@ def _starts_word(text: str, start: int) -> bool:
     if start == 0:
         return True
     before = text[start - 1]
-    return not (before.isalnum() or before == "_" or (text[start].isdigit() and before in ".,:/-"))
+    return not (in_word(before) or before == "_" or (text[start].isdigit() and before in ".,:/-"))
 
 
 # Words before an offset word that make it something else: "am Morgen" is "in the morning",
@@ -363,6 +375,22 @@ def _relative(
             return None
         amount, unit = words.OFFSETS[language][word]
         return DateMention(start, end, _shift(reference, amount, unit), unit, True)
+    if kind == "either_day":  # Hindi "कल": yesterday before a past verb, tomorrow before a future
+        days = dict(grammar.either_days)[match["word"]]
+        end_of_clause = _clause_end(text, end, grammar)
+        future, _ = _future_patterns(language)
+        if future is not None and future.search(text, end, end_of_clause):
+            amount = days
+        elif grammar.past and re.compile(rf"{WORD_START}(?:{grammar.past}){_END}").search(
+            # the whole clause: "ने" stands before the word ("मंत्रालय ने कल ... की")
+            text,
+            _clause_start(text, start, grammar),
+            end_of_clause,
+        ):
+            amount = -days
+        else:
+            return None  # "कल तक" (until tomorrow or until yesterday?), a present tense
+        return DateMention(start, end, _shift(reference, amount, "day"), "day", True)
     if kind == "year_before":  # "in 2014": the number is a year for the word before it
         if not _before(_before_patterns(language)["year_before"], text, start):
             return None
@@ -397,8 +425,12 @@ def _relative(
         return DateMention(start, end, value, granularity, True)
     # kind == "month_only": "in June", "im Juni", "в июне" take the publication year (or the one before)
     word = match["month"]
-    if not _before(_before_patterns(language)["month_only"], text, start) and not _coordinated_month(
-        text, start, language
+    if not (
+        _before(_before_patterns(language)["month_only"], text, start)
+        or _coordinated_month(text, start, language)
+        or (
+            grammar.postpositions and re.match(rf"\s+(?:{grammar.postpositions}){_END}", text[end : end + 20])
+        )
     ):
         return None
     if word.lower() in words.ENGLISH_ONLY and not word[0].isupper():
@@ -526,12 +558,16 @@ def _ahead(text: str, kind: str, mention: DateMention, language: str, reference:
     # the sentence up to the date: a future after it is often another clause's ("les aides
     # promises en janvier seront versées ...": promised in January, paid later)
     # (searched backwards: a scan from the text's start for every date would be quadratic)
-    lo = max(text.rfind(mark, 0, mention.start) for mark in ".!?\n") + 1
+    lo = max(text.rfind(mark, 0, mention.start) for mark in _SENTENCE_ENDS) + 1
     if bare_weekday:
         # a weekday is near in time: only a future in its own clause, a few words before it
         # ("ще обсъдят темата в сряда"; not "crescerà dello 0,8%, secondo le stime diffuse giovedì")
         lo = max(lo, text.rfind(",", lo, mention.start) + 1, _words_back(text, mention.start, _WEEKDAY_REACH))
     ahead = any(p is not None and p.search(text, lo, mention.start) is not None for p in (future, from_on))
+    grammar = words.GRAMMAR[language]
+    if grammar.verb_last and future is not None:
+        # the clause after the date, whose verb is last: "अगली बैठक अप्रैल में होगी"
+        ahead = ahead or future.search(text, mention.end, _clause_end(text, mention.end, grammar)) is not None
     if not ahead:
         return mention
     if bare_weekday:
@@ -541,7 +577,35 @@ def _ahead(text: str, kind: str, mention: DateMention, language: str, reference:
     return replace(mention, value=_next_year(mention.value), range_end=_next_year(mention.range_end))
 
 
+_CLAUSE_REACH = 300  # characters a clause is read over, either way: no scan of the whole text
+
+
+def _clause_end(text: str, start: int, grammar: words.Grammar) -> int:
+    """Where the clause that goes on at ``start`` ends, in a language whose verb ends it: at
+    the sentence's end, a comma, or a conjunction of ``grammar`` ("और", "कि")."""
+    limit = min(len(text), start + _CLAUSE_REACH)
+    ends = [i for i in (text.find(mark, start, limit) for mark in _SENTENCE_ENDS + ",;") if i >= 0]
+    end = min(ends, default=limit)
+    if grammar.conjunctions and (
+        conjunction := re.compile(rf"\s(?:{grammar.conjunctions}){_END}").search(text, start, end)
+    ):
+        end = conjunction.start()
+    return end
+
+
+def _clause_start(text: str, end: int, grammar: words.Grammar) -> int:
+    """Where the clause that holds ``end`` begins: at the sentence's start, after a comma, or
+    after a conjunction of ``grammar`` ("उन्होंने कहा कि [कल वार्ता है]")."""
+    floor = max(0, end - _CLAUSE_REACH)
+    start = max(floor - 1, *(text.rfind(mark, floor, end) for mark in _SENTENCE_ENDS + ",;")) + 1
+    if grammar.conjunctions:
+        for conjunction in re.compile(rf"\s(?:{grammar.conjunctions}){_END}").finditer(text, start, end):
+            start = conjunction.end()
+    return start
+
+
 _WEEKDAY_REACH = 6  # words before a weekday that a word of the future may stand in
+_SENTENCE_ENDS = ".!?\n।"  # the last: the Devanagari full stop
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
@@ -589,8 +653,9 @@ def _month_of_year(text: str, found: list[tuple[str, DateMention]]) -> list[tupl
 
 # A wire dateline: a place in capitals or capitalised words, maybe an agency, then a comma or a
 # dash: "MINSK, ", "LONDON (Reuters) - ", "Berlin (dpa) – ".
+_PLACE_WORD = rf"[^\W\d_](?:[\w.'’-]|{MARK})*"  # "MINSK", "Nizhny", "मिन्स्क"
 _PLACE = re.compile(
-    r"(?P<place>[^\W\d_][\w.'’-]*(?:[ /][^\W\d_][\w.'’-]*){0,3})(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]\s*"
+    rf"(?P<place>{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,3}})(?:\s*\([^()\n]{{1,40}}\))?\s*[,–—-]\s*"
 )
 # A label before a date on a line of its own: "Published:", "Опубликовано:", "Stand:".
 _LABEL = re.compile(r"(?:[^\W\d_]+[ \t]?){1,3}:[ \t]*")
@@ -621,7 +686,7 @@ def dateline_date(text: str, language: str) -> dt.date | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()][:5]
     for line in lines:
         place = _PLACE.match(line)
-        if place and all(word[0].isupper() for word in place["place"].split()):
+        if place and all(capital(word[0]) for word in place["place"].split()):
             mention = _leading_date(line[place.end() : place.end() + 80], language)
             if mention and mention.value:
                 return dt.date.fromisoformat(mention.value)

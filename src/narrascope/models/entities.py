@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from narrascope._chars import capital, in_word
 from narrascope.errors import NarrascopeError
 from narrascope.models.encoder import DEFAULT_ENCODER
 from narrascope.models.features import Encoded
@@ -86,14 +87,13 @@ def words(text: str, encoded: Encoded) -> list[tuple[int, int, int, int]]:
         start = raw_start + (len(piece) - len(piece.lstrip()))
         if start >= end:
             continue
-        alnum = text[start].isalnum()
         if (
             out
             and raw_start == start
-            and alnum
+            and in_word(text[start])
             and encoded.owner[t] == encoded.owner[out[-1][0]]
             and start == out[-1][3]
-            and text[out[-1][3] - 1].isalnum()
+            and in_word(text[out[-1][3] - 1])
         ):
             first, _, w_start, _ = out[-1]
             out[-1] = (first, t + 1, w_start, end)
@@ -192,7 +192,7 @@ def decode(
     if current is not None:
         found.append(_finished(text, current))
     found = _whole_words(text, found)
-    return [span for span in found if span[3] >= min_score and span[1] > span[0] and text[span[0]].isupper()]
+    return [span for span in found if span[3] >= min_score and span[1] > span[0] and capital(text[span[0]])]
 
 
 _APOSTROPHES = "'’ʼ"
@@ -246,7 +246,7 @@ def _split_name(text: str, before: tuple[int, int, str, float], after: tuple[int
 def _finished(text: str, current: Sequence[Any]) -> tuple[int, int, str, float]:
     start, end, kind, scores = current
     # A name does not end in punctuation ("Kyiv," "Tusk.") unless it is part of it ("U.S.").
-    while end > start and not text[end - 1].isalnum() and not (text[end - 1] == "." and end - start <= 5):
+    while end > start and not in_word(text[end - 1]) and not (text[end - 1] == "." and end - start <= 5):
         end -= 1
     return int(start), int(end), str(kind), round(float(np.mean(scores)), 4)
 

@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from narrascope._chars import in_word
+
 __all__ = [
     "MIX_WEIGHTS",
     "MLP_CONFIG",
@@ -588,13 +590,13 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     which :func:`tidy_edges` trims)."""
 
     def inside(i: int) -> bool:  # whether a word goes on across position i
-        if text[i - 1].isalnum() and text[i].isalnum():
+        if in_word(text[i - 1]) and in_word(text[i]):
             return True
         return (
             text[i] in "'’"
-            and text[i - 1].isalnum()
-            and text[i + 1 : i + 2].isalnum()
-            and not (text[i + 1] in "sS" and not text[i + 2 : i + 3].isalnum())
+            and in_word(text[i - 1])
+            and in_word(text[i + 1 : i + 2])
+            and not (text[i + 1] in "sS" and not in_word(text[i + 2 : i + 3]))
         )
 
     while start > 0 and (inside(start) or (start > 1 and text[start - 1] in "'’" and inside(start - 1))):

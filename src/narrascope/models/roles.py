@@ -65,7 +65,7 @@ MAIN: list[str] = list(taxonomy.MAIN_ROLES)
 FINE: list[str] = list(taxonomy.FINE_ROLES)
 #: The heads' columns: the 3 main roles, then the 22 fine roles.
 ROLE_LABELS: list[str] = [*MAIN, *FINE]
-SHIPPED = "roles-v4"
+SHIPPED = "roles-v5"
 FORMAT = 2
 #: Formats this narrascope reads: format 1 has no cast gate (every mention is cast).
 _READABLE = (1, 2)

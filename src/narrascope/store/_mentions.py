@@ -9,7 +9,7 @@ name (:mod:`narrascope.names`):
 2. a surname alone, in articles that name someone so, with the full name that the documents
    counted mostly give that surname (:data:`SURNAME_OWNER_SHARE`: "Putin" as "Vladimir Putin");
 3. people's names in two words or more that sound alike, once the corpus writes that sound in
-   both Latin and Cyrillic letters ("Joe Biden", "Джо Байден"). The sound key is loose, so it
+   two of the Latin, Cyrillic and Devanagari scripts ("Joe Biden", "Джо Байден", "जो बाइडेन"). The sound key is loose, so it
    never joins two names on its own within one script.
 
 A row's text is the most frequent form of its name; ``also`` lists the other forms counted in
@@ -41,6 +41,8 @@ SURNAME_OWNER_SHARE = 0.8
 Key = tuple[str, str]  # (label, spelling key)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_SCRIPTS = (_LATIN, _CYRILLIC, _DEVANAGARI)
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -193,7 +195,7 @@ def _owners(occurrences: Counter[Key], people: set[Key], forms: dict[Key, dict[s
             by_sound[(key[0], sound_key(key[1]))].append(key)
     for keys in by_sound.values():
         text = " ".join(form for key in keys for form in forms[key])
-        if len(keys) < 2 or not (_CYRILLIC.search(text) and _LATIN.search(text)):
+        if len(keys) < 2 or sum(script.search(text) is not None for script in _SCRIPTS) < 2:
             continue
         target = max(keys, key=lambda key: (occurrences[key], key[1]))
         owner.update((key, target) for key in keys if key != target)
