@@ -76,40 +76,46 @@ _TITLES = frozenset(
     }
 )  # fmt: skip
 
-_BEFORE_QUOTE = re.compile(
-    rf"(?P<subject>[^,;:।]*?)(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS)}){WORD_END}(?P<middle>(?:\s+[^\s,।“”\"]+){{0,8}}?)\s*"
-    rf"(?P<verb>{_VERB}){_AUXILIARY}\s*[,:—–-]?\s*$"
-)
+# The pieces of the patterns below. A subject is the words before its mark: the ergative "ने"
+# (or a pronoun that holds it, "उन्होंने") before a perfective verb, none before the present.
+_SUBJECT = r"(?P<subject>[^,;:।]*?)"
+_ERGATIVE = rf"(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS[:4])}){WORD_END}"
+_ERGATIVE_OR_GENITIVE = rf"(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS)}){WORD_END}"  # "उनका" too
+_NO_MARK = r"\s+(?P<mark>)"
+# up to eight words between the mark and the verb ("ने बुधवार को संवाददाताओं से कहा"), with no
+# quotation mark when a quote follows
+_MIDDLE = r"(?P<middle>(?:\s+[^\s,।]+){0,8}?)\s*"
+_MIDDLE_UNQUOTED = r"(?P<middle>(?:\s+[^\s,।“”\"]+){0,8}?)\s*"
+_SAID = rf"(?P<verb>{_VERB}){_AUXILIARY}"
+_SAYS = rf"(?P<verb>{_PRESENT}){WORD_END}"
+_LEADS_TO_QUOTE = r"\s*[,:—–-]?\s*$"  # 'X ने कहा, “'
+_FROM_QUOTE = r"^\s*[,—–-]?\s*"  # '”, X ने कहा।'
+_ENDS_SENTENCE = r"\s*[।.!?]?\s*$"
+_THAT_CLAUSE = rf"\s*,?\s*कि{WORD_END}\s*(?P<clause>.+)$"
+
+_BEFORE_QUOTE = re.compile(_SUBJECT + _ERGATIVE_OR_GENITIVE + _MIDDLE_UNQUOTED + _SAID + _LEADS_TO_QUOTE)
 _AFTER_QUOTE = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<subject>[^,;:।]*?)(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS)}){WORD_END}(?P<middle>(?:\s+[^\s,।“”\"]+){{0,8}}?)\s*"
-    rf"(?P<verb>{_VERB}){_AUXILIARY}\s*[।.!?]?\s*$"
+    _FROM_QUOTE + _SUBJECT + _ERGATIVE_OR_GENITIVE + _MIDDLE_UNQUOTED + _SAID + _ENDS_SENTENCE
 )
-_PRESENT_BEFORE_QUOTE = re.compile(
-    rf"(?P<subject>[^,;:।]*?)\s+(?P<mark>)(?P<verb>{_PRESENT}){WORD_END}\s*[,:—–-]?\s*$"
-)
-_PRESENT_AFTER_QUOTE = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<subject>[^,;:।]*?)\s+(?P<mark>)(?P<verb>{_PRESENT}){WORD_END}\s*[।.!?]?\s*$"
-)
-_NAMING_BEFORE = re.compile(
-    rf"(?P<subject>[^,;:।]*?)(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS[:4])}){WORD_END}[^।“”\"]*$"
-)
+_PRESENT_BEFORE_QUOTE = re.compile(_SUBJECT + _NO_MARK + _SAYS + _LEADS_TO_QUOTE)
+_PRESENT_AFTER_QUOTE = re.compile(_FROM_QUOTE + _SUBJECT + _NO_MARK + _SAYS + _ENDS_SENTENCE)
+_NAMING_BEFORE = re.compile(_SUBJECT + _ERGATIVE + r"[^।“”\"]*$")
 _NAMING_AFTER = re.compile(rf"^\s*(?:(?:की|का|के)\s+)?(?P<verb>{_NAMING}){_AUXILIARY}{WORD_END}")
 # Words before a quote that make it a scare quote, no one's words: "so-called", "alleged".
 _SCARE = re.compile(rf"{WORD_START}(?:तथाकथित|कथित)\s*$")
-_REPORTED = re.compile(
-    rf"(?P<subject>[^,;:।]*?)(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS[:4])}){WORD_END}(?P<middle>(?:\s+[^\s,।]+){{0,8}}?)\s*"
-    rf"(?P<verb>{_VERB}){_AUXILIARY}\s*,?\s*कि{WORD_END}\s*(?P<clause>.+)$"
+_REPORTED = re.compile(_SUBJECT + _ERGATIVE + _MIDDLE + _SAID + _THAT_CLAUSE)
+_GENITIVE_SAYS = re.compile(
+    _SUBJECT
+    + rf"(?:^|\s+)(?P<mark>का|की|के|{'|'.join(_PRONOUNS[4:])}){WORD_END}\s*"
+    + r"(?P<verb>कहना|मानना|दावा)\s+है"
+    + _THAT_CLAUSE
 )
-_SAYS = re.compile(
-    rf"(?P<subject>[^,;:।]*?)(?:^|\s+)(?P<mark>का|की|के|{'|'.join(_PRONOUNS[4:])}){WORD_END}\s*"
-    rf"(?P<verb>कहना|मानना|दावा)\s+है\s*,?\s*कि{WORD_END}\s*(?P<clause>.+)$"
-)
-_PRESENT_REPORTED = re.compile(
-    rf"(?P<subject>[^,;:।]*?)\s+(?P<mark>)(?P<verb>{_PRESENT}){WORD_END}\s*,?\s*कि{WORD_END}\s*(?P<clause>.+)$"
-)
+_PRESENT_REPORTED = re.compile(_SUBJECT + _NO_MARK + _SAYS + _THAT_CLAUSE)
 _ACCORDING = re.compile(
-    rf"^\s*(?P<subject>[^,;:।]*?)(?:^|\s+)(?P<mark>के|{'|'.join(_PRONOUN_LEADS)}){WORD_END}\s*"
-    rf"(?P<verb>{_LEADS}){WORD_END}\s*,?\s*(?P<clause>.+)$"
+    r"^\s*"
+    + _SUBJECT
+    + rf"(?:^|\s+)(?P<mark>के|{'|'.join(_PRONOUN_LEADS)}){WORD_END}\s*"
+    + rf"(?P<verb>{_LEADS}){WORD_END}\s*,?\s*(?P<clause>.+)$"
 )
 # The names of the Latin letters and "डॉ" (Dr): a full stop after one is an initial's ("एस.
 # जयशंकर"), no sentence's end.
@@ -322,7 +328,7 @@ def _direct_speaker(
 
 def _reported(text: str, speakers: _Speakers, start: int, end: int) -> HindiQuote | None:
     sentence = text[start:end]
-    for pattern in (_REPORTED, _SAYS, _PRESENT_REPORTED, _ACCORDING):
+    for pattern in (_REPORTED, _GENITIVE_SAYS, _PRESENT_REPORTED, _ACCORDING):
         match = pattern.match(sentence) if pattern is _ACCORDING else pattern.search(sentence)
         if match is None or _negated(match):
             continue
