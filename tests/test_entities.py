@@ -1140,7 +1140,7 @@ def test_language_without_an_entity_model_is_marked_not_covered_with_a_warning()
     assert "narrascope.entities.v1" not in doc.analyses
 
 
-def test_hindi_place_adjectives_and_common_nouns_are_no_entities_and_places_are_whole_and_found() -> None:
+def test_hindi_place_adjectives_are_groups_common_nouns_no_entities_and_places_whole_and_found() -> None:
     text = "रूसी सेना के अधिकारी नई दिल्ली पहुंचे, पर मंत्रालय ने जर्मनी और यूरोपीय देशों से बात नहीं की; भारत चुप रहा।"
     found = [
         (text.index(name), text.index(name) + len(name), label, {"normal": name})
@@ -1155,9 +1155,41 @@ def test_hindi_place_adjectives_and_common_nouns_are_no_entities_and_places_are_
         ]
     ]
     assert [(text[a:b], label, attrs["normal"]) for a, b, label, attrs in hindi_entities(text, found)] == [
+        ("रूसी सेना", "ORG", "रूसी सेना"),  # the Russian army: a group's institution
         ("नई दिल्ली", "LOC", "नई दिल्ली"),
         ("जर्मनी", "LOC", "जर्मनी"),
+        ("यूरोपीय", "NORP", "यूरोपीय"),  # European, as English "European" is a group
         ("भारत", "LOC", "भारत"),  # missed by the head, found by the scan; not "यूरोप" of "यूरोपीय"
+    ]
+    # without groups, the adjectives are dropped
+    assert [text[a:b] for a, b, *_ in hindi_entities(text, found, groups=False)] == [
+        "नई दिल्ली",
+        "जर्मनी",
+        "भारत",
+    ]
+
+
+def test_hindi_groups_missed_and_the_bodies_they_open() -> None:
+    text = "अमेरिकी विदेश मंत्रालय और यूरोपीय संघ ने पश्चिमी देशों से कहा कि भारतीय रिज़र्व बैंक तैयार है।"
+    bank = text.index("रिज़र्व बैंक")
+    found = [(bank, bank + len("रिज़र्व बैंक"), "ORG", {"normal": "रिज़र्व बैंक"})]
+    assert [(text[a:b], label) for a, b, label, _ in hindi_entities(text, found)] == [
+        ("अमेरिकी विदेश मंत्रालय", "ORG"),  # the group's ministry
+        ("पश्चिमी", "NORP"),  # Western; "यूरोपीय" opens the European Union, which the bodies scan finds
+        ("भारतीय रिज़र्व बैंक", "ORG"),  # the group and the organisation after it are one
+    ]
+
+
+def test_hindi_names_after_a_title() -> None:
+    text = (
+        "राष्ट्रपति तारास वोरोनेंको ने कहा कि प्रवक्ता इगोर क्रावेत्स के अनुसार बातचीत होगी। "
+        "राष्ट्रपति चुनाव से पहले राष्ट्रपति वोरोनेंको बातचीत पर अड़े रहे।"
+    )
+    assert [(text[a:b], label) for a, b, label, _ in hindi_entities(text, [])] == [
+        ("तारास वोरोनेंको", "PER"),
+        ("इगोर क्रावेत्स", "PER"),
+        # not "चुनाव" (the presidential election), a word; not "बातचीत" (talks) after the name
+        ("वोरोनेंको", "PER"),
     ]
 
 

@@ -23,7 +23,7 @@ def quoted(text: str) -> list[str]:
         assert 0 <= q.open < q.close <= len(text)
         # a closing mark, or the end of the paragraph where a quote was left open
         assert text[q.close : q.close + 1] in ("\n", "", *_PAIRS[text[q.open]]), (q, text)
-        assert (q.start, q.end) == (q.open + 1, q.close)
+        assert (q.start, q.end) == (q.open + 1 + q.doubled, q.close - q.doubled)
         out.append(text[q.start : q.end])
     return out
 
@@ -41,6 +41,13 @@ def test_russian_nested_quotes_stay_inside_the_outer_one() -> None:
 def test_english_nested_quotes_stay_inside_the_outer_one() -> None:
     text = "He said: “They call it ‘defence’, but it is an occupation.” Then he left."
     assert quoted(text) == ["They call it ‘defence’, but it is an occupation."]
+
+
+def test_doubled_marks_are_one_pair() -> None:
+    # Hindi news doubles single marks: ‘‘...’’; a quote that only opens with a nested one is not
+    text = "उन्होंने कहा, ‘‘हम तैयार हैं।’’ फिर “‘Defence’ is the word,” she said."
+    assert quoted(text) == ["हम तैयार हैं।", "‘Defence’ is the word,"]
+    assert [q.doubled for q in find_direct_quotes(text)] == [True, False]
 
 
 def test_apostrophes_do_not_close_a_quote() -> None:
@@ -2617,4 +2624,22 @@ def test_a_title_s_full_stop_is_read_across_between_a_verb_and_that() -> None:
     text = "Vera Lorand told Gen. K. Brennan on Monday that the talks were over."
     assert _speakers(_hand_built(text, _CAST)) == [
         ("reported", "the talks were over", "Vera Lorand", "entity")
+    ]
+
+
+def test_a_pronoun_after_a_speaker_introduced_but_not_named_names_no_one(analyze: Analyze) -> None:
+    text = (
+        "President Viktor Lorand opened the session on Monday. "
+        'A government spokesman said: "The border stays open." He added that talks would resume in May.\n\n'
+        "Viktor Lorand said the border would stay open. He added that talks would resume in May.\n\n"
+        'Arkady Brennan met reporters. The veteran diplomat said: "We will appeal." He added that he was calm.'
+    )
+    doc = analyze(text, language="en", published=PUBLISHED)
+    assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("A government spokesman", None),
+        ("He", None),  # the spokesman, not the president named before him
+        ("Viktor Lorand", "Viktor Lorand"),
+        ("He", "Viktor Lorand"),
+        ("The veteran diplomat", None),
+        ("He", "Arkady Brennan"),  # a description, which may be of the person named before
     ]

@@ -1811,3 +1811,90 @@ def test_a_hindi_title_alone_is_the_last_person_named_with_it() -> None:
 def test_hindi_speakers_without_ne_and_after_a_passive(text: str, words: str, kind: str) -> None:
     doc = analyse(text, "hi", ("रवि धर्माधिकारी",))
     assert found(doc) == [(kind, words, "रवि धर्माधिकारी", "entity")]
+
+
+def test_hindi_doubled_marks_and_a_long_clause_before_the_verb() -> None:
+    # ‘‘...’’ is one pair of marks; fifteen words stand between "ने" and its verb
+    text = (
+        "विदेश मंत्री एलेना वर्गा ने आज सुबह संसद की रक्षा समिति के सदस्यों के साथ लंबी चर्चा के अंत में कहा, "
+        "‘‘हम अपनी सीमाओं की रक्षा करेंगे।’’"
+    )
+    doc = analyse(text, "hi", ("एलेना वर्गा",))
+    assert found(doc) == [("direct", "हम अपनी सीमाओं की रक्षा करेंगे।", "एलेना वर्गा", "entity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        # a participle clause before the subject says how it spoke
+        ("आरोपों का जवाब देते हुए गृह मंत्रालय ने कहा कि जांच जारी है।", "गृह मंत्रालय", "phrase"),
+        ("सड़कें बंद रहीं क्योंकि मछुआरों का कहना है कि पुल टूट गया।", "मछुआरों", "phrase"),
+        # what it spoke about ("को लेकर"), after "meanwhile"
+        ("वहीं संधि को लेकर नॉर्वे ने कहा है कि बातचीत का कोई आधार नहीं है।", "नॉर्वे", "entity"),
+        ("सीमा पर तनाव के बीच नॉर्वे ने कहा कि बातचीत जारी रहेगी।", "नॉर्वे", "entity"),
+        ("इससे पहले तटरक्षक दल ने घोषणा की कि बंदरगाह सुरक्षित है।", "तटरक्षक दल", "phrase"),
+        # a place that ends the subject speaks for its state, owned by nothing before it
+        ("बीते दिनों नॉर्वे ने दावा किया कि पुल सुरक्षित है।", "नॉर्वे", "entity"),
+        ("वहीं इसको लेकर बंदरगाह के प्रबंधक ने कहा कि जहाज़ देर से आएंगे।", "बंदरगाह के प्रबंधक", "phrase"),
+        ("नॉर्वे की नौसेना ने घोषणा की कि बंदरगाह खुला है।", "नॉर्वे की नौसेना", "phrase"),
+        # a long subject's head follows its last postposition
+        ("वारलैंड के राष्ट्रपति के चीफ ऑफ स्टाफ इवान मोरोज़ ने कहा कि बैठक होगी।", "चीफ ऑफ स्टाफ इवान मोरोज़", "phrase"),
+    ],
+)  # fmt: skip
+def test_hindi_subjects_without_the_words_before_them(text: str, speaker: str, how: str) -> None:
+    doc = analyse(text, "hi", others={"नॉर्वे": "LOC"})
+    assert [(q.attrs["speaker"], q.attrs["speaker_how"]) for q in doc.layer("quote")] == [(speaker, how)]
+
+
+def test_a_long_hindi_subject_that_ends_in_a_title_is_the_person_named_with_it() -> None:
+    text = "विदेश मंत्री एलेना वर्गा कल लौटीं। संसद की तीन लंबी समितियों की रिपोर्टों के बारे में विदेश मंत्री ने बताया कि वे तैयार हैं।"
+    doc = analyse(text, "hi", ("एलेना वर्गा",))
+    (quote,) = doc.layer("quote")
+    assert (quote.attrs["speaker"], quote.attrs["speaker_entity"]) == ("विदेश मंत्री", "एलेना वर्गा")
+
+
+def test_a_hindi_pronoun_after_someone_unnamed_or_a_country_spoke() -> None:
+    text = (
+        "प्रधानमंत्री मार्क वर्नोव आज लौटे। रक्षा मंत्रालय के एक अधिकारी ने बैठक के बाद कहा कि सेना तैयार है। "
+        "उन्होंने कहा कि अभ्यास जारी रहेगा।\n\n"
+        "मार्क वर्नोव ने कल भाषण दिया। नॉर्वे ने सीमा पर नया संदेश भेजा। उसने कहा कि बातचीत जारी रहेगी।\n\n"
+        "मार्क वर्नोव ने कहा कि बजट तैयार है। उन्होंने कहा कि कर नहीं बढ़ेंगे।"
+    )
+    doc = analyse(text, "hi", ("मार्क वर्नोव",), others={"नॉर्वे": "LOC"})
+    assert [(q.attrs["speaker"], q.attrs["speaker_entity"]) for q in doc.layer("quote")] == [
+        ("रक्षा मंत्रालय के एक अधिकारी", None),
+        ("उन्होंने", None),  # the official, not the prime minister named before
+        ("उसने", "नॉर्वे"),  # the singular pronoun that news keeps for a country
+        ("मार्क वर्नोव", "मार्क वर्नोव"),
+        ("उन्होंने", "मार्क वर्नोव"),  # the person who spoke before
+    ]
+
+
+def test_a_hindi_pronoun_skips_a_person_named_in_a_quote() -> None:
+    text = "मार्क वर्नोव ने कहा, “एलेना वर्गा हमारी साथी हैं।” उन्होंने कहा कि बजट तैयार है।"
+    doc = analyse(text, "hi", ("मार्क वर्नोव", "एलेना वर्गा"))
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["मार्क वर्नोव", "मार्क वर्नोव"]
+
+
+@pytest.mark.parametrize("verb", ["पुष्टि की", "स्वीकार किया", "खुलासा किया", "ऐलान किया", "जानकारी दी"])
+def test_hindi_verbs_that_report_the_clause_after_ki(verb: str) -> None:
+    # confirmed, admitted, revealed, announced, informed: each reports the clause after "कि"
+    doc = analyse(f"रवि धर्माधिकारी ने सोमवार को {verb} कि पुल खुल गया है।", "hi", ("रवि धर्माधिकारी",))
+    assert found(doc) == [("reported", "पुल खुल गया है", "रवि धर्माधिकारी", "entity")]
+
+
+def test_a_hindi_pronoun_after_a_title_of_the_person_named_stands_for_that_person() -> None:
+    text = (
+        "रक्षा मंत्री मार्क वर्नोव आज लौटे। रक्षा मंत्री ने बैठक के बाद कहा कि सेना तैयार है। "
+        "उन्होंने कहा कि अभ्यास जारी रहेगा।\n\n"
+        "जनरल मार्क वर्नोव जूनियर ने कहा कि सेना तैयार है। उन्होंने कहा कि अभ्यास जारी रहेगा।"
+    )
+    doc = analyse(text, "hi", ("मार्क वर्नोव",))
+    # the last one after a word right after the name (junior), which is no one else
+    assert [q.attrs["speaker_entity"] for q in doc.layer("quote")] == ["मार्क वर्नोव"] * 4
+
+
+def test_a_long_hindi_subject_with_a_clause_of_its_own_names_no_one() -> None:
+    # "a new finding came out, which says ...": a clause, not a speaker
+    text = "पिछले साल छपे एक लंबे अध्ययन में एक नई बात सामने आई थी जो कहती है कि समुद्र गर्म हो रहा है।"
+    assert found(analyse(text, "hi")) == []

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from narrascope._chars import WORD_END, WORD_START
-from narrascope.analyzers._quote_marks import find_direct_quotes
+from narrascope.analyzers._hindi import TITLES as _TITLES
+from narrascope.analyzers._quote_marks import RawQuote, find_direct_quotes
 from narrascope.document import Document, Span
 
 __all__ = ["HindiQuote", "hindi_quotes"]
@@ -48,7 +49,8 @@ __all__ = ["HindiQuote", "hindi_quotes"]
 _VERBS = (
     "जोर देकर कहा", "ज़ोर देकर कहा", "दावा किया", "आरोप लगाया", "चेतावनी दी", "घोषणा की", "स्पष्ट किया",
     "जोर दिया", "ज़ोर दिया", "आश्वासन दिया", "जवाब दिया", "टिप्पणी की", "संकेत दिया", "उल्लेख किया",
-    "बयान दिया", "अपील की", "कहा", "बताया", "लिखा", "जोड़ा", "दोहराया", "पूछा", "माना",
+    "बयान दिया", "अपील की", "पुष्टि की", "स्वीकार किया", "खुलासा किया", "ऐलान किया", "जानकारी दी",
+    "कहा", "बताया", "लिखा", "जोड़ा", "दोहराया", "पूछा", "माना",
 )  # fmt: skip
 # The habitual present, whose subject takes no "ने" ("X कहते हैं, “...”", "X मानते हैं कि").
 _PRESENT = r"कहते\s+हैं|कहती\s+हैं|कहता\s+है|कहती\s+है|बताते\s+हैं|मानते\s+हैं|लिखते\s+हैं"
@@ -61,20 +63,21 @@ _NAMING = rf"करार\s+दिया|क़रार\s+दिया|{_VERB}"
 _PRONOUNS = ("उन्होंने", "उसने", "इन्होंने", "इसने", "उनका", "उसका", "इनका")
 _PRONOUN_LEADS = ("उनके", "उसके", "इनके")
 _LEADS = r"अनुसार|मुताबिक़|मुताबिक"
-# Where a subject's clause begins, read backwards from its verb: a comma, a clause's conjunction.
-_CLAUSE_START = re.compile(rf"(?:^|[,;:—–]|{WORD_START}(?:और|लेकिन|तथा|एवं|जबकि|किंतु|परंतु|मगर|पर){WORD_END})\s*")
+# Where a subject's clause begins, read backwards from its verb: a comma, a clause's conjunction,
+# the participle "-ते हुए" of a clause that says how ("आरोपों का जवाब देते हुए X ने कहा"),
+# "को लेकर" after what it is about ("समझौते को लेकर X ने कहा", "इसको लेकर"), "इससे पहले" (before this).
+_CLAUSE_START = re.compile(
+    rf"(?:^|[,;:—–]|{WORD_START}(?:और|लेकिन|तथा|एवं|जबकि|किंतु|परंतु|मगर|पर|क्योंकि|चूंकि|चूँकि|वहीं)"
+    rf"{WORD_END}|\S+ते\s+हुए{WORD_END}|\S*को\s+लेकर{WORD_END}"
+    rf"|{WORD_START}(?:इससे|इसके|उससे|उसके)\s+(?:पहले|बाद){WORD_END})\s*"
+)
 # The longest subject a phrase is kept as, in words: a title and a name ("विपक्षी नेता X").
 _SUBJECT_WORDS = 6
+# Words of a clause, not of a noun phrase: auxiliaries and the relative pronoun.
+_CLAUSE_WORDS = frozenset({"है", "हैं", "था", "थे", "थी", "हुआ", "हुई", "हुए", "जो"})
+_GENITIVE_BEFORE = re.compile(rf"{WORD_START}(?:का|के|की){WORD_END}\s*$")
+_POSTPOSITION = re.compile(rf"{WORD_START}(?:का|के|की|में|से|पर|को|पहले|बाद|बीच|दौरान){WORD_END}")
 _TITLE_WORDS = 2  # a title alone that stands for a person named with it: "विदेश मंत्री"
-# The nouns of offices that news puts before a name: a title alone ends in one (not a first
-# name that the recogniser missed before another person: "X धर्माधिकारी रंजीत ...").
-_TITLES = frozenset(
-    {
-        "प्रधानमंत्री", "पीएम", "राष्ट्रपति", "उपराष्ट्रपति", "मंत्री", "मुख्यमंत्री", "प्रवक्ता", "राजदूत",
-        "महासचिव", "अध्यक्ष", "सचिव", "गवर्नर", "राज्यपाल", "सांसद", "विधायक", "नेता", "जनरल", "कमांडर",
-        "सेनाध्यक्ष", "चांसलर", "महापौर", "मेयर", "निदेशक", "प्रमुख", "राजनयिक", "विदेशमंत्री",
-    }
-)  # fmt: skip
 
 # The pieces of the patterns below. A subject is the words before its mark: the ergative "ने"
 # (or a pronoun that holds it, "उन्होंने") before a perfective verb, none before the present.
@@ -82,10 +85,10 @@ _SUBJECT = r"(?P<subject>[^,;:।]*?)"
 _ERGATIVE = rf"(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS[:4])}){WORD_END}"
 _ERGATIVE_OR_GENITIVE = rf"(?:^|\s+)(?P<mark>ने|{'|'.join(_PRONOUNS)}){WORD_END}"  # "उनका" too
 _NO_MARK = r"\s+(?P<mark>)"
-# up to eight words between the mark and the verb ("ने बुधवार को संवाददाताओं से कहा"), with no
-# quotation mark when a quote follows
-_MIDDLE = r"(?P<middle>(?:\s+[^\s,।]+){0,8}?)\s*"
-_MIDDLE_UNQUOTED = r"(?P<middle>(?:\s+[^\s,।“”\"]+){0,8}?)\s*"
+# up to sixteen words between the mark and the verb ("ने बुधवार को संवाददाताओं से कहा", "ने
+# आज ... लंबी चर्चा के अंत में कहा"), with no quotation mark when a quote follows
+_MIDDLE = r"(?P<middle>(?:\s+[^\s,।]+){0,16}?)\s*"
+_MIDDLE_UNQUOTED = r"(?P<middle>(?:\s+[^\s,।“”\"]+){0,16}?)\s*"
 _SAID = rf"(?P<verb>{_VERB}){_AUXILIARY}"
 _SAYS = rf"(?P<verb>{_PRESENT}){WORD_END}"
 _LEADS_TO_QUOTE = r"\s*[,:—–-]?\s*$"  # 'X ने कहा, “'
@@ -99,6 +102,12 @@ _AFTER_QUOTE = re.compile(
 )
 _PRESENT_BEFORE_QUOTE = re.compile(_SUBJECT + _NO_MARK + _SAYS + _LEADS_TO_QUOTE)
 _PRESENT_AFTER_QUOTE = re.compile(_FROM_QUOTE + _SUBJECT + _NO_MARK + _SAYS + _ENDS_SENTENCE)
+# A subject before a pronoun, which it may stand for: the subject's last word and "ने"; and a
+# speech verb after it.
+_ERGATIVE_SUBJECT = re.compile(rf"(?<!\S)(?P<last>[^\s,;:।]+)\s+ने{WORD_END}")
+_SAID_AFTER = re.compile(_MIDDLE + _SAID)
+# The pronouns that stand for a country or organisation as often as for a person.
+_SINGULAR = frozenset({"उसने", "इसने", "उसका", "इसका", "उसके", "इसके"})
 _NAMING_BEFORE = re.compile(_SUBJECT + _ERGATIVE + r"[^।“”\"]*$")
 _NAMING_AFTER = re.compile(rf"^\s*(?:(?:की|का|के)\s+)?(?P<verb>{_NAMING}){_AUXILIARY}{WORD_END}")
 # Words before a quote that make it a scare quote, no one's words: "so-called", "alleged".
@@ -171,15 +180,18 @@ def _trim(text: str, start: int, end: int, leading: str | None = None) -> tuple[
 class _Speakers:
     """Who a subject's words name, by the document's entities."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, sentence_starts: list[int], quotes: list[RawQuote]) -> None:
+        self.sentence_starts = sentence_starts
+        self.quotes = [(q.open, q.close) for q in quotes]
+        self.quote_opens = [q.open for q in quotes]
         self.entities = sorted(
             (e for e in doc.layer("entity") if e.label in ("PER", "ORG")), key=lambda e: e.end
         )
         self.ends = [e.end for e in self.entities]
         self.persons = [e for e in self.entities if e.label == "PER"]
         self.person_ends = [e.end for e in self.persons]
-        self.places = {
-            (e.start, e.end): e for e in doc.layer("entity") if e.label == "LOC" and "place" in e.attrs
+        self.places_by_end = {
+            e.end: e for e in doc.layer("entity") if e.label == "LOC" and "place" in e.attrs
         }
 
     @staticmethod
@@ -204,12 +216,28 @@ class _Speakers:
         if inside:
             entity = inside[-1]
             return self._attrs(text, entity.start, entity.end, "entity", self._name(entity), cue)
-        place = self.places.get((start, end))
-        if place is not None:  # a place that is the whole subject speaks for its government
-            return self._attrs(text, start, end, "entity", str(place.attrs["normal"]), cue)
+        # the head of a subject follows its last postposition: its owner's genitive or a phrase
+        # before it ("मंत्री के चीफ ऑफ स्टाफ X": the chief of staff X; "इस संबंध में विदेश सचिव":
+        # the foreign secretary)
+        head = _trim(
+            text, max((m.end() for m in _POSTPOSITION.finditer(text, start, end)), default=start), end
+        )
+        place = self.places_by_end.get(end)
+        if (
+            place is not None
+            and place.start >= start
+            and not _GENITIVE_BEFORE.search(text, start, place.start)
+        ):
+            # a place that ends the subject, owned by nothing before it, speaks for its government:
+            # "भारत", "जंग के बीच अमेरिका" (amid the war, America), "खुद रूस" (Russia itself)
+            return self._attrs(text, place.start, place.end, "entity", str(place.attrs["normal"]), cue)
         words = text[start:end].split()
         if len(words) > _SUBJECT_WORDS:
-            return {"speaker": None}
+            start, end = head
+            words = text[start:end].split()
+            # no clause of its own ("... बात सामने आई थी जो कहती है कि": a finding that says)
+            if not 0 < len(words) <= _SUBJECT_WORDS or _CLAUSE_WORDS.intersection(words):
+                return {"speaker": None}
         # a surname ("थरूर", "पीएम मोदी") that the recogniser missed, of a person named in full
         # before; a title alone ("प्रधानमंत्री"), of the last person named with it before
         person = self._surnames(end).get(words[-1]) or self._titled(text, " ".join(words), start)
@@ -237,9 +265,55 @@ class _Speakers:
         return {surname: next(iter(names)) for surname, names in found.items() if len(names) == 1}
 
     def _pronoun(self, text: str, at: int, pronoun: str, cue: str) -> dict[str, Any]:
+        """A pronoun stands for the last person named before it, unless a subject with "ने"
+        came since, in its sentence or the one before: a country or organisation, for the
+        singular pronouns that news keeps for them ("नॉर्वे ने ... पत्र भेजा। उसने कहा कि":
+        Norway), or someone not named who spoke ("रक्षा मंत्री ने कहा कि ... उन्होंने कहा
+        कि": the minister, not a person named earlier), and then it names no one."""
         before = bisect.bisect_right(self.person_ends, at)
-        person = self._name(self.persons[before - 1]) if before else None
-        return self._attrs(text, at, at + len(pronoun), "pronoun", person, cue)
+        # not a person named in someone's words (a tweet quoted in English before it)
+        person = next((p for p in reversed(self.persons[:before]) if not self._quoted(p.start)), None)
+        name = self._name(person) if person is not None else None
+        sentence = bisect.bisect_right(self.sentence_starts, at) - 1
+        since = max(self.sentence_starts[sentence - 1] if sentence > 0 else 0, person.end if person else 0)
+        subjects = list(_ERGATIVE_SUBJECT.finditer(text, since, at))
+        body = self._entity_at(subjects[-1].start("last")) if subjects else None
+        if body is not None and pronoun in _SINGULAR:
+            name = body
+        elif any(
+            _SAID_AFTER.match(text, s.end())
+            # not the word right after the person's name ("X जूनियर ने", X junior)
+            and (person is None or text[person.end : s.start("last")].strip())
+            and self._unnamed(text, s, at)
+            for s in subjects
+        ):
+            name = None
+        return self._attrs(text, at, at + len(pronoun), "pronoun", name, cue)
+
+    def _unnamed(self, text: str, subject: re.Match[str], before: int) -> bool:
+        """Whether the subject that ends in ``subject``'s word names no one: no organisation or
+        place, no surname of a person named in full, no title of a person named with it."""
+        last = subject.start("last")
+        words = text[max(0, last - 40) : subject.end("last")].split()[-_TITLE_WORDS:]
+        return (
+            self._entity_at(last) is None
+            and words[-1] not in self._surnames(before)
+            and not any(self._titled(text, " ".join(words[n:]), last) for n in range(len(words)))
+        )
+
+    def _quoted(self, position: int) -> bool:
+        """Whether ``position`` is inside a quote (they are the outermost ones, in text order)."""
+        i = bisect.bisect_left(self.quote_opens, position) - 1
+        return i >= 0 and position < self.quotes[i][1]
+
+    def _entity_at(self, position: int) -> str | None:
+        """The organisation or place whose name holds ``position``, by its normal form."""
+        i = bisect.bisect_right(self.ends, position)
+        if i < len(self.entities) and self.entities[i].start <= position and self.entities[i].label == "ORG":
+            return str(self.entities[i].attrs.get("normal") or "")
+        return next(
+            (str(p.attrs["normal"]) for p in self.places_by_end.values() if p.start <= position < p.end), None
+        )
 
     @staticmethod
     def _attrs(text: str, start: int, end: int, how: str, entity: str | None, cue: str) -> dict[str, Any]:
@@ -257,12 +331,13 @@ def hindi_quotes(doc: Document, min_words: int) -> Iterator[HindiQuote]:
     """The direct and reported quotes of a Hindi document, with their speakers (module text);
     a direct quote of fewer than ``min_words`` words with no speaker is a ``phrase``."""
     text = doc.text
-    speakers = _Speakers(doc)
     sentences = _sentences(text)
     starts = [s for s, _ in sentences]
+    raws = find_direct_quotes(text)
+    speakers = _Speakers(doc, starts, raws)
     quoted: list[tuple[int, int]] = []
     previous: tuple[int, dict[str, Any]] | None = None  # the paragraph and speaker of the last quote
-    for raw in find_direct_quotes(text):
+    for raw in raws:
         start, end = _trim(text, raw.start, raw.end)
         if start >= end:
             continue

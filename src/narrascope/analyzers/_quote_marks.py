@@ -50,14 +50,17 @@ class RawQuote:
     open: int
     close: int
     left_open: bool = False
+    # Hindi news (and some scrapers) double single marks for a quote: ‘‘...’’. ``open`` is the
+    # first of the opening pair and ``close`` the last of the closing one.
+    doubled: bool = False
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + 1 + self.doubled
 
     @property
     def end(self) -> int:
-        return self.close
+        return self.close - self.doubled
 
 
 def _at_word_start(text: str, i: int) -> bool:
@@ -142,7 +145,7 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
                 opener, position = stack[depth]
                 del stack[depth:]
                 if not stack:
-                    quotes.append(RawQuote(position, i))
+                    quotes.append(_doubled(text, RawQuote(position, i)))
                     collapsed = None
                 elif (
                     collapsed is None
@@ -157,6 +160,18 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
         elif _opens(text, i):
             stack.append((char, i))
         i += 1
+
+
+def _doubled(text: str, quote: RawQuote) -> RawQuote:
+    """``quote`` with its marks read as one pair where each is doubled (‘‘...’’, ''...''): the
+    inner pair then marks nothing."""
+    if (
+        quote.close - quote.open > 3
+        and text[quote.open + 1] == text[quote.open]
+        and text[quote.close - 1] == text[quote.close]
+    ):
+        return RawQuote(quote.open, quote.close, doubled=True)
+    return quote
 
 
 def _left_open(text: str, position: int) -> bool:

@@ -140,6 +140,7 @@ class ReportedSpeech(SpeakerFinder):
             if j and named[j - 1][1] > one[0]:
                 continue
             found.append(one)
+            self.heard_unnamed(one[2])
         return found
 
     def _continued(self, start: int, end: int, speaker: Speaker) -> tuple[int, int, Speaker] | None:

@@ -142,6 +142,7 @@ class SpeakerFinder:
         self.sentences = doc.layer("sentence")
         self.sentence_starts = [s.start for s in self.sentences]
         self.speakers: list[Span] = []  # persons named as a quote's speaker, by end (see heard)
+        self.unnamed: list[int] = []  # where speakers introduced but not named start (heard_unnamed)
         self.fullest = self._fullest_names()
         # the entity analyzer's person of a name that no surname links: a first name alone
         # ("Sir Patrick said" beside "Patrick Hale"), a family name written first
@@ -526,12 +527,36 @@ class SpeakerFinder:
         }
 
     def heard(self, speaker: Speaker) -> None:
-        """Note a person named as a quote's speaker, for :meth:`_last_person_before`."""
+        """Note a person named as a quote's speaker, for :meth:`_last_person_before`, and a
+        speaker introduced but not named, for :meth:`_spoke_since`."""
+        self.heard_unnamed(speaker)
         if speaker.how not in ("entity", "name"):
             return
         i = bisect.bisect_right(self.person_ends, speaker.end)
         if i and self.persons[i - 1].start <= speaker.start:
             bisect.insort(self.speakers, self.persons[i - 1], key=lambda p: p.end)
+
+    def heard_unnamed(self, speaker: Speaker) -> None:
+        """Note a speaker introduced but not named ("a government spokesman"), for
+        :meth:`_spoke_since`."""
+        if speaker.how == "phrase" and speaker.entity is None and self._introduced(speaker):
+            bisect.insort(self.unnamed, speaker.start)
+
+    def _introduced(self, speaker: Speaker) -> bool:
+        """Whether a phrase speaker is someone new, introduced with an indefinite article ("A
+        government spokesman"), not a description of someone named before ("the civil
+        lawyer", "глава евродипломатии")."""
+        first = WORD.search(self.text, speaker.start, speaker.end)
+        return first is not None and lower(first.group()) in self.grammar.words.indefinite_articles
+
+    def _spoke_since(self, person: Span, position: int) -> bool:
+        """Whether someone introduced but not named spoke after ``person`` was named and in the
+        sentence before ``position`` or in its own ('A government spokesman said ... He
+        added': the spokesman, not the person named before)."""
+        sentence = bisect.bisect_right(self.sentence_starts, position) - 1
+        since = max(person.end, self.sentence_starts[sentence - 1] if sentence > 0 else 0)
+        i = bisect.bisect_left(self.unnamed, since)
+        return i < len(self.unnamed) and self.unnamed[i] < position
 
     def _last_person_before(self, position: int, gender: str | None = None) -> Span | None:
         """The last person named before ``position``, or with ``gender`` the last one of the
@@ -939,6 +964,8 @@ class SpeakerFinder:
         if pronoun is not None:
             gender = self.grammar.gender_of(pronoun.group())
             antecedent = self._last_person_before(min(pronoun.start(), limit), gender)
+            if antecedent is not None and self._spoke_since(antecedent, pronoun.start()):
+                antecedent = None
             if antecedent is not None:
                 return self._speaker(
                     pronoun.start(), pronoun.end(), "pronoun", verb, self._normal(antecedent)
@@ -964,7 +991,7 @@ class SpeakerFinder:
             # a verb in the plural left out a group, never one person ("E ci spiegano che")
         ) and not lower(verb).endswith(self.grammar.words.plural_verb_endings or ("\0",))
         antecedent = self._last_person_before(limit, self.grammar.gender_of_verb(verb)) if dropped else None
-        if antecedent is not None:
+        if antecedent is not None and not self._spoke_since(antecedent, cue.start()):
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         return self._speaker(cue.start(), cue.end(), "none", verb)
 

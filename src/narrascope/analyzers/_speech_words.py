@@ -256,6 +256,9 @@ class SpeechWords:
     #: with the article on the noun ("политологът").
     definite_articles: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()
+    #: Indefinite articles: a speaker introduced with one ("A government spokesman said") is
+    #: someone new, whom no name before stands for, nor a pronoun after.
+    indefinite_articles: tuple[str, ...] = ()
     #: Nouns of a medium between a preposition and its name after a speech verb ("powiedział na
     #: antenie Radia X", "na łamach"): the name is where it was said, not who said it.
     medium_nouns: tuple[str, ...] = ()
@@ -323,6 +326,7 @@ NAME_PARTICLES = frozenset({
 
 _EN = SpeechWords(
     head_nouns=("president", "head", "chairman", "chairwoman", "chair", "leader", "chief", "director", "secretary", "minister", "governor", "mayor", "member", "lawmaker", "ambassador", "envoy"),
+    indefinite_articles=("a", "an", "another", "one"),
     definite_articles=("the",),
     person_nouns=(
         "expert", "analyst", "official", "politician", "lawmaker", "diplomat", "economist", "scientist", "researcher",
@@ -820,6 +824,7 @@ _DE = SpeechWords(
         "bürgermeister", "bürgermeisterin", "mitglied", "abgeordnete", "abgeordneter", "botschafter",
         "botschafterin",
     ),
+    indefinite_articles=("ein", "eine", "einer"),
     definite_articles=("der", "die"),
     person_nouns=(
         "experte", "expertin", "politiker", "politikerin", "ökonom", "ökonomin", "wissenschaftler",
@@ -928,6 +933,7 @@ _DE = SpeechWords(
 _FR = SpeechWords(
     not_sources=("laquelle", "lequel", "lesquels", "lesquelles", "toute vraisemblance", "toute probabilité", "toute apparence"),
     head_nouns=("président", "présidente", "chef", "cheffe", "dirigeant", "dirigeante", "secrétaire", "ministre", "directeur", "directrice", "maire", "gouverneur", "membre", "député", "députée", "sénateur", "sénatrice", "élu", "élue"),
+    indefinite_articles=("un", "une"),
     definite_articles=("le", "la", "l'", "l’"),
     person_nouns=(
         "expert", "experte", "politologue", "économiste", "chercheur", "chercheuse", "militant", "militante", "journaliste", "auteur", "autrice", "diplomate",
@@ -1004,6 +1010,7 @@ _IT = SpeechWords(
     impersonal_particles=("si",),
     not_sources=("cui", "la quale", "il quale", "le quali", "i quali", "ogni probabilità"),
     head_nouns=("presidente", "presidentessa", "capo", "leader", "segretario", "segretaria", "ministro", "ministra", "direttore", "direttrice", "sindaco", "governatore", "esponente", "membro", "deputato", "deputata", "senatore", "senatrice", "dirigente"),
+    indefinite_articles=("un", "uno", "una"),
     definite_articles=("il", "la", "lo", "l'", "l’"),
     person_nouns=(
         "esperto", "esperta", "politologo", "politologa", "economista", "ricercatore",
@@ -1080,6 +1087,7 @@ _ES = SpeechWords(
     impersonal_particles=("se",),
     not_sources=("la cual", "el cual", "las cuales", "los cuales", "lo cual"),
     head_nouns=("presidente", "presidenta", "jefe", "jefa", "líder", "secretario", "secretaria", "ministro", "ministra", "director", "directora", "alcalde", "alcaldesa", "gobernador", "miembro", "diputado", "diputada", "senador", "senadora", "dirigente"),
+    indefinite_articles=("un", "una"),
     definite_articles=("el", "la"),
     person_nouns=(
         "experto", "experta", "politólogo", "politóloga", "economista", "investigador",
@@ -1146,6 +1154,7 @@ _PT = SpeechWords(
     ),
     not_sources=("a qual", "o qual", "as quais", "os quais"),
     head_nouns=("presidente", "chefe", "líder", "secretário", "secretária", "ministro", "ministra", "diretor", "diretora", "governador", "autarca", "membro", "deputado", "deputada", "senador", "senadora", "dirigente"),
+    indefinite_articles=("um", "uma"),
     definite_articles=("o", "a"),
     person_nouns=(
         "especialista", "perito", "perita", "politólogo", "politóloga", "economista", "investigador",

@@ -263,7 +263,7 @@ class EntityAnalyzer(Analyzer):
             if doc.language == "bg":
                 found = bulgarian_phrases(doc.text, found)
             if doc.language == "hi":
-                found = hindi_entities(doc.text, found)
+                found = hindi_entities(doc.text, found, bool(self.settings["keep_groups"]))
             found = institution_names(doc.text, found, doc.language or "")
             found = lower_case_institutions(doc.text, found, doc.language or "")
             if doc.language == "pl":

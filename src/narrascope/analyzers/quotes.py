@@ -252,7 +252,7 @@ class _Attributor(ReportedSpeech):
                 before = self._verb_before(quote)
                 return before if before is not None and names_someone(before) else named
         if (
-            text[quote.start : quote.close].rstrip(" ])")[-1:] in tuple(".!?…")
+            text[quote.start : quote.end].rstrip(" ])")[-1:] in tuple(".!?…")
             and text[max(0, quote.open - 3) : quote.open].rstrip().endswith(":")
             and text[after : after + 3].lstrip()[:1] not in tuple(",—–-")
         ):
@@ -271,12 +271,11 @@ class _Attributor(ReportedSpeech):
             # '«Газпром» сообщил' the quoted name is the verb's subject.
             and (
                 ATTRIBUTION_PUNCTUATION.search(text, after, cue.start()) is not None
-                or text[quote.start : quote.close].rstrip(" ])")[-1:]
-                in tuple(",.!?…")  # '...[,]” Trump wrote'
+                or text[quote.start : quote.end].rstrip(" ])")[-1:] in tuple(",.!?…")  # '...[,]” Trump wrote'
                 # a sentence quoted at a sentence's start needs no comma: '“We will win” X said'
                 or (
                     _opens_sentence(text, quote.open)
-                    and len(text[quote.start : quote.close].split()) >= _CLAUSE_WORDS
+                    and len(text[quote.start : quote.end].split()) >= _CLAUSE_WORDS
                 )
             )
             # a few words between, or a subject with appositions: ', X, the head of Y, said'
@@ -293,7 +292,7 @@ class _Attributor(ReportedSpeech):
             )
             # '“... level.” Some experts believe that ...' opens a sentence of its own
             and not (
-                text[quote.start : quote.close].rstrip()[-1:] in tuple(".!?…")
+                text[quote.start : quote.end].rstrip()[-1:] in tuple(".!?…")
                 and lower(
                     text[cue.end() : tail_end].split(maxsplit=1)[0]
                     if text[cue.end() : tail_end].split()
@@ -778,7 +777,7 @@ def _shared_with_next(
         return None
     text, grammar, after = attributor.text, attributor.grammar, following[0]
     between = text[quote.close + 1 : after.open]
-    ends_sentence = text[quote.start : quote.close].rstrip()[-1:] in tuple(".!?…")
+    ends_sentence = text[quote.start : quote.end].rstrip()[-1:] in tuple(".!?…")
     if ends_sentence or _SENTENCE_STOP.search(between) or grammar.verbs.search(between) or "\n" in between:
         return None
     speaker = attributor.for_quote(after)
