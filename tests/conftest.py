@@ -25,11 +25,11 @@ def articles(tmp_path: Path) -> Path:
 
 class Analyze(Protocol):
     def __call__(
-        self, text: str, language: str | None = None, published: dt.date | None = None
+        self, text: str, language: str | None = None, published: dt.date | str | None = None
     ) -> Document: ...
 
 
-def _analyze(text: str, language: str | None = None, published: dt.date | None = None) -> Document:
+def _analyze(text: str, language: str | None = None, published: dt.date | str | None = None) -> Document:
     doc = narrascope.analyze(text, language=language, published=published)
     for span in doc.spans:
         assert 0 <= span.start <= span.end <= len(doc.text), span

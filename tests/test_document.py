@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import Analyze
 from narrascope.document import SCHEMA, Analysis, Document, Label, Span, document_id
 from narrascope.errors import NarrascopeError
 
@@ -93,3 +94,17 @@ def test_layer_returns_spans_in_text_order() -> None:
     doc.add_span(Span(0, 8, "y", "c", "test.thing.v1"))
     assert [s.label for s in doc.layer("x")] == ["a", "b"]
     assert [s.text_in(doc) for s in doc.layer("y")] == ["abcdefgh"]
+
+
+def test_published_is_read_from_an_iso_string_or_a_datetime_and_refused_otherwise() -> None:
+    assert Document("Text.", published="2024-06-10").published == dt.date(2024, 6, 10)  # type: ignore[arg-type]
+    moment = dt.datetime(2024, 6, 10, 23, 30)
+    assert Document("Text.", published=moment).published == dt.date(2024, 6, 10)
+    with pytest.raises(NarrascopeError) as caught:
+        Document("Text.", published="last Tuesday")  # type: ignore[arg-type]
+    assert caught.value.code == "E012" and "last Tuesday" in str(caught.value)
+
+
+def test_a_published_string_dates_the_text_s_relative_dates(analyze: Analyze) -> None:
+    doc = analyze("The minister arrived on June 5.", published="2024-06-10")
+    assert [s.attrs["value"] for s in doc.layer("date")] == ["2024-06-05"]

@@ -894,6 +894,91 @@ def test_a_sentence_that_opens_with_its_source_reports_the_sentence_before(
     assert [(q[0], q[1], q[2]) for q in _speakers(doc)] == [("reported", content, speaker)]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("ru", "«Граница будет открыта в мае». Об этом заявил министр Олег Варников.", "Олег Варников"),
+        ("ru", "«Граница будет открыта в мае. Мы готовы». Об этом заявил министр Олег Варников.", "Олег Варников"),
+        ("uk", "«Кордон відкриють у травні». Про це повідомив міністр Олег Варников.", "Олег Варников"),
+        ("bg", "„Границата ще бъде отворена през май“. Това заяви министър Олег Варников.", "Олег Варников"),
+        ("it", "“Il confine sarà aperto a maggio”. Lo ha dichiarato il ministro Paolo Ferri.", "Paolo Ferri"),
+        ("es", "“La frontera se abrirá en mayo”. Así lo afirmó el ministro Pablo Ferrer.", "Pablo Ferrer"),
+    ],
+)  # fmt: skip
+def test_a_quoted_sentence_is_the_source_s_that_the_sentence_after_it_names(
+    analyze: Analyze, language: str, text: str, speaker: str
+) -> None:
+    assert [(q[0], q[2]) for q in _speakers(analyze(text, language=language))] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "speaker"),
+    [
+        ("it", "Il confine sarà aperto a maggio. Lo ha dichiarato il ministro Paolo Ferri.",
+         "Il confine sarà aperto a maggio", "Paolo Ferri"),
+        ("es", "La frontera se abrirá en mayo. Así lo afirmó el ministro Pablo Ferrer.",
+         "La frontera se abrirá en mayo", "Pablo Ferrer"),
+    ],
+)  # fmt: skip
+def test_a_romance_sentence_that_opens_with_it_and_a_verb_reports_the_sentence_before(
+    analyze: Analyze, language: str, text: str, content: str, speaker: str
+) -> None:
+    assert [q[:3] for q in _speakers(analyze(text, language=language))] == [("reported", content, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "contents"),
+    [
+        ("it", "Il comune chiuderà le scuole. Lo ha annunciato la sindaca, Carla Ventura, precisando che sono 30.",
+         "Carla Ventura", ["Il comune chiuderà le scuole", "sono 30"]),
+        ("ru", "Граница будет закрыта до мая. Об этом заявил министр Олег Варников, добавив, что армия готова.",
+         "Олег Варников", ["Граница будет закрыта до мая", "армия готова"]),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_attributes_the_one_before_keeps_what_it_reports_itself(
+    analyze: Analyze, language: str, text: str, speaker: str, contents: list[str]
+) -> None:
+    found = _speakers(analyze(text, language=language))
+    assert [(q[0], q[1], q[2]) for q in found] == [("reported", c, speaker) for c in contents]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", "“The border stays closed,” said the deputy head of the Security Council of Norland, "
+         "Pavel Dorin, who expects talks in May.", "Pavel Dorin"),
+        ("it", "“Il confine resta chiuso”, ha dichiarato il vicesegretario della Commissione per la difesa di "
+         "Norlandia, Paolo Dorini, che prevede colloqui a maggio.", "Paolo Dorini"),
+    ],
+)  # fmt: skip
+def test_a_name_in_apposition_to_a_title_after_the_verb_speaks_before_a_clause_of_its_own(
+    analyze: Analyze, language: str, text: str, speaker: str
+) -> None:
+    # not the council in the title: the person the title describes
+    assert [q[2] for q in _speakers(analyze(text, language=language))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the relayer's name is no part of what was said, and a sentence of its own is its report
+        ("ru", "Министр Олег Варников заявил, что армия готова, передает Радио Норда.",
+         [("reported", "армия готова", "Олег Варников")]),
+        ("ru", "Армия готова, передает Радио Норда.", [("reported", "Армия готова", "Радио Норда")]),
+        ("bg", "Армията е готова, съобщава БТА.", [("reported", "Армията е готова", "БТА")]),
+        # a direct quote with its own speaker, passed on: no reported speech around it
+        ("ru", "Итоги дня\n\n«Армия готова ко всему», — заявил министр Олег Варников, передает Радио Норда.",
+         [("direct", "Армия готова ко всему", "Олег Варников")]),
+        ("en", "Day in brief\n\n“The army is ready,” said minister Oleg Varnikov, according to Radio Norda.",
+         [("direct", "The army is ready,", "Oleg Varnikov")]),
+    ],
+)  # fmt: skip
+def test_a_relayer_after_a_comma_at_the_end_of_a_sentence(
+    analyze: Analyze, language: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [q[:3] for q in _speakers(analyze(text, language=language))] == expected
+
+
 def test_a_polish_medium_after_its_noun_and_an_opinion_after_z_speak_for_no_one(analyze: Analyze) -> None:
     text = (
         "Jan Reis mówi o referendum. – Zapytamy obywateli o zdanie – powiedział w czwartek na "

@@ -45,18 +45,22 @@ def analyze(
     *,
     title: str | None = None,
     language: str | None = None,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     source: str | None = None,
     url: str | None = None,
     pipeline: Pipeline | None = None,
     **metadata: Any,
 ) -> Document:
-    """Analyse one text with the default pipeline (or ``pipeline``) and return its Document."""
+    """Analyse one text with the default pipeline (or ``pipeline``) and return its Document.
+
+    ``published`` (a date, or an ISO 8601 string such as ``"2024-06-10"``) dates the text's
+    relative dates ("on Tuesday", "June 5").
+    """
     doc = Document(
         text=text,
         title=title,
         language=language,
-        published=published,
+        published=published,  # type: ignore[arg-type]  # a string is read by Document
         source=source,
         url=url,
         metadata=metadata,

@@ -180,6 +180,7 @@ class Document:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = document_id(self.text)
+        self.published = _as_date(self.published, self.id)
 
     def add_span(self, span: Span) -> Span:
         """Add a span after checking that it lies inside the text."""
@@ -263,3 +264,21 @@ class Document:
     @classmethod
     def loads(cls, raw: str) -> Document:
         return cls.from_json(json.loads(raw))
+
+
+def _as_date(value: object, doc_id: str) -> dt.date | None:
+    """``published`` as a date: a datetime keeps its (local) date, and an ISO 8601 string, as
+    a caller of :func:`narrascope.analyze` may well pass, is read; anything else is an error
+    here, not an analyzer's failure later."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
+    raise NarrascopeError(
+        "E012", f"document {doc_id}: published {value!r} is not a date (a datetime.date or 'YYYY-MM-DD')"
+    )

@@ -12,6 +12,7 @@ CODES: dict[str, str] = {
     # data model and configuration
     "E010": "span outside its document",
     "E011": "unreadable document JSON",
+    "E012": "invalid document field",
     "E020": "invalid configuration",
     "E021": "unknown analyzer",
     "E022": "analyzer dependencies cannot be met",

@@ -123,6 +123,10 @@ class ReportedSpeech(SpeakerFinder):
                 own = bool(found) and found[-1][0] >= earlier[0]
                 if before is not None and not own and not is_blocked(before.start, before.end):
                     found.append(earlier)
+                # and what it reports of its own ("Lo ha detto X, precisando che ...")
+                one = self._reported_clause(number)
+                if one is not None and one[0] > earlier[2].end:
+                    found.append(one)
                 continue
             one = self._reported_clause(number)
             if one is None and before is not None:
@@ -162,22 +166,35 @@ class ReportedSpeech(SpeakerFinder):
 
     def _said_before(self, start: int, end: int, before: Span | None) -> tuple[int, int, Speaker] | None:
         """The sentence ``before`` as reported speech, when the sentence at ``start`` attributes
-        it: "Россия не намерена .... Об этом заявил Дмитрий Песков." (Russian, Ukrainian and
-        Bulgarian news put the source after what it said, in a sentence of its own)."""
-        lead = self.grammar.previous_lead.match(self.text, start, end)
-        if lead is None or before is None:
-            return None
-        cue = self.grammar.verbs.match(self.text, lead.start("cue"), lead.end("cue"))
-        if cue is None:
-            return None
-        speaker = self._from_region(cue.start(), end, cue)
-        if speaker.how == "none":
+        it: "Россия не намерена .... Об этом заявил Дмитрий Песков." (Russian, Ukrainian,
+        Bulgarian, Italian and Spanish news put the source after what it said, in a sentence of
+        its own)."""
+        speaker = None if before is None else self.source_for_before(start, end)
+        if before is None or speaker is None:
             return None
         stop = before.start + len(self.text[before.start : before.end].rstrip(" .!?…"))
         first = WORD.search(self.text, before.start, stop)
         if first is None or self.text[before.start : before.end].rstrip().endswith("?"):
             return None
         return first.start(), stop, speaker
+
+    def source_for_before(self, start: int, end: int) -> Speaker | None:
+        """Who the sentence ``text[start:end]`` says said the one before it, where it opens
+        so ("Об этом заявил X.", "Това заяви X.", "Lo ha dichiarato X."); None elsewhere."""
+        lead = self.grammar.previous_lead.match(self.text, start, end)
+        cue = (
+            None if lead is None else self.grammar.verbs.match(self.text, lead.start("cue"), lead.end("cue"))
+        )
+        if cue is None:
+            return None
+        speaker = self._from_region(cue.start(), end, cue)
+        return None if speaker.how == "none" else speaker
+
+    def _quote_then_verb(self, start: int, end: int) -> bool:
+        """Whether a speech verb follows the last quotation mark in ``text[start:end]``: '“...,”
+        said X', '«...», — заявил X', and the end of a quote that began in a sentence before."""
+        last = max((self.text.rfind(mark, start, end) for mark in DOUBLE_MARKS), default=-1)
+        return last >= start and self.grammar.verbs.search(self.text, last, end) is not None
 
     def _reported_clause(self, number: int) -> tuple[int, int, Speaker] | None:
         """The reported clause of sentence ``number`` (content start, end, speaker), read once."""
@@ -275,9 +292,13 @@ class ReportedSpeech(SpeakerFinder):
             if speaker.how != "none":
                 # "X said the army was ready, according to Reuters": Reuters reports what X said
                 inner = self._reported_in(start, tail.start())
-                return (
-                    inner if inner is not None and names_someone(inner[2]) else (start, tail.start(), speaker)
-                )
+                if inner is not None and names_someone(inner[2]):
+                    return inner
+                if self._quote_then_verb(start, tail.start()):
+                    # '“...,” said X, according to Reuters': a direct quote with its speaker,
+                    # which the agency passes on; no reported speech
+                    return None
+                return start, tail.start(), speaker
         as_tail = grammar.as_said_tail.search(text, start, stop)
         said = None if as_tail is None else self._as_said(as_tail.start("rest"), as_tail.end("rest"))
         if as_tail is not None and said is not None:

@@ -837,7 +837,9 @@ class SpeakerFinder:
                 and named.start == after_comma
                 and named.label == "PER"
                 and named.end <= hi
-                and not self.text[named.end : hi].strip(SPACE_AND_MARKS + ".,;–—")
+                # the name ends the clause, or an apposition or relative clause of its own
+                # follows ('..., Dmitri Volkov, che ha aggiunto')
+                and self.text[named.end : hi].lstrip(SPACE_AND_MARKS)[:1] in ("", ".", ",", ";", "–", "—")
             ):
                 return cue.end(), named.end
             return cue.end(), stop.start()
@@ -1633,9 +1635,10 @@ class SpeakerFinder:
         return out
 
     def _plausible_source(self, cue: str, who: str) -> bool:
-        """A lead that is also a common word (German "so") must be followed by a name or a noun
-        phrase: ", so der Minister", not ", so schnell wie möglich"."""
-        if lower(cue) not in self.grammar.words.according_after:
+        """A lead that is also a common word (German "so") or a relayer's verb must be followed
+        by a name or a noun phrase: ", so der Minister", not ", so schnell wie möglich"; ",
+        пишет ТАСС", not ", пишет автор"."""
+        if lower(cue) not in (*self.grammar.words.according_after, *self.grammar.words.relayers):
             return True
         words = who.split()
         return bool(words) and (words[0][:1].isupper() or (1 < len(words) <= 6 and words[1][:1].isupper()))

@@ -193,6 +193,7 @@ def grammar(language: str) -> Grammar:
         leads += f"(?!{_words(w.not_sources)})"
     pronoun_leads = _words(w.pronoun_leads) if w.pronoun_leads else "(?!)"
     tail_leads = _words(w.according + w.according_after, then=space)
+    relaying_tail_leads = _words(w.according + w.according_after + w.relayers, then=space)
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
     naming = _words(w.naming + w.naming_participles) if w.naming else "(?!)"
@@ -245,7 +246,7 @@ def grammar(language: str) -> Grammar:
             else "(?!)",
             flags,
         ),
-        according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{tail_leads}){who}\s*[.!?]?\s*$", flags),
+        according_tail=re.compile(rf",\s*[—–-]?\s*(?P<cue>{relaying_tail_leads}){who}\s*[.!?]?\s*$", flags),
         adding=re.compile(
             rf",\s*{_words(w.adding) if w.adding else '(?!)'}\s*,?\s*{that}(?P<content>\S)", flags
         ),

@@ -88,7 +88,8 @@ class SpeechWords:
     #: “...” and said the alliance ...'): what the second one reports is the quote's speaker's.
     joining: tuple[str, ...] = ()
     #: Words that open a sentence attributing the sentence before it ("Об этом заявил X", "Про
-    #: це повідомив X", "Това заяви X"): what was said is that sentence.
+    #: це повідомив X", "Това заяви X", "Lo ha dichiarato X", "Así lo afirmó X"): what was said
+    #: is that sentence.
     previous_leads: tuple[str, ...] = ()
     #: Auxiliaries of the passive: a speech verb right after one has no subject that speaks
     #: ("..., the decision was announced"), a naming verb's subject is the one named ("she
@@ -241,6 +242,10 @@ class SpeechWords:
     according: tuple[str, ...]
     #: Leads that only ever follow what the source says (German ", so der Minister").
     according_after: tuple[str, ...] = ()
+    #: Verbs of a relayer named after a comma at the sentence's end (", передает ТАСС"): the
+    #: sentence is its report, unless it says who else said it. Not after a quote, where the
+    #: verb is an ordinary speech verb's.
+    relayers: tuple[str, ...] = ()
     #: Words after a lead that make it no source: a relative pronoun ("la déclaration selon
     #: laquelle ...": what the statement says) or an idiom ("selon toute probabilité").
     not_sources: tuple[str, ...] = ()
@@ -549,6 +554,7 @@ _RU = SpeechWords(
     document_leads=("как следует из",),
     pronoun_leads=("по его словам", "по её словам", "по ее словам", "по их словам", "по его мнению", "по её мнению", "по ее мнению", "по их мнению"),
     according=("по словам", "по мнению", "по данным", "по информации", "согласно", "как следует из"),
+    relayers=("передает", "передаёт", "сообщает", "пишет", "информирует"),
     as_words=("как",),
     documents=(
         "документ*", "доклад*", "заявлени*", "данны*", "отчёт*", "отчет*", "сообщени*", "исследовани*",
@@ -622,6 +628,7 @@ _UK = SpeechWords(
         "за словами", "на думку", "за даними", "згідно з", "згідно із", "згідно зі", "відповідно до",
         "як випливає з",
     ),
+    relayers=("передає", "повідомляє", "пише", "інформує"),
     as_words=("як",),
     documents=(
         "документ*", "доповід*", "звіт*", "заява", "заяви", "заяві", "заявою", "заяву", "дані", "даних",
@@ -696,6 +703,7 @@ _BG = SpeechWords(
         "по думите му", "по думите ѝ", "по думите й", "по думите им", "според него", "според нея", "според тях",
     ),
     according=("според", "по думите на", "по данни на", "съгласно"),
+    relayers=("предава", "съобщава", "пише", "информира"),
     as_words=("както",),
     documents=(
         "доклад*", "документ*", "съобщени*", "изявлени*", "данни", "данните", "проучван*", "анализ*",
@@ -1074,6 +1082,7 @@ _IT = SpeechWords(
     as_without_speaker=("già", "stato", "è", "era", "abbiamo", "ho", "avevamo", "avevo"),
     as_verbs=("riferisce", "riferito", "scrive", "riporta", "riportato"),
     speaker_leads=("a detta di",),
+    previous_leads=("lo",),
     woman=Gender(pronouns=("lei",), titles=("signora",)),
     man=Gender(pronouns=("lui", "egli"), titles=("signor", "signore")),
 )
@@ -1139,6 +1148,7 @@ _ES = SpeechWords(
     as_without_speaker=("ya", "sido", "se", "fue", "es", "hemos", "he", "habíamos", "había"),
     as_verbs=("informó", "informa", "publicó", "publica", "escribe"),
     speaker_leads=("en palabras de",),
+    previous_leads=("así lo", "lo"),
     woman=Gender(pronouns=("ella",), titles=("Sra.", "señora")),
     man=Gender(pronouns=("él",), titles=("Sr.", "señor")),
 )

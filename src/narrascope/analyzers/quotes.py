@@ -306,6 +306,9 @@ class _Attributor(ReportedSpeech):
         inside = self._interjected(quote)
         if inside is not None:
             return inside
+        attributed = self._attributed_next(quote)
+        if attributed is not None:
+            return attributed
         # Before the quote: from the start of its line (or a window), e.g. 'X said: “'
         speaker = self._verb_before(quote) or self._source_before(quote)
         if speaker is not None:
@@ -321,6 +324,20 @@ class _Attributor(ReportedSpeech):
         if not head and line_start > 0:
             return self._from_previous_paragraph(line_start, quote.open)
         return None
+
+    def _attributed_next(self, quote: RawQuote) -> Speaker | None:
+        """The source named by the sentence after a quote that is a sentence of its own:
+        '«...». Об этом заявил X.', '„...“. Това заяви X.' (as a sentence of reported speech
+        is: :meth:`source_for_before`)."""
+        if not _opens_sentence(self.text, quote.open):
+            return None
+        i = bisect.bisect_right(self.sentence_starts, quote.close) - 1
+        if not 0 <= i < len(self.sentences) - 1:
+            return None
+        after = self.sentences[i + 1]
+        if self.text[quote.close + 1 : after.start].strip().strip(".!?…"):
+            return None  # more of the sentence after the quote: its own attribution, if any
+        return self.source_for_before(after.start, after.end)
 
     def _interjected(self, quote: RawQuote) -> Speaker | None:
         """The speaker of an attribution that the quote's own words set off by dashes ('“Non
