@@ -979,6 +979,12 @@ def test_a_relayer_after_a_comma_at_the_end_of_a_sentence(
     assert [q[:3] for q in _speakers(analyze(text, language=language))] == expected
 
 
+def test_a_relayer_named_in_quotation_marks_is_the_name_without_them(analyze: Analyze) -> None:
+    doc = analyze("Днес\n\nАрмията е готова, съобщава „Вестник Норда“.", language="bg")
+    reported = [q for q in doc.layer("quote") if q.label == "reported"]
+    assert [(q.text_in(doc), q.attrs["speaker"]) for q in reported] == [("Армията е готова", "Вестник Норда")]
+
+
 def test_a_polish_medium_after_its_noun_and_an_opinion_after_z_speak_for_no_one(analyze: Analyze) -> None:
     text = (
         "Jan Reis mówi o referendum. – Zapytamy obywateli o zdanie – powiedział w czwartek na "

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import PLATFORMS
 from narrascope.analyzers._date_words import ANY_MONTH, ANY_WEEKDAY
-from narrascope.analyzers._speech_patterns import MARK_CHARS, QUOTE_MARK, Grammar, grammar, lower
+from narrascope.analyzers._speech_patterns import (
+    DOUBLE_MARKS,
+    MARK_CHARS,
+    QUOTE_MARK,
+    Grammar,
+    grammar,
+    lower,
+)
 from narrascope.analyzers._speech_words import NAME_PARTICLES, SPEECH_WORDS
 from narrascope.document import Document, Span
 from narrascope.models.heads import function_words_of
@@ -1223,6 +1230,8 @@ class SpeakerFinder:
         words may be a title ("the director of the FSB"), which an organisation in it does not
         replace."""
         lo, hi = trim(self.text, lo, hi)
+        if hi - lo > 2 and self.text[lo] in DOUBLE_MARKS and self.text[hi - 1] in DOUBLE_MARKS:
+            lo, hi = lo + 1, hi - 1  # a name in quotation marks: 'пише "Outlet"'
         verb = self.grammar.verbs.match(self.text, lo, hi)
         if verb is not None and self.text[verb.end() : hi].strip():
             # "Segundo observou a ministra, ...", "Según explicó el ministro": the verb's subject
@@ -1640,7 +1649,7 @@ class SpeakerFinder:
         пишет ТАСС", not ", пишет автор"."""
         if lower(cue) not in (*self.grammar.words.according_after, *self.grammar.words.relayers):
             return True
-        words = who.split()
+        words = who.strip(" " + DOUBLE_MARKS).split()
         return bool(words) and (words[0][:1].isupper() or (1 < len(words) <= 6 and words[1][:1].isupper()))
 
 
