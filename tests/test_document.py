@@ -100,6 +100,7 @@ def test_published_is_read_from_an_iso_string_or_a_datetime_and_refused_otherwis
     assert Document("Text.", published="2024-06-10").published == dt.date(2024, 6, 10)  # type: ignore[arg-type]
     moment = dt.datetime(2024, 6, 10, 23, 30)
     assert Document("Text.", published=moment).published == dt.date(2024, 6, 10)
+    assert Document("Text.", published=" ").published is None  # type: ignore[arg-type]
     with pytest.raises(NarrascopeError) as caught:
         Document("Text.", published="last Tuesday")  # type: ignore[arg-type]
     assert caught.value.code == "E012" and "last Tuesday" in str(caught.value)

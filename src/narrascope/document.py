@@ -275,6 +275,8 @@ def _as_date(value: object, doc_id: str) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
+        if not value.strip():
+            return None  # a blank field gives no date, as a missing one does
         try:
             return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
