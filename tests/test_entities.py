@@ -12,6 +12,7 @@ import pytest
 from conftest import Analyze
 from narrascope.analyzers._bodies import BODIES, body_of
 from narrascope.analyzers._hindi import hindi_entities
+from narrascope.analyzers._latin_names import latin_names
 from narrascope.analyzers._name_endings import fleeting_vowel_stem, masculine_nominative
 from narrascope.analyzers._name_forms import (
     bulgarian_phrases,
@@ -2236,6 +2237,15 @@ def test_an_english_titles_complement_is_no_organisation() -> None:
     assert kept == ["State Council", "State"]
 
 
+def test_the_motherland_of_a_patriotic_speech_is_no_organisation() -> None:
+    text = "The fate of the Motherland is decided today, said the Fatherland Party of Norland."
+    found = [
+        (text.find(name), text.find(name) + len(name), "ORG", {"normal": name})
+        for name in ("Motherland", "Fatherland")  # the second one: a name cut short
+    ]
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "en")] == ["Fatherland"]
+
+
 def test_a_polish_adjective_alone_that_opens_a_sentence_is_no_entity() -> None:
     text = "Rosyjska armia stoi.\nZachodnie media piszą, że Polska i Gazeta Wyborcza milczą. Wyborcza też."
     found = _found_in(
@@ -2351,3 +2361,46 @@ def test_a_bulgarian_name_cut_after_its_adjective_takes_its_head_noun() -> None:
         ("Европейския парламент", "ORG", "Европейски парламент"),
         ("Новата", "ORG", "Новата"),
     ]
+
+
+def test_a_latin_name_in_a_cyrillic_article_is_one_name_however_the_recogniser_cut_it() -> None:
+    text = (
+        "Сайтът Harbor Ledger пише, а анализът на Northwind Climate Review и "
+        "Forestry and Lands Norland потвърди. Sir Arthur Pell говори. RuTube VKvideo мълчат."
+    )
+
+    def at(name: str, label: str) -> tuple[int, int, str, dict[str, Any]]:
+        start = text.find(name)
+        return (start, start + len(name), label, {"normal": name, "recogniser": "head"})
+
+    found = [
+        at("Ledger", "ORG"),  # the first word left out
+        at("Northwind", "ORG"),  # two pieces of one name
+        at("Review", "ORG"),
+        at("Norland", "LOC"),  # a place that a longer name holds: the name is an organisation's
+        at("Arthur Pell", "PER"),  # a person's name keeps what the recogniser found
+        at("RuTube", "ORG"),  # a brand's capitals inside the word: a name of its own
+    ]
+    assert [(text[s:e], label, attrs["normal"]) for s, e, label, attrs in latin_names(text, found)] == [
+        ("Harbor Ledger", "ORG", "Harbor Ledger"),
+        ("Northwind Climate Review", "ORG", "Northwind Climate Review"),
+        ("Forestry and Lands Norland", "ORG", "Forestry and Lands Norland"),
+        ("Arthur Pell", "PER", "Arthur Pell"),
+        ("RuTube", "ORG", "RuTube"),
+    ]
+    # an English article opens the name in the text, not in what it is counted by
+    (journal,) = latin_names("В The Daily Ledger", [(6, 18, "ORG", {"normal": "Daily Ledger"})])
+    assert journal[:3] == (2, 18, "ORG") and journal[3]["normal"] == "Daily Ledger"
+    # in an article in Latin script the rule has nothing to say
+    assert latin_names("Nothing here", []) == []
+
+
+def test_a_cyrillic_article_names_a_latin_outlet_whole(analyze: Analyze) -> None:
+    doc = analyze(
+        "Синоптиците очакват студена зима, съобщи сайтът Carbon Ledger Weekly. "
+        "Според Mercator Ocean Forecasts температурите ще паднат с пет градуса.",
+        language="bg",
+    )
+    names = [(e.label, e.text_in(doc)) for e in doc.layer("entity")]
+    assert ("ORG", "Carbon Ledger Weekly") in names
+    assert ("ORG", "Mercator Ocean Forecasts") in names

@@ -182,12 +182,28 @@ class ReportedSpeech(SpeakerFinder):
         """Who the sentence ``text[start:end]`` says said the one before it, where it opens
         so ("Об этом заявил X.", "Това заяви X.", "Lo ha dichiarato X."); None elsewhere."""
         lead = self.grammar.previous_lead.match(self.text, start, end)
-        cue = (
-            None if lead is None else self.grammar.verbs.match(self.text, lead.start("cue"), lead.end("cue"))
-        )
+        if lead is None:
+            return None
+        cue = self.grammar.verbs.match(self.text, lead.start("cue"), lead.end("cue"))
         if cue is None:
             return None
-        speaker = self._from_region(cue.start(), end, cue)
+        lo = cue.start()
+        gap = lead.group("gap")
+        if gap:
+            # the verb's subject before it ("Об этом Песков заявил журналистам", "Това тя
+            # заяви"), not a name in a phrase of place or time ("Об этом в интервью Y заявил X")
+            first = gap.split()[0]
+            if (
+                first[:1].isupper()
+                or self.grammar.person_words.fullmatch(first)
+                or self.grammar.group_pronouns.fullmatch(first)
+            ):
+                lo = lead.start("gap")
+        speaker = self._from_region(lo, end, cue)
+        if gap and speaker.start >= cue.start() and speaker.end <= cue.end():
+            # a verb without its subject after words of the sentence's own: "Об этом мало кто
+            # говорит" names no source
+            return None
         return None if speaker.how == "none" else speaker
 
     def _quote_then_verb(self, start: int, end: int) -> bool:
@@ -627,6 +643,8 @@ class ReportedSpeech(SpeakerFinder):
             or not fewest < len(words) <= (14 if where else 10)
             or len(after) > (10 if where else 5)
             or self._opens_clause(words[0])
+            # a clause of place or time: "..., где избиратели заявили ..." reports nothing before
+            or lower(words[0]) in self.grammar.words.clause_openers
             # a relative clause after its preposition: ", o których pan wspomniał i zauważył ..."
             or (len(words) > 1 and len(words[0]) <= 3 and words[0].islower() and self._opens_clause(words[1]))
             or lower(words[0]) in self.grammar.words.as_words  # ", as they speak out on ..."

@@ -725,6 +725,15 @@ class SpeakerFinder:
             words = []  # 'Disse ter ouvido que “...”': the verb's complement; its subject left out
         while words and words_of.is_adverb(lower(words[0].group())):
             words = words[1:]  # '“...”, каза още той', '"...", frisou ainda': the adverb is the verb's
+        for size in (2, 1):  # '», — выразил общее мнение наш читатель': the opinion is the verb's
+            if (
+                len(words) > size
+                and lower(" ".join(w.group() for w in words[:size])) in words_of.opinion_objects
+            ):
+                words = words[size:]
+                while words and words_of.is_adverb(lower(words[0].group())):
+                    words = words[1:]  # 'сподели мнението си също друг слушател'
+                break
         if words:
             words = words if len(words) <= _PHRASE_WORDS else words[:PHRASE_NEAR]
             # A name after the verb ends where its capitals do: '– powiedział Wierzbicki dziennikarzom'.
@@ -1490,6 +1499,15 @@ class SpeakerFinder:
             return speaker  # "Campbell's attorney" is not the attorney general named before
         if not 1 <= len(words) <= 3:
             return self._described(speaker)
+        # a capitalised word inside a sentence is a name: only a name that holds it ("Cecil" of
+        # "Guy Cecil"), not one whose title or apposition does ('..., пише Bloomberg' is not the
+        # president named before it with "пише Bloomberg" after his name)
+        name_only = (
+            len(words) == 1
+            and words[0][:1].isupper()
+            and self.language != "de"
+            and not self._at_sentence_start(speaker.start)
+        )
         person_only = False
         if len(words) == 2 and words[0][0].islower() and words[1][0].isupper() and self.language != "de":
             # a title and the organisation it is of ("секретарь Совбеза", "rzecznik Kremla"): a person
@@ -1528,6 +1546,8 @@ class SpeakerFinder:
                 continue
             if group and entity.label == "PER":
                 continue
+            if name_only and not any(_same_noun(head, w) for w in WORD.findall(lower(self._normal(entity)))):
+                continue
             if any(_same_noun(head, word) or word == bare for word in kinds[index]) and (
                 # ... and of the same organisation: "глава ОП" is not the "глава государства"
                 not person_only or any(_same_body(lower(words[1]), word) for word in kinds[index])
@@ -1546,6 +1566,13 @@ class SpeakerFinder:
         if entity is None:
             return speaker
         return Speaker(speaker.start, speaker.end, speaker.text, "name", self._normal(entity), speaker.cue)
+
+    def _at_sentence_start(self, position: int) -> bool:
+        """Whether only quotation marks, dashes and spaces stand between the start of the
+        sentence of ``position`` and it."""
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[i] if i >= 0 else 0
+        return not self.text[start:position].strip(" \t\n–—-:" + MARK_CHARS)
 
     def _title_of_person(self, entity: Span) -> bool:
         """Whether ``entity`` is a person's title that the recogniser took for an organisation,

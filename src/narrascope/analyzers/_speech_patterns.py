@@ -137,7 +137,12 @@ def grammar(language: str) -> Grammar:
     if w.noun_markers:
         # one lookbehind each (fixed width), tried only where a verb starts: the markers cost
         # half the search's time again if tried at every word
-        names += f"(?={verbs})" + "".join(rf"(?<!\b{_escape(marker)}\s)" for marker in w.noun_markers)
+        names += f"(?={verbs})"
+        if w.marked_verbs:
+            marked = _words(w.marked_verbs)
+            names += "".join(rf"(?!(?<=\b{_escape(marker)}\s){marked})" for marker in w.noun_markers)
+        else:
+            names += "".join(rf"(?<!\b{_escape(marker)}\s)" for marker in w.noun_markers)
     if w.reflexive_verbs:
         names += f"(?!{_words(w.reflexive_verbs)})"
     verb = rf"(?<![\w-]){aux}{names}{verbs}"
@@ -194,6 +199,9 @@ def grammar(language: str) -> Grammar:
     pronoun_leads = _words(w.pronoun_leads) if w.pronoun_leads else "(?!)"
     tail_leads = _words(w.according + w.according_after, then=space)
     relaying_tail_leads = _words(w.according + w.according_after + w.relayers, then=space)
+    # up to six words, none of them a negation ("Об этом не говорил никто" names no source)
+    negation = f"(?!{_words(w.negations)})" if w.negations else ""
+    previous_gap = rf"(?:{negation}[^\s,.;:!?]+\s+){{1,6}}?" if w.previous_lead_gap else "(?!)"
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
     naming = _words(w.naming + w.naming_participles) if w.naming else "(?!)"
@@ -257,8 +265,9 @@ def grammar(language: str) -> Grammar:
             flags,
         ),
         previous_lead=re.compile(
-            # not "О том, что X, заявил Y", whose clause says what was said itself
-            rf"\s*{_words(w.previous_leads, then='')}\s*(?:,(?!\s*{that})[^,.;:!?]{{1,60}},\s*)?(?P<cue>{verb})"
+            # not "О том, что X, заявил Y", whose clause says what was said itself; a few words
+            # may stand before the verb ("Об этом в интервью газете «Y» рассказал X")
+            rf"\s*{_words(w.previous_leads, then='')}\s*(?:,(?!\s*{that})[^,.;:!?]{{1,60}},\s*|(?P<gap>{previous_gap}))?(?P<cue>{verb})"
             if w.previous_leads
             else "(?!)",
             flags,

@@ -50,9 +50,17 @@ class SpeechWords:
     #: Forms that are as often nouns ("the minister's claim that"), read as speech verbs only
     #: where they end the sentence that they attribute ("..., the experts claim.").
     tail_verbs: tuple[str, ...] = ()
+    #: What a verb of opinion takes before its subject, when the subject follows it ("—
+    #: выразил общее мнение наш читатель", "сподели мнението си друг слушател"): the
+    #: object, never the speaker.
+    opinion_objects: tuple[str, ...] = ()
     #: Words after which a speech verb's form is a noun ("the claims", "into claims that",
-    #: "sparking claims"): never a verb there.
+    #: "sparking claims"), or a verb that reports nothing (Bulgarian "да заяви", to state):
+    #: never a speech verb there.
     noun_markers: tuple[str, ...] = ()
+    #: The verbs that ``noun_markers`` change, where not all of them (Bulgarian: the aorists,
+    #: whose form is a perfective present after "да", not "смята" of "продължава да смята").
+    marked_verbs: tuple[str, ...] = ()
     #: Auxiliaries that belong to the verb they precede ("a déclaré", "ha detto", "е заявил").
     auxiliaries: tuple[str, ...] = ()
     #: Finite auxiliaries that stand second in a clause whose participle or infinitive ends it
@@ -91,6 +99,10 @@ class SpeechWords:
     #: це повідомив X", "Това заяви X", "Lo ha dichiarato X", "Así lo afirmó X"): what was said
     #: is that sentence.
     previous_leads: tuple[str, ...] = ()
+    #: Whether a few words may stand between such a lead and its verb ("Об этом во вторник
+    #: заявил X", "Об этом X заявил журналистам"); not where the lead also opens sentences of
+    #: other kinds ("Lo stesso ministro ha detto che ...", "Lo que dijo X").
+    previous_lead_gap: bool = False
     #: Auxiliaries of the passive: a speech verb right after one has no subject that speaks
     #: ("..., the decision was announced"), a naming verb's subject is the one named ("she
     #: was described as “brilliant”").
@@ -510,7 +522,9 @@ _RU = SpeechWords(
             " ответил пообещал призвал объяснил заметил подытожил прокомментировал спросил"
             # the imperfective past, for what someone said more than once or at length
             " призывал заявлял отмечал подчеркивал подчёркивал объяснял рассказывал предупреждал"
-            " указывал напоминал сообщал обещал повторял настаивал говорил",
+            " указывал напоминал сообщал обещал повторял настаивал говорил"
+            # an opinion voiced ("высказал мнение, что ...", "Такое мнение высказал X")
+            " высказал выразил",
             "|а|и|о",
         ),
         "поинтересовался", "поинтересовалась", "поинтересовались",
@@ -533,7 +547,7 @@ _RU = SpeechWords(
         "открыто", "прямо", "даже", "затем", "позднее", "позже", "тогда", "в свою очередь", "впоследствии",
         "не раз", "не однажды",
     ),
-    clause_openers=("когда", "если", "хотя", "пока", "поскольку", "потому", "чтобы"),
+    clause_openers=("когда", "если", "хотя", "пока", "поскольку", "потому", "чтобы", "где", "куда", "откуда"),
     pronouns=("он", "она"),
     group_pronouns=("их", "оно", "они", "мы", "вы", "я", "это"),
     possessives=("его", "её", "ее"),
@@ -544,7 +558,12 @@ _RU = SpeechWords(
     negations=("не", "ни", "ничего"),
     adding=("добавив", "подчеркнув", "отметив"),
     joining=("и",),
-    previous_leads=("об этом", "об этом же"),
+    previous_leads=("об этом", "об этом же", "такое мнение", "такую точку зрения", "эту точку зрения"),
+    previous_lead_gap=True,
+    opinion_objects=(
+        "мнение", "общее мнение", "своё мнение", "свое мнение", "надежду", "уверенность", "опасение",
+        "опасения", "точку зрения", "позицию",
+    ),
     topic_prepositions=("о", "об", "обо", "про"),
     body_prepositions=("в", "во"),
     participles=(
@@ -593,7 +612,9 @@ _UK = SpeechWords(
     question_labels=("Питання",),
     answer_labels=("Відповідь",),
     interview_words=("інтерв'ю", "розмові"),
-    previous_leads=("про це",),
+    previous_leads=("про це", "таку думку"),
+    previous_lead_gap=True,
+    opinion_objects=("думку", "свою думку", "надію", "впевненість", "позицію"),
     topic_prepositions=("про", "о", "об"),
     body_prepositions=("в", "у"),
     dialogue_dashes=True,
@@ -601,7 +622,7 @@ _UK = SpeechWords(
         *_past(
             "заяви сказа зазначи наголоси підкресли дода повідоми поясни попереди вказа нагада уточни"
             " розпові написа запевни визна констатува стверджува підсумува звинувати вважа відпові пообіця"
-            " заклика зауважи прокоментува запита спита говори відзначи",
+            " заклика зауважи прокоментува запита спита говори відзначи вислови",
             "в|ла|ли|ло",
         ),
         "заявляє", "заявляють", "каже", "кажуть", "вважає", "вважають", "говорить", "зазначає", "наголошує",
@@ -649,6 +670,14 @@ _UK = SpeechWords(
     man=Gender(pronouns=("він", "його"), endings=("в", "л"), titles=("пан",)),
 )
 
+# The Bulgarian aorists of speech verbs, one form for every gender; with an opinion voiced or
+# shared ("изрази мнение, че ...", "Това мнение изрази X")
+_BG_AORISTS = (
+    "заяви", "каза", "подчерта", "посочи", "добави", "съобщи", "обясни", "предупреди", "отбеляза",
+    "уточни", "припомни", "допълни", "коментира", "написа", "увери", "призна", "заключи", "изрази",
+    "сподели",
+)  # fmt: skip
+
 _BG = SpeechWords(
     head_nouns=(
         "председателят", "председателя", "председател", "президентът", "президента", "премиерът", "премиера",
@@ -666,16 +695,28 @@ _BG = SpeechWords(
     answer_labels=("Отговор",),
     interview_words=("интервю", "разговор"),
     previous_leads=("това",),
+    previous_lead_gap=True,
+    # an aorist's form after "да" is the perfective present of a clause of purpose ("за да
+    # изрази позицията си", "трябва да съобщи"): no one has said anything yet; "продължава да
+    # смята, че" does report
+    noun_markers=("да",),
+    marked_verbs=_BG_AORISTS,
+    opinion_objects=(
+        "мнение", "мнението си", "надежда", "увереност", "опасение", "опасения", "позицията си",
+        "убеждението си", "подозрения",
+    ),
     dialogue_dashes=True,
     verbs=(
         # Aorist (one form for every gender), its plural, and the perfect's participles.
-        "заяви", "каза", "подчерта", "посочи", "добави", "съобщи", "обясни", "предупреди", "отбеляза",
-        "уточни", "припомни", "допълни", "коментира", "написа", "увери", "призна", "заключи",
+        *_BG_AORISTS,
+        "изразиха", "споделиха",
         # "обяви" alone is also the present after "да" ("да се обяви за ..."): its plural only
         *_past("заяви каза подчерта посочи добави съобщи обясни предупреди отбеляза уточни обяви", "ха"),
         *_past("заявил казал подчертал посочил добавил съобщил обяснил отбелязал обявил", "|а|и"),
         "заявява", "казва", "твърди", "смята", "смятат", "подчертава", "посочва", "отбелязва", "се казва",
         "се посочва", "по думите му", "по думите ѝ",
+        # the same impersonal with its particle after it, opening a sentence ("Посочва се, че")
+        "казва се", "посочва се", "отбелязва се", "подчертава се", "съобщава се",
     ),
     that=("че",),
     # not "на", "за", which titles hold ("министър на отбраната"), nor "в", "от", which open the
@@ -711,7 +752,7 @@ _BG = SpeechWords(
         "статия*", "решени*", "присъд*",
     ),
     auxiliaries=("е", "са"),
-    impersonal=("се казва", "се посочва"),
+    impersonal=("се казва", "се посочва", "казва се", "посочва се", "отбелязва се", "подчертава се", "съобщава се"),
     impersonal_particles=("се",),
     source_comma=False,
     drops_subject=True,

@@ -22,6 +22,8 @@
   it of the institution ("le chef de l'État", "gli Stati membri", "Bund und Länder"), unless
   a name goes on after it ("Stati Uniti").
 - The complement of an English title ("State" of "Secretary of State").
+- The country as a patriotic speech calls it, in English ("the fate of the Motherland"), unless
+  a name goes on after it ("Fatherland Front").
 - A web address ("read more at https://...", a place 13 times in 400 English documents).
 - A Polish adjective alone that opens a sentence ("Rosyjska armia ...", "Zachodnie sankcje
   ...", a place 7 times in 120 SemEval-2023 Polish articles), by Morfeusz's dictionary
@@ -91,6 +93,9 @@ _ARTICLES: dict[str, frozenset[str]] = {
 # "Secretary of State Ann Reis": 26 times in 200 SemEval-2023 English articles)
 _TITLE_OF = re.compile(r"\b(?:Secretary|Secretaries|secretary|secretaries) of $")
 _TITLE_COMPLEMENTS = frozenset({"State", "Defense", "Defence", "Energy", "Commerce", "Labor", "Interior"})
+# The country as a patriotic speech calls it, capitalised ("the fate of the Motherland"), which
+# spaCy's English model takes for an organisation: nobody's name unless a name goes on after it
+_FATHERLANDS = frozenset({"Motherland", "Fatherland"})
 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
@@ -243,6 +248,8 @@ def without_stray_words(text: str, found: Found, language: str, keep_groups: boo
             and name in _TITLE_COMPLEMENTS
             and _TITLE_OF.search(text, max(0, start - 20), start)
         ):
+            continue
+        if language == "en" and name in _FATHERLANDS and not (after and after.group(1)[:1].isupper()):
             continue
         if (
             language == "pl"

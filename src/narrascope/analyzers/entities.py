@@ -55,6 +55,7 @@ from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import body_of, no_actor, unrecognised_bodies
 from narrascope.analyzers._hindi import hindi_entities
 from narrascope.analyzers._institutions import lower_case_institutions
+from narrascope.analyzers._latin_names import NON_LATIN_LANGUAGES, latin_names
 from narrascope.analyzers._name_forms import (
     LINKS,
     Found,
@@ -264,6 +265,8 @@ class EntityAnalyzer(Analyzer):
                 found = bulgarian_phrases(doc.text, found)
             if doc.language == "hi":
                 found = hindi_entities(doc.text, found, bool(self.settings["keep_groups"]))
+            if doc.language in NON_LATIN_LANGUAGES:
+                found = latin_names(doc.text, found)
             found = institution_names(doc.text, found, doc.language or "")
             found = lower_case_institutions(doc.text, found, doc.language or "")
             if doc.language == "pl":

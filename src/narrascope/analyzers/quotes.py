@@ -128,6 +128,7 @@ from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._hindi_quotes import hindi_quotes
 from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
+from narrascope.analyzers._places import place_of
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
 from narrascope.analyzers._reported import ReportedSpeech
 from narrascope.analyzers._speakers import (
@@ -184,6 +185,12 @@ _HEADLINE_WORDS = 3
 _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
 _TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
+# A wire story's date line before its first sentence: its place, perhaps the agency, the date,
+# and the dash ("ROMA, 5 ottobre – ", "KYIV, Nov. 9 (Reuters) - ", "МОСКВА (ТАСС) — ").
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_]+(?:[ -][^\W\d_]+){0,3})\s*(?P<agency>\([^)\n]{1,30}\)\s*)?"
+    r"(?P<date>,[^\n–—;!?]{0,40}?\d[^\n–—;!?()]{0,12}?)?\s*(?P<agency2>\([^)\n]{1,30}\)\s*)?[–—-]\s+(?=\w)"
+)
 
 
 class _Attributor(ReportedSpeech):
@@ -692,6 +699,7 @@ class QuoteAnalyzer(Analyzer):
         for start, end, reported in attributor.reported(blocked, named, said):
             if any(_covers_most(a, b, start, end) for a, b in inside):
                 continue
+            start = _after_dateline(doc.text, start, end)
             attrs = _speaker_attrs(attributor.link(reported), language)
             self.span(doc, start, end, "quote", "reported", attrs=attrs)
             reported_spans.append((start, end, attrs))
@@ -706,6 +714,23 @@ class QuoteAnalyzer(Analyzer):
                 self.span(doc, start, end, "quote", "direct", attrs=within)
             else:
                 self.span(doc, start, end, "quote", "phrase")
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where reported words at a line's start begin after the story's date line, if they hold
+    one: a city or country in capitals, or a place with the agency or a date after it ("ROMA, 5
+    ottobre – Il confine ..." reports "Il confine ..."); ``start`` where they hold none."""
+    # from the line's start: a sentence splitter may have cut the line at "Nov." already
+    line = _DATELINE.match(text, text.rfind("\n", 0, start) + 1, end)
+    if line is None or line.end() <= start:
+        return start
+    place = line.group("place")
+    # a place in capitals alone, before a dash, only where it is a city or country ("ROMA – ";
+    # not "NATO – " or "US – China talks")
+    alone = place.isupper() and len(place) > 3 and place_of(place) is not None
+    return (
+        line.end() if alone or line.group("agency") or line.group("agency2") or line.group("date") else start
+    )
 
 
 def _opens_sentence(text: str, quote_open: int) -> bool:
