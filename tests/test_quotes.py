@@ -583,6 +583,21 @@ def test_a_phrase_before_a_name_after_a_preposition_is_no_title() -> None:
     ]
 
 
+def test_a_quote_before_quoted_as_saying_is_the_ones_quoted() -> None:
+    text = "“The harbour fees must fall by half this year,” Vera Lorand is quoted as saying in the weekly “Dock Talk”."
+    (quote, _) = _hand_built(text, [("Vera Lorand", "PER")]).layer("quote")
+    assert (quote.attrs["speaker_entity"], quote.attrs["cue"]) == ("Vera Lorand", "saying")
+
+
+def test_a_clause_after_the_verb_is_no_subject() -> None:
+    # the quote is a column's title; what follows "notes" is what the column notes
+    text = (
+        "The Gazette column, “Why the Old Harbour Is Fading Away,” notes shipping is the oldest trade here."
+    )
+    (quote,) = _hand_built(text, [("Gazette", "ORG")]).layer("quote")
+    assert quote.attrs["speaker"] is None
+
+
 def test_speakers_of_passives_titles_and_possessives() -> None:
     cast = [("Vera Lorand", "PER"), ("Tom Reyes", "PER"), ("Ada Kerr", "PER")]
     text = (
@@ -722,6 +737,27 @@ def test_german_perfect_tense_speaker_and_subjunctive() -> None:
     assert [
         (label, words, who) for label, words, who, _ in _speakers(_hand_built(text, _CAST, language="de"))
     ] == [("reported", "viele Kritiker sähen sich bestätigt", "Hans Albers")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("ru", "Олег Варников выступил в Думе.\nОднако заверил, что граница останется открытой.", "Олег Варников"),
+        ("uk", "Ліна Бергер виступила в Києві.\nПроте запевнила, що банк працюватиме.", "Ліна Бергер"),
+    ],
+)  # fmt: skip
+def test_a_verb_after_but_has_the_subject_before_it(language: str, text: str, speaker: str) -> None:
+    # "однако", "проте" (however) are no speaker: the subject is left out
+    names = [("Олег Варников", "PER"), ("Ліна Бергер", "PER"), ("Мария Колева", "PER")]
+    doc = _hand_built(text, names, language=language)
+    assert [(q[0], q[2], q[3]) for q in _speakers(doc)] == [("reported", speaker, "pronoun")]
+
+
+def test_bulgarian_however_after_its_subject_leaves_the_subject_there() -> None:
+    # "обаче" follows its subject: the report says it, not the person of the sentence before
+    text = "Мария Колева говори в парламента.\nДокладът обаче посочва, че границата ще остане отворена."
+    (q,) = _hand_built(text, [("Мария Колева", "PER")], language="bg").layer("quote")
+    assert q.attrs["speaker_entity"] is None
 
 
 @pytest.mark.parametrize(
@@ -1074,6 +1110,30 @@ def test_russian_reported_speech_after_a_long_adverbial() -> None:
     assert reported == [("reported", "граница останется закрытой", "Олег Варников", "entity")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        # a person's name that qualifies the noun of the subject: the official speaks
+        ("The carmakers will get more time to meet the standard, a senior Lorand administration "
+         "official said on Tuesday.", "a senior Lorand administration official", "phrase"),
+        ("A Lorand campaign aide said that the rally would go ahead.", "A Lorand campaign aide", "phrase"),
+        # the name that ends the subject, or opens it, speaks
+        ("The carmakers will get more time to meet the standard, campaign aide Lorand said.", "Lorand",
+         "entity"),
+        ("Lorand himself said that the rally would go ahead.", "Lorand", "entity"),
+        # an owner with a bare apostrophe after its final "s"
+        ("Vandris’ defense attorney said on Friday that the verdict was unjust.", "Vandris’ defense attorney",
+         "phrase"),
+    ],
+)  # fmt: skip
+def test_a_name_that_qualifies_the_subjects_noun_is_not_the_speaker(
+    text: str, speaker: str, how: str
+) -> None:
+    doc = _hand_built(text, [("Lorand", "PER"), ("Vandris", "PER")])
+    (q,) = doc.layer("quote")
+    assert (speaker_of(doc, q), q.attrs["speaker_how"]) == (speaker, how)
+
+
 def test_the_speaker_is_named_before_an_apposition_not_inside_it() -> None:
     people = [("Arkady Brennan", "PER"), ("Vera Lorand", "PER"), ("Institute of Border Studies", "ORG")]
     text = "Arkady Brennan, the spokesman for President Vera Lorand, said that the talks were over."
@@ -1148,6 +1208,30 @@ def test_reported_speech_attributed_at_the_end_of_its_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted", "reported"),
+    [
+        # a short quote inside: the sentence is what was said, and the quoted words are his too
+        ("These figures show that the ministry is “losing its grip” on the regions, Arkady Brennan, "
+         "the head of the Institute of Border Studies, said.", "losing its grip",
+         "These figures show that the ministry is “losing its grip” on the regions"),
+        # a longer one, then a clause of the sentence's own
+        ("The old treaty has “kind of run its course, like every treaty,” but the alliance will "
+         "write the next one, Arkady Brennan told supporters on Saturday.",
+         "kind of run its course, like every treaty,",
+         "The old treaty has “kind of run its course, like every treaty,” but the alliance will "
+         "write the next one"),
+    ],
+)  # fmt: skip
+def test_a_quote_inside_a_sentence_attributed_at_its_end(text: str, quoted: str, reported: str) -> None:
+    people = [("Arkady Brennan", "PER"), ("Institute of Border Studies", "ORG")]
+    doc = _hand_built(text, people)
+    assert sorted(_speakers(doc)) == [
+        ("direct", quoted, "Arkady Brennan", "entity"),
+        ("reported", reported, "Arkady Brennan", "entity"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("en", "After the meeting, the minister said nothing."),  # too short to be what was said
@@ -1159,6 +1243,12 @@ def test_reported_speech_attributed_at_the_end_of_its_sentence(
         ("en", "“The border stays shut. We will not discuss it again,” he said, and left."),  # a quote's end
         ("en", "The border stays shut and the talks are over for good,’ he added."),  # a single mark
         ("en", "Arkady Brennan denied that he had taken money from the fund."),  # not what he says
+        ("en", "Leaders in Lisbon and Oslo, however, have argued otherwise."),  # no subject: "have"
+        ("en", "Arkady Brennan and his daughter, Vera, contested the teacher’s claims."),  # a noun
+        ("en", "Why believe a man like him, of all the people in the town."),  # a question's word
+        # a quote with its own attribution, not a quote inside what the sentence's end attributes
+        ("en", "“We will respond,” Arkady Brennan, the spokesman of the Gazette, told reporters."),
+        ("ru", "Вера Лоранд встретилась с банкирами. «Мы не согласны», — заявили они."),
     ],
 )
 def test_no_reported_speech_from_a_sentence_end_that_reports_nothing(language: str, text: str) -> None:
@@ -1941,6 +2031,8 @@ def test_a_lead_with_a_pronoun_inside_names_the_person_it_stands_for(
         how,
         entity,
     )
+    # the speaker's words are the pronoun, not the whole lead
+    assert speaker_of(doc, q) in ("его", "її", "jego", "lui", "их")
 
 
 @pytest.mark.parametrize(

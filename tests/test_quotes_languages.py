@@ -882,6 +882,11 @@ def test_as_clauses_without_a_speaker(text: str) -> None:
          "доклада", "по данным"),
         ("ru", "В докладе говорится, что число беженцев выросло вдвое.", "reported",
          "число беженцев выросло вдвое", "докладе", "говорится"),
+        # the document after an impersonal verb that opens the sentence
+        ("ru", "Говорится в докладе, что число беженцев выросло вдвое.", "reported",
+         "число беженцев выросло вдвое", "в докладе", "Говорится"),
+        ("bg", "Посочва се в доклада, че броят на бежанците се е удвоил.", "reported",
+         "броят на бежанците се е удвоил", "в доклада", "Посочва се"),
         ("es", "Según el informe, las negociaciones fracasaron.", "reported", "las negociaciones fracasaron",
          "el informe", "según"),
         ("pl", "Według raportu agenci zostali zatrzymani na granicy.", "reported",

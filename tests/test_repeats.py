@@ -57,6 +57,17 @@ def test_a_persons_surname_alone_is_that_person(language: str) -> None:
     assert _added(text, [_at(text, "Katrin Orlowe", "PER")], language) == [("Orlowe", "PER", "Orlowe")]
 
 
+def test_a_places_name_at_the_end_of_a_person_is_no_surname() -> None:
+    # "Capital Kyiv" taken for a person does not make "Kyiv" a surname that ties with the place
+    text = "Cities like Lviv and Kyiv hold. Kyiv remains calm. Capital Kyiv sleeps. Kyiv waits."
+    found = [
+        _at(text, "Kyiv", "LOC", 1),
+        _at(text, "Capital Kyiv", "PER"),
+        _at(text, "Kyiv", "LOC", 3),
+    ]
+    assert _added(text, found) == [("Kyiv", "LOC", "Kyiv")]
+
+
 @pytest.mark.parametrize("language", ["ru", "uk", "pl"])
 def test_no_surname_alone_where_surnames_decline(language: str) -> None:
     # the genitive of a surname is another form of it: the form found is no guide

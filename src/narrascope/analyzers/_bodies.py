@@ -36,6 +36,10 @@ class Body(NamedTuple):
 BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "West": ("LOC", ("West", "Запад", "Захід", "Westen", "Occident", "Occidente", "Zachód")),
     "Europe": ("LOC", ("Europe", "Европа", "Європа", "Europa", "यूरोप")),
+    # Regions that GeoNames' cities and countries leave out, which the recognisers take for
+    # organisations ("the annexation of Crimea", ORG) and the news of the war names
+    "Crimea": ("LOC", ("Crimea", "Крым", "Крим", "Krim", "Crimée", "Crimeia", "Krym", "क्रीमिया")),
+    "Donbas": ("LOC", ("Donbas", "Donbass", "Донбасс", "Донбас", "Donbás", "डोनबास")),
     "European Union": (
         "ORG",
         (
@@ -86,6 +90,11 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "World Health Organization": (
         "ORG", ("World Health Organization", "WHO", "ВОЗ", "ВООЗ", "СЗО", "OMS", "विश्व स्वास्थ्य संगठन"),
+    ),
+    # International rights groups, whose reports the news quotes ("Human Rights Watch warned")
+    "Human Rights Watch": ("ORG", ("Human Rights Watch", "HRW", "Хьюман Райтс Вотч", "Х'юман Райтс Вотч")),
+    "Amnesty International": (
+        "ORG", ("Amnesty International", "Международная амнистия", "Міжнародна амністія", "Амнести Интернешънъл"),
     ),
     "G7": ("ORG", ("G7", "G-7", "Group of Seven", "Большая семерка", "Большая семёрка", "Велика сімка", "जी7", "जी-7")),
     "G20": ("ORG", ("G20", "G-20", "Group of Twenty", "Большая двадцатка", "जी20", "जी-20")),
@@ -147,6 +156,7 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Interfax": ("ORG", ("Interfax", "Интерфакс", "Інтерфакс")),
     "Ukrinform": ("ORG", ("Ukrinform", "Укринформ", "Укрінформ")),
     "Xinhua": ("ORG", ("Xinhua", "Синьхуа")),
+    "RT": ("ORG", ("RT", "Russia Today", "Раша Тудэй")),
     # Platforms, which recognisers take for people ("Follow us on Facebook, Twitter and ...")
     "Twitter": ("ORG", ("Twitter", "Твиттер", "Твіттер")),
     "Facebook": ("ORG", ("Facebook", "Фейсбук")),

@@ -7,8 +7,9 @@ Two questions:
   "Zelensky visited Kherson") a place's? Only names that are seldom a person's count:
   countries (in English, and in the article's language where it is one of
   ``_COUNTRY_NAME_LANGUAGES``: "la Moldavie"), US states, the main name of each city of at
-  least 100,000 people, and the other names (other spellings and scripts: "Kiev", "Киев") of
-  each city of at least a million.
+  least 100,000 people (of 15,000 in Ukraine, whose small towns the war's news names as often
+  as other countries' cities: "Bucha", "Avdiivka"), and the other names (other spellings and
+  scripts: "Kiev", "Киев") of each city of at least a million.
   Smaller cities' other names hold former names that are people's ("Stalin" for Varna,
   "Brezhnev") and first names ("Stanislav"), as a look at a real corpus showed.
 - :func:`place_of`: which place does a place name name, in every language and spelling
@@ -33,6 +34,11 @@ __all__ = ["is_place", "load_places", "names_written_in", "place_of"]
 
 _MAIN_NAME_POPULATION = 100_000
 _OTHER_NAMES_POPULATION = 1_000_000
+#: Countries whose towns count by their main name from GeoNames' smallest size (15,000 people),
+#: names of five letters or more ("Bakhmut"; not "Bar", "Saki"): the recognisers take them for
+#: people or organisations ("the fall of Avdiivka", PER), and the news of the war names them.
+_SMALL_TOWN_COUNTRIES = frozenset({"UA"})
+_SMALL_TOWN_LETTERS = 5
 
 #: Languages whose ISO 3166 country names (pycountry's translations) name a country.
 _COUNTRY_NAME_LANGUAGES = ("ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "hi")
@@ -100,7 +106,9 @@ def _place_names() -> frozenset[str]:
     names: set[str] = set()
     for city in cities.values():
         population = int(str(city["population"]))
-        if population >= _MAIN_NAME_POPULATION:
+        if population >= _MAIN_NAME_POPULATION or (
+            city["countrycode"] in _SMALL_TOWN_COUNTRIES and len(str(city["name"])) >= _SMALL_TOWN_LETTERS
+        ):
             names.add(str(city["name"]))
         if population >= _OTHER_NAMES_POPULATION:
             names.update(n for n in _alternates(city) if _usable(n))

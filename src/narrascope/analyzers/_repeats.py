@@ -5,7 +5,8 @@ place in "talks in Kyiv" and nothing in a headline, and a person's surname alone
 Vogelsang") goes unseen beside the full name that it found. An article names one thing one way
 throughout, so a name found once is that name again wherever the article writes it the same way,
 uncovered: the mention takes the found one's kind and normal form (recogniser ``"repeat"``).
-A person's surname alone is that person too, in the languages whose names do not decline (a
+A person's surname alone is that person too (unless it is a place's name: a recogniser's
+"Capital Kyiv" makes no surname of Kyiv), in the languages whose names do not decline (a
 Russian or Polish surname changes its ending with its case, and its nominative found once is
 not its genitive).
 
@@ -38,6 +39,7 @@ import re
 
 from narrascope._chars import WORD_END, WORD_START, capital
 from narrascope.analyzers._name_forms import Found
+from narrascope.analyzers._places import is_place
 
 __all__ = ["mentioned_again"]
 
@@ -76,6 +78,8 @@ def mentioned_again(text: str, found: Found, language: str) -> Found:
             and language in _SURNAMES_KEPT
             and len(words[-1]) > 2
             and not _NUMERAL.fullmatch(words[-1])
+            # not a place's name, which no surname rule takes ("Capital Kyiv remains", PER)
+            and not is_place(words[-1])
         ):
             named[words[-1]][label, words[-1]] += 1
             surnames.add(words[-1])

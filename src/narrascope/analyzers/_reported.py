@@ -365,7 +365,10 @@ class ReportedSpeech(SpeakerFinder):
         # adverb ("Stwierdził też, że"), nor one told ("told Politico that").
         inverted = self._subject_follows(start, cue)
         named_after = self._opens_its_clause(start, cue) and self._named_after(cue, content)
-        hi = content if inverted or named_after else match.end("cue")
+        # "Говорится в докладе, что ...", "Посочва се в доклада, че ...": an impersonal verb's
+        # document after it, before what was said
+        impersonal = lower(cue.group()) in grammar.impersonal and self._opens_its_clause(start, cue)
+        hi = content if inverted or named_after or impersonal else match.end("cue")
         # "Im März hatte der Minister gesagt": the subject after the auxiliary, not the time
         # before it
         first = WORD.search(self.text, start, cue.start())
@@ -447,6 +450,17 @@ class ReportedSpeech(SpeakerFinder):
             content = (start, lead.start())
         words = WORD.findall(self.text, lead.start("lead"), lead.end("lead"))
         cue, at = lower(lead.group("lead")), (lead.start("lead"), lead.end("lead"))
+        # the speaker's words are the pronoun's ("his" of "In his view"), as a name's would be
+        pronoun = next(
+            (
+                m
+                for m in WORD.finditer(self.text, *at)
+                if grammar.gender_of(m.group()) is not None or grammar.group_pronouns.fullmatch(m.group())
+            ),
+            None,
+        )
+        if pronoun is not None:
+            at = pronoun.span()
         if any(grammar.group_pronouns.fullmatch(word) for word in words):
             return *content, self._speaker(*at, "group", cue)
         gender = next((g for word in words if (g := grammar.gender_of(word)) is not None), None)
@@ -650,9 +664,15 @@ class ReportedSpeech(SpeakerFinder):
             or lower(words[0]) in self.grammar.words.as_words  # ", as they speak out on ..."
             or any(lower(word) in self.grammar.words.negations for word in words)
             or self._passive(comma, cue.start())
+            # '..., however, have argued otherwise': an auxiliary with no subject in the part
+            or self._auxiliaries_only(comma + 1, cue.start())
+            # '..., contested the teacher's claims': a noun after an article or an owner
+            or self._owned_noun(comma + 1, cue)
             # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
-            # "...,’ he added"); not an apostrophe ("l'Agriculture", "India's")
-            or QUOTE_MARK.search(text, start, end) is not None
+            # "...,’ he added"); not an apostrophe ("l'Agriculture", "India's"). Quotes that
+            # open and close inside the words reported are part of them ('Putin is “digging
+            # in” on Ukraine, X said.').
+            or not self._quotes_inside(start, comma, end)
         ):
             return None
         words_after = not after or self._where(after[0]) or not self.grammar.words.inverts
@@ -672,6 +692,47 @@ class ReportedSpeech(SpeakerFinder):
         if speaker.how == "none" or (speaker.how == "phrase" and self._where(speaker.text.split()[0])):
             return None  # '..., napisała w partyjnym newsletterze felieton': where, and no one named
         return start, start + len(text[start:comma].rstrip()), speaker
+
+    def _auxiliaries_only(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds words, all of them auxiliaries ("have", "will")."""
+        words = [lower(w) for w in WORD.findall(self.text, start, end)]
+        return bool(words) and all(w in self.grammar.words.clause_auxiliaries for w in words)
+
+    def _owned_noun(self, start: int, cue: re.Match[str]) -> bool:
+        """Whether the word before ``cue`` (after ``start``) is an article, a possessive or an
+        owner's name ("the claims", "his claims", "Branch's claims"): ``cue`` is a noun."""
+        before = self.text[start : cue.start()].rstrip()
+        words = WORD.findall(before)
+        if not words:
+            return False
+        w = self.grammar.words
+        if lower(words[-1]) in (*w.definite_articles, *w.indefinite_articles, *w.possessives):
+            return True
+        return self.language == "en" and POSSESSIVE_END.search(before) is not None
+
+    def _quotes_inside(self, start: int, comma: int, end: int) -> bool:
+        """Whether every quotation mark of ``text[start:end]`` opens or closes a quote that lies
+        before the attribution at ``comma``, with words of the sentence's own before and after
+        it, and enough of those outside the quotes (not '“...,” he said, “...,” X added', nor '“...,” X,
+        the spokesman for Y, told reporters', whose quote has its own attribution)."""
+        marks = [m.start() for m in QUOTE_MARK.finditer(self.text, start, end)]
+        if not marks:
+            return True
+        inside = [(a, b) for a, b in self.quoted if start <= a and b < comma]
+        ends = {p for pair in inside for p in pair}
+        if (
+            not all(p in ends for p in marks)
+            or not WORD.search(self.text, start, inside[0][0])
+            # '... «...», — заявили они': the attribution is the last quote's own
+            or not WORD.search(self.text, inside[-1][1], comma)
+        ):
+            return False
+        own, last = 0, start
+        for a, b in inside:
+            own += len(WORD.findall(self.text, last, a))
+            last = b + 1
+        own += len(WORD.findall(self.text, last, comma))
+        return own >= _TAIL_CONTENT_WORDS
 
     def _subject_start(self, start: int, named: Span, comma: int) -> int | None:
         """Where the subject set off before a verb begins: the comma before ``named`` ('...,

@@ -76,8 +76,8 @@ _PHRASE_WORDS, PHRASE_NEAR = 8, 4
 # cent) said"). The subject is the words before it.
 _ASIDE_BEFORE_VERB = re.compile(r"(?:,\s*)?\([^()\n]{1,40}\)\s*$")
 # An English possessive right after an entity, or ending its span: "Campos’s union" names the
-# union, not Campos.
-_POSSESSIVE = re.compile(r"['’]s?\b")
+# union, not Campos; so does the bare apostrophe after a name in "s" ("Khweis’ lawyer").
+_POSSESSIVE = re.compile(r"['’](?:s\b|\b|(?=\s+[a-z]))")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
 # A quote of this many words at most that holds a name may be the name itself ("„The New Yorker”").
@@ -434,6 +434,23 @@ class SpeakerFinder:
             end = word.end()
         return entity.end
 
+    def _qualifies_noun(self, entity: Span, words: list[re.Match[str]]) -> bool:
+        """Whether the English name of a person ``entity`` only qualifies the noun that ends a
+        verb's subject (``words``): lower-case words before it and a noun or two after it, in
+        lower case ("a senior Lorand administration official", "one Lorand campaign aide")."""
+        if self.language != "en" or entity.label != "PER" or not words:
+            return False
+        before = [w.group() for w in words if w.end() <= entity.start]
+        articles = (*self.grammar.words.definite_articles, *self.grammar.words.indefinite_articles)
+        return (
+            bool(before)
+            and (before[0].islower() or lower(before[0]) in articles)  # "A senior ... aide said"
+            and all(w.islower() for w in before[1:])
+            and entity.end < words[-1].end()
+            and self.text[entity.end : entity.end + 1] == " "
+            and self._ends_phrase(entity, words[-1].end())
+        )
+
     def _ends_phrase(self, entity: Span, end: int) -> bool:
         """Whether ``entity`` ends the words up to ``end``, the subject's end, or is followed
         there by one or two words in lower case that end its phrase: a common noun that the
@@ -748,6 +765,9 @@ class SpeakerFinder:
                     words,
                 )
             )
+            if not words_of.inverts and not capitals and self._holds_auxiliary(phrase or words):
+                # '“...,” notes shipping is the oldest trade': what was said, not a subject
+                return [], "none"
             return (capitals or phrase or words), "after"
         if words_of.drops_subject or as_clause:
             return [], "none"
@@ -766,6 +786,10 @@ class SpeakerFinder:
             if self._entity_at(opening + 1, self.text.rindex(")", 0, cue.start()))
             else aside.start()
         )
+
+    def _holds_auxiliary(self, words: list[re.Match[str]]) -> bool:
+        """Whether ``words`` hold an auxiliary that shows a clause ("is", "will")."""
+        return any(lower(word.group()) in self.grammar.words.clause_auxiliaries for word in words)
 
     def _adverb_at_end(self, words: list[re.Match[str]], trailing: tuple[str, ...] = ()) -> int:
         """How many of the last ``words`` are an adverb before the verb, of three words, two ("не
@@ -972,6 +996,9 @@ class SpeakerFinder:
                     # "Un esponente della Lega ha detto": a member of the party, not the party;
                     # "The head of the X union said": of the union
                     return self._described(self._speaker(head, words[-1].end(), "phrase", verb))
+            if side == "before" and self._qualifies_noun(entity, words):
+                # "a senior Lorand administration official said": the official, not Lorand
+                return self._speaker(words[0].start(), words[-1].end(), "phrase", verb)
             if not self._after_preposition(entity, cue):
                 return self._of_entity(entity, verb)
             entity = None  # '– powiedziała w rozmowie z PAP': the one she spoke with
@@ -992,6 +1019,8 @@ class SpeakerFinder:
             # ("He said"), with no one named before who fits: a pronoun that names no one.
             if pronoun.start() >= cue.start() or [w.group() for w in words] == [pronoun.group()]:
                 return self._speaker(pronoun.start(), pronoun.end(), "pronoun", verb)
+        if len(words) == 1 and lower(words[0].group()) in self.grammar.words.clause_openers:
+            return self._speaker(cue.start(), cue.end(), "none", verb)  # "Why believe a ...": no one
         if words:
             how = "group" if _names_no_one(self.grammar, [w.group() for w in words]) else "phrase"
             return self._speaker(words[0].start(), words[-1].end(), how, verb)

@@ -104,6 +104,7 @@ __all__ = [
     "is_dateline",
     "same_people",
     "settle_kinds",
+    "settled_then_copied",
     "teacher_entities",
 ]
 
@@ -120,6 +121,7 @@ _SPACY_LABELS = {
 }
 # Paragraphs are recognised together up to this size; entities never cross a line break.
 _BLOCK_CHARS = 10_000
+_KINDS = ("PER", "ORG", "LOC")  # the kinds that a title's name takes from the article
 _ENGLISH_NOISE = re.compile(r"^(?:the|a|an)\s+|['’]s$", re.IGNORECASE)
 _ENGLISH_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+(?=\S)")
 #: Languages the entity head covers; the others have a recogniser of their own.
@@ -297,7 +299,7 @@ class EntityAnalyzer(Analyzer):
                     doc.text, [f[:2] for f in found], doc.language or ""
                 )
             ]
-            found = mentioned_again(doc.text, dateline_places(doc.text, found), doc.language or "")
+            found = settled_then_copied(doc.text, dateline_places(doc.text, found), doc.language or "")
             found = settle_kinds(cased_as_elsewhere(found), doc.text, doc.language or "")
             people = same_people([attrs["normal"] for _, _, label, attrs in found if label == "PER"])
             for start, end, label, attrs in found:
@@ -342,10 +344,14 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
 
     - An event or a process (:func:`~narrascope.analyzers._bodies.no_actor`: "Brexit",
       "Covid-19", "the Holocaust") is no entity at all, whatever the recogniser made of it.
+    - A name in the first line of ``text`` (the title, where a recogniser has least context)
+      that the rest of the article names with one other kind, every time, has that kind
+      (a title's "Лесного Бора" taken for a person, a place in the article).
 
     ``attrs["source_label"]`` keeps the recogniser's kind; ``attrs["kind_rule"]`` says which
-    rule changed it ("surname", "place" or "body").
+    rule changed it ("surname", "place", "body" or "title").
     """
+    found = _titles_as_elsewhere(found, text)
     full = [words for _, _, label, attrs in found if label == "PER" and len(words := _words(attrs)) > 1]
     surnames = {words[-1] for words in full}
     holders: dict[str, list[tuple[str, ...]]] = {}
@@ -379,6 +385,33 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
             label, attrs = "LOC", {**attrs, "kind_rule": "place"}
         out.append((start, end, label, attrs))
     return out
+
+
+def _titles_as_elsewhere(found: Found, text: str) -> Found:
+    """``found`` with the kind of each name in the first line of ``text`` that the rest of the
+    article gives that name every time, where it gives one (:func:`settle_kinds`)."""
+    title_end = text.find("\n")
+    if title_end < 0:
+        return found
+    kinds: dict[str, set[str]] = {}
+    for start, _, label, attrs in found:
+        if start > title_end and label in _KINDS:
+            kinds.setdefault(str(attrs["normal"]), set()).add(label)
+    out: Found = []
+    for start, end, label, attrs in found:
+        elsewhere = kinds.get(str(attrs["normal"]), set())
+        if end <= title_end and label in _KINDS and len(elsewhere) == 1 and label not in elsewhere:
+            label, attrs = next(iter(elsewhere)), {**attrs, "kind_rule": "title"}
+        out.append((start, end, label, attrs))
+    return out
+
+
+def settled_then_copied(text: str, found: Found, language: str) -> Found:
+    """``found`` with its kinds settled (:func:`settle_kinds`), then with the mentions that the
+    recognisers missed (:func:`~narrascope.analyzers._repeats.mentioned_again`). Settled first:
+    a surname that the recogniser once took for a place ("Pavel Dralenko ... that Dralenko
+    was", GPE) would tie with the person's kind, and no mention of it would be copied."""
+    return mentioned_again(text, settle_kinds(found, text, language), language)
 
 
 def _words(attrs: dict[str, Any]) -> tuple[str, ...]:
@@ -498,6 +531,7 @@ def teacher_entities(docs: Sequence[Document], settings: dict[str, Any]) -> list
 _LETTER = re.compile(r"[^\W\d_]\.?")
 # A name's words, an elided article or preposition apart ("d'", "Italie").
 _WORD_RUN = re.compile(r"[^\s'’]+['’]?")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s")  # inside a name, before more of it
 # a lower-case word that opens a clause, which no English name holds: spaCy runs a name on
 # into the next one across it ("the newspaper Izvestia that Kyiv ...")
 _ENGLISH_CLAUSE = re.compile(r"\s(?:that|which|who|whom|whose|said|says|told|when|while|where|because)\b")
@@ -545,6 +579,9 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
                 end = start + len(name)
                 if not any(word[:1].isupper() for word in name.split()):
                     continue
+            if language == "en" and label == "PER" and (owner := _owner(name, docs[n].text)):
+                name = name[:owner]  # "John Kerry’s Daughter": the person is the owner
+                end = start + len(name)
             if name.endswith(("-", "–")) and len(name) > 2:
                 name = name[:-1]  # "deployed to Bakhmut- where": a dash stuck to the name is no part of it
                 end = start + len(name)
@@ -556,6 +593,20 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             normal = dateline_normal(docs[n].text, start, end, normal)
             out[n].append((start, end, label, _attrs(normal, ent.label_, "spacy")))
     return out
+
+
+def _owner(name: str, text: str) -> int | None:
+    """Where the owner ends in an English "person" that a possessive splits ("Justin Trudeau’s
+    Liberals", "Vera Lorand’s Harbour Plan"): the person is the owner; None where there is no
+    such possessive, or where the owner's last word is a common noun that ``text`` writes in
+    lower case too ("Luhansk People's Republic")."""
+    possessive = _INNER_POSSESSIVE.search(name)
+    if possessive is None:
+        return None
+    words = name[: possessive.start()].split()
+    if not words or re.search(rf"\b{re.escape(words[-1].lower())}\b", text) is not None:
+        return None
+    return possessive.start()
 
 
 def _russian(docs: Sequence[Document]) -> list[Found]:

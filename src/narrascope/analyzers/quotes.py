@@ -272,8 +272,9 @@ class _Attributor(ReportedSpeech):
         cue = grammar.verbs.search(text, after, tail_end) or grammar.tail_verbs.search(text, after, tail_end)
         if (
             cue is not None
-            # '“...” theory, saying that ...' reports what follows, not the quote before
-            and lower(cue.group()) not in grammar.words.participles
+            # '“...” theory, saying that ...' reports what follows, not the quote before; but
+            # '“...,” X is quoted as saying' reports the quote
+            and (lower(cue.group()) not in grammar.words.participles or self._quoted_as(after, cue.start()))
             # An attribution is set off by punctuation: ',” said X', '», — заявил X'; in
             # '«Газпром» сообщил' the quoted name is the verb's subject.
             and (
@@ -331,6 +332,11 @@ class _Attributor(ReportedSpeech):
         if not head and line_start > 0:
             return self._from_previous_paragraph(line_start, quote.open)
         return None
+
+    def _quoted_as(self, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` ends with a phrase of ``quoted_as`` ("X is quoted as")."""
+        words = [lower(w) for w in WORD.findall(self.text, lo, hi)]
+        return any(words[-len(p.split()) :] == p.split() for p in self.grammar.words.quoted_as)
 
     def _attributed_next(self, quote: RawQuote) -> Speaker | None:
         """The source named by the sentence after a quote that is a sentence of its own:
