@@ -716,6 +716,8 @@ def test_spacy_s_english_person_with_a_possessive_inside_is_the_owner() -> None:
     # not where the owner is a noun the text writes in lower case ("people")
     assert _owner("Varnel People's Republic", text) is None
     assert _owner("John Lorand’s Daughter", text) == len("John Lorand")
+    # more than one word after it: they may be the person ("the Gazette’s Vera Lorand")
+    assert _owner("Harbour Gazette’s Vera Lorand", text) is None
 
 
 def test_a_name_cut_short_before_the_same_capitalised_word_at_every_mention_is_made_whole() -> None:

@@ -596,12 +596,13 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
 
 
 def _owner(name: str, text: str) -> int | None:
-    """Where the owner ends in an English "person" that a possessive splits ("Justin Trudeau’s
-    Liberals", "Vera Lorand’s Harbour Plan"): the person is the owner; None where there is no
-    such possessive, or where the owner's last word is a common noun that ``text`` writes in
-    lower case too ("Luhansk People's Republic")."""
+    """Where the owner ends in an English "person" that a possessive splits before one word
+    ("Justin Trudeau’s Liberals", "Vera Lorand’s Daughter"): the person is the owner; None
+    where there is no such possessive, where more words follow it (they may be the person:
+    "the Gazette’s Vera Lorand"), or where the owner's last word is a common noun that
+    ``text`` writes in lower case too ("Luhansk People's Republic")."""
     possessive = _INNER_POSSESSIVE.search(name)
-    if possessive is None:
+    if possessive is None or len(name[possessive.end() :].split()) != 1:
         return None
     words = name[: possessive.start()].split()
     if not words or re.search(rf"\b{re.escape(words[-1].lower())}\b", text) is not None:
