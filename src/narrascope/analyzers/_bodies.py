@@ -157,6 +157,13 @@ BODIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Ukrinform": ("ORG", ("Ukrinform", "Укринформ", "Укрінформ")),
     "Xinhua": ("ORG", ("Xinhua", "Синьхуа")),
     "RT": ("ORG", ("RT", "Russia Today", "Раша Тудэй")),
+    # State companies that the war's news quotes, which recognisers take for places
+    # ("Norda's rail company, Varnelexport, has said")
+    "Rosoboronexport": ("ORG", ("Rosoboronexport", "Рособоронэкспорт", "Рособоронекспорт")),
+    "Rostec": ("ORG", ("Rostec", "Ростех")),
+    "Rosatom": ("ORG", ("Rosatom", "Росатом")),
+    "Gazprom": ("ORG", ("Gazprom", "Газпром")),
+    "Naftogaz": ("ORG", ("Naftogaz", "Нафтогаз")),
     # Platforms, which recognisers take for people ("Follow us on Facebook, Twitter and ...")
     "Twitter": ("ORG", ("Twitter", "Твиттер", "Твіттер")),
     "Facebook": ("ORG", ("Facebook", "Фейсбук")),

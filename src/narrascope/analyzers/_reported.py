@@ -349,6 +349,9 @@ class ReportedSpeech(SpeakerFinder):
         match = grammar.reported.search(text, start, stop)
         if match is None:
             return self._said_tail(start, end)
+        main = self._main_clause_report(start, stop, match)
+        if main is not None:
+            return main
         cue = grammar.verbs.match(text, match.start("cue"), match.end("cue"))
         if cue is None or self._passive(start, cue.start()):
             # "after it was pointed out that ...", "she was told that ...": no one named said it
@@ -376,7 +379,29 @@ class ReportedSpeech(SpeakerFinder):
         if first is not None and lower(first.group()) in self.grammar.words.verb_second_openers:
             opened = self._split_auxiliary(first.end(), cue) or start
         speaker = self._from_region(cue.start() if inverted else opened, hi, cue)
-        return None if speaker.how == "none" else (content, end, speaker)
+        if speaker.how == "none":
+            return None
+        # "The board told the farmers that they had no claim, X, a spokesman for Y, told Z": the
+        # words reported end where the sentence's own attribution begins
+        attributed = self._said_tail(content, end)
+        if attributed is not None and names_someone(attributed[2]):
+            end = attributed[1]
+        return content, end, speaker
+
+    def _main_clause_report(
+        self, start: int, stop: int, match: re.Match[str]
+    ) -> tuple[int, int, Speaker] | None:
+        """The reported speech of the main clause where the sentence opens with a subordinate
+        one that reports too ("Although he admitted that ..., he said that ...", "Embora tenha
+        admitido que ..., disse que ..."): the main clause's, after the comma that ends the
+        subordinate one; None where there is none."""
+        w = self.grammar.words
+        first = WORD.search(self.text, start, stop)
+        if first is None or lower(first.group()) not in w.clause_openers or lower(first.group()) in w.that:
+            return None
+        later = self.grammar.reported.search(self.text, match.end("cue"), stop)
+        comma = -1 if later is None else self.text.rfind(",", match.end("cue"), later.start())
+        return None if comma < 0 else self._reported_in(comma + 1, stop)
 
     def _named_after(self, cue: re.Match[str], stop: int) -> bool:
         """Whether the verb ``cue``, opening its clause, has its subject after it, before what

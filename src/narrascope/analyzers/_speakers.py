@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from narrascope.analyzers import _east_slavic as east_slavic
 from narrascope.analyzers._bodies import PLATFORMS
 from narrascope.analyzers._date_words import ANY_MONTH, ANY_WEEKDAY
+from narrascope.analyzers._quote_marks import PAIRS
 from narrascope.analyzers._speech_patterns import (
     DOUBLE_MARKS,
     MARK_CHARS,
@@ -44,6 +45,7 @@ __all__ = [
     "WORD_BEFORE",
     "Speaker",
     "SpeakerFinder",
+    "break_past_names",
     "content_after",
     "pronoun_kind",
     "trim",
@@ -71,6 +73,11 @@ ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]")
 # verb when longer than _PHRASE_WORDS.
 _CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
 _PHRASE_WORDS, PHRASE_NEAR = 8, 4
+_QUOTED_NAME_WORDS = 3
+_PREPOSITION_LETTERS = 3
+_PERSON_RELATIVES = frozenset({"who", "whom"})
+_CONTRACTED = ("ve", "ll", "d", "re")  # English auxiliaries after an apostrophe
+_PARTITIVES = frozenset({"of", "de", "di", "du", "des", "del", "della", "von", "der"})
 # A short aside between a subject and its verb, with the comma before it: a party and state
 # ("Rep. X (R-Fla.) told", "X, (D) said"), a poll's share ("voters across all parties (53 per
 # cent) said"). The subject is the words before it.
@@ -92,6 +99,40 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 # What a title or a verb's agreement weighs against a pronoun next to a name (see _genders).
 _GRAMMAR_VOTES = 3
+
+
+def break_past_names(
+    text: str, pattern: re.Pattern[str], position: int, hi: int, verbs: re.Pattern[str] | None = None
+) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text[position:hi]``, past a quoted name of a few
+    words that a quotation mark of it opens ('", написа в "Телеграм" прокурорът X': the verb's
+    subject follows the medium's name); with ``verbs``, only past one among the words right after
+    a verb of them (not '„...”, a „Gazeta Północna” zauważyła': the name there is the next verb's
+    subject)."""
+    at = position
+    while (stop := pattern.search(text, at, hi)) is not None:
+        if verbs is not None:
+            # right after the verb's words: not one after a comma ('", каза X, предава "Вестител"')
+            verb = verbs.search(text, position, stop.start())
+            if verb is None or "," in text[verb.end() : stop.start()]:
+                return stop
+        closers = PAIRS.get(stop.group(), "")
+        close = min((c for c in (text.find(m, stop.end(), hi) for m in closers) if c >= 0), default=-1)
+        before = WORD_BEFORE.search(text, position, stop.start())
+        if (
+            stop.start() == position
+            or not text[stop.start() - 1].isspace()
+            # after a preposition's short word: where it was said ("в", "на", "no"), not whose
+            # ('сказал председатель "Грузинской мечты"')
+            or before is None
+            or not (before.group(1).islower() and len(before.group(1)) <= _PREPOSITION_LETTERS)
+            or close < 0
+            or not 0 < len(text[stop.end() : close].split()) <= _QUOTED_NAME_WORDS
+            or not text[stop.end() : close][:1].isupper()
+        ):
+            return stop
+        at = close + 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -288,7 +329,9 @@ class SpeakerFinder:
             ]
             closing = opening
         people = [entity for entity in found if entity.label == "PER"]
-        return min(people or found, key=lambda entity: entity.start, default=titled)
+        if not people and titled is not None:
+            return titled  # "The commander of X's Army, Major General Y, had told": Y, not the army
+        return min(people or found, key=lambda entity: entity.start, default=None)
 
     def _person_after_title(self, start: int, end: int) -> Span | None:
         """The person that ``text[start:end]`` names after a title of a few words and no
@@ -304,19 +347,61 @@ class SpeakerFinder:
         prepositions = self.grammar.words.prepositions
         return person if len(title) <= 3 and not any(word in prepositions for word in title) else None
 
-    def _phrase_before_appositions(self, lo: int, cue: re.Match[str]) -> list[re.Match[str]]:
-        """The words of a noun phrase that opens the clause before appositions that the verb
-        follows ("The letter, addressed to ..., said", "The ambassador, a friend of X, said"):
-        a few words after an article or a possessive; none otherwise ("Meanwhile, ...")."""
-        if not self.text[lo : cue.start()].rstrip().endswith(","):
+    def _phrase_before_appositions(self, lo: int, verb_start: int) -> list[re.Match[str]]:
+        """The words of a noun phrase that opens the clause before appositions that the verb at
+        ``verb_start`` follows ("The letter, addressed to ..., said", "The ambassador, a friend
+        of X, said"): a few words after an article or a possessive; none otherwise ("Meanwhile,
+        ...")."""
+        if not self.text[lo:verb_start].rstrip().endswith(","):
             return []
-        words = list(WORD.finditer(self.text, lo, self.text.find(",", lo, cue.start())))
+        words = list(WORD.finditer(self.text, lo, self.text.find(",", lo, verb_start)))
+        if len(words) > 2 and words[0].group()[:1].isupper() and _POSSESSIVE.match(self.text, words[0].end()):
+            # an owner's: "Norda's state-owned rail company, X, has said"
+            return words if len(words) <= _PHRASE_WORDS else []
         if (
             not 2 <= len(words) <= PHRASE_NEAR
             or lower(words[0].group()) not in self.grammar.words.bare_clause_starts
         ):
             return []
         return words
+
+    def _opening_phrase(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The words of the earliest part of ``text[lo:hi]``, between commas, that may be a
+        subject: not one set off before it ("Yesterday, the mill, sadly, has said": "the
+        mill"); else the last few words."""
+        w = self.grammar.words
+        at = lo
+        for comma in re.finditer(",", self.text[lo:hi]):
+            part = list(WORD.finditer(self.text, at, lo + comma.start()))
+            at = lo + comma.end()
+            if not part:
+                continue
+            first = part[0].group()
+            if (
+                lower(first) in w.clause_openers
+                or lower(first) in w.connectives
+                or w.is_adverb(lower(first))
+                or first in w.not_name_subjects
+            ):
+                continue
+            if len(part) <= _PHRASE_WORDS:
+                return part
+            break
+        return list(WORD.finditer(self.text, lo, hi))[-PHRASE_NEAR:]
+
+    def _auxiliaries_start(self, lo: int, cue: re.Match[str]) -> int:
+        """Where the auxiliaries right before the verb ``cue`` begin after a comma (", has
+        declared", ", have also said"), else the verb's start."""
+        w = self.grammar.words
+        words = list(WORD.finditer(self.text, lo, cue.start()))
+        i = len(words)
+        while i and (
+            lower(words[i - 1].group()) in w.clause_auxiliaries or w.is_adverb(lower(words[i - 1].group()))
+        ):
+            i -= 1
+        if i == len(words) or not self.text[lo : words[i].start()].rstrip().endswith(","):
+            return cue.start()
+        return words[i].start()
 
     def _name_before_appositions(self, lo: int, verb_start: int) -> tuple[int, int] | None:
         """'Moses Wetangula, speaker of the National Assembly, said': a name that the recogniser
@@ -582,9 +667,13 @@ class SpeakerFinder:
         i = bisect.bisect_left(self.unnamed, since)
         return i < len(self.unnamed) and self.unnamed[i] < position
 
-    def _last_person_before(self, position: int, gender: str | None = None) -> Span | None:
+    def _last_person_before(
+        self, position: int, gender: str | None = None, *, nominative: bool = False
+    ) -> Span | None:
         """The last person named before ``position``, or with ``gender`` the last one of the
-        recent ones that the article does not show to be of the other gender; but a quote's
+        recent ones that the article does not show to be of the other gender; with
+        ``nominative``, the last one named as a subject where one of the recent ones was
+        (:meth:`_oblique`); but a quote's
         speaker named earlier in that person's sentence, whom the others named there only
         accompany ('..., concluiu Clara Nunes, citando também Rui Lemos e Ana Reis. ⏎ "...",
         disse': Clara Nunes)."""
@@ -594,6 +683,8 @@ class SpeakerFinder:
             for p in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i])
             if self._fits(p, gender) and not self._attributive(p)
         ]
+        if nominative:
+            recent = [p for p in recent if not self._oblique(p)] or recent
         last = recent[0] if recent else None
         sentence = bisect.bisect_right(self.sentence_starts, last.start) - 1 if last is not None else -1
         if last is None or sentence < 0:
@@ -721,11 +812,37 @@ class SpeakerFinder:
             words, adverbs = [], 0  # 'When asked ..., Alston guessed': the subject follows
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
             if adverbs > 1 and lower(words[adverbs - 1].group()) in words_of.relatives:
-                return self._named_before(words[: adverbs - 1])  # 'the woman who told'
+                # 'the woman who told'; 'rejected by the port office who said': the noun after the last
+                # preposition is the antecedent
+                antecedent = words[: adverbs - 1]
+                last = max(
+                    (
+                        i
+                        for i, word in enumerate(antecedent[:-1])
+                        if lower(word.group()) in words_of.prepositions
+                    ),
+                    default=-1,
+                )
+                if lower(words[adverbs - 1].group()) not in _PERSON_RELATIVES:
+                    last = -1  # "a study by X in early spring which revealed": the study
+                return self._named_before(antecedent[last + 1 :])
             return [], "shared"
+        if (
+            breaks
+            and adverbs
+            and all(
+                lower(word.group()) in words_of.clause_auxiliaries
+                and lower(word.group()) not in words_of.passives
+                for word in words[:adverbs]
+            )
+        ):
+            # "Norda's rail company, Varnelexport, has declared": the auxiliary is no subject;
+            # the phrase that opens the clause is, before its appositions ("Critics of the plan,
+            # who met on Monday, have said")
+            return self._opening_phrase(lo, words[0].start()), "far"
         if words:
             return self._named_before(words)
-        stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
+        stop = break_past_names(self.text, _CLAUSE_BREAK, cue.end(), hi)
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
         if (
             words
@@ -807,19 +924,57 @@ class SpeakerFinder:
         named = self._before_verb(words)
         return (named, "before") if named else ([], "unnamed")
 
-    def _before_verb(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
-        """The words of a clause before its verb that name the speaker: the last few of a long
-        clause, from a whole word ("Kyiv's national security council", not "s national ..."),
-        without the auxiliaries and adverbs next to the verb ("Separate claims have suggested",
-        "Authorities have repeatedly said": English, whose verb patterns leave them out)."""
-        if len(words) > _PHRASE_WORDS:
-            first = len(words) - PHRASE_NEAR
-            while first > 0 and self.text[words[first].start() - 1] in "'’":
-                first -= 1
-            words = words[first:]
+    def _long_subject(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The words of a long subject that name the speaker: its head, before the phrase of its
+        first preposition among its first words ("Western diplomats in close touch with the
+        US over Ukraine told"; but "of" belongs to the head: "Many of the residents of ..."),
+        else its last few words, from a whole word ("Norda's national water council", not "s
+        national ...")."""
         w = self.grammar.words
+        # not where a clause ends it, whose own subject the verb has ("an inquiry into payments
+        # for the families of two sailors who say")
+        after = WORD.search(self.text, words[-1].end())
+        # ... nor where its words hold a verb or join clauses ("crowds had begun to gather ...
+        # and later the bulletins said", "The toll has risen for the first week since")
+        joins = (*w.relatives, *w.clause_openers, *w.connectives, *w.clause_auxiliaries, *w.auxiliaries)
+        clause = any(lower(word.group()) in joins for word in words[1:]) or (
+            after is not None and lower(after.group()) in w.relatives
+        )
+        # ... nor where a phrase of place or time opens the clause, before its subject ("На
+        # пресконференция с журналисти ... във Варна той заяви"), or a pronoun ends it
+        clause = (
+            clause
+            or lower(words[0].group()) in w.prepositions
+            or lower(words[0].group()) in w.body_prepositions
+            or bool(self.grammar.pronouns.fullmatch(words[-1].group()))
+        )
+        for i, word in enumerate(words[1 : PHRASE_NEAR + 1], 1):
+            if (
+                not clause
+                and lower(word.group()) in w.prepositions
+                and lower(word.group()) not in _PARTITIVES
+            ):
+                # not a document's ("A fresh study by the X Institute has found": the author)
+                if not self._inside_name(word.start()) and not self._is_document(words[i - 1], subject=True):
+                    return words[:i]
+                break
+        first = len(words) - PHRASE_NEAR
+        while first > 0 and self.text[words[first].start() - 1] in "'’":
+            first -= 1
+        return words[first:]
+
+    def _before_verb(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The words of a clause before its verb that name the speaker (:meth:`_long_subject` of
+        a long clause), without the auxiliaries and adverbs next to the verb ("Separate claims
+        have suggested", "Authorities have repeatedly said": English, whose verb patterns leave
+        them out)."""
+        w = self.grammar.words
+        if len(words) > _PHRASE_WORDS:
+            words = self._long_subject(words)
         # ... nor "that" after its antecedent ("the report that says"), English again
         trailing = w.clause_auxiliaries + (w.that if w.clause_auxiliaries else ()) + w.split_auxiliaries
+        if w.clause_auxiliaries:
+            trailing += _CONTRACTED  # "they’ve also said": "they"
         while len(words) > 1 and 0 < (cut := self._adverb_at_end(words, trailing)) < len(words):
             words = words[:-cut]
         # ... nor a "that" that opens the clause ("uznano, że sąd orzekł"; English
@@ -920,14 +1075,15 @@ class SpeakerFinder:
         if side == "before" and any(word.group() in self.grammar.words.share_words for word in words):
             # "27 per cent of Labour members said": a poll's finding, not Labour's words
             return self._speaker(words[0].start(), words[-1].end(), "group", verb)
-        subject = self._appositive(lo, cue.start()) if side in ("after", "far", "none") else None
+        verb_start = self._auxiliaries_start(lo, cue) if side == "far" else cue.start()
+        subject = self._appositive(lo, verb_start) if side in ("after", "far", "none") else None
         if side in ("after", "far", "none") and (subject is None or subject.label != "PER"):
-            missed = self._name_before_appositions(lo, cue.start())
+            missed = self._name_before_appositions(lo, verb_start)
             if missed is not None:
                 return self._speaker(*missed, "phrase", verb)
         if subject is not None:
             return self._of_entity(subject, verb)
-        if side == "far" and (opening := self._phrase_before_appositions(lo, cue)):
+        if side == "far" and (opening := self._phrase_before_appositions(lo, verb_start)):
             # The phrase before the appositions, not their last words: a document ('The letter,
             # addressed to the committee of the bishops' conference, said'), or one whose
             # appositions name a person ('The ambassador, a friend of X, said'); an organisation
@@ -972,6 +1128,23 @@ class SpeakerFinder:
         # Franken “...”', 'in AL 305, when he says “...”'), as is one right after it ('“...“,
         # sagte sie dem RND').
         if entity is not None and side == "before" and self._beside_subject(entity, words, cue):
+            entity = None
+        if (
+            entity is not None
+            and side == "before"
+            and self.language == "en"
+            and words
+            and lower(words[0].group())
+            not in (*self.grammar.words.relatives, *self.grammar.words.prepositions)
+            and clause is not None
+            and entity.end <= clause[0]
+            and self.text[clause[0] - 1 : clause[0]] == ","
+            and not all(self.grammar.words.is_adverb(lower(word.group())) for word in words)
+        ):
+            # "After meeting Biden, the minister said": the words of the verb's own clause after
+            # a comma name its subject, not a name before that comma (English only: elsewhere a
+            # relative or an apposition after the name is too often its clause: "X, il quale ha
+            # affermato", "X, correspondant du ..., lui a demandé")
             entity = None
         if entity is not None and side == "after" and entity.label != "PER":
             head = self._head_of(words, entity)
@@ -1037,10 +1210,36 @@ class SpeakerFinder:
             )
             # a verb in the plural left out a group, never one person ("E ci spiegano che")
         ) and not lower(verb).endswith(self.grammar.words.plural_verb_endings or ("\0",))
-        antecedent = self._last_person_before(limit, self.grammar.gender_of_verb(verb)) if dropped else None
-        if antecedent is not None and not self._spoke_since(antecedent, cue.start()):
+        # A verb that left its subject out continues the last subject, not a name in another case
+        # after it ("Он не ответил на вопрос о словах Дональда Трампа. Однако заверил": not Trump).
+        antecedent = (
+            self._last_person_before(limit, self.grammar.gender_of_verb(verb), nominative=True)
+            if dropped
+            else None
+        )
+        if (
+            antecedent is not None
+            and not self._spoke_since(antecedent, cue.start())
+            and not (side == "shared" and self._subject_unnamed(antecedent, cue))
+        ):
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         return self._speaker(cue.start(), cue.end(), "none", verb)
+
+    def _subject_unnamed(self, antecedent: Span, cue: re.Match[str]) -> bool:
+        """Whether the verb ``cue`` that shares the subject of the clause before it ("..., and
+        said") has one of its own sentence that is no person and no pronoun, in a language that
+        names its subjects ("The police held the roads and said": not a person named in an
+        earlier sentence)."""
+        if self.grammar.words.drops_subject:
+            return False
+        opens = self.sentence_starts[max(0, bisect.bisect_right(self.sentence_starts, cue.start()) - 1)]
+        if antecedent.start >= opens:
+            return False
+        words = WORD.findall(self.text, opens, cue.start())
+        return bool(words) and not any(
+            self.grammar.pronouns.fullmatch(word) or self.grammar.group_pronouns.fullmatch(word)
+            for word in words
+        )
 
     def _beside_subject(self, entity: Span, words: list[re.Match[str]], cue: re.Match[str]) -> bool:
         """Whether ``entity``, in the words before the verb ``cue`` that name its subject

@@ -31,6 +31,11 @@ def _escape(entry: str) -> str:
     return r"\s+".join(words)
 
 
+def _fixed(entry: str) -> str:
+    """:func:`_escape` with one space between words: for a lookbehind, which needs a fixed width."""
+    return " ".join(re.escape(word).replace("'", "['’]") for word in entry.split())
+
+
 def _words(entries: Iterable[str], then: str = r"(?!\w)", compounds: bool = False) -> str:
     """One regex for a word list of :mod:`_speech_words`; ``then`` follows each whole word.
     ``compounds``: words of six letters or more may end a longer word ("Pressemitteilung")."""
@@ -140,13 +145,20 @@ def grammar(language: str) -> Grammar:
         names += f"(?={verbs})"
         if w.marked_verbs:
             marked = _words(w.marked_verbs)
-            names += "".join(rf"(?!(?<=\b{_escape(marker)}\s){marked})" for marker in w.noun_markers)
+            names += "".join(rf"(?!(?<=\b{_fixed(marker)}\s){marked})" for marker in w.noun_markers)
         else:
-            names += "".join(rf"(?<!\b{_escape(marker)}\s)" for marker in w.noun_markers)
+            names += "".join(rf"(?<!\b{_fixed(marker)}\s)" for marker in w.noun_markers)
+    # "..., according to reports.": the last word is a noun there, too
+    tail_nouns = "" if w.marked_verbs else "".join(rf"(?<!\b{_fixed(m)}\s)" for m in w.noun_markers)
     if w.reflexive_verbs:
         names += f"(?!{_words(w.reflexive_verbs)})"
     verb = rf"(?<![\w-]){aux}{names}{verbs}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
+    if w.perfect_participles:
+        # "tem dito", "havia indicado": a participle only after its auxiliary ("Como dito antes",
+        # "dito isto" report nothing)
+        perfect = rf"(?<![\w-]){_words(w.auxiliaries, then=space)}{between}{_words(w.perfect_participles)}"
+        verb, as_verb = f"(?:{perfect}|{verb})", f"(?:{perfect}|{as_verb})"
     that = _words(w.that, then=space)
     # ... but not a preposition before a clause without "that": "wrote in a column" reports nothing.
     not_preposition = rf"(?!{_words(w.prepositions, then='')}\s)" if w.prepositions else ""
@@ -214,7 +226,9 @@ def grammar(language: str) -> Grammar:
     return Grammar(
         words=w,
         verbs=re.compile(verb, flags),
-        tail_verbs=re.compile(rf"(?<![\w-]){_words(w.tail_verbs, then='')}(?=\s*[.!?…]?\s*$)", flags)
+        tail_verbs=re.compile(
+            rf"(?<![\w-]){tail_nouns}{_words(w.tail_verbs, then='')}(?=\s*[.!?…]?\s*$)", flags
+        )
         if w.tail_verbs
         else re.compile("(?!)"),
         as_verbs=re.compile(as_verb, flags),

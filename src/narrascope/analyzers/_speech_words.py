@@ -63,6 +63,9 @@ class SpeechWords:
     marked_verbs: tuple[str, ...] = ()
     #: Auxiliaries that belong to the verb they precede ("a déclaré", "ha detto", "е заявил").
     auxiliaries: tuple[str, ...] = ()
+    #: Participles that are speech verbs only after one of ``auxiliaries`` ("tem dito", not
+    #: "Como dito antes").
+    perfect_participles: tuple[str, ...] = ()
     #: Finite auxiliaries that stand second in a clause whose participle or infinitive ends it
     #: ("Daraufhin hat X erklärt, dass"): the subject stands between them, before the verb.
     split_auxiliaries: tuple[str, ...] = ()
@@ -355,7 +358,7 @@ _EN = SpeechWords(
     ),
     name_verbs=("States",),
     noun_markers=(
-        "the", "a", "an", "his", "her", "its", "their", "our", "these", "those", "such", "into", "of",
+        "the", "a", "an", "any", "his", "her", "its", "their", "our", "these", "those", "such", "into", "of",
         "about", "amid", "despite", "over", "against", "with", "denying", "dismissing", "rejecting",
         "sparking", "fuelling", "fueling", "prompting",
         # a number of them ("Six states recorded", "two reports"), "member states", "other claims"
@@ -364,6 +367,8 @@ _EN = SpeechWords(
         # adjectives of states ("neighbouring states", "Western states"), and "as per reports"
         "western", "eastern", "northern", "southern", "neighbouring", "neighboring", "baltic", "gulf",
         "nuclear", "sovereign", "per",
+        # "according to reports", "in response to claims": a verb after "to" is in its base form
+        "according to", "response to", "responding to", "contrary to", "addition to",
     ),
     scare_words=("so-called", "so called", "self-styled", "self-proclaimed"),
     question_labels=("Q", "Question"),
@@ -387,7 +392,7 @@ _EN = SpeechWords(
         # a speaker's manner ("He fumed: “...”")
         "fumed", "quipped", "joked", "boasted", "ranted", "scoffed", "exclaimed",
     ),
-    tail_verbs=("claim", "reports"),
+    tail_verbs=("claim", "reports", "reported"),
     that=("that",),
     pronouns=("he", "she"),
     group_pronouns=("it", "they", "them", "we", "us", "you", "i"),
@@ -445,7 +450,7 @@ _EN = SpeechWords(
     ),
     clause_openers=(
         "that", "what", "which", "whom", "why", "how", "after", "before", "when", "while", "because",
-        "although", "though", "if", "unless", "until", "whereas", "where",
+        "although", "though", "if", "unless", "until", "whereas", "where", "since",
     ),
     share_words=("percent", "cent", "majority", "minority", "half", "quarter", "third", "thirds"),
     rank_words=("deputy", "vice", "former", "acting", "assistant", "shadow", "ex", "junior", "interim"),
@@ -582,7 +587,8 @@ _RU = SpeechWords(
     ),
     impersonal=("говорится",),
     drops_subject=True,
-    plural_verb_endings=("ли",),
+    # past and present ("заявили", "говорят", "пишут", "считают")
+    plural_verb_endings=("ли", "ют", "ят", "ут", "ат"),
     as_without_speaker=("уже", "ранее", "было"),
     as_verbs=("сообщает", "сообщают", "сообщило", "пишет", "пишут", "передает", "передаёт"),
     speaker_leads=("по словам", "по мнению"),
@@ -658,7 +664,7 @@ _UK = SpeechWords(
     ),
     impersonal=("йдеться",),
     drops_subject=True,
-    plural_verb_endings=("ли",),
+    plural_verb_endings=("ли", "ють", "ять", "уть", "ать"),
     as_without_speaker=("вже", "раніше", "було"),
     as_verbs=("повідомляє", "повідомляють", "пише", "пишуть", "передає"),
     speaker_leads=("за словами", "на думку"),
@@ -1229,6 +1235,26 @@ _PT = SpeechWords(
         "confirmou", "revelou", "apontou", "assinalou", "insistiu", "argumentou",
         "concluiu", "reforçou", "vincou", "realçou", "enfatizou", "sugeriu", "sugere", "acusou", "acusa",
         "considera", "acrescenta", "refere", "salienta", "frisa", "sustenta",
+        # the plural of the past ("acrescentaram os signatários") and of the present
+        *_past(
+            "explic acrescent sublinh destac salient ressalt assegur alert indic observ lembr fris "
+            "coment anunci adiant reiter sustent confirm revel apont assinal argument reforç vinc "
+            "realç enfatiz acus consider",
+            "aram",
+        ),
+        "garantiram", "advertiram", "escreveram", "defenderam", "admitiram", "reconheceram",
+        "insistiram", "concluíram", "sugeriram",
+        "afirmam", "declaram", "explicam", "garantem", "sublinham", "alertam", "defendem", "sugerem",
+        "acusam", "consideram", "acrescentam", "referem", "salientam", "frisam", "sustentam",
+    ),
+    perfect_participles=(
+        "dito", "afirmado", "declarado", "explicado", "acrescentado", "sublinhado", "destacado",
+        "salientado", "garantido", "alertado", "indicado", "frisado", "escrito", "comentado",
+        "defendido", "referido", "adiantado", "reiterado", "admitido", "reconhecido", "insistido",
+        "argumentado", "sugerido",
+    ),
+    auxiliaries=(
+        "tem", "têm", "tinha", "tinham", "havia", "haviam", "terá", "teria", "tenha", "tenham", "ter", "terem",
     ),
     that=("que",),
     naming=("falou em", "falou de", "falaram em", "fala em",),
@@ -1254,7 +1280,12 @@ _PT = SpeechWords(
     ),
     drops_subject=True,
     plural_verb_endings=("am", "em"),
-    as_without_speaker=("já", "sido", "se", "foi", "é"),
+    # "os investigadores", "as autoridades": a group, not one person named before
+    plural_endings=("os", "as", "es", "ns"),
+    # "Embora tenha admitido que ...": a clause before the one that names the subject
+    clause_openers=("embora", "quando", "enquanto", "porque", "caso"),
+    # "Como dito antes, ...": no one
+    as_without_speaker=("já", "sido", "se", "foi", "é", "antes", "anteriormente", "acima"),
     as_verbs=("noticiou", "informou", "informa", "escreve", "publicou"),
     speaker_leads=("nas palavras de",),
     woman=Gender(pronouns=("ela",), titles=("Sra.", "senhora")),

@@ -534,6 +534,10 @@ _WORD_RUN = re.compile(r"[^\s'’]+['’]?")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s")  # inside a name, before more of it
 # a lower-case word that opens a clause, which no English name holds: spaCy runs a name on
 # into the next one across it ("the newspaper Izvestia that Kyiv ...")
+# "Norda's envoy to Paris Ivan Dralenko": a post's place, then its holder
+_POSTED_TO = re.compile(
+    r"\b(?:ambassador|envoy|representative|emissary|consul)\s+(?:to|in)\s+$", re.IGNORECASE
+)
 _ENGLISH_CLAUSE = re.compile(r"\s(?:that|which|who|whom|whose|said|says|told|when|while|where|because)\b")
 
 
@@ -582,6 +586,16 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             if language == "en" and label == "PER" and (owner := _owner(name, docs[n].text)):
                 name = name[:owner]  # "John Kerry’s Daughter": the person is the owner
                 end = start + len(name)
+            if (
+                language == "en"
+                and label in ("PER", "ORG")
+                and (holder := _post_holder(name, docs[n].text, start))
+            ):
+                place = name[:holder].rstrip()
+                out[n].append(
+                    (start, start + len(place), "LOC", _attrs(english_normal(place, "LOC"), "GPE", "spacy"))
+                )
+                start, name, label = start + holder, name[holder:], "PER"
             if name.endswith(("-", "–")) and len(name) > 2:
                 name = name[:-1]  # "deployed to Bakhmut- where": a dash stuck to the name is no part of it
                 end = start + len(name)
@@ -593,6 +607,24 @@ def _spacy(docs: Sequence[Document], pipeline: str, keep_groups: bool) -> list[F
             normal = dateline_normal(docs[n].text, start, end, normal)
             out[n].append((start, end, label, _attrs(normal, ent.label_, "spacy")))
     return out
+
+
+def _post_holder(name: str, text: str, start: int) -> int | None:
+    """Where the person begins in an English name that runs a post's place into its holder
+    ("envoy to Paris Ivan Dralenko", one name to spaCy): after the place's words,
+    where two or three capitalised words follow them; None otherwise."""
+    if not _POSTED_TO.search(text, max(0, start - 40), start):
+        return None
+    words = list(re.finditer(r"\S+", name))
+    for size in (3, 2, 1):
+        rest = words[size:]
+        if (
+            2 <= len(rest) <= 3
+            and all(w.group()[:1].isupper() for w in rest)
+            and is_place(name[: words[size - 1].end()], "en")
+        ):
+            return rest[0].start()
+    return None
 
 
 def _owner(name: str, text: str) -> int | None:

@@ -138,6 +138,7 @@ from narrascope.analyzers._speakers import (
     WORD,
     WORD_BEFORE,
     Speaker,
+    break_past_names,
     names_someone,
     pronoun_kind,
     trim,
@@ -250,8 +251,7 @@ class _Attributor(ReportedSpeech):
         line_end = text.find("\n", quote.close)
         hi = min(len(text) if line_end < 0 else line_end, after + self.window)
         stop = _TAIL_STOP.search(text, after, hi)
-        tail_end = stop.start() if stop else hi
-        source = grammar.after_quote.match(text, after, tail_end)
+        source = grammar.after_quote.match(text, after, stop.start() if stop else hi)
         if source is not None and self._plausible_source(source.group("cue"), source.group("who")):
             named = self._named(source.start("who"), source.end("who"), lower(source.group("cue")))
             if named.how != "none":
@@ -269,6 +269,9 @@ class _Attributor(ReportedSpeech):
             lead = self._verb_before(quote)
             if lead is not None and names_someone(lead):
                 return lead
+        # a verb's words go on past a quoted name ('", написа в "Телеграм" прокурорът X')
+        stop = break_past_names(text, _TAIL_STOP, after, hi, grammar.verbs)
+        tail_end = stop.start() if stop else hi
         cue = grammar.verbs.search(text, after, tail_end) or grammar.tail_verbs.search(text, after, tail_end)
         if (
             cue is not None
@@ -309,6 +312,12 @@ class _Attributor(ReportedSpeech):
                 in grammar.words.that
             )
         ):
+            if grammar.verbs.search(text, after, tail_end) is None:
+                # '... X said Russia knows NATO wants to “...,” Interfax reported': the agency
+                # passes on what X said (a tail verb only relays)
+                inner = self.around(quote)
+                if inner is not None and names_someone(inner):
+                    return inner
             return self._from_region(after, tail_end, cue, quote.open, direct=True)
         # Inside the quote, set off by dashes: '“... – dichiara Pietro Lenzi – ...”'
         inside = self._interjected(quote)
