@@ -1525,6 +1525,11 @@ def test_a_sentence_that_ends_in_a_colon_before_a_quote_reports_nothing_itself(l
          [("reported", "da marzo in poi, i porti di Varnel sono più sicuri", "Elena Varga", "entity")]),
         # a speech verb's form after an article is a noun ("o alerta")
         ("pt", "Com os reservatórios a baixar, em Varnel dispara o alerta sobre a falta de água nas escolas.", []),
+        # ... or a French one after "se": reflexive, it reports nothing ("se résume à")
+        ("fr", "Le débat sur Varnel se résume à une question simple : « Et si tout le monde partait ? »",
+         [("direct", "Et si tout le monde partait ?", None, None)]),
+        # ... or after "de" ("um sinal de alerta")
+        ("pt", "O lago de Varnel, símbolo da região, deu um sinal de alerta aos cientistas.", []),
         # a reflexive particle makes the verb impersonal: said by no one, unless a document is named
         ("it", "A Varnel si sottolinea che il rischio di incendi è alto.", []),
         ("bg", "Във Варнел се смята, че рискът от пожари е висок.", []),
@@ -1532,6 +1537,14 @@ def test_a_sentence_that_ends_in_a_colon_before_a_quote_reports_nothing_itself(l
          [("reported", "il rischio di incendi è alto", "documento", "document")]),
         # no subject set off with the verb, whose own clause follows an aside: not a parenthesis
         ("pt", "O ministro, Pedro Lemos, afirmou no sábado, numa feira em Varnel, que a ponte ficará pronta.", []),
+        # "following" and "amid" open a phrase of when, not what was said
+        ("en", "Elena Varga, a deputy, said following Tuesday's vote on the new rules.", []),
+        # German: the subject after where and when, at its first article that no preposition governs
+        ("de", "„Ein Zurück kommt kaum in Frage“, sagte vor zwei Wochen ein Kommentator der Zeitung.",
+         [("direct", "Ein Zurück kommt kaum in Frage", "ein Kommentator der Zeitung", "phrase")]),
+        # nor the "que" after a verb that leaves its subject out, before a quote
+        ("pt", "Pedro Lemos falou em Varnel. Além disso, afirma que “a ponte ficará pronta no verão”.",
+         [("direct", "a ponte ficará pronta no verão", "afirma", "pronoun")]),
     ],
 )  # fmt: skip
 def test_a_phrase_of_where_it_was_said_is_no_subject(
@@ -1628,6 +1641,11 @@ def test_a_russian_given_name_tells_a_pronoun_s_person() -> None:
          "Szef Sojuszu Varnelskiego"),
         ("bg", "Генералният секретар на Варнелския съюз предупреди, че ги очаква конфронтация.", "Варнелския съюз",
          "Генералният секретар на Варнелския съюз"),
+        # a deputy, a source inside it
+        ("ru", "«Их ждет конфронтация», — отметила зампред Варнельского альянса.", "Варнельского альянса",
+         "зампред Варнельского альянса"),
+        ("ru", "Источник в Варнельском альянсе заявил, что их ждет конфронтация.", "Варнельском альянсе",
+         "Источник в Варнельском альянсе"),
         # the organisation alone speaks
         ("ru", "Варнельский альянс предупредил, что их ждет конфронтация.", "Варнельский альянс",
          "Варнельский альянс"),
@@ -1904,3 +1922,55 @@ def test_a_long_hindi_subject_with_a_clause_of_its_own_names_no_one() -> None:
     # "a new finding came out, which says ...": a clause, not a speaker
     text = "पिछले साल छपे एक लंबे अध्ययन में एक नई बात सामने आई थी जो कहती है कि समुद्र गर्म हो रहा है।"
     assert found(analyse(text, "hi")) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a verb negated reports no one's words
+        ("en", "Elena Varga did not say that the port would close.", []),
+        ("en", "Elena Varga never claimed that the port would close.", []),
+        ("en", "Elena Varga didn't say that the port would close.", []),
+        ("de", "Elena Varga sagte nicht, dass der Hafen schließt.", []),
+        ("it", "Elena Varga non ha detto che il porto chiuderà.", []),
+        ("ru", "Елена Варга не говорила, что порт закроется.", []),
+        # ... but a negation inside what was said is part of it
+        ("en", "Elena Varga said that the port would not close.",
+         [("reported", "the port would not close", "Elena Varga", "entity")]),
+        ("de", "Elena Varga sagte, dass der Hafen nicht schließt.",
+         [("reported", "der Hafen nicht schließt", "Elena Varga", "entity")]),
+    ],
+)  # fmt: skip
+def test_a_negated_speech_verb_reports_nothing(
+    language: str, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    persons = {"Elena Varga": "Elena Varga", "Елена Варга": "Елена Варга"}
+    assert found(analyse(text, language, persons)) == expected
+
+
+def test_a_source_without_a_comma_ends_before_a_quote() -> None:
+    text = "Die Stadt kündigt laut Portal Varnelland „Regen bis Freitag“ an."
+    reported = [q.attrs.get("speaker") for q in analyse(text, "de").layer("quote") if q.label == "reported"]
+    assert reported == ["Portal Varnelland"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # a name inside a phrase of manner, time or place that opens the sentence is no subject
+        ("it", "Parlando al Forum dei Varnel, il presidente ha detto che il porto resterà chiuso.",
+         "il presidente"),
+        ("pt", "Durante a cimeira da Aliança de Varnel, os ministros anunciaram que vão enviar mais tropas.",
+         "os ministros"),
+        # ... but a relative clause after a name is that name's, whatever opens the sentence
+        ("it", "Marco Lerici, il quale ha incontrato il ministro, ha affermato che il porto chiuderà.",
+         "Marco Lerici"),
+        ("it", "Nella dichiarazione del ministro Marco Lerici, il quale ha affermato che il porto chiuderà, "
+         "non c'è altro.", "Marco Lerici"),
+        ("pl", "W proteście przeciwko planowi Marco Lerici, który wcześniej ogłosił, że port zostanie zamknięty, "
+         "wzięło udział wielu ludzi.", "Marco Lerici"),
+    ],
+)  # fmt: skip
+def test_a_name_in_an_opening_phrase_is_no_subject(language: str, text: str, speaker: str) -> None:
+    doc = analyse(text, language, ("Marco Lerici",), {"Forum dei Varnel": "ORG", "Aliança de Varnel": "ORG"})
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == [speaker]

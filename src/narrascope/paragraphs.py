@@ -22,13 +22,19 @@ _TITLES = (
     "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev",
     "Sec", "Sen", "Sgt", "St", "Supt",
 )  # fmt: skip
+# Months that English news abbreviates before a day or a year ("Feb. 24", "Sept. 2021"): no
+# sentence ends there either.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_MONTH_STOP = "|".join(rf"(?<=\b{month})" for month in _MONTHS)
 # "X" after a word in lower case is the platform, not an initial: "Reed wrote on X."
 _X_PLATFORM = r"[a-z] X"
 #: A regular expression's guard before a full stop: none right after one of those titles, or
 #: after an initial ("the Rev. David W. Dockery", "George W. Bush").
 #: (The lookahead first: the lookbehinds are then tried at full stops only, not at every character.)
 NOT_AFTER_TITLE = (
-    "(?=[.!?…])" + "".join(rf"(?<!\b{title})" for title in _TITLES) + rf"(?:(?<!\b[A-Z])|(?<={_X_PLATFORM}))"
+    "(?=[.!?…])"
+    + "".join(rf"(?<!\b{title})" for title in _TITLES)
+    + rf"(?:(?<!\b[A-Z])|(?<={_X_PLATFORM}))(?!(?:{_MONTH_STOP})\.\s+\d)"
 )
 #: A full stop that ends one of those titles or an initial, for patterns that read across it:
 #: "told Sen. Lindsey Graham that ...".
@@ -36,6 +42,7 @@ TITLE_STOP = (
     r"\.(?:" + "|".join(rf"(?<=\b{title}\.)" for title in _TITLES) + rf"|(?<=\b[A-Z]\.)(?<!{_X_PLATFORM}\.))"
 )
 _ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
+_MONTH_BEFORE_NUMBER = re.compile(rf"\b(?:{'|'.join(_MONTHS)})(\.)(?=\s+\d)")
 
 _PLATFORM_X = re.compile(rf"(?<={_X_PLATFORM}\.)\s+(?=[A-Z\"“«‘'])")
 _LINE = re.compile(r"[^\n]+")
@@ -82,7 +89,9 @@ def sentence_spans(text: str, found: list[tuple[int, int, int]] | None = None) -
     out: list[tuple[int, int]] = []
     for _, start, end in paragraph_lines(text) if found is None else found:
         first = len(out)
-        for sentence in sentenize(text[start:end]):
+        # razdel ends a sentence at "Feb." before "24" (and then reads "24. However" as a
+        # numbered item): it reads the month's full stop as a space, of the same length
+        for sentence in sentenize(_MONTH_BEFORE_NUMBER.sub(lambda m: m.group()[:-1] + " ", text[start:end])):
             previous_end = out[-1][1] if len(out) > first else 0
             if (
                 previous_end

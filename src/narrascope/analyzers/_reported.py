@@ -37,11 +37,20 @@ _SUBJECT_AFTER_WORDS = 6  # at most, before the name in a subject after the verb
 _DESCRIPTION_WORDS = 4  # at most, in "..., говорится в докладе, <опубликованном в четверг>"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
 _AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, ..."
+# Irregular past forms right after an English "that", which open a relative clause, not a
+# reported one ("files that made"): see :meth:`ReportedSpeech._relative_that`.
+_ENGLISH_PASTS = frozenset({"led", "made", "left", "took", "gave", "brought", "sent", "kept", "meant", "saw"})
+# Nouns of a time after a "that" that is its determiner ("reported that night"), no clause.
+_TIMES = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "month", "year", "time"})
+# The end of a clause right after one word ("who wrote that column."): "that" determined it.
+_ALONE_END = re.compile(r"\s*(?:[.!?;:]|$)")
 # The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
 # it, one in the subjunctive, one opened by a subject pronoun, by a clause's first words and an
 # auxiliary, by a name and an auxiliary.
 _CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5", "content6")
 _SOURCE_BEFORE_WORDS = 6  # at most, in "<Dem Minister Hans Albers> zufolge ..."
+_RECIPIENT_WORDS = 3  # at most, capitalised, in "told <the Norda Ledger> the army was ready"
+_CONNECTIVE_WORDS = 2  # at most, before "..., according to X, ..." that opens a sentence ("In fact,")
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the summit in May")
 # A source named without a closing comma ends by this punctuation at the latest.
 _SOURCE_STOP = re.compile(r"[,;:.!?()]")
@@ -347,22 +356,34 @@ class ReportedSpeech(SpeakerFinder):
             return inside
         # "X said that ...", "X erklärte, dass ...", "X a déclaré que ...", "X заявил, что ..."
         match = grammar.reported.search(text, start, stop)
+        that = None if match is None else self._relative_that(match)
+        if that is not None:
+            # "said the navy held drills that simulated ...": what was said ends before the
+            # relative clause, if anything was
+            match = grammar.reported.search(text, start, that)
         if match is None:
             return self._said_tail(start, end)
         main = self._main_clause_report(start, stop, match)
         if main is not None:
             return main
         cue = grammar.verbs.match(text, match.start("cue"), match.end("cue"))
-        if cue is None or self._passive(start, cue.start()):
-            # "after it was pointed out that ...", "she was told that ...": no one named said it
+        if cue is None:
             return None
+        if self._passive(start, cue.start()):
+            # "after it was pointed out that ...", "she was told that ...": no one named said it;
+            # a report may follow ("It is being reported that X has told Y that ...")
+            return self._reported_in(match.start("content"), stop) if match.group("content") else None
+        if self._negated(start, cue):
+            return None  # "X did not say that ...", "X n'a pas dit que ...": not X's words
         if not match.group("content") and text[start:stop].rstrip(" " + MARK_CHARS).endswith(":"):
             return None  # "He warned the host of X in 2021:" leads to a quote; it reports nothing
         if match.group("content6"):  # "said Russia was": not "to believe X would", "the alleged X were"
             before = WORD_BEFORE.search(text, start, cue.start())
             if before is not None and lower(before.group(1)) in grammar.words.not_before_name_clause:
-                return None
+                return self._said_tail(start, end)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
+        if match.group("content2") and lower(cue.group()) in grammar.words.object_verbs:
+            content = self._after_recipient(content, end)
         # A subject after the verb stands between it and what was said ("заявил Песков, что
         # ...", "erklärte Macron, der Westen dürfe ...", "Im März sagte X, ..."); not an
         # adverb ("Stwierdził też, że"), nor one told ("told Politico that").
@@ -380,13 +401,78 @@ class ReportedSpeech(SpeakerFinder):
             opened = self._split_auxiliary(first.end(), cue) or start
         speaker = self._from_region(cue.start() if inverted else opened, hi, cue)
         if speaker.how == "none":
-            return None
+            # "X had no reason to believe Y would ..., Z's lawyer said": the sentence's own
+            # attribution, if it has one
+            return self._said_tail(start, end)
         # "The board told the farmers that they had no claim, X, a spokesman for Y, told Z": the
         # words reported end where the sentence's own attribution begins
         attributed = self._said_tail(content, end)
-        if attributed is not None and names_someone(attributed[2]):
+        if attributed is not None and (names_someone(attributed[2]) or self._article_phrase(attributed[2])):
             end = attributed[1]
         return content, end, speaker
+
+    def _article_phrase(self, speaker: Speaker) -> bool:
+        """Whether ``speaker`` is a phrase that opens with an article ("the Channel 5 network",
+        "a spokesman"): a noun phrase that names who spoke, not words a rule took from a clause."""
+        first = WORD.search(speaker.text)
+        w = self.grammar.words
+        articles = (*w.definite_articles, *w.indefinite_articles, *w.subject_articles)
+        return speaker.how == "phrase" and first is not None and lower(first.group()) in articles
+
+    def _after_recipient(self, content: int, end: int) -> int:
+        """Where what a verb that takes a listener reports begins after that listener, when
+        the words at ``content`` name one before a clause of their own ("told the Ledger the
+        chemical was banned": "the chemical ..."): an article and capitalised words or one noun
+        ("the farmers"), or capitalised words alone, then a word that opens a clause;
+        ``content`` otherwise."""
+        words = list(WORD.finditer(self.text, content, end))[: _RECIPIENT_WORDS + 2]
+        w = self.grammar.words
+        first = 1 if words and lower(words[0].group()) in w.definite_articles else 0
+        names = 0
+        while first + names < len(words) and words[first + names].group()[:1].isupper():
+            names += 1
+        if first and not names:
+            names = 1  # "told the farmers the port would close"
+        after = first + names
+        if not 0 < names <= _RECIPIENT_WORDS or after >= len(words):
+            return content
+        return words[after].start() if lower(words[after].group()) in w.bare_clause_starts else content
+
+    def _negated(self, start: int, cue: re.Match[str]) -> bool:
+        """Whether a negation stands among the two words before the verb ``cue`` (after
+        ``start``: "did not say", "never said", "didn't claim", "non ha detto", "не сказал") or
+        right after it ("sagte nicht, dass")."""
+        negations = self.grammar.words.negations
+        before = [lower(word) for word in _TOKEN.findall(self.text, start, cue.start())][-2:]
+        if " ".join(before) in self.grammar.words.adverbs_before_verb:
+            before = []  # "не раз заявлял": more than once, no negation
+        after = WORD.match(self.text, cue.end() + 1) if self.text[cue.end() : cue.end() + 1] == " " else None
+        return any(word in negations or word.endswith(("n't", "n’t")) for word in before) or (
+            after is not None and lower(after.group()) in negations
+        )
+
+    def _relative_that(self, match: re.Match[str]) -> int | None:
+        """Where the "that" of ``match`` begins when it opens no reported clause: a relative
+        clause of the noun before it, where there are words between it and the verb and a verb
+        follows it ("revealed new files that made ...", "said in a statement that was
+        issued on Monday that ..."), or a time that it determines ("reported that night");
+        None otherwise. English only, where "that" is all three; a subject follows the "that" of
+        reported speech."""
+        if self.language != "en" or not match.group("content"):
+            return None
+        words = WORD.findall(self.text, match.end("cue"), match.start("content"))
+        first = WORD.match(self.text, match.start("content"))
+        if not words or first is None:
+            return None
+        word = first.group()
+        relative = len(words) >= 2 and (
+            word in self.grammar.words.clause_auxiliaries or word in _ENGLISH_PASTS
+        )
+        # "who wrote that column.": a noun alone after it, which "that" determines
+        alone = _ALONE_END.match(self.text, first.end()) is not None
+        if not relative and not alone and word not in _TIMES:
+            return None
+        return self.text.rindex(words[-1], match.end("cue"), match.start("content"))
 
     def _main_clause_report(
         self, start: int, stop: int, match: re.Match[str]
@@ -733,6 +819,8 @@ class ReportedSpeech(SpeakerFinder):
         w = self.grammar.words
         if lower(words[-1]) in (*w.definite_articles, *w.indefinite_articles, *w.possessives):
             return True
+        if words[-1].isdigit():
+            return True  # "a rise of 12 confirmed cases": a participle after a count
         return self.language == "en" and POSSESSIVE_END.search(before) is not None
 
     def _quotes_inside(self, start: int, comma: int, end: int) -> bool:
@@ -784,8 +872,10 @@ class ReportedSpeech(SpeakerFinder):
     def _passive(self, start: int, verb_start: int) -> bool:
         """Whether the word before a speech verb makes it a passive ("the decision was announced";
         not "she is saying", where the verb is a participle)."""
-        before = WORD_BEFORE.search(self.text, start, verb_start)
-        if before is None or lower(before.group(1)) not in self.grammar.words.passives:
+        words = [lower(word) for word in WORD.findall(self.text, start, verb_start)]
+        while words and self.grammar.words.is_adverb(words[-1]):
+            words.pop()  # "it has been widely reported"
+        if not words or words[-1] not in self.grammar.words.passives:
             return False
         verb = WORD.match(self.text, verb_start)
         return verb is None or lower(verb.group()) not in self.grammar.words.participles
@@ -824,6 +914,8 @@ class ReportedSpeech(SpeakerFinder):
             before = text[start : according.start()].rstrip()
             if before and before[-1] not in ",:;—–(":
                 return None
+            if self._connectives_only(before):
+                before = ""  # "However, according to X, ...": the lead opens the sentence
             speaker = self._named(
                 according.start("who"), according.end("who"), lower(according.group("lead"))
             )
@@ -832,10 +924,14 @@ class ReportedSpeech(SpeakerFinder):
             if before.endswith(","):
                 # "X said that ..., according to the ministry, and ...": the ministry reports X
                 inner = self._reported_in(start, start + len(before) - 1)
-                if inner is None or not names_someone(inner[2]):
-                    return start, end, speaker
                 # "X told the jury, according to Y, that ...": what X said follows the "that"
                 that = grammar.that.match(text, according.start("content"))
+                cue = grammar.verbs.search(text, start, start + len(before))
+                if inner is None and that is not None and cue is not None:
+                    said = self._from_region(start, cue.end(), cue)
+                    inner = None if said.how == "none" else (start, end, said)
+                if inner is None or not names_someone(inner[2]):
+                    return start, end, speaker
                 content = (
                     inner[0]
                     if that is None
@@ -856,6 +952,15 @@ class ReportedSpeech(SpeakerFinder):
         content = who_end + len(text[who_end:end]) - len(text[who_end:end].lstrip(" ,"))
         speaker = self._named(lead.start("rest"), who_end, lower(lead.group("lead")))
         return None if speaker.how == "none" else (content, end, speaker)
+
+    def _connectives_only(self, words: str) -> bool:
+        """Whether ``words`` are a conjunction or an adverb or two and nothing else ("However,",
+        "But meanwhile,"; not "And this,", which holds the subject)."""
+        found = [lower(word) for word in WORD.findall(words)]
+        w = self.grammar.words
+        return 0 < len(found) <= _CONNECTIVE_WORDS and all(
+            word in w.connectives or w.is_adverb(word) for word in found
+        )
 
     def _named_after_title(self, start: int, end: int, speaker: Speaker) -> tuple[int, int, Speaker]:
         """Reported speech ``text[start:end]`` said by ``speaker``, or, when a title named the
@@ -914,6 +1019,8 @@ class ReportedSpeech(SpeakerFinder):
         links = self.grammar.words.genitive_links
         while j < len(tokens) and tokens[j].group()[:1].isupper():
             j += 1
+            if j < len(tokens) and QUOTE_MARK.search(self.text, tokens[j - 1].end(), tokens[j].start()):
+                break  # "laut Portal Varnelland „Regen bis Freitag“": the quote is no source
             if j + 1 < len(tokens) and tokens[j].group() in links and tokens[j + 1].group()[:1].isupper():
                 j += 1
         # A name after a title: the recogniser's name where it reaches further than the run of

@@ -54,6 +54,15 @@ __all__ = [
 WORD = re.compile(r"\w+")
 #: A word of a name: a capital, then lower case ("Wetangula", "O'Neill", "Jean-Luc").
 _NAME_WORD = re.compile(r"[^\W\d_a-zа-яё][^\W\d_A-ZА-ЯЁ]+(?:['’-][^\W\d_][^\W\d_A-ZА-ЯЁ]*)?")
+# English nouns of those who speak for the one whose possessive precedes them ("his spokesman")
+_PROXY_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "spokespeople", "lawyer", "lawyers", "attorney",
+        "attorneys", "office", "campaign", "representative", "representatives", "press", "team",
+        "aide", "aides", "government", "administration", "ministry", "party", "camp", "spokesmen",
+    }
+)  # fmt: skip
+_QUOTED_OBJECT_WORDS = 7  # at most, in "quoted <a senior official> as saying"
 APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 # ... and right before the verb, where a title and its institution run longer ("X, Professor of
 # International Public Health at the London School of Hygiene and Tropical Medicine, told")
@@ -438,11 +447,47 @@ class SpeakerFinder:
         its subject begins: at its last definite article ('alla Repubblica il ministro') or at a
         person's name ('al Corriere Elena Varga'); 0 where none follows, and in a language
         without articles, whose names decline ("w wywiadzie dla Polsatu": to whom)."""
-        articles = self.grammar.words.definite_articles
+        w_ = self.grammar.words
+        articles = w_.subject_articles if w_.verb_second_openers else w_.definite_articles
         if not articles:
             return 0
+        if w_.verb_second_openers:
+            # German: the first article not governed by a preposition ("vor zwei Wochen ein
+            # Kommentator der Zeitung", "in einem Interview mit der Zeitung der Minister")
+            later = next(
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if i
+                    and lower(w.group()) in articles
+                    and lower(words[i - 1].group()) not in w_.prepositions
+                ),
+                0,
+            )
+            return max(
+                later, next((i for i, w in enumerate(words) if i and self._person_starts(w.start())), 0)
+            )
         later = max((i for i, w in enumerate(words) if i and lower(w.group()) in articles), default=0)
         return max(later, next((i for i, w in enumerate(words) if i and self._person_starts(w.start())), 0))
+
+    def _adverbial_opening(self, entity: Span, clause: tuple[int, int] | None) -> bool:
+        """Whether the sentence of ``entity`` opens, before it, with a preposition or a gerund
+        ("Parlando al Forum dei Varnel, il presidente ha detto", "Durante a cimeira da X, ..."): a
+        phrase of time, place or manner, whose names are no subject; not where the verb's
+        ``clause`` is a relative one after the name ("..., Jan Varel, który ogłosił", "X, il
+        quale ha affermato": the name is the relative's antecedent)."""
+        w = self.grammar.words
+        opening = (
+            [lower(word) for word in WORD.findall(self.text, clause[0], clause[1])][:2] if clause else []
+        )
+        if not opening or opening[0] in (*w.connectives, *w.relatives) or " ".join(opening) in w.not_sources:
+            return False
+        i = bisect.bisect_right(self.sentence_starts, entity.start) - 1
+        first = WORD.search(self.text, self.sentence_starts[i] if i >= 0 else 0, entity.start)
+        if first is None:
+            return False
+        word = lower(first.group())
+        return word in w.prepositions or (len(word) > 5 and word.endswith(w.gerund_endings or ("\0",)))
 
     def _person_starts(self, position: int) -> bool:
         """Whether a person's name starts at ``position``."""
@@ -520,11 +565,23 @@ class SpeakerFinder:
         return entity.end
 
     def _qualifies_noun(self, entity: Span, words: list[re.Match[str]]) -> bool:
-        """Whether the English name of a person ``entity`` only qualifies the noun that ends a
-        verb's subject (``words``): lower-case words before it and a noun or two after it, in
-        lower case ("a senior Lorand administration official", "one Lorand campaign aide")."""
-        if self.language != "en" or entity.label != "PER" or not words:
+        """Whether the English name ``entity`` only qualifies the noun that ends a verb's subject
+        (``words``): a person's, with lower-case words before it and a noun or two after it, in
+        lower case ("a senior Lorand administration official", "one Lorand campaign aide"); an
+        organisation's or a place's, with a noun of a person after it ("The Norda Palace
+        official")."""
+        if self.language != "en" or not words:
             return False
+        if entity.label != "PER":
+            # "The Norda Palace official said", "a ministry aide": a person of the body (whose
+            # spokespeople, though, speak for it: "the ministry spokesman said")
+            w = self.grammar.words
+            after = WORD.findall(self.text, entity.end, words[-1].end())
+            return (
+                bool(after)
+                and self._ends_phrase(entity, words[-1].end())
+                and lower(after[-1]) in (*w.person_nouns, *w.head_nouns)
+            )
         before = [w.group() for w in words if w.end() <= entity.start]
         articles = (*self.grammar.words.definite_articles, *self.grammar.words.indefinite_articles)
         return (
@@ -846,12 +903,13 @@ class SpeakerFinder:
         words = list(WORD.finditer(self.text, cue.end(), stop.start() if stop else hi))
         if (
             words
-            and words_of.drops_subject
+            and (words_of.drops_subject or words_of.verb_second_openers)
             and lower(words[0].group()) in words_of.prepositions
-            and (direct or words_of.definite_articles)
+            and (direct or words_of.definite_articles or words_of.verb_second_openers)
         ):
             # '„...” – dodała w wywiadzie dla PAP': where it was said; the subject left out, or
-            # after it, opening with its article ('», ha detto alla Repubblica il ministro')
+            # after it, opening with its article ('», ha detto alla Repubblica il ministro',
+            # '“, sagte vor zwei Wochen ein Kommentator': German's subject follows its verb)
             later = self._subject_after_where(words)
             words = words[later:] if later else []
         opening = words[1:2] if words and lower(words[0].group()) in ("di", "de", "a") else words[:1]
@@ -929,7 +987,8 @@ class SpeakerFinder:
         first preposition among its first words ("Western diplomats in close touch with the
         US over Ukraine told"; but "of" belongs to the head: "Many of the residents of ..."),
         else its last few words, from a whole word ("Norda's national water council", not "s
-        national ...")."""
+        national ...") and from the head of a phrase of a preposition ("someone at the
+        farm", not "at the farm")."""
         w = self.grammar.words
         # not where a clause ends it, whose own subject the verb has ("an inquiry into payments
         # for the families of two sailors who say")
@@ -961,6 +1020,8 @@ class SpeakerFinder:
         first = len(words) - PHRASE_NEAR
         while first > 0 and self.text[words[first].start() - 1] in "'’":
             first -= 1
+        if first > 0 and lower(words[first].group()) in w.prepositions:
+            first -= 1  # "someone at the farm reportedly told": the head before its phrase
         return words[first:]
 
     def _before_verb(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -1052,6 +1113,9 @@ class SpeakerFinder:
         """
         verb = cue.group()
         if lower(verb) in self.grammar.words.participles:
+            quoted = self._quoted_object(list(WORD.finditer(self.text, lo, cue.start())), cue)
+            if quoted is not None:
+                return quoted
             if self._after_break(lo, cue):
                 return self._participle_subject(lo, cue)
             return self._beside_participle(lo, hi, cue)
@@ -1132,7 +1196,7 @@ class SpeakerFinder:
         if (
             entity is not None
             and side == "before"
-            and self.language == "en"
+            and (self.language == "en" or self._adverbial_opening(entity, clause))
             and words
             and lower(words[0].group())
             not in (*self.grammar.words.relatives, *self.grammar.words.prepositions)
@@ -1169,9 +1233,13 @@ class SpeakerFinder:
                     # "Un esponente della Lega ha detto": a member of the party, not the party;
                     # "The head of the X union said": of the union
                     return self._described(self._speaker(head, words[-1].end(), "phrase", verb))
-            if side == "before" and self._qualifies_noun(entity, words):
+            if side == "before" and entity.label == "PER" and self._qualifies_noun(entity, words):
                 # "a senior Lorand administration official said": the official, not Lorand
                 return self._speaker(words[0].start(), words[-1].end(), "phrase", verb)
+            if side in ("before", "after") and entity.label != "PER" and self._qualifies_noun(entity, words):
+                # "The Norda Palace official said", "said the Norda chief": a person of the body,
+                # the one named before with that description where there is one
+                return self._described(self._speaker(words[0].start(), words[-1].end(), "phrase", verb))
             if not self._after_preposition(entity, cue):
                 return self._of_entity(entity, verb)
             entity = None  # '– powiedziała w rozmowie z PAP': the one she spoke with
@@ -1380,6 +1448,49 @@ class SpeakerFinder:
                 return self._subject_at(word.start(), word.end(), cue.group())
         return self._speaker(cue.start(), cue.end(), "none", cue.group())
 
+    def _quoted_object(self, words: list[re.Match[str]], cue: re.Match[str]) -> Speaker | None:
+        """The one quoted in "Reuters quoted X as saying", "the paper cited two sources as
+        saying": the object of a quoting verb before "as" and the participle ``cue`` (``words``
+        are the words before it); the entity that ends it, else the phrase. Where a preposition
+        follows the verb ("X was quoted by the agency as saying"), the passive's subject. None
+        where no such verb stands within a few words before "as"."""
+        w = self.grammar.words
+        if not w.quoting or len(words) < 3 or lower(words[-1].group()) not in w.as_words:
+            return None
+        for i in range(len(words) - 2, max(-1, len(words) - 2 - _QUOTED_OBJECT_WORDS), -1):
+            if lower(words[i].group()) in w.quoting:
+                break
+        else:
+            return None
+        object_words = words[i + 1 : -1]
+        while object_words and w.is_adverb(lower(object_words[-1].group())):
+            object_words.pop()  # "quoted X earlier as saying"
+        if object_words and lower(object_words[0].group()) in w.prepositions:
+            # "X was quoted by the agency as saying": the passive's subject, before its auxiliaries
+            subject = words[:i]
+            while subject and lower(subject[-1].group()) in (*w.passives, *w.clause_auxiliaries):
+                subject.pop()
+            if len(subject) == i or not subject:
+                return None
+            last = subject[-1]
+            if self.grammar.pronouns.fullmatch(last.group()):
+                return self._subject_at(last.start(), last.end(), cue.group())
+            named = self._nearest_entity(subject[0].start(), last.end(), last.end())
+            if named is not None and named.end == last.end():
+                return self._of_entity(named, cue.group())
+            # "A guest was quoted in the paper as saying": the phrase
+            words_before = self._before_verb(subject)
+            if not words_before:
+                return None
+            return self._speaker(words_before[0].start(), words_before[-1].end(), "phrase", cue.group())
+        if not object_words:
+            return None
+        lo, hi = object_words[0].start(), object_words[-1].end()
+        entity = self._nearest_entity(lo, hi, hi)
+        if entity is not None and entity.label in ("PER", "ORG") and entity.end == hi:
+            return self._of_entity(entity, cue.group())
+        return self._speaker(lo, hi, "phrase", cue.group())  # "a senior Norda official": not Norda
+
     def _quoted_words(self, entity: Span) -> bool:
         """Whether ``entity`` is among the words of a quote, which are what was said, not who
         said it; a quote of a few words may be a name, a verb's subject ('„Gazette” nazwał',
@@ -1410,8 +1521,8 @@ class SpeakerFinder:
         """A pronoun that is (or stands for) the subject: among the speaker's words or the verb's
         ("his spokesman said", "a-t-il déclaré"), or right after the verb ("sagte er", "dit-il")."""
         before = [word for word in words if word.start() < cue.start()]
-        for word in [*before, *WORD.finditer(self.text, cue.start(), cue.end())]:
-            if self.grammar.person_words.fullmatch(word.group()):
+        for i, word in enumerate([*before, *WORD.finditer(self.text, cue.start(), cue.end())]):
+            if self.grammar.person_words.fullmatch(word.group()) and not self._owner_of_another(before, i):
                 return word
         at = cue.end()
         for _ in range(3):  # past an adverb or two: "каза още той"
@@ -1424,6 +1535,17 @@ class SpeakerFinder:
                 return None
             at = following.end()
         return None
+
+    def _owner_of_another(self, words: list[re.Match[str]], i: int) -> bool:
+        """Whether ``words[i]`` is an English possessive before a noun of someone who speaks for
+        himself ("Her brother said", "his wife said"), not for the owner ("his spokesman
+        said", "her lawyer told")."""
+        if self.language != "en" or i + 1 >= len(words):
+            return False
+        if lower(words[i].group()) not in self.grammar.words.possessives:
+            return False
+        noun = lower(words[i + 1].group())
+        return noun.islower() and noun not in _PROXY_NOUNS
 
     def _document_phrase(self, words: list[re.Match[str]], side: str, verb: str) -> Speaker | None:
         """A document as the subject of the verb: 'the report said', 'said the statement'.

@@ -173,6 +173,9 @@ class SpeechWords:
     not_in_titles: tuple[str, ...] = ()
     #: Passives before a participle whose subject is the one who spoke ("X is quoted as saying").
     quoted_as: tuple[str, ...] = ()
+    #: Verbs whose object, before an "as" and a participle, is the one who spoke ("Reuters
+    #: quoted X as saying"): not the outlet before them.
+    quoting: tuple[str, ...] = ()
     #: A speaker's noun that names a group, not one person, and so never stands for a person
     #: named before: the endings of plurals (English "officers", not "witness"), collectives.
     plural_endings: tuple[str, ...] = ()
@@ -245,6 +248,9 @@ class SpeechWords:
     #: Whether the subject of a verb may be left out ("«...», ha aggiunto"): the speaker is then
     #: the last person named.
     drops_subject: bool = False
+    #: Endings of a gerund, which opens a phrase of manner before a clause's subject ("Parlando
+    #: al Forum, Xi ha detto"): no name inside it is the subject.
+    gerund_endings: tuple[str, ...] = ()
     #: Endings of a speech verb in the plural (or the neuter), whose left-out subject is never
     #: one person ("spiegano", "заявили", "dizem", "poinformowało").
     plural_verb_endings: tuple[str, ...] = ()
@@ -354,11 +360,11 @@ _EN = SpeechWords(
         "resident", "woman", "man", "mother", "father", "student", "teacher", "democrat",
         "republican", "historian", "commentator", "blogger", "businessman", "businesswoman",
         "entrepreneur", "retiree", "voter", "officer", "soldier", "witness", "survivor", "engineer",
-        "pastor", "priest", "farmer", "worker", "nurse",
+        "pastor", "priest", "farmer", "worker", "nurse", "aide", "adviser", "advisor", "insider", "staffer",
     ),
     name_verbs=("States",),
     noun_markers=(
-        "the", "a", "an", "any", "his", "her", "its", "their", "our", "these", "those", "such", "into", "of",
+        "the", "a", "an", "any", "his", "her", "its", "their", "our", "this", "these", "those", "such", "into", "of",
         "about", "amid", "despite", "over", "against", "with", "denying", "dismissing", "rejecting",
         "sparking", "fuelling", "fueling", "prompting",
         # a number of them ("Six states recorded", "two reports"), "member states", "other claims"
@@ -384,8 +390,8 @@ _EN = SpeechWords(
         "asserted", "observed", "pointed out", "put it", "in his words", "in her words",
         # not "denied": what follows it is what the speaker says is untrue
         "responded", "suggested", "suggests", "predicted", "conceded", "maintained",
-        "maintains", "contended", "tweeted", "cautioned", "complained", "lamented", "vowed", "pledged",
-        "promised", "revealed", "confirmed", "confirms",
+        "maintains", "contended", "tweeted", "texted", "cautioned", "complained", "lamented", "vowed", "pledged",
+        "promised", "revealed", "confirmed", "confirms", "reported", "informed",
         # the plural present ("Critics argue that ..."; not "claim" and "reports", nouns as
         # often: "the minister's claim that", "intelligence reports that": tail_verbs)
         "argue", "warn", "insist",
@@ -456,12 +462,14 @@ _EN = SpeechWords(
     rank_words=("deputy", "vice", "former", "acting", "assistant", "shadow", "ex", "junior", "interim"),
     not_in_titles=("at", "with", "to", "from", "in", "on", "near", "for", "by", "about", "against", "told"),
     quoted_as=("quoted as", "cited as", "reported as", "recorded as", "heard"),
+    quoting=("quoted", "cited", "quotes", "cites"),
     adverbs_before_verb=(
-        "also", "again", "already", "once", "still", "even", "now", "then", "often", "only", "later", "further",
+        "also", "again", "already", "just", "once", "still", "even", "now", "then", "often", "only", "later", "further",
         "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",
         "officially", "separately", "subsequently", "quickly", "immediately", "flatly", "firmly",
         "strongly", "clearly", "explicitly", "initially", "originally", "similarly", "likewise", "finally",
-        "ultimately", "consistently", "allegedly", "apparently",
+        "ultimately", "consistently", "allegedly", "apparently", "however", "meanwhile", "moreover",
+        "nevertheless", "instead", "though",
         # a verb that goes on before the speech verb ("she went on to warn")
         "went on to", "goes on to", "go on to", "continued to", "continues to",
     ),
@@ -480,7 +488,7 @@ _EN = SpeechWords(
     prepositions=(
         "to", "in", "on", "at", "for", "with", "from", "during", "after", "before", "via", "through", "by",
         "over", "about", "of", "against", "under", "into", "without", "within", "between", "among",
-        "across", "despite", "since", "until", "upon", "towards", "toward",
+        "across", "despite", "since", "until", "upon", "towards", "toward", "following", "amid",
     ),
     not_after_as=("continued",),
     as_without_speaker=("has", "have", "had", "been", "was", "were", "is", "are", "already", "previously", "earlier"),
@@ -504,6 +512,8 @@ _EN = SpeechWords(
 _RU = SpeechWords(
     head_nouns=(
         "глава", "главы", "генсек", "генсека", "генсекретарь", "генсекретаря", "секретарь", "секретаря", "председатель", "председателя",
+        "зампред", "зампреда", "замглавы", "заместитель", "заместителя", "вице-премьер", "вице-премьера",
+        "вице-президент", "вице-президента", "источник", "источника",
         "президент", "президента", "премьер", "премьера", "премьер-министр", "премьер-министра", "министр",
         "министра", "директор", "директора", "руководитель", "руководителя", "лидер", "лидера", "мэр", "мэра",
         "губернатор", "губернатора", "депутат", "депутата", "сенатор", "сенатора", "член", "члена", "посол",
@@ -605,6 +615,8 @@ _RU = SpeechWords(
 _UK = SpeechWords(
     head_nouns=(
         "голова", "голови", "генсек", "генсека", "генсекретар", "генсекретаря", "секретар", "секретаря", "президент", "президента",
+        "заступник", "заступника", "віце-прем'єр", "віце-прем'єра", "віце-прем’єр", "віце-прем’єра",
+        "віце-президент", "віце-президента",
         "прем'єр", "прем'єра", "прем’єр", "прем’єра", "міністр", "міністра", "директор", "директора",
         "керівник", "керівника", "очільник", "очільника", "лідер", "лідера", "мер", "мера", "губернатор",
         "губернатора", "депутат", "депутата", "член", "члена", "посол", "посла", "спікер", "спікера",
@@ -997,6 +1009,8 @@ _FR = SpeechWords(
         "essayiste", "philosophe", "sociologue", "politicien", "politicienne",
     ),
     clitics=("le", "la", "les", "l", "lui", "leur", "en", "y"),
+    # "se résume à", "qui se dit expert", "se demande si": a reflexive verb reports nothing
+    noun_markers=("se",),
     scare_words=("soi-disant", "prétendu", "autoproclamé"),
     question_labels=("Question",),
     answer_labels=("Réponse",),
@@ -1056,6 +1070,7 @@ _FR = SpeechWords(
 )
 
 _IT = SpeechWords(
+    gerund_endings=("ando", "endo"),
     subject_articles=("il", "lo", "la", "i", "gli", "le", "un", "uno", "una"),
     # not "di", which opens what was said ("ha detto di non sapere"), nor a title's ("ministro di")
     prepositions=(
@@ -1136,6 +1151,7 @@ _IT = SpeechWords(
 )
 
 _ES = SpeechWords(
+    gerund_endings=("ando", "iendo", "yendo"),
     subject_articles=("el", "la", "los", "las", "un", "una"),
     # not "de", which opens what was said ("dijo de ...") and titles ("el ministro de")
     prepositions=(
@@ -1202,9 +1218,10 @@ _ES = SpeechWords(
 )
 
 _PT = SpeechWords(
+    gerund_endings=("ando", "endo", "indo"),
     subject_articles=("o", "a", "os", "as", "um", "uma"),
-    # "o alerta", "um apelo": a noun there; not "a", also a preposition and a clitic
-    noun_markers=("o", "um", "do", "no", "ao", "pelo", "este", "esse", "novo", "seu"),
+    # "o alerta", "um apelo", "sinal de alerta": a noun there; not "a", also a preposition and a clitic
+    noun_markers=("o", "um", "do", "no", "ao", "pelo", "este", "esse", "novo", "seu", "de"),
     # not "de", a title's ("o ministro de"), nor "a", also an article ("disse a ministra")
     prepositions=(
         "em", "no", "na", "nos", "nas", "num", "numa", "ao", "aos", "à", "às", "durante", "após", "antes",

@@ -180,17 +180,21 @@ _LABEL_WORDS = 4
 _LONG_ATTRIBUTION_WORDS = 30
 # A quote this long is a clause, not a name: '“We will win” X said' ('«Газпром» сообщил' is not).
 _CLAUSE_WORDS = 3
+_NAME_WORDS = 4  # at most, in a name in quotation marks ('“Radio Norda Weekly” reported')
+_QUOTED_AS_WORDS = 10  # at most, before the participle of '”, the paper quoted a senior official as saying'
 # A title that opens with its source: "Name: claim" on the first line.
 _HEADLINE = re.compile(r"[ \t]*(?P<source>[^\n:]{2,80}):[ \t]+(?P<claim>[^\n]*\S)")
 _HEADLINE_WORDS = 3
 _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
+_QUOTED_SENTENCE_END = re.compile(rf"[.!?…][{DOUBLE_MARKS}]\s+")
 _TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
 # A wire story's date line before its first sentence: its place, perhaps the agency, the date,
-# and the dash ("ROMA, 5 ottobre – ", "KYIV, Nov. 9 (Reuters) - ", "МОСКВА (ТАСС) — ").
+# and the dash ("ROMA, 5 ottobre – ", "KYIV, Nov. 9 (Reuters) - ", "МОСКВА (ТАСС) — "), or two
+# hyphens for one ("BEIJING, Sept. 17 (Xinhua) -- ").
 _DATELINE = re.compile(
-    r"(?P<place>[^\W\d_]+(?:[ -][^\W\d_]+){0,3})\s*(?P<agency>\([^)\n]{1,30}\)\s*)?"
-    r"(?P<date>,[^\n–—;!?]{0,40}?\d[^\n–—;!?()]{0,12}?)?\s*(?P<agency2>\([^)\n]{1,30}\)\s*)?[–—-]\s+(?=\w)"
+    r"[ \t]*(?P<place>[^\W\d_]+(?:[ -][^\W\d_]+){0,3})\s*(?P<agency>\([^)\n]{1,30}\)\s*)?"
+    r"(?P<date>,[^\n–—;!?]{0,40}?\d[^\n–—;!?()]{0,12}?)?\s*(?P<agency2>\([^)\n]{1,30}\)\s*)?(?:--|[–—-])\s+(?=\w)"
 )
 
 
@@ -278,6 +282,8 @@ class _Attributor(ReportedSpeech):
             # '“...” theory, saying that ...' reports what follows, not the quote before; but
             # '“...,” X is quoted as saying' reports the quote
             and (lower(cue.group()) not in grammar.words.participles or self._quoted_as(after, cue.start()))
+            # '“...”, have been reported by sailors': a passive's subject is what was said, not who
+            and not self._passive(after, cue.start())
             # An attribution is set off by punctuation: ',” said X', '», — заявил X'; in
             # '«Газпром» сообщил' the quoted name is the verb's subject.
             and (
@@ -287,14 +293,33 @@ class _Attributor(ReportedSpeech):
                 or (
                     _opens_sentence(text, quote.open)
                     and len(text[quote.start : quote.end].split()) >= _CLAUSE_WORDS
+                    # not a name in marks ('“Radio Norda Weekly” reported the vote'; a headline's
+                    # quote in title case is longer)
+                    and not (
+                        len(text[quote.start : quote.end].split()) <= _NAME_WORDS
+                        and all(word[:1].isupper() for word in text[quote.start : quote.end].split())
+                    )
                 )
             )
             # a few words between, or a subject with appositions: ', X, the head of Y, said'
             and (
                 text[after : cue.start()].strip(" ,—–-").count(" ") <= 6
                 or self._right_after(after, self._appositive(after, cue.start()))
+                # 'the Ledger quoted a senior Norda official as saying'
+                or (
+                    text[after : cue.start()].strip(" ,—–-").count(" ") <= _QUOTED_AS_WORDS
+                    and lower(cue.group()) in grammar.words.participles
+                    and self._quoted_as(after, cue.start())
+                )
             )
             and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
+            # '“... more.” Lorand told reporters, “...”': after a whole sentence quoted, a verb
+            # and a comma lead to the next quote (not '“...,” he said, “and ...”', one quote in two)
+            and not (
+                text[quote.start : quote.end].rstrip(" ])")[-1:] in tuple(".!?…")
+                and text[cue.end() : tail_end].rstrip().endswith(",")
+                and text[tail_end : tail_end + 1] in DOUBLE_MARKS
+            )
             # '«Радио»: — Министр говорил, что ...': a quoted name that labels what follows (not a
             # headline's quote before its speaker: '«Ни шагу назад, ни слова лжи»: X заявила')
             and not (
@@ -312,7 +337,7 @@ class _Attributor(ReportedSpeech):
                 in grammar.words.that
             )
         ):
-            if grammar.verbs.search(text, after, tail_end) is None:
+            if lower(cue.group()) in grammar.words.tail_verbs:
                 # '... X said Russia knows NATO wants to “...,” Interfax reported': the agency
                 # passes on what X said (a tail verb only relays)
                 inner = self.around(quote)
@@ -343,9 +368,13 @@ class _Attributor(ReportedSpeech):
         return None
 
     def _quoted_as(self, lo: int, hi: int) -> bool:
-        """Whether ``text[lo:hi]`` ends with a phrase of ``quoted_as`` ("X is quoted as")."""
+        """Whether ``text[lo:hi]`` ends with a phrase of ``quoted_as`` ("X is quoted as"), or with
+        a quoting verb, its object and "as" ("Reuters quoted X as")."""
         words = [lower(w) for w in WORD.findall(self.text, lo, hi)]
-        return any(words[-len(p.split()) :] == p.split() for p in self.grammar.words.quoted_as)
+        w = self.grammar.words
+        if words and words[-1] in w.as_words and any(word in w.quoting for word in words[-9:-2]):
+            return True  # "Reuters quoted X as"
+        return any(words[-len(p.split()) :] == p.split() for p in w.quoted_as)
 
     def _attributed_next(self, quote: RawQuote) -> Speaker | None:
         """The source named by the sentence after a quote that is a sentence of its own:
@@ -421,7 +450,19 @@ class _Attributor(ReportedSpeech):
         cue = cues[-1]
         if not grammar.lead_in.fullmatch(text[cue.end() : hi].strip()):
             return None
-        boundary = max((m.end() for m in SENTENCE_END.finditer(text, lo, cue.start())), default=lo)
+        last = next(reversed(list(WORD.finditer(text, cue.end(), hi))), None)
+        if last is not None and lower(last.group()) in grammar.words.that:
+            hi = last.start()  # 'afirma que “...”': the "that" is no subject after the verb
+        # a sentence ends inside a quote too ('“... more.” Lorand told reporters, “'): the
+        # verb's subject is after it
+        ends = (
+            *SENTENCE_END.finditer(text, lo, cue.start()),
+            *_QUOTED_SENTENCE_END.finditer(text, lo, cue.start()),
+        )
+        boundary = max((m.end() for m in ends), default=lo)
+        if self._passive(boundary, cue.start()):
+            # 'the envoy was informed that the “...”', 'but was asked: “...”': not by them
+            return self._speaker(cue.start(), cue.end(), "none", cue.group())
         as_said = grammar.as_said.match(text, boundary, hi)
         if as_said is not None:  # 'As X said, “' and 'As X said, they are “'
             speaker = self._as_said(as_said.start("rest"), as_said.end("rest"))
