@@ -444,30 +444,24 @@ class SpeakerFinder:
 
     def _subject_after_where(self, words: list[re.Match[str]]) -> int:
         """Where in ``words``, after a speech verb and opening with a phrase of where it was said,
-        its subject begins: at its last definite article ('alla Repubblica il ministro') or at a
-        person's name ('al Corriere Elena Varga'); 0 where none follows, and in a language
-        without articles, whose names decline ("w wywiadzie dla Polsatu": to whom)."""
-        w_ = self.grammar.words
-        articles = w_.subject_articles if w_.verb_second_openers else w_.definite_articles
+        its subject begins: at its last definite article ('alla Repubblica il ministro'), in
+        German at its first article that no preposition governs ('vor zwei Wochen ein Kommentator
+        der Zeitung', 'in einem Interview mit der Zeitung der Minister'), or at a person's name
+        ('al Corriere Elena Varga'); 0 where none follows, and in a language without articles,
+        whose names decline ("w wywiadzie dla Polsatu": to whom)."""
+        rules = self.grammar.words
+        german = bool(rules.verb_second_openers)
+        articles = rules.subject_articles if german else rules.definite_articles
         if not articles:
             return 0
-        if w_.verb_second_openers:
-            # German: the first article not governed by a preposition ("vor zwei Wochen ein
-            # Kommentator der Zeitung", "in einem Interview mit der Zeitung der Minister")
-            later = next(
-                (
-                    i
-                    for i, w in enumerate(words)
-                    if i
-                    and lower(w.group()) in articles
-                    and lower(words[i - 1].group()) not in w_.prepositions
-                ),
-                0,
-            )
-            return max(
-                later, next((i for i, w in enumerate(words) if i and self._person_starts(w.start())), 0)
-            )
-        later = max((i for i, w in enumerate(words) if i and lower(w.group()) in articles), default=0)
+        at_article = [
+            i
+            for i, word in enumerate(words)
+            if i
+            and lower(word.group()) in articles
+            and not (german and lower(words[i - 1].group()) in rules.prepositions)
+        ]
+        later = (at_article[0] if german else at_article[-1]) if at_article else 0
         return max(later, next((i for i, w in enumerate(words) if i and self._person_starts(w.start())), 0))
 
     def _adverbial_opening(self, entity: Span, clause: tuple[int, int] | None) -> bool:
@@ -1471,7 +1465,7 @@ class SpeakerFinder:
             while subject and lower(subject[-1].group()) in (*w.passives, *w.clause_auxiliaries):
                 subject.pop()
             if len(subject) == i or not subject:
-                return None
+                return None  # no auxiliary before the verb, so no passive; or no subject
             last = subject[-1]
             if self.grammar.pronouns.fullmatch(last.group()):
                 return self._subject_at(last.start(), last.end(), cue.group())
@@ -1544,8 +1538,7 @@ class SpeakerFinder:
             return False
         if lower(words[i].group()) not in self.grammar.words.possessives:
             return False
-        noun = lower(words[i + 1].group())
-        return noun.islower() and noun not in _PROXY_NOUNS
+        return lower(words[i + 1].group()) not in _PROXY_NOUNS
 
     def _document_phrase(self, words: list[re.Match[str]], side: str, verb: str) -> Speaker | None:
         """A document as the subject of the verb: 'the report said', 'said the statement'.
