@@ -3350,6 +3350,11 @@ def test_an_abbreviated_month_before_a_number_ends_no_sentence(analyze: Analyze)
         ("It has been widely reported that the talks had failed.", []),
         ("Two of the boats reported that night were never found.", []),
         ("The Norda Ledger hired an editor, who wrote that column.", []),
+        # ... but a title's full stop ends no clause
+        (
+            "The Norda Ledger reported that Dr. Albers had left.",
+            [("reported", "Dr. Albers had left", "Norda Ledger", "entity")],
+        ),
         # a clause no one named reports leaves the sentence's own attribution to it
         (
             "Vera Albers had no reason to believe Piet Lorand would print it, her lawyer said.",

@@ -469,7 +469,7 @@ class ReportedSpeech(SpeakerFinder):
             word in self.grammar.words.clause_auxiliaries or word in _ENGLISH_PASTS
         )
         # "who wrote that column.": a noun alone after it, which "that" determines
-        alone = _ALONE_END.match(self.text, first.end()) is not None
+        alone = word.islower() and _ALONE_END.match(self.text, first.end()) is not None  # not "that Dr. X"
         if not relative and not alone and word not in _TIMES:
             return None
         return self.text.rindex(words[-1], match.end("cue"), match.start("content"))
