@@ -480,7 +480,7 @@ def _speaker_words(doc: Document) -> list[tuple[str, Any, Any]]:
             "phrase",
         ),
         # a passive's subject is not who speaks
-        ("“It is the bar,” dispatch continues before being asked about the “shooter”.", None, None),
+        ("“It is the bar,” dispatch goes on before being asked about the “shooter”.", None, None),
     ],
 )
 def test_the_words_before_a_verb_that_name_its_speaker(
@@ -3418,4 +3418,153 @@ def test_an_english_possessive_stands_for_its_owner_only_before_a_proxy(
     doc = _hand_built("Vera Albers faces a long sentence.\n" + second, [("Vera Albers", "PER")])
     assert [(q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
         (speaker, entity)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contrast that opens another subject's report ends the first one
+        (
+            "Piet Lorand said the talks had failed, but Vera Albers said a deal was still possible.",
+            [
+                ("reported", "the talks had failed", "Piet Lorand", "entity"),
+                ("reported", "a deal was still possible", "Vera Albers", "entity"),
+            ],
+        ),
+        (
+            "The ministry said the port was closed, while the mayor insisted that ships were arriving.",
+            [
+                ("reported", "the port was closed", None, "phrase"),
+                ("reported", "ships were arriving", None, "phrase"),
+            ],
+        ),
+        # ... not a contrast inside what was said, nor a source named after it
+        (
+            "Piet Lorand said the talks had failed, but a deal was still possible.",
+            [("reported", "the talks had failed, but a deal was still possible", "Piet Lorand", "entity")],
+        ),
+        (
+            "Piet Lorand said the talks had failed, but a deal was possible, according to Vera Albers.",
+            [("reported", "the talks had failed, but a deal was possible", "Piet Lorand", "entity")],
+        ),
+        # a plural noun opens a clause without "that" as an article does
+        (
+            "Piet Lorand said prices would rise and that wages would fall.",
+            [("reported", "prices would rise and that wages would fall", "Piet Lorand", "entity")],
+        ),
+        # a listener named after "told" is no part of what was told
+        (
+            "Piet Lorand told Vera Albers the port would close in May.",
+            [("reported", "the port would close in May", "Piet Lorand", "entity")],
+        ),
+        (
+            "Piet Lorand, speaker of the Norda Assembly, said Norda has struggled with floods.",
+            [("reported", "Norda has struggled with floods", "Piet Lorand", "entity")],
+        ),
+        # ... but not the noun after a listener's name, nor "said" as an adjective
+        (
+            "Piet Lorand told Norda news the verdict was wrong.",
+            [],
+        ),
+        (
+            "Said cousins are two sailors who insist they were at sea.",
+            [("reported", "they were at sea", None, "phrase")],
+        ),
+        ("The boats will stay because said boats are too old to sail.", []),
+        # an existential "there" before a noun that looks like a verb names no one
+        ("There were unconfirmed claims that a radar had been destroyed.", []),
+        ("There have been reports that the port was shut.", []),
+    ],
+)
+def test_each_subject_reports_its_own_clause(text: str, expected: list[tuple[str, str, Any, Any]]) -> None:
+    assert _speakers(_hand_built(text, [("Piet Lorand", "PER"), ("Vera Albers", "PER")])) == expected
+
+
+def test_what_a_speaker_admits_or_notes_after_a_quote_is_reported() -> None:
+    text = "“The fire was no mistake,” Piet Lorand said, admitting that his men paid the arsonists."
+    assert _speakers(_hand_built(text, [("Piet Lorand", "PER")])) == [
+        ("direct", "The fire was no mistake,", "Piet Lorand", "entity"),
+        ("reported", "his men paid the arsonists", "Piet Lorand", "entity"),
+    ]
+
+
+def test_a_new_sentence_after_a_whole_quoted_sentence_is_no_attribution(analyze: Analyze) -> None:
+    text = (
+        "The meeting closed at noon. Then Piet Lorand said the tariff was a “plain mistake by the "
+        "whole cabinet.” While insisting that he trusts Norda to pay its debts, the envoys left."
+    )
+    doc = analyze(text, language="en")
+    direct = [(q.text_in(doc), q.attrs.get("cue")) for q in doc.layer("quote") if q.label == "direct"]
+    assert direct == [("plain mistake by the whole cabinet.", "said")]
+
+
+def test_paragraphs_of_one_quote_go_on_whatever_marks_the_page_left() -> None:
+    text = (
+        "Piet Lorand said: “We trained on the lake all winter.\n"
+        "\n"
+        '"The harbour opens again in the spring.\n'
+        "\n"
+        "“After that our boats sail north with the fleet.”"
+    )
+    doc = _hand_built(text, [("Piet Lorand", "PER")])
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Piet Lorand"] * 3
+
+
+def test_a_quote_after_a_quoted_sentence_opens_a_sentence_too(analyze: Analyze) -> None:
+    text = (
+        "The Gazette heard from Carla Albers, a spokeswoman for the port, that the director “has no "
+        "comment today.” “As the board decided in May, the harbour stays shut” she wrote to the Gazette. "
+        "“The next update comes on Friday.”"
+    )
+    doc = analyze(text, language="en")
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == [
+        None,
+        "Carla Albers",
+        "Carla Albers",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“The crop will be the best in decades,” observes the Norda Ledger.", "Norda Ledger", "observes"),
+        ("“We lost the vote,” admits Piet Lorand.", "Piet Lorand", "admits"),
+        ("“Where is the money?” asks Piet Lorand.", "Piet Lorand", "asks"),
+    ],
+)
+def test_english_verbs_in_the_present_attribute_a_quote(text: str, speaker: str, cue: str) -> None:
+    doc = _hand_built(text, [("Piet Lorand", "PER"), ("Norda Ledger", "ORG")])
+    assert [(q.attrs.get("speaker_entity"), q.attrs.get("cue")) for q in doc.layer("quote")] == [
+        (speaker, cue)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an organisation in a gerund's phrase is no source: the phrase before it speaks
+        ("The newspaper, citing the Norda Ministry, reported that the base was hit.", "The newspaper"),
+        # ... but one by which a document was drafted is
+        ("The new rules, drafted by the Norda Ministry, said that farms must close.", "Norda Ministry"),
+    ],
+)
+def test_an_organisation_in_a_gerund_s_phrase_is_no_source(text: str, speaker: str) -> None:
+    doc = _hand_built(text, [("Norda Ministry", "ORG")])
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == [speaker]
+
+
+def test_a_verb_before_an_infinitive_and_a_clause_after_a_quoted_sentence(analyze: Analyze) -> None:
+    text = (
+        "The valve broke at night. Leaks in the Norda pipeline were noticed on 26 May, a failure "
+        "that, so far, continues to baffle the engineers."
+    )
+    assert _speakers(analyze(text, language="en")) == []
+    text = (
+        "The brochure quotes one teacher: “Every river here once ran to the sea.” Another page asks "
+        "pupils to picture that the lake was a desert."
+    )
+    assert [(q.label, q.attrs.get("speaker")) for q in analyze(text, language="en").layer("quote")] == [
+        ("direct", None),
+        ("reported", "Another page"),
     ]

@@ -1974,3 +1974,99 @@ def test_a_source_without_a_comma_ends_before_a_quote() -> None:
 def test_a_name_in_an_opening_phrase_is_no_subject(language: str, text: str, speaker: str) -> None:
     doc = analyse(text, language, ("Marco Lerici",), {"Forum dei Varnel": "ORG", "Aliança de Varnel": "ORG"})
     assert [q.attrs.get("speaker") for q in doc.layer("quote")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # verbs of the present and of the past after a quote, as news writes them
+        ("bg", "„Цените ще се покачат до края на годината“, пише авторът.", "авторът"),
+        ("bg", "„Цените ще се покачат до края на годината“, предупреждава Петър Варнел.", "Петър Варнел"),
+        ("bg", "„Цените ще се покачат до края на годината“, изтъкна министърът.", "министърът"),
+        ("pt", "“O porto vai fechar antes do fim do ano”, informou Marco Lerici.", "Marco Lerici"),
+        ("pt", "“O porto vai fechar antes do fim do ano”, respondeu o ministro.", "o ministro"),
+    ],
+)  # fmt: skip
+def test_more_verbs_that_attribute_a_quote(language: str, text: str, speaker: str) -> None:
+    doc = analyse(text, language, ("Marco Lerici", "Петър Варнел"))
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a contrast that opens another subject's report ends the first one
+        ("ru", "Марко Лерич заявил, что порт закрыт, а министр сказал, что суда еще приходят.",
+         [("порт закрыт", "Марко Лерич"), ("суда еще приходят", "министр")]),
+        ("de", "Marco Lerici sagte, der Hafen sei geschlossen, aber der Minister erklärte, die Schiffe kämen noch.",
+         [("der Hafen sei geschlossen", "Marco Lerici"), ("die Schiffe kämen noch", "Minister")]),
+        ("pt", "Marco Lerici disse que o porto está fechado, mas o ministro afirmou que os navios ainda chegam.",
+         [("o porto está fechado", "Marco Lerici"), ("os navios ainda chegam", "o ministro")]),
+    ],
+)  # fmt: skip
+def test_each_subject_reports_its_own_clause(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = analyse(text, language, ("Marco Lerici", "Марко Лерич"))
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # an agency that relays a report with a quote in it passes on the speaker's words
+        ("pt", "Marco Lerici disse que o porto está “pronto para trabalhar” com todos, informou a agência Norda.",
+         [("o porto está “pronto para trabalhar” com todos", "Marco Lerici"),
+          ("pronto para trabalhar", "Marco Lerici")]),
+        # a participle's phrase that opens the sentence holds no subject
+        ("pt", "Questionada pela agência Norda, uma porta-voz da câmara respondeu que o cais \"fica aberto aos barcos\".",
+         [("fica aberto aos barcos", "uma porta-voz da câmara")]),
+        # a "que" after "de" is a noun's: the verb reports nothing there
+        ("pt", "Marco Lerici comentou o rumor de que o cais ia fechar, afirmando que os barcos chegariam.",
+         [("os barcos chegariam", "Marco Lerici")]),
+    ],
+)  # fmt: skip
+def test_portuguese_relays_openings_and_nouns_before_que(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = analyse(text, language, ("Marco Lerici",), {"Norda": "ORG"})
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        # an impersonal verb's source is the document where it is said
+        ("„Das ist ein Fehler der Regierung“, heißt es im Bericht.", "im Bericht", "document"),
+        (
+            "„Aus Sicht der Regierung trägt Norda die ganze Schuld“, konterte Marco Lerici.",
+            "Marco Lerici",
+            "entity",
+        ),
+    ],
+)
+def test_german_sources_after_a_quote(text: str, speaker: str, how: str) -> None:
+    doc = analyse(text, "de", ("Marco Lerici",))
+    assert [(q.attrs.get("speaker"), q.attrs.get("speaker_how")) for q in doc.layer("quote")] == [
+        (speaker, how)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        # "nous" before a verb not in its own form is the verb's object: told to us
+        ("« Le port restera fermé jusqu’à nouvel ordre », nous a dit le ministre.", "le ministre", "phrase"),
+        ("« Le port restera fermé jusqu’à nouvel ordre », nous dit-on au ministère.", "on", "group"),
+    ],
+)
+def test_a_french_pronoun_told_is_no_speaker(text: str, speaker: str, how: str) -> None:
+    doc = analyse(text, "fr")
+    assert [(q.attrs.get("speaker"), q.attrs.get("speaker_how")) for q in doc.layer("quote")] == [
+        (speaker, how)
+    ]
+
+
+def test_a_german_demand_reports_nothing() -> None:
+    text = "Der Verband der Industrie begrüßte die Ankündigung, forderte aber weitere Entlastungen ab Januar."
+    assert found(analyse(text, "de", others={"Verband der Industrie": "ORG"})) == []

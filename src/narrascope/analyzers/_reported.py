@@ -48,6 +48,7 @@ _ALONE_END = re.compile(r"\s*(?:[.!?;:]|$)")
 # it, one in the subjunctive, one opened by a subject pronoun, by a clause's first words and an
 # auxiliary, by a name and an auxiliary.
 _CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5", "content6")
+_CONTRAST_LEAD_WORDS = 10  # at most, from ", but" to what its own verb reports ("but the mayor said")
 _SOURCE_BEFORE_WORDS = 6  # at most, in "<Dem Minister Hans Albers> zufolge ..."
 _RECIPIENT_WORDS = 3  # at most, capitalised, in "told <the Norda Ledger> the army was ready"
 _CONNECTIVE_WORDS = 2  # at most, before "..., according to X, ..." that opens a sentence ("In fact,")
@@ -67,6 +68,9 @@ class ReportedSpeech(SpeakerFinder):
         super().__init__(doc, language, window, quoted)
         # each sentence's reported clause, by the sentence's number, read once
         self._clauses: dict[int, tuple[int, int, Speaker] | None] = {}
+        # the report of another subject that a contrast opens after a report ("X said A, but Y
+        # said B"), by where the first report's content starts
+        self._contrasts: dict[int, tuple[int, int, Speaker]] = {}
 
     # -- reported speech ----------------------------------------------------------------------
 
@@ -149,12 +153,20 @@ class ReportedSpeech(SpeakerFinder):
                     one = self._continued(sentence.start, sentence.end, speakers[quoted])
             if one is None or one[1] <= one[0]:
                 continue
-            j = bisect.bisect_left(named_starts, one[1])
-            if j and named[j - 1][1] > one[0]:
-                continue
-            found.append(one)
-            self.heard_unnamed(one[2])
+            for report in self._with_contrasts(one):
+                j = bisect.bisect_left(named_starts, report[1])
+                if j and named[j - 1][1] > report[0]:
+                    continue
+                found.append(report)
+                self.heard_unnamed(report[2])
         return found
+
+    def _with_contrasts(self, one: tuple[int, int, Speaker]) -> list[tuple[int, int, Speaker]]:
+        """``one`` and the reports of other subjects that contrasts open after it, in order."""
+        reports = [one]
+        while (later := self._contrasts.get(reports[-1][0])) is not None:
+            reports.append(later)
+        return reports
 
     def _continued(self, start: int, end: int, speaker: Speaker) -> tuple[int, int, Speaker] | None:
         """The sentence at ``start`` as more of the reported speech in the sentence before, by
@@ -234,10 +246,11 @@ class ReportedSpeech(SpeakerFinder):
         i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
         if i < 0:
             return None
-        sentence, found = self.sentences[i], self._reported_clause(i)
-        if found is None or not found[0] <= quote.open < found[1]:
+        sentence, first = self.sentences[i], self._reported_clause(i)
+        if first is None:
             return None
-        return sentence, found
+        found = next((one for one in self._with_contrasts(first) if one[0] <= quote.open < one[1]), None)
+        return None if found is None else (sentence, found)
 
     def around(self, quote: RawQuote) -> Speaker | None:
         """The speaker of reported speech that holds ``quote``: "X said he was 'sure of it'"."""
@@ -377,10 +390,17 @@ class ReportedSpeech(SpeakerFinder):
             return None  # "X did not say that ...", "X n'a pas dit que ...": not X's words
         if not match.group("content") and text[start:stop].rstrip(" " + MARK_CHARS).endswith(":"):
             return None  # "He warned the host of X in 2021:" leads to a quote; it reports nothing
-        if match.group("content6"):  # "said Russia was": not "to believe X would", "the alleged X were"
+        if match.group("content5") or match.group("content6"):
+            # "said Russia was", "said prices would": not "to believe X would", "the alleged X
+            # were", "because said boats are", nor a sentence's first word ("Said cousins are")
             before = WORD_BEFORE.search(text, start, cue.start())
-            if before is not None and lower(before.group(1)) in grammar.words.not_before_name_clause:
-                return self._said_tail(start, end)
+            opening = WORD.search(text, start, cue.start()) is None
+            if opening or (
+                before is not None and lower(before.group(1)) in grammar.words.not_before_name_clause
+            ):
+                # the sentence's own attribution, or a report after the adjective ("..., a
+                # pair of sailors who insist they were ...")
+                return self._said_tail(start, end) or self._reported_in(cue.end(), stop)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
         if match.group("content2") and lower(cue.group()) in grammar.words.object_verbs:
             content = self._after_recipient(content, end)
@@ -409,7 +429,23 @@ class ReportedSpeech(SpeakerFinder):
         attributed = self._said_tail(content, end)
         if attributed is not None and (names_someone(attributed[2]) or self._article_phrase(attributed[2])):
             end = attributed[1]
-        return content, end, speaker
+        return content, self._contrast(content, end, stop), speaker
+
+    def _contrast(self, content: int, end: int, stop: int) -> int:
+        """Where the report whose content starts at ``content`` ends: before a contrast that
+        opens a report of another subject ("X said the talks had failed, but Y said ...", kept
+        in ``_contrasts``), or at ``end``."""
+        for contrast in self.grammar.contrast.finditer(self.text, content, end):
+            later = self._reported_in(contrast.end(), stop)
+            if (
+                later is not None
+                and later[2].how not in ("none", "shared", "unnamed")
+                and contrast.end() <= later[2].start < later[0]
+                and len(WORD.findall(self.text, contrast.end(), later[0])) <= _CONTRAST_LEAD_WORDS
+            ):
+                self._contrasts[content] = later
+                return contrast.start()
+        return end
 
     def _article_phrase(self, speaker: Speaker) -> bool:
         """Whether ``speaker`` is a phrase that opens with an article ("the Channel 5 network",

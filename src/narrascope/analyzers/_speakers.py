@@ -374,6 +374,14 @@ class SpeakerFinder:
             return []
         return words
 
+    def _gerund_after(self, start: int, end: int) -> bool:
+        """Whether the first word after the comma at ``start`` is a gerund in lower case
+        ("citing", "deferring"; English and the languages with ``gerund_endings``)."""
+        first = WORD.search(self.text, start, end)
+        endings = self.grammar.words.gerund_endings or (("ing",) if self.language == "en" else ())
+        word = "" if first is None else first.group()
+        return len(word) > 5 and word.islower() and word.endswith(endings or ("\0",))
+
     def _opening_phrase(self, lo: int, hi: int) -> list[re.Match[str]]:
         """The words of the earliest part of ``text[lo:hi]``, between commas, that may be a
         subject: not one set off before it ("Yesterday, the mill, sadly, has said": "the
@@ -481,7 +489,11 @@ class SpeakerFinder:
         if first is None:
             return False
         word = lower(first.group())
-        return word in w.prepositions or (len(word) > 5 and word.endswith(w.gerund_endings or ("\0",)))
+        # a participle's phrase ("Questionada pela agência, ..."), if the word is no name's ("Machado")
+        j = bisect.bisect_right(self.any_entity_starts, first.start()) - 1
+        named = j >= 0 and self.any_entities[j].start <= first.start() < self.any_entities[j].end
+        endings = (*w.gerund_endings, *(() if named else w.participle_endings))
+        return word in w.prepositions or (len(word) > 5 and word.endswith(endings or ("\0",)))
 
     def _person_starts(self, position: int) -> bool:
         """Whether a person's name starts at ``position``."""
@@ -850,6 +862,12 @@ class SpeakerFinder:
         words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, end))
         while len(words) > 1 and lower(words[-1].group()) in words_of.clitics:
             words.pop()  # 'On lui expliquait': the object pronoun before the verb is not its subject
+        verb_form = lower(cue.group()).split()[0]
+        if len(words) == 1 and any(
+            lower(words[0].group()) == pronoun and not verb_form.endswith(ending)
+            for pronoun, ending in words_of.object_pronouns
+        ):
+            words = []  # '», nous a dit le ministre': told to us, by the one after the verb
         adverbs = len(words)
         while adverbs and (cut := self._adverb_at_end(words[:adverbs])):
             adverbs -= cut  # ', а также пообещал', 'który z kolei dodał': the words before the adverbs decide
@@ -900,6 +918,8 @@ class SpeakerFinder:
             and (words_of.drops_subject or words_of.verb_second_openers)
             and lower(words[0].group()) in words_of.prepositions
             and (direct or words_of.definite_articles or words_of.verb_second_openers)
+            # an impersonal verb's source is where ('“...“, heißt es im Bericht')
+            and lower(cue.group()) not in self.grammar.impersonal
         ):
             # '„...” – dodała w wywiadzie dla PAP': where it was said; the subject left out, or
             # after it, opening with its article ('», ha detto alla Repubblica il ministro',
@@ -1129,6 +1149,15 @@ class SpeakerFinder:
             # "In Portogallo si ritiene", "рискът се смята за": an impersonal verb, said by no one
             # ("..., si sottolinea nello studio firmato da X": by the one named after it)
             return self._speaker(cue.start(), cue.end(), "none", verb)
+        words_of = self.grammar.words
+        if (
+            side == "before"
+            and len(words) > 1
+            and lower(words[0].group()) in words_of.existentials
+            and lower(words[1].group()) in (*words_of.passives, *words_of.clause_auxiliaries)
+        ):
+            # "There were claims that ...": a noun's clause, no one's words
+            return self._speaker(words[0].start(), words[-1].end(), "none", verb)
         # (in lower case: "Majority Leader X" is a title)
         if side == "before" and any(word.group() in self.grammar.words.share_words for word in words):
             # "27 per cent of Labour members said": a poll's finding, not Labour's words
@@ -1150,7 +1179,9 @@ class SpeakerFinder:
             if document is not None:
                 return document
             inside = self._nearest_entity(opening[-1].end(), cue.start(), cue.start())
-            if inside is None or inside.label == "PER":
+            if inside is None or inside.label == "PER" or self._gerund_after(opening[-1].end(), cue.start()):
+                # ... but not one that a gerund's phrase names ('The newspaper, citing the
+                # ministry, reported': the newspaper)
                 return self._speaker(opening[0].start(), opening[-1].end(), "phrase", verb)
         # A verb with no words on either side, a participle after it, left its subject out
         # ('"...", disse, pedindo que os países do G20 ...'): no name after it speaks. A time

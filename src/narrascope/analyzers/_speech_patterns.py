@@ -93,6 +93,9 @@ class Grammar:
     according_before: re.Pattern[str]
     #: ', adding that ...' after a quote's attribution (group ``content``).
     adding: re.Pattern[str]
+    #: ', but ...', ', while ...': a comma and a word that may open a clause of another subject
+    #: with reported speech of its own ("X said A, but Y said B").
+    contrast: re.Pattern[str]
     #: ' and said ...' right after a quote (group ``verb``: where a reported clause is looked for).
     joined: re.Pattern[str]
     #: A sentence's opening that attributes the sentence before it ("Об этом, как передает
@@ -152,6 +155,8 @@ def grammar(language: str) -> Grammar:
     tail_nouns = "" if w.marked_verbs else "".join(rf"(?<!\b{_fixed(m)}\s)" for m in w.noun_markers)
     if w.reflexive_verbs:
         names += f"(?!{_words(w.reflexive_verbs)})"
+    if w.infinitive_verbs and w.infinitive_marks:
+        names += f"(?!{_words(w.infinitive_verbs, then=space + _words(w.infinitive_marks))})"
     verb = rf"(?<![\w-]){aux}{names}{verbs}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
     if w.perfect_participles:
@@ -177,7 +182,12 @@ def grammar(language: str) -> Grammar:
     if w.clause_auxiliaries:
         not_subject = _words((*w.clause_auxiliaries, "that", "which", "who", "to"), then="")
         subject_word = rf"(?!{not_subject}\s)[\w'’-]+"
-        auxiliary_clause = rf"{bare}(?:\s+{subject_word}){{1,3}}\s+{_words(w.clause_auxiliaries, then='')}\s"
+        # ... or a plural noun ("said prices would rise", "said officials had met")
+        plural = r"(?-i:[a-z])[\w'’-]{2,}(?<!ss)(?<!us)(?<!is)(?<!ward)s"
+        auxiliary_clause = (
+            rf"(?:{bare}(?:\s+{subject_word}){{1,3}}|{plural}(?:\s+(?!{bare}\s){subject_word}){{0,2}})"
+            rf"\s+{_words(w.clause_auxiliaries, then='')}\s"
+        )
     else:
         auxiliary_clause = "(?!)"
     if w.clause_auxiliaries and w.name_subjects:
@@ -197,12 +207,16 @@ def grammar(language: str) -> Grammar:
     stop = f"(?!{_words(w.gap_stops)})" if w.gap_stops else ""
     word = rf"{stop}[\w'’-]+(?:{TITLE_STOP})?"  # "told Mr. Smith on Monday that"
     told = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"  # one word each: fixed width
+    # "told Elena Varga the port would close": a listener's name, then a clause of its own
+    told_name = rf"(?:(?:{told})(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})?"
     gap_to_that = rf"(?:(?:{told})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
     # ... or an aside between commas, up to four words: "disse, esta quarta-feira, que", "said,
     # however, that", "afirmou, numa conferência de imprensa, que"; the comma that closes it is
     # the one before "that" below (not a clause that goes on: "mówiła, wszyscy w naszym mieście
     # są zmęczeni tym, że")
     gap_to_that += rf"|\s*,\s*{word}(?:\s+{word}){{0,3}}(?=\s*,\s*{that})"
+    # ... whose "that" is no noun's ("comentou o rumor de que": one lookbehind each)
+    noun_that = "".join(rf"(?<!\b{_escape(p)}\s)" for p in w.noun_before_that)
     leads = _words(w.according, then=space)
     # one lookbehind each (fixed width)
     leads = "".join(rf"(?<!\b{_escape(word)}\s)" for word in w.not_before_leads) + leads
@@ -249,7 +263,7 @@ def grammar(language: str) -> Grammar:
         # interview with RIA Novosti on Monday that ...", then "said he ...". A "that" in the same
         # clause is looked for first: "said in a statement that X" reports X, not "a statement that X".
         reported=re.compile(
-            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)|\s+(?P<content5>{auxiliary_clause})|{name_clause}"
+            rf"(?P<cue>{verb})(?:(?:{gap_to_that})??\s*,?\s*{noun_that}{that}(?P<content>\S)|(?:{bare_after}){bare_gap}?\s+(?P<content2>{bare}\s)|\s+(?P<content4>{bare_pronoun}\s)|{told_name}\s+(?P<content5>{auxiliary_clause})|{name_clause}"
             rf"|(?:\s+{word}){{0,8}}?\s*,\s*(?P<content3>{subordinate}(?:[\w'’-]+\s+){{0,8}}{subjunctive}))",
             flags,
         ),
@@ -272,6 +286,7 @@ def grammar(language: str) -> Grammar:
         adding=re.compile(
             rf",\s*{_words(w.adding) if w.adding else '(?!)'}\s*,?\s*{that}(?P<content>\S)", flags
         ),
+        contrast=re.compile(rf"[,;]\s*{_words(w.contrasts)}\s*" if w.contrasts else "(?!)", flags),
         joined=re.compile(
             rf"[\s,]*{_words(w.joining, then=space)}(?:{_words(w.adverbs_before_verb, then=space)})?(?P<verb>{verb})"
             if w.joining

@@ -113,6 +113,9 @@ class SpeechWords:
     #: A speech verb and a reflexive pronoun that mean something else, and so report nothing
     #: ("Das erklärt sich von selbst": it is self-evident; "erklärte sich bereit": agreed to).
     reflexive_verbs: tuple[str, ...] = ()
+    #: Speech verbs that mean something else before an infinitive ("continues to baffle",
+    #: "asked to remain anonymous"), and so report nothing there (its mark: ``infinitive_marks``).
+    infinitive_verbs: tuple[str, ...] = ()
     #: Negations: a speech verb next to one reports nothing ("did not say", "ни о чём не говорит").
     negations: tuple[str, ...] = ()
     #: Verbs whose clause may follow the one told ("told the BBC that", "warned the West that");
@@ -189,7 +192,8 @@ class SpeechWords:
     #: Words before a verb that make it none whose clause a name opens: an infinitive's mark
     #: ("no reason to believe Paddock would ..."), an article before an adjective ("the
     #: alleged Muslim spies were ..."), the first word of a name that ends like a verb ("the
-    #: United States Congress is ...").
+    #: United States Congress is ..."), a word after which "said" is an adjective ("because
+    #: said boats are ...").
     not_before_name_clause: tuple[str, ...] = ()
     #: Capitalised words that open no clause after a verb: when it was said ("said Tuesday the
     #: deal would ...").
@@ -204,6 +208,9 @@ class SpeechWords:
     #: The object pronouns that stand right before a verb ("le dit", "lo ha detto", "lo dijo"):
     #: alone before it, they name no speaker.
     clitics: tuple[str, ...] = ()
+    #: Pronouns that are a verb's subject only before their own ending of it, and its object
+    #: otherwise ("nous avons dit", but "», nous a dit le ministre", "nous dit-on").
+    object_pronouns: tuple[tuple[str, str], ...] = ()
     #: Prepositions that also open an infinitive ("said to keep on lying"): after a verb they
     #: may open what was said, so never a phrase of where it was said.
     infinitive_marks: tuple[str, ...] = ()
@@ -251,6 +258,12 @@ class SpeechWords:
     #: Endings of a gerund, which opens a phrase of manner before a clause's subject ("Parlando
     #: al Forum, Xi ha detto"): no name inside it is the subject.
     gerund_endings: tuple[str, ...] = ()
+    #: Endings of a past participle that opens a sentence as a gerund does ("Questionada pela
+    #: agência, a autarca respondeu"): the names in its phrase are no subject either.
+    participle_endings: tuple[str, ...] = ()
+    #: Words right before a "that" that make it a noun's ("comentou o rumor de que ..."):
+    #: what follows is the noun's content, not what the verb before reports.
+    noun_before_that: tuple[str, ...] = ()
     #: Endings of a speech verb in the plural (or the neuter), whose left-out subject is never
     #: one person ("spiegano", "заявили", "dizem", "poinformowało").
     plural_verb_endings: tuple[str, ...] = ()
@@ -291,6 +304,12 @@ class SpeechWords:
     #: Particles that make a speech verb impersonal right before it ("si sottolinea", "se
     #: informó"): its source is a document named beside it, in any case.
     impersonal_particles: tuple[str, ...] = ()
+    #: Words that open an existential clause before a form of "be" ("There were claims that
+    #: ..."): the verb after is a noun's, and no one is named as its speaker.
+    existentials: tuple[str, ...] = ()
+    #: Words after a comma that may open a clause with another subject and reported speech of
+    #: its own ("X said A, but Y said B", "X заявил, что A, а Y сказал, что B").
+    contrasts: tuple[str, ...] = ()
     #: Nouns of a person who heads or belongs to a body (in lower case): "the head of the
     #: Council" and "a member of the Greens" speak, persons, not the body that the phrase names
     #: (its spokespeople speak for it, and are not here). Where nouns decline, in the cases of a
@@ -392,6 +411,10 @@ _EN = SpeechWords(
         "responded", "suggested", "suggests", "predicted", "conceded", "maintained",
         "maintains", "contended", "tweeted", "texted", "cautioned", "complained", "lamented", "vowed", "pledged",
         "promised", "revealed", "confirmed", "confirms", "reported", "informed",
+        # the present of news and commentary ("..., observes the report", "X admits that ...")
+        "observes", "admits", "concedes", "recalls", "acknowledges", "concludes", "asks", "replies",
+        "responds", "predicts", "reveals", "announces", "continues", "asserts", "contends", "alleges",
+        "points out",
         # the plural present ("Critics argue that ..."; not "claim" and "reports", nouns as
         # often: "the minister's claim that", "intelligence reports that": tail_verbs)
         "argue", "warn", "insist",
@@ -405,12 +428,17 @@ _EN = SpeechWords(
     # "him" and "her" also as objects: "according to him"
     possessives=("his", "her", "him"),
     connectives=("and", "but", "who", "whom", "whose", "which", "what", "how"),
+    contrasts=("but", "while", "whereas"),
     relatives=("who", "which"),
     inverts=False,
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
     negations=("not", "never", "nothing"),
     passives=("is", "was", "were", "are", "been", "be", "being"),
-    adding=("adding", "and added"),
+    adding=(
+        "adding", "and added", "noting", "stressing", "admitting", "insisting", "explaining", "arguing",
+        "and said",
+    ),
+    existentials=("there",),
     joining=("and",),
     object_verbs=(
         "told", "tells", "tell", "warned", "warns", "asked", "urged", "urges", "reminded", "assured",
@@ -442,7 +470,7 @@ _EN = SpeechWords(
         "must", "can",
     ),
     name_subjects=True,
-    not_before_name_clause=("to", "the", "a", "an", "united"),
+    not_before_name_clause=("to", "the", "a", "an", "united", "because", "of"),
     plural_endings=("rs", "ts", "ns", "ls", "ies", "es", "ds", "ks", "ms", "ps", "gs"),
     group_nouns=("police", "staff", "personnel", "crew", "military", "people"),
     body_nouns=(
@@ -485,6 +513,7 @@ _EN = SpeechWords(
     ),
     participles=("saying",),
     infinitive_marks=("to",),
+    infinitive_verbs=("continues", "continued", "asked"),
     prepositions=(
         "to", "in", "on", "at", "for", "with", "from", "during", "after", "before", "via", "through", "by",
         "over", "about", "of", "against", "under", "into", "without", "within", "between", "among",
@@ -568,6 +597,7 @@ _RU = SpeechWords(
     possessives=("его", "её", "ее"),
     # not "также": "Он также подчеркнул" has its own subject
     connectives=("и", "а", "но", "однако", "зато", "который", "которая", "которое", "которые"),
+    contrasts=("но", "а", "однако", "тогда как"),
     relatives=("который", "которая", "которое", "которые"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "ни", "ничего"),
@@ -657,6 +687,7 @@ _UK = SpeechWords(
     group_pronouns=("їх", "їхніми", "їхню", "воно", "вони", "ми", "ви", "я", "це"),
     possessives=("його", "її"),
     connectives=("і", "й", "та", "а", "але", "однак", "проте", "зате", "який", "яка", "яке", "які"),
+    contrasts=("але", "а", "проте", "тоді як"),
     relatives=("який", "яка", "яке", "які"),
     gap_stops=("і", "й", "та", "а", "але", "або"),
     negations=("не", "ні", "нічого"),
@@ -693,7 +724,7 @@ _UK = SpeechWords(
 _BG_AORISTS = (
     "заяви", "каза", "подчерта", "посочи", "добави", "съобщи", "обясни", "предупреди", "отбеляза",
     "уточни", "припомни", "допълни", "коментира", "написа", "увери", "призна", "заключи", "изрази",
-    "сподели",
+    "сподели", "обобщи", "изтъкна", "отговори", "попита", "настоя",
 )  # fmt: skip
 
 _BG = SpeechWords(
@@ -732,6 +763,8 @@ _BG = SpeechWords(
         *_past("заяви каза подчерта посочи добави съобщи обясни предупреди отбеляза уточни обяви", "ха"),
         *_past("заявил казал подчертал посочил добавил съобщил обяснил отбелязал обявил", "|а|и"),
         "заявява", "казва", "твърди", "смята", "смятат", "подчертава", "посочва", "отбелязва", "се казва",
+        # the present that reports as the aorist does ('„...“, пише авторът', 'предупреждава X')
+        "пише", "предупреждава", "добавя", "обяснява", "припомня", "уточнява", "изтъква", "настоява",
         "се посочва", "по думите му", "по думите ѝ",
         # the same impersonal with its particle after it, opening a sentence ("Посочва се, че")
         "казва се", "посочва се", "отбелязва се", "подчертава се", "съобщава се",
@@ -754,6 +787,7 @@ _BG = SpeechWords(
     # and "като" of "..., като подчерта" (stressing): the subject of the clause before
     # not "обаче" (however), which follows its subject as often ("Докладът обаче посочва")
     connectives=("и", "а", "но", "който", "която", "което", "които", "като"),
+    contrasts=("но", "а", "докато"),
     relatives=("който", "която", "което", "които"),
     gap_stops=("и", "а", "но", "или"),
     negations=("не", "нищо"),
@@ -844,6 +878,7 @@ _PL = SpeechWords(
     group_pronouns=("nich", "ich", "ono", "oni", "one", "my", "wy", "ja", "to"),
     possessives=("niego", "niej"),  # as objects: "według niego"
     connectives=("i", "a", "ale", "który", "która", "które", "którzy", "co"),
+    contrasts=("ale", "a", "natomiast"),
     relatives=("który", "która", "które", "którzy"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     negations=("nie", "nic"),
@@ -917,6 +952,7 @@ _DE = SpeechWords(
         # separable verbs at the end of a clause join their particle: "Wie X mitteilte, ..."
         "mitteilte", "mitteilten", "hinzufügte", "einräumte", "ankündigte", "ankündigten", "feststellte",
         "hinwies",
+        "konterte", "entgegnete", "stellte klar",
     ),
     that=("dass", "daß"),
     reflexive_verbs=("erklärt sich", "erklärte sich", "erklärten sich"),
@@ -930,6 +966,7 @@ _DE = SpeechWords(
     group_pronouns=("es", "wir", "ihr", "ich"),
     possessives=("ihm",),  # as an object: "ihm zufolge"
     connectives=("und", "aber", "sondern", "der", "die", "das", "welcher", "welche"),
+    contrasts=("aber", "doch", "während"),
     # "sagte das Treffen ab": "absagen" cancels, it reports nothing
     gap_stops=("und", "aber", "oder", "sondern", "ab"),
     negations=("nicht", "nie", "nichts", "kein", "keine"),
@@ -1009,6 +1046,7 @@ _FR = SpeechWords(
         "essayiste", "philosophe", "sociologue", "politicien", "politicienne",
     ),
     clitics=("le", "la", "les", "l", "lui", "leur", "en", "y"),
+    object_pronouns=(("nous", "ons"), ("vous", "ez")),
     # "se résume à", "qui se dit expert", "se demande si": a reflexive verb reports nothing
     noun_markers=("se",),
     scare_words=("soi-disant", "prétendu", "autoproclamé"),
@@ -1039,6 +1077,7 @@ _FR = SpeechWords(
     group_pronouns=("eux", "ils", "elles", "nous", "vous", "je", "on", "cela", "ça"),
     possessives=("lui",),  # as an object: "selon lui"
     connectives=("et", "mais", "qui", "dont", "lequel", "laquelle"),
+    contrasts=("mais", "tandis que", "alors que"),
     gap_stops=("et", "mais", "ou"),
     negations=("ne", "pas", "jamais", "rien"),
     passives=("été",),
@@ -1117,6 +1156,7 @@ _IT = SpeechWords(
     pronouns=("lui", "lei", "egli"),
     group_pronouns=("loro", "essi", "esse", "noi", "voi", "io"),
     connectives=("e", "ed", "ma", "che"),
+    contrasts=("ma", "mentre"),
     gap_stops=("e", "ed", "ma", "o", "oppure"),
     negations=("non", "mai", "nulla", "niente"),
     # and "va" of "va detto" (it must be said): said by no one
@@ -1189,6 +1229,7 @@ _ES = SpeechWords(
     pronouns=("él", "ella"),
     group_pronouns=("ellos", "ellas", "nosotros", "nosotras", "vosotros", "ustedes", "yo"),
     connectives=("y", "e", "pero", "que", "quien", "quienes"),
+    contrasts=("pero", "mientras que"),
     gap_stops=("y", "e", "pero", "o", "u"),
     negations=("no", "nunca", "nada"),
     passives=("sido", "fue", "fueron"),
@@ -1219,6 +1260,9 @@ _ES = SpeechWords(
 
 _PT = SpeechWords(
     gerund_endings=("ando", "endo", "indo"),
+    participle_endings=("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"),
+    noun_before_that=("de",),
+    relayers=("informou", "noticiou"),
     subject_articles=("o", "a", "os", "as", "um", "uma"),
     # "o alerta", "um apelo", "sinal de alerta": a noun there; not "a", also a preposition and a clitic
     noun_markers=("o", "um", "do", "no", "ao", "pelo", "este", "esse", "novo", "seu", "de"),
@@ -1263,6 +1307,8 @@ _PT = SpeechWords(
         "insistiram", "concluíram", "sugeriram",
         "afirmam", "declaram", "explicam", "garantem", "sublinham", "alertam", "defendem", "sugerem",
         "acusam", "consideram", "acrescentam", "referem", "salientam", "frisam", "sustentam",
+        "informou", "informaram", "questionou", "questionaram", "respondeu", "responderam", "perguntou",
+        "avisou", "avisaram", "avisa", "admite", "observa", "lamentou", "contou", "continuou", "prometeu",
     ),
     perfect_participles=(
         "dito", "afirmado", "declarado", "explicado", "acrescentado", "sublinhado", "destacado",
@@ -1280,6 +1326,7 @@ _PT = SpeechWords(
     pronouns=("ele", "ela"),
     group_pronouns=("eles", "elas", "nós", "vocês", "eu"),
     connectives=("e", "mas", "que", "quem"),
+    contrasts=("mas", "enquanto"),
     gap_stops=("e", "mas", "ou"),
     negations=("não", "nunca", "nada"),
     passives=("sido", "foi", "foram"),

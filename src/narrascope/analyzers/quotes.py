@@ -52,9 +52,12 @@ these rules, tried in this order:
   учения, заявила Захарова, ...": what follows the attribution is what was said), or a lead
   with the source's pronoun inside ("По его словам, ...", "..., jego zdaniem"). A participle
   ("X rejected the claims, saying ...") reports for the subject of the clause it follows, or
-  for a name right before it ("with the ministry saying ..."). Questions and negated verbs
-  report nothing;
+  for a name right before it ("with the ministry saying ..."). A contrast that opens a report
+  of another subject ends the first report: "X said the talks had failed, but Y said a deal was
+  possible" is two, X's and Y's ("X заявил, что ..., а Y сказал, что ..."). Questions, negated
+  verbs and existential clauses ("There were claims that ...") report nothing;
 * what a quote's speaker adds after it in the same sentence ('“...,” she said, adding that ...',
+  '..., noting that ...', '..., admitting that ...',
   'X accused NATO of “...” and said the alliance ...');
 * a sentence before one that opens with its source ("... Об этом заявил X.", "Про це повідомив
   X", "Това заяви X"), unless it reports speech of its own (then the source passes it on);
@@ -326,20 +329,24 @@ class _Attributor(ReportedSpeech):
                 text[after : cue.start()].lstrip().startswith(":")
                 and _name_like(text[quote.start : quote.end])
             )
-            # '“... level.” Some experts believe that ...' opens a sentence of its own
+            # '“... level.” Some experts believe that ...' opens a sentence of its own, as do
+            # '“... mistake.” While insisting that he trusts ...' and '“...” Another page asks
+            # pupils to picture that ...': a clause of its own, with no comma before its
+            # "that" (not '«...!» — заявил он, добавив, что ...')
             and not (
                 text[quote.start : quote.end].rstrip()[-1:] in tuple(".!?…")
-                and lower(
-                    text[cue.end() : tail_end].split(maxsplit=1)[0]
-                    if text[cue.end() : tail_end].split()
-                    else ""
+                and (
+                    _first_word(text, after, cue.start()) in grammar.words.clause_openers
+                    or any(
+                        lower(word) in grammar.words.that
+                        for word in WORD.findall(text[cue.end() : tail_end].split(",", 1)[0])
+                    )
                 )
-                in grammar.words.that
             )
         ):
-            if lower(cue.group()) in grammar.words.tail_verbs:
+            if lower(cue.group()) in (*grammar.words.tail_verbs, *grammar.words.relayers):
                 # '... X said Russia knows NATO wants to “...,” Interfax reported': the agency
-                # passes on what X said (a tail verb only relays)
+                # passes on what X said (a tail verb only relays, as "informou a agência" does)
                 inner = self.around(quote)
                 if inner is not None and names_someone(inner):
                     return inner
@@ -723,8 +730,10 @@ class QuoteAnalyzer(Analyzer):
                 previous = previous if naming else (quote, speaker)
             elif previous is not None and _continues(attributor.grammar, text, *previous, quote, short):
                 speaker = previous[1]  # '“A,” X said. “B.”': B is X's too
-                if speaker.cue == ":" or quote.open in dialogue:
-                    previous = (quote, speaker)  # transcript paragraphs and dialogue chain on
+                if speaker.cue == ":" or quote.open in dialogue or previous[0].left_open:
+                    # transcript paragraphs and dialogue chain on, as do paragraphs of one quote
+                    # ('X said: “A. ¶ "B. ¶ “C.”', whatever marks the scraper left)
+                    previous = (quote, speaker)
             else:
                 speaker = None if short else attributor.that_before(quote)
                 previous = None if speaker is None else (quote, speaker)
@@ -789,10 +798,17 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     )
 
 
+def _first_word(text: str, start: int, end: int) -> str:
+    """The first word of ``text[start:end]``, lower case; "" where there is none."""
+    word = WORD.search(text, start, end)
+    return "" if word is None else lower(word.group())
+
+
 def _opens_sentence(text: str, quote_open: int) -> bool:
-    """Whether the quote opening at ``quote_open`` starts its line or follows a sentence's end."""
+    """Whether the quote opening at ``quote_open`` starts its line or follows a sentence's end,
+    one that a quote may close ('“... today.” “As the board decided, ...” she wrote')."""
     head = text[text.rfind("\n", 0, quote_open) + 1 : quote_open].rstrip()
-    return not head or head[-1] in ".!?…"
+    return not head or head.rstrip(MARK_CHARS)[-1:] in tuple(".!?…")
 
 
 def _covers_most(quote_open: int, quote_end: int, start: int, end: int) -> bool:
