@@ -490,8 +490,7 @@ class SpeakerFinder:
             return False
         word = lower(first.group())
         # a participle's phrase ("Questionada pela agência, ..."), if the word is no name's ("Machado")
-        j = bisect.bisect_right(self.any_entity_starts, first.start()) - 1
-        named = j >= 0 and self.any_entities[j].start <= first.start() < self.any_entities[j].end
+        named = self._inside_name(first.start(), first_word=True)
         endings = (*w.gerund_endings, *(() if named else w.participle_endings))
         return word in w.prepositions or (len(word) > 5 and word.endswith(endings or ("\0",)))
 
@@ -837,11 +836,15 @@ class SpeakerFinder:
         documents = self.grammar.subject_documents if subject else self.grammar.documents
         return documents.fullmatch(word.group()) is not None and not self._inside_name(word.start())
 
-    def _inside_name(self, position: int) -> bool:
-        """Whether ``position`` lies inside a name, after its first word: "enquête" in "le Comité
-        d'enquête" names no inquiry's report."""
+    def _inside_name(self, position: int, first_word: bool = False) -> bool:
+        """Whether ``position`` lies inside a name, after its first word (or on it too, with
+        ``first_word``): "enquête" in "le Comité d'enquête" names no inquiry's report."""
         i = bisect.bisect_right(self.any_entity_starts, position) - 1
-        return i >= 0 and self.any_entities[i].start < position < self.any_entities[i].end
+        if i < 0:
+            return False
+        entity = self.any_entities[i]
+        after_start = entity.start <= position if first_word else entity.start < position
+        return after_start and position < entity.end
 
     def _phrase_words(
         self, lo: int, cue: re.Match[str], hi: int, direct: bool = False
