@@ -3568,3 +3568,250 @@ def test_a_verb_before_an_infinitive_and_a_clause_after_a_quoted_sentence(analyz
         ("direct", None),
         ("reported", "Another page"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "claim" after a plural subject is a verb ...
+        ("Critics claim that the dam will fail.", [("the dam will fail", "Critics")]),
+        ("They claim that the harbour was never closed.", [("the harbour was never closed", "They")]),
+        # ... and before the quote that it opens ...
+        (
+            "Farmers claim, “The river has never been this low.”",
+            [("The river has never been this low.", "Farmers")],
+        ),
+        # ... but not after a possessive, an article or an adjective: there it is a noun
+        ("The minister’s claim that the dam will fail was denied.", []),
+        ("Lorand rejected the false claim that the dam will fail.", []),
+        ("Lorand repeated the outrageous claim that the dam will fail.", []),
+    ],
+)
+def test_claim_after_a_plural_subject_is_a_speech_verb(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = _hand_built(text, [])
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == expected
+
+
+def test_a_plural_noun_of_a_speech_verb_s_form_before_of_reports_nothing() -> None:
+    doc = _hand_built("The mayor repeated media claims of Norda having “stolen” the harvest.", [])
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == [None]
+
+
+def test_a_negated_passive_after_a_quote_names_no_speaker() -> None:
+    text = "They compete as “independent” riders, so their flags are not shown on any poster."
+    assert [q.attrs.get("speaker") for q in _hand_built(text, []).layer("quote")] == [None]
+
+
+def test_an_editor_s_note_after_a_quote_is_no_attribution(analyze: Analyze) -> None:
+    text = (
+        "The plan was set out at the forum. In the words of Marco Lerici, who is the institute’s "
+        "director:\n\n“A second shock will come, and sooner than the first.” (emphasis added)"
+    )
+    doc = analyze(text, language="en")
+    # the relative clause describes the source and reports nothing; the quote is his
+    assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("direct", "Marco Lerici")]
+
+
+def test_a_source_s_relative_clause_is_no_part_of_what_it_says() -> None:
+    text = "According to the Norda Ledger, which came out on Monday, the harvest failed in three provinces."
+    doc = _hand_built(text, [("Norda Ledger", "ORG")])
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("the harvest failed in three provinces", "Norda Ledger")
+    ]
+
+
+def test_a_possessive_title_before_a_name_at_a_sentence_s_end_is_no_part_of_what_was_said() -> None:
+    text = (
+        "The port might close after the storm, Norda’s envoy to the council, Elena Varga, claimed on Tuesday."
+    )
+    doc = _hand_built(text, [("Elena Varga", "PER"), ("Norda", "ORG")])
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("The port might close after the storm", "Elena Varga")
+    ]
+
+
+def test_the_one_quoted_as_saying_keeps_an_apposition() -> None:
+    text = (
+        "“The fall came with the strike,” the Norda Ledger quoted Elena Varga, a member of the polling "
+        "staff at Norda University, as saying."
+    )
+    doc = _hand_built(text, [("Elena Varga", "PER"), ("Norda Ledger", "ORG"), ("Norda University", "ORG")])
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Elena Varga"]
+
+
+def test_a_participle_s_colon_after_a_quote_s_attribution_leads_to_the_next_quote() -> None:
+    text = "“Winter will be long,” Lorand said, before adding: “We are not beaten.”"
+    doc = _hand_built(text, [("Lorand", "PER")])
+    assert [(q.attrs.get("speaker"), q.attrs.get("cue")) for q in doc.layer("quote")] == [
+        ("Lorand", "said"),
+        ("Lorand", "said"),
+    ]
+
+
+def test_a_body_before_a_title_case_person_noun_only_qualifies_it() -> None:
+    doc = _hand_built("A Treasury Minister yesterday said the port would reopen.", [("Treasury", "ORG")])
+    assert [(q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        ("A Treasury Minister", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "“He did real damage to the docks,” Piet Lorand, who wrote a whole book on the port, said of Varnel.",
+            "Piet Lorand",
+            "said",
+        ),
+        ("“Nobody listened,” the minister, who resigned in May, said.", "the minister", "said"),
+    ],
+)
+def test_a_verb_in_a_relative_clause_after_a_quote_is_not_its_cue(text: str, speaker: str, cue: str) -> None:
+    doc = _hand_built(text, [("Piet Lorand", "PER"), ("Varnel", "PER")])
+    assert [(q.attrs.get("speaker"), q.attrs.get("cue")) for q in doc.layer("quote")] == [(speaker, cue)]
+
+
+def test_a_plural_noun_after_a_verb_opens_the_clause_that_it_reports() -> None:
+    doc = _hand_built("Norda says accusations it would flood its own towns are absurd.", [("Norda", "ORG")])
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("accusations it would flood its own towns are absurd", "Norda")
+    ]
+    # ... but a listener after "told" is no part of it
+    doc = _hand_built("Lorand told reporters the port would close.", [("Lorand", "PER")])
+    assert [q.text_in(doc) for q in doc.layer("quote")] == ["the port would close"]
+
+
+def test_he_never_stands_for_a_name_after_the(analyze: Analyze) -> None:
+    text = (
+        "Piet Lorand stocked up on firewood this winter. “Nobody knows how long the cold will last,” "
+        "he told the Norda Herald. “I have a cellar to sleep in,” he said, adding: “We will manage.”"
+    )
+    doc = analyze(text, language="en")
+    assert {q.attrs.get("speaker_entity") for q in doc.layer("quote")} == {"Piet Lorand"}
+
+
+def test_a_verb_after_a_quote_that_reports_its_own_clause_is_not_the_quote_s() -> None:
+    text = "Soot gets the blame for “dirty air,” critics claim that ozone does more harm."
+    doc = _hand_built(text, [])
+    assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("phrase", None),
+        ("reported", "critics"),
+    ]
+
+
+def test_as_opens_no_speaker_s_phrase() -> None:
+    text = "Far from bringing “a rebirth for the valley” and its farms, as mill owners claim, the plan fails."
+    doc = _hand_built(text, [])
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["mill owners"]
+
+
+def test_what_an_attribution_between_commas_adds_is_a_report_of_its_own() -> None:
+    doc = _hand_built(
+        "The new arrivals are seasonal workers, Piet Lorand has said, adding that their visas expire in June.",
+        [("Piet Lorand", "PER")],
+    )
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("The new arrivals are seasonal workers", "Piet Lorand"),
+        ("their visas expire in June", "Piet Lorand"),
+    ]
+    # ... once, with a quote inside the first
+    text = "The new arrivals are “seasonal workers”, Piet Lorand has said, adding that their visas expire in June."
+    doc = _hand_built(text, [("Piet Lorand", "PER")])
+    assert [(q.label, q.text_in(doc)) for q in doc.layer("quote")] == [
+        ("reported", "The new arrivals are “seasonal workers”"),
+        ("direct", "seasonal workers"),
+        ("reported", "their visas expire in June"),
+    ]
+
+
+def test_a_colon_after_another_verb_of_the_sentence_after_a_quote_leads_to_the_next_quote(
+    analyze: Analyze,
+) -> None:
+    text = (
+        "The arrivals are seasonal workers, Piet Lorand has said, adding that their camps had become ‘towns "
+        "of their own.’ Asked on the radio by the Norda Ledger whether the border should close, Lorand "
+        "said: “Yes.”"
+    )
+    doc = analyze(text, language="en")
+    assert [
+        (q.text_in(doc), q.attrs.get("speaker_entity")) for q in doc.layer("quote") if q.label == "direct"
+    ] == [
+        ("towns of their own.", "Piet Lorand"),
+        ("Yes.", "Piet Lorand"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective before a verb's form that is also a noun makes it one
+        ("The talk came after dubious claims surfaced that the mayor was ill.", []),
+        ("Lorand dismissed the unfounded claims that the mayor was ill.", []),
+        # a listener alone after "told" is no clause: the sentence's own attribution reports
+        (
+            "Norda wants a seat on the council, the retired envoy told the Varnel daily.",
+            [("Norda wants a seat on the council", "the retired envoy")],
+        ),
+        # ... nor is what one tells about something
+        ("Lorand did what few would dare, he told the tale of the flood.", []),
+        # an abbreviated month before a number is no sentence's end between "told" and "that"
+        (
+            "Piet Lorand told the Norda Ledger on Oct. 4 that the two camps are exhausted.",
+            [("the two camps are exhausted", "Piet Lorand")],
+        ),
+    ],
+)
+def test_nouns_listeners_and_abbreviations_around_a_speech_verb(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = _hand_built(text, [("Piet Lorand", "PER")])
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == expected
+
+
+def test_a_subject_before_an_adverb_set_off_by_commas_keeps_its_name() -> None:
+    doc = _hand_built(
+        "Prosecutors, however, alleged that the fire was set.\nNorda, though, said the fire was an accident.",
+        [("Norda", "ORG")],
+    )
+    assert [(q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        ("Prosecutors", None),
+        ("Norda", "Norda"),
+    ]
+
+
+@pytest.mark.parametrize("herald", ["Norda Herald", "the Norda Herald"])
+def test_he_never_stands_for_a_person_named_with_the(herald: str) -> None:
+    text = "Piet Lorand stayed home.\n“It is bad,” he told the Norda Herald.\n“I will stay,” he said."
+    doc = _hand_built(text, [("Piet Lorand", "PER"), (herald, "PER")])
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Piet Lorand", "Piet Lorand"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an apposition left open before the verb describes the person before it
+        (
+            "Piet Lorand, head of research at the Norda Network told the Gazette that the forum is a swamp of abuse.",
+            "Piet Lorand",
+        ),
+        # a body that only qualifies a source
+        (
+            "The vote was close, with one Treasury source saying “nobody thinks she will win.”",
+            "one Treasury source",
+        ),
+    ],
+)
+def test_the_person_an_open_apposition_describes_speaks(text: str, speaker: str) -> None:
+    doc = _hand_built(text, [("Piet Lorand", "PER"), ("Norda Network", "ORG"), ("Treasury", "ORG")])
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == [speaker]
+
+
+def test_a_sentence_after_a_quoted_one_that_reports_its_own_clause_is_no_attribution(
+    analyze: Analyze,
+) -> None:
+    text = "The vote was close, with Piet Lorand saying “nobody thinks she will win.” A Kremlin source said the talks had failed."
+    doc = analyze(text, language="en")
+    assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("direct", "Piet Lorand"),
+        ("reported", "A Kremlin source"),
+    ]

@@ -2070,3 +2070,63 @@ def test_a_french_pronoun_told_is_no_speaker(text: str, speaker: str, how: str) 
 def test_a_german_demand_reports_nothing() -> None:
     text = "Der Verband der Industrie begrüßte die Ankündigung, forderte aber weitere Entlastungen ab Januar."
     assert found(analyse(text, "de", others={"Verband der Industrie": "ORG"})) == []
+
+
+def test_a_bulgarian_gerund_s_clause_after_the_speaker_holds_no_subject() -> None:
+    text = (
+        "„Споровете нямат край. Време е за решение“, добави премиерът, призовавайки гласоподавателите "
+        "да подкрепят мира на изборите за Европарламент."
+    )
+    doc = analyse(text, "bg", others={"Европарламент": "ORG"})
+    assert [(q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        ("премиерът", None)
+    ]
+
+
+def test_a_bulgarian_speaker_after_the_verb_ends_where_it_was_said_begins() -> None:
+    doc = analyse("„Нордия се готви за война“, каза сенаторът в разговор за местния вестник.", "bg")
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["сенаторът"]
+    # ... but a body after the verb is the source ('", съобщиха от пресслужбата')
+    doc = analyse("„Нордия се готви за война“, съобщиха от пресслужбата на министерството.", "bg")
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["от пресслужбата на министерството"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # an adverb set off by commas between the subject and its verb
+        ("Министърът, напротив, смята, че пошлините трябва да паднат.", "bg", "Министърът"),
+        ("Министр, однако, заявил, что ограничения нужно снять.", "ru", "Министр"),
+        # a connective or a day before the subject is no part of it
+        ("Напоследък обаче министърът твърди, че войските се възползват от това.", "bg", "министърът"),
+        ("Вчера министр заявил, что ограничения нужно снять.", "ru", "министр"),
+    ],
+)
+def test_adverbs_around_a_subject_are_no_part_of_it(text: str, language: str, speaker: str) -> None:
+    doc = analyse(text, language)
+    assert [(q.label, q.attrs.get("speaker")) for q in doc.layer("quote")] == [("reported", speaker)]
+
+
+def test_what_a_russian_attribution_between_commas_adds_is_a_report_of_its_own() -> None:
+    doc = analyse(
+        "Ситуация остаётся сложной, заявил Пётр Варнель, добавив, что переговоры продолжатся.",
+        "ru",
+        ("Пётр Варнель",),
+    )
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == [
+        ("Ситуация остаётся сложной", "Пётр Варнель"),
+        ("переговоры продолжатся", "Пётр Варнель"),
+    ]
+
+
+def test_an_opening_phrase_before_a_clause_with_an_adding_participle_is_not_reported() -> None:
+    text = (
+        "Desde o início da crise, as autoridades têm alertado os vizinhos contra o envio de armas, "
+        "sublinhando que estas apenas prolongam a disputa."
+    )
+    assert [q.text_in(doc) for doc in [analyse(text, "pt")] for q in doc.layer("quote")] == []
+
+
+def test_a_day_after_a_preposition_stays_in_the_speaker_s_phrase() -> None:
+    doc = analyse("В писмото на фермерите от вчера се посочва, че цените на торовете растат.", "bg")
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["писмото на фермерите от вчера"]

@@ -29,10 +29,11 @@ from narrascope.analyzers._speakers import (
 from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, QUOTE_MARK, lower
 from narrascope.document import Document, Span
 
-__all__ = ["ReportedSpeech"]
+__all__ = ["TIME_NOUNS", "ReportedSpeech"]
 
 _TOKEN = re.compile(r"[\w'’-]+")
 _TAIL_CONTENT_WORDS = 4  # at least, before "..., the ministry said"
+_ADDING_TAIL_WORDS = 4  # at most, after the verb of "..., X told reporters, adding that ..."
 _SUBJECT_AFTER_WORDS = 6  # at most, before the name in a subject after the verb
 _DESCRIPTION_WORDS = 4  # at most, in "..., говорится в докладе, <опубликованном в четверг>"
 _PARENTHESIS_LEAD_WORDS = 8  # at most, before "..., he said, ..."
@@ -41,7 +42,7 @@ _AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, 
 # reported one ("files that made"): see :meth:`ReportedSpeech._relative_that`.
 _ENGLISH_PASTS = frozenset({"led", "made", "left", "took", "gave", "brought", "sent", "kept", "meant", "saw"})
 # Nouns of a time after a "that" that is its determiner ("reported that night"), no clause.
-_TIMES = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "month", "year", "time"})
+TIME_NOUNS = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "month", "year", "time"})
 # The end of a clause right after one word ("who wrote that column."): "that" determined it.
 _ALONE_END = re.compile(r"\s*(?:[.!?;:]|$)")
 # The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
@@ -403,7 +404,16 @@ class ReportedSpeech(SpeakerFinder):
                 return self._said_tail(start, end) or self._reported_in(cue.end(), stop)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
         if match.group("content2") and lower(cue.group()) in grammar.words.object_verbs:
+            listener = content
             content = self._after_recipient(content, end)
+            told = [lower(word) for word in WORD.findall(text, content, end)]
+            if content == listener and not any(word in grammar.words.clause_auxiliaries for word in told):
+                # "he told the tale of the flood" reports no clause; "..., the envoy told the Varnel
+                # daily.": the listener alone, after what the sentence attributes
+                if any(word in grammar.words.prepositions for word in told):
+                    return None
+                if len(told) <= _RECIPIENT_WORDS + 1:
+                    return self._said_tail(start, end)
         # A subject after the verb stands between it and what was said ("заявил Песков, что
         # ...", "erklärte Macron, der Westen dürfe ...", "Im März sagte X, ..."); not an
         # adverb ("Stwierdził też, że"), nor one told ("told Politico that").
@@ -506,7 +516,7 @@ class ReportedSpeech(SpeakerFinder):
         )
         # "who wrote that column.": a noun alone after it, which "that" determines
         alone = word.islower() and _ALONE_END.match(self.text, first.end()) is not None  # not "that Dr. X"
-        if not relative and not alone and word not in _TIMES:
+        if not relative and not alone and word not in TIME_NOUNS:
             return None
         return self.text.rindex(words[-1], match.end("cue"), match.start("content"))
 
@@ -659,7 +669,27 @@ class ReportedSpeech(SpeakerFinder):
         the sentence: a subject and the verb, and no clause of the verb's own."""
         text = self.text
         words = WORD.findall(text, first + 1, second)
+        added = self.grammar.adding.match(text, second, end)
         rest = WORD.findall(text, second + 1, end)
+        before = [lower(word) for word in WORD.findall(text, start, first)]
+        w = self.grammar.words
+        if (
+            added is not None
+            and not cue.group()[:1].isupper()
+            and len(before) >= 3
+            # the attribution is a subject and its verb, where it was said at most ("Lorand told
+            # reporters"), not a clause of its own after an opening ("Desde o início da crise, as
+            # autoridades têm avisado os vizinhos contra ..., sublinhando que")
+            and len(WORD.findall(text, cue.end(), second)) <= _ADDING_TAIL_WORDS
+            and before[0] not in (*w.prepositions, *w.clause_openers)
+        ):
+            # "The arrivals are seasonal workers, Lorand said, adding that their visas expire": the words
+            # before the attribution are its report, and what the participle adds another one
+            adder = self._from_region(first + 1, second, cue)
+            if adder.how in ("none", "shared", "unnamed") or self._passive(first, cue.start()):
+                return None
+            self._contrasts[start] = (added.start("content"), end, adder)
+            return start, start + len(text[start:first].rstrip()), adder
         if (
             cue.group()[:1].isupper()
             or lower(cue.group()) in self.grammar.words.participles  # "X, saying Y, left"
@@ -894,7 +924,7 @@ class ReportedSpeech(SpeakerFinder):
             return None
         if not text[named.end : comma].strip(" ,"):  # the name is the last apposition: a title before?
             before = text.rfind(",", start, cut)
-            title = WORD.findall(text, before + 1, cut)
+            title = _TOKEN.findall(text, before + 1, cut)
             if (
                 before >= 0
                 and 0 < len(title) <= APPOSITION_WORDS
@@ -909,8 +939,10 @@ class ReportedSpeech(SpeakerFinder):
         """Whether the word before a speech verb makes it a passive ("the decision was announced";
         not "she is saying", where the verb is a participle)."""
         words = [lower(word) for word in WORD.findall(self.text, start, verb_start)]
-        while words and self.grammar.words.is_adverb(words[-1]):
-            words.pop()  # "it has been widely reported"
+        while words and (
+            self.grammar.words.is_adverb(words[-1]) or words[-1] in self.grammar.words.negations
+        ):
+            words.pop()  # "it has been widely reported", "their flags are not shown"
         if not words or words[-1] not in self.grammar.words.passives:
             return False
         verb = WORD.match(self.text, verb_start)
@@ -974,7 +1006,17 @@ class ReportedSpeech(SpeakerFinder):
                     else that.end() + len(text[that.end() : end]) - len(text[that.end() : end].lstrip())
                 )
                 return content, end, inner[2]
-            return self._named_after_title(according.start("content"), end, speaker)
+            content_start = according.start("content")
+            first = WORD.match(text, content_start)
+            if first is not None and lower(first.group()) in grammar.words.relatives:
+                # "According to the report, which came out on Monday, ...": the clause describes
+                # the source; what it says follows the next comma ("In the words of X, who
+                # heads Y:" says nothing itself)
+                comma = text.find(",", content_start, end)
+                if comma < 0:
+                    return None
+                content_start = content_after(text, comma, end)
+            return self._named_after_title(content_start, end, speaker)
         # Here a source is seldom closed by a comma: read a name or a noun phrase after the lead.
         lead = grammar.according_lead.search(text, start, end)
         if lead is None or lead.start() - start >= 40:

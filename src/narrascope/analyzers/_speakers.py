@@ -80,6 +80,7 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]")
 # A speaker phrase never runs over a clause boundary, and is cut to the words next to the
 # verb when longer than _PHRASE_WORDS.
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
 _PHRASE_WORDS, PHRASE_NEAR = 8, 4
 _QUOTED_NAME_WORDS = 3
@@ -581,11 +582,18 @@ class SpeakerFinder:
             # "The Norda Palace official said", "a ministry aide": a person of the body (whose
             # spokespeople, though, speak for it: "the ministry spokesman said")
             w = self.grammar.words
+            nouns = (*w.person_nouns, *w.head_nouns)
             after = WORD.findall(self.text, entity.end, words[-1].end())
+            while len(after) >= 2 and w.is_adverb(lower(after[-1])):
+                after.pop()  # "A Treasury Minister today said"
+            # the noun in title case too ("A Treasury Minister said")
             return (
-                bool(after)
-                and self._ends_phrase(entity, words[-1].end())
-                and lower(after[-1]) in (*w.person_nouns, *w.head_nouns)
+                0 < len(after) <= 2
+                and lower(after[-1]) in nouns
+                and all(
+                    (word.islower() and word not in function_words_of(self.language)) or lower(word) in nouns
+                    for word in after
+                )
             )
         before = [w.group() for w in words if w.end() <= entity.start]
         articles = (*self.grammar.words.definite_articles, *self.grammar.words.indefinite_articles)
@@ -743,7 +751,7 @@ class SpeakerFinder:
         recent = [
             p
             for p in reversed(self.persons[max(0, i - _GENDER_LOOKBACK) : i])
-            if self._fits(p, gender) and not self._attributive(p)
+            if self._fits(p, gender) and not self._attributive(p) and not self._named_with_article(p)
         ]
         if nominative:
             recent = [p for p in recent if not self._oblique(p)] or recent
@@ -766,6 +774,15 @@ class SpeakerFinder:
         speaking = (p for p in recent if opens <= p.start and self._verb_follows(p))
         subject = (p for p in reversed(recent) if opens <= p.start and self._opens_sentence(p, opens))
         return next(speaking, None) or next(subject, last)
+
+    def _named_with_article(self, person: Span) -> bool:
+        """Whether the English "person" ``person`` follows "the" or opens with it: an outlet or a
+        body that the recogniser took for one ("told the Norda Herald"), never whom "he" stands
+        for."""
+        return self.language == "en" and (
+            _THE_BEFORE.search(self.text, max(0, person.start - 5), person.start) is not None
+            or _THE_BEFORE.match(self.text, person.start, min(person.end, person.start + 4)) is not None
+        )
 
     def _verb_follows(self, person: Span) -> bool:
         """Whether a speech verb follows ``person``'s name, past the comma of an apposition at
@@ -861,7 +878,7 @@ class SpeakerFinder:
         """
         words_of = self.grammar.words
         end = self._subject_end(lo, cue)
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, end)]
+        breaks = self._subject_breaks(lo, end)
         words = list(WORD.finditer(self.text, breaks[-1] if breaks else lo, end))
         while len(words) > 1 and lower(words[-1].group()) in words_of.clitics:
             words.pop()  # 'On lui expliquait': the object pronoun before the verb is not its subject
@@ -949,11 +966,17 @@ class SpeakerFinder:
             capitals = list(itertools.takewhile(lambda word: word.group()[:1].isupper(), words))
             # ... and a phrase at its first preposition: '», a déclaré le ministre lors d'une ...',
             # '», — пишут журналисты о ...'
+            # ... or one that opens a body, after the first word ('", каза сенаторът в разговор
+            # за ...'; not '", съобщиха от пресслужбата')
             ends = (*words_of.prepositions, *words_of.topic_prepositions)
+            later_ends = (*ends, *words_of.body_prepositions)
             phrase = list(
                 itertools.takewhile(
                     # not inside a name ("il rappresentante di Unione per Varnel")
-                    lambda word: lower(word.group()) not in ends or self._inside_name(word.start()),
+                    lambda word: (
+                        lower(word.group()) not in (ends if word is words[0] else later_ends)
+                        or self._inside_name(word.start())
+                    ),
                     words,
                 )
             )
@@ -964,6 +987,44 @@ class SpeakerFinder:
         if words_of.drops_subject or as_clause:
             return [], "none"
         return list(WORD.finditer(self.text, lo, cue.start()))[-PHRASE_NEAR:], "far"
+
+    def _person_before_description(self, lo: int, words: list[re.Match[str]], entity: Span) -> Span | None:
+        """The person named alone between the clause's start (after ``lo``) and a comma right
+        before ``words``, a description in lower case of three words or more that holds
+        ``entity`` ("Piet Lorand, director of the Norda Network", "X, a writer documenting Y's
+        work"); None otherwise."""
+        if len(words) < 3 or not words[0].group()[:1].islower() or entity.start < words[0].start():
+            return None
+        comma = words[0].start() - 1
+        while comma > lo and self.text[comma].isspace():
+            comma -= 1
+        if comma <= lo or self.text[comma] != ",":
+            return None
+        opening = max((m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, comma)), default=lo)
+        sentence = bisect.bisect_right(self.sentence_starts, comma) - 1
+        if sentence >= 0:
+            opening = max(opening, self.sentence_starts[sentence])
+        named = self._entity_at(opening, comma)
+        return named if named is not None and named.label == "PER" else None
+
+    def _subject_breaks(self, lo: int, end: int) -> list[int]:
+        """Where the clause breaks in ``text[lo:end]``, before a verb, end; an adverb set off by
+        commas right before the verb breaks none ('Франция, напротив, смята', 'MGM, though,
+        said': the subject is before it)."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, end)]
+        if len(breaks) >= 2 and self._adverb_set_off(breaks[-2], breaks[-1], end):
+            breaks = breaks[:-2]
+        return breaks
+
+    def _adverb_set_off(self, opening: int, closing: int, end: int) -> bool:
+        """Whether ``text[opening:closing]``, between commas, holds adverbs or connectives alone
+        and nothing but space follows it up to ``end`` (", напротив, смята", ", однако, заявил")."""
+        text = self.text
+        if text[opening - 1] != "," or text[closing - 1] != "," or text[closing:end].strip():
+            return False
+        words = [lower(word) for word in WORD.findall(text, opening, closing)]
+        w = self.grammar.words
+        return bool(words) and all(w.is_adverb(word) or word in w.connectives for word in words)
 
     def _subject_end(self, lo: int, cue: re.Match[str]) -> int:
         """Where the words before the verb ``cue`` that may name its subject end: before a
@@ -991,6 +1052,8 @@ class SpeakerFinder:
             if len(words) >= n and " ".join(lower(x.group()) for x in words[-n:]) in w.adverbs_before_verb:
                 return n
         last = lower(words[-1].group())
+        if len(words) > 1 and lower(words[-2].group()) in (*w.prepositions, *w.body_prepositions):
+            return 1 if last in trailing else 0  # "в писмото от вчера се посочва": the preposition's
         return 1 if last in trailing or w.is_adverb(last) else 0
 
     def _named_before(self, words: list[re.Match[str]]) -> tuple[list[re.Match[str]], str]:
@@ -1062,6 +1125,7 @@ class SpeakerFinder:
             lower(words[0].group()) in w.connectives
             or w.is_adverb(lower(words[0].group()))
             or lower(words[0].group()) in complementisers
+            or lower(words[0].group()) in w.as_words  # ", as oil traders claim,"
             # "Martedì il governo ha dichiarato"; not English's "Sunday Times"
             or (lower(words[0].group()) in ANY_WEEKDAY and self.language != "en")
         ):
@@ -1092,7 +1156,7 @@ class SpeakerFinder:
         person that the whole clause names ('Историк Борис Ковалев в беседе с газетой ВЗГЛЯД')."""
         if side == "before":
             end = self._subject_end(lo, cue)
-            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, lo, end)]
+            breaks = self._subject_breaks(lo, end)
             return (breaks[-1] if breaks else lo), end
         if side == "after":
             stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
@@ -1202,6 +1266,12 @@ class SpeakerFinder:
             clause,
             subject=True,
         )
+        if entity is not None and side == "before" and clause is not None:
+            opener = self._person_before_description(lo, list(WORD.finditer(self.text, *clause)), entity)
+            if opener is not None:
+                # "X, director of the Norda Network told": an apposition left open before the
+                # verb; the person it describes speaks, not one named in it
+                return self._of_entity(opener, verb)
         if (
             entity is not None
             and side == "after"
@@ -1471,6 +1541,9 @@ class SpeakerFinder:
                 continue
             entity = self._nearest_entity(word.start(), cue.start(), cue.start())
             if entity is not None and entity.label in ("PER", "ORG") and entity.start >= word.start():
+                if entity.label != "PER" and self._qualifies_noun(entity, words):
+                    # "with one Treasury source saying": the source, whom the body only qualifies
+                    return self._speaker(words[0].start(), words[-1].end(), "phrase", cue.group())
                 return self._of_entity(entity, cue.group())
             if self.grammar.pronouns.fullmatch(word.group()):
                 return self._subject_at(word.start(), word.end(), cue.group())
@@ -1483,6 +1556,12 @@ class SpeakerFinder:
         follows the verb ("X was quoted by the agency as saying"), the passive's subject. None
         where no such verb stands within a few words before "as"."""
         w = self.grammar.words
+        if len(words) >= 3 and "," in self.text[words[-2].end() : words[-1].start()]:
+            # "quoted Elena Varga, a member of the team, as saying": the apposition describes her
+            opening = self.text.rfind(",", words[0].start(), words[-2].end())
+            kept = [word for word in words[:-1] if word.end() <= opening]
+            if opening >= 0 and len(words) - 1 - len(kept) <= APPOSITION_WORDS:
+                words = [*kept, words[-1]]
         if not w.quoting or len(words) < 3 or lower(words[-1].group()) not in w.as_words:
             return None
         for i in range(len(words) - 2, max(-1, len(words) - 2 - _QUOTED_OBJECT_WORDS), -1):

@@ -142,6 +142,16 @@ def grammar(language: str) -> Grammar:
     aux = f"(?:{_words(w.auxiliaries, then=space)}{between})?" if w.auxiliaries else ""
     names = rf"(?!(?-i:{'|'.join(map(re.escape, w.name_verbs))})\b)" if w.name_verbs else ""
     verbs = _words(w.verbs + w.participles)
+    if w.plural_verbs:
+        # one lookbehind each (fixed width): a plural noun ("critics", not "Russia's" nor an
+        # adjective in "-ous": "the outrageous claim that"), a pronoun
+        plural_subject = "|".join(
+            [
+                r"(?<=[^\W\d_]s\s)(?<!ss\s)(?<!us\s)(?<!is\s)",
+                *(rf"(?<=\b{_fixed(p)}\s)" for p in (*w.group_pronouns, "who", "some")),
+            ]
+        )
+        verbs = rf"(?:{verbs}|(?:{plural_subject}){_words(w.plural_verbs)})"
     if w.noun_markers:
         # one lookbehind each (fixed width), tried only where a verb starts: the markers cost
         # half the search's time again if tried at every word
@@ -157,6 +167,14 @@ def grammar(language: str) -> Grammar:
         names += f"(?!{_words(w.reflexive_verbs)})"
     if w.infinitive_verbs and w.infinitive_marks:
         names += f"(?!{_words(w.infinitive_verbs, then=space + _words(w.infinitive_marks))})"
+    if w.noun_forms and w.noun_followers:
+        # one lookbehind each (fixed width): "claims of abductions" names no speech
+        forms = "|".join(rf"(?<=\b{_fixed(form)})" for form in w.noun_forms)
+        verbs += rf"(?!(?:{forms})\s+{_words(w.noun_followers)})"
+        if w.noun_after_endings:
+            # "dubious claims surfaced": an adjective's ending before the form (one lookbehind each)
+            adjective = "|".join(rf"(?<={_fixed(e)}\s)" for e in w.noun_after_endings)
+            verbs = rf"(?!(?:{adjective}){_words(w.noun_forms)}){verbs}"
     verb = rf"(?<![\w-]){aux}{names}{verbs}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
     if w.perfect_participles:
@@ -167,7 +185,18 @@ def grammar(language: str) -> Grammar:
     that = _words(w.that, then=space)
     # ... but not a preposition before a clause without "that": "wrote in a column" reports nothing.
     not_preposition = rf"(?!{_words(w.prepositions, then='')}\s)" if w.prepositions else ""
-    bare_gap = rf"(?:\s+{not_preposition}[\w'’-]+)"
+    # ... a listener after "told" ("told reporters the talks ..."), never a plural noun and a
+    # pronoun after another verb: "says accusations it would ..." reports the accusations too
+    # (one lookbehind each: fixed width)
+    told_after = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"
+    plural_noun = r"(?-i:[a-z])[\w'’-]{2,}(?<!ss)(?<!us)(?<!is)(?<!ward)s"
+    clause_pronoun = (
+        _words((*w.bare_pronoun_starts, "it"), then=r"(?=\s)") if w.bare_pronoun_starts else "(?!)"
+    )
+    bare_gap = (
+        rf"(?:(?:{told_after})\s+{not_preposition}[\w'’-]+"
+        rf"|\s+(?!{plural_noun}\s+{clause_pronoun}){not_preposition}[\w'’-]+)"
+    )
     # English also reports without "that" ("warned the talks ..."), one word after the verb at most.
     bare = _words(w.bare_clause_starts, then="") if w.bare_clause_starts else "(?!)"
     # ... and only after a verb that takes a clause (one lookbehind each: fixed width)
@@ -182,12 +211,12 @@ def grammar(language: str) -> Grammar:
     if w.clause_auxiliaries:
         not_subject = _words((*w.clause_auxiliaries, "that", "which", "who", "to"), then="")
         subject_word = rf"(?!{not_subject}\s)[\w'’-]+"
-        # ... or a plural noun ("said prices would rise", "said officials had met")
-        plural = r"(?-i:[a-z])[\w'’-]{2,}(?<!ss)(?<!us)(?<!is)(?<!ward)s"
-        auxiliary_clause = (
-            rf"(?:{bare}(?:\s+{subject_word}){{1,3}}|{plural}(?:\s+(?!{bare}\s){subject_word}){{0,2}})"
-            rf"\s+{_words(w.clause_auxiliaries, then='')}\s"
+        # ... or a plural noun ("said prices would rise", "said officials had met"), perhaps
+        # with a clause of its own ("says accusations it would ... are absurd")
+        plural_clause_subject = (
+            rf"{plural_noun}(?:\s+{clause_pronoun}|(?:\s+(?!{bare}\s){subject_word}){{0,2}})"
         )
+        auxiliary_clause = rf"(?:{bare}(?:\s+{subject_word}){{1,3}}|{plural_clause_subject})\s+{_words(w.clause_auxiliaries, then='')}\s"
     else:
         auxiliary_clause = "(?!)"
     if w.clause_auxiliaries and w.name_subjects:
@@ -205,11 +234,11 @@ def grammar(language: str) -> Grammar:
     # Monday that"), none that shows another clause; after a verb that takes no one told, the
     # first of them is no clause start ("said the West needed to know that" reports all of it).
     stop = f"(?!{_words(w.gap_stops)})" if w.gap_stops else ""
-    word = rf"{stop}[\w'’-]+(?:{TITLE_STOP})?"  # "told Mr. Smith on Monday that"
-    told = "|".join(f"(?<={_escape(v)})" for v in w.object_verbs) or "(?!)"  # one word each: fixed width
+    # "told Mr. Smith on Monday that", "told X on Oct. 4 that": an abbreviation before a number
+    word = rf"{stop}[\w'’-]+(?:{TITLE_STOP}|\.(?=\s+\d))?"
     # "told Elena Varga the port would close": a listener's name, then a clause of its own
-    told_name = rf"(?:(?:{told})(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})?"
-    gap_to_that = rf"(?:(?:{told})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
+    told_name = rf"(?:(?:{told_after})(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})?"
+    gap_to_that = rf"(?:(?:{told_after})\s+{word}|\s+(?!{bare}\s){word})(?:\s+{word}){{0,7}}?"
     # ... or an aside between commas, up to four words: "disse, esta quarta-feira, que", "said,
     # however, that", "afirmou, numa conferência de imprensa, que"; the comma that closes it is
     # the one before "that" below (not a clause that goes on: "mówiła, wszyscy w naszym mieście

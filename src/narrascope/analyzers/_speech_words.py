@@ -50,6 +50,20 @@ class SpeechWords:
     #: Forms that are as often nouns ("the minister's claim that"), read as speech verbs only
     #: where they end the sentence that they attribute ("..., the experts claim.").
     tail_verbs: tuple[str, ...] = ()
+    #: Of the :attr:`tail_verbs`, those that are verbs anywhere after a plural subject: a
+    #: plural noun or pronoun right before them ("Critics claim that ...", "they claim"), not
+    #: "the minister's claim that" or "a false claim that".
+    plural_verbs: tuple[str, ...] = ()
+    #: Verb forms that are plural nouns before one of :attr:`noun_followers` ("media claims of
+    #: abductions", "claims by officials"): never a speech verb there.
+    noun_forms: tuple[str, ...] = ()
+    noun_followers: tuple[str, ...] = ()
+    #: Endings of adjectives before which the :attr:`noun_forms` are nouns too ("suspicious
+    #: claims emerged", "unfounded claims that").
+    noun_after_endings: tuple[str, ...] = ()
+    #: First words of an editor's note in brackets after a quote ("(emphasis added)"): its
+    #: verb names no speaker.
+    editorial_notes: tuple[str, ...] = ()
     #: What a verb of opinion takes before its subject, when the subject follows it ("—
     #: выразил общее мнение наш читатель", "сподели мнението си друг слушател"): the
     #: object, never the speaker.
@@ -374,7 +388,7 @@ _EN = SpeechWords(
     indefinite_articles=("a", "an", "another", "one"),
     definite_articles=("the",),
     person_nouns=(
-        "expert", "analyst", "official", "politician", "lawmaker", "diplomat", "economist", "scientist", "researcher",
+        "expert", "analyst", "official", "source", "politician", "lawmaker", "diplomat", "economist", "scientist", "researcher",
         "professor", "doctor", "physician", "activist", "journalist", "author", "writer", "veteran",
         "resident", "woman", "man", "mother", "father", "student", "teacher", "democrat",
         "republican", "historian", "commentator", "blogger", "businessman", "businesswoman",
@@ -422,6 +436,11 @@ _EN = SpeechWords(
         "fumed", "quipped", "joked", "boasted", "ranted", "scoffed", "exclaimed",
     ),
     tail_verbs=("claim", "reports", "reported"),
+    plural_verbs=("claim",),
+    noun_forms=("claims", "notes", "states"),
+    noun_followers=("of", "by", "about"),
+    noun_after_endings=("ous", "ful", "less", "ed", "ian"),
+    editorial_notes=("emphasis", "italics", "translation", "bold", "underlining"),
     that=("that",),
     pronouns=("he", "she"),
     group_pronouns=("it", "they", "them", "we", "us", "you", "i"),
@@ -493,6 +512,7 @@ _EN = SpeechWords(
     quoting=("quoted", "cited", "quotes", "cites"),
     adverbs_before_verb=(
         "also", "again", "already", "just", "once", "still", "even", "now", "then", "often", "only", "later", "further",
+        "today", "yesterday", "tonight",
         "earlier", "repeatedly", "reportedly", "previously", "recently", "publicly", "openly", "privately",
         "officially", "separately", "subsequently", "quickly", "immediately", "flatly", "firmly",
         "strongly", "clearly", "explicitly", "initially", "originally", "similarly", "likewise", "finally",
@@ -590,6 +610,8 @@ _RU = SpeechWords(
         "также", "тоже", "ранее", "уже", "вновь", "снова", "еще", "ещё", "неоднократно", "публично",
         "открыто", "прямо", "даже", "затем", "позднее", "позже", "тогда", "в свою очередь", "впоследствии",
         "не раз", "не однажды",
+        # sentence connectives and days ("Однако Москва заявила", "Вчера министерство сообщило")
+        "однако", "впрочем", "напротив", "между тем", "вчера", "сегодня", "теперь", "сейчас",
     ),
     clause_openers=("когда", "если", "хотя", "пока", "поскольку", "потому", "чтобы", "где", "куда", "откуда"),
     pronouns=("он", "она"),
@@ -681,6 +703,7 @@ _UK = SpeechWords(
     adverbs_before_verb=(
         "також", "теж", "раніше", "вже", "знову", "неодноразово", "публічно", "відкрито", "прямо", "навіть",
         "потім", "згодом", "тоді", "у свою чергу", "своєю чергою",
+        "однак", "проте", "натомість", "тим часом", "вчора", "сьогодні", "зараз", "нині",
     ),
     naming=("говорив про", "говорила про", "говорили про", "говорить про", *_past("назва охарактеризува", "в|ла|ли"), "називає", "називають"),
     pronouns=("він", "вона"),
@@ -776,6 +799,7 @@ _BG = SpeechWords(
     adverbs_before_verb=(
         "също", "още", "вече", "отново", "по-рано", "многократно", "публично", "дори", "след това", "ясно",
         "категорично", "изрично", "открито", "непрекъснато", "постоянно", "сега",
+        "обаче", "напоследък", "напротив", "междувременно", "вчера", "днес", "тогава", "впоследствие",
     ),
     naming=("говори за", "говориха за", "нарече", "нарекоха", "нарекъл", "нарекла", "нарекли"),
     naming_as=("определи", "определиха", "описа", "описаха", "квалифицира", "квалифицираха"),
@@ -814,6 +838,8 @@ _BG = SpeechWords(
     as_verbs=("съобщава", "съобщават", "пише", "пишат", "информира"),
     speaker_leads=("по думите на",),
     body_prepositions=("в", "във", "от"),
+    # the gerund ("казвайки", "призовавайки", "говорейки")
+    gerund_endings=("йки",),
     woman=Gender(pronouns=("нея", "ѝ", "й", "тя",), titles=("г-жа", "госпожа")),
     man=Gender(pronouns=("него", "му", "той",), titles=("г-н", "господин")),
 )

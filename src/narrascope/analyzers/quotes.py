@@ -133,7 +133,7 @@ from narrascope.analyzers._hindi_quotes import hindi_quotes
 from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
 from narrascope.analyzers._places import place_of
 from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
-from narrascope.analyzers._reported import ReportedSpeech
+from narrascope.analyzers._reported import TIME_NOUNS, ReportedSpeech
 from narrascope.analyzers._speakers import (
     ATTRIBUTION_PUNCTUATION,
     SENTENCE_END,
@@ -192,6 +192,11 @@ _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
 _QUOTED_SENTENCE_END = re.compile(rf"[.!?…][{DOUBLE_MARKS}]\s+")
 _TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
+# The groups of ``Grammar.reported`` where a clause without "that" begins (after "that", the
+# rule with the words before the first comma reads it).
+_OWN_CLAUSE_GROUPS = ("content2", "content5", "content6")
+_EDITORIAL_NOTE = re.compile(r"\s*[(\[]\s*(\w+)")
+_LEAD_PUNCTUATION = re.compile(r"\s*[,:]\s*$")  # between a lead's verb and the quote it opens
 # A wire story's date line before its first sentence: its place, perhaps the agency, the date,
 # and the dash ("ROMA, 5 ottobre – ", "KYIV, Nov. 9 (Reuters) - ", "МОСКВА (ТАСС) — "), or two
 # hyphens for one ("BEIJING, Sept. 17 (Xinhua) -- ").
@@ -279,7 +284,12 @@ class _Attributor(ReportedSpeech):
         # a verb's words go on past a quoted name ('", написа в "Телеграм" прокурорът X')
         stop = break_past_names(text, _TAIL_STOP, after, hi, grammar.verbs)
         tail_end = stop.start() if stop else hi
+        note = _EDITORIAL_NOTE.match(text, after, tail_end)
+        if note is not None and lower(note.group(1)) in grammar.words.editorial_notes:
+            tail_end = after  # '“...” (emphasis added)': the editor's, who said it is found elsewhere
         cue = grammar.verbs.search(text, after, tail_end) or grammar.tail_verbs.search(text, after, tail_end)
+        if cue is not None:
+            cue = self._past_relative_clause(after, cue, tail_end)
         if (
             cue is not None
             # '“...” theory, saying that ...' reports what follows, not the quote before; but
@@ -310,12 +320,15 @@ class _Attributor(ReportedSpeech):
                 or self._right_after(after, self._appositive(after, cue.start()))
                 # 'the Ledger quoted a senior Norda official as saying'
                 or (
-                    text[after : cue.start()].strip(" ,—–-").count(" ") <= _QUOTED_AS_WORDS
+                    len(self._without_apposition(after, cue.start())) <= _QUOTED_AS_WORDS
                     and lower(cue.group()) in grammar.words.participles
                     and self._quoted_as(after, cue.start())
                 )
             )
-            and not text[cue.end() : tail_end].rstrip().endswith(":")  # 'X observed: “' is the next quote's
+            # '“climate change,” critics claim that methane ...': the verb reports its own clause
+            and not self._that_clause_after(cue.end(), tail_end)
+            # 'X observed: “' is the next quote's
+            and not self._colon_leads_on(cue.end(), tail_end)
             # '“... more.” Lorand told reporters, “...”': after a whole sentence quoted, a verb
             # and a comma lead to the next quote (not '“...,” he said, “and ...”', one quote in two)
             and not (
@@ -341,6 +354,8 @@ class _Attributor(ReportedSpeech):
                         lower(word) in grammar.words.that
                         for word in WORD.findall(text[cue.end() : tail_end].split(",", 1)[0])
                     )
+                    # '“...” A source said the talks had failed.': a clause of the verb's own
+                    or self._reports_own_clause(cue, tail_end)
                 )
             )
         ):
@@ -350,7 +365,10 @@ class _Attributor(ReportedSpeech):
                 inner = self.around(quote)
                 if inner is not None and names_someone(inner):
                     return inner
-            return self._from_region(after, tail_end, cue, quote.open, direct=True)
+            # '", добави премиерът, призовавайки ... за Европарламент': the gerund's clause
+            # holds no subject
+            gerund = self._gerund_clause(cue.end(), tail_end)
+            return self._from_region(after, gerund or tail_end, cue, quote.open, direct=True)
         # Inside the quote, set off by dashes: '“... – dichiara Pietro Lenzi – ...”'
         inside = self._interjected(quote)
         if inside is not None:
@@ -377,11 +395,70 @@ class _Attributor(ReportedSpeech):
     def _quoted_as(self, lo: int, hi: int) -> bool:
         """Whether ``text[lo:hi]`` ends with a phrase of ``quoted_as`` ("X is quoted as"), or with
         a quoting verb, its object and "as" ("Reuters quoted X as")."""
-        words = [lower(w) for w in WORD.findall(self.text, lo, hi)]
+        words = self._without_apposition(lo, hi)
         w = self.grammar.words
         if words and words[-1] in w.as_words and any(word in w.quoting for word in words[-9:-2]):
             return True  # "Reuters quoted X as"
         return any(words[-len(p.split()) :] == p.split() for p in w.quoted_as)
+
+    def _past_relative_clause(self, after: int, cue: re.Match[str], end: int) -> re.Match[str]:
+        """The speech verb after a relative clause set off by commas that holds ``cue``
+        ('“...,” Lorand, who wrote a book about it, said': "said", not "wrote"); ``cue`` where
+        there is none."""
+        opening = self.text.rfind(",", after, cue.start())
+        first = WORD.search(self.text, opening + 1, cue.start()) if opening >= 0 else None
+        if first is None or lower(first.group()) not in self.grammar.words.relatives:
+            return cue
+        closing = self.text.find(",", cue.end(), end)
+        later = self.grammar.verbs.search(self.text, closing, end) if closing >= 0 else None
+        return cue if later is None else later
+
+    def _colon_leads_on(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, after a quote's verb, ends with a colon that leads to the
+        next quote: that verb's ('X observed: “'), or another verb's after a comma ('Asked ...,
+        Lorand said: “'); not a participle's ('“...,” he said, before adding: “')."""
+        if not self.text[start:end].rstrip().endswith(":"):
+            return False
+        comma = self.text.rfind(",", start, end)
+        return comma < 0 or self.grammar.verbs.search(self.text, comma, end) is not None
+
+    def _reports_own_clause(self, cue: re.Match[str], end: int) -> bool:
+        """Whether the speech verb ``cue`` reports a clause of its own before ``end`` ("said the
+        talks had failed", "said prices would rise")."""
+        own = self.grammar.reported.match(self.text, cue.start(), end)
+        return own is not None and any(own.group(group) for group in _OWN_CLAUSE_GROUPS)
+
+    def _that_clause_after(self, start: int, end: int) -> bool:
+        """Whether an English "that" opens a clause right at ``start`` ("claim that methane
+        ..."; not "said that day")."""
+        words = [lower(word) for word in WORD.findall(self.text, start, end)[:2]]
+        return (
+            self.language == "en"
+            and bool(words)
+            and words[0] in self.grammar.words.that
+            and (len(words) < 2 or words[1] not in TIME_NOUNS)
+        )
+
+    def _gerund_clause(self, start: int, end: int) -> int | None:
+        """Where a gerund's clause set off by a comma begins in ``text[start:end]``, if one does."""
+        comma = self.text.find(",", start, end)
+        while comma >= 0:
+            if self._gerund_after(comma + 1, end):
+                return comma
+            comma = self.text.find(",", comma + 1, end)
+        return None
+
+    def _without_apposition(self, lo: int, hi: int) -> list[str]:
+        """The words of ``text[lo:hi]`` in lower case, less an apposition between commas before
+        its last word ("quoted Elena Varga, a member of the polling staff, as": the phrase is
+        read as "quoted Elena Varga as")."""
+        last = self.text.rfind(",", lo, hi)
+        opening = self.text.rfind(",", lo, last) if last >= 0 else -1
+        if opening >= 0 and len(WORD.findall(self.text, last, hi)) == 1:
+            hi_words = WORD.findall(self.text, lo, opening) + WORD.findall(self.text, last, hi)
+        else:
+            hi_words = WORD.findall(self.text, lo, hi)
+        return [lower(word) for word in hi_words]
 
     def _attributed_next(self, quote: RawQuote) -> Speaker | None:
         """The source named by the sentence after a quote that is a sentence of its own:
@@ -452,6 +529,8 @@ class _Attributor(ReportedSpeech):
         ``hi`` with at most a few words, a colon or a "that" between, in the same sentence."""
         text, grammar = self.text, self.grammar
         cues = list(grammar.verbs.finditer(text, lo, hi))
+        if not cues:
+            cues = self._tail_verb_leading(lo, hi)
         if not cues or "." in text[cues[-1].end() : hi]:
             return None
         cue = cues[-1]
@@ -484,6 +563,15 @@ class _Attributor(ReportedSpeech):
         speaker = self._from_region(boundary, hi, cue, direct=True)
         # a participle whose subject is not found says nothing of who speaks
         return None if speaker.how == "none" and lower(cue.group()) in grammar.words.participles else speaker
+
+    def _tail_verb_leading(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """A verb that is as often a noun ("claim") right before a colon or comma that opens the
+        quote ("Critics claim: “"): a verb there, as where it ends a sentence."""
+        lead = _LEAD_PUNCTUATION.search(self.text, lo, hi)
+        if lead is None:
+            return []
+        cue = self.grammar.tail_verbs.search(self.text, lo, lead.start())
+        return [] if cue is None or cue.end() != lead.start() else [cue]
 
     def _inverted_after_connective(self, start: int, cue: re.Match[str], hi: int) -> bool:
         """Whether the verb ``cue`` follows only a conjunction and adverbs and has words after it
@@ -664,6 +752,7 @@ class QuoteAnalyzer(Analyzer):
         blocked: list[tuple[int, int]] = []
         named: list[tuple[int, int]] = []  # quotes of what someone calls something
         said: dict[int, Speaker] = {}  # the speaker of each quote in ``blocked``, by its opening
+        added_spans: set[tuple[int, int]] = set()  # what a quote's speaker adds after it
         # quotes inside reported speech ('X warned that the West was waging “information
         # attacks” against ...'): the reported clause is kept, unless the quote is most of it
         inside: list[tuple[int, int]] = []
@@ -750,6 +839,7 @@ class QuoteAnalyzer(Analyzer):
                 added = attributor.adding(quote, speaker)
                 if added is not None:
                     self.span(doc, *added, "quote", "reported", attrs=_speaker_attrs(speaker, language))
+                    added_spans.add(added)
         claim = attributor.headline([*blocked, *named, *inside])
         if claim is not None:
             # before reported speech, which would take the whole title, source and all, for a
@@ -765,6 +855,8 @@ class QuoteAnalyzer(Analyzer):
             if any(_covers_most(a, b, start, end) for a, b in inside):
                 continue
             start = _after_dateline(doc.text, start, end)
+            if (start, end) in added_spans:
+                continue  # '“...”, X said, adding that ...': read with the quote already
             attrs = _speaker_attrs(attributor.link(reported), language)
             self.span(doc, start, end, "quote", "reported", attrs=attrs)
             reported_spans.append((start, end, attrs))
