@@ -325,7 +325,7 @@ class _Attributor(ReportedSpeech):
                     and self._quoted_as(after, cue.start())
                 )
             )
-            # '“climate change,” critics claim that methane ...': the verb reports its own clause
+            # '“dirty air,” critics claim that ozone ...': the verb reports its own clause
             and not self._that_clause_after(cue.end(), tail_end)
             # 'X observed: “' is the next quote's
             and not self._colon_leads_on(cue.end(), tail_end)
@@ -455,10 +455,10 @@ class _Attributor(ReportedSpeech):
         last = self.text.rfind(",", lo, hi)
         opening = self.text.rfind(",", lo, last) if last >= 0 else -1
         if opening >= 0 and len(WORD.findall(self.text, last, hi)) == 1:
-            hi_words = WORD.findall(self.text, lo, opening) + WORD.findall(self.text, last, hi)
+            kept = WORD.findall(self.text, lo, opening) + WORD.findall(self.text, last, hi)
         else:
-            hi_words = WORD.findall(self.text, lo, hi)
-        return [lower(word) for word in hi_words]
+            kept = WORD.findall(self.text, lo, hi)
+        return [lower(word) for word in kept]
 
     def _attributed_next(self, quote: RawQuote) -> Speaker | None:
         """The source named by the sentence after a quote that is a sentence of its own:
