@@ -151,7 +151,9 @@ def grammar(language: str) -> Grammar:
                 *(rf"(?<=\b{_fixed(p)}\s)" for p in (*w.group_pronouns, "who", "some")),
             ]
         )
-        verbs = rf"(?:{verbs}|(?:{plural_subject}){_words(w.plural_verbs)})"
+        # the word first, then the lookbehinds: tried at every position, they cost time
+        plural = _words(w.plural_verbs)
+        verbs = rf"(?:{verbs}|(?={plural})(?:{plural_subject}){plural})"
     if w.noun_markers:
         # one lookbehind each (fixed width), tried only where a verb starts: the markers cost
         # half the search's time again if tried at every word
@@ -174,7 +176,7 @@ def grammar(language: str) -> Grammar:
         if w.noun_after_endings:
             # "dubious claims surfaced": an adjective's ending before the form (one lookbehind each)
             adjective = "|".join(rf"(?<={_fixed(e)}\s)" for e in w.noun_after_endings)
-            verbs = rf"(?!(?:{adjective}){_words(w.noun_forms)}){verbs}"
+            verbs = rf"(?!(?={_words(w.noun_forms)})(?:{adjective})){verbs}"
     verb = rf"(?<![\w-]){aux}{names}{verbs}"
     as_verb = rf"(?<![\w-]){aux}{_words(w.verbs + w.as_verbs)}"
     if w.perfect_participles:
