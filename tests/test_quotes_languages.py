@@ -1265,6 +1265,9 @@ def test_a_title_that_opens_with_its_source_and_a_colon_is_the_source_s_claim(
         # one who speaks for someone else is not the one that the sentence before names
         ("en", "A spokesperson for Vera Lorand confirmed it on Monday.\n“The image is fake,” the spokesperson said.",
          ("Vera Lorand",), None),
+        # a source or an insider is someone the article does not name
+        ("en", "Vera Lorand chaired the talks on Monday.\n“We do not know the details,” the source said.",
+         ("Vera Lorand",), None),
         # an indefinite description introduces someone new
         ("en", "For Vera Lorand, it was a frustrating day.\n“We do not know the details,” a Democrat said.",
          ("Vera Lorand",), None),
@@ -2130,3 +2133,201 @@ def test_an_opening_phrase_before_a_clause_with_an_adding_participle_is_not_repo
 def test_a_day_after_a_preposition_stays_in_the_speaker_s_phrase() -> None:
     doc = analyse("В писмото на фермерите от вчера се посочва, че цените на торовете растат.", "bg")
     assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["писмото на фермерите от вчера"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one who opens the sentence shares "and said", not the one met
+        ("Vera Albers met Piet Lorand on Monday and said that the talks went well.",
+         [("reported", "the talks went well", "Vera Albers", "entity")]),
+        ("On Monday, Vera Albers met Piet Lorand and said that the talks went well.",
+         [("reported", "the talks went well", "Vera Albers", "entity")]),
+        ("The Norda Ministry rejected the claims by Piet Lorand and said that they were false.",
+         [("reported", "they were false", "Norda Ministry", "entity")]),
+        # a pronoun opens it: the person before the sentence
+        ("Vera Albers arrived on Sunday.\nShe met Piet Lorand on Monday and said that the talks went well.",
+         [("reported", "the talks went well", "She", "pronoun")]),
+        # a phrase opens it: not a name in its clause
+        ("The tribunal ruled that the scheme Piet Lorand designed broke the rules and said that the ministry had misled voters.",
+         []),
+        # the one who opens it says it, as before
+        ("Piet Lorand arrived in Varnel on Monday and said that the talks went well.",
+         [("reported", "the talks went well", "Piet Lorand", "entity")]),
+        ("Late in the show host Piet Lorand raised his glass and said that the talks went well.",
+         [("reported", "the talks went well", "Piet Lorand", "entity")]),
+        ("Officials met Piet Lorand and said that the talks went well.", []),
+        # ... or its subordinate clause
+        ("Doubts grew after Sheriff Piet Lorand changed his account and said that the talks went well.",
+         [("reported", "the talks went well", "Piet Lorand", "entity")]),
+        # a relative's antecedent, as before
+        ("The panel heard from Piet Lorand, a scientist at the institute, who said that the talks went well.",
+         [("reported", "the talks went well", "Piet Lorand", "entity")]),
+    ],
+)  # fmt: skip
+def test_a_verb_after_and_shares_the_subject_that_opens_its_sentence(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    doc = analyse(
+        text, "en", ("Vera Albers", "Piet Lorand"), others={"Norda Ministry": "ORG", "Varnel": "LOC"}
+    )
+    assert found(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short sentence after a listener and a comma is what was said, not a name
+        ("Asked about the budget, Piet Lorand told Norda Radio, “Absolutely!”",
+         [("direct", "Absolutely!", "Piet Lorand", "entity")]),
+        ("Asked about the budget, Piet Lorand told Norda Radio, “Absolutely not.”",
+         [("direct", "Absolutely not.", "Piet Lorand", "entity")]),
+        # a name after a comma stays a name
+        ("Its new ship, “Varnel Star”, sailed on Monday.", [("phrase", "Varnel Star", None, None)]),
+    ],
+)  # fmt: skip
+def test_a_short_sentence_after_a_comma_is_no_name(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert found(analyse(text, "en", ("Piet Lorand",), others={"Norda Radio": "ORG"})) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # a phrase of time before the subject is not part of it
+        ("ru", "В середине июня мэр города сообщил, что мост откроют осенью.", "мэр города"),
+        ("ru", "В конце мая 2023 года директор порта заявил, что причал достроят к зиме.", "директор порта"),
+        ("en", "In late May the harbour master said the port would reopen.", "the harbour master"),
+        # a relative pronoun in a case no subject takes opens the clause of the subject after it
+        ("ru", "Это фильм, в котором рассказчик заявляет, что уедет к морю.", "рассказчик"),
+        ("uk", "Це фільм, в якому оповідач заявляє, що поїде до моря.", "оповідач"),
+        ("pl", "To film, w którym narrator twierdzi, że wyjedzie nad morze.", "narrator"),
+        # a day and its month after an article; not a month's name in a name
+        ("it", "Ma il 14 marzo il comune ha dichiarato che avrebbe chiuso il porto.", "il comune"),
+        ("en", "The May Day rally organisers said the march would go ahead.", "The May Day rally organisers"),
+    ],
+)  # fmt: skip
+def test_a_phrase_of_time_or_a_relative_before_the_subject_is_left_out(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.attrs.get("speaker") for q in analyse(text, language).layer("quote")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a gerund after the verb's object is a phrase of manner, not what was said
+        ("pt", "Com calma, Duarte Lopes seguiu com a reunião, não se alongando no tema."),
+        ("es", "Con calma, Duarte Lopes siguió con la reunión, no extendiéndose en el tema."),
+    ],
+)  # fmt: skip
+def test_a_gerund_after_a_speech_verb_reports_nothing(language: str, text: str) -> None:
+    assert found(analyse(text, language, ("Duarte Lopes",))) == []
+
+
+def test_the_author_s_own_view_is_no_report() -> None:
+    # "in my opinion": the author's, after the lead that names a source elsewhere
+    text = "Според мен Норда ще спечели изборите през есента."
+    assert found(analyse(text, "bg")) == []
+
+
+def test_a_programme_s_title_is_no_one_s_words() -> None:
+    # a title of six words, which the length alone would take for a quote
+    text = (
+        'Това коментира в предаването "Море, пристанища и хора на брега" на Радио Варна проф. Пьотр Лоранд.'
+    )
+    doc = analyse(text, "bg", ("Пьотр Лоранд",), others={"Радио Варна": "ORG"})
+    assert ("phrase", "Море, пристанища и хора на брега", None, None) in found(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb of a tail with a clause of its own after it reports that clause
+        ("Whose harbour is busier? Looking at the spring figures, we’d have to say Varnel’s is busier.", []),
+        ("Looking at the spring figures, we would have to say the harbour at Varnel is busier.",
+         [("reported", "the harbour at Varnel is busier", "we", "group")]),
+        # a tail with no clause after it attributes the words before it, as before
+        ("The harbour at Varnel is busier than the one at Norda, the minister said on Monday.",
+         [("reported", "The harbour at Varnel is busier than the one at Norda", "the minister", "phrase")]),
+    ],
+)  # fmt: skip
+def test_a_tail_verb_with_its_own_clause_attributes_nothing_before_it(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert found(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # separable verbs in the present, their particle after the subject
+        ("Piet Lorand, ein ehemaliger Minister, teilt mit: „Der Hafen bleibt im Winter geschlossen.“",
+         [("direct", "Der Hafen bleibt im Winter geschlossen.", "Piet Lorand", "entity")]),
+        ("„Das war ein Fehler der Stadt“, räumt Piet Lorand ein.",
+         [("direct", "Das war ein Fehler der Stadt", "Piet Lorand", "entity")]),
+    ],
+)  # fmt: skip
+def test_german_separable_verbs_in_the_present(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert found(analyse(text, "de", ("Piet Lorand",))) == expected
+
+
+def test_a_german_source_in_the_genitive_owns_the_noun_after_it() -> None:
+    # "Laut Lorands Anwalt": the lawyer's words begin after "Anwalt"
+    text = "Laut Lorands Anwalt gebe es kaum Zweifel, dass der Hafen im Mai öffnet."
+    doc = analyse(text, "de", {"Lorands": "Piet Lorand"})
+    assert [q.text_in(doc) for q in doc.layer("quote")] == [
+        "gebe es kaum Zweifel, dass der Hafen im Mai öffnet"
+    ]
+
+
+def test_a_contrast_without_its_comma_opens_another_subject_s_report() -> None:
+    text = (
+        "Norda has said it will repay the loan in grain if the harvest holds "
+        "but the agency Varnel Ratings has said the plan would be a default."
+    )
+    doc = analyse(text, "en", others={"Norda": "LOC", "Varnel Ratings": "ORG"})
+    assert [(q.text_in(doc), q.attrs["speaker"]) for q in doc.layer("quote")] == [
+        ("it will repay the loan in grain if the harvest holds", "Norda"),
+        ("the plan would be a default", "Varnel Ratings"),
+    ]
+
+
+def test_german_teilt_without_its_particle_shares() -> None:
+    text = "Wenn Ihr die Bilder mögt, teilt sie mit Freunden und Nachbarn, wo immer Ihr seid."
+    assert found(analyse(text, "de")) == []
+
+
+def test_an_italian_verb_after_essere_reports_nothing() -> None:
+    # "si è concluso": the meeting ended
+    text = (
+        'Si è concluso in serata il vertice, "lungo ma utile per tutti noi", tra Marco Lerici e il sindaco.'
+    )
+    assert [q.attrs.get("speaker") for q in analyse(text, "it", ("Marco Lerici",)).layer("quote")] == [None]
+
+
+def test_a_relayer_in_an_aside_is_not_the_subject() -> None:
+    text = (
+        "Il sindaco, riporta Radio Norda, ha successivamente aggiunto: "
+        '"I porti del nord hanno altri problemi, e lo sanno tutti."'
+    )
+    doc = analyse(text, "it", others={"Radio Norda": "ORG"})
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["Il sindaco"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphen typed for the dash of dialogue, the author's words and a speech verb after it
+        ("- Mamy nowy most na rzece, a szkoła jest już prawie gotowa - dodał Nowak.",
+         [("direct", "Mamy nowy most na rzece, a szkoła jest już prawie gotowa",
+           "Nowak", "entity")]),
+        # a list whose items open with hyphens is no dialogue
+        ("Program obejmuje:\n- Budowę nowych dróg w regionie.\n- Remont mostu na rzece - etap drugi.", []),
+    ],
+)  # fmt: skip
+def test_a_hyphen_opens_dialogue_only_before_the_author_s_words(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert found(analyse(text, "pl", {"Nowak": "Nowak"})) == expected

@@ -190,6 +190,10 @@ def _left_open(text: str, position: int) -> bool:
 # the dash starts with a capital letter or a digit: a list whose items open with dashes
 # ("— обеспечить ...;") is no dialogue.
 _DIALOGUE_LINE = re.compile(r"^[ \t]*([—–])[ \t]+(?=[^\W_a-zа-яёіїєґąćęłńóśźż]|[\"«„“])", re.MULTILINE)
+# Online news types the dash as a hyphen ("- Nie zgadzam się - powiedział minister."), as
+# lists do: a hyphen opens speech only where the author's words and a speech verb follow it.
+_HYPHEN_LINE = re.compile(r"^[ \t]*(-)[ \t]+(?=[^\W_a-zа-яёіїєґąćęłńóśźż]|[\"«„“])", re.MULTILINE)
+_HYPHEN_TO_AUTHOR = re.compile(r"([,!?…]*)[ \t]+-[ \t]+(?=[^\W\d_])")
 # ... and inside a paragraph after a sentence's end, where the author's words must follow.
 _DIALOGUE_INSIDE = re.compile(r"(?<=[.!?…])[ \t]+([—–])[ \t]+(?=[^\W_a-zа-яёіїєґąćęłńóśźż]|[\"«„“])")
 # Where speech may give way to the author's words: a dash before a word in lower case, after a
@@ -208,11 +212,14 @@ def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> lis
     dialogue with no author's words is one quote, unless it ends as a list item does (";", ",").
     Speech after a dash inside a paragraph, after a sentence's end, is a quote only where the
     author's words follow it ("Песков ответил. — Это неприемлемо, — заявил он.").
-    ``verbs`` (speech verbs) lets a dash with no punctuation before it open the author's words."""
+    ``verbs`` (speech verbs) lets a dash with no punctuation before it open the author's words,
+    and a hyphen that opens a paragraph open speech where the author's words and a speech verb
+    follow it ("- Mamy nowy most - dodał Nowak."; not a list's "- item")."""
     found: list[RawQuote] = []
     covered = 0  # the end of the last paragraph opened by a dash
+    hyphens = [*_HYPHEN_LINE.finditer(text)] if verbs is not None else []
     for opener in sorted(
-        [*_DIALOGUE_LINE.finditer(text), *_DIALOGUE_INSIDE.finditer(text)], key=lambda m: m.start(1)
+        [*_DIALOGUE_LINE.finditer(text), *_DIALOGUE_INSIDE.finditer(text), *hyphens], key=lambda m: m.start(1)
     ):
         if opener.start(1) < covered:
             continue  # a dash that goes back to speech in a dialogue paragraph, read with it
@@ -224,25 +231,32 @@ def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> lis
         before = len(found)
         opened: int | None = opener.start(1)
         at = opener.end()
+        hyphen = opener.re is _HYPHEN_LINE
+        to_author = _HYPHEN_TO_AUTHOR if hyphen else _TO_AUTHOR
         while opened is not None:
             author = next(
                 (
                     m
-                    for m in _TO_AUTHOR.finditer(text, at, end)
+                    for m in to_author.finditer(text, at, end)
                     if text[m.end()].islower()
-                    and (m.group(1) or (verbs is not None and verbs.match(text, m.end()) is not None))
+                    and (
+                        (m.group(1) and not hyphen)
+                        or (verbs is not None and verbs.match(text, m.end()) is not None)
+                    )
                 ),
                 None,
             )
             if author is None:
-                if not inside and (
-                    opened != opener.start(1) or not text[at:end].rstrip().endswith((";", ","))
+                if (
+                    not inside
+                    and not hyphen
+                    and (opened != opener.start(1) or not text[at:end].rstrip().endswith((";", ",")))
                 ):
                     found.append(RawQuote(opened, end))
                 break
             close = author.start() if author.group(1) in ("", ",") else author.end(1)
             found.append(RawQuote(opened, close))
-            speech = _TO_SPEECH.search(text, author.end(), end)
+            speech = None if hyphen else _TO_SPEECH.search(text, author.end(), end)
             opened, at = (None, end) if speech is None else (speech.start(1), speech.end())
             inside = False  # after the author's words, speech goes on as in a dialogue paragraph
         if len(found) > before:

@@ -52,6 +52,9 @@ _CONTENT_GROUPS = ("content", "content2", "content3", "content4", "content5", "c
 _CONTRAST_LEAD_WORDS = 10  # at most, from ", but" to what its own verb reports ("but the mayor said")
 _SOURCE_BEFORE_WORDS = 6  # at most, in "<Dem Minister Hans Albers> zufolge ..."
 _RECIPIENT_WORDS = 3  # at most, capitalised, in "told <the Norda Ledger> the army was ready"
+_CLAUSE_AFTER_VERB_WORDS = 4  # at most, up to the auxiliary of a clause after a tail's verb
+_GERUND_OPENING_WORDS = 3  # a gerund after a negation and a clitic at most ("não se alongando")
+_NEXT_WORD = re.compile(r"\s+(\w+)")  # the word right after an offset
 _CONNECTIVE_WORDS = 2  # at most, before "..., according to X, ..." that opens a sentence ("In fact,")
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the summit in May")
 # A source named without a closing comma ends by this punctuation at the latest.
@@ -403,6 +406,8 @@ class ReportedSpeech(SpeakerFinder):
                 # pair of sailors who insist they were ...")
                 return self._said_tail(start, end) or self._reported_in(cue.end(), stop)
         content = next(match.start(g) for g in _CONTENT_GROUPS if match.group(g))
+        if self._gerund_opens(content, end):
+            return None  # "seguiu com a reunião, não se alongando no tema": no clause
         if match.group("content2") and lower(cue.group()) in grammar.words.object_verbs:
             listener = content
             content = self._after_recipient(content, end)
@@ -440,6 +445,18 @@ class ReportedSpeech(SpeakerFinder):
         if attributed is not None and (names_someone(attributed[2]) or self._article_phrase(attributed[2])):
             end = attributed[1]
         return content, self._contrast(content, end, stop), speaker
+
+    def _gerund_opens(self, content: int, end: int) -> bool:
+        """Whether what a verb reports opens with a gerund, after a negation or a clitic at
+        most ("não se alongando"), in a language with ``gerund_endings``: a phrase of manner, no
+        clause of what was said."""
+        w = self.grammar.words
+        if not w.gerund_endings:
+            return False
+        words = [lower(word) for word in WORD.findall(self.text, content, end)[:_GERUND_OPENING_WORDS]]
+        while words[1:] and (words[0] in w.negations or words[0] in w.clitics):
+            words = words[1:]
+        return bool(words) and len(words[0]) > 5 and words[0].endswith(w.gerund_endings)
 
     def _contrast(self, content: int, end: int, stop: int) -> int:
         """Where the report whose content starts at ``content`` ends: before a contrast that
@@ -699,6 +716,7 @@ class ReportedSpeech(SpeakerFinder):
             or self._opens_clause(words[0])
             or self._opens_clause(rest[0])
             or lower(rest[0]) in self.grammar.words.participles  # "X admitted to it, saying ..."
+            or self._gerund_opens(second + 1, end)  # "X seguiu com a reunião, não se alongando"
             or (not self.grammar.words.inverts and not self.text[first + 1 : cue.start()].strip())
             or not self._attribution_ends(cue, second)
             or any(lower(word) in self.grammar.words.negations for word in words)
@@ -843,6 +861,8 @@ class ReportedSpeech(SpeakerFinder):
             or self._passive(comma, cue.start())
             # '..., however, have argued otherwise': an auxiliary with no subject in the part
             or self._auxiliaries_only(comma + 1, cue.start())
+            # '..., we'd have to say Varnel's is busier': the verb's own clause follows it
+            or self._clause_follows(cue.end(), end)
             # '..., contested the teacher's claims': a noun after an article or an owner
             or self._owned_noun(comma + 1, cue)
             # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
@@ -869,6 +889,13 @@ class ReportedSpeech(SpeakerFinder):
         if speaker.how == "none" or (speaker.how == "phrase" and self._where(speaker.text.split()[0])):
             return None  # '..., napisała w partyjnym newsletterze felieton': where, and no one named
         return start, start + len(text[start:comma].rstrip()), speaker
+
+    def _clause_follows(self, start: int, end: int) -> bool:
+        """Whether a clause starts in the first words of ``text[start:end]``, before any comma:
+        an auxiliary there ("say Varnel's is busier"), in a language that lists them."""
+        head = self.text[start:end].split(",", 1)[0]
+        words = [lower(w) for w in WORD.findall(head)][:_CLAUSE_AFTER_VERB_WORDS]
+        return any(w in self.grammar.words.clause_auxiliaries for w in words[1:])
 
     def _auxiliaries_only(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds words, all of them auxiliaries ("have", "will")."""
@@ -1067,7 +1094,7 @@ class ReportedSpeech(SpeakerFinder):
         subject)."""
         entity = self._nearest_entity(lo, hi, lo)
         if entity is not None and entity.start == lo:
-            return entity.end
+            return self._owned_by(entity, hi) or entity.end
         quoted = _QUOTED_NAME.match(self.text, lo, hi)
         if quoted is not None and len(quoted.group().split()) <= 4:
             return quoted.end()  # an outlet's name in marks ("Според „Вечерен куриер“ преговорите ...")
@@ -1085,6 +1112,15 @@ class ReportedSpeech(SpeakerFinder):
         within = [t.group() for t in tokens if t.end() <= reach]
         following = next((t.group() for t in tokens if t.start() >= reach), "")
         return max(reach, run or reach) if polish.could_be_source(within, case, following) else run
+
+    def _owned_by(self, entity: Span, hi: int) -> int | None:
+        """The end of the noun that a German name in the genitive owns, right after it ("Laut
+        Lorands Anwalt gebe es ...": the lawyer is the source), or None."""
+        surface = entity.text_in(self.doc)
+        if self.language != "de" or not surface.endswith("s") or self._normal(entity).endswith("s"):
+            return None
+        noun = _NEXT_WORD.match(self.text, entity.end, hi)
+        return noun.end() if noun is not None and noun.group(1)[:1].isupper() else None
 
     def _source_reach(self, lo: int, limit: int, tokens: list[re.Match[str]]) -> int | None:
         """Up to two lowercase words and a run of capitalised ones ("dem Bericht der Kommission",

@@ -105,6 +105,15 @@ _FIRST_WORD = re.compile(r"\S+\s+")
 _GENDER_LOOKBACK = 8
 # How many words may stand before a person who opens a sentence ("But former President ...").
 _OPENING_WORDS = 3
+_WH_WORDS = frozenset(
+    {"what", "whom", "why", "how"}
+)  # clause openers of no subordinate clause of time or cause
+# English verbs that make an auxiliary of "to" before a speech verb ("have to say", "going to say")
+_TO_AUXILIARIES = frozenset({"have", "has", "had", "got", "going", "ought"})
+_SUBJECT_OPENING_WORDS = 5  # at most, before a subject that opens its clause ("Late in the show host X")
+_TIME_PHRASE_WORDS = 4  # at most, up to the month in a phrase of time before a subject ("В середине июня")
+# The word "year" after a year's number, in the cases that follow a month ("в мае 2023 года")
+_YEAR_WORDS = frozenset({"года", "году", "року", "roku", "г", "р"})
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 # What a title or a verb's agreement weighs against a pronoun next to a name (see _genders).
@@ -620,9 +629,18 @@ class SpeakerFinder:
         citado pela Lusa", "a-t-il dit, cité par l'AFP", "ha detto, citato dall'ANSA"), or
         asked for it ("pytany przez PAP")."""
         pattern = _RELAYED.get(self.language)
-        return (
+        if (
             pattern is not None
             and pattern.search(self.text, max(0, entity.start - 25), entity.start) is not None
+        ):
+            return True
+        # ... or named in an aside of a relaying verb between commas ("Il sindaco, riporta
+        # Radio Norda, ha aggiunto": the mayor added it)
+        aside = _RELAYER_BEFORE.search(self.text, max(0, entity.start - 30), entity.start)
+        return (
+            aside is not None
+            and lower(aside.group(1)) in self.grammar.words.relayers
+            and self.text[entity.end : entity.end + 2].lstrip().startswith(",")  # not ", передает ТАСС."
         )
 
     def _speaking_entity(self, lo: int, hi: int, anchor: int, words: list[re.Match[str]]) -> Span | None:
@@ -809,6 +827,56 @@ class SpeakerFinder:
             and not self._inside_quote(person.start)
         )
 
+    def _opening_pronoun(self, opens: int, cue: re.Match[str]) -> Speaker | None:
+        """The pronoun that opens the sentence at ``opens``, or its clause after a phrase set
+        off by a comma, as the subject that the verb ``cue`` shares ("He met Piet Lorand and
+        said"), with the person it stands for named before the sentence; None if no pronoun
+        opens it."""
+        comma = self.text.find(",", opens, cue.start())
+        for offset in (opens,) if comma < 0 else (opens, comma + 1):
+            first = WORD.search(self.text, offset, cue.start())
+            if first is not None and self.grammar.pronouns.fullmatch(first.group()):
+                gender = self.grammar.gender_of(first.group())
+                antecedent = self._last_person_before(opens, gender)
+                return self._speaker(
+                    first.start(),
+                    first.end(),
+                    "pronoun",
+                    cue.group(),
+                    None if antecedent is None else self._normal(antecedent),
+                )
+        return None
+
+    def _opens_clause_as_subject(self, entity: Span, opens: int) -> bool:
+        """Whether ``entity`` opens the sentence that starts at ``opens``, or its clause after a
+        phrase set off by a comma ('On Monday, the Kremlin', 'Vera Albers, 45,'), as its
+        subject: after a few words that end in a capital, an article or a noun of a person
+        ('Late in the show host Vera Albers') and join no clause, not as a possessor, and outside
+        quotes."""
+        w = self.grammar.words
+        before = self.text[opens : entity.start].rsplit(",", 1)[-1].strip(SPACE_AND_MARKS)
+        words = [lower(word) for word in WORD.findall(before)]
+        # ... or its subordinate clause ("doubts grew after Sheriff X changed his account and
+        # said"), not a clause that reports or describes ("found that", "which")
+        subordinators = set(w.clause_openers) - {*w.that, *w.relatives, *_WH_WORDS}
+        opener = max((i for i, word in enumerate(words) if word in subordinators), default=-1)
+        if opener >= 0:
+            words = words[opener + 1 :]
+            before = " ".join(before.split()[-len(words) :]) if words else ""
+        joins = (*w.that, *w.relatives, *w.clause_openers, *w.connectives)
+        return (
+            len(words) <= _SUBJECT_OPENING_WORDS
+            and not any(word in joins for word in words[1:])
+            and (
+                not words
+                or before.split()[-1][:1].isupper()
+                or words[-1] in (*w.definite_articles, *w.indefinite_articles, *w.person_nouns, *w.head_nouns)
+            )
+            and _POSSESSIVE.match(self.text, entity.end) is None
+            and not entity.text_in(self.doc).endswith(("'s", "’s"))
+            and not self._inside_quote(entity.start)
+        )
+
     def _full_name_known(self, person: Span) -> bool:
         """Whether the article names ``person`` with more than one word somewhere."""
         normal = self._normal(person)
@@ -920,7 +988,7 @@ class SpeakerFinder:
             breaks
             and adverbs
             and all(
-                lower(word.group()) in words_of.clause_auxiliaries
+                lower(word.group()) in (*words_of.clause_auxiliaries, *words_of.auxiliaries)
                 and lower(word.group()) not in words_of.passives
                 for word in words[:adverbs]
             )
@@ -1116,6 +1184,13 @@ class SpeakerFinder:
         trailing = w.clause_auxiliaries + (w.that if w.clause_auxiliaries else ()) + w.split_auxiliaries
         if w.clause_auxiliaries:
             trailing += _CONTRACTED  # "they’ve also said": "they"
+        if (
+            self.language == "en"
+            and len(words) > 2
+            and lower(words[-1].group()) == "to"
+            and lower(words[-2].group()) in _TO_AUXILIARIES
+        ):
+            words = words[:-2]  # "I would have to say": "I" (not "They want us to think")
         while len(words) > 1 and 0 < (cut := self._adverb_at_end(words, trailing)) < len(words):
             words = words[:-cut]
         # ... nor a "that" that opens the clause ("uznano, że sąd orzekł"; English
@@ -1130,6 +1205,7 @@ class SpeakerFinder:
             or (lower(words[0].group()) in ANY_WEEKDAY and self.language != "en")
         ):
             words = words[1:]  # ", and the witnesses have said", "Then he said": not "and", "Then"
+        words = self._after_time_phrase(words)
         # a clause inside the phrase has its own subject: "a delay which the government warned"
         opener = max(
             (i for i, word in enumerate(words[:-1]) if lower(word.group()) in w.clause_openers), default=-1
@@ -1149,6 +1225,33 @@ class SpeakerFinder:
             if all(lower(word.group()) in (*w.passives, *w.connectives, *w.clitics) for word in words)
             else words
         )
+
+    def _after_time_phrase(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """``words`` after a phrase of time that opens them, and a year after it: a preposition
+        and a month or a weekday within its first words ("В середине июня мэр города",
+        "In late May 2023 the minister"), or a day and its month after an article at most ("il
+        14 marzo il comune", "le 6 mars le ministère"): the subject follows it."""
+        w = self.grammar.words
+        first = lower(words[0].group()) if words else ""
+        if first in (*w.prepositions, *w.body_prepositions):
+            months = range(1, _TIME_PHRASE_WORDS)
+        elif (
+            first in (*w.definite_articles, *w.subject_articles) and words[1:2] and words[1].group().isdigit()
+        ):
+            months = range(2, 3)  # not "The May Day rally organisers"
+        elif first.isdigit():
+            months = range(1, 2)
+        else:
+            return words
+        for i in months:
+            if i < len(words) - 1 and (
+                lower(words[i].group()) in ANY_MONTH or lower(words[i].group()) in ANY_WEEKDAY
+            ):
+                rest = words[i + 1 :]
+                while rest and (rest[0].group().isdigit() or lower(rest[0].group()) in _YEAR_WORDS):
+                    rest = rest[1:]
+                return rest or words
+        return words
 
     def _clause(self, lo: int, hi: int, cue: re.Match[str], side: str) -> tuple[int, int] | None:
         """The clause in ``text[lo:hi]`` where the speaker's words are, all of it: the phrase
@@ -1266,6 +1369,33 @@ class SpeakerFinder:
             clause,
             subject=True,
         )
+        if (
+            entity is not None
+            and side == "shared"
+            and not self.grammar.words.inverts
+            # "X, who said": the relative's antecedent, read as before
+            and not (
+                (before := WORD_BEFORE.search(self.text, lo, cue.start())) is not None
+                and lower(before.group(1)) in self.grammar.words.relatives
+            )
+        ):
+            opens = self.sentence_starts[max(0, bisect.bisect_right(self.sentence_starts, cue.start()) - 1)]
+            if entity.start >= opens and not self._opens_clause_as_subject(entity, opens):
+                # "Vera Albers met Piet Lorand and said": the one who opens the sentence, not
+                # the one she met; no one where a phrase opens it ("The tribunal ruled that
+                # the scheme Lorand designed broke the rules and said")
+                entity = next(
+                    (
+                        e
+                        for e in self.entities[bisect.bisect_left(self.entity_starts, opens) :]
+                        if e.start < entity.start and self._opens_clause_as_subject(e, opens)
+                    ),
+                    None,
+                )
+                if entity is None:
+                    return self._opening_pronoun(opens, cue) or self._speaker(
+                        cue.start(), cue.end(), "none", verb
+                    )
         if entity is not None and side == "before" and clause is not None:
             opener = self._person_before_description(lo, list(WORD.finditer(self.text, *clause)), entity)
             if opener is not None:
@@ -1891,6 +2021,7 @@ class SpeakerFinder:
             len(words) != 2
             or lower(words[0]) not in (*w.definite_articles, "")
             or lower(words[1]) not in w.person_nouns
+            or lower(words[1]) in w.unnamed_nouns
         ):
             return speaker
         noun = lower(words[1])
@@ -2180,6 +2311,8 @@ _ADDRESSEE = {
     "fr": re.compile(r"(?<![\w-])(?:à|au|aux)\s+(?:l['’])?$", re.IGNORECASE),
 }
 # "Quoted by" right before a medium's name: it relayed the words, whoever said them.
+# A verb after a comma and before a name, an article between at most ("..., riporta l'ANSA")
+_RELAYER_BEFORE = re.compile(r",\s*(\w+)\s+(?:\w{1,3}['’]\s*|\w{1,3}\s+)?$")
 _RELAYED = {
     "en": re.compile(r"(?<![\w-])(?:quoted|cited)\s+by\s+(?:the\s+)?$", re.IGNORECASE),
     "pt": re.compile(r"(?<![\w-])citad[oa]s?\s+(?:pel[oa]s?|por)\s+(?:agência\s+)?$", re.IGNORECASE),

@@ -317,7 +317,9 @@ def grammar(language: str) -> Grammar:
         adding=re.compile(
             rf",\s*{_words(w.adding) if w.adding else '(?!)'}\s*,?\s*{that}(?P<content>\S)", flags
         ),
-        contrast=re.compile(rf"[,;]\s*{_words(w.contrasts)}\s*" if w.contrasts else "(?!)", flags),
+        # with its comma, or without it where the rules after it find another subject's report
+        # ("... if the harvest holds but the agency Varnel Ratings has said ...")
+        contrast=re.compile(rf"(?:[,;]\s*|\s+){_words(w.contrasts)}\s*" if w.contrasts else "(?!)", flags),
         joined=re.compile(
             rf"[\s,]*{_words(w.joining, then=space)}(?:{_words(w.adverbs_before_verb, then=space)})?(?P<verb>{verb})"
             if w.joining

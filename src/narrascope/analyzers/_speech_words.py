@@ -309,6 +309,9 @@ class SpeechWords:
     #: with the article on the noun ("политологът").
     definite_articles: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()
+    #: Person nouns for someone the article keeps unnamed ("the source said", "the insider"),
+    #: whom no name before stands for.
+    unnamed_nouns: tuple[str, ...] = ()
     #: Indefinite articles: a speaker introduced with one ("A government spokesman said") is
     #: someone new, whom no name before stands for, nor a pronoun after.
     indefinite_articles: tuple[str, ...] = ()
@@ -387,6 +390,7 @@ _EN = SpeechWords(
     head_nouns=("president", "head", "chairman", "chairwoman", "chair", "leader", "chief", "director", "secretary", "minister", "governor", "mayor", "member", "lawmaker", "ambassador", "envoy"),
     indefinite_articles=("a", "an", "another", "one"),
     definite_articles=("the",),
+    unnamed_nouns=("source", "insider"),
     person_nouns=(
         "expert", "analyst", "official", "source", "politician", "lawmaker", "diplomat", "economist", "scientist", "researcher",
         "professor", "doctor", "physician", "activist", "journalist", "author", "writer", "veteran",
@@ -394,6 +398,7 @@ _EN = SpeechWords(
         "republican", "historian", "commentator", "blogger", "businessman", "businesswoman",
         "entrepreneur", "retiree", "voter", "officer", "soldier", "witness", "survivor", "engineer",
         "pastor", "priest", "farmer", "worker", "nurse", "aide", "adviser", "advisor", "insider", "staffer",
+        "host", "presenter",
     ),
     name_verbs=("States",),
     noun_markers=(
@@ -613,7 +618,12 @@ _RU = SpeechWords(
         # sentence connectives and days ("Однако Москва заявила", "Вчера министерство сообщило")
         "однако", "впрочем", "напротив", "между тем", "вчера", "сегодня", "теперь", "сейчас",
     ),
-    clause_openers=("когда", "если", "хотя", "пока", "поскольку", "потому", "чтобы", "где", "куда", "откуда"),
+    clause_openers=(
+        "когда", "если", "хотя", "пока", "поскольку", "потому", "чтобы", "где", "куда", "откуда",
+        # the relative pronoun in a case that no subject takes ("фильм, в котором рассказчик
+        # заявляет"): the subject follows it
+        "которой", "котором", "которого", "которому", "которым", "которых", "которую", "которыми",
+    ),
     pronouns=("он", "она"),
     group_pronouns=("их", "оно", "они", "мы", "вы", "я", "это"),
     possessives=("его", "её", "ее"),
@@ -712,6 +722,8 @@ _UK = SpeechWords(
     connectives=("і", "й", "та", "а", "але", "однак", "проте", "зате", "який", "яка", "яке", "які"),
     contrasts=("але", "а", "проте", "тоді як"),
     relatives=("який", "яка", "яке", "які"),
+    # the relative pronoun in a case that no subject takes: the subject follows it
+    clause_openers=("якій", "якому", "якого", "яким", "яких", "яку", "якими"),
     gap_stops=("і", "й", "та", "а", "але", "або"),
     negations=("не", "ні", "нічого"),
     adding=("додавши", "наголосивши", "зазначивши"),
@@ -821,6 +833,8 @@ _BG = SpeechWords(
         "по думите му", "по думите ѝ", "по думите й", "по думите им", "според него", "според нея", "според тях",
     ),
     according=("според", "по думите на", "по данни на", "съгласно"),
+    # the author's own view ("Според мен ..."), no one's report
+    not_sources=("мен", "нас"),
     relayers=("предава", "съобщава", "пише", "информира"),
     as_words=("както",),
     documents=(
@@ -906,6 +920,8 @@ _PL = SpeechWords(
     connectives=("i", "a", "ale", "który", "która", "które", "którzy", "co"),
     contrasts=("ale", "a", "natomiast"),
     relatives=("który", "która", "które", "którzy"),
+    # the relative pronoun in a case that no subject takes: the subject follows it
+    clause_openers=("której", "którym", "którego", "których", "którą", "którymi", "któremu"),
     gap_stops=("i", "a", "oraz", "ale", "lub", "albo"),
     negations=("nie", "nic"),
     passives=("zostało", "został", "została", "zostały"),
@@ -973,6 +989,9 @@ _DE = SpeechWords(
         "behauptet", "kritisierte", "kritisiert", "schrieb", "schreibt", "geschrieben", "ergänzte",
         "ergänzt", "erläuterte", "erläutert", "bestätigte", "bestätigt", "mahnte", "fügte", "teilte",
         "mitgeteilt", "räumte", "hieß es", "heißt es", "fragte", "fragt", "antwortete", "beklagte",
+        # the present of separable verbs, whose particle follows ("räumt X ein"), but "teilt"
+        # only with it ("teilt sie gern": shares them), and calls ("riefen: „...“")
+        "teilt mit", "räumt", "fügt", "rief", "riefen", "ruft",
         "schilderte", "verwies", "beteuerte", "argumentierte", "berichtete", "berichteten", "berichtet",
         "bemerkte", "bemerkten", "kommentierte", "kommentierten", "kommentiert", "resümierte",
         # separable verbs at the end of a clause join their particle: "Wie X mitteilte, ..."
@@ -1157,7 +1176,8 @@ _IT = SpeechWords(
     clitics=("lo", "la", "li", "le", "l", "gli", "ne", "ci"),
     # "la replica", "una denuncia", "la dice lunga" (speaks volumes); not "le", which is also
     # "to her" ("le dice che"), nor "sua" ("ha per parte sua affermato")
-    noun_markers=("la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella", "a"),
+    # and "è", the auxiliary of a verb that reports nothing ("il vertice si è concluso": ended)
+    noun_markers=("la", "una", "della", "alla", "dalla", "nella", "sulla", "questa", "quella", "a", "è"),
     scare_words=("cosiddett", "sedicent", "presunt", "autoproclamat"),
     question_labels=("Domanda",),
     answer_labels=("Risposta",),
@@ -1194,7 +1214,10 @@ _IT = SpeechWords(
     ),
     document_leads=("in base a",),
     pronoun_leads=("a suo dire", "a suo avviso", "a loro dire", "a loro avviso"),
+    # "-mente" adverbs between a subject and its verb ("ha successivamente aggiunto")
+    adverb_endings=("mente",),
     according=("secondo", "stando a", "a detta di", "in base a"),
+    relayers=("riporta", "riferisce"),
     as_words=("come",),
     documents=(
         "rapporto", "rapporti", "documento", "documenti", "comunicat*", "dichiarazion*", "dati", "studio",
@@ -1266,6 +1289,8 @@ _ES = SpeechWords(
     ),
     document_leads=("conforme a",),
     pronoun_leads=("a su juicio", "en su opinión"),
+    # "-mente" adverbs between a subject and its verb ("ha successivamente aggiunto")
+    adverb_endings=("mente",),
     according=("según", "de acuerdo con", "en palabras de", "conforme a"),
     as_words=("como",),
     documents=(
@@ -1361,6 +1386,8 @@ _PT = SpeechWords(
         "acrescentando", "afirmando", "dizendo", "explicando", "ressaltando", "destacando", "sublinhando",
     ),
     pronoun_leads=("a seu ver", "na sua opinião"),
+    # "-mente" adverbs between a subject and its verb ("ha successivamente aggiunto")
+    adverb_endings=("mente",),
     according=("segundo", "de acordo com", "conforme", "nas palavras de"),
     as_words=("como",),
     documents=(

@@ -790,7 +790,7 @@ class QuoteAnalyzer(Analyzer):
             scare = short and attributor.grammar.scare.search(text, max(0, quote.open - 30), quote.open + 1)
             if (
                 scare
-                or (short and _quoted_name(text, quote.open, start))
+                or (short and _quoted_name(text, quote.open, start, end))
                 or _titled_work(text, quote.open, start)
             ):
                 # 'so-called “experts”', 'the “Azov” battalion': a scare quote or a name, whoever's
@@ -910,16 +910,19 @@ def _covers_most(quote_open: int, quote_end: int, start: int, end: int) -> bool:
     return overlap > _MOST * (end - start)
 
 
-def _quoted_name(text: str, quote_open: int, start: int) -> bool:
+def _quoted_name(text: str, quote_open: int, start: int, end: int) -> bool:
     """Whether a short quote is a name in the middle of a sentence ('the “Azov” battalion',
     'батальона «Азов»', 'the novel “1984”'): it opens in a capital or a digit right after a
-    word or a comma, not after a colon or at a sentence's start ('said: “Never again.”')."""
+    word or a comma, not after a colon or at a sentence's start ('said: “Never again.”'), nor
+    a sentence after a comma ('told Norda Radio, “Absolutely!”')."""
     before = text[max(0, quote_open - 40) : quote_open].rstrip()
     return (
         start < len(text)
         and (text[start].isupper() or text[start].isdigit())
         and bool(before)
-        and (before[-1].isalnum() or before[-1] == ",")
+        and (
+            before[-1].isalnum() or (before[-1] == "," and text[start:end].rstrip()[-1:] not in tuple(".!?…"))
+        )
     )
 
 
@@ -932,7 +935,7 @@ _WORKS = frozenset(
         "filmie filmu filmach książce książka książki książkę artykule artykuł piosence programie serialu",  # pl
         "фильм фильме фильма книге книга книги книгу статье песне программе сериале передаче",  # ru
         "фільм фільмі книзі книга статті пісні програмі серіалі",  # uk
-        "филм филма филмът книга книгата статия статията песен песента",  # bg
+        "филм филма филмът книга книгата статия статията песен песента предаване предаването",  # bg
         "buch roman lied sendung dokumentarfilm artikel",  # de
         "livre roman chanson émission documentaire série article",  # fr
         "libro romanzo canzone programma documentario articolo",  # it
