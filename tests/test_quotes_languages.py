@@ -2331,3 +2331,141 @@ def test_a_hyphen_opens_dialogue_only_before_the_author_s_words(
     text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert found(analyse(text, "pl", {"Nowak": "Nowak"})) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("„Ten most to pomyłka” – mówi prof. Jan Nowak z politechniki.", "pl", "Jan Nowak"),
+        ("«Il ponte è un errore», ha detto il dott. Marco Lerici ai cronisti.", "it", "Marco Lerici"),
+        ("«El puente es un error», dijo la Sra. Elena Duarte a la radio.", "es", "Elena Duarte"),
+        ("„Мостът е грешка“, казва проф. Иван Петров пред радиото.", "bg", "Иван Петров"),
+        # an "as" clause reads across the title's full stop
+        ("Jak twierdzi gen. Jan Nowak, most nie wytrzyma zimy.", "pl", "Jan Nowak"),
+        ("As Sen. Vera Albers said, the bridge will not survive the winter.", "en", "Vera Albers"),
+    ],
+)
+def test_an_abbreviated_title_before_a_name_leaves_the_name_the_speaker(
+    text: str, language: str, name: str
+) -> None:
+    assert [q.attrs.get("speaker") for q in analyse(text, language, (name,)).layer("quote")] == [name]
+
+
+def _speakers_of(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (q.text_in(doc), q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")
+    ]
+
+
+def test_a_hyphen_typed_for_a_dash_sets_off_a_verb_without_its_subject() -> None:
+    text = '"Most jest gotowy" - napisał Jan Nowak. "Szkoła będzie następna" - dodał.'
+    assert _speakers_of(analyse(text, "pl", ("Jan Nowak",))) == [
+        ("Most jest gotowy", "Jan Nowak", "Jan Nowak"),
+        ("Szkoła będzie następna", "dodał", "Jan Nowak"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what stands between the last comma and the dash is still what was said
+        ("Chcę powiedzieć, że most jest bezpieczny, czyli w ogóle - stwierdził wojewoda.",
+         [("Chcę powiedzieć, że most jest bezpieczny, czyli w ogóle", "wojewoda", None)]),
+        # a verb alone after the dash left out its subject: the last person named
+        ("Jan Nowak odwiedził budowę. Most stoi, kiedy rzeka jest wysoka - mówił.",
+         [("Most stoi, kiedy rzeka jest wysoka", "mówił", "Jan Nowak")]),
+        # the second dash of a pair closes an aside: no attribution
+        ("To był pierwszy raz, gdy zobaczyłem ten plan jasno i – co najważniejsze – otwarcie ogłoszony.", []),
+    ],
+)  # fmt: skip
+def test_a_dash_before_a_verb_at_the_end_sets_off_the_attribution(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _speakers_of(analyse(text, "pl", ("Jan Nowak",))) == expected
+
+
+def test_a_name_in_another_case_before_a_verb_qualifies_its_subject() -> None:
+    persons = {"Nowaka": "Jan Nowak", "Jan Nowak": "Jan Nowak"}
+    text = "Sąsiedzi Nowaka powiedzieli, że Jan Nowak chce sprzedać dom."
+    assert _speakers_of(analyse(text, "pl", persons)) == [
+        ("Jan Nowak chce sprzedać dom", "Sąsiedzi Nowaka", None)
+    ]
+    # ... and no subject of the verb after "i" that shares the subject
+    text = "Sąsiedzi Nowaka zebrali podpisy i powiedzieli, że Jan Nowak chce sprzedać dom."
+    assert [q.attrs.get("speaker_entity") for q in analyse(text, "pl", persons).layer("quote")] == []
+
+
+def test_polish_as_clause_without_its_subject_and_the_impersonal_one_says() -> None:
+    text = "Jan Nowak lubi ciszę. Jak sam kiedyś powiedział, kto szuka hałasu, niech jedzie do miasta."
+    assert _speakers_of(analyse(text, "pl", ("Jan Nowak",))) == [
+        ("kto szuka hałasu, niech jedzie do miasta", "powiedział", "Jan Nowak")
+    ]
+    # "mówi się": one says, no one named
+    assert (
+        found(analyse("Jan Nowak lubi ciszę. Mówi się, że most jest za drogi.", "pl", ("Jan Nowak",))) == []
+    )
+
+
+def test_polish_przemawiac_is_a_speech_verb() -> None:
+    text = '"Most jest gotowy" - przemawiał Jan Nowak do mieszkańców.'
+    assert _speakers_of(analyse(text, "pl", ("Jan Nowak",))) == [
+        ("Most jest gotowy", "Jan Nowak", "Jan Nowak")
+    ]
+
+
+@pytest.mark.parametrize("dash", ["–", "-"])
+def test_a_name_in_marks_after_the_verb_is_its_subject_not_the_last_person(dash: str) -> None:
+    text = f"Jan Nowak chce mostu. „Most to polityczna decyzja” {dash} pisze „GN”, dodając, że budowa potrwa rok."
+    doc = analyse(text, "pl", ("Jan Nowak",))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote") if q.label != "phrase"] == [None, None]
+
+
+def test_a_platform_before_its_channels_only_qualifies_them() -> None:
+    text = "Telegram channels said that two blasts shook the harbour of Norda overnight."
+    doc = analyse(text, "en", others={"Telegram": "ORG"})
+    assert [(q.attrs["speaker"], q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        ("Telegram channels", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister wants to say that the port is safe.", [("the port is safe", "The minister")]),
+        # an infinitive after "it is": no one says it
+        ("It is only fair to say that the harbour of Norda stays open.", []),
+        ("It was wise to say that the harbour of Norda stays open.", []),
+    ],
+)
+def test_the_subject_before_a_verb_and_to_is_the_speaker_s(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [
+        (q.text_in(d), q.attrs["speaker"]) for d in [analyse(text, "en")] for q in d.layer("quote")
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the agency told and the day after the subject of a German verb at the clause's end
+        ("Der Hafen von Norda bleibt bis Mai geschlossen, wie eine Werkssprecherin Radio Norda am Montag mitteilte.",
+         "eine Werkssprecherin"),
+        # ... not an organisation after its article, which the subject names
+        ("Der Hafen von Norda bleibt bis Mai geschlossen, wie eine Sprecherin der Norda AG mitteilte.",
+         "eine Sprecherin der Norda AG"),
+    ],
+)  # fmt: skip
+def test_a_german_as_clause_s_subject_ends_before_whom_it_told(text: str, speaker: str) -> None:
+    doc = analyse(text, "de", others={"Radio Norda": "ORG", "Norda AG": "ORG"})
+    assert [q.attrs["speaker"] for q in doc.layer("quote")] == [speaker]
+
+
+def test_a_day_after_the_verb_of_an_as_clause_is_no_part_of_its_subject() -> None:
+    doc = analyse("Come ha detto ieri il ministro, il porto resta chiuso fino a maggio.", "it")
+    assert [q.attrs["speaker"] for q in doc.layer("quote")] == ["il ministro"]
+
+
+def test_a_russian_agent_of_a_body_speaks_not_the_body() -> None:
+    doc = analyse("Резидент СВР подчеркнул, что порт Норды закрыт до весны.", "ru", others={"СВР": "ORG"})
+    assert [q.attrs["speaker"] for q in doc.layer("quote")] == ["Резидент СВР"]

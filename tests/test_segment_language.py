@@ -68,6 +68,52 @@ def test_a_title_before_a_name_ends_no_sentence() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jak mówi prof. Jan Nowak, most jest gotowy.",
+        "Wypowiedział się dr hab. Anna Nowak, a potem gen. Adam Kowal.",
+        "Był tam m.in. ks. Adam Kowal z parafii św. Jana.",
+        "To tzw. plan Nowaka, który kosztuje ok. 300 mln zł.",
+        "Lo ha detto il dott. Marco Lerici al sig. Rossi.",
+        "Lo dijo la Sra. Elena Duarte en el Nr. 5.",
+        "Так каза проф. Иван Петров, а ген. Олег Варников мълча за т.нар. план.",
+        "Il a écrit au gén. Dupont.",
+    ],
+)
+def test_other_languages_abbreviations_before_a_name_or_a_number_end_no_sentence(text: str) -> None:
+    assert [s.text_in(segment(text)) for s in segment(text).layer("sentence")] == [text]
+
+
+def test_abbreviations_that_also_close_a_sentence_still_do() -> None:
+    # "r." (year) ends sentences as often as not; "red." is a colour
+    text = "Most otwarto w 2015 r. Potem go zamknięto. It turned red. Then blue."
+    assert [s.text_in(segment(text)) for s in segment(text).layer("sentence")] == [
+        "Most otwarto w 2015 r.",
+        "Potem go zamknięto.",
+        "It turned red.",
+        "Then blue.",
+    ]
+
+
+def test_a_sentence_that_ends_without_a_space_before_the_next_still_ends() -> None:
+    text = 'Это сказал Олег Варников.Как отметил аналитик, порт закрыт. Он пришёл."Все ушли", сказал он.'
+    assert [s.text_in(segment(text)) for s in segment(text).layer("sentence")] == [
+        "Это сказал Олег Варников.",
+        "Как отметил аналитик, порт закрыт.",
+        "Он пришёл.",
+        '"Все ушли", сказал он.',
+    ]
+    # ... but not inside a web address, after a title or an initial, or after a number
+    for text in (
+        "Read Norda.Ru or www.Norda.net today.",
+        "Mr.Lorand left.",
+        "It is U.S.Army land.",
+        "Up 5.Then down.",
+    ):
+        assert [s.text_in(segment(text)) for s in segment(text).layer("sentence")] == [text]
+
+
 def test_x_after_a_word_in_lower_case_is_the_platform_not_an_initial() -> None:
     doc = segment("Reed wrote on X. In a post, Vera Lorand replied. Then George W. Bush met them.")
     assert [s.text_in(doc) for s in doc.layer("sentence")] == [

@@ -9,6 +9,7 @@ functions, so that a paragraph is the same thing everywhere.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -21,11 +22,20 @@ _TITLES = (
     "Adm", "Amb", "Atty", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Ft", "Gen", "Gov",
     "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev",
     "Sec", "Sen", "Sgt", "St", "Supt",
+    # other languages' titles, and their abbreviations that always lead into a name or a noun
+    # ("mówi prof. Jan Nowak", "gen. Jan Nowak", "il dott. Mario Rossi", "la Sra. Pérez", "проф.
+    # Иван Петров", "tzw. Tarcza", "m.in. Jan Nowak"), that razdel ends a sentence at; none
+    # that also closes sentences ("w 2015 r.", "и т.н.", "им." is a pronoun too, "red." a colour)
+    "Dott", "Dra", "Ing", "Lic", "Mgr", "Sig", "Sr", "Sra",
+    "avv", "dott", "ds", "gen", "hab", "ks", "m.in", "mec", "np", "płk", "prof", "sig", "tzw", "św",
+    "gén", "акад", "ген", "проф", "т.нар",
 )  # fmt: skip
-# Months that English news abbreviates before a day or a year ("Feb. 24", "Sept. 2021"): no
-# sentence ends there either.
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-_MONTH_STOP = "|".join(rf"(?<=\b{month})" for month in _MONTHS)
+# Months that English news abbreviates before a day or a year ("Feb. 24", "Sept. 2021"), and
+# words abbreviated before a number ("ok. 300", "Nr. 10", "art. 11"): no sentence ends there
+# either.
+_BEFORE_NUMBER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                  "Nr", "art", "ca", "nr", "ok")  # fmt: skip
+_NUMBER_STOP = "|".join(rf"(?<=\b{word})" for word in _BEFORE_NUMBER)
 # "X" after a word in lower case is the platform, not an initial: "Reed wrote on X."
 _X_PLATFORM = r"[a-z] X"
 #: A regular expression's guard before a full stop: none right after one of those titles, or
@@ -33,18 +43,24 @@ _X_PLATFORM = r"[a-z] X"
 #: (The lookahead first: the lookbehinds are then tried at full stops only, not at every character.)
 NOT_AFTER_TITLE = (
     "(?=[.!?…])"
-    + "".join(rf"(?<!\b{title})" for title in _TITLES)
-    + rf"(?:(?<!\b[A-Z])|(?<={_X_PLATFORM}))(?!(?:{_MONTH_STOP})\.\s+\d)"
+    + "".join(rf"(?<!\b{re.escape(title)})" for title in _TITLES)
+    + rf"(?:(?<!\b[A-Z])|(?<={_X_PLATFORM}))(?!(?:{_NUMBER_STOP})\.\s+\d)"
 )
 #: A full stop that ends one of those titles or an initial, for patterns that read across it:
 #: "told Sen. Lindsey Graham that ...".
 TITLE_STOP = (
-    r"\.(?:" + "|".join(rf"(?<=\b{title}\.)" for title in _TITLES) + rf"|(?<=\b[A-Z]\.)(?<!{_X_PLATFORM}\.))"
+    r"\.(?:"
+    + "|".join(rf"(?<=\b{re.escape(title)}\.)" for title in _TITLES)
+    + rf"|(?<=\b[A-Z]\.)(?<!{_X_PLATFORM}\.))"
 )
-_ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.$")
-_MONTH_BEFORE_NUMBER = re.compile(rf"\b(?:{'|'.join(_MONTHS)})(\.)(?=\s+\d)")
+_ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _TITLES))})\.$")
+_BEFORE_NUMBER_STOP = re.compile(rf"\b(?:{'|'.join(_BEFORE_NUMBER)})(\.)(?=\s+\d)")
 
 _PLATFORM_X = re.compile(rf"(?<={_X_PLATFORM}\.)\s+(?=[A-Z\"“«‘'])")
+# A sentence's end with no space after it, as scraped text often has ("... Сакс.Как отметил"):
+# a full stop, perhaps a closing mark, and a capitalised word of three letters or more.
+_GLUED_STOP = re.compile(r"[.!?](?:[»”]|\"(?=[^\W\d_]{3}))?(?=[\"„“«]?[^\W\d_]{3})")
+_LAST_TOKEN = re.compile(r"\S*$")
 _LINE = re.compile(r"[^\n]+")
 # A word: a run of letters and digits; in scripts written without spaces (Chinese, Japanese
 # kana, Thai), each character, which undercounts none of them.
@@ -90,8 +106,8 @@ def sentence_spans(text: str, found: list[tuple[int, int, int]] | None = None) -
     for _, start, end in paragraph_lines(text) if found is None else found:
         first = len(out)
         # razdel ends a sentence at "Feb." before "24" (and then reads "24. However" as a
-        # numbered item): it reads the month's full stop as a space, of the same length
-        for sentence in sentenize(_MONTH_BEFORE_NUMBER.sub(lambda m: m.group()[:-1] + " ", text[start:end])):
+        # numbered item): it reads the abbreviation's full stop as a space, of the same length
+        for sentence in sentenize(_BEFORE_NUMBER_STOP.sub(lambda m: m.group()[:-1] + " ", text[start:end])):
             previous_end = out[-1][1] if len(out) > first else 0
             if (
                 previous_end
@@ -109,4 +125,33 @@ def sentence_spans(text: str, found: list[tuple[int, int, int]] | None = None) -
                     out.append((first_start, stop.start()))
                     first_start = stop.end()
                 out.append((first_start, last_end))
+            first_start, last_end = out[-1]
+            cuts = _glued_stops(text, first_start, last_end)
+            if cuts:
+                out[-1:] = itertools.pairwise([first_start, *cuts, last_end])
     return out
+
+
+def _glued_stops(text: str, start: int, end: int) -> list[int]:
+    """Where sentences in ``text[start:end]`` end with no space before the next: after a word
+    of letters that ends in two in lower case ("Сакс.Как", "ны.\"Все"), not a title ("Mr.Smith"),
+    an initial or a web address ("Pravda.Ru", "www.Revue")."""
+    cuts = []
+    for stop in _GLUED_STOP.finditer(text, start, end):
+        cut = stop.end()
+        if text[cut - 1] == '"' and text.count('"', start, cut) % 2:
+            cut -= 1  # an even count before it: the straight mark opens the next sentence
+        word = text[cut : cut + 4].lstrip('"„“«')[:3]
+        token = _LAST_TOKEN.search(text, start, stop.start())
+        before = token.group().lstrip("\"'“«„(") if token is not None else ""
+        if (
+            len(word) == 3
+            and word[0].isupper()
+            and word[1:].islower()
+            and before.isalpha()
+            and before[-2:].islower()
+            and before not in _TITLES
+            and before.lower() != "www"
+        ):
+            cuts.append(cut)
+    return cuts

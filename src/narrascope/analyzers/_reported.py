@@ -55,6 +55,9 @@ _RECIPIENT_WORDS = 3  # at most, capitalised, in "told <the Norda Ledger> the ar
 _CLAUSE_AFTER_VERB_WORDS = 4  # at most, up to the auxiliary of a clause after a tail's verb
 _GERUND_OPENING_WORDS = 3  # a gerund after a negation and a clitic at most ("não se alongando")
 _NEXT_WORD = re.compile(r"\s+(\w+)")  # the word right after an offset
+# A dash that sets off an attribution at a sentence's end, a typed hyphen with spaces included
+# ("..., kiedy rzeka jest zatruta - mówił."): the last one, with a word after it.
+_TAIL_DASH = re.compile(r"(?:^|\s)[—–-]\s+(?=\w)(?!.*\s[—–-]\s)")
 _CONNECTIVE_WORDS = 2  # at most, before "..., according to X, ..." that opens a sentence ("In fact,")
 _WHERE_WORDS = 6  # at most, after a verb in a phrase of a preposition ("wrote after the summit in May")
 # A source named without a closing comma ends by this punctuation at the latest.
@@ -819,6 +822,21 @@ class ReportedSpeech(SpeakerFinder):
         attributes is all before."""
         text = self.text
         comma = text.rfind(",", start, end)
+        # where dialogue sets the author's words off with a dash, one after the last comma sets
+        # the attribution off instead: what stands between them is still what was said ('...,
+        # czyli w ogóle - stwierdził szef rządu'); not the second of a pair ('... – w ogóle –
+        # stwierdził'), which closes an aside
+        part = text[max(start, comma) : end]
+        dash = _TAIL_DASH.search(part) if self.grammar.words.dialogue_dashes else None
+        if (
+            dash is not None
+            and part[: dash.start()].strip(" ,")
+            and not _TAIL_DASH.search(part[: dash.start()])
+        ):
+            comma = max(start, comma) + dash.end() - len(dash.group().lstrip())
+        # ... and a verb alone after it has left its subject out ('... - mówił.'), where a
+        # language may
+        alone_after_dash = comma >= 0 and text[comma] in "—–-" and self.grammar.words.drops_subject
         if comma < 0 or len(text[start:comma].split()) < _TAIL_CONTENT_WORDS:
             return None
         if text[start:end].rstrip().endswith(":") or text[end : end + 2].lstrip().startswith(":"):
@@ -883,7 +901,7 @@ class ReportedSpeech(SpeakerFinder):
             cut = None if named is None else self._subject_start(start, named, comma)
             if named is not None and cut is not None:
                 return start, start + len(text[start:cut].rstrip()), self._of_entity(named, cue.group())
-            if len(words) < 2:
+            if len(words) < 2 and not alone_after_dash:
                 return None
         speaker = self._from_region(comma + 1, end, cue)
         if speaker.how == "none" or (speaker.how == "phrase" and self._where(speaker.text.split()[0])):

@@ -76,14 +76,14 @@ SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]\s+")
 # A paragraph that ends with a colon (group 1: its text without the colon), and a non-empty line.
 _COLON_LINE = re.compile(r"^[ \t]*(\S[^\n]*?):[ \t]*$", re.MULTILINE)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-# What sets an attribution off from its quote: ',” said X', '», — заявил X'.
-ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]")
+# What sets an attribution off from its quote: ',” said X', '», — заявил X', and a hyphen
+# typed for the dash, with spaces around it ('" - dodał.').
+ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]|(?<!\S)-(?!\S)")
 # A speaker phrase never runs over a clause boundary, and is cut to the words next to the
 # verb when longer than _PHRASE_WORDS.
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
 _PHRASE_WORDS, PHRASE_NEAR = 8, 4
-_QUOTED_NAME_WORDS = 3
 _PREPOSITION_LETTERS = 3
 _PERSON_RELATIVES = frozenset({"who", "whom"})
 _CONTRACTED = ("ve", "ll", "d", "re")  # English auxiliaries after an apostrophe
@@ -100,6 +100,8 @@ _POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
 # A quote of this many words at most that holds a name may be the name itself ("„The New Yorker”").
 _QUOTED_NAME_WORDS = 4
 SPACE_AND_MARKS = " \t\n" + MARK_CHARS
+# words in quotation marks right after an offset (group 1: the words)
+_NAME_IN_MARKS_NEXT = re.compile(rf"[ \t]*[{DOUBLE_MARKS}]([^{DOUBLE_MARKS}\n]{{1,60}})[{DOUBLE_MARKS}]")
 _FIRST_WORD = re.compile(r"\S+\s+")
 # How many of the persons named last a gendered pronoun may reach back to.
 _GENDER_LOOKBACK = 8
@@ -108,8 +110,13 @@ _OPENING_WORDS = 3
 _WH_WORDS = frozenset(
     {"what", "whom", "why", "how"}
 )  # clause openers of no subordinate clause of time or cause
-# English verbs that make an auxiliary of "to" before a speech verb ("have to say", "going to say")
-_TO_AUXILIARIES = frozenset({"have", "has", "had", "got", "going", "ought"})
+# English verbs that make an auxiliary of "to" before a speech verb ("have to say", "going to
+# say"), and those whose subject is the speech verb's too ("The minister wants to say")
+_TO_AUXILIARIES = frozenset({
+    "have", "has", "had", "got", "going", "ought",
+    "want", "wants", "wanted", "try", "tries", "tried", "need", "needs", "needed", "decided", "refused",
+    "continue", "continues", "continued", "hope", "hopes", "hoped", "seem", "seems", "seemed",
+})  # fmt: skip
 _SUBJECT_OPENING_WORDS = 5  # at most, before a subject that opens its clause ("Late in the show host X")
 _TIME_PHRASE_WORDS = 4  # at most, up to the month in a phrase of time before a subject ("В середине июня")
 # The word "year" after a year's number, in the cases that follow a month ("в мае 2023 года")
@@ -1191,6 +1198,14 @@ class SpeakerFinder:
             and lower(words[-2].group()) in _TO_AUXILIARIES
         ):
             words = words[:-2]  # "I would have to say": "I" (not "They want us to think")
+        elif (
+            self.language == "en"
+            and len(words) > 2
+            and lower(words[-1].group()) == "to"
+            and lower(words[0].group()) == "it"
+            and lower(words[1].group()) in ("is", "was", "would", "will", "seems")
+        ):
+            return []  # "It is only fair to say that": no one says it
         while len(words) > 1 and 0 < (cut := self._adverb_at_end(words, trailing)) < len(words):
             words = words[:-cut]
         # ... nor a "that" that opens the clause ("uznano, że sąd orzekł"; English
@@ -1372,6 +1387,35 @@ class SpeakerFinder:
         if (
             entity is not None
             and side == "shared"
+            and self._oblique(entity)
+            and not any(
+                lower(word) in self.grammar.words.relatives
+                for word in WORD.findall(self.text, entity.end, cue.start())
+            )
+        ):
+            # "Przeciwnicy Nowaka oskarżyli rząd i powiedzieli": no subject in another case (a
+            # relative's antecedent may be in any: "z Janem Nowakiem, który mówił")
+            return self._speaker(cue.start(), cue.end(), "none", verb)
+        if (
+            entity is not None
+            and side == "before"
+            and self._oblique(entity)
+            # a noun before it ("У Зеленского назвали": no noun, his circle, whom he stands for)
+            and any(
+                w.end() <= entity.start
+                and lower(w.group())
+                not in (*self.grammar.words.prepositions, *self.grammar.words.body_prepositions)
+                for w in words
+            )
+            and not self.text[words[0].start() : entity.start].rstrip().endswith(",")
+        ):
+            # "Przeciwnicy Nowaka powiedzieli": a name in another case than a subject's only
+            # qualifies the noun before it, the subject
+            how = "group" if _names_no_one(self.grammar, [w.group() for w in words]) else "phrase"
+            return self._speaker(words[0].start(), words[-1].end(), how, verb)
+        if (
+            entity is not None
+            and side == "shared"
             and not self.grammar.words.inverts
             # "X, who said": the relative's antecedent, read as before
             and not (
@@ -1506,6 +1550,14 @@ class SpeakerFinder:
             )
             # a verb in the plural left out a group, never one person ("E ci spiegano che")
         ) and not lower(verb).endswith(self.grammar.words.plural_verb_endings or ("\0",))
+        # ... nor one whose subject is a name in marks after it ('„...” - pisze "GN", dodając';
+        # not a lead's quote: 'По думите му "нов ред" ...')
+        named_next = _NAME_IN_MARKS_NEXT.match(self.text, cue.end())
+        dropped = dropped and (
+            named_next is None
+            or len(named_next.group(1).split()) > _QUOTED_NAME_WORDS  # 'пообещала «...»': what she said
+            or lower(verb) in self.grammar.words.pronoun_leads
+        )
         # A verb that left its subject out continues the last subject, not a name in another case
         # after it ("Он не ответил на вопрос о словах Дональда Трампа. Однако заверил": not Trump).
         antecedent = (
@@ -1885,8 +1937,24 @@ class SpeakerFinder:
             before = ""  # "as officially claimed,": no one named
         if before.strip() and len(after.split()) <= 2:
             start, end = trim(self.text, lo, cue.start())
+            if self.language == "de":
+                end = self._before_listener_and_day(start, end)
+        elif not before.strip() and not after.strip() and self.grammar.words.drops_subject:
+            # "Jak sam kiedyś powiedział, ...": the subject left out, the last person named,
+            # unless one unnamed spoke since ("..., zauważa gazeta. Jak ocenia, ...")
+            antecedent = self._last_person_before(cue.start(), self.grammar.gender_of_verb(cue.group()))
+            if antecedent is None or self._spoke_since(antecedent, cue.start()):
+                return None
+            return self._speaker(cue.start(), cue.end(), "pronoun", cue.group(), self._normal(antecedent))
         elif not before.strip() and after.strip():
             start, end = trim(self.text, cue.end(), hi)
+            # "Come ha detto ieri il ministro": when, then who
+            while (
+                (first_word := WORD.search(self.text, start, end)) is not None
+                and self.grammar.words.is_adverb(lower(first_word.group()))
+                and WORD.search(self.text, first_word.end(), end) is not None
+            ):
+                start = trim(self.text, first_word.end(), end)[0]
             first = lower(self.text[start:end].split()[0])
             where = list(WORD.finditer(self.text, start, end))
             later = self._subject_after_where(where)
@@ -1917,6 +1985,22 @@ class SpeakerFinder:
         if len(words) > most or any(word in self.grammar.words.as_without_speaker for word in words):
             return None
         return self._named(start, end, cue.group(), title=True)
+
+    def _before_listener_and_day(self, start: int, end: int) -> int:
+        """Where the subject of a German verb at the end of its clause ends, before the day and
+        the organisation told that follow it ("wie eine Werkssprecherin Radio Norda am Montag
+        mitteilte": "eine Werkssprecherin"): an organisation right after a noun, with no article
+        or preposition before it, is the dative of one told."""
+        words = list(WORD.finditer(self.text, start, end))
+        if len(words) >= 3 and lower(words[-1].group()) in ANY_WEEKDAY:
+            words = words[: -2 if words[-2].group().islower() else -1]  # "am Freitag"
+        i = bisect.bisect_right(self.entity_starts, words[-1].start()) - 1 if len(words) >= 3 else -1
+        told = self.entities[i] if i >= 0 and self.entities[i].end == words[-1].end() else None
+        if told is not None and told.label == "ORG":
+            subject = [word for word in words if word.end() <= told.start]
+            if len(subject) >= 2 and lower(subject[-1].group()) not in function_words_of(self.language):
+                words = subject
+        return words[-1].end() if words else end
 
     def _speaker_line(self, start: int, end: int, quoted: bool) -> Speaker | None:
         """The speaker of a line "Name, title" (the colon cut off), or None if it is not one.

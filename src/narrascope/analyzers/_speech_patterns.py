@@ -261,6 +261,8 @@ def grammar(language: str) -> Grammar:
     previous_gap = rf"(?:{negation}[^\s,.;:!?]+\s+){{1,6}}?" if w.previous_lead_gap else "(?!)"
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
+    # the clause of "as": no punctuation but a title's full stop ("As Sen. X said, ...")
+    as_rest = rf"(?:[^,.;:!?]|{TITLE_STOP}){{2,120}}?"
     naming = _words(w.naming + w.naming_participles) if w.naming else "(?!)"
     naming_verbs_as = _words(w.naming_as) if w.naming_as else "(?!)"
     scare = "|".join(re.escape(stem) for stem in w.scare_words) or "(?!)"
@@ -345,10 +347,8 @@ def grammar(language: str) -> Grammar:
             rf"[\s,—–-]*(?P<cue>{tail_leads})(?P<who>[^,.;:!?(){DOUBLE_MARKS}]{{2,80}}?)\s*(?:[,.;:!?]|$)",
             flags,
         ),
-        as_said=re.compile(rf"\W{{0,3}}(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*[,:]\s*", flags),
-        as_said_tail=re.compile(
-            rf",\s*[—–-]?\s*(?P<as>{as_words})(?P<rest>[^,.;:!?]{{2,120}}?)\s*[.!?]?\s*$", flags
-        ),
+        as_said=re.compile(rf"\W{{0,3}}(?P<as>{as_words})(?P<rest>{as_rest})\s*[,:]\s*", flags),
+        as_said_tail=re.compile(rf",\s*[—–-]?\s*(?P<as>{as_words})(?P<rest>{as_rest})\s*[.!?]?\s*$", flags),
         gendered=re.compile(rf"(?<![\w-]){_words(w.woman.pronouns + w.man.pronouns)}", flags),
         title_before=re.compile(
             rf"(?<![\w-])(?:(?P<woman>{_titles(w.woman)})|(?P<man>{_titles(w.man)}))\.?\s+$", flags

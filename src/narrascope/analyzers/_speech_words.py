@@ -399,6 +399,8 @@ _EN = SpeechWords(
         "entrepreneur", "retiree", "voter", "officer", "soldier", "witness", "survivor", "engineer",
         "pastor", "priest", "farmer", "worker", "nurse", "aide", "adviser", "advisor", "insider", "staffer",
         "host", "presenter",
+        # the voices of a platform ("Telegram channels said")
+        "channel", "channels", "account", "accounts", "user", "users",
     ),
     name_verbs=("States",),
     noun_markers=(
@@ -571,7 +573,8 @@ _RU = SpeechWords(
         "президент", "президента", "премьер", "премьера", "премьер-министр", "премьер-министра", "министр",
         "министра", "директор", "директора", "руководитель", "руководителя", "лидер", "лидера", "мэр", "мэра",
         "губернатор", "губернатора", "депутат", "депутата", "сенатор", "сенатора", "член", "члена", "посол",
-        "посла", "спикер", "спикера",
+        "посла", "спикер", "спикера", "резидент", "резидента",
+        "прокурор", "прокурора", "сотрудник", "сотрудника",
     ),
     person_nouns=(
         "эксперт", "эксперта", "политолог", "политолога", "аналитик", "аналитика", "экономист", "экономиста",
@@ -642,7 +645,7 @@ _RU = SpeechWords(
         "опасения", "точку зрения", "позицию",
     ),
     topic_prepositions=("о", "об", "обо", "про"),
-    body_prepositions=("в", "во"),
+    body_prepositions=("в", "во", "у"),
     participles=(
         "заявив", "отметив", "подчеркнув", "добавив", "пояснив", "указав", "напомнив", "уточнив",
         "предупредив", "признав",
@@ -741,6 +744,7 @@ _UK = SpeechWords(
         "статт*", "постанов*",
     ),
     impersonal=("йдеться",),
+    nominative_normals=True,
     drops_subject=True,
     plural_verb_endings=("ли", "ють", "ять", "уть", "ать"),
     as_without_speaker=("вже", "раніше", "було"),
@@ -895,13 +899,15 @@ _PL = SpeechWords(
         # answers and declarations ("X odparł: „...”", "oznajmił, że: „...”")
         *_past("odpar oznajmi zadeklarowa zaapelowa apelowa skomentowa przestrzeg orzek", "ł|ła|li|ły|ło"),
         "odpowiedział", "odpowiedziała", "odpowiedzieli", "odpowiedziały",
-        *_past("pisa", "ł|ła|li"),
+        *_past("pisa przemawia", "ł|ła|li"),
         "odpowiada", "odpowiadają", "apeluje", "przestrzega", "pisze", "piszą",
         # "pointed out": a verb of two words
         *_past("zwróci", "ł uwagę|ła uwagę|li uwagę|ły uwagę"), "zwraca uwagę", "zwracają uwagę",
         # impersonal: "W raporcie podkreślono, że ...", "Jak podano na portalu, ..."
         "podkreślono", "zaznaczono", "stwierdzono", "wskazano", "zauważono", "poinformowano", "podano",
         "przekazano", "pisano",
+        # "Mówi się, że ...": one says, no one named
+        "mówi się", "mówiło się", "uważa się", "twierdzi się", "pisze się", "podkreśla się",
     ),
     that=("że", "iż"),
     adverbs_before_verb=(
@@ -909,7 +915,9 @@ _PL = SpeechWords(
         "nawet", "następnie", "z kolei",
         # sentence connectives ("Otóż stwierdził", "Jednakowoż sąd uznał")
         "otóż", "jednak", "jednakże", "jednakowoż", "natomiast", "ponadto", "tymczasem", "zatem", "więc",
-        "potem", "później", "wówczas", "wtedy",
+        "potem", "później", "wówczas", "wtedy", "kiedyś",
+        # "Jak sam powiedział": the subject's own emphasis, the subject left out
+        "sam", "sama", "sami",
     ),
     naming=("mówił o", "mówiła o", "mówili o", "mówi o", *_past("nazwa", "ł|ła|li"), "nazywa", "nazywają"),
     naming_as=(*_past("określi", "ł|ła|li"), "określa", "określają"),
@@ -944,9 +952,11 @@ _PL = SpeechWords(
     ),
     impersonal=(
         "czytamy", "napisano", "podkreślono", "zaznaczono", "stwierdzono", "wskazano", "zauważono", "poinformowano",
-        "podano", "przekazano", "pisano",
+        "podano", "przekazano", "pisano", "mówi się", "mówiło się", "uważa się", "twierdzi się", "pisze się",
+        "podkreśla się",
     ),
     source_comma=False,
+    nominative_normals=True,
     drops_subject=True,
     plural_verb_endings=("li", "ły", "ją", "ło"),
     as_without_speaker=("już", "wcześniej", "było", "się", "zostało"),
@@ -1228,6 +1238,8 @@ _IT = SpeechWords(
     # "ha poi evidenziato", "ha inoltre aggiunto": between the auxiliary and the participle too
     adverbs_before_verb=(
         "poi", "anche", "inoltre", "invece", "infatti", "ancora", "pure", "già", "quindi", "subito", "sempre",
+        # when ("Come riporta oggi Skytg24")
+        "oggi", "ieri", "stamane", "stamattina", "stasera",
     ),
     drops_subject=True,
     plural_verb_endings=("ano", "ono"),
