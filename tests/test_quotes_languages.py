@@ -2454,11 +2454,13 @@ def test_the_subject_before_a_verb_and_to_is_the_speaker_s(
         # ... not an organisation after its article, which the subject names
         ("Der Hafen von Norda bleibt bis Mai geschlossen, wie eine Sprecherin der Norda AG mitteilte.",
          "eine Sprecherin der Norda AG"),
+        # ... and a name in marks keeps none of them
+        ("Der Hafen von Norda bleibt bis Mai geschlossen, wie „Norda Post“ schreibt.", "Norda Post"),
     ],
 )  # fmt: skip
 def test_a_german_as_clause_s_subject_ends_before_whom_it_told(text: str, speaker: str) -> None:
     doc = analyse(text, "de", others={"Radio Norda": "ORG", "Norda AG": "ORG"})
-    assert [q.attrs["speaker"] for q in doc.layer("quote")] == [speaker]
+    assert [q.attrs["speaker"] for q in doc.layer("quote") if q.label != "phrase"] == [speaker]
 
 
 def test_a_day_after_the_verb_of_an_as_clause_is_no_part_of_its_subject() -> None:

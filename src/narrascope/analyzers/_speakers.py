@@ -1992,6 +1992,7 @@ class SpeakerFinder:
         mitteilte": "eine Werkssprecherin"): an organisation right after a noun, with no article
         or preposition before it, is the dative of one told."""
         words = list(WORD.finditer(self.text, start, end))
+        whole = len(words)
         if len(words) >= 3 and lower(words[-1].group()) in ANY_WEEKDAY:
             words = words[: -2 if words[-2].group().islower() else -1]  # "am Freitag"
         i = bisect.bisect_right(self.entity_starts, words[-1].start()) - 1 if len(words) >= 3 else -1
@@ -2000,7 +2001,8 @@ class SpeakerFinder:
             subject = [word for word in words if word.end() <= told.start]
             if len(subject) >= 2 and lower(subject[-1].group()) not in function_words_of(self.language):
                 words = subject
-        return words[-1].end() if words else end
+        # the subject as it was where nothing was cut ('wie „Norda Post“ schreibt': its marks)
+        return words[-1].end() if words and len(words) < whole else end
 
     def _speaker_line(self, start: int, end: int, quoted: bool) -> Speaker | None:
         """The speaker of a line "Name, title" (the colon cut off), or None if it is not one.
