@@ -57,10 +57,9 @@ _ENDS_WITH_TITLE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _TITLES))})\.$")
 _BEFORE_NUMBER_STOP = re.compile(rf"\b(?:{'|'.join(_BEFORE_NUMBER)})(\.)(?=\s+\d)")
 
 _PLATFORM_X = re.compile(rf"(?<={_X_PLATFORM}\.)\s+(?=[A-Z\"“«‘'])")
-# A sentence's end with no space after it, as scraped text often has ("... Сакс.Как отметил"):
+# A sentence's end with no space after it, as scraped text often has ("... Варников.Как отметил"):
 # a full stop, perhaps a closing mark, and a capitalised word of three letters or more.
 _GLUED_STOP = re.compile(r"[.!?](?:[»”]|\"(?=[^\W\d_]{3}))?(?=[\"„“«]?[^\W\d_]{3})")
-_LAST_TOKEN = re.compile(r"\S*$")
 _LINE = re.compile(r"[^\n]+")
 # A word: a run of letters and digits; in scripts written without spaces (Chinese, Japanese
 # kana, Thai), each character, which undercounts none of them.
@@ -134,24 +133,22 @@ def sentence_spans(text: str, found: list[tuple[int, int, int]] | None = None) -
 
 def _glued_stops(text: str, start: int, end: int) -> list[int]:
     """Where sentences in ``text[start:end]`` end with no space before the next: after a word
-    of letters that ends in two in lower case ("Сакс.Как", "ны.\"Все"), not a title ("Mr.Smith"),
-    an initial or a web address ("Pravda.Ru", "www.Revue")."""
+    of letters that ends in two in lower case ("Варников.Как", "ушёл.\"Все"), not a title
+    ("Mr.Smith"), an initial or a web address ("Norda.Ru", "www.Norda")."""
     cuts = []
     for stop in _GLUED_STOP.finditer(text, start, end):
         cut = stop.end()
-        if text[cut - 1] == '"' and text.count('"', start, cut) % 2:
-            cut -= 1  # an even count before it: the straight mark opens the next sentence
         word = text[cut : cut + 4].lstrip('"„“«')[:3]
-        token = _LAST_TOKEN.search(text, start, stop.start())
-        before = token.group().lstrip("\"'“«„(") if token is not None else ""
-        if (
-            len(word) == 3
-            and word[0].isupper()
-            and word[1:].islower()
-            and before.isalpha()
-            and before[-2:].islower()
-            and before not in _TITLES
-            and before.lower() != "www"
-        ):
+        # the cheap tests first: most full stops before letters are in addresses and numbers
+        if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
+            continue
+        token = text[
+            max(text.rfind(" ", start, stop.start()), text.rfind("\n", start, stop.start()), start - 1)
+            + 1 : stop.start()
+        ]
+        before = token.lstrip("\"'“«„(")
+        if before.isalpha() and before[-2:].islower() and before not in _TITLES and before.lower() != "www":
+            if text[cut - 1] == '"' and text.count('"', start, cut) % 2:
+                cut -= 1  # an even count before it: the straight mark opens the next sentence
             cuts.append(cut)
     return cuts

@@ -1400,7 +1400,7 @@ class SpeakerFinder:
             entity is not None
             and side == "before"
             and self._oblique(entity)
-            # a noun before it ("У Зеленского назвали": no noun, his circle, whom he stands for)
+            # a noun before it ("У Варникова назвали": no noun, his circle, whom he stands for)
             and any(
                 w.end() <= entity.start
                 and lower(w.group())
