@@ -2303,6 +2303,43 @@ def test_stray_words_are_no_entities_and_nationalities_are_groups() -> None:
     assert dropped == ["Russia", "France"]
 
 
+def test_an_english_organisation_described_as_a_person_is_one() -> None:
+    text = (
+        "Florian Varnel, leader of the Greens, spoke. Anna Maria Lerici, a former minister, too. "
+        "Norda Party, leader of the coalition, and Lockheed Martin, the weapons maker, did not. "
+        "Piet Lorand said nothing."
+    )
+    names = ["Florian Varnel", "Anna Maria Lerici", "Norda Party", "Lockheed Martin", "Piet Lorand"]
+    found = [(text.find(n), text.find(n) + len(n), "ORG", {"normal": n}) for n in names]
+    settled = [(label, attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found, text, "en")]
+    assert settled == [
+        ("PER", "apposition"),
+        ("PER", "apposition"),
+        ("ORG", None),
+        ("ORG", None),
+        ("ORG", None),
+    ]
+    # only in English, whose descriptions these are
+    assert [f[2] for f in settle_kinds(found, text, "de")] == ["ORG"] * 5
+
+
+def test_a_hashtag_or_a_name_with_digits_is_no_person() -> None:
+    text = "Piet Lorand wrote: Popierasz #Most2024Teraz? #Norda stays. Agent 47 left."
+    found = [
+        (text.find(name), text.find(name) + len(name), label, {"normal": name})
+        for name, label in [
+            ("Piet Lorand", "PER"),
+            ("Most2024Teraz", "PER"),
+            ("Norda", "PER"),
+            ("Agent 47", "PER"),
+        ]
+    ]
+    assert [text[s:e] for s, e, *_ in without_stray_words(text, found, "en")] == ["Piet Lorand"]
+    # ... but a hashtag of a place or a body keeps its kind
+    place = [(text.find("Norda"), text.find("Norda") + 5, "LOC", {"normal": "Norda"})]
+    assert without_stray_words(text, place, "en") == place
+
+
 def test_the_state_is_no_place() -> None:
     text = "Le chef de l'État a parlé. Gli Stati Uniti."
     found = [

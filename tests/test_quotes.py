@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Analyze
+from narrascope.analyzers._quote_marks import CLOSE_STRAIGHT
 from narrascope.analyzers.quotes import _PAIRS, QuoteAnalyzer, find_direct_quotes
 from narrascope.document import Document, Span
 from narrascope.paragraphs import sentence_spans
@@ -23,7 +24,8 @@ def quoted(text: str) -> list[str]:
     for q in find_direct_quotes(text):
         assert 0 <= q.open < q.close <= len(text)
         # a closing mark, or the end of the paragraph where a quote was left open
-        assert text[q.close : q.close + 1] in ("\n", "", *_PAIRS[text[q.open]]), (q, text)
+        closers = _PAIRS[text[q.open]] + (CLOSE_STRAIGHT if text[q.open] == '"' else "")
+        assert text[q.close : q.close + 1] in ("\n", "", *closers), (q, text)
         assert (q.start, q.end) == (q.open + 1 + q.doubled, q.close - q.doubled)
         out.append(text[q.start : q.end])
     return out
@@ -166,14 +168,16 @@ def test_quotes_are_ordered_disjoint_and_reopened_at_each_paragraph(text: str) -
     last = -1
     for q in find_direct_quotes(text):
         assert last < q.open < q.close <= len(text)
-        assert text[q.close : q.close + 1] in ("\n", "", *_PAIRS[text[q.open]])
+        closers = _PAIRS[text[q.open]] + (CLOSE_STRAIGHT if text[q.open] == '"' else "")
+        assert text[q.close : q.close + 1] in ("\n", "", *closers)
         last = q.close
-        # A quote that runs over a line break re-opens with its own mark after it.
+        # A quote that runs over a line break re-opens with its own mark after it, or goes on
+        # without one to a mark that closes it
         content = text[q.start : q.end]
         for i, char in enumerate(content):
             if char == "\n":
                 rest = content[i:].lstrip()
-                assert rest.startswith(text[q.open]), (text, q)
+                assert rest.startswith(text[q.open]) or text[q.close : q.close + 1] in closers, (text, q)
 
 
 # -- attribution (full pipeline) --------------------------------------------------------------

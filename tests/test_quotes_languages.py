@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from narrascope.analyzers._places import place_of
-from narrascope.analyzers._quote_marks import PAIRS, find_direct_quotes
+from narrascope.analyzers._quote_marks import CLOSE_STRAIGHT, PAIRS, find_direct_quotes
 from narrascope.analyzers.quotes import QuoteAnalyzer
 from narrascope.analyzers.segment import SegmentAnalyzer
 from narrascope.config import analyzer_defaults
@@ -1055,7 +1055,8 @@ def test_any_marks_give_ordered_disjoint_matched_quotes(text: str) -> None:
     for q in find_direct_quotes(text):
         assert last < q.open < q.close <= len(text)
         # a closing mark, or the end of the paragraph where a quote was left open
-        assert text[q.close : q.close + 1] in ("\n", "", *PAIRS[text[q.open]])
+        closers = PAIRS[text[q.open]] + (CLOSE_STRAIGHT if text[q.open] == '"' else "")
+        assert text[q.close : q.close + 1] in ("\n", "", *closers)
         last = q.close
 
 
@@ -1561,7 +1562,8 @@ def test_an_adverb_before_a_verb_is_no_speaker() -> None:
         'Пет села край Варнел обявиха "оранжев код" заради снега, което ясно подчертава '
         "ефекта на температурите."
     )
-    assert [speaker for *_, speaker, _ in found(analyse(text, "bg"))] == [None]
+    # the verb before the quote names it; the relative after it, with its adverb, says nothing
+    assert [speaker for *_, speaker, _ in found(analyse(text, "bg"))] == ["Пет села край Варнел"]
     doc = analyse("Министърът категорично заяви, че рискът е висок.", "bg")
     assert found(doc) == [("reported", "рискът е висок", "Министърът", "phrase")]
 
@@ -1711,9 +1713,12 @@ def test_a_person_s_given_name_taken_for_a_city_is_no_place_that_speaks() -> Non
 @pytest.mark.parametrize(
     ("text", "speaker", "linked"),
     [
-        # "като подчерта" (stressing) shares the subject of the clause before
+        # "като подчерта" (stressing) shares the subject of the clause before, which the verb
+        # before the quote names
         ("Марк Варнов заяви, че «пристанището ще бъде готово през май», като подчерта, че парите са осигурени.",
-         "подчерта", "Марк Варнов"),
+         "Марк Варнов", "Марк Варнов"),
+        ("«Пристанището ще бъде готово през май», каза Марк Варнов, като подчерта, че парите са осигурени.",
+         "Марк Варнов", "Марк Варнов"),
         # an adverb before or after the subject is no part of it
         ("Сега Варнел казва: „Добре, ще запазим пристанището“.", "Варнел", None),
         ("Съюзът непрекъснато заявява: „Помагаме на Варнел“.", "Съюзът", None),
@@ -2471,3 +2476,238 @@ def test_a_day_after_the_verb_of_an_as_clause_is_no_part_of_its_subject() -> Non
 def test_a_russian_agent_of_a_body_speaks_not_the_body() -> None:
     doc = analyse("Резидент СВР подчеркнул, что порт Норды закрыт до весны.", "ru", others={"СВР": "ORG"})
     assert [q.attrs["speaker"] for q in doc.layer("quote")] == ["Резидент СВР"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quoted"),
+    [
+        # the straight mark typed for the opening one, the language's own closing it
+        ('Той говори пред медиите. "Мостът над реката ще бъде ремонтиран до есента“, каза Иван Петров.', "bg",
+         "Мостът над реката ще бъде ремонтиран до есента"),
+        ('"Мост через реку Норду откроют осенью», — заявил Иван Петров.', "ru", "Мост через реку Норду откроют осенью"),
+    ],
+)  # fmt: skip
+def test_a_straight_opening_mark_closes_with_the_language_s_own(
+    text: str, language: str, quoted: str
+) -> None:
+    assert _speakers_of(analyse(text, language, ("Иван Петров",))) == [(quoted, "Иван Петров", "Иван Петров")]
+
+
+def test_a_straight_mark_before_a_word_still_opens_inside_a_straight_quote() -> None:
+    text = '"She called the tariff “silly” and walked out," Piet Lorand said.'
+    assert [text[q.start : q.end] for q in find_direct_quotes(text)] == [
+        "She called the tariff “silly” and walked out,"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mark a scraper left before the lead, which reports speech in the author's words
+        ('Мост в Норде\n\n"Новый мост через реку построят в Норде, заявил инженер Иван Петров. «Это наша гордость», — добавил он.',
+         [("Новый мост через реку построят в Норде", "Иван Петров"), ("Это наша гордость", "Иван Петров")]),
+        ('Петров о мосте\n\n"Иван Петров в беседе заявил, что мост в Норде открыт.',
+         [("мост в Норде открыт", "Иван Петров")]),
+        ('Жители Норды ждут мост\n"Многие жители Норды ждут открытия моста. Об этом заявил инженер Иван Петров.',
+         [("Многие жители Норды ждут открытия моста", "Иван Петров")]),
+        # ... also where the scraper closed its mark at the article's end
+        ('Мост в Норде\n\n"Новый мост построят в Норде, заявил инженер Иван Петров.\nОн добавил, что работы начнутся весной."',
+         [("Новый мост построят в Норде", "Иван Петров"), ("работы начнутся весной", "Иван Петров")]),
+        # speech left open at the paragraph's end stays speech
+        ('Петров о мосте\n\n"Мост простоит сто лет. Мы проверили каждую опору.\nТак сказал Иван Петров.',
+         [("Мост простоит сто лет. Мы проверили каждую опору.", None)]),
+    ],
+)  # fmt: skip
+def test_a_stray_mark_before_the_lead_opens_no_quote(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    doc = analyse(text, "ru", ("Иван Петров",))
+    assert [(quote, entity) for quote, _, entity in _speakers_of(doc)] == expected
+
+
+def test_portuguese_speech_verbs_in_the_present() -> None:
+    text = (
+        "“A ponte fecha no inverno, porque o rio sobe depressa”, vinca Miguel Lemos. Carlos Reis "
+        "acha que a obra podia andar mais rápido: “O estaleiro devia ter aberto em março.”"
+    )
+    assert _speakers_of(analyse(text, "pt", ("Miguel Lemos", "Carlos Reis"))) == [
+        ("A ponte fecha no inverno, porque o rio sobe depressa", "Miguel Lemos", "Miguel Lemos"),
+        ("O estaleiro devia ter aberto em março.", "Carlos Reis", "Carlos Reis"),
+    ]
+
+
+def test_a_that_before_a_verb_without_its_subject_is_no_speaker() -> None:
+    text = (
+        "Иван Петров отново говори за моста. Седмица по-рано той беше упрекнат и заради това, "
+        "че каза пред Радио Норда в петък, че реката е опасна."
+    )
+    # the subject left out: the verb stands for it, and the person it continues
+    assert _speakers_of(analyse(text, "bg", ("Иван Петров",))) == [("реката е опасна", "каза", "Иван Петров")]
+
+
+def test_a_name_in_marks_in_a_title_after_the_verb_leaves_the_subject_after_it() -> None:
+    text = "„Мостът не е готов за зимата“, каза от сцената на Общинския съвет заместник-кметът на „Норда“ Иван Петров."
+    doc = analyse(text, "bg", ("Иван Петров",), {"Общинския съвет": "ORG", "Норда": "ORG"})
+    assert [s for s in _speakers_of(doc) if s[0] != "Норда"] == [
+        ("Мостът не е готов за зимата", "Иван Петров", "Иван Петров")
+    ]
+
+
+def test_no_name_in_what_a_verb_reports_speaks_for_a_quote_before_it() -> None:
+    text = 'Над града се задава "ефектът Варников", който твърди, че Петров мами.'
+    doc = analyse(text, "bg", ("Варников", "Петров"))
+    # a phrase: the relative after it stands for what it names ("Варников" claims)
+    assert found(doc)[0] == ("phrase", "ефектът Варников", None, None)
+    assert all(speaker != "Петров" for _, _, speaker, _ in found(doc))
+
+
+def test_a_day_before_a_verb_is_not_its_subject_nor_what_it_is_about() -> None:
+    text = (
+        "Мэр Норды Иван Петров в интервью газете в пятницу, 12 мая предупредил о закрытии моста. "
+        "«Мост уже не спасти», 12 мая заявил Олег Варников."
+    )
+    assert _speakers_of(analyse(text, "ru", ("Иван Петров", "Олег Варников"))) == [
+        ("Мост уже не спасти", "Олег Варников", "Олег Варников")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("ru", "«Порт закроют до весны», — рассказал нам эксперт.", "эксперт"),
+        ("uk", "«Порт закриють до весни», — розповів нам експерт.", "експерт"),
+        ("pl", "– Port zostanie zamknięty do wiosny – mówią nam eksperci.", "eksperci"),
+        ("bg", "„Пристанището ще бъде затворено до пролетта“, каза ни експертът.", "експертът"),
+        ("de", "„Der Hafen bleibt bis Mai zu“, sagte uns ein Experte.", "ein Experte"),
+        # ... but a possessive of the same form stays ("her husband")
+        ("pl", "– Port zostanie zamknięty do wiosny – mówi jej mąż.", "jej mąż"),
+    ],
+)
+def test_whom_a_verb_told_is_no_part_of_the_subject_after_it(language: str, text: str, speaker: str) -> None:
+    assert [s for _, s, _ in _speakers_of(analyse(text, language))] == [speaker]
+
+
+def test_a_pronoun_goes_on_with_the_narration_not_a_name_inside_a_quote() -> None:
+    text = (
+        "Most może zostać zamknięty – mówi nam prof. Daniel Nowak.\n"
+        '"Lorand nie jest inżynierem"\n'
+        'Jego zdaniem, remont według planu Loranda "nie ma większego sensu" w tej chwili.'
+    )
+    doc = analyse(text, "pl", ("Daniel Nowak", "Lorand"))
+    assert [entity for quote, _, entity in _speakers_of(doc) if quote.startswith("remont")] == [
+        "Daniel Nowak"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listener and the day it was told are no part of what was told
+        ("The mayor’s press officer told the council on Friday she’s not sure the bridge will open.",
+         [("she’s not sure the bridge will open", "The mayor’s press officer")]),
+        # a participle's infinitive speaks for the subject of the clause
+        ("However, the transport minister, Piet Lorand, has dismissed such rumours, taking to the radio to "
+         "say: “The bridge opens in May,” in a reply to Marco Lerici.",
+         [("The bridge opens in May,", "Piet Lorand")]),
+    ],
+)  # fmt: skip
+def test_english_clauses_around_a_verb_that_are_not_its_subject(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = analyse(text, "en", ("Piet Lorand", "Marco Lerici"), {"Norda Front": "ORG"})
+    assert [(quote, speaker) for quote, speaker, _ in _speakers_of(doc)] == expected
+
+
+def test_german_name_and_weiter_before_a_colon_and_verbs_in_the_present() -> None:
+    text = (
+        'Ob die Brücke hält, sei unklar. Petra Lerici weiter: "Die Prüfung ist noch offen, denn die Pfeiler '
+        'sind alt." Lerici argumentiert nüchtern: "Man muss die Brücke jetzt schließen."'
+    )
+    assert _speakers_of(analyse(text, "de", {"Petra Lerici": "Petra Lerici", "Lerici": "Petra Lerici"})) == [
+        ("Die Prüfung ist noch offen, denn die Pfeiler sind alt.", "Petra Lerici", "Petra Lerici"),
+        ("Man muss die Brücke jetzt schließen.", "Lerici", "Petra Lerici"),
+    ]
+
+
+def test_a_french_plural_pronoun_inside_the_verb_is_its_subject() -> None:
+    text = (
+        "Les maires ont visité le pont. « Nous suivrons les travaux de près avec les ingénieurs », "
+        "ont-ils déclaré lundi soir."
+    )
+    assert found(analyse(text, "fr")) == [
+        ("direct", "Nous suivrons les travaux de près avec les ingénieurs", "ils", "group")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # the person who opens the sentence that a colon ends before the quote
+        ("it", "L’ingegnere Alessandro Lerici, esperto di ponti, non ha dubbi: “Il viadotto va chiuso subito”.",
+         "Alessandro Lerici"),
+        ("en", "Piet Lorand was blunt: “The bridge will never open.”", "Piet Lorand"),
+        # ... not one after a preposition, nor one who opens no sentence
+        ("en", "In a letter to Piet Lorand, the council wrote back at once: “The bridge will never open.”", None),
+        # a hyphen typed against the name closes an attribution inside the quote
+        ("it", "“Io vorrei che il comune chiudesse il ponte – ha spiegato Alessandro Lerici- prima "
+               "dell’inverno e delle piene”.", "Alessandro Lerici"),
+    ],
+)  # fmt: skip
+def test_a_subject_before_a_colon_or_inside_the_quote_speaks(
+    language: str, text: str, speaker: str | None
+) -> None:
+    doc = analyse(text, language, ("Alessandro Lerici", "Piet Lorand"))
+    assert [entity for _, _, entity in _speakers_of(doc)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a quote that goes on into the next paragraph without a mark, closed there
+        ("bg", "Петров говори пред съвета.\n„Мостът е стар. Опорите се рушат.\nКогато дойде зимата, "
+               "реката ще го отнесе“, каза Иван Петров.",
+         [("Мостът е стар. Опорите се рушат.\nКогато дойде зимата, реката ще го отнесе", "Иван Петров")]),
+        ("en", "He spoke.\n“The bridge is old. Repairs take years.\nBut we will fix it,” Piet Lorand said.",
+         [("The bridge is old. Repairs take years.\nBut we will fix it,", "Piet Lorand")]),
+        ("en", "He spoke.\n“The bridge is old.\nRepairs take years.\nBut we will fix it,” Piet Lorand said.",
+         [("The bridge is old.\nRepairs take years.\nBut we will fix it,", "Piet Lorand")]),
+        # ... not a stray mark inside a paragraph, whose next paragraph's first mark opens
+        ("en", "Piet Lorand spoke of “the bridge\nThe works ended, he said, and “the tolls” went up.",
+         [("the tolls", "Piet Lorand")]),
+    ],
+)  # fmt: skip
+def test_a_quote_goes_on_into_a_paragraph_that_closes_it(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = analyse(text, language, ("Иван Петров", "Piet Lorand"))
+    assert [(quote, entity) for quote, _, entity in _speakers_of(doc)] == expected
+
+
+def test_bulgarian_perfect_participles_of_speech_verbs() -> None:
+    text = "Иван Петров говори. „Мостът е стар и опасен“, е коментирал той. „Ще го ремонтираме“, е допълнил Петров."
+    assert _speakers_of(analyse(text, "bg", {"Иван Петров": "Иван Петров", "Петров": "Иван Петров"})) == [
+        ("Мостът е стар и опасен", "той", "Иван Петров"),
+        ("Ще го ремонтираме", "Петров", "Иван Петров"),
+    ]
+
+
+def test_german_reported_speech_goes_on_in_the_subjunctive_but_not_past_a_colon_of_another_source() -> None:
+    text = (
+        "So schrieb Ministerin Petra Lerici auf Twitter: »Der Minister hat richtig entschieden.«\n\n"
+        "Mit Blick auf die Preise verlieh die Redaktion der Norda Zeitung ihrer Sorge Ausdruck: Der Rücktritt "
+        "sei längst überfällig. Zu oft habe er die Stadt getäuscht."
+    )
+    doc = analyse(text, "de", ("Petra Lerici",))
+    assert [(q.label, q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        ("direct", "Petra Lerici")
+    ]
+    # ... where a verb of the sentence before reports, its subjunctive goes on
+    doc = analyse(
+        "Petra Lerici sagte, die Brücke sei alt. Man werde sie bald schließen.", "de", ("Petra Lerici",)
+    )
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Petra Lerici", "Petra Lerici"]
+
+
+def test_a_body_in_capitals_after_a_quote_is_no_relative() -> None:
+    text = '"The next wave could be stronger," WHO Director-General Piet Lorand told reporters in Varnel.'
+    assert [entity for _, _, entity in _speakers_of(analyse(text, "en", ("Piet Lorand",)))] == ["Piet Lorand"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from narrascope.paragraphs import NOT_AFTER_TITLE
 
-__all__ = ["PAIRS", "RawQuote", "find_dialogue_quotes", "find_direct_quotes"]
+__all__ = ["CLOSE_STRAIGHT", "PAIRS", "RawQuote", "find_dialogue_quotes", "find_direct_quotes"]
 
 #: Opening mark -> the marks that close it.
 PAIRS = {
@@ -36,6 +36,12 @@ PAIRS = {
 # Marks that are closers (or apostrophes) as often as openers: they open only at a word's start.
 _WORD_START_OPENERS = frozenset("'»›”")
 _STRAIGHT = frozenset("\"'")
+# A scraped text that typed the opening mark straight keeps its language's closing one: the
+# Bulgarian, German and Russian “ ("...“, каза тя) and the Russian » ("...», — заявил). They
+# close a straight quote only where a word ends: before a word, “ and » open (English “...”,
+# German »...«).
+CLOSE_STRAIGHT = "“»"
+_UNMARKED_PARAGRAPHS = 4  # at most, that a quote goes on into without a mark before one closes it
 _APOSTROPHES = frozenset("'’")
 _SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]\s")
 # Every character the matcher must look at; the rest of the text is skipped at C speed.
@@ -89,9 +95,21 @@ def _closes(stack: list[tuple[str, int]], text: str, i: int) -> int | None:
     if char in _APOSTROPHES and _apostrophe(text, i):
         return None
     for depth in range(len(stack) - 1, -1, -1):
-        if char in PAIRS[stack[depth][0]]:
+        opener = stack[depth][0]
+        if char in PAIRS[opener] or (opener == '"' and char in CLOSE_STRAIGHT and _at_word_end(text, i)):
             return depth
     return None
+
+
+def _at_word_end(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` follows a word or a stop and no letter follows it: where a
+    mark closes, whichever way it is drawn elsewhere."""
+    before, after = text[i - 1 : i] if i else "", text[i + 1 : i + 2]
+    return (
+        (before.isalnum() or before in (".", "!", "?", "…", ",", ";"))
+        and bool(before)
+        and not after.isalnum()
+    )
 
 
 def find_direct_quotes(text: str) -> list[RawQuote]:
@@ -120,6 +138,9 @@ def find_direct_quotes(text: str) -> list[RawQuote]:
                     j += 1
                 if j < len(text) and text[j] == stack[0][0] and len(stack) == 1:
                     i = j + 1  # the quote goes on in the next paragraph
+                    continue
+                if len(stack) == 1 and _left_open(text, stack[0][1]) and _closed_next(text, j, stack[0][0]):
+                    i = j  # ... or goes on without a mark, to the one that closes it there
                     continue
                 if collapsed is not None:
                     quotes.append(RawQuote(stack[0][1], collapsed))
@@ -172,6 +193,27 @@ def _doubled(text: str, quote: RawQuote) -> RawQuote:
     ):
         return RawQuote(quote.open, quote.close, doubled=True)
     return quote
+
+
+def _closed_next(text: str, start: int, opener: str) -> bool:
+    """Whether the first mark in the paragraphs from ``start`` on, within a few, closes a quote
+    that ``opener`` opened, where a word ends, with the author's words after it in its paragraph:
+    a writer who went on into the next paragraphs without a mark ("„... горят.⏎Когато ...
+    мост“, каза Петров."); not a mark at an article's end that a scraper put around it all."""
+    for _ in range(_UNMARKED_PARAGRAPHS):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = _INTERESTING.search(text, start, end)
+        if found is not None:
+            return (
+                found.group() in PAIRS[opener] + (CLOSE_STRAIGHT if opener == '"' else "")
+                and _at_word_end(text, found.start())
+                and bool(text[found.end() : end].strip())
+            )
+        if end >= len(text):
+            return False
+        start = end + 1
+    return False
 
 
 def _left_open(text: str, position: int) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from narrascope.analyzers import _polish as polish
+from narrascope.analyzers._date_words import ANY_WEEKDAY
 from narrascope.analyzers._quote_marks import RawQuote
 from narrascope.analyzers._speakers import (
     APPOSITION_WORDS,
@@ -43,6 +44,10 @@ _AS_CLAUSE_LEAD_WORDS = 16  # at most, before "As the director of ..., X, said, 
 _ENGLISH_PASTS = frozenset({"led", "made", "left", "took", "gave", "brought", "sent", "kept", "meant", "saw"})
 # Nouns of a time after a "that" that is its determiner ("reported that night"), no clause.
 TIME_NOUNS = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "month", "year", "time"})
+# the words of a day after a listener ("on Tuesday", "last night", "yesterday")
+_WHEN_WORDS = (
+    frozenset({"on", "last", "this", "yesterday", "today", "tonight", "earlier", "later"}) | TIME_NOUNS
+)
 # The end of a clause right after one word ("who wrote that column."): "that" determined it.
 _ALONE_END = re.compile(r"\s*(?:[.!?;:]|$)")
 # The groups of ``Grammar.reported`` where what was said begins: after "that", a clause without
@@ -185,9 +190,10 @@ class ReportedSpeech(SpeakerFinder):
         stop = start + len(text[start:end].rstrip(" .!?…:"))
         first = WORD.search(text, start, stop)
         # the verb of the sentence's first clause, not of one that a verb of its own reports
-        # ("Seine Vorschläge laufen darauf hinaus, dass ... solle")
-        comma = text.find(",", start, stop)
-        clause_end = stop if comma < 0 else comma
+        # ("Die Pläne zielen darauf, dass ... solle"), nor after a colon that
+        # leads to another source's words ("... gab die Redaktion Ausdruck: Er sei ...")
+        breaks = [i for i in (text.find(",", start, stop), text.find(":", start, stop)) if i >= 0]
+        clause_end = min(breaks, default=stop)
         if first is None or self.grammar.subjunctive.search(text, start, clause_end) is None:
             return None
         return first.start(), stop, speaker
@@ -500,6 +506,11 @@ class ReportedSpeech(SpeakerFinder):
         if first and not names:
             names = 1  # "told the farmers the port would close"
         after = first + names
+        # ... and when it was told ("told the council on Friday she was not sure")
+        while after < len(words) and (
+            lower(words[after].group()) in _WHEN_WORDS or lower(words[after].group()) in ANY_WEEKDAY
+        ):
+            after += 1
         if not 0 < names <= _RECIPIENT_WORDS or after >= len(words):
             return content
         return words[after].start() if lower(words[after].group()) in w.bare_clause_starts else content
@@ -904,8 +915,11 @@ class ReportedSpeech(SpeakerFinder):
             if len(words) < 2 and not alone_after_dash:
                 return None
         speaker = self._from_region(comma + 1, end, cue)
-        if speaker.how == "none" or (speaker.how == "phrase" and self._where(speaker.text.split()[0])):
-            return None  # '..., napisała w partyjnym newsletterze felieton': where, and no one named
+        first = lower(speaker.text.split()[0]) if speaker.how == "phrase" else ""
+        if speaker.how == "none" or self._where(first) or first in self.grammar.words.topic_prepositions:
+            # '..., napisała w partyjnym newsletterze felieton': where, and no one named; '...,
+            # 30 июня предупредил о конфликте': what about, the verb's own object
+            return None
         return start, start + len(text[start:comma].rstrip()), speaker
 
     def _clause_follows(self, start: int, end: int) -> bool:

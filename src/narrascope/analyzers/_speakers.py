@@ -780,6 +780,9 @@ class SpeakerFinder:
         ]
         if nominative:
             recent = [p for p in recent if not self._oblique(p)] or recent
+        # a name inside a quote is the quoted words', not the narration's a pronoun goes on with
+        # ('– mówi prof. Jan Nowak. "Lorand nie jest inżynierem" ⏎ Jego zdaniem': Nowak's)
+        recent = [p for p in recent if not self._inside_quote(p.start)] or recent
         last = recent[0] if recent else None
         sentence = bisect.bisect_right(self.sentence_starts, last.start) - 1 if last is not None else -1
         if last is None or sentence < 0:
@@ -974,6 +977,21 @@ class SpeakerFinder:
             as_clause = False
         if words and all(lower(word.group()) in words_of.clause_openers for word in words[:adverbs]):
             words, adverbs = [], 0  # 'When asked ..., Alston guessed': the subject follows
+        if (
+            words_of.drops_subject
+            and adverbs
+            and (
+                all(
+                    lower(word.group()) in words_of.that and lower(word.group()) not in words_of.connectives
+                    for word in words[:adverbs]
+                )
+                or self._only_time(words[:adverbs])
+            )
+        ):
+            # 'упрекнат, че каза пред ..., че', '..., 12 мая заявил': a clause's
+            # "that" (not Italian "che", a relative too) or a day is no subject; the subject was
+            # left out, or follows
+            words, adverbs = [], 0
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
             if adverbs > 1 and lower(words[adverbs - 1].group()) in words_of.relatives:
                 # 'the woman who told'; 'rejected by the port office who said': the noun after the last
@@ -1024,8 +1042,13 @@ class SpeakerFinder:
         opening = words[1:2] if words and lower(words[0].group()) in ("di", "de", "a") else words[:1]
         if opening and self._infinitive(opening[0].group()):
             words = []  # 'Disse ter ouvido que “...”': the verb's complement; its subject left out
-        while words and words_of.is_adverb(lower(words[0].group())):
-            words = words[1:]  # '“...”, каза още той', '"...", frisou ainda': the adverb is the verb's
+        while words and (
+            words_of.is_adverb(lower(words[0].group()))
+            or lower(words[0].group()) in words_of.listener_pronouns
+        ):
+            # '“...”, каза още той', '"...", frisou ainda': the adverb is the verb's; '»,
+            # рассказал нам эксперт': so is whom it told
+            words = words[1:]
         for size in (2, 1):  # '», — выразил общее мнение наш читатель': the opinion is the verb's
             if (
                 len(words) > size
@@ -1221,9 +1244,15 @@ class SpeakerFinder:
         ):
             words = words[1:]  # ", and the witnesses have said", "Then he said": not "and", "Then"
         words = self._after_time_phrase(words)
-        # a clause inside the phrase has its own subject: "a delay which the government warned"
+        # a clause inside the phrase has its own subject: "a fee which the council warned of",
+        # "que diz que a equipa acredita" (not English "that", also a determiner)
         opener = max(
-            (i for i, word in enumerate(words[:-1]) if lower(word.group()) in w.clause_openers), default=-1
+            (
+                i
+                for i, word in enumerate(words[:-1])
+                if lower(word.group()) in w.clause_openers or lower(word.group()) in complementisers
+            ),
+            default=-1,
         )
         words = words[opener + 1 :]
         last = words[-1].group() if words else ""
@@ -1239,6 +1268,20 @@ class SpeakerFinder:
             []
             if all(lower(word.group()) in (*w.passives, *w.connectives, *w.clitics) for word in words)
             else words
+        )
+
+    def _only_time(self, words: list[re.Match[str]]) -> bool:
+        """Whether ``words`` only tell a day: a month or a weekday, with numbers, year words and
+        prepositions ("30 июня", "в понедельник")."""
+        w = self.grammar.words
+        said = [lower(word.group()) for word in words]
+        return any(word in ANY_MONTH or word in ANY_WEEKDAY for word in said) and all(
+            word.isdigit()
+            or word in ANY_MONTH
+            or word in ANY_WEEKDAY
+            or word in _YEAR_WORDS
+            or word in w.prepositions
+            for word in said
         )
 
     def _after_time_phrase(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -1278,6 +1321,10 @@ class SpeakerFinder:
             return (breaks[-1] if breaks else lo), end
         if side == "after":
             stop = _CLAUSE_BREAK.search(self.text, cue.end(), hi)
+            while stop is not None and (name_end := self._quoted_name_end(stop.start(), hi)) is not None:
+                # past a name in marks: a title's ('каза заместник-кметът на „Норда“ Иван
+                # Петров')
+                stop = _CLAUSE_BREAK.search(self.text, name_end, hi)
             if stop is None:
                 return cue.end(), hi
             # the name after a title ('ha detto la segretaria della Cgil, Chiara Volpi')
@@ -1318,8 +1365,39 @@ class SpeakerFinder:
             if self._after_break(lo, cue):
                 return self._participle_subject(lo, cue)
             return self._beside_participle(lo, hi, cue)
+        # '", ont-ils déclaré': they, whoever is named after the verb (a pronoun joined to the
+        # verb by a hyphen; not "heißt es")
+        inverted = next(
+            (
+                w
+                for w in _LETTERS.finditer(self.text, cue.start(), cue.end())
+                if self.text[w.start() - 1] == "-" and self.grammar.group_pronouns.fullmatch(w.group())
+            ),
+            None,
+        )
+        if inverted is not None:
+            return self._speaker(inverted.start(), inverted.end(), "group", verb)
         hi = self._before_object(cue.end(), hi)
+        that = next(
+            (
+                w
+                for w in WORD.finditer(self.text, cue.end(), hi)
+                if lower(w.group()) in self.grammar.words.that
+            ),
+            None,
+        )
+        if that is not None:
+            hi = that.start()  # 'който твърди, че Петров лъже': no name of what was said speaks
         words, side = self._phrase_words(lo, cue, hi, direct)
+        if (
+            side == "before"
+            and self.language == "en"
+            and len(words) > 1
+            and lower(words[-1].group()) == "to"
+            and self._gerund_after(words[0].start(), words[0].end())
+        ):
+            # ", taking to the radio to say:": the participle's, whose subject opens the clause
+            return self._participle_subject(lo, cue)
         if side == "unnamed":
             return self._speaker(cue.start(), cue.end(), "none", verb)
         document = self._document_phrase(words, side, verb)
@@ -1638,6 +1716,16 @@ class SpeakerFinder:
             return False
         text = word.group()
         return lower(text) in self.grammar.words.participles or (text.islower() and text.endswith("ndo"))
+
+    def _quoted_name_end(self, position: int, hi: int) -> int | None:
+        """Where the name in marks that opens at ``position`` ends (after its closing mark): a
+        few words, the first capitalised, closed before ``hi``; None if none opens there."""
+        closers = PAIRS.get(self.text[position], "")
+        close = min((c for c in (self.text.find(m, position + 1, hi) for m in closers) if c >= 0), default=-1)
+        name = self.text[position + 1 : close]
+        if close < 0 or not name[:1].isupper() or not 0 < len(name.split()) <= _QUOTED_NAME_WORDS:
+            return None
+        return close + 1
 
     def _before_object(self, position: int, hi: int) -> int:
         """Where the one told begins after a speech verb at ``position``, in a language whose
@@ -2457,6 +2545,7 @@ def _stems(noun: str) -> list[str]:
 
 
 _COMMA_GAP = re.compile(r"\s*,?\s*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _names_no_one(grammar: Grammar, words: Sequence[str]) -> bool:

@@ -25,6 +25,8 @@
 - The country as a patriotic speech calls it, in English ("the fate of the Motherland"), unless
   a name goes on after it ("Fatherland Front").
 - A web address ("read more at https://...", a place 13 times in 400 English documents).
+- A hashtag, or a word with digits in it, taken for a person ("#Most2024Teraz" of a quoted
+  post): no one's name holds a digit, and a hashtag names a cause, not its speaker.
 - A Polish adjective alone that opens a sentence ("Rosyjska armia ...", "Zachodnie sankcje
   ...", a place 7 times in 120 SemEval-2023 Polish articles), by Morfeusz's dictionary
   (:func:`~narrascope.analyzers._polish.adjective_only`).
@@ -225,6 +227,8 @@ def without_stray_words(text: str, found: Found, language: str, keep_groups: boo
     for start, end, label, attrs in found:
         name = text[start:end]
         if name.casefold() in articles or _ADDRESS.match(name):
+            continue
+        if label == "PER" and (text[start - 1 : start] == "#" or any(c.isdigit() for c in name)):
             continue
         if name in _STATE_NOUNS.get(language, ()) and not text[end : end + 2].strip()[:1].isupper():
             continue

@@ -342,6 +342,10 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
       the recogniser said), and ``attrs["body"]`` its English name; unless it is the surname of
       a person the article names in full ("West" beside "Kanye West").
 
+    - An English name of two or three capitalised words taken for an organisation is a
+      person's where a description of a person follows it after a comma ("Florian Varnel,
+      leader of the Greens", "Anna Lerici, a former minister"), unless a word of it is one
+      that organisations' names hold ("Norda Party, leader of the coalition").
     - An event or a process (:func:`~narrascope.analyzers._bodies.no_actor`: "Brexit",
       "Covid-19", "the Holocaust") is no entity at all, whatever the recogniser made of it.
     - A name in the first line of ``text`` (the title, where a recogniser has least context)
@@ -375,6 +379,8 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
             label, attrs = body.kind, {**attrs, "body": body.name}
         elif word in surnames and label in ("ORG", "LOC") and not is_place(name):
             label, attrs = "PER", {**attrs, "kind_rule": "surname"}
+        elif language == "en" and label == "ORG" and _described_as_person(text, end, text[start:end]):
+            label, attrs = "PER", {**attrs, "kind_rule": "apposition"}
         elif (
             word
             and label in ("PER", "ORG", "NORP")
@@ -385,6 +391,41 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
             label, attrs = "LOC", {**attrs, "kind_rule": "place"}
         out.append((start, end, label, attrs))
     return out
+
+
+# what describes a person after a comma: 'Florian Varnel, (the) (former) leader of ...'
+_PERSON_APPOSITION = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?(?:(?:former|deputy|vice|acting|senior|then|veteran|prominent|"
+    r"long-time|longtime|leading)[\s-]+)?(?:leader|head|chairman|chairwoman|founder|co-founder|"
+    r"spokesman|spokeswoman|spokesperson|minister|secretary|member|professor|expert|analyst|"
+    r"politician|lawmaker|diplomat|economist|ambassador|journalist|author|writer|activist|"
+    r"historian|commentator|adviser|advisor|governor|mayor|senator|candidate|MP|MEP)\b"
+)
+# words that organisations' names hold, and persons' never
+# fmt: off
+_ORGANISATION_WORDS = frozenset((
+    "Party", "Ministry", "Council", "Union", "Group", "Corp", "Corporation", "Inc", "Ltd", "Bank",
+    "News", "Times", "Post", "Agency", "Institute", "University", "Company", "Committee",
+    "Association", "Foundation", "Front", "Movement", "Alliance", "Federation", "Forces", "Army",
+    "Service", "Office", "Department", "Fund", "Network", "Media", "Press", "Radio", "TV",
+    "Television", "Club", "Church", "Court", "Commission", "Organization", "Organisation",
+    "Assembly", "Parliament", "Congress", "Senate", "Government", "Administration", "Authority",
+    "League", "Coalition", "Centre", "Center", "Bureau", "Board", "Trust", "Society", "Patriots",
+    "Greens", "Democrats", "Republicans",
+))
+# fmt: on
+
+
+def _described_as_person(text: str, end: int, name: str) -> bool:
+    """Whether ``name``, ending at ``end``, is two or three capitalised words of letters that no
+    organisation's word is, and a person's description follows it after a comma."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(word.isalpha() and word[:1].isupper() and not word.isupper() for word in words)
+        and not any(word in _ORGANISATION_WORDS for word in words)
+        and _PERSON_APPOSITION.match(text, end) is not None
+    )
 
 
 def _titles_as_elsewhere(found: Found, text: str) -> Found:

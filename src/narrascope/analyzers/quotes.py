@@ -123,6 +123,7 @@ A quote with no speaker found has ``speaker: None`` and nothing else.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -175,6 +176,8 @@ _ATTRIBUTION_TAIL_WORDS = 12
 # A dash inside a quote that sets off its attribution ('“... – dichiara Pietro Lenzi – ...”'),
 # and the words at most between the verb and the dash that closes it.
 _INTERJECTION_DASH = re.compile(r"(?<=\s)[–—](?=[ ,.;:])")
+# ... and the one that closes it, also a hyphen typed against the name ('– ha spiegato X- in')
+_INTERJECTION_CLOSE = re.compile(r"(?<=\s)[–—](?=[ ,.;:])|(?<=\w)[-–—](?=\s)")
 _INTERJECTION_WORDS = 10
 # Words at most of a quoted name that labels the line after it ('«Радио»: — ...').
 _LABEL_WORDS = 4
@@ -191,6 +194,9 @@ _HEADLINE_WORDS = 3
 _SENTENCE_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]+[\"”»“]?(?=\s|$)")
 # Where the words after a quote stop being about it: the sentence's end or the next quote.
 _QUOTED_SENTENCE_END = re.compile(rf"[.!?…][{DOUBLE_MARKS}]\s+")
+_COLON_LEAD_WORDS = 2  # at most, before the subject of 'L'ingegnere X ... non ha dubbi: “'
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # "Lorand's office"
+_LAST_WORD = re.compile(r"(\w+)\s*$")  # the last word before an offset, touching it or not
 _TAIL_STOP = re.compile(rf"{NOT_AFTER_TITLE}[.!?](?:\s|$)|[“«„\"]")
 # The groups of ``Grammar.reported`` where a clause without "that" begins (after "that", the
 # rule with the words before the first comma reads it).
@@ -297,6 +303,9 @@ class _Attributor(ReportedSpeech):
             and (lower(cue.group()) not in grammar.words.participles or self._quoted_as(after, cue.start()))
             # '“...”, have been reported by sailors': a passive's subject is what was said, not who
             and not self._passive(after, cue.start())
+            # '"the Norda factor", which claims that ...': a relative right after the quote
+            # stands for what it names (not "WHO", the body)
+            and not _relative_next(text, after, cue.start(), grammar)
             # An attribution is set off by punctuation: ',” said X', '», — заявил X'; in
             # '«Газпром» сообщил' the quoted name is the verb's subject.
             and (
@@ -368,7 +377,14 @@ class _Attributor(ReportedSpeech):
             # '", добави премиерът, призовавайки ... за Европарламент': the gerund's clause
             # holds no subject
             gerund = self._gerund_clause(cue.end(), tail_end)
-            return self._from_region(after, gerund or tail_end, cue, quote.open, direct=True)
+            tail = self._from_region(after, gerund or tail_end, cue, quote.open, direct=True)
+            if tail.how in ("none", "pronoun") and tail.start == cue.start():
+                # a verb after the quote that left its subject out, where a verb before it names
+                # one: 'os técnicos pedem «...», concluem', 'X diz que “...”, mas avisa'
+                before = self._verb_before(quote)
+                if before is not None and before.how in ("entity", "name", "phrase"):
+                    return before
+            return tail
         # Inside the quote, set off by dashes: '“... – dichiara Pietro Lenzi – ...”'
         inside = self._interjected(quote)
         if inside is not None:
@@ -385,6 +401,9 @@ class _Attributor(ReportedSpeech):
         naming = self._naming(lo, quote.open)
         if naming is not None:
             return naming
+        subject = self._colon_subject(lo, quote.open)
+        if subject is not None:
+            return subject
         head = text[line_start : quote.open].rstrip()
         if head.endswith(":") and not any(c in MARK_CHARS for c in head):  # 'Maria Zorina: “...”'
             return self._speaker_line(line_start, line_start + len(head) - 1, quoted=True)
@@ -482,7 +501,7 @@ class _Attributor(ReportedSpeech):
         text, grammar = self.text, self.grammar
         for dash in _INTERJECTION_DASH.finditer(text, quote.start, quote.end):
             cue = grammar.verbs.match(text, dash.end() + 1, quote.end)
-            closing = _INTERJECTION_DASH.search(text, dash.end(), quote.end)
+            closing = _INTERJECTION_CLOSE.search(text, dash.end(), quote.end)
             if cue is None or closing is None:
                 continue
             if len(WORD.findall(text, cue.end(), closing.start())) > _INTERJECTION_WORDS:
@@ -512,11 +531,42 @@ class _Attributor(ReportedSpeech):
             return None
         start = max((m.end() for m in SENTENCE_END.finditer(text, lo, hi)), default=lo)
         start += len(text[start:hi]) - len(text[start:hi].lstrip())
+        last = _LAST_WORD.search(text, start, colon)
+        if last is not None and lower(last.group(1)) in self.grammar.words.colon_leads:
+            # 'Lerici weiter: „...“': a name, and a word for the verb
+            subject = self._entity_at(start, last.start(1))
+            if subject is not None and subject.label in ("PER", "ORG"):
+                return self.link(self._of_entity(subject, last.group(1)))
         lead = self.grammar.according_lead.match(text, start, hi)
         if lead is None or not self._plausible_source(lead.group("lead"), text[lead.start("rest") : colon]):
             return None
         named = self._named(lead.start("rest"), colon, lower(lead.group("lead")), title=True)
         return named if names_someone(named) else None
+
+    def _colon_subject(self, lo: int, hi: int) -> Speaker | None:
+        """'L'ingegnere X, esperto di ponti, non ha dubbi: “...”', 'Lorand was blunt: “...”': the
+        person who opens the sentence that a colon ends right before the quote, as its subject
+        (after a title or an article at most, not in another's possessive); None otherwise."""
+        text = self.text
+        colon = lo + len(text[lo:hi].rstrip()) - 1
+        if colon < lo or text[colon] != ":":
+            return None
+        i = bisect.bisect_right(self.sentence_starts, colon) - 1
+        opens = max(lo, self.sentence_starts[i] if i >= 0 else lo)
+        opens += len(text[opens:colon]) - len(text[opens:colon].lstrip(SPACE_AND_MARKS))
+        j = bisect.bisect_left(self.entity_starts, opens)
+        first = self.entities[j] if j < len(self.entities) else None
+        if first is None or first.label != "PER" or first.end > colon or self._inside_quote(first.start):
+            return None
+        lead = WORD.findall(text, opens, first.start)
+        if (
+            len(lead) > _COLON_LEAD_WORDS
+            or text[opens : first.start].strip(SPACE_AND_MARKS)[-1:] in (",", ":")
+            or any(lower(word) in self.grammar.words.prepositions for word in lead)
+            or _POSSESSIVE_AFTER.match(text, first.end) is not None
+        ):
+            return None
+        return self.link(self._of_entity(first, ":"))
 
     def _verb_before(self, quote: RawQuote) -> Speaker | None:
         """The speaker of a speech verb that leads to the quote from its line ('X said: “',
@@ -733,8 +783,9 @@ class QuoteAnalyzer(Analyzer):
             for hindi in hindi_quotes(doc, int(self.settings["min_quote_words"])):
                 self.span(doc, hindi.start, hindi.end, "quote", hindi.kind, attrs=dict(hindi.attrs))
             return
-        text = doc.text
         language = doc.language if doc.language in SPEECH_WORDS else "en"
+        doc = _without_stray_lead_mark(doc, grammar(language))
+        text = doc.text
         raw = [q for q in find_direct_quotes(text) if text[q.start : q.end].strip()]
         # Speech after a dash is speech however short ("— Нет."); a short quote in marks is a phrase.
         dialogue: set[int] = set()
@@ -854,7 +905,7 @@ class QuoteAnalyzer(Analyzer):
         for start, end, reported in attributor.reported(blocked, named, said):
             if any(_covers_most(a, b, start, end) for a, b in inside):
                 continue
-            start = _after_dateline(doc.text, start, end)
+            start, end = trim(text, _after_dateline(text, start, end), end)  # and a stray lead mark's space
             if (start, end) in added_spans:
                 continue  # '“...”, X said, adding that ...': read with the quote already
             attrs = _speaker_attrs(attributor.link(reported), language)
@@ -873,6 +924,52 @@ class QuoteAnalyzer(Analyzer):
                 self.span(doc, start, end, "quote", "phrase")
 
 
+# the title's line and the space after it, up to the lead paragraph
+_LINE_AFTER_TITLE = re.compile(r"\s*[^\n]*\S[^\n]*\n\s*")
+# where the author's words take over from speech: "..., said", "...! — said"
+_TO_AUTHOR = re.compile(r"[,!?…]\s+(?:[—–-]\s+)?$")
+
+
+def _without_stray_lead_mark(doc: Document, grammar: Grammar) -> Document:
+    """``doc``, or where a scraper left a mark before its lead paragraph, a view of it whose
+    text has a space there, and at the article's end where the same mark closes it all (the
+    offsets stay; spans added to the view are added to ``doc``).
+    Such a mark opens the paragraph right after the title, and what it opens there attributes
+    speech in the author's voice ('Title ⏎ "A monument will stand in Norda, said the writer Jan
+    Nowak.', '"Jan Nowak said that ...'): speech does not report itself so."""
+    text = doc.text
+    title = _LINE_AFTER_TITLE.match(text)
+    if title is None or text[title.end() : title.end() + 1] not in PAIRS:
+        return doc
+    lead = next((q for q in find_direct_quotes(text) if q.open == title.end()), None)
+    if lead is None:
+        return doc
+    paragraph_end = text.find("\n", title.end())
+    if not _reports_speech(
+        text, lead.start, lead.close if paragraph_end < 0 else min(lead.close, paragraph_end), grammar
+    ):
+        return doc
+    opener, text = text[lead.open], text[: lead.open] + " " + text[lead.open + 1 :]
+    last = len(text.rstrip()) - 1
+    if text[last] in PAIRS[opener]:  # ... and one it put at the article's end
+        text = text[:last] + " " + text[last + 1 :]
+    return dataclasses.replace(doc, text=text)
+
+
+def _reports_speech(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether ``text[start:end]`` attributes speech in the author's words: a speech verb after a
+    comma (", заявил X"), one that reports a clause ("X заявил, что") or the sentence before ("Об
+    этом заявил X")."""
+    if grammar.reported.search(text, start, end) is not None or grammar.previous_lead.search(
+        text, start, end
+    ):
+        return True
+    return any(
+        _TO_AUTHOR.search(text, max(start, verb.start() - 6), verb.start()) is not None
+        for verb in grammar.verbs.finditer(text, start, end)
+    )
+
+
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Where reported words at a line's start begin after the story's date line, if they hold
     one: a city or country in capitals, or a place with the agency or a date after it ("ROMA, 5
@@ -888,6 +985,12 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     return (
         line.end() if alone or line.group("agency") or line.group("agency2") or line.group("date") else start
     )
+
+
+def _relative_next(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether the first word of ``text[start:end]`` is a relative pronoun, in lower case."""
+    word = WORD.search(text, start, end)
+    return word is not None and word.group().islower() and word.group() in grammar.words.relatives
 
 
 def _first_word(text: str, start: int, end: int) -> str:
