@@ -2305,11 +2305,11 @@ def test_stray_words_are_no_entities_and_nationalities_are_groups() -> None:
 
 def test_an_english_organisation_described_as_a_person_is_one() -> None:
     text = (
-        "Florian Varnel, leader of the Greens, spoke. Anna Maria Lerici, a former minister, too. "
+        "Tomas Varnel, leader of the Greens, spoke. Anna Maria Lerici, a former minister, too. "
         "Norda Party, leader of the coalition, and Lockheed Martin, the weapons maker, did not. "
         "Piet Lorand said nothing."
     )
-    names = ["Florian Varnel", "Anna Maria Lerici", "Norda Party", "Lockheed Martin", "Piet Lorand"]
+    names = ["Tomas Varnel", "Anna Maria Lerici", "Norda Party", "Lockheed Martin", "Piet Lorand"]
     found = [(text.find(n), text.find(n) + len(n), "ORG", {"normal": n}) for n in names]
     settled = [(label, attrs.get("kind_rule")) for _, _, label, attrs in settle_kinds(found, text, "en")]
     assert settled == [

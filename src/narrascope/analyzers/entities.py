@@ -343,7 +343,7 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
       a person the article names in full ("West" beside "Kanye West").
 
     - An English name of two or three capitalised words taken for an organisation is a
-      person's where a description of a person follows it after a comma ("Florian Varnel,
+      person's where a description of a person follows it after a comma ("Tomas Varnel,
       leader of the Greens", "Anna Lerici, a former minister"), unless a word of it is one
       that organisations' names hold ("Norda Party, leader of the coalition").
     - An event or a process (:func:`~narrascope.analyzers._bodies.no_actor`: "Brexit",
@@ -353,7 +353,7 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
       (a title's "Лесного Бора" taken for a person, a place in the article).
 
     ``attrs["source_label"]`` keeps the recogniser's kind; ``attrs["kind_rule"]`` says which
-    rule changed it ("surname", "place", "body" or "title").
+    rule changed it ("surname", "place", "body", "apposition" or "title").
     """
     found = _titles_as_elsewhere(found, text)
     full = [words for _, _, label, attrs in found if label == "PER" and len(words := _words(attrs)) > 1]
@@ -393,7 +393,7 @@ def settle_kinds(found: Found, text: str = "", language: str = "") -> Found:
     return out
 
 
-# what describes a person after a comma: 'Florian Varnel, (the) (former) leader of ...'
+# what describes a person after a comma: 'Tomas Varnel, (the) (former) leader of ...'
 _PERSON_APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?(?:(?:former|deputy|vice|acting|senior|then|veteran|prominent|"
     r"long-time|longtime|leading)[\s-]+)?(?:leader|head|chairman|chairwoman|founder|co-founder|"
