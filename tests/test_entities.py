@@ -963,6 +963,15 @@ def test_a_place_is_named_by_its_geonames_name_in_every_language(name: str, plac
     assert place_of(name) == place
 
 
+def test_another_latin_spelling_of_a_ukrainian_city_is_a_place() -> None:
+    from narrascope.analyzers._places import is_place
+
+    # GeoNames' main names are "Mykolayiv" and "Zaporizhzhya"; the news spells them so too
+    assert is_place("Mykolaiv") and is_place("Zaporizhzhia") and is_place("Mykolayiv")
+    # a former name, or a person's that a city once bore, is not one of its spellings
+    assert not is_place("Nikolaev") and not is_place("Osipenko") and not is_place("Stanislav")
+
+
 def test_a_country_named_in_any_language_is_a_place_a_recogniser_took_for_someone() -> None:
     from narrascope.analyzers._places import is_place
 

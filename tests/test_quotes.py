@@ -3819,3 +3819,55 @@ def test_a_sentence_after_a_quoted_one_that_reports_its_own_clause_is_no_attribu
         ("direct", "Piet Lorand"),
         ("reported", "A Kremlin source"),
     ]
+
+
+def test_he_goes_on_with_the_speaker_set_off_by_a_long_apposition_not_with_whom_he_met() -> None:
+    text = (
+        "Norda will build three bridges with Varna this year, Piet Lorand, head of the Office of the "
+        "Transport Commission of the Council of the Norda Party’s Board of Rivers and Canals, said on "
+        "Monday as he met with Transport Minister Jan Varnel.\n"
+        "“We are ready to build the bridges over the river,” he said."
+    )
+    doc = _hand_built(text, [("Piet Lorand", "PER"), ("Jan Varnel", "PER")])
+    assert _speakers(doc) == [
+        ("reported", "Norda will build three bridges with Varna this year", "Piet Lorand", "entity"),
+        ("direct", "We are ready to build the bridges over the river,", "Piet Lorand", "pronoun"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an object after a verb that takes one as often as a clause: nothing reported
+        ("The flood that Anna Lerici foresaw adds a new danger to the valley.", []),
+        ("The siege has stalled and Norda maintains its hold on the eastern bank.", []),
+        # ... but a clause that shows its verb still is
+        (
+            "Piet Lorand added the bridges were safe.",
+            [("reported", "the bridges were safe", "Piet Lorand", "entity")],
+        ),
+        (
+            "Piet Lorand noted the river rose again.",
+            [("reported", "the river rose again", "Piet Lorand", "entity")],
+        ),
+        (
+            "Piet Lorand noted a bridge collapsed.",
+            [("reported", "a bridge collapsed", "Piet Lorand", "entity")],
+        ),
+        (
+            "Anna Lerici acknowledged she couldn't close the bridge.",
+            [("reported", "she couldn't close the bridge", "Anna Lerici", "entity")],
+        ),
+    ],
+)
+def test_an_object_after_a_verb_that_also_takes_a_clause_is_no_report(
+    text: str, expected: list[tuple[str, str, Any, Any]]
+) -> None:
+    assert _speakers(_hand_built(text, [("Piet Lorand", "PER"), ("Anna Lerici", "PER")])) == expected
+
+
+@pytest.mark.parametrize("verb", ["conclude", "explain", "admit", "observe"])
+def test_a_plural_subject_s_verb_in_the_present_attributes_a_quote(verb: str) -> None:
+    text = f"“It is time for Norda to rebuild the bridges over the river,” experts {verb}."
+    doc = _hand_built(text, [])
+    assert [(q.attrs.get("speaker"), q.attrs.get("cue")) for q in doc.layer("quote")] == [("experts", verb)]

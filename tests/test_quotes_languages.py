@@ -2711,3 +2711,148 @@ def test_german_reported_speech_goes_on_in_the_subjunctive_but_not_past_a_colon_
 def test_a_body_in_capitals_after_a_quote_is_no_relative() -> None:
     text = '"The next wave could be stronger," WHO Director-General Piet Lorand told reporters in Varnel.'
     assert [entity for _, _, entity in _speakers_of(analyse(text, "en", ("Piet Lorand",)))] == ["Piet Lorand"]
+
+
+def test_a_lead_mark_before_an_opinion_voiced_with_a_site_s_name_in_the_gap() -> None:
+    text = (
+        "Мосты над рекой — мнение\n\n"
+        '"Паводок заставил мэра Ивана Петрова пересмотреть планы. Такое мнение в разговоре с порталом '
+        "Norda.info высказал сегодня инженер Олег Варников, имея в виду заявление Петрова о мостах.\n"
+        "«Скорее всего, мост построят к осени», — полагает Варников.\n"
+        'Инженер предположил, что мэр пытается восстановить мосты."'
+    )
+    persons = {"Ивана Петрова": "Иван Петров", "Петрова": "Иван Петров", "Олег Варников": "Олег Варников"}
+    doc = analyse(text, "ru", {**persons, "Варников": "Олег Варников"})
+    assert _speakers_of(doc)[:2] == [
+        ("Паводок заставил мэра Ивана Петрова пересмотреть планы", "Олег Варников", "Олег Варников"),
+        ("Скорее всего, мост построят к осени", "Варников", "Олег Варников"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["заключает", "констатирует", "объясняет", "рассказывает"])
+def test_russian_verbs_of_commentary_in_the_present_attribute_a_quote(verb: str) -> None:
+    text = f"«Это не новость, но мост через реку стар», — {verb} Олег Варников."
+    assert _speakers_of(analyse(text, "ru", ("Олег Варников",))) == [
+        ("Это не новость, но мост через реку стар", "Олег Варников", "Олег Варников")
+    ]
+
+
+def test_a_block_of_speech_that_the_next_paragraph_attributes_after_a_dash() -> None:
+    text = (
+        "Мосты над рекой\n\n"
+        "Мэр Иван Петров считает, что мост стар.\n"
+        'Ремонт идёт третий месяц. Полагаю, мост "закроют" к зиме, это неизбежно,\n'
+        "— отметил Олег Варников на встрече с жителями.\n"
+        "Список работ:\n— мост,\n— дорога."
+    )
+    doc = analyse(text, "ru", ("Иван Петров", "Олег Варников"))
+    assert [
+        (q.label, q.text_in(doc), q.attrs.get("speaker"), q.attrs.get("cue")) for q in doc.layer("quote")
+    ] == [
+        ("reported", "мост стар", "Иван Петров", "считает"),
+        (
+            "direct",
+            'Ремонт идёт третий месяц. Полагаю, мост "закроют" к зиме, это неизбежно',
+            "Олег Варников",
+            "отметил",
+        ),
+    ]
+
+
+def test_a_relative_que_after_a_noun_is_no_person_left_out() -> None:
+    text = (
+        "O engenheiro Rui Lemos falou da ponte. Numa decisão rápida que sugere que a ponte é velha, "
+        "a câmara fechou-a. O ministro Jan Reis, que disse que a ponte cai, saiu."
+    )
+    speakers = [
+        (q.attrs.get("speaker_entity"), q.attrs.get("cue"))
+        for q in analyse(text, "pt", ("Rui Lemos", "Jan Reis")).layer("quote")
+    ]
+    assert speakers == [(None, "sugere"), ("Jan Reis", "disse")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content"),
+    [
+        (
+            "According to Ana Reis, a geologist at the university, the bridges are safe.",
+            "en",
+            "the bridges are safe",
+        ),
+        (
+            "According to Ana Reis, the head of the agency, the bridges are safe.",
+            "en",
+            "the bridges are safe",
+        ),
+        # a definite article before a noun and its verb opens what was said
+        (
+            "According to Ana Reis, the minister lied about the bridges.",
+            "en",
+            "the minister lied about the bridges",
+        ),
+        (
+            "Segundo Ana Reis, professora na universidade, as pontes são seguras.",
+            "pt",
+            "as pontes são seguras",
+        ),
+    ],
+)
+def test_a_person_s_apposition_after_a_source_lead_is_no_part_of_what_was_said(
+    text: str, language: str, content: str
+) -> None:
+    assert _speakers_of(analyse(text, language, ("Ana Reis",))) == [(content, "Ana Reis", "Ana Reis")]
+
+
+def test_a_source_lead_right_before_a_quote_names_its_speaker() -> None:
+    text = (
+        "A engenheira Ana Reis estudou as pontes. "
+        "Segundo a engenheira “as pontes do rio mostram fissuras de dois tipos”: umas finas e outras largas."
+    )
+    assert [
+        (q.attrs.get("speaker"), q.attrs.get("speaker_entity"))
+        for q in analyse(text, "pt", ("Ana Reis",)).layer("quote")
+    ] == [("a engenheira", "Ana Reis")]
+    # ... but not the source's clause before the mark: the source alone
+    doc = analyse("Според Норда обаче има “малък шанс” за моста.", "bg", (), {"Норда": "ORG"})
+    assert {(q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")} == {
+        ("Норда", "Норда")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            'The bridge over the river is old and unsafe, warned Piet Lorand. "Engineers now say it will fall."',
+            "en",
+            "Piet Lorand",
+        ),
+        (
+            'Мостът над реката е стар и опасен, предупреди Иван Петров. "Инженерите вече казват, че мостът ще падне."',
+            "bg",
+            "Иван Петров",
+        ),
+        # not a quote inside a sentence of the author's, nor after a sentence that names no one
+        (
+            'The bridge is old, warned Piet Lorand. Engineers called it "a ruin that will fall within a year".',
+            "en",
+            None,
+        ),
+        ('The bridge is old and unsafe. "Engineers now say it will fall within a year."', "en", None),
+    ],
+)
+def test_a_whole_sentence_quote_goes_on_with_the_source_named_at_the_end_of_the_sentence_before(
+    text: str, language: str, speaker: str | None
+) -> None:
+    doc = analyse(text, language, ("Piet Lorand", "Иван Петров"))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote") if q.label == "direct"] == [speaker]
+
+
+def test_a_relative_che_after_a_noun_of_a_person_s_sentence_is_that_person_s() -> None:
+    text = (
+        "Il ponte di Varna è chiuso. Marco Lerici ha scritto sui social, con un post che dice: "
+        "«Il ponte è vecchio e pericoloso, va chiuso subito»."
+    )
+    assert [q.attrs.get("speaker_entity") for q in analyse(text, "it", ("Marco Lerici",)).layer("quote")] == [
+        "Marco Lerici"
+    ]

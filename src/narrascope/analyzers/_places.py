@@ -9,7 +9,9 @@ Two questions:
   ``_COUNTRY_NAME_LANGUAGES``: "la Moldavie"), US states, the main name of each city of at
   least 100,000 people (of 15,000 in Ukraine, whose small towns the war's news names as often
   as other countries' cities: "Bucha", "Avdiivka"), and the other names (other spellings and
-  scripts: "Kiev", "Киев") of each city of at least a million.
+  scripts: "Kiev", "Киев") of each city of at least a million, and in Ukraine of each city
+  of at least 100,000 the other Latin spellings that begin as its main name does
+  ("Mykolaiv" for Mykolayiv, "Zaporizhzhia"), which the war's news writes as often.
   Smaller cities' other names hold former names that are people's ("Stalin" for Varna,
   "Brezhnev") and first names ("Stanislav"), as a look at a real corpus showed.
 - :func:`place_of`: which place does a place name name, in every language and spelling
@@ -39,6 +41,8 @@ _OTHER_NAMES_POPULATION = 1_000_000
 #: people or organisations ("the fall of Avdiivka", PER), and the news of the war names them.
 _SMALL_TOWN_COUNTRIES = frozenset({"UA"})
 _SMALL_TOWN_LETTERS = 5
+#: How many first letters another spelling of a Ukrainian city shares with its main name.
+_SPELLING_LETTERS = 4
 
 #: Languages whose ISO 3166 country names (pycountry's translations) name a country.
 _COUNTRY_NAME_LANGUAGES = ("ru", "uk", "de", "fr", "it", "es", "pl", "pt", "bg", "hi")
@@ -99,6 +103,17 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and capital(name[:1])
 
 
+def _spelling_of(name: str, main: str) -> bool:
+    # Another transliteration shares the main name's first letters; a former name or a
+    # person's that a city once bore does not ("Nikolaev", "Stalin", "Osipenko").
+    return (
+        _usable(name)
+        and name.isascii()
+        and " " not in name
+        and name[:_SPELLING_LETTERS].casefold() == main[:_SPELLING_LETTERS].casefold()
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     # Loaded on first use (a fifth of a second, 12 MB of JSON): most documents never ask.
@@ -112,6 +127,8 @@ def _place_names() -> frozenset[str]:
             names.add(str(city["name"]))
         if population >= _OTHER_NAMES_POPULATION:
             names.update(n for n in _alternates(city) if _usable(n))
+        elif city["countrycode"] in _SMALL_TOWN_COUNTRIES and population >= _MAIN_NAME_POPULATION:
+            names.update(n for n in _alternates(city) if _spelling_of(n, str(city["name"])))
     names.update(str(country["name"]) for country in countries.values())
     names.update(states)
     return frozenset(name.casefold() for name in names)

@@ -10,12 +10,20 @@ starts, and ' ‘ ’ between two letters are apostrophes (don't, l'homme, dell'
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from narrascope.paragraphs import NOT_AFTER_TITLE
 
-__all__ = ["CLOSE_STRAIGHT", "PAIRS", "RawQuote", "find_dialogue_quotes", "find_direct_quotes"]
+__all__ = [
+    "CLOSE_STRAIGHT",
+    "PAIRS",
+    "RawQuote",
+    "author_line_end",
+    "find_dialogue_quotes",
+    "find_direct_quotes",
+]
 
 #: Opening mark -> the marks that close it.
 PAIRS = {
@@ -243,6 +251,8 @@ _DIALOGUE_INSIDE = re.compile(r"(?<=[.!?…])[ \t]+([—–])[ \t]+(?=[^\W_a-zа
 # follows (Polish "– Nie zgadzam się – powiedział minister"). Any other dash is the speaker's
 # own ("Россия — великая страна").
 _TO_AUTHOR = re.compile(r"([,!?…]*)[ \t]+[—–][ \t]+(?=[^\W\d_])")
+# ... and in the next paragraph, after speech set off as a block with no marks
+_AUTHOR_LINE = re.compile(r"([,!?…])[ \t]*\n\s*[—–][ \t]+(?=[^\W\d_])")
 # Where the author's words give way to speech again: ". — Это очевидно."
 _TO_SPEECH = re.compile(r"[.:!?…][ \t]+([—–])[ \t]+(?=\S)")
 
@@ -303,6 +313,40 @@ def find_dialogue_quotes(text: str, verbs: re.Pattern[str] | None = None) -> lis
             inside = False  # after the author's words, speech goes on as in a dialogue paragraph
         if len(found) > before:
             covered = end  # the rest of the paragraph is read
+    if verbs is not None:
+        found = sorted(found + _paragraphs_before_author(text, verbs, found), key=lambda q: q.open)
+    return found
+
+
+def author_line_end(text: str, close: int) -> int | None:
+    """Where the paragraph of the author's words after a block of speech that ends at
+    ``close`` ends (",⏎— отметил X."); None where no such paragraph follows."""
+    author = _AUTHOR_LINE.match(text, close)
+    if author is None:
+        return None
+    end = text.find("\n", author.end())
+    return len(text) if end < 0 else end
+
+
+def _paragraphs_before_author(text: str, verbs: re.Pattern[str], dialogue: list[RawQuote]) -> list[RawQuote]:
+    """Paragraphs of speech set off as a block with no marks, which the author's words in the
+    next paragraph attribute after a dash ("... мост через реку,⏎— отметил X."): the paragraph
+    ends as speech gives way to the author's words, and a speech verb opens them."""
+    found = []
+    opens = [q.open for q in dialogue]  # in text order, disjoint
+    for author in _AUTHOR_LINE.finditer(text):
+        i = bisect.bisect_left(opens, author.start(1))
+        start = text.rfind("\n", 0, author.start(1)) + 1
+        if (
+            start == 0  # the title's line
+            or not text[author.end()].islower()
+            or verbs.match(text, author.end()) is None
+            or _DIALOGUE_LINE.match(text, start)
+            or _HYPHEN_LINE.match(text, start)
+            or (i > 0 and dialogue[i - 1].close > start)  # in a dialogue paragraph
+        ):
+            continue
+        found.append(RawQuote(start - 1, author.start(1)))
     return found
 
 

@@ -70,6 +70,10 @@ _SOURCE_STOP = re.compile(r"[,;:.!?()]")
 # A name in double quotation marks ("„Пристанище Варна“", "«Газпром»"), as a title may hold one.
 _QUOTED_NAME = re.compile(rf"[{DOUBLE_MARKS}][^{DOUBLE_MARKS}\n]{{1,60}}[{DOUBLE_MARKS}]")
 
+_NEGATED_AUXILIARY = re.compile(r"\wn[’']t\b")  # "couldn't", "wasn’t"
+# "the head of the agency", "la directora de la escuela": a noun's complement, in any language
+_OF_WORDS = ("of", "de", "da", "do", "das", "dos", "di", "del", "della", "du", "des", "von", "der")
+
 
 class ReportedSpeech(SpeakerFinder):
     """The reported-speech rules, on the document that :class:`SpeakerFinder` indexed."""
@@ -331,6 +335,24 @@ class ReportedSpeech(SpeakerFinder):
             return speaker if len(speaker.text.split()) <= PHRASE_NEAR else None
         return speaker if speaker.how in ("entity", "pronoun", "name", "document") else None
 
+    def said_just_before(self, quote: RawQuote) -> Speaker | None:
+        """The speaker named at the end of the sentence before a quote that is a whole sentence
+        of its own ('..., warned Lorand. "Engineers say ..."', '..., предупреди Петров.
+        „Мостът ...“'): news goes on quoting the source it has just named. A person,
+        named or called by a pronoun, never a phrase; None otherwise."""
+        i = bisect.bisect_right(self.sentence_starts, quote.open) - 1
+        if i < 1:
+            return None
+        own, before = self.sentences[i], self.sentences[i - 1]
+        if self.text[own.start : quote.open].strip(" \t\n" + MARK_CHARS) or WORD.search(
+            self.text, quote.close + 1, own.end
+        ):
+            return None  # the quote is part of a sentence of the author's
+        said = self._said_tail(before.start, before.end)
+        if said is None or said[2].how not in ("entity", "name", "pronoun"):
+            return None
+        return said[2]
+
     def _reported_in(self, start: int, stop: int) -> tuple[int, int, Speaker] | None:
         text, grammar = self.text, self.grammar
         if text[start:stop].rstrip(" " + MARK_CHARS).endswith("?"):
@@ -428,6 +450,13 @@ class ReportedSpeech(SpeakerFinder):
                     return None
                 if len(told) <= _RECIPIENT_WORDS + 1:
                     return self._said_tail(start, end)
+        if (
+            match.group("content2")
+            and lower(cue.group()) in grammar.words.object_or_clause_verbs
+            and not self._shows_verb(content, end)
+        ):
+            # "The flood adds a new danger to the valley": an object, no clause
+            return self._said_tail(start, end)
         # A subject after the verb stands between it and what was said ("заявил Песков, что
         # ...", "erklärte Macron, der Westen dürfe ...", "Im März sagte X, ..."); not an
         # adverb ("Stwierdził też, że"), nor one told ("told Politico that").
@@ -454,6 +483,23 @@ class ReportedSpeech(SpeakerFinder):
         if attributed is not None and (names_someone(attributed[2]) or self._article_phrase(attributed[2])):
             end = attributed[1]
         return content, self._contrast(content, end, stop), speaker
+
+    def _shows_verb(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` opens with a subject pronoun ("she couldn't") or holds a
+        word that is surely a verb: an auxiliary, a negated one ("couldn't"), an irregular
+        past or a word ending in "-ed"."""
+        w = self.grammar.words
+        words = [lower(m) for m in WORD.findall(self.text, start, end)]
+        return bool(words) and (
+            words[0] in w.bare_pronoun_starts
+            or _NEGATED_AUXILIARY.search(self.text, start, end) is not None
+            or any(
+                word in w.clause_auxiliaries
+                or word in w.past_forms
+                or (len(word) > 4 and word.endswith("ed"))
+                for word in words
+            )
+        )
 
     def _gerund_opens(self, content: int, end: int) -> bool:
         """Whether what a verb reports opens with a gerund, after a negation or a clitic at
@@ -1075,6 +1121,8 @@ class ReportedSpeech(SpeakerFinder):
                 if comma < 0:
                     return None
                 content_start = content_after(text, comma, end)
+            if speaker.how == "entity" and self._is_person(speaker):
+                content_start = self._past_apposition(content_start, end)
             return self._named_after_title(content_start, end, speaker)
         # Here a source is seldom closed by a comma: read a name or a noun phrase after the lead.
         lead = grammar.according_lead.search(text, start, end)
@@ -1089,6 +1137,33 @@ class ReportedSpeech(SpeakerFinder):
         content = who_end + len(text[who_end:end]) - len(text[who_end:end].lstrip(" ,"))
         speaker = self._named(lead.start("rest"), who_end, lower(lead.group("lead")))
         return None if speaker.how == "none" else (content, end, speaker)
+
+    def _past_apposition(self, start: int, end: int) -> int:
+        """Where what a person said begins after ``start``, past an apposition that describes
+        the person ("According to Ana Reis, a professor at the university, the bridges ...",
+        "Segundo Ana Reis, professora na universidade, as pontes ..."): a person's noun,
+        after an indefinite article or none (or after a definite one, before "of" or a
+        preposition: "the head of the agency"), and a comma within a few words."""
+        w = self.grammar.words
+        words = list(itertools.islice(WORD.finditer(self.text, start, end), APPOSITION_WORDS + 2))
+        comma = self.text.find(",", start, end)
+        if len(words) < 2 or comma < 0 or not words[0].group()[:1].islower():
+            return start
+        first = lower(words[0].group())
+        definite = first in w.definite_articles
+        at = 1 if definite or first in w.indefinite_articles else 0
+        nouns = (*w.head_nouns, *w.person_nouns)
+        if lower(words[at].group()) not in nouns:
+            return start
+        within = sum(1 for word in words if word.start() < comma)
+        follower = lower(words[at + 1].group()) if at + 1 < len(words) else ""
+        if within > APPOSITION_WORDS or (
+            definite
+            and words[at].end() < comma
+            and follower not in (*w.prepositions, *w.noun_followers, *_OF_WORDS)
+        ):
+            return start
+        return content_after(self.text, comma, end)
 
     def _connectives_only(self, words: str) -> bool:
         """Whether ``words`` are a conjunction or an adverb or two and nothing else ("However,",

@@ -65,8 +65,11 @@ _PROXY_NOUNS = frozenset(
 _QUOTED_OBJECT_WORDS = 7  # at most, in "quoted <a senior official> as saying"
 APPOSITION_WORDS = 12  # at most, in "X, <the spokesman for Y>, said"
 # ... and right before the verb, where a title and its institution run longer ("X, Professor of
-# International Public Health at the London School of Hygiene and Tropical Medicine, told")
-_SUBJECT_APPOSITION_WORDS = 16
+# Bridge Engineering at the Norda Institute of Rivers, Harbours and Canals, told"; "X, head of
+# the Office of the Transport Commission of the Council of the Norda Party's Board, said")
+_SUBJECT_APPOSITION_WORDS = 20
+_NOUN_PHRASE_WORDS = 3  # at most, in "numa decisão rápida que"
+_OWNER_LOOKAHEAD = 8  # persons read from a sentence's start, for a noun's owner
 _APPOSITIONS = 4  # at most, one after the other ("X, who heads Y, in Salem, Oregon, said")
 _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NATO Secretary General X")
 _AS_SUBJECT_WORDS = 10  # at most, the subject of "As <the minister> said, ..."
@@ -815,8 +818,13 @@ class SpeakerFinder:
     def _verb_follows(self, person: Span) -> bool:
         """Whether a speech verb follows ``person``'s name, past the comma of an apposition at
         most ("Pedro Lemos, afirmou", "Lemos said")."""
+        verbs = self.grammar.verbs
         after = _COMMA_GAP.match(self.text, person.end)
-        return self.grammar.verbs.match(self.text, after.end() if after else person.end) is not None
+        if verbs.match(self.text, after.end() if after else person.end) is not None:
+            return True
+        # ... or past a whole apposition ("Piet Lorand, head of the transport office of ..., said")
+        apposition = _APPOSITION_GAP.match(self.text, person.end)
+        return apposition is not None and verbs.match(self.text, apposition.end()) is not None
 
     def _opens_sentence(self, person: Span, opens: int) -> bool:
         """Whether ``person`` opens the sentence that starts at ``opens`` as its subject, after
@@ -993,6 +1001,10 @@ class SpeakerFinder:
             # left out, or follows
             words, adverbs = [], 0
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
+            if adverbs > 1 and self._noun_before_that(words[: adverbs - 1]):
+                # 'numa decisão que sugere que', 'un rapporto che dice che': a relative "que"/"che"
+                # after a noun, whose clause the noun is the subject of, not a person left out
+                return self._named_before(words[: adverbs - 1])
             if adverbs > 1 and lower(words[adverbs - 1].group()) in words_of.relatives:
                 # 'the woman who told'; 'rejected by the port office who said': the noun after the last
                 # preposition is the antecedent
@@ -1268,6 +1280,32 @@ class SpeakerFinder:
             []
             if all(lower(word.group()) in (*w.passives, *w.connectives, *w.clitics) for word in words)
             else words
+        )
+
+    def _noun_before_that(self, words: list[re.Match[str]]) -> bool:
+        """Whether ``words``, before a "that" that is a relative too (Portuguese "que", Italian
+        "che"), end in a noun phrase in lower case that an article or a preposition opens
+        ("numa decisão rápida", "o relatório"), in a language that leaves subjects out."""
+        w = self.grammar.words
+        tail = [lower(word.group()) for word in words[-_NOUN_PHRASE_WORDS:]]
+        i = bisect.bisect_right(self.sentence_starts, words[0].start()) - 1
+        opens = self.sentence_starts[i] if i >= 0 else 0
+        first = bisect.bisect_left(self.person_ends, opens)
+        # ... and not after a person in its sentence, whose message or gesture it is ('X ha
+        # scritto sui social, con un post che dice: «...»': X's words)
+        owner = any(
+            opens <= p.start < words[0].start() for p in self.persons[first : first + _OWNER_LOOKAHEAD]
+        )
+        return (
+            not owner
+            and bool(w.drops_subject)
+            and bool(set(w.that) & set(w.connectives))
+            and words[-1].group().islower()
+            and not w.is_adverb(tail[-1])
+            and any(
+                word in (*w.definite_articles, *w.indefinite_articles, *w.subject_articles, *w.prepositions)
+                for word in tail[:-1]
+            )
         )
 
     def _only_time(self, words: list[re.Match[str]]) -> bool:
@@ -2545,6 +2583,8 @@ def _stems(noun: str) -> list[str]:
 
 
 _COMMA_GAP = re.compile(r"\s*,?\s*")
+# an apposition set off by commas, within its sentence and outside quotes
+_APPOSITION_GAP = re.compile(r"\s*,[^,.;:!?\n«»“”\"„]{1,160},\s*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 

@@ -256,9 +256,10 @@ def grammar(language: str) -> Grammar:
     pronoun_leads = _words(w.pronoun_leads) if w.pronoun_leads else "(?!)"
     tail_leads = _words(w.according + w.according_after, then=space)
     relaying_tail_leads = _words(w.according + w.according_after + w.relayers, then=space)
-    # up to six words, none of them a negation ("Об этом не говорил никто" names no source)
+    # up to six words, none of them a negation ("Об этом не говорил никто" names no source); a
+    # full stop inside a word is no sentence's end ("в разговоре с порталом Norda.info")
     negation = f"(?!{_words(w.negations)})" if w.negations else ""
-    previous_gap = rf"(?:{negation}[^\s,.;:!?]+\s+){{1,6}}?" if w.previous_lead_gap else "(?!)"
+    previous_gap = rf"(?:{negation}(?:[^\s,.;:!?]|\.(?=\w))+\s+){{1,6}}?" if w.previous_lead_gap else "(?!)"
     who = r"(?P<who>[^,.;:()]{2,80}?)"
     as_words = _words(w.as_words, then=space)
     # the clause of "as": no punctuation but a title's full stop ("As Sen. X said, ...")

@@ -157,6 +157,13 @@ class SpeechWords:
     #: The verbs after which such a clause may start: those that take a clause, not an object
     #: ("said the talks ...", but "tweeted a photo", "wrote a letter"). Empty: every verb.
     bare_verbs: tuple[str, ...] = ()
+    #: Of ``bare_verbs``, those that take an object as often as a clause ("adds a new danger to
+    #: the valley", "maintains its hold on the bank"): a clause without "that" after
+    #: them must show a verb, one of ``clause_auxiliaries`` or ``past_forms`` or a word ending
+    #: in "-ed" ("adds the talks were over").
+    object_or_clause_verbs: tuple[str, ...] = ()
+    #: Irregular past forms of common verbs, for ``object_or_clause_verbs``.
+    past_forms: tuple[str, ...] = ()
     #: Subject pronouns that open such a clause after any speech verb, one that also takes an
     #: object included ("announced he would end ...", "wrote they were wrong"): no object
     #: starts with them.
@@ -404,7 +411,8 @@ _EN = SpeechWords(
         "republican", "historian", "commentator", "blogger", "businessman", "businesswoman",
         "entrepreneur", "retiree", "voter", "officer", "soldier", "witness", "survivor", "engineer",
         "pastor", "priest", "farmer", "worker", "nurse", "aide", "adviser", "advisor", "insider", "staffer",
-        "host", "presenter",
+        "host", "presenter", "lawyer", "attorney", "biologist", "geologist", "climatologist",
+        "physicist", "chemist",
         # the voices of a platform ("Telegram channels said")
         "channel", "channels", "account", "accounts", "user", "users",
     ),
@@ -444,7 +452,8 @@ _EN = SpeechWords(
         "points out",
         # the plural present ("Critics argue that ..."; not "claim" and "reports", nouns as
         # often: "the minister's claim that", "intelligence reports that": tail_verbs)
-        "argue", "warn", "insist",
+        "argue", "warn", "insist", "conclude", "explain", "admit", "observe", "assert", "contend",
+        # not "suggest" and "predict", after a modal as often ("would suggest that")
         # a speaker's manner ("He fumed: “...”")
         "fumed", "quipped", "joked", "boasted", "ranted", "scoffed", "exclaimed",
     ),
@@ -497,6 +506,19 @@ _EN = SpeechWords(
         "emphasizes", "alleged", "recalled", "concluded", "observed", "complained", "cautioned", "saying",
     ),
     bare_pronoun_starts=("he", "she", "they", "we"),
+    object_or_clause_verbs=(
+        "added", "adds", "maintained", "maintains", "noted", "notes", "stressed", "stresses",
+        "emphasised", "emphasized", "emphasises", "emphasizes", "acknowledged", "admitted",
+        "reiterated", "recalled", "concluded", "observed", "predicted", "suggested", "suggests",
+    ),
+    past_forms=(
+        "made", "took", "went", "came", "gave", "knew", "saw", "got", "did", "began", "became",
+        "left", "felt", "kept", "met", "ran", "sent", "won", "lost", "fell", "led", "held",
+        "brought", "bought", "thought", "found", "stood", "meant", "paid", "built", "spent", "sold",
+        "told", "said", "put", "set", "cut", "hit", "rose", "grew", "struck", "spoke", "wrote",
+        "chose", "broke", "drove", "flew", "sought", "taught", "caught", "fought", "heard",
+        "understood", "laid", "shot", "drew", "spread", "let", "beat", "stole", "threw", "sank",
+    ),
     clause_auxiliaries=(
         "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "should", "might",
         "must", "can",
@@ -610,6 +632,10 @@ _RU = SpeechWords(
         "считает", "считают", "говорит", "говорят", "заявляет", "заявляют", "отмечает", "отмечают",
         "подчеркивает", "подчёркивает", "утверждает", "полагает", "уверен", "пишет", "пишут",
         "добавляет", "поясняет", "уверяет", "признаётся", "признается", "признался", "призналась",
+        # the present of commentary ("..., — заключает издание")
+        "заключает", "резюмирует", "констатирует", "уточняет", "объясняет", "предупреждает",
+        "подытоживает", "заверяет", "рассказывает", "уточняют", "объясняют", "предупреждают",
+        "рассказывают",
         "уверена", "уверены", "убеждён", "убежден", "убеждена", "убеждены", "говорится", "по словам",
         "по его словам", "по её словам", "по ее словам",
     ),
@@ -1363,7 +1389,8 @@ _PT = SpeechWords(
         "especialista", "perito", "perita", "politólogo", "politóloga", "economista", "investigador",
         "investigadora", "ativista", "jornalista", "autor", "autora",
         "diplomata", "historiador", "historiadora", "analista", "médico", "médica", "cientista",
-        "sociólogo", "socióloga",
+        "sociólogo", "socióloga", "professor", "professora", "engenheiro", "engenheira", "biólogo",
+        "bióloga", "advogado", "advogada",
     ),
     clitics=("o", "a", "os", "as", "lhe", "lhes", "se"),
     adverbs_before_verb=("também", "já", "ainda", "ontem", "hoje", "depois"),

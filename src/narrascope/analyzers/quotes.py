@@ -133,7 +133,13 @@ from narrascope.analyzers import _polish as polish
 from narrascope.analyzers._hindi_quotes import hindi_quotes
 from narrascope.analyzers._interviews import Turn, find_interviews, labelled_turns
 from narrascope.analyzers._places import place_of
-from narrascope.analyzers._quote_marks import PAIRS, RawQuote, find_dialogue_quotes, find_direct_quotes
+from narrascope.analyzers._quote_marks import (
+    PAIRS,
+    RawQuote,
+    author_line_end,
+    find_dialogue_quotes,
+    find_direct_quotes,
+)
 from narrascope.analyzers._reported import TIME_NOUNS, ReportedSpeech
 from narrascope.analyzers._speakers import (
     ATTRIBUTION_PUNCTUATION,
@@ -147,7 +153,14 @@ from narrascope.analyzers._speakers import (
     pronoun_kind,
     trim,
 )
-from narrascope.analyzers._speech_patterns import DOUBLE_MARKS, MARK_CHARS, Grammar, grammar, lower
+from narrascope.analyzers._speech_patterns import (
+    DOUBLE_MARKS,
+    MARK_CHARS,
+    QUOTE_MARK,
+    Grammar,
+    grammar,
+    lower,
+)
 from narrascope.analyzers._speech_words import SPEECH_WORDS
 from narrascope.analyzers.base import Analyzer
 from narrascope.config import analyzer_defaults
@@ -266,7 +279,8 @@ class _Attributor(ReportedSpeech):
         text, grammar = self.text, self.grammar
         # After the quote: up to the end of its sentence (or a window), e.g. ',” said X.'
         after = quote.close + 1
-        line_end = text.find("\n", quote.close)
+        # ... or of the author's paragraph after a block of speech (",⏎— отметил X.")
+        line_end = author_line_end(text, quote.close) or text.find("\n", quote.close)
         hi = min(len(text) if line_end < 0 else line_end, after + self.window)
         stop = _TAIL_STOP.search(text, after, hi)
         source = grammar.after_quote.match(text, after, stop.start() if stop else hi)
@@ -524,15 +538,27 @@ class _Attributor(ReportedSpeech):
 
     def _source_leading_to(self, lo: int, hi: int) -> Speaker | None:
         """The source of a lead that opens the last sentence of ``text[lo:hi]`` and ends in a
-        colon at ``hi``, or None."""
+        colon at ``hi`` ('According to the report: “'), or in a comma or nothing at all after
+        a source lead ('Segundo a engenheira “...”'), or None."""
         text = self.text
         colon = lo + len(text[lo:hi].rstrip()) - 1
-        if colon < lo or text[colon] != ":":
+        if colon < lo or not (text[colon] in ":," or text[colon].isalnum()):
             return None
         start = max((m.end() for m in SENTENCE_END.finditer(text, lo, hi)), default=lo)
+        if text[colon] != ":":
+            # no colon: a short source right before the mark, whose lead opens the sentence
+            colon += text[colon].isalnum()
+            i = bisect.bisect_right(self.sentence_starts, hi) - 1
+            start = max(start, self.sentence_starts[i] if i >= 0 else lo)
+            if len(text[start:colon].split()) > _BARE_SOURCE_WORDS or QUOTE_MARK.search(text, start, colon):
+                return None
         start += len(text[start:hi]) - len(text[start:hi].lstrip())
         last = _LAST_WORD.search(text, start, colon)
-        if last is not None and lower(last.group(1)) in self.grammar.words.colon_leads:
+        if (
+            last is not None
+            and text[colon : colon + 1] == ":"
+            and lower(last.group(1)) in self.grammar.words.colon_leads
+        ):
             # 'Lerici weiter: „...“': a name, and a word for the verb
             subject = self._entity_at(start, last.start(1))
             if subject is not None and subject.label in ("PER", "ORG"):
@@ -540,8 +566,13 @@ class _Attributor(ReportedSpeech):
         lead = self.grammar.according_lead.match(text, start, hi)
         if lead is None or not self._plausible_source(lead.group("lead"), text[lead.start("rest") : colon]):
             return None
-        named = self._named(lead.start("rest"), colon, lower(lead.group("lead")), title=True)
-        return named if names_someone(named) else None
+        named = self.link(self._named(lead.start("rest"), colon, lower(lead.group("lead")), title=True))
+        if named is None or not names_someone(named):
+            return None
+        # without a colon, the source runs up to the mark: 'Según la OMM, sin embargo, hay una
+        # “...”' is the source's clause, not its name
+        bare = named.how not in ("entity", "name", "document") or text[named.end : colon].strip(" ,")
+        return named if text[colon] == ":" or not bare else None
 
     def _colon_subject(self, lo: int, hi: int) -> Speaker | None:
         """'L'ingegnere X, esperto di ponti, non ha dubbi: “...”', 'Lorand was blunt: “...”': the
@@ -875,7 +906,9 @@ class QuoteAnalyzer(Analyzer):
                     # ('X said: “A. ¶ "B. ¶ “C.”', whatever marks the scraper left)
                     previous = (quote, speaker)
             else:
-                speaker = None if short else attributor.that_before(quote)
+                speaker = (
+                    None if short else attributor.that_before(quote) or attributor.said_just_before(quote)
+                )
                 previous = None if speaker is None else (quote, speaker)
             if speaker is None and short:
                 phrases.append((start, end, True))
@@ -924,6 +957,7 @@ class QuoteAnalyzer(Analyzer):
                 self.span(doc, start, end, "quote", "phrase")
 
 
+_BARE_SOURCE_WORDS = 6  # at most, lead included, in "Segundo a engenheira “...”"
 # the title's line and the space after it, up to the lead paragraph
 _LINE_AFTER_TITLE = re.compile(r"\s*[^\n]*\S[^\n]*\n\s*")
 # where the author's words take over from speech: "..., said", "...! — said"
