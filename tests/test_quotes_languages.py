@@ -2856,3 +2856,11 @@ def test_a_relative_che_after_a_noun_of_a_person_s_sentence_is_that_person_s() -
     assert [q.attrs.get("speaker_entity") for q in analyse(text, "it", ("Marco Lerici",)).layer("quote")] == [
         "Marco Lerici"
     ]
+    # ... and a message's author left out of its sentence
+    text = (
+        "Il ponte di Varna è chiuso. Marco Lerici ha risposto subito. Sul suo blog ha scritto due righe, "
+        "con una nota che afferma: «Il ponte è vecchio e pericoloso, va chiuso subito»."
+    )
+    assert [q.attrs.get("speaker_entity") for q in analyse(text, "it", ("Marco Lerici",)).layer("quote")] == [
+        "Marco Lerici"
+    ]

@@ -1296,8 +1296,12 @@ class SpeakerFinder:
         owner = any(
             opens <= p.start < words[0].start() for p in self.persons[first : first + _OWNER_LOOKAHEAD]
         )
+        # ... nor a message or a document, whose author is the one left out ('Sul suo blog ha
+        # scritto due righe, con una nota che afferma: «...»')
+        document = any(self.grammar.documents.fullmatch(word) for word in tail)
         return (
             not owner
+            and not document
             and bool(w.drops_subject)
             and bool(set(w.that) & set(w.connectives))
             and words[-1].group().islower()

@@ -1279,7 +1279,7 @@ _IT = SpeechWords(
     documents=(
         "rapporto", "rapporti", "documento", "documenti", "comunicat*", "dichiarazion*", "dati", "studio",
         "studi", "relazion*", "nota", "note", "indagin*", "sondaggi*", "analisi", "dossier", "verbale",
-        "articolo", "articoli", "sentenza", "sentenze",
+        "articolo", "articoli", "sentenza", "sentenze", "messaggio", "messaggi",
     ),
     auxiliaries=("ha", "hanno", "aveva", "avevano"),
     # "ha poi evidenziato", "ha inoltre aggiunto": between the auxiliary and the participle too
@@ -1462,7 +1462,7 @@ _PT = SpeechWords(
     documents=(
         "relatório*", "documento*", "comunicado*", "declaração", "declarações", "dados", "estudo*", "nota",
         "notas", "inquérito*", "sondagem*", "análise*", "informe*", "carta*",
-        "artigo*", "sentença", "acórdão", "texto",
+        "artigo*", "sentença", "acórdão", "texto", "mensagem", "mensagens",
     ),
     drops_subject=True,
     plural_verb_endings=("am", "em"),
