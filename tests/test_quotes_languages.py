@@ -2864,3 +2864,231 @@ def test_a_relative_che_after_a_noun_of_a_person_s_sentence_is_that_person_s() -
     assert [q.attrs.get("speaker_entity") for q in analyse(text, "it", ("Marco Lerici",)).layer("quote")] == [
         "Marco Lerici"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "persons", "others", "speaker", "entity"),
+    [
+        # Whom a speaker spoke with, after the verb, is no speaker: the noun before it is.
+        ("«Опора треснула ещё весной», — сказал геолог в разговоре с Нордой.",
+         "ru", {"Нордой": "Норда"}, {}, "геолог", None),
+        ("«Опора треснула ещё весной», — пояснил геолог на встрече с Нордой.",
+         "ru", {"Нордой": "Норда"}, {}, "геолог", None),
+        # ... and a person of an organisation is no organisation
+        ("«Опора треснула ещё весной», — отметил эксперт Норды.ру.",
+         "ru", {}, {"Норды.ру": "ORG"}, "эксперт Норды.ру", None),
+        # An outlet told before the verb; the person after it spoke.
+        ("Опора треснула ещё весной. Об этом Норде.ру сообщил главный инженер моста Олег Варников.",
+         "ru", ("Олег Варников",), {"Норде.ру": "ORG"}, "Олег Варников", "Олег Варников"),
+        # A pronoun that opens the sentence goes on as the subject of a verb joined by "и", not an
+        # organisation in its phrase.
+        ("Олег Варников приехал в Норду. Вечером он осмотрел мост вместе с инспекторами Транспортного "
+         "союза и сказал, что опора треснула.",
+         "ru", ("Олег Варников",), {"Транспортного союза": "ORG"}, "он", "Олег Варников"),
+        # ... nor is a name after a preposition, in a language that leaves subjects out
+        ("A engenheira Ana Reis chegou a Varna. De manhã, a engenheira visitou a ponte da Companhia Norda "
+         "com os técnicos e garantiu que a estrutura está segura.",
+         "pt", ("Ana Reis",), {"Companhia Norda": "ORG"}, "garantiu", "Ana Reis"),
+        # A quote in the paragraph after a person's sentence that ends with a colon is theirs.
+        ("The storm passed.\n\nMayor Jan Varnel thanked the crews on the Norda bridge:\n\n"
+         '"Every cable held, and every worker went home safe tonight."\n\nThe river fell.',
+         "en", ("Jan Varnel",), {"Norda": "LOC"}, "Jan Varnel", "Jan Varnel"),
+        # A present-tense verb that left its subject out goes on with the one who opens the sentence
+        # before, after an article and a title in lower case, not with a name in an apposition.
+        ("Ana Reis falou em Lisboa. A geóloga Marta Sousa, amiga do engenheiro Jorge Matos, estudou a "
+         "encosta durante anos. “A encosta vai ceder num inverno de muita chuva”, alega.",
+         "pt", ("Ana Reis", "Marta Sousa", "Jorge Matos"), {}, "alega", "Marta Sousa"),
+    ],
+)  # fmt: skip
+def test_the_speaker_is_not_the_one_spoken_with_nor_a_name_in_a_phrase(
+    text: str,
+    language: str,
+    persons: dict[str, str],
+    others: dict[str, str],
+    speaker: str,
+    entity: str | None,
+) -> None:
+    doc = analyse(text, language, persons, others)
+    assert [(q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        (speaker, entity)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a direct quote's pronoun ...
+        'Finance Minister Vera Lorand spoke on Monday. "A toll is the fairest way to pay for the bridge," '
+        "she said, noting that the toll would cost President Piet Varnel his old tax. She also warned, "
+        'saying the towns "must not wait another winter".',
+        # ... and after reported speech's
+        "Finance Minister Vera Lorand spoke on Monday. On Tuesday she told the council that the bridge of "
+        "President Piet Varnel was late. She warned that the towns must not wait another winter.",
+    ],
+)
+def test_a_pronoun_goes_on_with_whom_the_pronoun_before_it_stood_for_not_a_name_in_what_was_said(
+    text: str,
+) -> None:
+    doc = analyse(text, "en", ("Vera Lorand", "Piet Varnel"))
+    last = doc.layer("quote")[-1]
+    assert (last.text_in(doc).split()[-2:], last.attrs.get("speaker_entity")) == (
+        ["another", "winter"],
+        "Vera Lorand",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that refuses the speech verb reports nothing ...
+        ("The agency refused to say whether the river was too high.", []),
+        ("The agency declined to say if the river was too high.", []),
+        # ... while one that only tries still has a subject
+        (
+            "The engineer attempted to argue that the plan was sound.",
+            [("the plan was sound", "The engineer")],
+        ),
+        ("Opponents sought to argue that the plan was sound.", [("the plan was sound", "Opponents")]),
+    ],
+)
+def test_a_verb_before_to_and_a_speech_verb_refuses_it_or_shares_its_subject(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = analyse(text, "en")
+    assert [(q.text_in(doc), q.attrs.get("speaker")) for q in doc.layer("quote")] == expected
+
+
+def test_a_whole_sentence_quote_is_not_attributed_by_a_sentence_that_opens_with_an_adverb() -> None:
+    text = (
+        'The plan was sound. "We will build the bridges as soon as the money comes in." '
+        "Later, the paper reported, the mayor left."
+    )
+    direct = [q for q in analyse(text, "en").layer("quote") if q.label == "direct"]
+    assert [q.attrs.get("speaker") for q in direct] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "persons", "others", "speaker"),
+    [
+        # the subject before the verb, with the outlet told after it
+        ("Опора треснула ещё весной. Об этом Олег Варников сообщил газете Норда.ру.",
+         "ru", ("Олег Варников",), {"Норда.ру": "ORG"}, "Олег Варников"),
+        # a name that opens the sentence, before a pronoun in its phrase
+        ("Олег Варников встретился с ним на форуме и заявил, что мосты будут построены к весне.",
+         "ru", ("Олег Варников",), {}, "Олег Варников"),
+        # a whole-sentence quote with its speaker's sentence after it, set off by an apposition
+        ('The river rose. "The bridges are safe." Piet Lorand, the head of the office, said.',
+         "en", ("Piet Lorand",), {}, "Piet Lorand"),
+    ],
+)  # fmt: skip
+def test_a_subject_named_before_its_verb_still_speaks(
+    text: str, language: str, persons: tuple[str, ...], others: dict[str, str], speaker: str
+) -> None:
+    doc = analyse(text, language, persons, others)
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == [speaker]
+
+
+def test_a_speaker_after_the_verb_ends_at_the_conjunction_of_the_next_verb() -> None:
+    text = (
+        "Иван Петров говори пред хората. “Въжетата са стари и ръждясали”, каза инженерът и после обясни, "
+        "че ремонтът ще отнеме година. “Ще започнем през март”, продължи той. “Реката е висока”, "
+        "напомни Петров."
+    )
+    doc = analyse(text, "bg", {"Иван Петров": "Иван Петров", "Петров": "Иван Петров"})
+    assert [q.attrs.get("speaker") for q in doc.layer("quote") if q.label == "direct"] == [
+        "инженерът",
+        "той",
+        "Петров",
+    ]
+
+
+def test_a_pair_of_nouns_after_the_verb_stays_one_speaker() -> None:
+    doc = analyse("«Мосты стары», — пишут инженеры и геологи.", "ru")
+    assert [q.attrs.get("speaker") for q in doc.layer("quote")] == ["инженеры и геологи"]
+
+
+def test_a_pronoun_inside_what_a_pronoun_s_person_said_stands_for_a_person_named_there() -> None:
+    text = (
+        "«Мосты стары», — отметил Олег Варников. По его словам, Иван Петров долго «спорил с мэром», "
+        "и он уверял, что «опоры крепки»."
+    )
+    doc = analyse(text, "ru", ("Олег Варников", "Иван Петров"))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote") if q.label == "direct"][
+        -1
+    ] == "Иван Петров"
+
+
+def test_a_colon_after_a_sentence_longer_than_the_window_names_no_one_it_does_not_open_with() -> None:
+    # the window before the quote cuts the sentence in the middle of a complement ("... da X")
+    text = (
+        "A ponte do rio ficou fechada durante todo o inverno. Mas a crítica longa e dura da Ana Reis contra "
+        "Rui Lemos não é sobre a ponte, e sim sobre as frases ditas pelo presidente da câmara mais velha: "
+        "“A ponte é velha e tem de fechar já”."
+    )
+    doc = analyse(text, "pt", ("Ana Reis", "Rui Lemos"))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == [None]
+
+
+def test_a_colon_after_whom_a_person_quotes_names_no_speaker() -> None:
+    text = (
+        "Мостът е затворен.\nИван Петров, свещеник от църквите в Норда, Варна, Бургас и цяла Източна "
+        "България, прочете на глас писмото на епископ Олег Варников, като го цитира:\n"
+        "„Нека първо поправим моста, а после ще спорим“."
+    )
+    doc = analyse(text, "bg", ("Иван Петров", "Олег Варников"))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause's name is not the subject it describes
+        ("Two of the builders who worked for Piet Lorand on the old harbour bridge last year said the new "
+         "cables were too thin.", "Two of the builders"),
+        # a head noun's long phrase names a person of the board, not the board
+        ("The deputy head of the regional Norda Transport Board said the office was short of engineers.",
+         "The deputy head of the regional Norda Transport Board"),
+    ],
+)  # fmt: skip
+def test_a_long_subject_names_its_head_not_a_name_in_its_phrase(text: str, speaker: str) -> None:
+    doc = analyse(text, "en", ("Piet Lorand",), {"Norda Transport Board": "ORG"})
+    assert [(q.attrs.get("speaker"), q.attrs.get("speaker_entity")) for q in doc.layer("quote")] == [
+        (speaker, None)
+    ]
+
+
+def test_a_relative_after_its_preposition_has_its_antecedent_before_the_preposition() -> None:
+    text = (
+        "Инженерите имат две правила: «първо проверявай, после строй» или «никога не бързай с бетона», "
+        "за които Иван Петров пише в книгата си за моста."
+    )
+    doc = analyse(text, "bg", ("Иван Петров",))
+    assert [q.attrs.get("speaker") for q in doc.layer("quote") if q.label == "direct"] == ["Иван Петров"] * 2
+
+
+def test_a_colon_ends_a_long_sentence_whose_subject_speaks_in_the_next_paragraph() -> None:
+    text = (
+        "Мостът е затворен.\nИван Петров изненада залата с мисълта, че новите планове на кмета Олег "
+        "Варников могат да станат добра основа за общ проект на двата града:\n"
+        "„Не мисля, че общината ще приеме всичко. Но вярвам, че ще намерим общ език.“"
+    )
+    doc = analyse(text, "bg", ("Иван Петров", "Олег Варников"))
+    assert [q.attrs.get("speaker_entity") for q in doc.layer("quote")] == ["Иван Петров"]
+
+
+def test_a_name_that_speaks_inside_a_relative_clause_stays_its_speaker() -> None:
+    text = 'Engineers tested the old cable which Piet Lorand says is "too thin for the new trucks".'
+    assert [q.attrs.get("speaker_entity") for q in analyse(text, "en", ("Piet Lorand",)).layer("quote")] == [
+        "Piet Lorand"
+    ]
+
+
+def test_a_relative_clause_s_antecedent_is_never_cut_from_a_word() -> None:
+    # the window before the quote begins inside the name that the recogniser missed
+    text = (
+        "As the new book on the harbour reports, Senior Engineer Piet Varnel Oakenshield who was mostly in "
+        "charge of the repairs behind the Lorand plan told journalist Jan Nowak in 2013, "
+        '"Four more years of this would be enough to change everything."'
+    )
+    (quote,) = analyse(text, "en", ("Lorand", "Jan Nowak")).layer("quote")
+    assert not text[quote.attrs["speaker_start"] - 1].isalnum()

@@ -18,6 +18,7 @@ from narrascope.analyzers._date_words import ANY_WEEKDAY
 from narrascope.analyzers._quote_marks import RawQuote
 from narrascope.analyzers._speakers import (
     APPOSITION_WORDS,
+    OF_WORDS,
     PHRASE_NEAR,
     POSSESSIVE_END,
     WORD,
@@ -71,8 +72,6 @@ _SOURCE_STOP = re.compile(r"[,;:.!?()]")
 _QUOTED_NAME = re.compile(rf"[{DOUBLE_MARKS}][^{DOUBLE_MARKS}\n]{{1,60}}[{DOUBLE_MARKS}]")
 
 _NEGATED_AUXILIARY = re.compile(r"\wn[’']t\b")  # "couldn't", "wasn’t"
-# "the head of the agency", "la directora de la escuela": a noun's complement, in any language
-_OF_WORDS = ("of", "de", "da", "do", "das", "dos", "di", "del", "della", "du", "des", "von", "der")
 
 
 class ReportedSpeech(SpeakerFinder):
@@ -238,6 +237,14 @@ class ReportedSpeech(SpeakerFinder):
             ):
                 lo = lead.start("gap")
         speaker = self._from_region(lo, end, cue)
+        told = self._entity_at(speaker.start, speaker.end) if speaker.how == "entity" else None
+        if told is not None and told.label != "PER" and speaker.end <= cue.start():
+            # "Об этом газете Норда сообщил главный инженер моста X": the paper before the verb
+            # was told; a person after it in the nominative spoke
+            after = self._from_region(cue.start(), end, cue)
+            person = self._entity_at(after.start, after.end) if after.how == "entity" else None
+            if person is not None and person.label == "PER" and not self._oblique(person):
+                return after
         if gap and speaker.start >= cue.start() and speaker.end <= cue.end():
             # a verb without its subject after words of the sentence's own: "Об этом мало кто
             # говорит" names no source
@@ -940,6 +947,9 @@ class ReportedSpeech(SpeakerFinder):
             or self._clause_follows(cue.end(), end)
             # '..., contested the teacher's claims': a noun after an article or an owner
             or self._owned_noun(comma + 1, cue)
+            # '..., visitou a ponte de Varna e elogia os engenheiros': a verb joined to another
+            # verb's clause, which is no attribution
+            or self._joined_verb(comma + 1, cue)
             # a quotation mark: the end of a quote opened in an earlier sentence ('...,” he said',
             # "...,’ he added"); not an apostrophe ("l'Agriculture", "India's"). Quotes that
             # open and close inside the words reported are part of them ('Putin is “digging
@@ -967,6 +977,18 @@ class ReportedSpeech(SpeakerFinder):
             # 30 июня предупредил о конфликте': what about, the verb's own object
             return None
         return start, start + len(text[start:comma].rstrip()), speaker
+
+    def _joined_verb(self, start: int, cue: re.Match[str]) -> bool:
+        """Whether a conjunction joins the verb ``cue`` to words of a clause before it, after
+        ``start``."""
+        words = [lower(word) for word in WORD.findall(self.text, start, cue.start())]
+        w = self.grammar.words
+        # (English stops its gaps at auxiliaries too: "..., Lorand has said")
+        return (
+            len(words) > 1
+            and words[-1] in w.gap_stops
+            and words[-1] not in (*w.auxiliaries, *w.clause_auxiliaries, *w.passives)
+        )
 
     def _clause_follows(self, start: int, end: int) -> bool:
         """Whether a clause starts in the first words of ``text[start:end]``, before any comma:
@@ -1160,7 +1182,7 @@ class ReportedSpeech(SpeakerFinder):
         if within > APPOSITION_WORDS or (
             definite
             and words[at].end() < comma
-            and follower not in (*w.prepositions, *w.noun_followers, *_OF_WORDS)
+            and follower not in (*w.prepositions, *w.noun_followers, *OF_WORDS)
         ):
             return start
         return content_after(self.text, comma, end)

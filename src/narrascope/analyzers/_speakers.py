@@ -37,6 +37,7 @@ from narrascope.paragraphs import NOT_AFTER_TITLE
 __all__ = [
     "APPOSITION_WORDS",
     "ATTRIBUTION_PUNCTUATION",
+    "OF_WORDS",
     "PHRASE_NEAR",
     "POSSESSIVE_END",
     "SENTENCE_END",
@@ -75,6 +76,9 @@ _SUBJECT_LEAD_WORDS = 4  # at most, before a subject that opens its clause ("NAT
 _AS_SUBJECT_WORDS = 10  # at most, the subject of "As <the minister> said, ..."
 _AS_SUBJECT_WORDS_WITH_NAME = 16  # ... with the name set off after a title ("the director of ..., X,")
 WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the last word before an offset
+# "the head of the agency", "la directora de la escuela", "a ponte do rio": a noun's
+# complement, in any language
+OF_WORDS = ("of", "de", "da", "do", "das", "dos", "di", "del", "della", "du", "des", "von", "der")
 SENTENCE_END = re.compile(rf"{NOT_AFTER_TITLE}[.!?…]\s+")
 # A paragraph that ends with a colon (group 1: its text without the colon), and a non-empty line.
 _COLON_LINE = re.compile(r"^[ \t]*(\S[^\n]*?):[ \t]*$", re.MULTILINE)
@@ -87,6 +91,7 @@ ATTRIBUTION_PUNCTUATION = re.compile(r"[,—–]|(?<!\S)-(?!\S)")
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–«»“”„\"]")
 _PHRASE_WORDS, PHRASE_NEAR = 8, 4
+_HEADED_SUBJECT_WORDS = 10  # at most, in a long subject that a head noun opens ("The deputy head of ...")
 _PREPOSITION_LETTERS = 3
 _PERSON_RELATIVES = frozenset({"who", "whom"})
 _CONTRACTED = ("ve", "ll", "d", "re")  # English auxiliaries after an apostrophe
@@ -119,6 +124,8 @@ _TO_AUXILIARIES = frozenset({
     "have", "has", "had", "got", "going", "ought",
     "want", "wants", "wanted", "try", "tries", "tried", "need", "needs", "needed", "decided", "refused",
     "continue", "continues", "continued", "hope", "hopes", "hoped", "seem", "seems", "seemed",
+    "attempt", "attempts", "attempted", "refuse", "refuses", "decline", "declines", "declined",
+    "seek", "seeks", "sought", "appear", "appears", "appeared", "began", "begins", "started",
 })  # fmt: skip
 _SUBJECT_OPENING_WORDS = 5  # at most, before a subject that opens its clause ("Late in the show host X")
 _TIME_PHRASE_WORDS = 4  # at most, up to the month in a phrase of time before a subject ("В середине июня")
@@ -220,6 +227,8 @@ class SpeakerFinder:
         self.sentence_starts = [s.start for s in self.sentences]
         self.speakers: list[Span] = []  # persons named as a quote's speaker, by end (see heard)
         self.unnamed: list[int] = []  # where speakers introduced but not named start (heard_unnamed)
+        # (where, whom) of each pronoun that spoke for a person named before (heard_unnamed)
+        self.pronoun_speakers: list[tuple[int, Span]] = []
         self.fullest = self._fullest_names()
         # the entity analyzer's person of a name that no surname links: a first name alone
         # ("Sir Patrick said" beside "Patrick Hale"), a family name written first
@@ -558,7 +567,8 @@ class SpeakerFinder:
         is the entity, with two function words at most between them ("the Russian ambassador to
         the UN"): then from the first word where the noun is fourth at most."""
         before = [word for word in words if word.end() <= entity.start]
-        nouns = self.grammar.words.head_nouns
+        # ... or a person of it ("— отметил эксперт Норды", "an expert at the X")
+        nouns = (*self.grammar.words.head_nouns, *self.grammar.words.person_nouns)
         if not before or not nouns or len(before) > 6:
             return None
         if _CLAUSE_BREAK.search(self.text, before[-1].end(), entity.start):
@@ -568,9 +578,11 @@ class SpeakerFinder:
                 continue
             if len(before) <= 4:
                 return before[0].start() if i <= 1 else word.start()
-            between = before[i + 1 :]
-            if len(between) <= 2 and all(
-                lower(w.group()) in function_words_of(self.language) for w in between
+            between = [lower(w.group()) for w in before[i + 1 :]]
+            # ... and an adjective at most among them ("the deputy head of the regional X")
+            content = [w for w in between if w not in function_words_of(self.language)]
+            if len(between) - len(content) <= 2 and (
+                not content or (len(content) == 1 and content[0] == between[-1] and content[0].isalpha())
             ):
                 return before[0].start() if i <= 3 else word.start()
         return None
@@ -745,7 +757,13 @@ class SpeakerFinder:
 
     def heard_unnamed(self, speaker: Speaker) -> None:
         """Note a speaker introduced but not named ("a government spokesman"), for
-        :meth:`_spoke_since`."""
+        :meth:`_spoke_since`, and a pronoun that spoke for a person, for
+        :meth:`_last_person_before`."""
+        if speaker.how == "pronoun" and speaker.entity is not None:
+            i = bisect.bisect_right(self.person_ends, speaker.start)
+            person = next((p for p in reversed(self.persons[:i]) if self._normal(p) == speaker.entity), None)
+            if person is not None:
+                bisect.insort(self.pronoun_speakers, (speaker.start, person), key=lambda pair: pair[0])
         if speaker.how == "phrase" and speaker.entity is None and self._introduced(speaker):
             bisect.insort(self.unnamed, speaker.start)
 
@@ -797,6 +815,16 @@ class SpeakerFinder:
                 break
             if self._fits(speaker, gender):
                 return speaker
+        # ... or one a pronoun spoke for there, for a pronoun in a later sentence ('She told
+        # the council that Varnel's bridge was late. She warned': whom the first "she" stood
+        # for, not Varnel; but 'Он пишет, что X спорил с мэром и он уверял, что ...': X)
+        k = bisect.bisect_left(self.pronoun_speakers, last.start, key=lambda pair: pair[0])
+        later = bisect.bisect_right(self.sentence_starts, position) - 1 > sentence
+        for start, person in reversed(self.pronoun_speakers[:k] if later else []):
+            if start < opens:
+                break
+            if person.end <= position and self._fits(person, gender):
+                return person
         # Else the person whom a speech verb follows in that sentence, its speaker ('O porta-voz,
         # Pedro Lemos, afirmou que as declarações de Jan Reis ... ⏎ "...", frisou': Lemos, not
         # Reis, named in what Lemos said); else the person who opens it, its subject, the one a
@@ -841,8 +869,19 @@ class SpeakerFinder:
             and _POSSESSIVE.match(self.text, person.end) is None
             and not person.text_in(self.doc).endswith(("'s", "’s"))
             and self._full_name_known(person)
-            and (len(words) < 2 or words[-1][:1].isupper())
+            and (len(words) < 2 or words[-1][:1].isupper() or self._article_and_noun(words))
             and not self._inside_quote(person.start)
+        )
+
+    def _article_and_noun(self, words: list[str]) -> bool:
+        """Whether ``words`` are an article and a noun in lower case, a title of the name after
+        them in a language that writes titles so ("A engenheira Ana Reis")."""
+        w = self.grammar.words
+        return (
+            len(words) == 2
+            and lower(words[0]) in (*w.definite_articles, *w.subject_articles)
+            and words[1].isalpha()
+            and words[1].islower()
         )
 
     def _opening_pronoun(self, opens: int, cue: re.Match[str]) -> Speaker | None:
@@ -1001,7 +1040,11 @@ class SpeakerFinder:
             # left out, or follows
             words, adverbs = [], 0
         if words and (not adverbs or words[adverbs - 1].group().lower() in words_of.connectives):
-            if adverbs > 1 and self._noun_before_that(words[: adverbs - 1]):
+            if (
+                adverbs > 1
+                and lower(words[adverbs - 1].group()) in words_of.that
+                and self._noun_before_that(words[: adverbs - 1])
+            ):
                 # 'numa decisão que sugere que', 'un rapporto che dice che': a relative "que"/"che"
                 # after a noun, whose clause the noun is the subject of, not a person left out
                 return self._named_before(words[: adverbs - 1])
@@ -1078,7 +1121,7 @@ class SpeakerFinder:
             # '», — пишут журналисты о ...'
             # ... or one that opens a body, after the first word ('", каза сенаторът в разговор
             # за ...'; not '", съобщиха от пресслужбата')
-            ends = (*words_of.prepositions, *words_of.topic_prepositions)
+            ends = (*words_of.prepositions, *words_of.topic_prepositions, *words_of.listener_prepositions)
             later_ends = (*ends, *words_of.body_prepositions)
             phrase = list(
                 itertools.takewhile(
@@ -1093,6 +1136,19 @@ class SpeakerFinder:
             if not words_of.inverts and not capitals and self._holds_auxiliary(phrase or words):
                 # '“...,” notes shipping is the oldest trade': what was said, not a subject
                 return [], "none"
+            # ... and at a conjunction that joins the next speech verb ('", каза инженерът и после
+            # обясни'; not a pair: '», — пишут инженеры и геологи')
+            joined = next(
+                (
+                    i
+                    for i, word in enumerate(phrase[1:], 1)
+                    if lower(word.group()) in words_of.gap_stops
+                    and not self._inside_name(word.start())
+                    and self.grammar.verbs.search(self.text, word.end(), words[-1].end()) is not None
+                ),
+                None,
+            )
+            phrase = phrase if joined is None else phrase[:joined]
             return (capitals or phrase or words), "after"
         if words_of.drops_subject or as_clause:
             return [], "none"
@@ -1197,6 +1253,12 @@ class SpeakerFinder:
             or lower(words[0].group()) in w.body_prepositions
             or bool(self.grammar.pronouns.fullmatch(words[-1].group()))
         )
+        if (
+            not clause
+            and len(words) <= _HEADED_SUBJECT_WORDS
+            and any(lower(word.group()) in w.head_nouns for word in words[:3])
+        ):
+            return words  # "The deputy head of the regional X Board": all of it names one
         for i, word in enumerate(words[1 : PHRASE_NEAR + 1], 1):
             if (
                 not clause
@@ -1560,7 +1622,32 @@ class SpeakerFinder:
                     return self._opening_pronoun(opens, cue) or self._speaker(
                         cue.start(), cue.end(), "none", verb
                     )
+        if entity is not None and side == "shared" and self.grammar.words.inverts:
+            # "Вечером он осмотрел мост вместе с X и сказал": the pronoun that opens the sentence
+            # goes on as the subject, not a name in its phrase
+            opens = self.sentence_starts[max(0, bisect.bisect_right(self.sentence_starts, cue.start()) - 1)]
+            opening = list(WORD.finditer(self.text, max(lo, opens), entity.start))[: _OPENING_WORDS + 1]
+            pronoun = next((w for w in opening if self.grammar.pronouns.fullmatch(w.group())), None)
+            if pronoun is not None:
+                return self._subject_at(pronoun.start(), pronoun.end(), verb)
+            # ... and a name after a preposition is none ("a engenheira visitou a ponte da Norda
+            # e garantiu"): the subject was left out, or is no name (a relative's antecedent may
+            # be any: "pela Norda, que garante")
+            before = WORD_BEFORE.search(self.text, lo, entity.start)
+            joined = WORD_BEFORE.search(self.text, lo, cue.start())
+            if (
+                before is not None
+                and lower(before.group(1)) in (*self.grammar.words.prepositions, *OF_WORDS)
+                and joined is not None
+                and lower(joined.group(1)) in self.grammar.words.gap_stops
+            ):
+                entity = None
         if entity is not None and side == "before" and clause is not None:
+            antecedent_words = self._antecedent_before(list(WORD.finditer(self.text, *clause)), entity)
+            if antecedent_words:
+                # "Two of the builders who worked for X last year said": the antecedent of the
+                # relative clause that names X
+                return self._speaker(antecedent_words[0].start(), antecedent_words[-1].end(), "phrase", verb)
             opener = self._person_before_description(lo, list(WORD.finditer(self.text, *clause)), entity)
             if opener is not None:
                 # "X, director of the Norda Network told": an apposition left open before the
@@ -1693,6 +1780,30 @@ class SpeakerFinder:
             return self._speaker(cue.start(), cue.end(), "pronoun", verb, self._normal(antecedent))
         return self._speaker(cue.start(), cue.end(), "none", verb)
 
+    def _antecedent_before(self, words: list[re.Match[str]], entity: Span) -> list[re.Match[str]]:
+        """The words before a relative pronoun among a verb's subject ``words``, where ``entity``
+        is in the relative clause and no entity is among them: the subject is the antecedent
+        ("Two of the builders who worked for X said"); none otherwise."""
+        relatives = self.grammar.words.relatives
+        first = next((i for i, word in enumerate(words) if lower(word.group()) in relatives), None)
+        if not first or first + 1 >= len(words) or words[first + 1].start() >= entity.start:
+            # ... not one whose subject the name is ("the bridge which X says will fall": X
+            # speaks in the relative clause)
+            return []
+        antecedent = words[:first]
+        w = self.grammar.words
+        if lower(antecedent[-1].group()) in (*w.prepositions, *OF_WORDS) or all(
+            lower(word.group()) in function_words_of(self.language) for word in antecedent
+        ):
+            return []  # "..., за който X разказва": the relative's preposition, whose antecedent is before
+        start, end = antecedent[0].start(), antecedent[-1].end()
+        if start > 0 and (self.text[start - 1].isalnum() or self.text[start - 1] in "'’"):
+            return []  # a window that begins inside a word: not the whole subject
+        i = bisect.bisect_left(self.entity_starts, end)
+        if any(e.end > start for e in self.entities[max(0, i - _GENDER_LOOKBACK) : i]):
+            return []  # "Lorand, who met X, said": a name before the relative, or around its words
+        return antecedent
+
     def _subject_unnamed(self, antecedent: Span, cue: re.Match[str]) -> bool:
         """Whether the verb ``cue`` that shares the subject of the clause before it ("..., and
         said") has one of its own sentence that is no person and no pronoun, in a language that
@@ -1747,6 +1858,7 @@ class SpeakerFinder:
         return bool(before) and (
             before[-1] in w.prepositions
             or before[-1] in w.topic_prepositions
+            or before[-1] in w.listener_prepositions
             or (len(before) > 1 and before[-1] in w.medium_nouns and before[-2] in w.prepositions)
         )
 

@@ -345,6 +345,10 @@ class SpeechWords:
     #: (its spokespeople speak for it, and are not here). Where nouns decline, in the cases of a
     #: subject and of a lead's source ("глава НАТО", "по словам главы НАТО").
     head_nouns: tuple[str, ...] = ()
+    #: Prepositions of whom a speaker spoke with, in a language whose other prepositions are
+    #: not listed ("сказал геолог в разговоре с X", "на встрече с X"): a name after one after the
+    #: verb listened, and never spoke.
+    listener_prepositions: tuple[str, ...] = ()
     #: Prepositions that open what or whom a speech verb is about ("пишут журналисты о X",
     #: "рассказал про X"): a name after one is spoken of, never the speaker.
     topic_prepositions: tuple[str, ...] = ()
@@ -473,7 +477,8 @@ _EN = SpeechWords(
     relatives=("who", "which"),
     inverts=False,
     gap_stops=("and", "but", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would"),
-    negations=("not", "never", "nothing"),
+    # ... and the verbs that refuse a speech verb after them ("declined to say whether")
+    negations=("not", "never", "nothing", "refused", "refuses", "declined", "declines"),
     passives=("is", "was", "were", "are", "been", "be", "being"),
     adding=(
         "adding", "and added", "noting", "stressing", "admitting", "insisting", "explaining", "arguing",
@@ -673,12 +678,14 @@ _RU = SpeechWords(
     joining=("и",),
     previous_leads=("об этом", "об этом же", "такое мнение", "такую точку зрения", "эту точку зрения"),
     previous_lead_gap=True,
+    quoting=("цитирует", "процитировал", "процитировала", "процитировали", "цитируя"),
     opinion_objects=(
         "мнение", "общее мнение", "своё мнение", "свое мнение", "надежду", "уверенность", "опасение",
         "опасения", "точку зрения", "позицию",
     ),
+    listener_prepositions=("с", "со"),
     topic_prepositions=("о", "об", "обо", "про"),
-    body_prepositions=("в", "во", "у"),
+    body_prepositions=("в", "во", "у", "на"),
     participles=(
         "заявив", "отметив", "подчеркнув", "добавив", "пояснив", "указав", "напомнив", "уточнив",
         "предупредив", "признав",
@@ -732,6 +739,7 @@ _UK = SpeechWords(
     previous_leads=("про це", "таку думку"),
     previous_lead_gap=True,
     opinion_objects=("думку", "свою думку", "надію", "впевненість", "позицію"),
+    listener_prepositions=("з", "зі"),
     topic_prepositions=("про", "о", "об"),
     body_prepositions=("в", "у"),
     dialogue_dashes=True,
@@ -797,7 +805,8 @@ _UK = SpeechWords(
 _BG_AORISTS = (
     "заяви", "каза", "подчерта", "посочи", "добави", "съобщи", "обясни", "предупреди", "отбеляза",
     "уточни", "припомни", "допълни", "коментира", "написа", "увери", "призна", "заключи", "изрази",
-    "сподели", "обобщи", "изтъкна", "отговори", "попита", "настоя",
+    "сподели", "обобщи", "изтъкна", "отговори", "попита", "настоя", "напомни", "продължи", "възрази",
+    "отсече",
 )  # fmt: skip
 
 _BG = SpeechWords(
@@ -819,6 +828,7 @@ _BG = SpeechWords(
     interview_words=("интервю", "разговор"),
     previous_leads=("това",),
     previous_lead_gap=True,
+    quoting=("цитира", "цитираха", "цитирайки"),
     # an aorist's form after "да" is the perfective present of a clause of purpose ("за да
     # изрази позицията си", "трябва да съобщи"): no one has said anything yet; "продължава да
     # смята, че" does report
@@ -1407,6 +1417,8 @@ _PT = SpeechWords(
         "confirmou", "revelou", "apontou", "assinalou", "insistiu", "argumentou",
         "concluiu", "reforçou", "vincou", "realçou", "enfatizou", "sugeriu", "sugere", "acusou", "acusa",
         "considera", "acrescenta", "refere", "salienta", "frisa", "sustenta",
+        "alegou", "alegaram", "avisou", "alega", "argumenta", "destaca", "ressalta", "conclui", "admite",
+        "observa", "adverte", "avisa", "realça", "reforça",
         # the plural of the past ("acrescentaram os signatários") and of the present
         *_past(
             "explic acrescent sublinh destac salient ressalt assegur alert indic observ lembr fris "

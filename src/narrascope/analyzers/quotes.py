@@ -143,6 +143,7 @@ from narrascope.analyzers._quote_marks import (
 from narrascope.analyzers._reported import TIME_NOUNS, ReportedSpeech
 from narrascope.analyzers._speakers import (
     ATTRIBUTION_PUNCTUATION,
+    OF_WORDS,
     SENTENCE_END,
     SPACE_AND_MARKS,
     WORD,
@@ -379,6 +380,9 @@ class _Attributor(ReportedSpeech):
                     )
                     # '“...” A source said the talks had failed.': a clause of the verb's own
                     or self._reports_own_clause(cue, tail_end)
+                    # '“...” Later, the paper reported, the mayor left': an adverb set off
+                    # opens a sentence of its own
+                    or self._opening_set_off(after, cue.start())
                 )
             )
         ):
@@ -460,6 +464,13 @@ class _Attributor(ReportedSpeech):
         talks had failed", "said prices would rise")."""
         own = self.grammar.reported.match(self.text, cue.start(), end)
         return own is not None and any(own.group(group) for group in _OWN_CLAUSE_GROUPS)
+
+    def _opening_set_off(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` opens with adverbs set off by a comma ("Later,",
+        "Meanwhile,"): the opening of a sentence, not a speaker's name after the quote before it."""
+        comma = self.text.find(",", start, end)
+        words = [lower(word) for word in WORD.findall(self.text, start, comma)] if comma >= 0 else []
+        return bool(words) and all(self.grammar.words.is_adverb(word) for word in words)
 
     def _that_clause_after(self, start: int, end: int) -> bool:
         """Whether an English "that" opens a clause right at ``start`` ("claim that methane
@@ -574,16 +585,20 @@ class _Attributor(ReportedSpeech):
         bare = named.how not in ("entity", "name", "document") or text[named.end : colon].strip(" ,")
         return named if text[colon] == ":" or not bare else None
 
-    def _colon_subject(self, lo: int, hi: int) -> Speaker | None:
+    def _colon_subject(self, lo: int, hi: int, whole: bool = False) -> Speaker | None:
         """'L'ingegnere X, esperto di ponti, non ha dubbi: “...”', 'Lorand was blunt: “...”': the
         person who opens the sentence that a colon ends right before the quote, as its subject
-        (after a title or an article at most, not in another's possessive); None otherwise."""
+        (after a title or an article at most, not in another's possessive); None otherwise.
+        ``whole``: the sentence from its start on its line, not from ``lo`` (a quote in the next
+        paragraph, which no window before it cuts)."""
         text = self.text
         colon = lo + len(text[lo:hi].rstrip()) - 1
         if colon < lo or text[colon] != ":":
             return None
         i = bisect.bisect_right(self.sentence_starts, colon) - 1
-        opens = max(lo, self.sentence_starts[i] if i >= 0 else lo)
+        opens = max(
+            self.text.rfind("\n", 0, colon) + 1 if whole else lo, self.sentence_starts[i] if i >= 0 else lo
+        )
         opens += len(text[opens:colon]) - len(text[opens:colon].lstrip(SPACE_AND_MARKS))
         j = bisect.bisect_left(self.entity_starts, opens)
         first = self.entities[j] if j < len(self.entities) else None
@@ -593,8 +608,11 @@ class _Attributor(ReportedSpeech):
         if (
             len(lead) > _COLON_LEAD_WORDS
             or text[opens : first.start].strip(SPACE_AND_MARKS)[-1:] in (",", ":")
-            or any(lower(word) in self.grammar.words.prepositions for word in lead)
+            # ... nor a noun's complement ('... il ponte di X è chiuso, come dice il sindaco:')
+            or any(lower(word) in (*self.grammar.words.prepositions, *OF_WORDS) for word in lead)
             or _POSSESSIVE_AFTER.match(text, first.end) is not None
+            # 'X прочете на глас писмото на Y, като го цитира:': whom X quotes spoke
+            or any(lower(word) in self.grammar.words.quoting for word in WORD.findall(text, first.end, colon))
         ):
             return None
         return self.link(self._of_entity(first, ":"))
@@ -784,6 +802,10 @@ class _Attributor(ReportedSpeech):
                     (m.end() for m in SENTENCE_END.finditer(text, p_lo, cues[-1].start())), default=p_lo
                 )
                 return self._from_region(p_lo, p_end, cues[-1], direct=True)
+            # 'X backed the plan in Vienna:' and the quote in the next paragraph
+            subject = self._colon_subject(p_lo, p_end, whole=True)
+            if subject is not None:
+                return subject
         line = self.speaker_lines.get(paragraph_start)
         return line[0] if line is not None else None
 
