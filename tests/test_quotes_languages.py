@@ -2898,6 +2898,9 @@ def test_a_relative_che_after_a_noun_of_a_person_s_sentence_is_that_person_s() -
         ("Ana Reis falou em Lisboa. A geóloga Marta Sousa, amiga do engenheiro Jorge Matos, estudou a "
          "encosta durante anos. “A encosta vai ceder num inverno de muita chuva”, alega.",
          "pt", ("Ana Reis", "Marta Sousa", "Jorge Matos"), {}, "alega", "Marta Sousa"),
+        ("Ana Reis falou em Lisboa. O geólogo e professor Rui Lemos, amigo do engenheiro Jorge Matos, "
+         "estudou a encosta. “A encosta vai ceder num inverno de muita chuva”, alega.",
+         "pt", ("Ana Reis", "Rui Lemos", "Jorge Matos"), {}, "alega", "Rui Lemos"),
     ],
 )  # fmt: skip
 def test_the_speaker_is_not_the_one_spoken_with_nor_a_name_in_a_phrase(

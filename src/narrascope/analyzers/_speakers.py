@@ -864,7 +864,7 @@ class SpeakerFinder:
         before = self.text[opens : person.start].strip(SPACE_AND_MARKS)
         words = before.split()
         return (
-            len(words) <= _OPENING_WORDS
+            (len(words) <= _OPENING_WORDS or self._article_and_noun(words))
             and "," not in before
             and _POSSESSIVE.match(self.text, person.end) is None
             and not person.text_in(self.doc).endswith(("'s", "’s"))
@@ -874,14 +874,17 @@ class SpeakerFinder:
         )
 
     def _article_and_noun(self, words: list[str]) -> bool:
-        """Whether ``words`` are an article and a noun in lower case, a title of the name after
-        them in a language that writes titles so ("A engenheira Ana Reis")."""
+        """Whether ``words`` are an article and a noun in lower case, or two joined by "and", a
+        title of the name after them in a language that writes titles so ("A engenheira Ana
+        Reis", "O geólogo e professor Rui Lemos")."""
         w = self.grammar.words
+        nouns = words[1:]
+        if len(nouns) == 3 and lower(nouns[1]) in w.gap_stops:
+            nouns = [nouns[0], nouns[2]]
         return (
-            len(words) == 2
+            len(nouns) == 1 + (len(words) == 4)
             and lower(words[0]) in (*w.definite_articles, *w.subject_articles)
-            and words[1].isalpha()
-            and words[1].islower()
+            and all(noun.isalpha() and noun.islower() for noun in nouns)
         )
 
     def _opening_pronoun(self, opens: int, cue: re.Match[str]) -> Speaker | None:
