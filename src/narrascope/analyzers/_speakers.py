@@ -113,6 +113,8 @@ _NAME_IN_MARKS_NEXT = re.compile(rf"[ \t]*[{DOUBLE_MARKS}]([^{DOUBLE_MARKS}\n]{{
 _FIRST_WORD = re.compile(r"\S+\s+")
 # How many of the persons named last a gendered pronoun may reach back to.
 _GENDER_LOOKBACK = 8
+# How many persons back a pronoun speaker's person is looked for (it was found among the recent ones).
+_PRONOUN_PERSON_LOOKBACK = 64
 # How many words may stand before a person who opens a sentence ("But former President ...").
 _OPENING_WORDS = 3
 _WH_WORDS = frozenset(
@@ -211,6 +213,8 @@ class SpeakerFinder:
         self._kind_words: list[frozenset[str]] | None = None
         self._kind_index: dict[str, list[int]] = {}
         self.grammar = grammar(language)
+        # the nouns of a person of a body ("the head of", "an expert at"), read per subject
+        self._member_nouns = frozenset((*self.grammar.words.head_nouns, *self.grammar.words.person_nouns))
         self.window = window
         # Sorted indexes, so that each quote costs a look-up, not a scan of every entity:
         # long documents hold thousands of quotes and tens of thousands of entities.
@@ -568,7 +572,7 @@ class SpeakerFinder:
         the UN"): then from the first word where the noun is fourth at most."""
         before = [word for word in words if word.end() <= entity.start]
         # ... or a person of it ("— отметил эксперт Норды", "an expert at the X")
-        nouns = (*self.grammar.words.head_nouns, *self.grammar.words.person_nouns)
+        nouns = self._member_nouns
         if not before or not nouns or len(before) > 6:
             return None
         if _CLAUSE_BREAK.search(self.text, before[-1].end(), entity.start):
@@ -761,7 +765,15 @@ class SpeakerFinder:
         :meth:`_last_person_before`."""
         if speaker.how == "pronoun" and speaker.entity is not None:
             i = bisect.bisect_right(self.person_ends, speaker.start)
-            person = next((p for p in reversed(self.persons[:i]) if self._normal(p) == speaker.entity), None)
+            # among the recent persons only, without copying the list: long documents name thousands
+            person = next(
+                (
+                    self.persons[j]
+                    for j in range(i - 1, max(-1, i - 1 - _PRONOUN_PERSON_LOOKBACK), -1)
+                    if self._normal(self.persons[j]) == speaker.entity
+                ),
+                None,
+            )
             if person is not None:
                 bisect.insort(self.pronoun_speakers, (speaker.start, person), key=lambda pair: pair[0])
         if speaker.how == "phrase" and speaker.entity is None and self._introduced(speaker):
@@ -820,7 +832,8 @@ class SpeakerFinder:
         # for, not Varnel; but 'Он пишет, что X спорил с мэром и он уверял, что ...': X)
         k = bisect.bisect_left(self.pronoun_speakers, last.start, key=lambda pair: pair[0])
         later = bisect.bisect_right(self.sentence_starts, position) - 1 > sentence
-        for start, person in reversed(self.pronoun_speakers[:k] if later else []):
+        for j in range(k - 1 if later else -1, -1, -1):
+            start, person = self.pronoun_speakers[j]
             if start < opens:
                 break
             if person.end <= position and self._fits(person, gender):
